@@ -1,0 +1,216 @@
+// The HTTP API: one function per route group, routes and authorizers taken from lib/routes.ts,
+// grants derived from what each route says it touches.
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { tables, type TableDefinition, type TableKey } from '../../lib/data/tables';
+import { functionPermissions, functions, routes, type FunctionName, type HttpMethod } from '../../lib/routes';
+import { AppFunction } from './app-function';
+
+export interface ApiProps {
+  tables: Record<TableKey, dynamodb.ITableV2>;
+  environment: Record<string, string>;
+  secretsKey: kms.IKey;
+  senderIdentityArn: string;
+  consoleUrls: string[];
+  corsOrigins: string[];
+}
+
+const methods: Record<HttpMethod, apigw.HttpMethod> = {
+  GET: apigw.HttpMethod.GET,
+  POST: apigw.HttpMethod.POST,
+  PUT: apigw.HttpMethod.PUT,
+  DELETE: apigw.HttpMethod.DELETE,
+};
+
+/** Builds every function of lib/routes.ts with its grants; HTTP routes are wired by Api below. */
+export class AppFunctions extends Construct {
+  readonly byName = {} as Record<FunctionName, AppFunction>;
+
+  constructor(scope: Construct, id: string, props: Omit<ApiProps, 'consoleUrls' | 'corsOrigins'>) {
+    super(scope, id);
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const fn = new AppFunction(this, name, {
+        name,
+        definition: functions[name],
+        environment: props.environment,
+      });
+      const permissions = functionPermissions(name);
+      // Every function learns every table's name (names are not secrets); it is granted only what it uses.
+      for (const key of Object.keys(tables) as TableKey[])
+        fn.addEnvironment(tables[key].envVar, props.tables[key].tableName);
+      for (const [key, access] of Object.entries(permissions.tables) as [
+        TableKey,
+        'read' | 'readWrite' | 'append',
+      ][]) {
+        const definition: TableDefinition = tables[key];
+        fn.bindTable(
+          props.tables[key],
+          definition.envVar,
+          access,
+          (definition.indexes ?? []).map((index) => index.indexName),
+        );
+      }
+      if (permissions.services.includes('secretsKey')) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+            resources: [props.secretsKey.keyArn],
+          }),
+        );
+      }
+      if (permissions.services.includes('sendEmail')) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+            resources: [props.senderIdentityArn],
+          }),
+        );
+      }
+      this.byName[name] = fn;
+    }
+  }
+}
+
+export class Api extends Construct {
+  readonly httpApi: apigw.HttpApi;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: ApiProps & { functions: AppFunctions }) {
+    super(scope, id);
+
+    this.userPool = new cognito.UserPool(this, 'StaffUserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      // Staff sign in with a password and TOTP: helpdesk agents and admins can reset other people's 2FA.
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: {
+        minLength: 14,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+    });
+    for (const group of ['helpdesk', 'admin']) {
+      new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description: group === 'admin' ? 'May disable 2FA and approve disables' : 'May verify callers',
+      });
+    }
+    this.userPoolClient = this.userPool.addClient('ConsoleClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+        callbackUrls: props.consoleUrls,
+        logoutUrls: props.consoleUrls,
+      },
+      accessTokenValidity: Duration.minutes(60),
+      idTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.hours(12),
+      preventUserExistenceErrors: true,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'mfa-recovery: helpdesk verification, 2FA disable, enrollment, login verification',
+      createDefaultStage: false,
+      corsPreflight: props.corsOrigins.length
+        ? {
+            allowOrigins: props.corsOrigins,
+            allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT],
+            allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            ip: '$context.identity.sourceIp',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    void stage;
+
+    const jwtAuthorizer = new HttpUserPoolAuthorizer('StaffJwt', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const iamAuthorizer = new HttpIamAuthorizer();
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    for (const route of routes) {
+      let integration = integrations.get(route.function);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(
+          `${route.function}Integration`,
+          props.functions.byName[route.function],
+        );
+        integrations.set(route.function, integration);
+      }
+      const created = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [methods[route.method]],
+        integration,
+        ...(route.auth.type === 'jwt' ? { authorizer: jwtAuthorizer } : {}),
+        ...(route.auth.type === 'iam' ? { authorizer: iamAuthorizer } : {}),
+      });
+      if (route.auth.type === 'none') {
+        for (const httpRoute of created) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason:
+              route.path === '/health'
+                ? 'The health check reveals nothing and must answer without credentials.'
+                : 'Customer enrollment routes are authorized by the single-use ticket from the email, checked by the handler.',
+          });
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-COG4',
+            reason: 'Not a staff route: no Cognito user exists for this caller (see APIG4 on this route).',
+          });
+        }
+      }
+      if (route.auth.type === 'iam') {
+        for (const httpRoute of created) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-COG4',
+            reason:
+              'Service-to-service route: the login service signs with its IAM role (SigV4), not a Cognito user.',
+          });
+        }
+      }
+    }
+    Stack.of(this);
+  }
+}

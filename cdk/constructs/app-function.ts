@@ -1,0 +1,103 @@
+// NodejsFunction with the defaults every function shares, and bindTable() that sets the table's
+// environment variable and the least-privilege grant together.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { repoRoot as findRepoRoot } from '../../scripts/local/paths';
+import type { FunctionDefinition, TableAccess } from '../../lib/routes';
+
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
+const repoRoot = findRepoRoot();
+
+/** DynamoDB actions per access level; no Scan anywhere, and "append" cannot update or delete. */
+export const actionsFor: Record<TableAccess, string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  append: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
+};
+
+export interface AppFunctionProps {
+  name: string;
+  definition: FunctionDefinition;
+  environment: Record<string, string>;
+}
+
+export class AppFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    super(scope, id, {
+      entry: join(repoRoot, props.definition.entry),
+      handler: 'handler',
+      description: props.definition.description,
+      runtime: LAMBDA_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.definition.memoryMb,
+      timeout: Duration.seconds(props.definition.timeoutSeconds),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: 'mfa-recovery',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        format: OutputFormat.CJS,
+        // The SDK is bundled, not taken from the runtime: the version we test is the version we run.
+        externalModules: [],
+        loader: { '.html': 'text', '.txt': 'text' },
+      },
+    });
+    const runtimeReason =
+      'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 20 and 22 and moves to 24 by changing LAMBDA_RUNTIME.';
+    Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: runtimeReason });
+    Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
+    Validations.of(this).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: props.definition.streamSource
+        ? 'Invoked by a DynamoDB stream mapping whose on-failure destination is an SQS queue (see StreamConsumers); a function DLQ applies to async invokes only.'
+        : 'Invoked synchronously by API Gateway; the caller gets the error, so there is no asynchronous event to dead-letter.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: "AWSLambdaBasicExecutionRole only allows writing the function's own CloudWatch logs.",
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
+    });
+  }
+
+  /** Grants exactly the access level's actions on the table and its named indexes, no wildcards. */
+  bindTable(table: dynamodb.ITableV2, envVar: string, access: TableAccess, indexNames: string[] = []) {
+    this.addEnvironment(envVar, table.tableName);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: actionsFor[access],
+        resources: [table.tableArn, ...indexNames.map((indexName) => `${table.tableArn}/index/${indexName}`)],
+      }),
+    );
+  }
+}

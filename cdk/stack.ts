@@ -1,0 +1,86 @@
+// The one stack: data, functions and API, stream consumers, audit exports, mail identity, keys, alarms.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { Api, AppFunctions } from './constructs/api';
+import { AuditExports } from './constructs/audit-exports';
+import { DataTables } from './constructs/data';
+import { Monitoring } from './constructs/monitoring';
+import { StreamConsumers } from './constructs/stream-consumers';
+
+export interface MfaRecoveryStackProps extends StackProps {
+  /** The verified address emails are sent from. */
+  senderEmail: string;
+  /** Where the helpdesk's security team gets "this wasn't me" alerts. */
+  securityAlertEmail: string;
+  /** Public URL of the pages (CloudFront); links in emails are built from it. */
+  publicBaseUrl: string;
+  /** Operators who get the alarms. */
+  alarmEmail: string;
+  /** `login`: email links send the customer through the backend's login first (NIST 800-63B 6.1.2.3). */
+  enrollLinkMode?: 'direct' | 'login';
+  loginUrl?: string;
+  exportRetentionDays?: number;
+}
+
+export class MfaRecoveryStack extends Stack {
+  constructor(scope: Construct, id: string, props: MfaRecoveryStackProps) {
+    super(scope, id, props);
+    const data = new DataTables(this, 'Data');
+
+    const secretsKey = new kms.Key(this, 'TotpSecretsKey', {
+      enableKeyRotation: true,
+      description: "Envelope key for customers' TOTP secrets (AES-256-GCM data keys)",
+    });
+    const senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
+      identity: ses.Identity.email(props.senderEmail),
+    });
+    const senderIdentityArn = this.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: props.senderEmail,
+    });
+    void senderIdentity;
+
+    const environment: Record<string, string> = {
+      PUBLIC_BASE_URL: props.publicBaseUrl,
+      SENDER_EMAIL: props.senderEmail,
+      SECURITY_ALERT_EMAIL: props.securityAlertEmail,
+      SECRET_KEY_SOURCE: 'kms',
+      KMS_KEY_ID: secretsKey.keyArn,
+      ENROLL_LINK_MODE: props.enrollLinkMode ?? 'direct',
+      ...(props.loginUrl ? { LOGIN_URL: props.loginUrl } : {}),
+    };
+
+    const functions = new AppFunctions(this, 'Functions', {
+      tables: data.tables,
+      environment,
+      secretsKey,
+      senderIdentityArn,
+    });
+    const api = new Api(this, 'Api', {
+      tables: data.tables,
+      environment,
+      secretsKey,
+      senderIdentityArn,
+      functions,
+      consoleUrls: [`${props.publicBaseUrl}/console/`],
+      corsOrigins: [props.publicBaseUrl],
+    });
+    const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
+    const exports = new AuditExports(this, 'AuditExports', {
+      retentionDays: props.exportRetentionDays ?? 2557,
+    });
+    new Monitoring(this, 'Monitoring', {
+      alarmEmail: props.alarmEmail,
+      functions: functions.byName,
+      deadLetterQueues: consumers.deadLetterQueues,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'StaffUserPoolId', { value: api.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: api.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'AuditExportBucket', { value: exports.bucket.bucketName });
+  }
+}

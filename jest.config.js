@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json', 'html', 'txt'],
+  transform: { '\\.(ts|js|mjs|html|txt)$': '<rootDir>/test/support/jest-transform.cjs' },
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  resolver: '<rootDir>/test/support/jest-resolver.cjs',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,111 @@
+// AuditEvents in DynamoDB: read a chain's head, and commit a state change together with its audit
+// events in one TransactWriteItems. Audit items are only ever Put with attribute_not_exists, never
+// updated or deleted, and a lost race for the next seq is retried from a fresh head.
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import { transactionCancellationReasons } from '../aws/errors';
+import type { Clock, Random } from '../clock';
+import { conflict } from '../errors';
+import { nextAuditItem, type ChainHead } from './chain';
+import { subjectOf, type AuditEventInput, type AuditItem } from './events';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const readChainHead = async (customerId: string): Promise<ChainHead | undefined> => {
+  const result = await dynamoDb().send(
+    new QueryCommand({
+      TableName: tableName('auditEvents'),
+      KeyConditionExpression: 'subject = :subject',
+      ExpressionAttributeValues: { ':subject': subjectOf(customerId) },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+      ProjectionExpression: 'seq, #hash',
+      ExpressionAttributeNames: { '#hash': 'hash' },
+    }),
+  );
+  const item = result.Items?.[0];
+  return item ? { seq: Number(item.seq), hash: String(item.hash) } : undefined;
+};
+
+export const auditPut = (item: AuditItem): TransactItem => ({
+  Put: {
+    TableName: tableName('auditEvents'),
+    Item: item,
+    ConditionExpression: 'attribute_not_exists(subject)',
+  },
+});
+
+export const listAuditEvents = async (
+  customerId: string,
+  options: { limit: number; beforeSeq?: number },
+): Promise<AuditItem[]> => {
+  const result = await dynamoDb().send(
+    new QueryCommand({
+      TableName: tableName('auditEvents'),
+      KeyConditionExpression: options.beforeSeq
+        ? 'subject = :subject AND seq < :before'
+        : 'subject = :subject',
+      ExpressionAttributeValues: {
+        ':subject': subjectOf(customerId),
+        ...(options.beforeSeq ? { ':before': options.beforeSeq } : {}),
+      },
+      ScanIndexForward: false,
+      Limit: options.limit,
+    }),
+  );
+  return (result.Items ?? []) as AuditItem[];
+};
+
+export interface ChangePlan<T> {
+  /** The state change's own writes, each with a condition that states its invariant. */
+  writes: TransactItem[];
+  result: T;
+  /** Turns the cancellation reasons of `writes` into the domain error to answer with. */
+  onConflict?: (reasons: string[]) => Error;
+}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Commits `writes` and the audit events appended by `plan` in one transaction: both happen or neither.
+ * `plan` runs again on each attempt, so it must read what it needs afresh.
+ */
+export const commitWithAudit = async <T>(
+  customerId: string,
+  deps: { clock: Clock; random: Random },
+  plan: (append: (input: AuditEventInput) => AuditItem) => Promise<ChangePlan<T>>,
+): Promise<{ result: T; events: AuditItem[] }> => {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const head = await readChainHead(customerId);
+    const events: AuditItem[] = [];
+    const append = (input: AuditEventInput) => {
+      if (input.customerId !== customerId)
+        throw new Error('an audit event belongs to the customer whose change it records');
+      const now = deps.clock.now();
+      const item = nextAuditItem(events[events.length - 1] ?? head, input, now, deps.random.ulid(now));
+      events.push(item);
+      return item;
+    };
+    const change = await plan(append);
+    try {
+      await dynamoDb().send(
+        new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut)] }),
+      );
+      return { result: change.result, events };
+    } catch (error) {
+      const reasons = transactionCancellationReasons(error);
+      if (!reasons) throw error;
+      const ownReasons = reasons.slice(0, change.writes.length);
+      const ownFailed = ownReasons.some((reason) => reason !== 'None' && reason !== 'TransactionConflict');
+      if (ownFailed)
+        throw (
+          change.onConflict?.(ownReasons) ??
+          conflict('CONCURRENT_CHANGE', 'The record changed while this request ran; reload and try again.')
+        );
+      // Another writer took our seq, or DynamoDB saw a conflicting transaction: re-read and retry.
+      await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
+    }
+  }
+  throw conflict('CONCURRENT_CHANGE', 'Too many concurrent changes to this customer; try again.');
+};

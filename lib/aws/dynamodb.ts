@@ -1,0 +1,28 @@
+// The DynamoDB document client, created once per container and reused by warm invocations.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config';
+import type { TableKey } from '../data/tables';
+
+let client: DynamoDBDocumentClient | undefined;
+
+export const dynamoDb = (): DynamoDBDocumentClient => {
+  if (!client) {
+    const { region, endpoints } = config();
+    const base = new DynamoDBClient({
+      region,
+      ...(endpoints.dynamodb
+        ? { endpoint: endpoints.dynamodb, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+      maxAttempts: 3,
+    });
+    client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+  return client;
+};
+
+export const tableName = (key: TableKey): string => config().tableNames[key];
+
+export { isConditionalCheckFailed, transactionCancellationReasons } from './errors';

@@ -1,0 +1,121 @@
+// The environment, parsed once with zod; a missing or malformed variable fails at start-up with its name.
+import { z } from 'zod';
+import { tables, type TableKey } from './data/tables';
+
+const numberFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const tableNameVars = Object.fromEntries(
+  Object.values(tables).map((table) => [table.envVar, z.string().min(3)]),
+) as Record<(typeof tables)[TableKey]['envVar'], z.ZodString>;
+
+const environmentSchema = z.object({
+  ...tableNameVars,
+  AWS_REGION: z.string().default('eu-west-1'),
+  /** Set only in the local stack and tests: DynamoDB Local and aws-ses-v2-local. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  /** Where the console and enrollment pages are served; links in emails are built from it, never from a request. */
+  PUBLIC_BASE_URL: z.url(),
+  SENDER_EMAIL: z.email(),
+  SECURITY_ALERT_EMAIL: z.email(),
+  /** `kms`: TOTP secrets are sealed with a KMS data key. `local`: with LOCAL_SECRET_KEY (local stack only). */
+  SECRET_KEY_SOURCE: z.enum(['kms', 'local']),
+  KMS_KEY_ID: z.string().optional(),
+  LOCAL_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes')
+    .optional(),
+  ENROLL_LINK_MODE: z.enum(['direct', 'login']).default('direct'),
+  LOGIN_URL: z.url().optional(),
+  VERIFICATION_MAX_AGE_MINUTES: numberFrom(30),
+  VERIFICATION_COOLDOWN_MINUTES: numberFrom(15),
+  VERIFICATION_MIN_SECURITY_MATCHES: numberFrom(2),
+  TICKET_TTL_HOURS: numberFrom(72),
+  EMAIL_CHANGE_COOLING_OFF_DAYS: numberFrom(7),
+  RECENT_RESET_COOLING_OFF_HOURS: numberFrom(24),
+  APPROVAL_TTL_MINUTES: numberFrom(60),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  region: string;
+  tableNames: Record<TableKey, string>;
+  endpoints: { dynamodb?: string; ses?: string };
+  publicBaseUrl: string;
+  senderEmail: string;
+  securityAlertEmail: string;
+  secretKey: { source: 'kms'; kmsKeyId: string } | { source: 'local'; key: Buffer };
+  enrollLink: { mode: 'direct' } | { mode: 'login'; loginUrl: string };
+  policy: {
+    verificationMaxAgeMinutes: number;
+    verificationCooldownMinutes: number;
+    minSecurityMatches: number;
+    ticketTtlHours: number;
+    emailChangeCoolingOffDays: number;
+    recentResetCoolingOffHours: number;
+    approvalTtlMinutes: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const tableNames = Object.fromEntries(
+    (Object.keys(tables) as TableKey[]).map((key) => [key, e[tables[key].envVar]]),
+  ) as Record<TableKey, string>;
+
+  let secretKey: Config['secretKey'];
+  if (e.SECRET_KEY_SOURCE === 'kms') {
+    if (!e.KMS_KEY_ID)
+      throw new ConfigError('invalid environment: KMS_KEY_ID is required when SECRET_KEY_SOURCE=kms');
+    secretKey = { source: 'kms', kmsKeyId: e.KMS_KEY_ID };
+  } else {
+    if (!e.LOCAL_SECRET_KEY)
+      throw new ConfigError('invalid environment: LOCAL_SECRET_KEY is required when SECRET_KEY_SOURCE=local');
+    secretKey = { source: 'local', key: Buffer.from(e.LOCAL_SECRET_KEY, 'base64') };
+  }
+
+  let enrollLink: Config['enrollLink'] = { mode: 'direct' };
+  if (e.ENROLL_LINK_MODE === 'login') {
+    if (!e.LOGIN_URL)
+      throw new ConfigError('invalid environment: LOGIN_URL is required when ENROLL_LINK_MODE=login');
+    enrollLink = { mode: 'login', loginUrl: e.LOGIN_URL };
+  }
+
+  return {
+    region: e.AWS_REGION,
+    tableNames,
+    endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT },
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    senderEmail: e.SENDER_EMAIL,
+    securityAlertEmail: e.SECURITY_ALERT_EMAIL,
+    secretKey,
+    enrollLink,
+    policy: {
+      verificationMaxAgeMinutes: e.VERIFICATION_MAX_AGE_MINUTES,
+      verificationCooldownMinutes: e.VERIFICATION_COOLDOWN_MINUTES,
+      minSecurityMatches: e.VERIFICATION_MIN_SECURITY_MATCHES,
+      ticketTtlHours: e.TICKET_TTL_HOURS,
+      emailChangeCoolingOffDays: e.EMAIL_CHANGE_COOLING_OFF_DAYS,
+      recentResetCoolingOffHours: e.RECENT_RESET_COOLING_OFF_HOURS,
+      approvalTtlMinutes: e.APPROVAL_TTL_MINUTES,
+    },
+  };
+};
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed on first use (at a Lambda's cold start). */
+export const config = (): Config => (cached ??= parseConfig(process.env));
+
+/** Tests and the local stack change the environment between runs in one process. */
+export const resetConfigForTests = () => {
+  cached = undefined;
+};

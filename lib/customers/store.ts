@@ -1,0 +1,121 @@
+// Customers in DynamoDB: read one, and the login service's upsert with its search terms and audit.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import type { Clock, Random } from '../clock';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { conflict, notFound } from '../errors';
+import type { CustomerItem } from './customer';
+import { normalizeEmail } from './normalize';
+import type { CustomerRecord } from './schemas';
+import { searchTermItems } from './search-terms';
+
+export const getCustomer = async (
+  customerId: string,
+  consistent = false,
+): Promise<CustomerItem | undefined> => {
+  const result = await dynamoDb().send(
+    new GetCommand({ TableName: tableName('customers'), Key: { customerId }, ConsistentRead: consistent }),
+  );
+  return result.Item as CustomerItem | undefined;
+};
+
+export const requireCustomer = async (customerId: string, consistent = false): Promise<CustomerItem> => {
+  const customer = await getCustomer(customerId, consistent);
+  if (!customer) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
+  return customer;
+};
+
+/** Optimistic concurrency: the write only lands if nobody else wrote the customer since we read it. */
+export const customerVersionCondition = (customer: CustomerItem | undefined) =>
+  customer
+    ? { ConditionExpression: 'version = :expectedVersion', values: { ':expectedVersion': customer.version } }
+    : { ConditionExpression: 'attribute_not_exists(customerId)', values: {} };
+
+const recordFields: (keyof CustomerRecord)[] = [
+  'email',
+  'fullName',
+  'companyName',
+  'companyInfo',
+  'locale',
+  'privileged',
+  'lastLoginAt',
+  'chargePointIds',
+  'lastTransaction',
+];
+
+export interface UpsertOutcome {
+  created: boolean;
+  emailChanged: boolean;
+  customer: CustomerItem;
+}
+
+/**
+ * The login service owns the record; we own 2FA state. A new customer starts with 2FA DISABLED
+ * (never enrolled). An email change is remembered (emailChangedAt) because a fresh address is the
+ * classic account-takeover preparation and blocks a helpdesk reset for a cooling-off period.
+ */
+export const upsertCustomer = async (
+  customerId: string,
+  record: CustomerRecord,
+  actorId: string,
+  deps: { clock: Clock; random: Random },
+): Promise<UpsertOutcome> => {
+  const { result } = await commitWithAudit(customerId, deps, async (append) => {
+    const current = await getCustomer(customerId, true);
+    const now = deps.clock.now().toISOString();
+    const emailKey = normalizeEmail(record.email);
+    const created = current === undefined;
+    const emailChanged = !created && current.emailKey !== emailKey;
+
+    const next: CustomerItem = {
+      ...(current ?? {}),
+      customerId,
+      ...Object.fromEntries(recordFields.map((field) => [field, record[field]])),
+      email: record.email,
+      fullName: record.fullName,
+      locale: record.locale,
+      chargePointIds: record.chargePointIds,
+      emailKey,
+      privileged: record.privileged ?? false,
+      createdAt: current?.createdAt ?? now,
+      updatedAt: now,
+      twoFactor: current?.twoFactor ?? 'DISABLED',
+      version: (current?.version ?? 0) + 1,
+      ...(emailChanged ? { emailChangedAt: now } : {}),
+    };
+    for (const field of recordFields) if (next[field] === undefined) delete next[field];
+
+    if (created) {
+      append({
+        type: 'CUSTOMER_CREATED',
+        actorType: 'service',
+        actorId,
+        customerId,
+        details: { locale: record.locale },
+      });
+    } else if (emailChanged) {
+      // The old and new addresses are personal data; the audit keeps that it changed and when.
+      append({ type: 'CUSTOMER_EMAIL_CHANGED', actorType: 'service', actorId, customerId, details: {} });
+    }
+
+    const condition = customerVersionCondition(current);
+    const writes: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName('customers'),
+          Item: next,
+          ConditionExpression: condition.ConditionExpression,
+          ...(Object.keys(condition.values).length ? { ExpressionAttributeValues: condition.values } : {}),
+        },
+      },
+      ...searchTermItems(current, next),
+    ];
+    return {
+      writes,
+      result: { created, emailChanged, customer: next },
+      onConflict: () =>
+        conflict('CONCURRENT_CHANGE', 'The customer changed while this request ran; send it again.'),
+    };
+  });
+  return result;
+};

@@ -1,0 +1,109 @@
+// The DynamoDB table definitions: one source for the CDK stack and for the local stack's CreateTable calls.
+
+export type AttributeType = 'S' | 'N';
+export interface KeyAttribute {
+  name: string;
+  type: AttributeType;
+}
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Non-key attributes copied into the index; omitted means ALL. */
+  include?: string[];
+}
+export interface TableDefinition {
+  /** Name of the table in the local stack and the CloudFormation logical id. */
+  baseName: string;
+  /** Environment variable that carries the deployed table name into every function. */
+  envVar: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  indexes?: IndexDefinition[];
+  /** Attribute holding an epoch-seconds expiry; DynamoDB deletes the item some time after it. */
+  timeToLiveAttribute?: string;
+  stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  /** What the table is for, printed by tooling and used as the table's description. */
+  purpose: string;
+}
+
+export const tables = {
+  customers: {
+    baseName: 'Customers',
+    envVar: 'CUSTOMERS_TABLE',
+    partitionKey: { name: 'customerId', type: 'S' },
+    indexes: [
+      { indexName: 'byEmail', partitionKey: { name: 'emailKey', type: 'S' }, include: ['customerId'] },
+    ],
+    purpose:
+      'Customer records synced by the login service, 2FA state, encrypted TOTP secret, hashed backup codes',
+  },
+  customerSearch: {
+    baseName: 'CustomerSearch',
+    envVar: 'CUSTOMER_SEARCH_TABLE',
+    partitionKey: { name: 'prefix', type: 'S' },
+    sortKey: { name: 'term', type: 'S' },
+    purpose: 'Normalized name and email terms for prefix search without scanning Customers',
+  },
+  verifications: {
+    baseName: 'Verifications',
+    envVar: 'VERIFICATIONS_TABLE',
+    partitionKey: { name: 'verificationId', type: 'S' },
+    indexes: [
+      {
+        indexName: 'byCustomer',
+        partitionKey: { name: 'customerId', type: 'S' },
+        sortKey: { name: 'startedAt', type: 'S' },
+      },
+    ],
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose: 'Helpdesk verification sessions with their checks (match flags and keyed hashes only)',
+  },
+  auditEvents: {
+    baseName: 'AuditEvents',
+    envVar: 'AUDIT_EVENTS_TABLE',
+    partitionKey: { name: 'subject', type: 'S' },
+    sortKey: { name: 'seq', type: 'N' },
+    stream: 'NEW_IMAGE',
+    purpose: 'Append-only, hash-chained audit trail per customer; its stream is the notification outbox',
+  },
+  tickets: {
+    baseName: 'EnrollmentTickets',
+    envVar: 'TICKETS_TABLE',
+    partitionKey: { name: 'ticketHash', type: 'S' },
+    indexes: [
+      {
+        indexName: 'byCustomer',
+        partitionKey: { name: 'customerId', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+      },
+    ],
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose: 'Enrollment tickets, stored only as SHA-256 of the ticket, single use',
+  },
+  idempotency: {
+    baseName: 'IdempotencyKeys',
+    envVar: 'IDEMPOTENCY_TABLE',
+    partitionKey: { name: 'idempotencyKey', type: 'S' },
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose: 'Idempotency-Key records of state-changing admin requests and their stored answers',
+  },
+  notifications: {
+    baseName: 'Notifications',
+    envVar: 'NOTIFICATIONS_TABLE',
+    partitionKey: { name: 'eventId', type: 'S' },
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose:
+      'Outbox ledger: one item per audit event that triggers an email, so redelivery sends nothing twice',
+  },
+  approvals: {
+    baseName: 'Approvals',
+    envVar: 'APPROVALS_TABLE',
+    partitionKey: { name: 'approvalId', type: 'S' },
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose: 'Pending maker-checker approvals of a 2FA disable',
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableKey = keyof typeof tables;
+export const tableKeys = Object.keys(tables) as TableKey[];

@@ -1,0 +1,44 @@
+// Who is calling, read from what API Gateway's authorizer put into the event.
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { StaffGroup } from '../routes';
+
+export type Principal =
+  | { kind: 'staff'; id: string; groups: StaffGroup[]; email?: string }
+  | { kind: 'service'; id: string }
+  | { kind: 'anonymous' };
+
+interface AuthorizerContext {
+  jwt?: { claims?: Record<string, unknown> };
+  iam?: { userArn?: string; callerId?: string };
+}
+
+const staffGroups: StaffGroup[] = ['helpdesk', 'admin'];
+
+/**
+ * Cognito puts groups in `cognito:groups` as an array; API Gateway's HTTP API flattens array claims
+ * into a string like "[admin helpdesk]". Both forms are read; anything else grants nothing.
+ */
+export const parseGroupsClaim = (claim: unknown): string[] => {
+  if (Array.isArray(claim)) return claim.filter((value): value is string => typeof value === 'string');
+  if (typeof claim !== 'string') return [];
+  return claim
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .map((group) => group.replace(/^"|"$/g, ''))
+    .filter(Boolean);
+};
+
+export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
+  const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
+  const iam = authorizer?.iam;
+  if (iam?.userArn) return { kind: 'service', id: iam.userArn };
+  const claims = authorizer?.jwt?.claims;
+  if (claims && typeof claims.sub === 'string' && claims.sub.length > 0) {
+    const groups = parseGroupsClaim(claims['cognito:groups']).filter((group): group is StaffGroup =>
+      staffGroups.includes(group as StaffGroup),
+    );
+    const email = typeof claims.email === 'string' ? claims.email : undefined;
+    return { kind: 'staff', id: claims.sub, groups, email };
+  }
+  return { kind: 'anonymous' };
+};

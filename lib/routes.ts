@@ -1,0 +1,142 @@
+// The route table: plain data read by the CDK stack (routes, auth, grants) and by the local server (routing).
+// It imports no handler code, only the zod schemas that define each request body.
+import { z } from 'zod';
+import { customerIdSchema, customerRecordSchema } from './customers/schemas';
+import type { TableKey } from './data/tables';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type StaffGroup = 'helpdesk' | 'admin';
+
+export type RouteAuth =
+  | { type: 'none' }
+  /** Cognito JWT checked by API Gateway; the handler then checks the groups. */
+  | { type: 'jwt'; groups: StaffGroup[] }
+  /** SigV4 checked by API Gateway (the login service's role); locally a token with group `service`. */
+  | { type: 'iam' };
+
+/** read: Get/Query/BatchGet. readWrite: also Put/Update/Delete. append: read and conditional Put only. */
+export type TableAccess = 'read' | 'readWrite' | 'append';
+export type ServiceUse = 'sendEmail' | 'secretsKey';
+
+export interface FunctionDefinition {
+  /** Entry file, relative to the repository root. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Tables and services used outside HTTP routes (stream consumers, schedules). */
+  tables?: Partial<Record<TableKey, TableAccess>>;
+  services?: ServiceUse[];
+  /** A DynamoDB stream this function consumes, with Lambda event source mapping settings. */
+  streamSource?: {
+    table: TableKey;
+    batchSize: number;
+    maximumRetryAttempts: number;
+    bisectBatchOnFunctionError: boolean;
+  };
+}
+
+export const functions = {
+  health: {
+    entry: 'functions/health.ts',
+    description: 'GET /health',
+    memoryMb: 256,
+    timeoutSeconds: 3,
+  },
+  loginServiceApi: {
+    entry: 'functions/login-service-api.ts',
+    description: 'Routes of the login service (IAM): customer sync, 2FA status, login verification',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+} as const satisfies Record<string, FunctionDefinition>;
+
+export type FunctionName = keyof typeof functions;
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  /** API Gateway style path with {param} placeholders. */
+  path: string;
+  /** Name the function's entry uses to find the operation. */
+  operation: string;
+  function: FunctionName;
+  auth: RouteAuth;
+  params?: z.ZodType;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  tables?: Partial<Record<TableKey, TableAccess>>;
+  services?: ServiceUse[];
+  /** Requests that change state with this header are replayed from the idempotency store. */
+  idempotencyKey?: 'required' | 'optional';
+}
+
+const customerParams = z.strictObject({ customerId: customerIdSchema });
+const appendAudit = { auditEvents: 'append' } as const;
+
+export const routes: RouteDefinition[] = [
+  { method: 'GET', path: '/health', operation: 'health', function: 'health', auth: { type: 'none' } },
+  {
+    method: 'PUT',
+    path: '/internal/customers/{customerId}',
+    operation: 'upsertCustomer',
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: customerRecordSchema,
+    tables: { customers: 'readWrite', customerSearch: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'GET',
+    path: '/internal/customers/{customerId}/2fa',
+    operation: 'twoFactorStatus',
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    tables: { customers: 'read' },
+  },
+];
+
+/** API Gateway's route key, e.g. `POST /admin/customers/{customerId}/verifications`. */
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+export const routesOf = (name: FunctionName) => routes.filter((route) => route.function === name);
+
+const accessRank: Record<TableAccess, number> = { read: 0, append: 1, readWrite: 2 };
+
+/** Everything a function may touch: the union of its routes' needs and its own. */
+export const functionPermissions = (name: FunctionName) => {
+  const definition: FunctionDefinition = functions[name];
+  const tables: Partial<Record<TableKey, TableAccess>> = { ...definition.tables };
+  const services = new Set<ServiceUse>(definition.services ?? []);
+  for (const route of routesOf(name)) {
+    for (const [table, access] of Object.entries(route.tables ?? {}) as [TableKey, TableAccess][]) {
+      const current = tables[table];
+      if (current === undefined || accessRank[access] > accessRank[current]) tables[table] = access;
+    }
+    for (const service of route.services ?? []) services.add(service);
+  }
+  return { tables, services: [...services] };
+};
+
+/** Matches a concrete path against the table; returns the route and its path parameters. */
+export const matchRoute = (method: string, path: string) => {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const names: string[] = [];
+    const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const match = new RegExp(`^${pattern}$`).exec(path);
+    if (!match) continue;
+    const pathParameters = Object.fromEntries(
+      names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+    );
+    return { route, pathParameters };
+  }
+  return undefined;
+};
+
+/** True when some route has this path with another method (405 rather than 404). */
+export const pathExists = (path: string) =>
+  routes.some((route) => matchRoute(route.method, path)?.route === route);

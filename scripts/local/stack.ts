@@ -1,0 +1,203 @@
+// The local stack in one process tree: DynamoDB Local, the SES server, the tables, the API with its
+// local token issuer, and the stream poller. Used by `npm start`, the tests and the bench.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resetConfigForTests } from '../../lib/config';
+import type { TableKey } from '../../lib/data/tables';
+import { systemClock, systemRandom } from '../../lib/clock';
+import { upsertCustomer } from '../../lib/customers/store';
+import { loadHandler, startApiServer } from './api-server';
+import { demoCustomers } from './demo-data';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { repoRoot } from './paths';
+import { freePort, type ManagedProcess } from './processes';
+import { startSesLocal } from './ses-local';
+import { StreamPoller } from './stream-poller';
+import { createTables, localTableNames, tableEnvironment } from './tables';
+import { createTokenIssuer, type TokenIssuer } from './token-issuer';
+
+export interface LocalStackOptions {
+  port?: number;
+  dynamodbPort?: number;
+  sesPort?: number;
+  /** Keep nothing on disk: DynamoDB in memory, a throwaway secret key. */
+  inMemory?: boolean;
+  /** Use services that already run (the tests' global setup) instead of starting them. */
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  tablePrefix?: string;
+  demoData?: boolean;
+  pollStreams?: boolean;
+  log?: (line: string) => void;
+  /** Extra environment for the handlers (policy settings in tests). */
+  environment?: Record<string, string>;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  tableNames: Record<TableKey, string>;
+  issuer: TokenIssuer;
+  poller?: StreamPoller;
+  dynamodb: DynamoDBClient;
+  token(
+    sub: string,
+    groups: string[],
+    options?: { expiresInSeconds?: number; email?: string },
+  ): Promise<string>;
+  /** Stops DynamoDB Local (faults in tests); restartDynamoDb() brings it back on the same port and data. */
+  stopDynamoDb(): Promise<void>;
+  restartDynamoDb(): Promise<void>;
+  stopSes(): Promise<void>;
+  restartSes(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const localSecretKey = (dataDir: string | undefined) => {
+  if (!dataDir) return randomBytes(32).toString('base64');
+  const file = join(dataDir, 'local-secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    // Created on first start, mode 0600, under .data/ which git ignores: never committed.
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+};
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const log = options.log ?? (() => undefined);
+  const dataDir = options.inMemory ? undefined : join(repoRoot(), '.data');
+  const children: ManagedProcess[] = [];
+  const stopChildren = async () => {
+    await Promise.all(children.splice(0).map((child) => child.stop()));
+  };
+
+  try {
+    let dynamodbProcess: ManagedProcess | undefined;
+    const dynamodbPort = options.dynamodbEndpoint ? undefined : (options.dynamodbPort ?? (await freePort()));
+    const startDynamo = async () => {
+      dynamodbProcess = await startDynamoDbLocal({
+        port: dynamodbPort as number,
+        ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+      });
+      children.push(dynamodbProcess);
+    };
+    if (!options.dynamodbEndpoint) {
+      log(
+        `starting DynamoDB Local on :${dynamodbPort}${dataDir ? ' (data in .data/dynamodb)' : ' (in memory)'}`,
+      );
+      await startDynamo();
+    }
+    const dynamodbEndpoint = options.dynamodbEndpoint ?? `http://127.0.0.1:${dynamodbPort}`;
+
+    let sesProcess: ManagedProcess | undefined;
+    const sesPort = options.sesEndpoint ? undefined : (options.sesPort ?? (await freePort()));
+    const startSes = async () => {
+      sesProcess = await startSesLocal({ port: sesPort as number });
+      children.push(sesProcess);
+    };
+    if (!options.sesEndpoint) {
+      log(`starting SES (aws-ses-v2-local) on :${sesPort}`);
+      await startSes();
+    }
+    const sesEndpoint = options.sesEndpoint ?? `http://127.0.0.1:${sesPort}`;
+
+    const port = options.port ?? (await freePort());
+    const apiUrl = `http://127.0.0.1:${port}`;
+    const tableNames = localTableNames(options.tablePrefix ?? '');
+    Object.assign(process.env, {
+      AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...tableEnvironment(tableNames),
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+      PUBLIC_BASE_URL: apiUrl,
+      SENDER_EMAIL: 'no-reply@mfa-recovery.local',
+      SECURITY_ALERT_EMAIL: 'security@mfa-recovery.local',
+      SECRET_KEY_SOURCE: 'local',
+      LOCAL_SECRET_KEY: localSecretKey(dataDir),
+      ...options.environment,
+    });
+    resetConfigForTests();
+
+    const dynamodb = new DynamoDBClient({
+      region: process.env.AWS_REGION,
+      endpoint: dynamodbEndpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await createTables(dynamodb, tableNames);
+
+    if (options.demoData ?? true) {
+      const marker = dataDir ? join(dataDir, 'demo-data-loaded') : undefined;
+      if (!marker || !existsSync(marker)) {
+        for (const demo of demoCustomers) {
+          await upsertCustomer(demo.customerId, demo.record, 'local-demo-data', {
+            clock: systemClock,
+            random: systemRandom,
+          });
+        }
+        if (marker) writeFileSync(marker, new Date().toISOString());
+        log(`loaded ${demoCustomers.length} demo customers`);
+      }
+    }
+
+    const issuer = await createTokenIssuer(`${apiUrl}/local`);
+    const api = await startApiServer({ port, issuer });
+
+    let poller: StreamPoller | undefined;
+    if (options.pollStreams ?? true) {
+      poller = new StreamPoller({
+        dynamodb,
+        endpoint: dynamodbEndpoint,
+        region: process.env.AWS_REGION ?? 'eu-west-1',
+        tableNames,
+        loadHandler: (name) => loadHandler(name),
+        ...(dataDir ? { stateDir: dataDir } : {}),
+        log,
+      });
+      poller.start();
+    }
+
+    return {
+      apiUrl,
+      dynamodbEndpoint,
+      sesEndpoint,
+      tableNames,
+      issuer,
+      poller,
+      dynamodb,
+      token: (sub, groups, extra) => issuer.sign({ sub, groups, ...extra }),
+      stopDynamoDb: async () => {
+        if (!dynamodbProcess) throw new Error('this stack uses an external DynamoDB');
+        await dynamodbProcess.stop();
+      },
+      restartDynamoDb: async () => {
+        if (!dynamodbProcess) throw new Error('this stack uses an external DynamoDB');
+        await startDynamo();
+      },
+      stopSes: async () => {
+        if (!sesProcess) throw new Error('this stack uses an external SES server');
+        await sesProcess.stop();
+      },
+      restartSes: async () => {
+        if (!sesProcess) throw new Error('this stack uses an external SES server');
+        await startSes();
+      },
+      stop: async () => {
+        await poller?.stop();
+        await new Promise<void>((done) => {
+          api.server.closeAllConnections();
+          api.server.close(() => done());
+        });
+        dynamodb.destroy();
+        await stopChildren();
+      },
+    };
+  } catch (error) {
+    await stopChildren();
+    throw error;
+  }
+};
