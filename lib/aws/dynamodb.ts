@@ -23,6 +23,12 @@ export const dynamoDb = (): DynamoDBDocumentClient => {
   return client;
 };
 
+/** Closes the client's sockets; the local stack calls this when it stops (Lambda never needs to). */
+export const closeDynamoDb = () => {
+  client?.destroy();
+  client = undefined;
+};
+
 export const tableName = (key: TableKey): string => config().tableNames[key];
 
 export { isConditionalCheckFailed, transactionCancellationReasons } from './errors';

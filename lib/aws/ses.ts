@@ -17,3 +17,9 @@ export const ses = (): SESClient => {
   }
   return client;
 };
+
+/** Closes the client's sockets; the local stack calls this when it stops. */
+export const closeSes = () => {
+  client?.destroy();
+  client = undefined;
+};

@@ -4,6 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { closeDynamoDb } from '../../lib/aws/dynamodb';
+import { closeSes } from '../../lib/aws/ses';
 import { resetConfigForTests } from '../../lib/config';
 import type { TableKey } from '../../lib/data/tables';
 import { systemClock, systemRandom } from '../../lib/clock';
@@ -193,6 +195,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           api.server.close(() => done());
         });
         dynamodb.destroy();
+        closeDynamoDb();
+        closeSes();
         await stopChildren();
       },
     };
