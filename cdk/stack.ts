@@ -33,6 +33,12 @@ export class MfaRecoveryStack extends Stack {
       enableKeyRotation: true,
       description: "Envelope key for customers' TOTP secrets (AES-256-GCM data keys)",
     });
+    // Keyed hashes of what callers told the helpdesk: the key never leaves KMS.
+    const answerHashKey = new kms.Key(this, 'AnswerHashKey', {
+      keySpec: kms.KeySpec.HMAC_256,
+      keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+      description: 'HMAC key for keyed hashes of verification answers and one-time codes',
+    });
     const senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
       identity: ses.Identity.email(props.senderEmail),
     });
@@ -49,6 +55,7 @@ export class MfaRecoveryStack extends Stack {
       SECURITY_ALERT_EMAIL: props.securityAlertEmail,
       SECRET_KEY_SOURCE: 'kms',
       KMS_KEY_ID: secretsKey.keyArn,
+      ANSWER_HASH_KEY_ID: answerHashKey.keyArn,
       ENROLL_LINK_MODE: props.enrollLinkMode ?? 'direct',
       ...(props.loginUrl ? { LOGIN_URL: props.loginUrl } : {}),
     };
@@ -57,12 +64,14 @@ export class MfaRecoveryStack extends Stack {
       tables: data.tables,
       environment,
       secretsKey,
+      answerHashKey,
       senderIdentityArn,
     });
     const api = new Api(this, 'Api', {
       tables: data.tables,
       environment,
       secretsKey,
+      answerHashKey,
       senderIdentityArn,
       functions,
       consoleUrls: [`${props.publicBaseUrl}/console/`],

@@ -31,9 +31,25 @@ const environmentSchema = z.object({
   VERIFICATION_COOLDOWN_MINUTES: numberFrom(15),
   VERIFICATION_MIN_SECURITY_MATCHES: numberFrom(2),
   TICKET_TTL_HOURS: numberFrom(72),
+  /** A started enrollment must be confirmed within this time (and before its ticket expires). */
+  ENROLLMENT_PENDING_MINUTES: numberFrom(15),
+  /** Login verification: consecutive failures that lock, the first lock's length (it doubles), its cap. */
+  VERIFY_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  VERIFY_LOCK_SECONDS: z.coerce.number().int().min(1).default(300),
+  VERIFY_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(86400),
+  /** The name authenticator apps show next to the code (otpauth issuer). */
+  TOTP_ISSUER: z.string().trim().min(1).max(64).default('Cube'),
   EMAIL_CHANGE_COOLING_OFF_DAYS: numberFrom(7),
   RECENT_RESET_COOLING_OFF_HOURS: numberFrom(24),
   APPROVAL_TTL_MINUTES: numberFrom(60),
+  VERIFICATION_SESSION_MINUTES: numberFrom(60),
+  EMAIL_CODE_TTL_MINUTES: numberFrom(10),
+  EMAIL_CODE_MAX_SENDS: numberFrom(3),
+  EMAIL_CODE_RESEND_SECONDS: numberFrom(60),
+  /** Who must prove control of their mailbox (EMAIL_CODE) before a session can pass. */
+  REQUIRE_EMAIL_CODE: z.enum(['privileged', 'always', 'never']).default('privileged'),
+  /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
+  ANSWER_HASH_KEY_ID: z.string().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -47,15 +63,26 @@ export interface Config {
   securityAlertEmail: string;
   secretKey: { source: 'kms'; kmsKeyId: string } | { source: 'local'; key: Buffer };
   enrollLink: { mode: 'direct' } | { mode: 'login'; loginUrl: string };
+  totpIssuer: string;
   policy: {
     verificationMaxAgeMinutes: number;
     verificationCooldownMinutes: number;
     minSecurityMatches: number;
     ticketTtlHours: number;
+    enrollmentPendingMinutes: number;
+    verifyMaxFailures: number;
+    verifyLockSeconds: number;
+    verifyLockMaxSeconds: number;
     emailChangeCoolingOffDays: number;
     recentResetCoolingOffHours: number;
     approvalTtlMinutes: number;
+    verificationSessionMinutes: number;
+    emailCodeTtlMinutes: number;
+    emailCodeMaxSends: number;
+    emailCodeResendSeconds: number;
+    requireEmailCode: 'privileged' | 'always' | 'never';
   };
+  answerHashKeyId?: string;
 }
 
 export class ConfigError extends Error {}
@@ -98,15 +125,26 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
     securityAlertEmail: e.SECURITY_ALERT_EMAIL,
     secretKey,
     enrollLink,
+    totpIssuer: e.TOTP_ISSUER,
     policy: {
       verificationMaxAgeMinutes: e.VERIFICATION_MAX_AGE_MINUTES,
       verificationCooldownMinutes: e.VERIFICATION_COOLDOWN_MINUTES,
       minSecurityMatches: e.VERIFICATION_MIN_SECURITY_MATCHES,
       ticketTtlHours: e.TICKET_TTL_HOURS,
+      enrollmentPendingMinutes: e.ENROLLMENT_PENDING_MINUTES,
+      verifyMaxFailures: e.VERIFY_MAX_FAILURES,
+      verifyLockSeconds: e.VERIFY_LOCK_SECONDS,
+      verifyLockMaxSeconds: e.VERIFY_LOCK_MAX_SECONDS,
       emailChangeCoolingOffDays: e.EMAIL_CHANGE_COOLING_OFF_DAYS,
       recentResetCoolingOffHours: e.RECENT_RESET_COOLING_OFF_HOURS,
       approvalTtlMinutes: e.APPROVAL_TTL_MINUTES,
+      verificationSessionMinutes: e.VERIFICATION_SESSION_MINUTES,
+      emailCodeTtlMinutes: e.EMAIL_CODE_TTL_MINUTES,
+      emailCodeMaxSends: e.EMAIL_CODE_MAX_SENDS,
+      emailCodeResendSeconds: e.EMAIL_CODE_RESEND_SECONDS,
+      requireEmailCode: e.REQUIRE_EMAIL_CODE,
     },
+    ...(e.ANSWER_HASH_KEY_ID ? { answerHashKeyId: e.ANSWER_HASH_KEY_ID } : {}),
   };
 };
 

@@ -2,6 +2,11 @@
 // It imports no handler code, only the zod schemas that define each request body.
 import { z } from 'zod';
 import { customerIdSchema, customerRecordSchema } from './customers/schemas';
+import { ticketSchema } from './tickets/schemas';
+import { typedCodeSchema } from './totp/schemas';
+import { customerSearchQuerySchema } from './customers/schemas-search';
+import { approvalIdSchema, disableRequestSchema } from './reset/schemas';
+import { recordCheckSchema, startVerificationSchema, verificationIdSchema } from './verification/schemas';
 import type { TableKey } from './data/tables';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -10,13 +15,13 @@ export type StaffGroup = 'helpdesk' | 'admin';
 export type RouteAuth =
   | { type: 'none' }
   /** Cognito JWT checked by API Gateway; the handler then checks the groups. */
-  | { type: 'jwt'; groups: StaffGroup[] }
+  | { type: 'jwt'; groups: readonly StaffGroup[] }
   /** SigV4 checked by API Gateway (the login service's role); locally a token with group `service`. */
   | { type: 'iam' };
 
 /** read: Get/Query/BatchGet. readWrite: also Put/Update/Delete. append: read and conditional Put only. */
 export type TableAccess = 'read' | 'readWrite' | 'append';
-export type ServiceUse = 'sendEmail' | 'secretsKey';
+export type ServiceUse = 'sendEmail' | 'secretsKey' | 'answerHashKey';
 
 export interface FunctionDefinition {
   /** Entry file, relative to the repository root. */
@@ -43,9 +48,21 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 3,
   },
+  adminApi: {
+    entry: 'functions/admin-api.ts',
+    description: 'Helpdesk and admin routes (Cognito JWT): search, verification, 2FA disable, approvals',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
   loginServiceApi: {
     entry: 'functions/login-service-api.ts',
     description: 'Routes of the login service (IAM): customer sync, 2FA status, login verification',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+  },
+  enrollmentApi: {
+    entry: 'functions/enrollment-api.ts',
+    description: 'Customer enrollment routes (the emailed ticket authorizes): start, confirm',
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -73,8 +90,116 @@ export interface RouteDefinition {
 const customerParams = z.strictObject({ customerId: customerIdSchema });
 const appendAudit = { auditEvents: 'append' } as const;
 
+const staff = { type: 'jwt', groups: ['helpdesk', 'admin'] } as const;
+const adminOnly = { type: 'jwt', groups: ['admin'] } as const;
+const verificationParams = z.strictObject({ verificationId: verificationIdSchema });
+const approvalParams = z.strictObject({ approvalId: approvalIdSchema });
+const disableTables = {
+  customers: 'readWrite',
+  verifications: 'readWrite',
+  approvals: 'readWrite',
+  idempotency: 'readWrite',
+  ...appendAudit,
+} as const;
+
 export const routes: RouteDefinition[] = [
   { method: 'GET', path: '/health', operation: 'health', function: 'health', auth: { type: 'none' } },
+  {
+    method: 'GET',
+    path: '/admin/customers',
+    operation: 'searchCustomers',
+    function: 'adminApi',
+    auth: staff,
+    query: customerSearchQuerySchema,
+    tables: { customerSearch: 'read', customers: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/admin/customers/{customerId}',
+    operation: 'customerProfile',
+    function: 'adminApi',
+    auth: staff,
+    params: customerParams,
+    tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/verifications',
+    operation: 'startVerification',
+    function: 'adminApi',
+    auth: staff,
+    params: customerParams,
+    body: startVerificationSchema,
+    tables: { customers: 'read', verifications: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/checks',
+    operation: 'recordCheck',
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    body: recordCheckSchema,
+    tables: { customers: 'read', verifications: 'readWrite', ...appendAudit },
+    services: ['answerHashKey'],
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/email-code',
+    operation: 'sendEmailCode',
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    tables: { customers: 'read', verifications: 'readWrite', ...appendAudit },
+    services: ['sendEmail', 'answerHashKey'],
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/complete',
+    operation: 'completeVerification',
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'GET',
+    path: '/admin/verifications/{verificationId}',
+    operation: 'getVerification',
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    tables: { verifications: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/2fa/disable',
+    operation: 'disableTwoFactor',
+    function: 'adminApi',
+    auth: adminOnly,
+    params: customerParams,
+    body: disableRequestSchema,
+    tables: disableTables,
+    idempotencyKey: 'optional',
+  },
+  {
+    method: 'GET',
+    path: '/admin/approvals',
+    operation: 'listApprovals',
+    function: 'adminApi',
+    auth: adminOnly,
+    tables: { approvals: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/approvals/{approvalId}/approve',
+    operation: 'approveDisable',
+    function: 'adminApi',
+    auth: adminOnly,
+    params: approvalParams,
+    tables: disableTables,
+    idempotencyKey: 'optional',
+  },
   {
     method: 'PUT',
     path: '/internal/customers/{customerId}',
@@ -93,6 +218,48 @@ export const routes: RouteDefinition[] = [
     auth: { type: 'iam' },
     params: customerParams,
     tables: { customers: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/verify',
+    operation: 'verifyTwoFactor',
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.strictObject({ code: typedCodeSchema }),
+    tables: { customers: 'readWrite', ...appendAudit },
+    services: ['secretsKey'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/enrollment-ticket',
+    operation: 'issueEnrollmentTicket',
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    // No input beyond the path; an empty JSON object is accepted from clients that always send one.
+    body: z.strictObject({}).optional(),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/enroll/start',
+    operation: 'startEnrollment',
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
+    services: ['secretsKey'],
+  },
+  {
+    method: 'POST',
+    path: '/enroll/confirm',
+    operation: 'confirmEnrollment',
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+    services: ['secretsKey'],
   },
 ];
 

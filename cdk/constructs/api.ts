@@ -19,6 +19,7 @@ export interface ApiProps {
   tables: Record<TableKey, dynamodb.ITableV2>;
   environment: Record<string, string>;
   secretsKey: kms.IKey;
+  answerHashKey: kms.IKey;
   senderIdentityArn: string;
   consoleUrls: string[];
   corsOrigins: string[];
@@ -65,6 +66,11 @@ export class AppFunctions extends Construct {
             actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
             resources: [props.secretsKey.keyArn],
           }),
+        );
+      }
+      if (permissions.services.includes('answerHashKey')) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({ actions: ['kms:GenerateMac'], resources: [props.answerHashKey.keyArn] }),
         );
       }
       if (permissions.services.includes('sendEmail')) {

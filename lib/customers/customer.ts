@@ -1,4 +1,5 @@
 // The customer as stored in the Customers table: the synced record plus our 2FA state.
+import type { SealedSecret } from '../secrets/sealed-secret';
 import type { CustomerRecord } from './schemas';
 
 export type TwoFactorStatus = 'ENABLED' | 'DISABLED' | 'LOCKED';
@@ -14,10 +15,66 @@ export interface CustomerItem extends CustomerRecord {
   twoFactor: TwoFactorStatus;
   /** Set by "this wasn't me": no helpdesk reset until the security team clears it. */
   recoveryLockedAt?: string;
+  /** After a FAILED verification no new session starts until then (any agent). */
+  verificationCooldownUntil?: string;
+  failedVerificationCount?: number;
+  lastFailedVerificationAt?: string;
+  /** When 2FA was last disabled by the helpdesk; a second reset soon after needs a second admin. */
+  lastResetAt?: string;
   /** Increments on every write so conditional updates can detect a concurrent change. */
   version: number;
+
+  // The TOTP factor (lib/totp, lib/enrollment, lib/backup-codes). Never shown to staff, never logged.
+  /** The active authenticator's secret, AES-256-GCM sealed (lib/secrets/sealed-secret.ts). */
+  totpSecret?: SealedSecret;
+  /** RFC 6238 time step of the last accepted code: no code of this step or earlier is accepted again. */
+  totpLastUsedStep?: number;
+  /** SHA-256 (hex) of each unused backup code, a DynamoDB string set; a used code is deleted from it. */
+  backupCodeHashes?: Set<string>;
+  backupCodesIssuedAt?: string;
+  twoFactorEnabledAt?: string;
+  /** A started, unconfirmed enrollment: the new secret waits here until a code for it is confirmed. */
+  pendingEnrollment?: PendingEnrollment;
+  /** Consecutive failed login verifications since the last success or the last lock. */
+  verifyFailures?: number;
+  /** Locks since the last success; each lock lasts twice as long as the one before. */
+  verifyLockCount?: number;
+  /** While in the future, twoFactor is LOCKED and TOTP codes are refused (backup codes still work). */
+  lockedUntil?: string;
+  /** SHA-256 of the one enrollment ticket that may be used; issuing a new ticket voids the older ones. */
+  enrollmentTicketHash?: string;
   [attribute: string]: unknown;
 }
+
+export interface PendingEnrollment {
+  secret: SealedSecret;
+  /** The ticket that started it: only that ticket can confirm it. */
+  ticketHash: string;
+  startedAt: string;
+  expiresAt: string;
+}
+
+/** The authenticator and its backup codes: a 2FA disable REMOVEs every one of these attributes. */
+export const twoFactorSecretAttributes = [
+  'totpSecret',
+  'totpLastUsedStep',
+  'backupCodeHashes',
+  'backupCodesIssuedAt',
+  'twoFactorEnabledAt',
+  'pendingEnrollment',
+] as const;
+
+/** Brute-force state of login verification: a 2FA disable REMOVEs these too, so no lock outlives the factor. */
+export const twoFactorLockAttributes = ['verifyFailures', 'verifyLockCount', 'lockedUntil'] as const;
+
+/**
+ * What a 2FA disable removes (`REMOVE ${twoFactorAttributesRemovedOnDisable.join(', ')}`).
+ * `enrollmentTicketHash` stays: the notifier's issueTicket after the disable replaces it.
+ */
+export const twoFactorAttributesRemovedOnDisable = [
+  ...twoFactorSecretAttributes,
+  ...twoFactorLockAttributes,
+] as const;
 
 /** What staff may see: never secrets, backup codes, or the answers verification checks compare with. */
 export const staffView = (customer: CustomerItem) => ({
@@ -29,6 +86,11 @@ export const staffView = (customer: CustomerItem) => ({
   privileged: customer.privileged,
   twoFactor: customer.twoFactor,
   recoveryLocked: customer.recoveryLockedAt !== undefined,
+  verificationCooldownUntil: customer.verificationCooldownUntil ?? null,
+  failedVerificationCount: customer.failedVerificationCount ?? 0,
+  lastFailedVerificationAt: customer.lastFailedVerificationAt ?? null,
+  lastResetAt: customer.lastResetAt ?? null,
+  emailChangedAt: customer.emailChangedAt ?? null,
   createdAt: customer.createdAt,
   updatedAt: customer.updatedAt,
 });

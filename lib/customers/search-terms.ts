@@ -9,11 +9,19 @@ export const MIN_QUERY_LENGTH = 2;
 
 export const termPrefix = (term: string) => term.slice(0, MIN_QUERY_LENGTH);
 
-export const termsOf = (customer: Pick<CustomerItem, 'fullName' | 'email' | 'companyName'>): string[] => {
-  const terms = new Set<string>([...searchWords(customer.fullName), normalizeEmail(customer.email)]);
-  for (const word of searchWords(customer.companyName ?? '')) terms.add(word);
-  return [...terms].filter((term) => term.length >= MIN_QUERY_LENGTH);
+/** Every word a customer can be found by; "D'Hondt" is found as "d", "hondt" and "dhondt". */
+export const wordsOf = (customer: Pick<CustomerItem, 'fullName' | 'email' | 'companyName'>): string[] => {
+  const words = new Set<string>([normalizeEmail(customer.email)]);
+  for (const text of [customer.fullName, customer.companyName ?? '']) {
+    for (const word of searchWords(text)) words.add(word);
+    for (const word of searchWords(text.replace(/['\u2019`]/g, ''))) words.add(word);
+  }
+  return [...words];
 };
+
+/** The words that get a search item: one or two letters are too common to index. */
+export const termsOf = (customer: Pick<CustomerItem, 'fullName' | 'email' | 'companyName'>): string[] =>
+  wordsOf(customer).filter((term) => term.length >= MIN_QUERY_LENGTH);
 
 const termKey = (term: string, customerId: string) => ({
   prefix: termPrefix(term),

@@ -100,6 +100,13 @@ export const tables = {
     baseName: 'Approvals',
     envVar: 'APPROVALS_TABLE',
     partitionKey: { name: 'approvalId', type: 'S' },
+    indexes: [
+      {
+        indexName: 'pending',
+        partitionKey: { name: 'pendingFlag', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+      },
+    ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose: 'Pending maker-checker approvals of a 2FA disable',
   },

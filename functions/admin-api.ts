@@ -1,0 +1,131 @@
+// Lambda for the helpdesk and admin routes (Cognito JWT): search, profile, verification, disable, approval.
+import { systemClock, systemRandom } from '../lib/clock';
+import { config } from '../lib/config';
+import { customerProfile } from '../lib/customers/profile';
+import type { CustomerSearchQuery } from '../lib/customers/schemas-search';
+import { searchCustomers } from '../lib/customers/search';
+import { forbidden } from '../lib/errors';
+import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
+import type { Principal } from '../lib/http/principal';
+import { idempotencyContext } from '../lib/idempotency/store';
+import type { DisableRequestInput } from '../lib/reset/schemas';
+import { approveDisable, listPendingApprovals, requestDisable } from '../lib/reset/store';
+import type { RecordCheckInput, StartVerificationInput } from '../lib/verification/schemas';
+import {
+  completeVerification,
+  recordCheck,
+  requireVerification,
+  sendEmailCode,
+  startVerification,
+} from '../lib/verification/store';
+import { verificationView } from '../lib/verification/verification';
+
+config();
+const deps = { clock: systemClock, random: systemRandom };
+
+const staffId = (principal: Principal) => {
+  if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+  return principal.id;
+};
+
+export const handler = createHttpFunction('adminApi', {
+  searchCustomers: async (request: HttpRequest<undefined, CustomerSearchQuery>) => ({
+    body: await searchCustomers(request.query.query, {
+      limit: request.query.limit,
+      cursor: request.query.cursor,
+    }),
+  }),
+
+  customerProfile: async (request) => ({
+    body: await customerProfile(request.pathParameters.customerId ?? ''),
+  }),
+
+  startVerification: async (request: HttpRequest<StartVerificationInput>) => {
+    const item = await startVerification(
+      request.pathParameters.customerId ?? '',
+      staffId(request.principal),
+      request.body,
+      deps,
+    );
+    return {
+      status: 201,
+      body: { verificationId: item.verificationId, status: item.status, startedAt: item.startedAt },
+    };
+  },
+
+  recordCheck: async (request: HttpRequest<RecordCheckInput>) => ({
+    status: 201,
+    body: await recordCheck(
+      request.pathParameters.verificationId ?? '',
+      staffId(request.principal),
+      request.body,
+      deps,
+    ),
+  }),
+
+  sendEmailCode: async (request) => {
+    const { sendVerificationCodeEmail } = await import('../lib/notify/email-code');
+    const sent = await sendEmailCode(
+      request.pathParameters.verificationId ?? '',
+      staffId(request.principal),
+      {
+        ...deps,
+        sendCode: (customer, code, expiresAt) =>
+          sendVerificationCodeEmail(customer.email, customer.fullName, customer.locale, code, expiresAt),
+      },
+    );
+    return { status: 202, body: sent };
+  },
+
+  completeVerification: async (request) => ({
+    body: await completeVerification(
+      request.pathParameters.verificationId ?? '',
+      staffId(request.principal),
+      deps,
+    ),
+  }),
+
+  getVerification: async (request) => ({
+    body: verificationView(await requireVerification(request.pathParameters.verificationId ?? '')),
+  }),
+
+  disableTwoFactor: async (request: HttpRequest<DisableRequestInput>) => {
+    const adminId = staffId(request.principal);
+    const customerId = request.pathParameters.customerId ?? '';
+    const idempotency = idempotencyContext(
+      request.headers['idempotency-key'],
+      { callerId: adminId, operation: 'disable' },
+      { customerId, ...request.body },
+    );
+    const response = await requestDisable({ customerId, ...request.body, adminId, idempotency }, deps);
+    return { status: response.status, body: response.body };
+  },
+
+  approveDisable: async (request) => {
+    const adminId = staffId(request.principal);
+    const approvalId = request.pathParameters.approvalId ?? '';
+    const idempotency = idempotencyContext(
+      request.headers['idempotency-key'],
+      { callerId: adminId, operation: 'approve' },
+      { approvalId },
+    );
+    const response = await approveDisable(approvalId, adminId, idempotency, deps);
+    return { status: response.status, body: response.body };
+  },
+
+  listApprovals: async () => ({
+    body: {
+      approvals: (await listPendingApprovals(50)).map((approval) => ({
+        approvalId: approval.approvalId,
+        customerId: approval.customerId,
+        verificationId: approval.verificationId,
+        requestedBy: approval.requestedBy,
+        verifiedBy: approval.verifiedBy,
+        reason: approval.reason,
+        approvalReasons: approval.approvalReasons,
+        createdAt: approval.createdAt,
+        expiresAt: approval.expiresAt,
+      })),
+    },
+  }),
+});

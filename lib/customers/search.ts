@@ -1,0 +1,130 @@
+// Customer search by email or (part of) name, case- and accent-insensitive: one Query on the
+// CustomerSearch terms of the most selective word, the other words filtered in memory, then one
+// BatchGet for the current 2FA status. No scan, whatever the number of customers.
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import { invalid } from '../errors';
+import type { CustomerItem } from './customer';
+import { normalizeEmail, searchWords } from './normalize';
+import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from './search-terms';
+
+export interface SearchHit {
+  customerId: string;
+  fullName: string;
+  email: string;
+  companyName: string | null;
+  twoFactor: CustomerItem['twoFactor'];
+}
+
+interface TermItem {
+  prefix: string;
+  term: string;
+  customerId: string;
+  fullName: string;
+  email: string;
+  companyName?: string;
+}
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const decodeCursor = (cursor: string): Record<string, string> => {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      key &&
+      typeof key === 'object' &&
+      typeof (key as Record<string, unknown>).prefix === 'string' &&
+      typeof (key as Record<string, unknown>).term === 'string'
+    )
+      return key as Record<string, string>;
+  } catch {
+    /* falls through to the error below */
+  }
+  throw invalid('INVALID_CURSOR', 'The cursor is not one this API returned.');
+};
+
+/** The words of a query; an email address is one term, as it is stored. */
+export const queryTerms = (query: string): string[] =>
+  query.includes('@') ? [normalizeEmail(query)] : searchWords(query).filter((word) => word.length > 0);
+
+export const searchCustomers = async (
+  query: string,
+  options: { limit: number; cursor?: string },
+): Promise<{ customers: SearchHit[]; nextCursor: string | null }> => {
+  const terms = queryTerms(query);
+  const driver = [...terms].sort((a, b) => b.length - a.length)[0];
+  if (!driver || driver.length < MIN_QUERY_LENGTH)
+    throw invalid(
+      'QUERY_TOO_SHORT',
+      `Search with at least ${MIN_QUERY_LENGTH} letters of a name or an email address.`,
+    );
+  const others = terms.filter((term) => term !== driver);
+
+  const found: TermItem[] = [];
+  const seen = new Set<string>();
+  let startKey: Record<string, string> | undefined = options.cursor
+    ? decodeCursor(options.cursor)
+    : undefined;
+  let nextCursor: string | null = null;
+  // Pages of matching terms are read until the page is full; the cursor points after the last term used.
+  for (let page = 0; page < 20; page += 1) {
+    const result = await dynamoDb().send(
+      new QueryCommand({
+        TableName: tableName('customerSearch'),
+        KeyConditionExpression: 'prefix = :prefix AND begins_with(term, :term)',
+        ExpressionAttributeValues: { ':prefix': termPrefix(driver), ':term': driver },
+        ExclusiveStartKey: startKey,
+        Limit: 100,
+      }),
+    );
+    let full = false;
+    for (const item of (result.Items ?? []) as TermItem[]) {
+      if (found.length >= options.limit) {
+        full = true;
+        break;
+      }
+      startKey = { prefix: item.prefix, term: item.term };
+      if (seen.has(item.customerId)) continue;
+      const itsWords = wordsOf({ fullName: item.fullName, email: item.email, companyName: item.companyName });
+      if (!others.every((other) => itsWords.some((word) => word.startsWith(other)))) continue;
+      seen.add(item.customerId);
+      found.push(item);
+    }
+    if (full) {
+      nextCursor = startKey ? encodeCursor(startKey) : null;
+      break;
+    }
+    if (!result.LastEvaluatedKey) break;
+    startKey = result.LastEvaluatedKey as Record<string, string>;
+    // Page full at a page boundary, or the read budget spent: the rest comes with the cursor.
+    if (found.length >= options.limit || page === 19) {
+      nextCursor = encodeCursor(startKey);
+      break;
+    }
+  }
+
+  const statuses = new Map<string, CustomerItem['twoFactor']>();
+  if (found.length) {
+    const result = await dynamoDb().send(
+      new BatchGetCommand({
+        RequestItems: {
+          [tableName('customers')]: {
+            Keys: found.map((item) => ({ customerId: item.customerId })),
+            ProjectionExpression: 'customerId, twoFactor',
+          },
+        },
+      }),
+    );
+    for (const item of result.Responses?.[tableName('customers')] ?? [])
+      statuses.set(String(item.customerId), item.twoFactor as CustomerItem['twoFactor']);
+  }
+  return {
+    customers: found.map((item) => ({
+      customerId: item.customerId,
+      fullName: item.fullName,
+      email: item.email,
+      companyName: item.companyName ?? null,
+      twoFactor: statuses.get(item.customerId) ?? 'DISABLED',
+    })),
+    nextCursor,
+  };
+};

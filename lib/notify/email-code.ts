@@ -1,0 +1,24 @@
+// The helpdesk's out-of-band code email: sent to the address on file while the caller is on the line.
+import en from './templates/email-code/en.txt';
+import enHtml from './templates/email-code/en.html';
+import nl from './templates/email-code/nl.txt';
+import nlHtml from './templates/email-code/nl.html';
+import { sendEmail } from './mailer';
+import { formatDateTime, renderEmail, type Locale } from './render';
+
+const templates = { nl: { text: nl, html: nlHtml }, en: { text: en, html: enHtml } };
+
+export const sendVerificationCodeEmail = async (
+  to: string,
+  name: string,
+  locale: Locale,
+  code: string,
+  expiresAt: Date,
+) => {
+  const email = renderEmail(templates[locale], locale, {
+    name,
+    code,
+    expiresAt: formatDateTime(expiresAt, locale),
+  });
+  return sendEmail(to, email);
+};

@@ -1,0 +1,58 @@
+// Renders email templates: files a non-developer can edit (`templates/<name>/<locale>.txt|html`), with
+// {{name}} placeholders that are HTML-escaped in the HTML part. A missing variable is an error, not "".
+import layout from './templates/layout.html';
+
+export type Locale = 'nl' | 'en';
+
+export interface TemplateSource {
+  text: string;
+  html: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
+
+const fill = (template: string, variables: Record<string, string>, escape: (value: string) => string) =>
+  template
+    .replace(/\{\{\{(\w+)\}\}\}/g, (_, name: string) => {
+      const value = variables[name];
+      if (value === undefined) throw new Error(`template variable ${name} is missing`);
+      return value;
+    })
+    .replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const value = variables[name];
+      if (value === undefined) throw new Error(`template variable ${name} is missing`);
+      return escape(value);
+    });
+
+export const renderEmail = (
+  source: TemplateSource,
+  locale: Locale,
+  variables: Record<string, string>,
+): RenderedEmail => {
+  const [firstLine = '', ...rest] = source.text.split('\n');
+  const subjectMatch = /^Subject:\s*(.+)$/.exec(firstLine);
+  if (!subjectMatch?.[1]) throw new Error('a text template starts with "Subject: …"');
+  const subject = fill(subjectMatch[1], variables, (value) => value).replace(/[\r\n]+/g, ' ');
+  const text = fill(rest.join('\n').replace(/^\n+/, ''), variables, (value) => value);
+  const content = fill(source.html, variables, escapeHtml);
+  const html = fill(layout, { locale, subject, content }, escapeHtml);
+  return { subject, text, html };
+};
+
+/** Dates in emails read the way the customer's locale writes them, in the operator's time zone. */
+export const formatDateTime = (at: Date | string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(at)) + (locale === 'nl' ? ' (Nederlandse tijd)' : ' (Amsterdam time)');

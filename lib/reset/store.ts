@@ -1,0 +1,373 @@
+// The 2FA disable: one TransactWriteItems sets 2FA to DISABLED and removes the credentials, marks the
+// verification USED, records the idempotency answer and appends TWO_FA_DISABLED — all or nothing.
+// When policy asks for a second admin, the request parks as an approval instead.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditItem } from '../audit/events';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import { epochSeconds, type Clock, type Random } from '../clock';
+import { config } from '../config';
+import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
+import { requireCustomer } from '../customers/store';
+import { conflict, notFound } from '../errors';
+import {
+  IdempotencyRace,
+  idempotencyRecord,
+  replayIfSeen,
+  type IdempotencyContext,
+  type StoredResponse,
+} from '../idempotency/store';
+import { requireVerification } from '../verification/store';
+import type { VerificationItem } from '../verification/verification';
+import {
+  assertCanApprove,
+  assertCustomerCanBeReset,
+  decideDisable,
+  type ApprovalItem,
+  type ResetPolicy,
+} from './policy';
+
+export interface Deps {
+  clock: Clock;
+  random: Random;
+}
+
+const resetPolicy = (): ResetPolicy => {
+  const { policy } = config();
+  return {
+    verificationMaxAgeMinutes: policy.verificationMaxAgeMinutes,
+    emailChangeCoolingOffDays: policy.emailChangeCoolingOffDays,
+    recentResetCoolingOffHours: policy.recentResetCoolingOffHours,
+  };
+};
+
+export const getApproval = async (approvalId: string): Promise<ApprovalItem | undefined> => {
+  const result = await dynamoDb().send(
+    new GetCommand({ TableName: tableName('approvals'), Key: { approvalId }, ConsistentRead: true }),
+  );
+  return result.Item as ApprovalItem | undefined;
+};
+
+export const listPendingApprovals = async (limit: number): Promise<ApprovalItem[]> => {
+  const result = await dynamoDb().send(
+    new QueryCommand({
+      TableName: tableName('approvals'),
+      IndexName: 'pending',
+      KeyConditionExpression: 'pendingFlag = :pending',
+      ExpressionAttributeValues: { ':pending': 'PENDING' },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []) as ApprovalItem[];
+};
+
+/** The writes every disable shares: customer to DISABLED without credentials, verification to USED. */
+const disableWrites = (
+  customer: CustomerItem,
+  verification: VerificationItem,
+  expectedVerificationStatus: 'PASSED' | 'PENDING_APPROVAL',
+  adminId: string,
+  now: Date,
+): TransactItem[] => [
+  {
+    Update: {
+      TableName: tableName('customers'),
+      Key: { customerId: customer.customerId },
+      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, updatedAt = :now, #version = #version + :one${
+        twoFactorAttributesRemovedOnDisable.length
+          ? ` REMOVE ${twoFactorAttributesRemovedOnDisable.map((_, index) => `#credential${index}`).join(', ')}`
+          : ''
+      }`,
+      ConditionExpression:
+        '#version = :version AND twoFactor <> :disabled AND attribute_not_exists(recoveryLockedAt)',
+      ExpressionAttributeNames: {
+        '#version': 'version',
+        ...Object.fromEntries(
+          twoFactorAttributesRemovedOnDisable.map((name, index) => [`#credential${index}`, name]),
+        ),
+      },
+      ExpressionAttributeValues: {
+        ':disabled': 'DISABLED',
+        ':now': now.toISOString(),
+        ':one': 1,
+        ':version': customer.version,
+      },
+    },
+  },
+  {
+    Update: {
+      TableName: tableName('verifications'),
+      Key: { verificationId: verification.verificationId },
+      UpdateExpression: 'SET #status = :used, usedAt = :now, usedBy = :admin, #version = #version + :one',
+      ConditionExpression: '#status = :expected',
+      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':used': 'USED',
+        ':now': now.toISOString(),
+        ':admin': adminId,
+        ':one': 1,
+        ':expected': expectedVerificationStatus,
+      },
+    },
+  },
+];
+
+export const disabledResponse = (event: AuditItem): StoredResponse => ({
+  status: 200,
+  body: { twoFactor: 'DISABLED', auditEventId: event.eventId, notification: 'QUEUED' },
+});
+
+/** A write in the change's own part failed its condition: someone else changed the state first. */
+class StateChanged extends Error {}
+
+const conflictHandler = (hasIdempotencyRecord: boolean) => (reasons: string[]) =>
+  hasIdempotencyRecord && reasons[0] === 'ConditionalCheckFailed'
+    ? new IdempotencyRace()
+    : new StateChanged();
+
+/**
+ * Maps a lost race to the answer the caller should get: the stored answer of the request that won
+ * with the same Idempotency-Key, or the precise refusal the policy gives for the state as it is now.
+ */
+const settleRace = async (
+  error: unknown,
+  idempotency: IdempotencyContext | undefined,
+  explain: () => Promise<void>,
+): Promise<StoredResponse> => {
+  // Whatever refused us, a request with the same key may have committed meanwhile: its answer is ours.
+  if (idempotency) {
+    const replay = await replayIfSeen(idempotency);
+    if (replay) return replay;
+  }
+  if (error instanceof StateChanged || error instanceof IdempotencyRace) {
+    await explain();
+    throw conflict(
+      'CONCURRENT_CHANGE',
+      'The customer or the verification changed while this request ran; reload and try again.',
+    );
+  }
+  throw error;
+};
+
+export interface DisableRequest {
+  customerId: string;
+  verificationId: string;
+  reason: string;
+  adminId: string;
+  idempotency?: IdempotencyContext;
+}
+
+export const requestDisable = async (request: DisableRequest, deps: Deps): Promise<StoredResponse> => {
+  const replay = await replayIfSeen(request.idempotency);
+  if (replay) return replay;
+  const policy = resetPolicy();
+  const load = async () => ({
+    customer: await requireCustomer(request.customerId, true),
+    verification: await requireVerification(request.verificationId),
+  });
+  try {
+    const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
+      const now = deps.clock.now();
+      const { customer, verification } = await load();
+      const decision = decideDisable({ customer, verification, now }, policy);
+      const idempotencyWrites = (response: StoredResponse) =>
+        request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
+
+      if (decision.kind === 'DISABLE') {
+        const event = append({
+          type: 'TWO_FA_DISABLED',
+          actorType: 'admin',
+          actorId: request.adminId,
+          customerId: customer.customerId,
+          caseId: verification.verificationId,
+          details: {
+            verificationId: verification.verificationId,
+            verifiedBy: verification.agentId,
+            reason: request.reason,
+            previousStatus: customer.twoFactor,
+          },
+        });
+        const response = disabledResponse(event);
+        return {
+          writes: [
+            ...idempotencyWrites(response),
+            ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+          ],
+          result: response,
+          onConflict: conflictHandler(Boolean(request.idempotency)),
+        };
+      }
+
+      const approvalId = deps.random.ulid(now);
+      const expiresAt = new Date(now.getTime() + config().policy.approvalTtlMinutes * 60000);
+      const approval: ApprovalItem = {
+        approvalId,
+        customerId: customer.customerId,
+        verificationId: verification.verificationId,
+        requestedBy: request.adminId,
+        verifiedBy: verification.agentId,
+        reason: request.reason,
+        approvalReasons: decision.reasons,
+        status: 'PENDING',
+        createdAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        pendingFlag: 'PENDING',
+        // Kept a year after it expires, as the record of who asked.
+        expiresAtEpoch: epochSeconds(expiresAt) + 365 * 86400,
+      };
+      append({
+        type: 'TWO_FA_DISABLE_PENDING_APPROVAL',
+        actorType: 'admin',
+        actorId: request.adminId,
+        customerId: customer.customerId,
+        caseId: verification.verificationId,
+        details: {
+          approvalId,
+          verificationId: verification.verificationId,
+          verifiedBy: verification.agentId,
+          reason: request.reason,
+          approvalReasons: decision.reasons,
+          expiresAt: approval.expiresAt,
+        },
+      });
+      const response: StoredResponse = {
+        status: 202,
+        body: {
+          status: 'PENDING_APPROVAL',
+          approvalId,
+          approvalReasons: decision.reasons,
+          expiresAt: approval.expiresAt,
+        },
+      };
+      return {
+        writes: [
+          ...idempotencyWrites(response),
+          {
+            Put: {
+              TableName: tableName('approvals'),
+              Item: approval,
+              ConditionExpression: 'attribute_not_exists(approvalId)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName('verifications'),
+              Key: { verificationId: verification.verificationId },
+              UpdateExpression:
+                'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
+              ConditionExpression: '#status = :passed',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':pending': 'PENDING_APPROVAL',
+                ':passed': 'PASSED',
+                ':approvalId': approvalId,
+                ':one': 1,
+              },
+            },
+          },
+        ],
+        result: response,
+        onConflict: conflictHandler(Boolean(request.idempotency)),
+      };
+    });
+    return result;
+  } catch (error) {
+    return settleRace(error, request.idempotency, async () => {
+      const { customer, verification } = await load();
+      decideDisable({ customer, verification, now: deps.clock.now() }, policy);
+    });
+  }
+};
+
+/** The second admin's approval: the same transaction as a direct disable, plus the approval's own state. */
+export const approveDisable = async (
+  approvalId: string,
+  approverId: string,
+  idempotency: IdempotencyContext | undefined,
+  deps: Deps,
+): Promise<StoredResponse> => {
+  const replay = await replayIfSeen(idempotency);
+  if (replay) return replay;
+  const requireApproval = async () => {
+    const approval = await getApproval(approvalId);
+    if (!approval) throw notFound('APPROVAL_NOT_FOUND', 'No approval request with this id.');
+    return approval;
+  };
+  const first = await requireApproval();
+  const check = (
+    approval: ApprovalItem,
+    customer: CustomerItem,
+    verification: VerificationItem,
+    now: Date,
+  ) => {
+    assertCanApprove(approval, approverId, now);
+    assertCustomerCanBeReset(customer);
+    if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
+      throw conflict(
+        'VERIFICATION_NOT_PENDING',
+        'The verification behind this approval is no longer waiting for it.',
+      );
+  };
+  try {
+    const { result } = await commitWithAudit(first.customerId, deps, async (append) => {
+      const now = deps.clock.now();
+      const approval = await requireApproval();
+      const customer = await requireCustomer(approval.customerId, true);
+      const verification = await requireVerification(approval.verificationId);
+      check(approval, customer, verification, now);
+      const event = append({
+        type: 'TWO_FA_DISABLED',
+        actorType: 'admin',
+        actorId: approverId,
+        customerId: customer.customerId,
+        caseId: verification.verificationId,
+        details: {
+          verificationId: verification.verificationId,
+          verifiedBy: verification.agentId,
+          requestedBy: approval.requestedBy,
+          approvedBy: approverId,
+          approvalId,
+          reason: approval.reason,
+          previousStatus: customer.twoFactor,
+        },
+      });
+      const response = disabledResponse(event);
+      return {
+        writes: [
+          ...(idempotency ? [idempotencyRecord(idempotency, response, now)] : []),
+          ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now),
+          {
+            Update: {
+              TableName: tableName('approvals'),
+              Key: { approvalId },
+              UpdateExpression:
+                'SET #status = :approved, approvedBy = :approver, approvedAt = :now REMOVE pendingFlag',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':approved': 'APPROVED',
+                ':pending': 'PENDING',
+                ':approver': approverId,
+                ':now': now.toISOString(),
+              },
+            },
+          },
+        ],
+        result: response,
+        onConflict: conflictHandler(Boolean(idempotency)),
+      };
+    });
+    return result;
+  } catch (error) {
+    return settleRace(error, idempotency, async () => {
+      const approval = await requireApproval();
+      check(
+        approval,
+        await requireCustomer(approval.customerId, true),
+        await requireVerification(approval.verificationId),
+        deps.clock.now(),
+      );
+    });
+  }
+};

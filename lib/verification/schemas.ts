@@ -1,0 +1,28 @@
+// Input of the verification routes: one zod schema per body, the single source of validation and types.
+import { z } from 'zod';
+
+export const channels = ['phone', 'email', 'chat'] as const;
+export type Channel = (typeof channels)[number];
+
+export const identityChecks = ['FULL_NAME', 'EMAIL', 'COMPANY_NAME', 'LAST_LOGIN_DATE'] as const;
+export const securityQuestions = ['CHARGE_POINT_IDS', 'LAST_TRANSACTION', 'COMPANY_INFO'] as const;
+export const checkTypes = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'] as const;
+export type CheckType = (typeof checkTypes)[number];
+export type CheckResult = 'MATCH' | 'MISMATCH' | 'NOT_ON_FILE';
+
+export const verificationIdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a verification id is a ULID');
+
+export const startVerificationSchema = z.strictObject({ channel: z.enum(channels) });
+
+export const recordCheckSchema = z.strictObject({
+  type: z.enum(checkTypes),
+  /** What the caller said, as the agent typed it. Compared on the server, kept only as a keyed hash. */
+  answer: z.string().trim().min(1).max(500),
+  /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data). */
+  note: z.string().trim().max(1000).optional(),
+});
+
+export type StartVerificationInput = z.infer<typeof startVerificationSchema>;
+export type RecordCheckInput = z.infer<typeof recordCheckSchema>;

@@ -1,0 +1,88 @@
+// Test fixtures: customers created through the login service's own route, plus a direct write of the
+// 2FA state where a test needs a customer who is already enrolled (enrollment has its own tests).
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { TestStack } from './stack';
+
+export const customerRecord = (overrides: Record<string, unknown> = {}) => ({
+  email: 'jan.devries@voltpark.nl',
+  fullName: 'Jan de Vries',
+  companyName: 'VoltPark B.V.',
+  companyInfo: 'KvK 81234567, Utrecht',
+  locale: 'nl',
+  lastLoginAt: '2026-11-20T08:14:00Z',
+  chargePointIds: ['NL-VPK-00017', 'NL-VPK-00018', 'NL-VPK-00019'],
+  lastTransaction: { at: '2026-11-19T17:42:00Z', chargePointId: 'NL-VPK-00018', amountCents: 1845 },
+  ...overrides,
+});
+
+export const createCustomer = async (
+  stack: TestStack,
+  customerId: string,
+  overrides: Record<string, unknown> = {},
+) => {
+  const response = await stack.call('PUT', `/internal/customers/${customerId}`, {
+    token: await stack.serviceToken(),
+    body: customerRecord(overrides),
+  });
+  if (response.status !== 201 && response.status !== 200)
+    throw new Error(`could not create ${customerId}: ${JSON.stringify(response.body)}`);
+  return response.body;
+};
+
+/** Marks a customer as enrolled, with credential attributes a disable must remove. */
+export const markEnrolled = async (stack: TestStack, customerId: string) => {
+  await stack.dynamodb.send(
+    new UpdateItemCommand({
+      TableName: stack.tableNames.customers,
+      Key: { customerId: { S: customerId } },
+      UpdateExpression:
+        'SET twoFactor = :enabled, totpSecret = :secret, backupCodeHashes = :codes, #v = #v + :one',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: {
+        ':enabled': { S: 'ENABLED' },
+        ':secret': { M: { sealed: { S: 'test-sealed-secret' } } },
+        ':codes': { L: [{ S: 'hash-1' }] },
+        ':one': { N: '1' },
+      },
+    }),
+  );
+};
+
+/** The answers a genuine caller gives for customerRecord(). */
+export const genuineAnswers: Record<string, string> = {
+  FULL_NAME: 'jan de vries',
+  EMAIL: 'Jan.DeVries@VoltPark.nl',
+  COMPANY_NAME: 'Voltpark B.V.',
+  LAST_LOGIN_DATE: '20-11-2026',
+  CHARGE_POINT_IDS: 'NL-VPK-00017, nl-vpk-00019',
+  LAST_TRANSACTION: '2026-11-19 € 18,45',
+  COMPANY_INFO: 'KvK nummer 81234567',
+};
+
+/** Runs a whole passing verification as an agent and returns its id. */
+export const passVerification = async (
+  stack: TestStack,
+  customerId: string,
+  agentToken: string,
+  types: string[] = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'],
+) => {
+  const started = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
+    token: agentToken,
+    body: { channel: 'phone' },
+  });
+  if (started.status !== 201) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
+  const verificationId: string = started.body.verificationId;
+  for (const type of types) {
+    const check = await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
+      token: agentToken,
+      body: { type, answer: genuineAnswers[type], note: `asked ${type}` },
+    });
+    if (check.body.result !== 'MATCH')
+      throw new Error(`${type} did not match: ${JSON.stringify(check.body)}`);
+  }
+  const completed = await stack.call('POST', `/admin/verifications/${verificationId}/complete`, {
+    token: agentToken,
+  });
+  if (completed.body.outcome !== 'PASSED') throw new Error(`not passed: ${JSON.stringify(completed.body)}`);
+  return verificationId;
+};
