@@ -1,9 +1,13 @@
-// Lambda for the login service's routes (IAM-authorized): customer sync and 2FA status.
+// Lambda for the login service's routes (IAM-authorized): customer sync, 2FA status, login
+// verification, and enrollment tickets for the profile page.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import type { CustomerRecord } from '../lib/customers/schemas';
+import { issueSelfServiceTicket } from '../lib/enrollment/enrollment';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
+import { effectiveTwoFactor } from '../lib/totp/lockout';
+import { verifyLoginCode } from '../lib/totp/verification';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -31,6 +35,17 @@ export const handler = createHttpFunction('loginServiceApi', {
   },
   twoFactorStatus: async (request) => {
     const customer = await requireCustomer(request.pathParameters.customerId ?? '');
-    return { body: { twoFactor: customer.twoFactor } };
+    return { body: { twoFactor: effectiveTwoFactor(customer, deps.clock.now()) } };
   },
+  verifyTwoFactor: async (request: HttpRequest<{ code: string }>) => ({
+    body: await verifyLoginCode(
+      request.pathParameters.customerId ?? '',
+      request.body.code,
+      callerId(request),
+      deps,
+    ),
+  }),
+  issueEnrollmentTicket: async (request) => ({
+    body: await issueSelfServiceTicket(request.pathParameters.customerId ?? '', callerId(request), deps),
+  }),
 });

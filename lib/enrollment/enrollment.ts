@@ -1,0 +1,216 @@
+// Enrollment of a new authenticator from a ticket: start (a fresh secret, its otpauth URI and QR
+// code), confirm (a code for that secret turns 2FA on and yields the backup codes, once), and the
+// login service's self-service ticket. One mechanism for the reset email and the profile page.
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { tableName } from '../aws/dynamodb';
+import { generateBackupCodes } from '../backup-codes/backup-codes';
+import type { Clock, Random } from '../clock';
+import { config } from '../config';
+import type { CustomerItem, PendingEnrollment } from '../customers/customer';
+import { conflict, gone, invalid } from '../errors';
+import { openSecret, sealSecret } from '../secrets/sealed-secret';
+import {
+  assertMayEnroll,
+  issueTicket,
+  mayEnrollCondition,
+  requireUsableTicket,
+  spendTicketItem,
+  ticketUsableCheck,
+} from '../tickets/store';
+import { enrollmentUrl, type TicketItem } from '../tickets/ticket';
+import { base32Encode } from '../totp/base32';
+import { generateTotpSecret, otpauthUri } from '../totp/key-uri';
+import { qrCodePng } from '../totp/qr-png';
+import { matchTotp } from '../totp/totp';
+import { parseTotpCode } from '../totp/typed-code';
+
+type Deps = { clock: Clock; random: Random };
+
+/** A cancelled transaction: find out what changed (ticket spent, new ticket, 2FA on) and say so. */
+class EnrollmentRaced extends Error {}
+
+const explainRace = async (ticket: string, deps: Deps): Promise<never> => {
+  const { customer } = await requireUsableTicket(ticket, deps); // throws the ticket's own refusal
+  assertMayEnroll(customer);
+  throw conflict('CONCURRENT_CHANGE', 'The enrollment changed while this request ran; start again.');
+};
+
+const withRaceExplained = async <T>(ticket: string, deps: Deps, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof EnrollmentRaced) return explainRace(ticket, deps);
+    throw error;
+  }
+};
+
+/** The customer write's condition: still allowed to enroll, and this ticket is still the current one. */
+const customerCondition = (ticket: TicketItem) => ({
+  expression: `attribute_exists(customerId) AND ${mayEnrollCondition.expression} AND enrollmentTicketHash = :ticketHash`,
+  values: { ...mayEnrollCondition.values, ':ticketHash': ticket.ticketHash },
+});
+
+export interface StartedEnrollment {
+  otpauthUri: string;
+  qrPng: string;
+  /** Base32, for typing into an app by hand. */
+  secret: string;
+  expiresAt: string;
+}
+
+/** Creates a fresh secret as the pending enrollment; a second start replaces the first one's secret. */
+export const startEnrollment = async (ticket: string, deps: Deps): Promise<StartedEnrollment> => {
+  const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
+  assertMayEnroll(customer);
+  const now = deps.clock.now();
+  const { policy, totpIssuer } = config();
+  const expiresAt = new Date(
+    Math.min(now.getTime() + policy.enrollmentPendingMinutes * 60_000, new Date(item.expiresAt).getTime()),
+  );
+  const secret = generateTotpSecret(deps.random);
+  try {
+    const pending: PendingEnrollment = {
+      secret: await sealSecret(secret, { customerId: customer.customerId, purpose: 'totp-secret' }, deps),
+      ticketHash: item.ticketHash,
+      startedAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    };
+    const uri = otpauthUri({ issuer: totpIssuer, accountName: customer.email, secret });
+    // Drawn before anything is written: a failure here leaves no half-started enrollment behind.
+    const qrPng = await qrCodePng(uri);
+    const restarted = customer.pendingEnrollment?.ticketHash === item.ticketHash;
+    const condition = customerCondition(item);
+    await withRaceExplained(ticket, deps, () =>
+      commitWithAudit(customer.customerId, deps, async (append) => {
+        append({
+          type: 'ENROLLMENT_STARTED',
+          actorType: 'customer',
+          actorId: customer.customerId,
+          customerId: customer.customerId,
+          ...(item.caseId ? { caseId: item.caseId } : {}),
+          details: { purpose: item.purpose, restarted, expiresAt: pending.expiresAt },
+        });
+        const writes: TransactItem[] = [
+          ticketUsableCheck(item, now),
+          {
+            Update: {
+              TableName: tableName('customers'),
+              Key: { customerId: customer.customerId },
+              UpdateExpression: 'SET pendingEnrollment = :pending, version = version + :one',
+              ConditionExpression: condition.expression,
+              ExpressionAttributeValues: { ...condition.values, ':pending': pending, ':one': 1 },
+            },
+          },
+        ];
+        return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+      }),
+    );
+    return { otpauthUri: uri, qrPng, secret: base32Encode(secret), expiresAt: pending.expiresAt };
+  } finally {
+    secret.fill(0);
+  }
+};
+
+const requirePending = (customer: CustomerItem, item: TicketItem, now: Date) => {
+  const pending = customer.pendingEnrollment;
+  if (!pending || pending.ticketHash !== item.ticketHash)
+    throw conflict(
+      'NO_PENDING_ENROLLMENT',
+      'There is no enrollment to confirm: start it first (scan the QR code), then confirm with a code.',
+    );
+  if (now.getTime() >= new Date(pending.expiresAt).getTime())
+    throw gone('ENROLLMENT_EXPIRED', 'This QR code has expired. Start again to get a new one.');
+  return pending;
+};
+
+export interface ConfirmedEnrollment {
+  twoFactor: 'ENABLED';
+  /** Shown once: only their hashes are stored. */
+  backupCodes: string[];
+}
+
+/**
+ * Turns 2FA on with the pending secret when `code` is right for it, spends the ticket, and writes
+ * TWO_FA_ENABLED, all in one transaction. The code's time step counts as used, so the code that
+ * confirmed the enrollment cannot also be used to log in.
+ */
+export const confirmEnrollment = async (
+  ticket: string,
+  typedCode: string,
+  deps: Deps,
+): Promise<ConfirmedEnrollment> => {
+  const digits = parseTotpCode(typedCode);
+  const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
+  assertMayEnroll(customer);
+  const now = deps.clock.now();
+  const pending = requirePending(customer, item, now);
+  const key = await openSecret(pending.secret, { customerId: customer.customerId, purpose: 'totp-secret' });
+  let match: ReturnType<typeof matchTotp>;
+  try {
+    match = matchTotp(key, digits, now);
+  } finally {
+    key.fill(0);
+  }
+  if (match.result !== 'accepted')
+    throw invalid(
+      'WRONG_CODE',
+      'That code does not belong to this QR code. Check that your phone shows the right time and enter the current code.',
+    );
+  const { codes, hashes } = generateBackupCodes(deps.random);
+  const condition = customerCondition(item);
+  await withRaceExplained(ticket, deps, () =>
+    commitWithAudit(customer.customerId, deps, async (append) => {
+      append({
+        type: 'TWO_FA_ENABLED',
+        actorType: 'customer',
+        actorId: customer.customerId,
+        customerId: customer.customerId,
+        ...(item.caseId ? { caseId: item.caseId } : {}),
+        details: { method: 'totp', purpose: item.purpose, backupCodes: codes.length },
+      });
+      const writes: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName('customers'),
+            Key: { customerId: customer.customerId },
+            UpdateExpression: [
+              'SET twoFactor = :enabled, totpSecret = :secret, totpLastUsedStep = :step,',
+              'backupCodeHashes = :hashes, backupCodesIssuedAt = :now, twoFactorEnabledAt = :now,',
+              'verifyFailures = :zero, version = version + :one',
+              'REMOVE pendingEnrollment, enrollmentTicketHash, lockedUntil, verifyLockCount',
+            ].join(' '),
+            // The pending secret must be the one the code was checked against, not a newer start's.
+            ConditionExpression: `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
+            ExpressionAttributeValues: {
+              ...condition.values,
+              ':enabled': 'ENABLED',
+              ':secret': pending.secret,
+              ':step': match.step,
+              ':hashes': new Set(hashes),
+              ':now': now.toISOString(),
+              ':zero': 0,
+              ':one': 1,
+              ':startedAt': pending.startedAt,
+              ':iv': pending.secret.iv,
+            },
+          },
+        },
+        spendTicketItem(item, now),
+      ];
+      return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+    }),
+  );
+  return { twoFactor: 'ENABLED', backupCodes: codes };
+};
+
+/**
+ * "2FA aanzetten" on the profile page: the login service, having checked the password, asks for a
+ * ticket and sends the customer to the same enrollment page the reset email opens.
+ */
+export const issueSelfServiceTicket = async (customerId: string, actorId: string, deps: Deps) => {
+  const issued = await issueTicket(
+    { customerId, purpose: 'SELF_SERVICE', actor: { type: 'service', id: actorId } },
+    deps,
+  );
+  return { ticket: issued.ticket, enrollUrl: enrollmentUrl(issued.ticket), expiresAt: issued.expiresAt };
+};

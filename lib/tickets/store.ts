@@ -1,0 +1,211 @@
+// Enrollment tickets in DynamoDB: issue one (voiding the customer's older ones), check one, and the
+// transaction items that spend one. The customer item names the one current ticket
+// (enrollmentTicketHash), so "a newer ticket voids every older one" holds even where the byCustomer
+// index (eventually consistent) has not seen a ticket issued a moment ago.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ActorType } from '../audit/events';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import type { Clock, Random } from '../clock';
+import { config } from '../config';
+import type { CustomerItem } from '../customers/customer';
+import { getCustomer, requireCustomer } from '../customers/store';
+import { conflict, locked } from '../errors';
+import {
+  hashTicket,
+  newTicket,
+  ticketRefusal,
+  ticketState,
+  ticketUnknown,
+  type TicketItem,
+  type TicketPurpose,
+} from './ticket';
+
+export interface IssueTicketInput {
+  customerId: string;
+  /** The verification id of the reset, so the audit ties the ticket to its case. */
+  caseId?: string;
+  purpose: TicketPurpose;
+  /** Who asks; defaults to the notifier (system) for RESET and the login service for SELF_SERVICE. */
+  actor?: { type: ActorType; id: string };
+}
+
+/** Transactions of a few dozen items are fine; a customer never has more than a handful of live tickets. */
+const MAX_VOIDED_PER_ISSUE = 25;
+
+const defaultActor = (purpose: TicketPurpose) =>
+  purpose === 'RESET'
+    ? { type: 'system' as const, id: 'notifier' }
+    : { type: 'service' as const, id: 'login-service' };
+
+/** A ticket is for enrolling: a customer whose 2FA is on, or whose recovery is locked, gets none. */
+export const assertMayEnroll = (customer: CustomerItem) => {
+  if (customer.recoveryLockedAt)
+    throw locked(
+      'RECOVERY_LOCKED',
+      'Recovery is locked for this account after a report that a reset was not requested; contact the helpdesk.',
+    );
+  if (customer.twoFactor !== 'DISABLED')
+    throw conflict('TWO_FA_ALREADY_ENABLED', 'Two-factor authentication is already on for this account.');
+};
+
+/** Same rule as assertMayEnroll, as a condition on the customer item, so a race cannot slip past it. */
+export const mayEnrollCondition = {
+  expression: 'twoFactor = :disabled AND attribute_not_exists(recoveryLockedAt)',
+  values: { ':disabled': 'DISABLED' },
+} as const;
+
+const liveTicketsOf = async (customerId: string, now: Date): Promise<TicketItem[]> => {
+  const result = await dynamoDb().send(
+    new QueryCommand({
+      TableName: tableName('tickets'),
+      IndexName: 'byCustomer',
+      KeyConditionExpression: 'customerId = :customerId',
+      FilterExpression:
+        'attribute_not_exists(spentAt) AND attribute_not_exists(voidedAt) AND expiresAt > :now',
+      ExpressionAttributeValues: { ':customerId': customerId, ':now': now.toISOString() },
+    }),
+  );
+  return (result.Items ?? []) as TicketItem[];
+};
+
+/**
+ * Issues a ticket for the customer and voids every older unspent one, in one transaction with the
+ * ENROLLMENT_TICKET_ISSUED audit event. Returns the ticket (shown once, never stored) and its expiry.
+ * Throws TWO_FA_ALREADY_ENABLED (409), RECOVERY_LOCKED (423) or CUSTOMER_NOT_FOUND (404).
+ */
+export const issueTicket = async (
+  input: IssueTicketInput,
+  deps: { clock: Clock; random: Random },
+): Promise<{ ticket: string; expiresAt: string }> => {
+  const actor = input.actor ?? defaultActor(input.purpose);
+  const { result } = await commitWithAudit(input.customerId, deps, async (append) => {
+    const customer = await requireCustomer(input.customerId, true);
+    assertMayEnroll(customer);
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + config().policy.ticketTtlHours * 3600_000);
+    const { ticket, ticketHash } = newTicket(deps.random);
+    const older = (await liveTicketsOf(input.customerId, now)).slice(0, MAX_VOIDED_PER_ISSUE);
+    const item: TicketItem = {
+      ticketHash,
+      customerId: input.customerId,
+      purpose: input.purpose,
+      ...(input.caseId ? { caseId: input.caseId } : {}),
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      expiresAtEpoch: Math.ceil(expiresAt.getTime() / 1000),
+    };
+    const writes: TransactItem[] = [
+      {
+        Put: {
+          TableName: tableName('tickets'),
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(ticketHash)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName('customers'),
+          Key: { customerId: input.customerId },
+          // A pending enrollment belongs to the ticket that started it; the new ticket starts afresh.
+          UpdateExpression:
+            'SET enrollmentTicketHash = :ticketHash, version = version + :one REMOVE pendingEnrollment',
+          ConditionExpression: `attribute_exists(customerId) AND ${mayEnrollCondition.expression}`,
+          ExpressionAttributeValues: { ':ticketHash': ticketHash, ':one': 1, ...mayEnrollCondition.values },
+        },
+      },
+      ...older.map((old): TransactItem => ({
+        Update: {
+          TableName: tableName('tickets'),
+          Key: { ticketHash: old.ticketHash },
+          UpdateExpression: 'SET voidedAt = :now',
+          ConditionExpression: 'attribute_not_exists(spentAt) AND attribute_not_exists(voidedAt)',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        },
+      })),
+    ];
+    append({
+      type: 'ENROLLMENT_TICKET_ISSUED',
+      actorType: actor.type,
+      actorId: actor.id,
+      customerId: input.customerId,
+      ...(input.caseId ? { caseId: input.caseId } : {}),
+      details: { purpose: input.purpose, expiresAt: item.expiresAt, voidedTickets: older.length },
+    });
+    return {
+      writes,
+      result: { ticket, expiresAt: item.expiresAt },
+      onConflict: () =>
+        conflict('CONCURRENT_CHANGE', 'The customer changed while the ticket was issued; try again.'),
+    };
+  });
+  return result;
+};
+
+export const getTicket = async (ticketHash: string): Promise<TicketItem | undefined> => {
+  const result = await dynamoDb().send(
+    new GetCommand({ TableName: tableName('tickets'), Key: { ticketHash }, ConsistentRead: true }),
+  );
+  return result.Item as TicketItem | undefined;
+};
+
+export interface UsableTicket {
+  ticket: TicketItem;
+  /** Read consistently after the ticket; its enrollmentTicketHash is this ticket's hash. */
+  customer: CustomerItem;
+}
+
+/**
+ * The ticket and its customer when the ticket may be used now. Throws TICKET_UNKNOWN (404; also for a
+ * ticket DynamoDB's TTL already deleted), TICKET_SPENT, TICKET_VOIDED or TICKET_EXPIRED (410).
+ * A transaction that acts on it must still condition on it: include spendTicketItem (or
+ * ticketUsableCheck) and condition the customer write on `enrollmentTicketHash = :ticketHash`.
+ */
+export const requireUsableTicket = async (ticket: string, deps: { clock: Clock }): Promise<UsableTicket> => {
+  const item = await getTicket(hashTicket(ticket));
+  if (!item) throw ticketUnknown();
+  const state = ticketState(item, deps.clock);
+  if (state !== 'USABLE') throw ticketRefusal(state);
+  const customer = await getCustomer(item.customerId, true);
+  if (!customer) throw ticketUnknown();
+  if (customer.enrollmentTicketHash !== item.ticketHash) throw ticketRefusal('VOIDED');
+  return { ticket: item, customer };
+};
+
+const usableCondition = (at: Date) => ({
+  ConditionExpression:
+    'attribute_exists(ticketHash) AND attribute_not_exists(spentAt) AND attribute_not_exists(voidedAt) AND expiresAt > :at',
+  ExpressionAttributeValues: { ':at': at.toISOString() },
+});
+
+/** Marks the ticket spent, only if it is still unspent, not voided and not expired at `at`. */
+export const spendTicketItem = (ticket: Pick<TicketItem, 'ticketHash'>, at: Date): TransactItem => {
+  const condition = usableCondition(at);
+  return {
+    Update: {
+      TableName: tableName('tickets'),
+      Key: { ticketHash: ticket.ticketHash },
+      UpdateExpression: 'SET spentAt = :at',
+      ...condition,
+    },
+  };
+};
+
+/** Asserts, inside a transaction, that the ticket is still usable without spending it. */
+export const ticketUsableCheck = (ticket: Pick<TicketItem, 'ticketHash'>, at: Date): TransactItem => ({
+  ConditionCheck: {
+    TableName: tableName('tickets'),
+    Key: { ticketHash: ticket.ticketHash },
+    ...usableCondition(at),
+  },
+});
+
+/** After a transaction with a ticket item was cancelled: the ticket's refusal if that was the cause. */
+export const ticketRefusalNow = async (ticket: string, clock: Clock) => {
+  try {
+    await requireUsableTicket(ticket, { clock });
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+};

@@ -1,0 +1,285 @@
+// Login verification for the login service: a TOTP code or a backup code, replay-proof, counted
+// against brute force exactly once per attempt, and safe when many attempts for one customer race.
+//
+// Every write is conditioned on the customer's version as read, so two attempts can never both
+// act on the same state: one wins, the other re-reads and is judged again (a second use of the
+// same code then is a replay; a guess after the fifth failure meets the lock).
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { dynamoDb, isConditionalCheckFailed, tableName } from '../aws/dynamodb';
+import { hashBackupCode } from '../backup-codes/backup-codes';
+import type { Clock, Random } from '../clock';
+import type { CustomerItem } from '../customers/customer';
+import { requireCustomer } from '../customers/store';
+import { conflict, isDomainError } from '../errors';
+import { openSecret } from '../secrets/sealed-secret';
+import {
+  activeLock,
+  afterFailure,
+  attemptsLeft,
+  lockedError,
+  lockoutPolicy,
+  type LockoutPolicy,
+} from './lockout';
+import { matchTotp } from './totp';
+import { parseLoginCode, type TypedCode } from './typed-code';
+
+export type VerifyMethod = 'totp' | 'backup_code';
+
+export type VerifyOutcome =
+  | { valid: true; method: VerifyMethod; backupCodesLeft: number }
+  | {
+      valid: false;
+      method: VerifyMethod;
+      /** CODE_ALREADY_USED: right code, already used once (ASVS 2.8.5: refused and told to the customer). */
+      reason: 'WRONG_CODE' | 'CODE_ALREADY_USED';
+      backupCodesLeft: number;
+      /** Failures still allowed before the lock. */
+      attemptsLeft: number;
+    };
+
+/** A write lost against a concurrent one: read again and judge the attempt afresh. */
+class StaleCustomer extends Error {}
+
+/** Twenty parallel guesses settle in a handful of rounds; this bound only stops a pathological storm. */
+const MAX_ROUNDS = 15;
+
+const isRetryable = (error: unknown) =>
+  error instanceof StaleCustomer ||
+  (isDomainError(error) && error.code === 'CONCURRENT_CHANGE') ||
+  (error instanceof Error && error.name === 'TransactionConflictException');
+
+interface Attempt {
+  customer: CustomerItem;
+  code: TypedCode;
+  now: Date;
+  actorId: string;
+  policy: LockoutPolicy;
+  deps: { clock: Clock; random: Random };
+}
+
+const methodOf = (code: TypedCode): VerifyMethod => (code.kind === 'totp' ? 'totp' : 'backup_code');
+const backupCodesLeft = (customer: CustomerItem) => customer.backupCodeHashes?.size ?? 0;
+
+const versionCondition = (customer: CustomerItem) => ({
+  expression: 'version = :expectedVersion',
+  values: { ':expectedVersion': customer.version },
+});
+
+/** A success ends the run of failures and any lock (the stored LOCKED status included). */
+const successUpdate = 'verifyFailures = :zero, twoFactor = :enabled, version = version + :one';
+const successRemove = 'REMOVE lockedUntil, verifyLockCount';
+
+/** The hot path: a right TOTP code needs no audit event, so it is one conditional UpdateItem. */
+const acceptTotp = async (attempt: Attempt, step: number): Promise<VerifyOutcome> => {
+  const { customer } = attempt;
+  const condition = versionCondition(customer);
+  try {
+    await dynamoDb().send(
+      new UpdateCommand({
+        TableName: tableName('customers'),
+        Key: { customerId: customer.customerId },
+        UpdateExpression: `SET totpLastUsedStep = :step, ${successUpdate} ${successRemove}`,
+        // The replay invariant, stated: the stored step only moves forward.
+        ConditionExpression: `${condition.expression} AND (attribute_not_exists(totpLastUsedStep) OR totpLastUsedStep < :step)`,
+        ExpressionAttributeValues: {
+          ...condition.values,
+          ':step': step,
+          ':zero': 0,
+          ':one': 1,
+          ':enabled': 'ENABLED',
+        },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new StaleCustomer();
+    throw error;
+  }
+  return { valid: true, method: 'totp', backupCodesLeft: backupCodesLeft(customer) };
+};
+
+const acceptBackupCode = async (attempt: Attempt, hash: string): Promise<VerifyOutcome> => {
+  const { customer, now, actorId, deps } = attempt;
+  const left = backupCodesLeft(customer) - 1;
+  const condition = versionCondition(customer);
+  await commitWithAudit(customer.customerId, deps, async (append) => {
+    append({
+      type: 'BACKUP_CODE_USED',
+      actorType: 'service',
+      actorId,
+      customerId: customer.customerId,
+      details: { backupCodesLeft: left, lockCleared: activeLock(customer, now) !== undefined },
+    });
+    const write: TransactItem = {
+      Update: {
+        TableName: tableName('customers'),
+        Key: { customerId: customer.customerId },
+        // DELETE from a string set is atomic; the condition makes a second use of the code fail.
+        UpdateExpression: `DELETE backupCodeHashes :used SET ${successUpdate} ${successRemove}`,
+        ConditionExpression: `${condition.expression} AND contains(backupCodeHashes, :hash)`,
+        ExpressionAttributeValues: {
+          ...condition.values,
+          ':used': new Set([hash]),
+          ':hash': hash,
+          ':zero': 0,
+          ':one': 1,
+          ':enabled': 'ENABLED',
+        },
+      },
+    };
+    return { writes: [write], result: undefined, onConflict: () => new StaleCustomer() };
+  });
+  return { valid: true, method: 'backup_code', backupCodesLeft: left };
+};
+
+/** A replay changes no state, but is written to the audit (ASVS 2.8.5) and told to the caller. */
+const refuseReplay = async (attempt: Attempt, step: number): Promise<VerifyOutcome> => {
+  const { customer, actorId, deps, policy } = attempt;
+  await commitWithAudit(customer.customerId, deps, async (append) => {
+    append({
+      type: 'VERIFY_REPLAY_REFUSED',
+      actorType: 'service',
+      actorId,
+      customerId: customer.customerId,
+      details: { method: 'totp', step },
+    });
+    return { writes: [], result: undefined };
+  });
+  return {
+    valid: false,
+    method: 'totp',
+    reason: 'CODE_ALREADY_USED',
+    backupCodesLeft: backupCodesLeft(customer),
+    attemptsLeft: attemptsLeft(customer, policy),
+  };
+};
+
+/** Counts the failure exactly once (compare-and-set on the version) and locks on the last one allowed. */
+const recordFailure = async (attempt: Attempt): Promise<VerifyOutcome> => {
+  const { customer, code, now, actorId, deps, policy } = attempt;
+  const outcome = afterFailure(customer, now, policy);
+  const condition = versionCondition(customer);
+  const method = methodOf(code);
+  await commitWithAudit(customer.customerId, deps, async (append) => {
+    const base = { actorType: 'service' as const, actorId, customerId: customer.customerId };
+    let update: { expression: string; values: Record<string, unknown> };
+    if (outcome.locked) {
+      append({
+        ...base,
+        type: 'VERIFY_FAILED',
+        details: { method, consecutiveFailures: policy.maxFailures, attemptsLeft: 0 },
+      });
+      append({
+        ...base,
+        type: 'TWO_FA_LOCKED',
+        details: {
+          lockedUntil: outcome.until.toISOString(),
+          lockSeconds: outcome.lockSeconds,
+          lockNumber: outcome.lockNumber,
+        },
+      });
+      update = {
+        expression:
+          'SET verifyFailures = :zero, verifyLockCount = :lockNumber, lockedUntil = :until, twoFactor = :locked, version = version + :one',
+        values: {
+          ':zero': 0,
+          ':lockNumber': outcome.lockNumber,
+          ':until': outcome.until.toISOString(),
+          ':locked': 'LOCKED',
+        },
+      };
+    } else {
+      append({
+        ...base,
+        type: 'VERIFY_FAILED',
+        details: { method, consecutiveFailures: outcome.verifyFailures, attemptsLeft: outcome.attemptsLeft },
+      });
+      // A lock that has run out is cleared on the next attempt, so the stored status catches up.
+      update = {
+        expression:
+          'SET verifyFailures = :failures, twoFactor = :enabled, version = version + :one REMOVE lockedUntil',
+        values: { ':failures': outcome.verifyFailures, ':enabled': 'ENABLED' },
+      };
+    }
+    const write: TransactItem = {
+      Update: {
+        TableName: tableName('customers'),
+        Key: { customerId: customer.customerId },
+        UpdateExpression: update.expression,
+        ConditionExpression: condition.expression,
+        ExpressionAttributeValues: { ...condition.values, ...update.values, ':one': 1 },
+      },
+    };
+    return { writes: [write], result: undefined, onConflict: () => new StaleCustomer() };
+  });
+  if (outcome.locked) throw lockedError({ retryAfterSeconds: outcome.lockSeconds });
+  return {
+    valid: false,
+    method,
+    reason: 'WRONG_CODE',
+    backupCodesLeft: backupCodesLeft(customer),
+    attemptsLeft: outcome.attemptsLeft,
+  };
+};
+
+const judge = async (attempt: Attempt, openKey: (customer: CustomerItem) => Promise<Buffer>) => {
+  const { customer, code, now } = attempt;
+  const lock = activeLock(customer, now);
+  if (code.kind === 'backupCode') {
+    // 120-bit backup codes cannot be guessed, so they still work during a lock: a customer whose
+    // account is being hammered is not locked out by the attacker (the lock only slows TOTP guesses).
+    const hash = hashBackupCode(code.canonical);
+    if (customer.backupCodeHashes?.has(hash)) return acceptBackupCode(attempt, hash);
+    if (lock) throw lockedError(lock);
+    return recordFailure(attempt);
+  }
+  if (lock) throw lockedError(lock);
+  const match = matchTotp(await openKey(customer), code.digits, now, customer.totpLastUsedStep);
+  if (match.result === 'accepted') return acceptTotp(attempt, match.step);
+  if (match.result === 'replayed') return refuseReplay(attempt, match.step);
+  return recordFailure(attempt);
+};
+
+/**
+ * Verifies a code the customer typed at login. Answers `{valid, method, backupCodesLeft}`; throws
+ * INVALID_CODE_FORMAT (400, not counted), CUSTOMER_NOT_FOUND (404), TWO_FA_NOT_ENABLED (409) and
+ * TWO_FA_LOCKED (429 with Retry-After) — on the attempt that locks and on every TOTP code while locked.
+ */
+export const verifyLoginCode = async (
+  customerId: string,
+  typed: string,
+  actorId: string,
+  deps: { clock: Clock; random: Random },
+): Promise<VerifyOutcome> => {
+  const code = parseLoginCode(typed);
+  const policy = lockoutPolicy();
+  // The secret is opened (a KMS Decrypt in AWS) once per request, however many rounds it takes.
+  const opened = new Map<string, Buffer>();
+  const openKey = async (customer: CustomerItem) => {
+    const sealed = customer.totpSecret;
+    if (!sealed)
+      throw conflict('TWO_FA_NOT_ENABLED', 'Two-factor authentication is not on for this customer.');
+    let key = opened.get(sealed.ciphertext);
+    if (!key) {
+      key = await openSecret(sealed, { customerId, purpose: 'totp-secret' });
+      opened.set(sealed.ciphertext, key);
+    }
+    return key;
+  };
+  try {
+    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+      const customer = await requireCustomer(customerId, true);
+      if (customer.twoFactor === 'DISABLED' || !customer.totpSecret)
+        throw conflict('TWO_FA_NOT_ENABLED', 'Two-factor authentication is not on for this customer.');
+      try {
+        return await judge({ customer, code, now: deps.clock.now(), actorId, policy, deps }, openKey);
+      } catch (error) {
+        if (!isRetryable(error)) throw error;
+        await new Promise((done) => setTimeout(done, Math.random() * 10 * round));
+      }
+    }
+  } finally {
+    for (const key of opened.values()) key.fill(0);
+  }
+  throw conflict('CONCURRENT_CHANGE', 'Too many attempts for this customer at once; try again.');
+};
