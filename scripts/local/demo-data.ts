@@ -1,14 +1,23 @@
 // Demo customers for the local stack: loaded on first start so the helpdesk flow can be tried at once.
+// Two of them have 2FA on, enrolled through the same functions the enrollment page calls.
+import type { Clock, Random } from '../../lib/clock';
 import type { CustomerRecord } from '../../lib/customers/schemas';
+import { confirmEnrollment, startEnrollment } from '../../lib/enrollment/enrollment';
+import { issueTicket } from '../../lib/tickets/store';
+import { base32Decode } from '../../lib/totp/base32';
+import { totpAt } from '../../lib/totp/totp';
 
 export interface DemoCustomer {
   customerId: string;
   record: CustomerRecord;
+  /** Enrolled with an authenticator when the demo data is loaded, so a reset can be tried on them. */
+  twoFactorEnabled?: boolean;
 }
 
 export const demoCustomers: DemoCustomer[] = [
   {
     customerId: 'cust-1001',
+    twoFactorEnabled: true,
     record: {
       email: 'jan.devries@voltpark.nl',
       fullName: 'Jan de Vries',
@@ -35,6 +44,7 @@ export const demoCustomers: DemoCustomer[] = [
   },
   {
     customerId: 'cust-1003',
+    twoFactorEnabled: true,
     record: {
       email: 'sarah.oconnor@greenfleet.co.uk',
       fullName: "Sarah O'Connor",
@@ -58,3 +68,27 @@ export const demoCustomers: DemoCustomer[] = [
     },
   },
 ];
+
+export interface DemoAuthenticator {
+  customerId: string;
+  otpauthUri: string;
+  backupCodes: string[];
+}
+
+/**
+ * Enrolls a demo customer as a customer would: a ticket, start, and a confirm with the current code.
+ * The result holds the secret; the local stack keeps it in .data/ (never printed, never committed).
+ */
+export const enrollDemoAuthenticator = async (
+  customerId: string,
+  deps: { clock: Clock; random: Random },
+): Promise<DemoAuthenticator> => {
+  const { ticket } = await issueTicket(
+    { customerId, purpose: 'SELF_SERVICE', actor: { type: 'system', id: 'local-demo-data' } },
+    deps,
+  );
+  const started = await startEnrollment(ticket, deps);
+  const code = totpAt(base32Decode(started.secret), deps.clock.now());
+  const { backupCodes } = await confirmEnrollment(ticket, code, deps);
+  return { customerId, otpauthUri: started.otpauthUri, backupCodes };
+};

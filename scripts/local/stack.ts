@@ -11,7 +11,7 @@ import type { TableKey } from '../../lib/data/tables';
 import { systemClock, systemRandom } from '../../lib/clock';
 import { upsertCustomer } from '../../lib/customers/store';
 import { loadHandler, startApiServer } from './api-server';
-import { demoCustomers } from './demo-data';
+import { demoCustomers, enrollDemoAuthenticator, type DemoAuthenticator } from './demo-data';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { repoRoot } from './paths';
 import { freePort, type ManagedProcess } from './processes';
@@ -135,14 +135,21 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     if (options.demoData ?? true) {
       const marker = dataDir ? join(dataDir, 'demo-data-loaded') : undefined;
       if (!marker || !existsSync(marker)) {
+        const deps = { clock: systemClock, random: systemRandom };
+        const authenticators: DemoAuthenticator[] = [];
         for (const demo of demoCustomers) {
-          await upsertCustomer(demo.customerId, demo.record, 'local-demo-data', {
-            clock: systemClock,
-            random: systemRandom,
-          });
+          await upsertCustomer(demo.customerId, demo.record, 'local-demo-data', deps);
+          if (demo.twoFactorEnabled)
+            authenticators.push(await enrollDemoAuthenticator(demo.customerId, deps));
         }
+        // The demo authenticators' URIs and backup codes, to try login verification by hand: kept
+        // under .data/ (git-ignored, mode 0600), never printed. In memory they are simply dropped.
+        if (dataDir)
+          writeFileSync(join(dataDir, 'demo-authenticators.json'), JSON.stringify(authenticators, null, 2), {
+            mode: 0o600,
+          });
         if (marker) writeFileSync(marker, new Date().toISOString());
-        log(`loaded ${demoCustomers.length} demo customers`);
+        log(`loaded ${demoCustomers.length} demo customers (${authenticators.length} with 2FA enabled)`);
       }
     }
 
