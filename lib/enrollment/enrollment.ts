@@ -7,7 +7,7 @@ import { generateBackupCodes } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem, PendingEnrollment } from '../customers/customer';
-import { conflict, gone, invalid } from '../errors';
+import { conflict, forbidden, gone, invalid } from '../errors';
 import { openSecret, sealSecret } from '../secrets/sealed-secret';
 import {
   assertMayEnroll,
@@ -44,6 +44,19 @@ const withRaceExplained = async <T>(ticket: string, deps: Deps, run: () => Promi
   }
 };
 
+/**
+ * In `login` mode a reset ticket does not open enrollment by itself (NIST 800-63B 6.1.2.3): the
+ * customer signs in with the password first, and the backend gets a SELF_SERVICE ticket for them.
+ * Otherwise a reset email (whose "this wasn't me" link carries the ticket) would still be enough.
+ */
+const assertTicketOpensEnrollment = (ticket: TicketItem) => {
+  if (config().enrollLink.mode === 'login' && ticket.purpose !== 'SELF_SERVICE')
+    throw forbidden(
+      'LOGIN_REQUIRED',
+      'Sign in with your password first; the site then takes you to 2FA setup.',
+    );
+};
+
 /** The customer write's condition: still allowed to enroll, and this ticket is still the current one. */
 const customerCondition = (ticket: TicketItem) => ({
   expression: `attribute_exists(customerId) AND ${mayEnrollCondition.expression} AND enrollmentTicketHash = :ticketHash`,
@@ -61,6 +74,7 @@ export interface StartedEnrollment {
 /** Creates a fresh secret as the pending enrollment; a second start replaces the first one's secret. */
 export const startEnrollment = async (ticket: string, deps: Deps): Promise<StartedEnrollment> => {
   const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
+  assertTicketOpensEnrollment(item);
   assertMayEnroll(customer);
   const now = deps.clock.now();
   const { policy, totpIssuer } = config();
@@ -141,6 +155,7 @@ export const confirmEnrollment = async (
 ): Promise<ConfirmedEnrollment> => {
   const digits = parseTotpCode(typedCode);
   const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
+  assertTicketOpensEnrollment(item);
   assertMayEnroll(customer);
   const now = deps.clock.now();
   const pending = requirePending(customer, item, now);

@@ -14,6 +14,7 @@ import { conflict, locked } from '../errors';
 import {
   hashTicket,
   newTicket,
+  ticketDeletionEpoch,
   ticketRefusal,
   ticketState,
   ticketUnknown,
@@ -93,7 +94,7 @@ export const issueTicket = async (
       ...(input.caseId ? { caseId: input.caseId } : {}),
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
-      expiresAtEpoch: Math.ceil(expiresAt.getTime() / 1000),
+      expiresAtEpoch: ticketDeletionEpoch(expiresAt),
     };
     const writes: TransactItem[] = [
       {
@@ -157,7 +158,7 @@ export interface UsableTicket {
 
 /**
  * The ticket and its customer when the ticket may be used now. Throws TICKET_UNKNOWN (404; also for a
- * ticket DynamoDB's TTL already deleted), TICKET_SPENT, TICKET_VOIDED or TICKET_EXPIRED (410).
+ * ticket deleted after its retention), TICKET_SPENT, TICKET_VOIDED or TICKET_EXPIRED (410).
  * A transaction that acts on it must still condition on it: include spendTicketItem (or
  * ticketUsableCheck) and condition the customer write on `enrollmentTicketHash = :ticketHash`.
  */

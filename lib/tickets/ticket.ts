@@ -8,6 +8,16 @@ export type TicketPurpose = 'RESET' | 'SELF_SERVICE';
 
 export const TICKET_BYTES = 32;
 
+/**
+ * Expiry is enforced by expiresAt, not by DynamoDB TTL (which deletes "within a few days", and at
+ * once in DynamoDB Local). Keeping the item a while longer means an old link is answered "expired"
+ * rather than "unknown", and spent or voided tickets stay visible to an investigation.
+ */
+export const TICKET_RETENTION_DAYS = 30;
+
+export const ticketDeletionEpoch = (expiresAt: Date) =>
+  Math.ceil(expiresAt.getTime() / 1000) + TICKET_RETENTION_DAYS * 86400;
+
 export interface TicketItem {
   /** Lowercase hex SHA-256 of the ticket: the table never holds the ticket itself. */
   ticketHash: string;
@@ -17,7 +27,7 @@ export interface TicketItem {
   caseId?: string;
   createdAt: string;
   expiresAt: string;
-  /** DynamoDB TTL: the item disappears some time (up to days) after; expiresAt is what we check. */
+  /** DynamoDB TTL (epoch seconds): when the item may be deleted, TICKET_RETENTION_DAYS after expiresAt. */
   expiresAtEpoch: number;
   spentAt?: string;
   voidedAt?: string;

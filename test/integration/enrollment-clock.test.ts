@@ -1,12 +1,13 @@
 // Enrollment and login verification at their time edges, with an injected clock: the lib functions
 // the handlers call, against the test stack's DynamoDB Local. (Through the API the clock is real.)
 import { fixedClock, systemRandom } from '../../lib/clock';
+import { resetConfigForTests } from '../../lib/config';
 import { upsertCustomer } from '../../lib/customers/store';
 import { confirmEnrollment, startEnrollment } from '../../lib/enrollment/enrollment';
 import { issueTicket } from '../../lib/tickets/store';
 import { hashTicket } from '../../lib/tickets/ticket';
 import { base32Decode } from '../../lib/totp/base32';
-import { hotp, stepStart } from '../../lib/totp/totp';
+import { hotp, stepStart, totpAt } from '../../lib/totp/totp';
 import { verifyLoginCode } from '../../lib/totp/verification';
 import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -21,7 +22,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const STEP = 59_000_000; // 2026-02-…; any step will do
+// The current step: DynamoDB Local applies TTL at once, so stored items must not look decades old.
+const STEP = Math.floor(Date.now() / 30_000);
 const at = (step: number, plusMs = 0) => new Date(stepStart(step).getTime() + plusMs);
 
 const refusal = async (promise: Promise<unknown>) => {
@@ -151,7 +153,8 @@ describe('tickets over time', () => {
       }),
     );
     const item = unmarshall(stored.Item ?? {});
-    expect(item.expiresAtEpoch).toBe(Math.ceil(new Date(expiresAt).getTime() / 1000));
+    // Deleted by TTL 30 days after expiry: until then an old link is answered "expired", not "unknown".
+    expect(item.expiresAtEpoch).toBe(Math.ceil(new Date(expiresAt).getTime() / 1000) + 30 * 86400);
     expect(JSON.stringify(stored.Item)).not.toContain(ticket);
 
     clock.set(new Date(new Date(expiresAt).getTime() - 1));
@@ -233,5 +236,46 @@ describe('tickets over time', () => {
       'RECOVERY_LOCKED',
     );
     expect((await refusal(startEnrollment(ticket, deps))).code).toBe('RECOVERY_LOCKED');
+  });
+});
+
+describe('login link mode', () => {
+  const withLoginMode = async (run: () => Promise<void>) => {
+    Object.assign(process.env, { ENROLL_LINK_MODE: 'login', LOGIN_URL: 'https://backend.example.com/login' });
+    resetConfigForTests();
+    try {
+      await run();
+    } finally {
+      delete process.env.ENROLL_LINK_MODE;
+      delete process.env.LOGIN_URL;
+      resetConfigForTests();
+    }
+  };
+
+  it('does not let a reset ticket open enrollment; the ticket the backend asks after the password does', async () => {
+    // Now, not STEP: the API part below runs on the real clock.
+    const deps = { clock: fixedClock(new Date()), random: systemRandom };
+    await upsertCustomer('k-login-mode', customerRecord('k-login-mode@example.nl') as never, 'test', deps);
+    await withLoginMode(async () => {
+      const reset = await issueTicket(
+        { customerId: 'k-login-mode', purpose: 'RESET', caseId: 'ver-7' },
+        deps,
+      );
+      expect(await refusal(startEnrollment(reset.ticket, deps))).toMatchObject({ code: 'LOGIN_REQUIRED' });
+      expect(await refusal(confirmEnrollment(reset.ticket, '123456', deps))).toMatchObject({
+        code: 'LOGIN_REQUIRED',
+      });
+      const viaApi = await stack.call('POST', '/enroll/start', { body: { ticket: reset.ticket } });
+      expect([viaApi.status, viaApi.body.error.code]).toEqual([403, 'LOGIN_REQUIRED']);
+
+      const afterPassword = await issueTicket({ customerId: 'k-login-mode', purpose: 'SELF_SERVICE' }, deps);
+      const started = await startEnrollment(afterPassword.ticket, deps);
+      const confirmed = await confirmEnrollment(
+        afterPassword.ticket,
+        totpAt(base32Decode(started.secret), deps.clock.now()),
+        deps,
+      );
+      expect(confirmed.twoFactor).toBe('ENABLED');
+    });
   });
 });
