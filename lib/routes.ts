@@ -21,7 +21,18 @@ export type RouteAuth =
 
 /** read: Get/Query/BatchGet. readWrite: also Put/Update/Delete. append: read and conditional Put only. */
 export type TableAccess = 'read' | 'readWrite' | 'append';
-export type ServiceUse = 'sendEmail' | 'secretsKey' | 'answerHashKey';
+/** auditExport: export every table to the audit bucket, read and write it, sign digests with the digest key. */
+export type ServiceUse = 'sendEmail' | 'secretsKey' | 'answerHashKey' | 'auditExport';
+
+/** An EventBridge Scheduler schedule that invokes the function with a fixed input. */
+export interface ScheduleDefinition {
+  /** Construct id, e.g. `DailyExport`. */
+  id: string;
+  /** `cron(…)` or `rate(…)`, in UTC. */
+  expression: string;
+  description: string;
+  input: Record<string, string>;
+}
 
 export interface FunctionDefinition {
   /** Entry file, relative to the repository root. */
@@ -39,6 +50,8 @@ export interface FunctionDefinition {
     maximumRetryAttempts: number;
     bisectBatchOnFunctionError: boolean;
   };
+  /** Schedules that invoke this function (asynchronously: failures go to a dead-letter queue). */
+  schedules?: ScheduleDefinition[];
 }
 
 export const functions = {
@@ -60,11 +73,54 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 10,
   },
+  auditExport: {
+    entry: 'functions/audit-export.ts',
+    description:
+      'Scheduled: point-in-time export of every table to S3, signed digest of the audit chain heads',
+    memoryMb: 1024,
+    // Reading a large AuditEvents export for its digest takes a while; 15 minutes is Lambda's limit.
+    timeoutSeconds: 900,
+    services: ['auditExport'],
+    schedules: [
+      {
+        id: 'DailyExport',
+        expression: 'cron(15 2 * * ? *)',
+        description: 'Export every table to the audit bucket (02:15 UTC)',
+        input: { action: 'startExports' },
+      },
+      {
+        id: 'HourlyDigest',
+        expression: 'rate(1 hour)',
+        description: 'Sign digests of completed AuditEvents exports',
+        input: { action: 'digestCompletedExports' },
+      },
+    ],
+  },
   enrollmentApi: {
     entry: 'functions/enrollment-api.ts',
     description: 'Customer enrollment routes (the emailed ticket authorizes): start, confirm',
     memoryMb: 512,
     timeoutSeconds: 10,
+  },
+  notifier: {
+    entry: 'functions/notifier.ts',
+    description: 'AuditEvents stream consumer: reset, enable, lock and backup-code emails, security alerts',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    // Reset emails issue the enrollment ticket (which voids older ones and names it on the customer).
+    tables: {
+      auditEvents: 'append',
+      notifications: 'readWrite',
+      customers: 'readWrite',
+      tickets: 'readWrite',
+    },
+    services: ['sendEmail'],
+    streamSource: {
+      table: 'auditEvents',
+      batchSize: 10,
+      maximumRetryAttempts: 10,
+      bisectBatchOnFunctionError: true,
+    },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 
@@ -260,6 +316,15 @@ export const routes: RouteDefinition[] = [
     body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
     services: ['secretsKey'],
+  },
+  {
+    method: 'POST',
+    path: '/enroll/report',
+    operation: 'reportUnauthorizedReset',
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
   },
 ];
 

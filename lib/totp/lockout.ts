@@ -54,9 +54,14 @@ export const afterFailure = (customer: CustomerItem, now: Date, policy: LockoutP
 export const attemptsLeft = (customer: CustomerItem, policy: LockoutPolicy) =>
   Math.max(0, policy.maxFailures - (customer.verifyFailures ?? 0));
 
-/** LOCKED only while the lock lasts; the stored status catches up at the next attempt. */
-export const effectiveTwoFactor = (customer: CustomerItem, now: Date): TwoFactorStatus =>
-  customer.twoFactor === 'LOCKED' && !activeLock(customer, now) ? 'ENABLED' : customer.twoFactor;
+/**
+ * LOCKED while a brute-force lock lasts (the stored status catches up at the next attempt), and for
+ * as long as recovery is locked after a "this wasn't me" report: that lock only the security team lifts.
+ */
+export const effectiveTwoFactor = (customer: CustomerItem, now: Date): TwoFactorStatus => {
+  if (customer.recoveryLockedAt) return 'LOCKED';
+  return customer.twoFactor === 'LOCKED' && !activeLock(customer, now) ? 'ENABLED' : customer.twoFactor;
+};
 
 export const lockedError = (lock: Pick<ActiveLock, 'retryAfterSeconds'>) =>
   tooManyRequests(

@@ -6,6 +6,7 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   ExpiredIteratorException,
+  TrimmedDataAccessException,
   GetRecordsCommand,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
@@ -181,7 +182,8 @@ export class StreamPoller {
           new GetRecordsCommand({ ShardIterator: state.iterator, Limit: source.batchSize }),
         );
       } catch (error) {
-        if (error instanceof ExpiredIteratorException) {
+        // An iterator that expired, or that DynamoDB Local no longer serves: ask for a fresh one.
+        if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
           state.iterator = undefined;
           continue;
         }

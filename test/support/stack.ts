@@ -37,6 +37,9 @@ export const startTestStack = async (
     ...(ownServices
       ? {}
       : { dynamodbEndpoint: process.env.TEST_DYNAMODB_ENDPOINT, sesEndpoint: process.env.TEST_SES_ENDPOINT }),
+    ...(process.env.TEST_STACK_LOG
+      ? { log: (line: string) => process.stderr.write(`[stack] ${line}\n`) }
+      : {}),
     ...rest,
   });
   const call: TestStack['call'] = async (method, path, callOptions = {}) => {

@@ -1,0 +1,269 @@
+// The notifier: turns audit events into emails, exactly once per event as far as SES allows.
+// The disable transaction is the only trigger for a reset email (transactional outbox): this code
+// runs from the AuditEvents stream, never from a request handler.
+import type { AuditItem } from '../audit/events';
+import { commitWithAudit } from '../audit/store';
+import { isServiceUnavailable } from '../aws/errors';
+import type { Clock, Random } from '../clock';
+import { config } from '../config';
+import type { CustomerItem } from '../customers/customer';
+import { getCustomer } from '../customers/store';
+import { isDomainError } from '../errors';
+import { logger } from '../observability/logger';
+import { functions } from '../routes';
+import { issueTicket } from '../tickets/store';
+import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
+import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
+import { sendEmail } from './mailer';
+import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
+import { notificationTemplates, type NotificationKind } from './templates';
+
+export interface Deps {
+  clock: Clock;
+  random: Random;
+  send?: typeof sendEmail;
+}
+
+/** Attempts before a transient failure is reported as final: the stream mapping's retries plus one. */
+export const MAX_SEND_ATTEMPTS = (functions.notifier.streamSource.maximumRetryAttempts as number) + 1;
+
+export const notificationKindOf = (
+  event: Pick<AuditItem, 'type' | 'details'>,
+): NotificationKind | undefined => {
+  switch (event.type) {
+    case 'TWO_FA_DISABLED':
+      return 'RESET';
+    case 'TWO_FA_ENABLED':
+      return 'ENABLED';
+    case 'TWO_FA_LOCKED':
+      return 'LOCKED';
+    case 'BACKUP_CODE_USED':
+      return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
+    case 'UNAUTHORIZED_RESET_REPORTED':
+      return 'SECURITY_ALERT';
+    default:
+      return undefined;
+  }
+};
+
+/** A syntactically valid single address; anything else is a permanent failure, not a retry loop. */
+const deliverableAddress = (address: string) =>
+  /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/.test(address);
+
+class PermanentSendFailure extends Error {}
+
+/** SES errors that no retry will fix: a rejected message, a bad or unverified address. */
+const isPermanentSesError = (error: unknown) =>
+  error instanceof PermanentSendFailure ||
+  (error instanceof Error &&
+    [
+      'MessageRejected',
+      'InvalidParameterValue',
+      'MailFromDomainNotVerifiedException',
+      'AccountSendingPausedException',
+    ].includes(error.name));
+
+const helpdeskName = (locale: Locale) => (locale === 'nl' ? 'onze helpdesk' : 'our helpdesk');
+
+interface Prepared {
+  to: string;
+  email: RenderedEmail;
+}
+
+/** Builds the email for an event; for a reset this issues the enrollment ticket (voiding older ones). */
+const prepare = async (
+  kind: NotificationKind,
+  event: AuditItem,
+  customer: CustomerItem,
+  deps: Deps,
+): Promise<Prepared> => {
+  const locale: Locale = customer.locale === 'en' ? 'en' : 'nl';
+  const base = {
+    name: customer.fullName,
+    at: formatDateTime(event.at, locale),
+    helpdesk: helpdeskName(locale),
+  };
+  const template = notificationTemplates[kind][locale];
+  switch (kind) {
+    case 'RESET': {
+      const { ticket, expiresAt } = await issueTicket(
+        {
+          customerId: customer.customerId,
+          purpose: 'RESET',
+          ...(event.caseId ? { caseId: event.caseId } : {}),
+        },
+        deps,
+      );
+      return {
+        to: customer.email,
+        email: renderEmail(template, locale, {
+          ...base,
+          enrollLink: enrollmentEmailLink(ticket),
+          reportLink: `${enrollmentUrl(ticket)}&report=1`,
+          expiresAt: formatDateTime(expiresAt, locale),
+          caseId: event.caseId ?? '-',
+        }),
+      };
+    }
+    case 'LOCKED':
+      return {
+        to: customer.email,
+        email: renderEmail(template, locale, {
+          ...base,
+          failures: String(event.details.failures ?? 5),
+          lockedUntil:
+            typeof event.details.lockedUntil === 'string'
+              ? formatDateTime(event.details.lockedUntil, locale)
+              : '-',
+        }),
+      };
+    case 'BACKUP_CODE_USED':
+    case 'LAST_BACKUP_CODE':
+      return {
+        to: customer.email,
+        email: renderEmail(template, locale, { ...base, left: String(event.details.backupCodesLeft ?? '?') }),
+      };
+    case 'ENABLED':
+      return { to: customer.email, email: renderEmail(template, locale, base) };
+    case 'SECURITY_ALERT':
+      return {
+        to: config().securityAlertEmail,
+        email: renderEmail(notificationTemplates.SECURITY_ALERT.nl, 'nl', {
+          at: formatDateTime(event.at, 'nl'),
+          customerId: customer.customerId,
+          caseId: event.caseId ?? '-',
+          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
+        }),
+      };
+  }
+};
+
+/** The audit event that reports the outcome: RESET_EMAIL_* for resets, NOTIFICATION_* otherwise. */
+const recordOutcome = async (
+  event: AuditItem,
+  kind: NotificationKind,
+  outcome:
+    | { sent: true; messageId: string; confirmed: boolean; attempts: number }
+    | { sent: false; reason: string; attempts: number; final: boolean },
+  deps: Deps,
+  settle: boolean,
+) => {
+  await commitWithAudit(event.customerId, deps, async (append) => {
+    const now = deps.clock.now();
+    append({
+      type:
+        kind === 'RESET'
+          ? outcome.sent
+            ? 'RESET_EMAIL_SENT'
+            : 'RESET_EMAIL_FAILED'
+          : outcome.sent
+            ? 'NOTIFICATION_SENT'
+            : 'NOTIFICATION_FAILED',
+      actorType: 'system',
+      actorId: 'notifier',
+      customerId: event.customerId,
+      ...(event.caseId ? { caseId: event.caseId } : {}),
+      details: {
+        kind,
+        triggeredBy: event.eventId,
+        attempts: outcome.attempts,
+        ...(outcome.sent
+          ? { messageId: outcome.messageId, confirmed: outcome.confirmed }
+          : { reason: outcome.reason, final: outcome.final }),
+      },
+    });
+    return {
+      writes: settle
+        ? [
+            settleLedger(event.eventId, outcome.sent ? 'SENT' : 'FAILED_PERMANENT', now, {
+              ...(outcome.sent ? { messageId: outcome.messageId } : { lastError: outcome.reason }),
+            }),
+          ]
+        : [],
+      result: undefined,
+    };
+  });
+};
+
+export type DeliveryResult =
+  'IGNORED' | 'ALREADY_HANDLED' | 'SENT' | 'SENT_UNCONFIRMED' | 'FAILED_PERMANENTLY';
+
+/**
+ * Delivers the email an audit event calls for. Safe to call again for the same event: a SENT or
+ * failed ledger entry ends it; a SENDING entry means an earlier run died between SES and the ledger,
+ * and since SES cannot tell whether it sent, we record it as sent (unconfirmed) rather than mail twice.
+ * Transient failures throw, so the stream mapping retries and finally dead-letters the record.
+ */
+export const deliverNotification = async (event: AuditItem, deps: Deps): Promise<DeliveryResult> => {
+  const kind = notificationKindOf(event);
+  if (!kind) return 'IGNORED';
+  const ledger = await getLedger(event.eventId);
+  if (ledger?.status === 'SENT' || ledger?.status === 'FAILED_PERMANENT') return 'ALREADY_HANDLED';
+  if (ledger?.status === 'SENDING') {
+    await recordOutcome(
+      event,
+      kind,
+      { sent: true, messageId: 'unknown', confirmed: false, attempts: ledger.attempts },
+      deps,
+      true,
+    );
+    logger.warn('notification outcome unknown after an interrupted send; recorded as sent, not resent', {
+      eventId: event.eventId,
+      kind,
+    });
+    return 'SENT_UNCONFIRMED';
+  }
+  const attempts = (ledger?.attempts ?? 0) + 1;
+  const customer = await getCustomer(event.customerId, true);
+
+  let prepared: Prepared;
+  try {
+    if (!customer) throw new PermanentSendFailure('CUSTOMER_NOT_FOUND');
+    prepared = await prepare(kind, event, customer, deps);
+    if (!deliverableAddress(prepared.to)) throw new PermanentSendFailure('INVALID_ADDRESS');
+  } catch (error) {
+    // No ticket can be issued (2FA already on again, recovery locked) or no address: nothing to retry.
+    if (error instanceof PermanentSendFailure || isDomainError(error)) {
+      const reason = error instanceof PermanentSendFailure ? error.message : error.code;
+      if (
+        await claimSend(
+          { eventId: event.eventId, customerId: event.customerId, kind, attempts },
+          deps.clock.now(),
+        )
+      )
+        await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, true);
+      return 'FAILED_PERMANENTLY';
+    }
+    throw error;
+  }
+
+  if (
+    !(await claimSend(
+      { eventId: event.eventId, customerId: event.customerId, kind, attempts },
+      deps.clock.now(),
+    ))
+  )
+    return 'ALREADY_HANDLED';
+  let messageId: string;
+  try {
+    ({ messageId } = await (deps.send ?? sendEmail)(prepared.to, prepared.email));
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown';
+    if (isPermanentSesError(error)) {
+      await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, true);
+      return 'FAILED_PERMANENTLY';
+    }
+    await markRetryable(event.eventId, deps.clock.now(), reason);
+    if (attempts >= MAX_SEND_ATTEMPTS)
+      await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, false);
+    logger.warn('notification send failed; the stream will retry', {
+      eventId: event.eventId,
+      kind,
+      attempts,
+      transient: isServiceUnavailable(error),
+    });
+    throw error;
+  }
+  await recordOutcome(event, kind, { sent: true, messageId, confirmed: true, attempts }, deps, true);
+  return 'SENT';
+};

@@ -1,0 +1,46 @@
+// The email templates, bundled as text. Only the functions that send mail import this module.
+import backupCodeUsedEn from './templates/backup-code-used/en.txt';
+import backupCodeUsedEnHtml from './templates/backup-code-used/en.html';
+import backupCodeUsedNl from './templates/backup-code-used/nl.txt';
+import backupCodeUsedNlHtml from './templates/backup-code-used/nl.html';
+import enabledEn from './templates/enabled/en.txt';
+import enabledEnHtml from './templates/enabled/en.html';
+import enabledNl from './templates/enabled/nl.txt';
+import enabledNlHtml from './templates/enabled/nl.html';
+import lastBackupCodeEn from './templates/last-backup-code/en.txt';
+import lastBackupCodeEnHtml from './templates/last-backup-code/en.html';
+import lastBackupCodeNl from './templates/last-backup-code/nl.txt';
+import lastBackupCodeNlHtml from './templates/last-backup-code/nl.html';
+import lockedEn from './templates/locked/en.txt';
+import lockedEnHtml from './templates/locked/en.html';
+import lockedNl from './templates/locked/nl.txt';
+import lockedNlHtml from './templates/locked/nl.html';
+import resetEn from './templates/reset/en.txt';
+import resetEnHtml from './templates/reset/en.html';
+import resetNl from './templates/reset/nl.txt';
+import resetNlHtml from './templates/reset/nl.html';
+import securityAlertNl from './templates/security-alert/nl.txt';
+import securityAlertNlHtml from './templates/security-alert/nl.html';
+import type { Locale, TemplateSource } from './render';
+
+export type NotificationKind =
+  'RESET' | 'ENABLED' | 'LOCKED' | 'BACKUP_CODE_USED' | 'LAST_BACKUP_CODE' | 'SECURITY_ALERT';
+
+export const notificationTemplates: Record<NotificationKind, Record<Locale, TemplateSource>> = {
+  RESET: { nl: { text: resetNl, html: resetNlHtml }, en: { text: resetEn, html: resetEnHtml } },
+  ENABLED: { nl: { text: enabledNl, html: enabledNlHtml }, en: { text: enabledEn, html: enabledEnHtml } },
+  LOCKED: { nl: { text: lockedNl, html: lockedNlHtml }, en: { text: lockedEn, html: lockedEnHtml } },
+  BACKUP_CODE_USED: {
+    nl: { text: backupCodeUsedNl, html: backupCodeUsedNlHtml },
+    en: { text: backupCodeUsedEn, html: backupCodeUsedEnHtml },
+  },
+  LAST_BACKUP_CODE: {
+    nl: { text: lastBackupCodeNl, html: lastBackupCodeNlHtml },
+    en: { text: lastBackupCodeEn, html: lastBackupCodeEnHtml },
+  },
+  // The security team reads Dutch; both locales point at the same text.
+  SECURITY_ALERT: {
+    nl: { text: securityAlertNl, html: securityAlertNlHtml },
+    en: { text: securityAlertNl, html: securityAlertNlHtml },
+  },
+};

@@ -1,0 +1,50 @@
+// Email templates: files anyone can edit, rendered with escaping, in the customer's language.
+import { renderEmail } from '../../lib/notify/render';
+import { notificationKindOf } from '../../lib/notify/notifier';
+import { notificationTemplates } from '../../lib/notify/templates';
+
+describe('email templates', () => {
+  it('escape what a customer record holds in the HTML part and keep it as text in the text part', () => {
+    const email = renderEmail(notificationTemplates.ENABLED.en, 'en', {
+      name: '<script>alert(1)</script> & "Jan"',
+      at: '25 November 2026',
+      helpdesk: 'our helpdesk',
+    });
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Jan&quot;');
+    expect(email.html).not.toContain('<script>');
+    expect(email.text).toContain('<script>alert(1)</script> & "Jan"');
+    expect(email.subject).toBe('Two-factor authentication is on again');
+    expect(email.html).toMatch(/^<!doctype html>/);
+  });
+
+  it('refuse to render with a variable missing rather than mail a hole', () => {
+    expect(() => renderEmail(notificationTemplates.ENABLED.nl, 'nl', { name: 'Jan' })).toThrow(
+      /at is missing/,
+    );
+  });
+
+  it('exist in Dutch and English for every customer notification, each starting with its subject', () => {
+    for (const [kind, locales] of Object.entries(notificationTemplates)) {
+      for (const [locale, source] of Object.entries(locales)) {
+        expect({ kind, locale, subject: /^Subject: .+/.test(source.text) }).toEqual({
+          kind,
+          locale,
+          subject: true,
+        });
+        expect(source.html.length).toBeGreaterThan(50);
+      }
+    }
+  });
+
+  it('map audit events to the email they call for', () => {
+    expect(notificationKindOf({ type: 'TWO_FA_DISABLED', details: {} })).toBe('RESET');
+    expect(notificationKindOf({ type: 'BACKUP_CODE_USED', details: { backupCodesLeft: 4 } })).toBe(
+      'BACKUP_CODE_USED',
+    );
+    expect(notificationKindOf({ type: 'BACKUP_CODE_USED', details: { backupCodesLeft: 1 } })).toBe(
+      'LAST_BACKUP_CODE',
+    );
+    expect(notificationKindOf({ type: 'UNAUTHORIZED_RESET_REPORTED', details: {} })).toBe('SECURITY_ALERT');
+    expect(notificationKindOf({ type: 'RESET_EMAIL_SENT', details: {} })).toBeUndefined();
+  });
+});
