@@ -80,16 +80,19 @@ export class MfaRecoveryStack extends Stack {
     const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? 2557,
+      tables: data.tables,
+      functions,
     });
     new Monitoring(this, 'Monitoring', {
       alarmEmail: props.alarmEmail,
       functions: functions.byName,
-      deadLetterQueues: consumers.deadLetterQueues,
+      deadLetterQueues: [...consumers.deadLetterQueues, ...exports.deadLetterQueues],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'StaffUserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'AuditExportBucket', { value: exports.bucket.bucketName });
+    new CfnOutput(this, 'AuditDigestKeyArn', { value: exports.digestKey.keyArn });
   }
 }

@@ -1,12 +1,42 @@
-// Where auditors read from: an encrypted, versioned, object-locked bucket for DynamoDB exports.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// Where auditors read from: an encrypted, versioned, object-locked bucket for DynamoDB exports, the KMS
+// key that signs digests of the audit chain heads, and the schedules of the functions that fill it.
+import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct, type IConstruct } from 'constructs';
+import { EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
+import { tables, type TableKey } from '../../lib/data/tables';
+import {
+  functions,
+  type FunctionDefinition,
+  type FunctionName,
+  type ScheduleDefinition,
+} from '../../lib/routes';
+import type { AppFunctions } from './api';
+import type { AppFunction } from './app-function';
+
+const logicalIdOf = (construct: IConstruct) =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+
+export interface AuditExportsProps {
+  retentionDays: number;
+  tables: Record<TableKey, dynamodb.ITableV2>;
+  functions: AppFunctions;
+}
 
 export class AuditExports extends Construct {
   readonly bucket: s3.Bucket;
+  readonly digestKey: kms.Key;
+  /** Scheduled invocations that failed for good; Monitoring alarms on them. */
+  readonly deadLetterQueues: sqs.Queue[] = [];
 
-  constructor(scope: Construct, id: string, props: { retentionDays: number }) {
+  constructor(scope: Construct, id: string, props: AuditExportsProps) {
     super(scope, id);
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -32,6 +62,135 @@ export class AuditExports extends Construct {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'exports/',
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.digestKey = new kms.Key(this, 'DigestSigningKey', {
+      keySpec: kms.KeySpec.ECC_NIST_P256,
+      keyUsage: kms.KeyUsage.SIGN_VERIFY,
+      description:
+        'Signs the digests of audit chain heads (ECDSA_SHA_256); auditors check them with its public key',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.digestKey).acknowledge({
+      id: 'AwsSolutions-KMS5',
+      reason:
+        'KMS cannot rotate asymmetric keys, and every digest ever signed must stay verifiable with this public key; a new key would be a new key id next to the old one.',
+    });
+
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const definition: FunctionDefinition = functions[name];
+      const fn = props.functions.byName[name];
+      if (definition.services?.includes('auditExport')) this.grantExport(fn, props.tables);
+      if (definition.schedules?.length) this.schedule(name, fn, definition.schedules);
+    }
+  }
+
+  /** What the export function needs: start exports into the bucket, read them back, sign and store digests. */
+  private grantExport(fn: AppFunction, deployed: Record<TableKey, dynamodb.ITableV2>) {
+    const tableArns = Object.fromEntries(
+      (Object.keys(tables) as TableKey[]).map((key) => [tables[key].baseName, deployed[key].tableArn]),
+    );
+    fn.addEnvironment('AUDIT_EXPORT_BUCKET', this.bucket.bucketName);
+    fn.addEnvironment('AUDIT_DIGEST_KEY_ID', this.digestKey.keyArn);
+    fn.addEnvironment('AUDIT_EXPORT_TABLE_ARNS', Stack.of(this).toJsonString(tableArns));
+    const allTables = Object.values(deployed);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:ExportTableToPointInTime'],
+        resources: allTables.map((table) => table.tableArn),
+      }),
+    );
+    // Digests are made of AuditEvents exports only, so only those are described.
+    const auditExports = `${deployed.auditEvents.tableArn}/export/*`;
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:DescribeExport'], resources: [auditExports] }),
+    );
+    // ListExports has no resource-level permissions: IAM accepts only "*" for it.
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:ListExports'], resources: ['*'] }));
+    const exportObjects = this.bucket.arnForObjects(`${EXPORTS_ROOT}/*`);
+    // DynamoDB writes the export with the caller's permissions: these three are what it uses.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:PutObjectAcl', 's3:GetObject'],
+        resources: [exportObjects],
+      }),
+    );
+    // Without ListBucket a missing digest answers 403 instead of 404.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${EXPORTS_ROOT}/*`] } },
+      }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Sign', 'kms:GetPublicKey'],
+        resources: [this.digestKey.keyArn],
+      }),
+    );
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(this.bucket)}.Arn>/${EXPORTS_ROOT}/*]`,
+      reason:
+        'DynamoDB names export files itself (AWSDynamoDB/<exportId>/data/<random>.json.gz); the grant is limited to the exports/ prefix of the audit bucket.',
+    });
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(deployed.auditEvents)}.Arn>/export/*]`,
+      reason:
+        'Export ids are generated by DynamoDB; DescribeExport is limited to exports of the AuditEvents table.',
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) and dynamodb:ListExports have no resource-level permissions; IAM accepts only "*" for them.',
+    });
+  }
+
+  /** EventBridge Scheduler invokes asynchronously: retries, then a dead-letter queue Monitoring watches. */
+  private schedule(name: FunctionName, fn: AppFunction, schedules: ScheduleDefinition[]) {
+    const deadLetters = new sqs.Queue(this, `${name}DeadLetters`, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the scheduled function; an alarm watches it.',
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'A dead-letter queue has no redrive target of its own; messages stay 14 days and raise an alarm.',
+    });
+    this.deadLetterQueues.push(deadLetters);
+    fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new destinations.SqsDestination(deadLetters),
+    });
+    Validations.of(fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked asynchronously by EventBridge Scheduler; failed invocations go to an SQS on-failure destination (EventInvokeConfig), which supersedes a function DLQ.',
+    });
+    for (const definition of schedules) {
+      new scheduler.Schedule(this, `${name}${definition.id}`, {
+        schedule: scheduler.ScheduleExpression.expression(definition.expression),
+        description: definition.description,
+        target: new targets.LambdaInvoke(fn, {
+          input: scheduler.ScheduleTargetInput.fromObject(definition.input),
+          deadLetterQueue: deadLetters,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(2),
+        }),
+      });
+    }
+    // The Scheduler's role may invoke the function and its versions (`<arn>:*`), nothing else.
+    Validations.of(Stack.of(this)).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(fn)}.Arn>:*]`,
+      reason:
+        "EventBridge Scheduler's execution role, made by CDK, may invoke this function and its qualified versions only.",
     });
   }
 }

@@ -1,0 +1,28 @@
+// Scheduled Lambda (EventBridge Scheduler): `startExports` once a day exports every table to the audit
+// bucket; `digestCompletedExports` every hour signs the chain heads of finished AuditEvents exports (KMS).
+import middy from '@middy/core';
+import { dynamoDbExports } from '../lib/aws/dynamodb-exports';
+import { kmsDigestSigner } from '../lib/aws/kms-digest';
+import { s3ExportBucket } from '../lib/aws/s3-export-bucket';
+import { systemClock } from '../lib/clock';
+import {
+  parseScheduledExportSettings,
+  runScheduledExport,
+  scheduledExportEventSchema,
+} from '../lib/audit/scheduled-export';
+import { logger } from '../lib/observability/logger';
+
+const settings = parseScheduledExportSettings(process.env);
+const deps = {
+  exports: dynamoDbExports(),
+  bucket: s3ExportBucket(settings.bucket),
+  signer: kmsDigestSigner(settings.digestKeyId),
+  clock: systemClock,
+};
+
+export const handler = middy<unknown, unknown>().handler(async (event) => {
+  const { action } = scheduledExportEventSchema.parse(event);
+  const result = await runScheduledExport(action, settings, deps);
+  logger.info('scheduled audit export', { ...result });
+  return result;
+});

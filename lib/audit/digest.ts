@@ -1,0 +1,184 @@
+// The signed digest of an audit export: every chain head (subject → last seq and its hash), signed with
+// ECDSA P-256 / SHA-256 (a KMS key in AWS, a local key pair locally). A chain whose tail was cut or a
+// subject deleted after the digest no longer reaches the heads it lists.
+import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { canonicalJson } from './canonical-json';
+
+export const DIGEST_FORMAT = 'mfa-recovery/audit-digest@1';
+export const DIGEST_FOLDER = 'digests';
+export const SIGNING_ALGORITHM = 'ECDSA_SHA_256';
+
+/** [subject, seq, hash] — arrays keep a digest of 100,000 subjects a few megabytes. */
+export type ChainHeadEntry = [subject: string, seq: number, hash: string];
+
+export interface DigestStatement {
+  format: typeof DIGEST_FORMAT;
+  /** The export the heads were read from, and the point in time it shows. */
+  exportArn: string;
+  tableArn: string;
+  asOf: string;
+  createdAt: string;
+  subjectCount: number;
+  eventCount: number;
+  /** Sorted by subject (UTF-16 code units, as RFC 8785 sorts keys). */
+  heads: ChainHeadEntry[];
+}
+
+export interface DigestSignature {
+  algorithm: typeof SIGNING_ALGORITHM;
+  /** The KMS key ARN, or `local:<fingerprint>` for a local key. */
+  keyId: string;
+  /** SHA-256 hex of the public key's DER (SubjectPublicKeyInfo): names the key file next to the digest. */
+  publicKeySha256: string;
+  /** Base64 DER ECDSA signature over SHA-256 of the RFC 8785 canonical JSON of `statement`. */
+  value: string;
+}
+
+export interface SignedDigest {
+  statement: DigestStatement;
+  signature: DigestSignature;
+}
+
+/** Signs a message (ECDSA_SHA_256: the signer hashes with SHA-256). KMS in AWS, a local key locally. */
+export interface DigestSigner {
+  keyId(): Promise<string>;
+  publicKeyPem(): Promise<string>;
+  sign(message: Buffer): Promise<Buffer>;
+}
+
+/** Follows every chain's head while events stream past, in any order. */
+export class ChainHeadTracker {
+  private readonly heads = new Map<string, { seq: number; hash: string }>();
+  eventCount = 0;
+
+  observe(subject: string, seq: number, hash: string) {
+    this.eventCount += 1;
+    const current = this.heads.get(subject);
+    if (!current || seq > current.seq) this.heads.set(subject, { seq, hash });
+  }
+
+  entries(): ChainHeadEntry[] {
+    return [...this.heads]
+      .map(([subject, head]): ChainHeadEntry => [subject, head.seq, head.hash])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+}
+
+export const publicKeyFingerprint = (publicKeyPem: string) =>
+  createHash('sha256')
+    .update(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' }))
+    .digest('hex');
+
+export const statementBytes = (statement: DigestStatement) => Buffer.from(canonicalJson(statement), 'utf8');
+
+export const signDigest = async (statement: DigestStatement, signer: DigestSigner): Promise<SignedDigest> => {
+  const publicKeyPem = await signer.publicKeyPem();
+  const value = await signer.sign(statementBytes(statement));
+  return {
+    statement,
+    signature: {
+      algorithm: SIGNING_ALGORITHM,
+      keyId: await signer.keyId(),
+      publicKeySha256: publicKeyFingerprint(publicKeyPem),
+      value: value.toString('base64'),
+    },
+  };
+};
+
+export const verifyDigestSignature = (digest: SignedDigest, publicKey: KeyObject | string): boolean => {
+  try {
+    return verify(
+      'sha256',
+      statementBytes(digest.statement),
+      typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey,
+      Buffer.from(digest.signature.value, 'base64'),
+    );
+  } catch {
+    // A malformed signature or key is simply not a valid signature.
+    return false;
+  }
+};
+
+const compactTime = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+/** File names inside `digests/`: one digest per export, the public key named by its fingerprint. */
+export const digestFileName = (statement: Pick<DigestStatement, 'asOf' | 'exportArn'>) =>
+  `audit-digest-${compactTime(statement.asOf)}-${statement.exportArn.split('/').pop() ?? 'export'}.json`;
+export const publicKeyFileName = (fingerprint: string) => `public-key-${fingerprint.slice(0, 16)}.pem`;
+
+/** Reads a digest file's JSON into a SignedDigest, or says what is wrong with it. */
+export const parseSignedDigest = (text: string): SignedDigest => {
+  const parsed = JSON.parse(text) as Partial<SignedDigest> | null;
+  const statement = parsed?.statement;
+  const signature = parsed?.signature;
+  if (
+    !statement ||
+    statement.format !== DIGEST_FORMAT ||
+    !Array.isArray(statement.heads) ||
+    typeof statement.asOf !== 'string' ||
+    typeof statement.exportArn !== 'string'
+  )
+    throw new Error(`not a ${DIGEST_FORMAT} statement`);
+  if (
+    !signature ||
+    signature.algorithm !== SIGNING_ALGORITHM ||
+    typeof signature.value !== 'string' ||
+    typeof signature.publicKeySha256 !== 'string'
+  )
+    throw new Error(`no ${SIGNING_ALGORITHM} signature`);
+  for (const head of statement.heads) {
+    if (
+      !Array.isArray(head) ||
+      typeof head[0] !== 'string' ||
+      typeof head[1] !== 'number' ||
+      typeof head[2] !== 'string'
+    )
+      throw new Error('a chain head is not [subject, seq, hash]');
+  }
+  return { statement, signature };
+};
+
+/**
+ * A P-256 key pair in a PEM file, created on first use (mode 0600, under .data/ which git ignores).
+ * Locally it stands in for the KMS key; its public half is exported next to every digest.
+ */
+export const localDigestSigner = (keyFile: string): DigestSigner => {
+  let privatePem: string | undefined;
+  const load = () => {
+    if (privatePem) return privatePem;
+    if (!existsSync(keyFile)) {
+      mkdirSync(dirname(keyFile), { recursive: true });
+      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    }
+    privatePem = readFileSync(keyFile, 'utf8');
+    return privatePem;
+  };
+  const publicKeyPem = async () => createPublicKey(load()).export({ type: 'spki', format: 'pem' }).toString();
+  return {
+    publicKeyPem,
+    keyId: async () => `local:${publicKeyFingerprint(await publicKeyPem()).slice(0, 16)}`,
+    sign: async (message) => sign('sha256', message, load()),
+  };
+};
+
+/** The digest file: valid JSON with one chain head per line, so it reads in a pager and diffs by line. */
+export const digestFileText = (digest: SignedDigest) => {
+  const { heads, ...rest } = digest.statement;
+  const opening = JSON.stringify(rest).slice(0, -1);
+  const lines = heads.map((head) => JSON.stringify(head)).join(',\n');
+  return `{"statement":${opening},"heads":[\n${lines}\n]},\n"signature":${JSON.stringify(digest.signature)}}\n`;
+};
+
+/** Writes a signed digest and, named by its fingerprint, the public key that checks it into `dir`. */
+export const writeDigestFiles = async (dir: string, digest: SignedDigest, publicKeyPem: string) => {
+  await mkdir(dir, { recursive: true });
+  const digestFile = join(dir, digestFileName(digest.statement));
+  const publicKeyFile = join(dir, publicKeyFileName(digest.signature.publicKeySha256));
+  await writeFile(digestFile, digestFileText(digest));
+  await writeFile(publicKeyFile, publicKeyPem);
+  return { digestFile, publicKeyFile };
+};

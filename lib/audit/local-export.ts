@@ -1,0 +1,119 @@
+// `npm run export`: every local table in DynamoDB's S3 export layout, one folder per table, plus the
+// signed digest of the audit chain heads in `digests/` — the same shape the scheduled export leaves in S3.
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { join } from 'node:path';
+import { describeTable, scanTable } from '../aws/table-scan';
+import type { Clock, Random } from '../clock';
+import { tables, tableKeys, type TableKey } from '../data/tables';
+import {
+  ChainHeadTracker,
+  DIGEST_FOLDER,
+  DIGEST_FORMAT,
+  signDigest,
+  writeDigestFiles,
+  type DigestSigner,
+} from './digest';
+import { sdkItemToJson, type DynamoDbItem } from './dynamodb-json';
+import { writeTableExport, type TableExportResult } from './export-format';
+
+export interface LocalExportOptions {
+  client: DynamoDBClient;
+  tableNames: Record<TableKey, string>;
+  /** The export's folder: `<outDir>/<Table>/AWSDynamoDB/<exportId>/…` and `<outDir>/digests/`. */
+  outDir: string;
+  signer: DigestSigner;
+  clock: Clock;
+  random: Random;
+  onTable?: (table: string, itemCount: number) => void;
+}
+
+export interface LocalExportResult {
+  outDir: string;
+  tables: { key: TableKey; tableName: string; exportId: string; dir: string; itemCount: number }[];
+  digestFile: string;
+  publicKeyFile: string;
+  auditEvents: number;
+  subjects: number;
+}
+
+/** A made-up but well-formed table id for DynamoDB Local, which does not report one. */
+const localTableId = (random: Random) => {
+  const hex = random.bytes(16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+async function* asExportItems(
+  items: AsyncIterable<Record<string, AttributeValue>>,
+  heads: ChainHeadTracker | undefined,
+): AsyncGenerator<DynamoDbItem> {
+  for await (const item of items) {
+    const subject = item.subject?.S;
+    const seq = Number(item.seq?.N);
+    const hash = item.hash?.S;
+    if (heads && subject !== undefined && Number.isInteger(seq) && hash !== undefined)
+      heads.observe(subject, seq, hash);
+    yield sdkItemToJson(item);
+  }
+}
+
+export const exportLocalTables = async (options: LocalExportOptions): Promise<LocalExportResult> => {
+  // Local Scan is not a point-in-time snapshot; writes that land during the export may or may not be in it.
+  const exportTime = options.clock.now();
+  const heads = new ChainHeadTracker();
+  const written: LocalExportResult['tables'] = [];
+  let auditExport: TableExportResult | undefined;
+  for (const key of tableKeys) {
+    const tableName = options.tableNames[key];
+    const described = await describeTable(options.client, tableName);
+    const result = await writeTableExport(
+      asExportItems(scanTable(options.client, tableName), key === 'auditEvents' ? heads : undefined),
+      {
+        rootDir: options.outDir,
+        s3Bucket: 'local',
+        s3Prefix: tables[key].baseName,
+        tableArn: described.tableArn ?? `arn:aws:dynamodb:ddblocal:000000000000:table/${tableName}`,
+        tableId: described.tableId ?? localTableId(options.random),
+        exportTime,
+        random: options.random,
+        now: () => options.clock.now(),
+      },
+    );
+    if (key === 'auditEvents') auditExport = result;
+    written.push({
+      key,
+      tableName,
+      exportId: result.exportId,
+      dir: result.dir,
+      itemCount: result.summary.itemCount,
+    });
+    options.onTable?.(tableName, result.summary.itemCount);
+  }
+  if (!auditExport) throw new Error('lib/data/tables.ts has no auditEvents table');
+
+  const entries = heads.entries();
+  const signed = await signDigest(
+    {
+      format: DIGEST_FORMAT,
+      exportArn: auditExport.exportArn,
+      tableArn: auditExport.summary.tableArn,
+      asOf: auditExport.summary.exportTime,
+      createdAt: options.clock.now().toISOString(),
+      subjectCount: entries.length,
+      eventCount: heads.eventCount,
+      heads: entries,
+    },
+    options.signer,
+  );
+  const files = await writeDigestFiles(
+    join(options.outDir, DIGEST_FOLDER),
+    signed,
+    await options.signer.publicKeyPem(),
+  );
+  return {
+    outDir: options.outDir,
+    tables: written,
+    ...files,
+    auditEvents: heads.eventCount,
+    subjects: entries.length,
+  };
+};

@@ -1,0 +1,207 @@
+// `audit query`: filters the audit events of an export (customer, type, actor, case, time range) and
+// writes them as a table, CSV or JSON lines while streaming, so a million events fit in constant memory.
+import { stat } from 'node:fs/promises';
+import { isAuditTrail } from './verify-export';
+import {
+  findExportDirs,
+  openDataFile,
+  readExportManifest,
+  relativeLabel,
+  scanExportLines,
+  type ExportFinding,
+  type ExportManifest,
+  type FindingSink,
+} from './export-reader';
+
+export interface AuditQuery {
+  /** A customer id, or a whole subject (`customer#…`). */
+  customer?: string;
+  types?: string[];
+  actorId?: string;
+  actorType?: string;
+  caseId?: string;
+  /** Inclusive lower and exclusive upper bound on `at`. */
+  from?: Date;
+  to?: Date;
+}
+
+export type OutputFormat = 'table' | 'csv' | 'json';
+export const outputFormats: OutputFormat[] = ['table', 'csv', 'json'];
+
+export class QueryUsageError extends Error {}
+
+export const matchesQuery = (item: Record<string, unknown>, query: AuditQuery): boolean => {
+  if (query.customer !== undefined && item.customerId !== query.customer && item.subject !== query.customer)
+    return false;
+  if (query.types && !query.types.includes(String(item.type))) return false;
+  if (query.actorId !== undefined && item.actorId !== query.actorId) return false;
+  if (query.actorType !== undefined && item.actorType !== query.actorType) return false;
+  if (query.caseId !== undefined && item.caseId !== query.caseId) return false;
+  if (query.from || query.to) {
+    const at = typeof item.at === 'string' ? Date.parse(item.at) : Number.NaN;
+    if (Number.isNaN(at)) return false;
+    if (query.from && at < query.from.getTime()) return false;
+    if (query.to && at >= query.to.getTime()) return false;
+  }
+  return true;
+};
+
+const columns = ['at', 'customerId', 'seq', 'type', 'actorType', 'actorId', 'caseId', 'details'] as const;
+type Column = (typeof columns)[number];
+const tableWidths: Record<Exclude<Column, 'details'>, number> = {
+  at: 24,
+  customerId: 20,
+  seq: 5,
+  type: 30,
+  actorType: 9,
+  actorId: 20,
+  caseId: 26,
+};
+
+const cell = (item: Record<string, unknown>, column: Column) => {
+  const value = item[column];
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+};
+
+const fit = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+// A cell starting like a formula would run as one in a spreadsheet (OWASP "CSV injection").
+const csvCell = (text: string) => {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export const formatHeader = (format: OutputFormat): string => {
+  if (format === 'json') return '';
+  if (format === 'csv') return `${columns.join(',')}\n`;
+  const head = columns.map((column) => (column === 'details' ? column : fit(column, tableWidths[column])));
+  return `${head.join(' ')}\n`;
+};
+
+export const formatEvent = (item: Record<string, unknown>, format: OutputFormat): string => {
+  if (format === 'json') return `${JSON.stringify(item)}\n`;
+  if (format === 'csv') return `${columns.map((column) => csvCell(cell(item, column))).join(',')}\n`;
+  const row = columns.map((column) =>
+    column === 'details' ? cell(item, column) : fit(cell(item, column), tableWidths[column]),
+  );
+  return `${row.join(' ').replace(/\s+$/, '')}\n`;
+};
+
+export interface QueryProgress {
+  events: number;
+  matched: number;
+  filesDone: number;
+  filesTotal: number;
+}
+
+export interface QueryOptions {
+  format: OutputFormat;
+  /** Receives output in chunks; a returned promise holds reading until the output has drained. */
+  write: (chunk: string) => void | Promise<void>;
+  /** Every AuditEvents export under the folder rather than the latest one only. */
+  allExports?: boolean;
+  limit?: number;
+  onFinding?: FindingSink;
+  onProgress?: (progress: QueryProgress) => void;
+  /** Which export is read, for the log. */
+  onExport?: (dir: string, exportTime: string | undefined) => void;
+}
+
+export interface QueryResult {
+  events: number;
+  matched: number;
+  exportsRead: number;
+  findings: ExportFinding[];
+}
+
+class LimitReached extends Error {}
+
+/** Exports are full snapshots, so the newest one holds every event; older ones are read on request. */
+const chooseExports = (manifests: ExportManifest[], all: boolean) => {
+  if (all || manifests.length <= 1) return manifests;
+  const newest = [...manifests].sort((a, b) =>
+    (b.summary?.exportTime ?? '').localeCompare(a.summary?.exportTime ?? ''),
+  )[0];
+  return newest ? [newest] : [];
+};
+
+export const queryExports = async (
+  root: string,
+  query: AuditQuery,
+  options: QueryOptions,
+): Promise<QueryResult> => {
+  const rootInfo = await stat(root).catch(() => undefined);
+  if (!rootInfo?.isDirectory()) throw new QueryUsageError(`${root} is not a folder`);
+  const label = relativeLabel(root);
+  const findings: ExportFinding[] = [];
+  const sink: FindingSink = (finding) => {
+    if (findings.length < 1000) findings.push(finding);
+    options.onFinding?.(finding);
+  };
+  const manifests: ExportManifest[] = [];
+  for (const dir of await findExportDirs(root)) {
+    // Problems of the manifest itself are verify's business; query reads what is there.
+    const manifest = await readExportManifest(dir, () => undefined, label);
+    if (isAuditTrail(manifest)) manifests.push(manifest);
+  }
+  if (manifests.length === 0) throw new QueryUsageError(`no AuditEvents export under ${root}`);
+
+  const result: QueryResult = { events: 0, matched: 0, exportsRead: 0, findings };
+  let buffered = '';
+  const flush = async () => {
+    if (buffered === '') return;
+    const chunk = buffered;
+    buffered = '';
+    await options.write(chunk);
+  };
+  buffered += formatHeader(options.format);
+  try {
+    for (const manifest of chooseExports(manifests, options.allExports ?? false)) {
+      options.onExport?.(label(manifest.dir), manifest.summary?.exportTime);
+      result.exportsRead += 1;
+      const files = manifest.files.filter((file) => file.exists);
+      for (const [fileNumber, file] of files.entries()) {
+        const fileLabel = label(file.path);
+        const scan = await scanExportLines(openDataFile(file.path), async (line) => {
+          if ('problem' in line) {
+            sink({
+              level: 'error',
+              code: 'LINE_INVALID',
+              message: line.problem,
+              file: fileLabel,
+              line: line.line,
+            });
+            return;
+          }
+          result.events += 1;
+          if (result.events % 50_000 === 0)
+            options.onProgress?.({
+              events: result.events,
+              matched: result.matched,
+              filesDone: fileNumber,
+              filesTotal: files.length,
+            });
+          if (!matchesQuery(line.item, query)) return;
+          if (options.limit !== undefined && result.matched >= options.limit) throw new LimitReached();
+          result.matched += 1;
+          buffered += formatEvent(line.item, options.format);
+          if (buffered.length >= 1 << 16) await flush();
+        });
+        if (scan.gzipError)
+          sink({
+            level: 'error',
+            code: 'GZIP_BROKEN',
+            message: `the gzip stream is truncated or corrupt (${scan.gzipError}); events after line ${scan.lines} are not shown`,
+            file: fileLabel,
+          });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof LimitReached)) throw error;
+  }
+  await flush();
+  options.onProgress?.({ events: result.events, matched: result.matched, filesDone: 1, filesTotal: 1 });
+  return result;
+};

@@ -1,0 +1,213 @@
+// The scheduled export in AWS: once a day every table is exported (point in time, DYNAMODB_JSON) into the
+// export bucket under `exports/<day>/<Table>/`, and every completed AuditEvents export gets a signed digest
+// of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import {
+  ChainHeadTracker,
+  DIGEST_FOLDER,
+  DIGEST_FORMAT,
+  digestFileName,
+  digestFileText,
+  publicKeyFileName,
+  signDigest,
+  type DigestSigner,
+  type SignedDigest,
+} from './digest';
+import { DATA_FOLDER, EXPORT_FOLDER, MANIFEST_FILES, type ManifestFileEntry } from './export-format';
+import { scanExportLines } from './export-reader';
+
+export const EXPORTS_ROOT = 'exports';
+
+export interface CompletedExport {
+  exportArn: string;
+  tableArn: string;
+  exportTime: Date;
+  s3Bucket: string;
+  s3Prefix: string;
+  itemCount: number;
+}
+
+/** DynamoDB's export API, as this job uses it. */
+export interface ExportService {
+  start(request: {
+    tableArn: string;
+    s3Bucket: string;
+    s3Prefix: string;
+    exportTime: Date;
+    clientToken: string;
+  }): Promise<{ exportArn: string; alreadyRunning: boolean }>;
+  /** Completed exports of the table that started after `since`. */
+  recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
+}
+
+/** The export bucket, as this job uses it. */
+export interface ExportBucket {
+  name: string;
+  exists(key: string): Promise<boolean>;
+  read(key: string): Promise<Readable>;
+  put(key: string, body: string, contentType: string): Promise<void>;
+}
+
+export const scheduledExportActions = ['startExports', 'digestCompletedExports'] as const;
+export type ScheduledExportAction = (typeof scheduledExportActions)[number];
+export const scheduledExportEventSchema = z.object({ action: z.enum(scheduledExportActions) });
+
+const settingsSchema = z.object({
+  AUDIT_EXPORT_BUCKET: z.string().min(3),
+  AUDIT_DIGEST_KEY_ID: z.string().min(1),
+  /** JSON: table base name (lib/data/tables.ts) → table ARN. */
+  AUDIT_EXPORT_TABLE_ARNS: z.string().transform((text, context) => {
+    try {
+      return z.record(z.string(), z.string().startsWith('arn:')).parse(JSON.parse(text));
+    } catch {
+      context.addIssue({ code: 'custom', message: 'a JSON object of table name → table ARN' });
+      return z.NEVER;
+    }
+  }),
+});
+
+export interface ScheduledExportSettings {
+  bucket: string;
+  digestKeyId: string;
+  /** Table base name → ARN; `AuditEvents` among them. */
+  tableArns: Record<string, string>;
+}
+
+export const parseScheduledExportSettings = (env: NodeJS.ProcessEnv): ScheduledExportSettings => {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success)
+    throw new Error(
+      `invalid environment: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
+  return {
+    bucket: parsed.data.AUDIT_EXPORT_BUCKET,
+    digestKeyId: parsed.data.AUDIT_DIGEST_KEY_ID,
+    tableArns: parsed.data.AUDIT_EXPORT_TABLE_ARNS,
+  };
+};
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/** `exports/<day>/<Table>`: one folder per day holding every table's export and the digest. */
+export const exportPrefix = (day: string, tableBaseName: string) =>
+  posix.join(EXPORTS_ROOT, day, tableBaseName);
+
+export const startDailyExports = async (
+  settings: ScheduledExportSettings,
+  deps: { exports: ExportService; clock: Clock },
+) => {
+  const exportTime = deps.clock.now();
+  const day = dayOf(exportTime);
+  const started: { table: string; exportArn: string; alreadyRunning: boolean }[] = [];
+  for (const [table, tableArn] of Object.entries(settings.tableArns)) {
+    const result = await deps.exports.start({
+      tableArn,
+      s3Bucket: settings.bucket,
+      s3Prefix: exportPrefix(day, table),
+      exportTime,
+      clientToken: `daily-${day}-${table}`,
+    });
+    started.push({ table, ...result });
+  }
+  return started;
+};
+
+/** Where the digest of an export goes: `<day folder>/digests/`, next to the tables' folders. */
+export const digestKeysOf = (completed: CompletedExport, digest?: SignedDigest) => {
+  const folder = posix.join(posix.dirname(completed.s3Prefix), DIGEST_FOLDER);
+  return {
+    digest: posix.join(
+      folder,
+      digestFileName({ asOf: completed.exportTime.toISOString(), exportArn: completed.exportArn }),
+    ),
+    publicKey: digest ? posix.join(folder, publicKeyFileName(digest.signature.publicKeySha256)) : undefined,
+  };
+};
+
+/** Reads a completed export from the bucket and signs the heads of its chains. */
+export const digestOfExport = async (
+  completed: CompletedExport,
+  deps: { bucket: ExportBucket; signer: DigestSigner; clock: Clock },
+): Promise<SignedDigest> => {
+  const exportId = completed.exportArn.split('/').pop() ?? '';
+  const exportFolder = posix.join(completed.s3Prefix, EXPORT_FOLDER, exportId);
+  const manifestText = await streamText(await deps.bucket.read(posix.join(exportFolder, MANIFEST_FILES)));
+  const heads = new ChainHeadTracker();
+  for (const line of manifestText.split('\n')) {
+    if (line.trim() === '') continue;
+    const entry = JSON.parse(line) as ManifestFileEntry;
+    const key = posix.join(exportFolder, DATA_FOLDER, entry.dataFileS3Key.split('/').pop() ?? '');
+    const problems: string[] = [];
+    const scan = await scanExportLines(await deps.bucket.read(key), (read) => {
+      if ('problem' in read) {
+        problems.push(`line ${read.line}: ${read.problem}`);
+        return;
+      }
+      const { subject, seq, hash } = read.item;
+      if (typeof subject !== 'string' || typeof seq !== 'number' || typeof hash !== 'string') {
+        problems.push(`line ${read.line}: not an audit event with subject, seq and hash`);
+        return;
+      }
+      heads.observe(subject, seq, hash);
+    });
+    // A digest vouches for what it saw; an export DynamoDB wrote unreadably is not signed but reported.
+    if (scan.gzipError) problems.push(`gzip: ${scan.gzipError}`);
+    if (problems.length > 0) throw new Error(`${key} cannot be digested: ${problems.slice(0, 5).join('; ')}`);
+  }
+  const entries = heads.entries();
+  return signDigest(
+    {
+      format: DIGEST_FORMAT,
+      exportArn: completed.exportArn,
+      tableArn: completed.tableArn,
+      asOf: completed.exportTime.toISOString(),
+      createdAt: deps.clock.now().toISOString(),
+      subjectCount: entries.length,
+      eventCount: heads.eventCount,
+      heads: entries,
+    },
+    deps.signer,
+  );
+};
+
+/** Signs a digest for every completed AuditEvents export of the last week that has none yet. */
+export const digestCompletedExports = async (
+  settings: ScheduledExportSettings,
+  deps: { exports: ExportService; bucket: ExportBucket; signer: DigestSigner; clock: Clock },
+) => {
+  const auditTableArn = settings.tableArns.AuditEvents;
+  if (!auditTableArn) throw new Error('AUDIT_EXPORT_TABLE_ARNS has no AuditEvents table');
+  const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600 * 1000);
+  const written: string[] = [];
+  for (const completed of await deps.exports.recentExports(auditTableArn, since)) {
+    if (completed.s3Bucket !== deps.bucket.name || !completed.s3Prefix.startsWith(`${EXPORTS_ROOT}/`))
+      continue;
+    if (await deps.bucket.exists(digestKeysOf(completed).digest)) continue;
+    const digest = await digestOfExport(completed, deps);
+    const keys = digestKeysOf(completed, digest);
+    // The key first: a digest is never in the bucket without the key that checks it.
+    if (keys.publicKey)
+      await deps.bucket.put(keys.publicKey, await deps.signer.publicKeyPem(), 'application/x-pem-file');
+    await deps.bucket.put(keys.digest, digestFileText(digest), 'application/json');
+    written.push(keys.digest);
+  }
+  return written;
+};
+
+export const runScheduledExport = async (
+  action: ScheduledExportAction,
+  settings: ScheduledExportSettings,
+  deps: { exports: ExportService; bucket: ExportBucket; signer: DigestSigner; clock: Clock },
+) =>
+  action === 'startExports'
+    ? { action, started: await startDailyExports(settings, deps) }
+    : { action, digests: await digestCompletedExports(settings, deps) };
+
+const streamText = async (stream: Readable) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+};

@@ -1,0 +1,73 @@
+// DynamoDB's export to S3 (ExportTableToPointInTime, DescribeExport, ListExports) behind the
+// ExportService port of lib/audit/scheduled-export.ts. The client is created once per container.
+import {
+  DescribeExportCommand,
+  DynamoDBClient,
+  ExportConflictException,
+  ExportTableToPointInTimeCommand,
+  ListExportsCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { CompletedExport, ExportService } from '../audit/scheduled-export';
+
+let client: DynamoDBClient | undefined;
+
+const dynamodb = () => (client ??= new DynamoDBClient({ maxAttempts: 3 }));
+
+export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): ExportService => ({
+  start: async (request) => {
+    try {
+      const answer = await dynamodbClient.send(
+        new ExportTableToPointInTimeCommand({
+          TableArn: request.tableArn,
+          S3Bucket: request.s3Bucket,
+          S3Prefix: request.s3Prefix,
+          ExportTime: request.exportTime,
+          ExportFormat: 'DYNAMODB_JSON',
+          ExportType: 'FULL_EXPORT',
+          S3SseAlgorithm: 'AES256',
+          // Same token for the same table and day: a retried run does not start a second export.
+          ClientToken: request.clientToken,
+        }),
+      );
+      return { exportArn: answer.ExportDescription?.ExportArn ?? '', alreadyRunning: false };
+    } catch (error) {
+      if (error instanceof ExportConflictException) return { exportArn: '', alreadyRunning: true };
+      throw error;
+    }
+  },
+  recentExports: async (tableArn, since) => {
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await dynamodbClient.send(
+        new ListExportsCommand({
+          TableArn: tableArn,
+          MaxResults: 25,
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
+      );
+      for (const summary of page.ExportSummaries ?? [])
+        if (summary.ExportStatus === 'COMPLETED' && summary.ExportArn) arns.push(summary.ExportArn);
+      nextToken = page.NextToken;
+    } while (nextToken);
+    const completed: CompletedExport[] = [];
+    for (const exportArn of arns) {
+      // Export ids start with the start time in milliseconds: old exports need no DescribeExport call.
+      const startedMs = Number(/\/export\/(\d{14})-/.exec(exportArn)?.[1]);
+      if (Number.isFinite(startedMs) && startedMs < since.getTime()) continue;
+      const { ExportDescription: description } = await dynamodbClient.send(
+        new DescribeExportCommand({ ExportArn: exportArn }),
+      );
+      if (!description?.ExportTime || !description.S3Bucket) continue;
+      completed.push({
+        exportArn,
+        tableArn: description.TableArn ?? tableArn,
+        exportTime: description.ExportTime,
+        s3Bucket: description.S3Bucket,
+        s3Prefix: description.S3Prefix ?? '',
+        itemCount: description.ItemCount ?? 0,
+      });
+    }
+    return completed;
+  },
+});

@@ -1,0 +1,236 @@
+// The scheduled export in AWS, run against a folder standing in for the bucket (S3 has no local twin
+// here): daily exports of every table, and a KMS-style signed digest next to each AuditEvents export
+// that `audit verify` then accepts — the same layout `npm run export` writes locally.
+import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fixedClock, systemRandom } from '../../lib/clock';
+import { tables } from '../../lib/data/tables';
+import { kmsDigestSigner } from '../../lib/aws/kms-digest';
+import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
+import {
+  DIGEST_FORMAT,
+  localDigestSigner,
+  signDigest,
+  statementBytes,
+  verifyDigestSignature,
+  type DigestStatement,
+} from '../../lib/audit/digest';
+import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
+import { writeTableExport } from '../../lib/audit/export-format';
+import {
+  digestCompletedExports,
+  parseScheduledExportSettings,
+  runScheduledExport,
+  scheduledExportEventSchema,
+  startDailyExports,
+  type CompletedExport,
+  type ExportBucket,
+  type ExportService,
+  type ScheduledExportSettings,
+} from '../../lib/audit/scheduled-export';
+import { verifyExports } from '../../lib/audit/verify-export';
+import { tempDir } from './export-fixtures';
+
+const auditTableArn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/MfaRecovery-DataAuditEvents-ABC';
+
+const settings: ScheduledExportSettings = {
+  bucket: 'mfa-recovery-audit-exports',
+  digestKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/digest',
+  tableArns: Object.fromEntries(
+    Object.values(tables).map((table) => [
+      table.baseName,
+      table.baseName === 'AuditEvents'
+        ? auditTableArn
+        : `arn:aws:dynamodb:eu-west-1:123456789012:table/${table.baseName}`,
+    ]),
+  ),
+};
+
+/** The bucket as a folder: keys are paths under it. */
+const folderBucket = (root: string, name = settings.bucket): ExportBucket => ({
+  name,
+  exists: async (key) =>
+    stat(join(root, key)).then(
+      () => true,
+      () => false,
+    ),
+  read: async (key) => createReadStream(join(root, key)),
+  put: async (key, body) => {
+    await mkdir(dirname(join(root, key)), { recursive: true });
+    await writeFile(join(root, key), body);
+  },
+});
+
+/** What DynamoDB leaves in the bucket after ExportTableToPointInTime: three customers' chains. */
+const exportAuditTrail = async (bucketRoot: string, day: string, exportTime: Date) => {
+  const items: Record<string, unknown>[] = [];
+  for (const customerId of ['anna', 'bram', 'carla']) {
+    let head: ChainHead | undefined;
+    for (const type of ['CUSTOMER_CREATED', 'VERIFICATION_STARTED', 'VERIFICATION_COMPLETED'] as const) {
+      const item = nextAuditItem(
+        head,
+        { type, actorType: 'agent', actorId: 'agent-bram', customerId, details: {} },
+        exportTime,
+        systemRandom.ulid(exportTime),
+      );
+      head = item;
+      items.push(item as unknown as Record<string, unknown>);
+    }
+  }
+  const written = await writeTableExport(
+    items.map((item) => itemToDynamoDbJson(item)),
+    {
+      rootDir: bucketRoot,
+      s3Bucket: settings.bucket,
+      s3Prefix: `exports/${day}/AuditEvents`,
+      tableArn: auditTableArn,
+      tableId: '12345a12-abcd-123a-ab12-1234abc12345',
+      exportTime,
+      random: systemRandom,
+      now: () => exportTime,
+    },
+  );
+  const completed: CompletedExport = {
+    exportArn: written.exportArn,
+    tableArn: auditTableArn,
+    exportTime,
+    s3Bucket: settings.bucket,
+    s3Prefix: `exports/${day}/AuditEvents`,
+    itemCount: items.length,
+  };
+  return completed;
+};
+
+const exportService = (completed: CompletedExport[] = []) => {
+  const started: Parameters<ExportService['start']>[0][] = [];
+  const service: ExportService = {
+    start: async (request) => {
+      started.push(request);
+      return { exportArn: `${request.tableArn}/export/01735776900000-abcdef12`, alreadyRunning: false };
+    },
+    recentExports: async (tableArn) => completed.filter((entry) => entry.tableArn === tableArn),
+  };
+  return { service, started };
+};
+
+describe('the scheduled export', () => {
+  it('starts one point-in-time export per table into exports/<day>/<Table>, idempotent per day', async () => {
+    const clock = fixedClock('2025-01-02T02:15:00Z');
+    const { service, started } = exportService();
+    await startDailyExports(settings, { exports: service, clock });
+    expect(started).toHaveLength(Object.keys(tables).length);
+    expect(started).toContainEqual({
+      tableArn: auditTableArn,
+      s3Bucket: settings.bucket,
+      s3Prefix: 'exports/2025-01-02/AuditEvents',
+      exportTime: new Date('2025-01-02T02:15:00Z'),
+      clientToken: 'daily-2025-01-02-AuditEvents',
+    });
+  });
+
+  it('signs a digest next to a completed AuditEvents export, once, and audit verify accepts it', async () => {
+    const bucketRoot = await tempDir('bucket');
+    const exportTime = new Date('2025-01-02T02:15:00Z');
+    const completed = await exportAuditTrail(bucketRoot, '2025-01-02', exportTime);
+    const { service } = exportService([completed]);
+    const keyFile = join(await tempDir('kms-stand-in'), 'key.pem');
+    const deps = {
+      exports: service,
+      bucket: folderBucket(bucketRoot),
+      signer: localDigestSigner(keyFile),
+      clock: fixedClock('2025-01-02T04:00:00Z'),
+    };
+    const written = await digestCompletedExports(settings, deps);
+    expect(written).toEqual([
+      `exports/2025-01-02/digests/audit-digest-20250102T021500Z-${completed.exportArn.split('/').pop()}.json`,
+    ]);
+    expect((await readdir(join(bucketRoot, 'exports/2025-01-02/digests'))).sort()).toEqual([
+      expect.stringMatching(/^audit-digest-.*\.json$/),
+      expect.stringMatching(/^public-key-[0-9a-f]{16}\.pem$/),
+    ]);
+    expect(await digestCompletedExports(settings, deps)).toEqual([]);
+
+    const report = await verifyExports(join(bucketRoot, 'exports', '2025-01-02'));
+    expect(report.errors).toBe(0);
+    expect(report.exports[0]?.auditTrail).toEqual({ events: 9, subjects: 3, digestsApplied: 1 });
+    expect(report.digests).toEqual([
+      expect.objectContaining({ valid: true, asOf: '2025-01-02T02:15:00.000Z' }),
+    ]);
+  });
+
+  it('leaves exports alone that are not in its bucket or under exports/', async () => {
+    const bucketRoot = await tempDir('bucket');
+    const completed = await exportAuditTrail(bucketRoot, '2025-01-03', new Date('2025-01-03T02:15:00Z'));
+    const elsewhere = { ...completed, s3Bucket: 'someone-elses-bucket' };
+    const { service } = exportService([elsewhere]);
+    const written = await runScheduledExport('digestCompletedExports', settings, {
+      exports: service,
+      bucket: folderBucket(bucketRoot),
+      signer: localDigestSigner(join(await tempDir('key'), 'key.pem')),
+      clock: fixedClock('2025-01-03T04:00:00Z'),
+    });
+    expect(written).toEqual({ action: 'digestCompletedExports', digests: [] });
+  });
+
+  it('takes its bucket, key and tables from the environment, naming what is missing', () => {
+    expect(() => parseScheduledExportSettings({ AUDIT_EXPORT_BUCKET: 'b' })).toThrow(
+      /AUDIT_EXPORT_BUCKET|AUDIT_DIGEST_KEY_ID/,
+    );
+    expect(() =>
+      parseScheduledExportSettings({
+        AUDIT_EXPORT_BUCKET: 'bucket',
+        AUDIT_DIGEST_KEY_ID: 'key',
+        AUDIT_EXPORT_TABLE_ARNS: 'not json',
+      }),
+    ).toThrow(/AUDIT_EXPORT_TABLE_ARNS/);
+    expect(
+      parseScheduledExportSettings({
+        AUDIT_EXPORT_BUCKET: 'bucket',
+        AUDIT_DIGEST_KEY_ID: 'key',
+        AUDIT_EXPORT_TABLE_ARNS: JSON.stringify({ AuditEvents: auditTableArn }),
+      }),
+    ).toEqual({ bucket: 'bucket', digestKeyId: 'key', tableArns: { AuditEvents: auditTableArn } });
+    expect(scheduledExportEventSchema.safeParse({ action: 'deleteEverything' }).success).toBe(false);
+  });
+});
+
+describe('the KMS digest signer', () => {
+  it('sends KMS the SHA-256 of the digest (MessageType DIGEST) and yields a signature over the digest itself', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const statement: DigestStatement = {
+      format: DIGEST_FORMAT,
+      exportArn: `${auditTableArn}/export/01735776900000-abcdef12`,
+      tableArn: auditTableArn,
+      asOf: '2025-01-02T02:15:00.000Z',
+      createdAt: '2025-01-02T04:00:00.000Z',
+      subjectCount: 1,
+      eventCount: 3,
+      heads: [['customer#anna', 3, 'a'.repeat(64)]],
+    };
+    const signed = statementBytes(statement);
+    const kms = mockClient(KMSClient);
+    kms.on(GetPublicKeyCommand).resolves({
+      KeyId: settings.digestKeyId,
+      PublicKey: publicKey.export({ type: 'spki', format: 'der' }),
+      KeySpec: 'ECC_NIST_P256',
+    });
+    kms
+      .on(SignCommand)
+      .callsFake((input: { Message: Uint8Array; MessageType: string; SigningAlgorithm: string }) => {
+        // KMS signs the digest it is given as ECDSA over SHA-256 of the original message would be.
+        expect(input.MessageType).toBe('DIGEST');
+        expect(input.SigningAlgorithm).toBe('ECDSA_SHA_256');
+        expect(Buffer.from(input.Message)).toEqual(createHash('sha256').update(signed).digest());
+        return { Signature: sign('sha256', signed, privateKey), KeyId: settings.digestKeyId };
+      });
+    const signer = kmsDigestSigner(settings.digestKeyId, new KMSClient({ region: 'eu-west-1' }));
+    const digest = await signDigest(statement, signer);
+    expect(digest.signature.keyId).toBe(settings.digestKeyId);
+    expect(verifyDigestSignature(digest, publicKey)).toBe(true);
+    kms.restore();
+  });
+});

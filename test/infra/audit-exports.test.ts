@@ -1,0 +1,145 @@
+// The audit export in AWS, as the template deploys it: a daily schedule that exports every table, a
+// function that may export, read the bucket and sign with the digest key — and still no role that can
+// rewrite or delete an audit item.
+import { Template } from 'aws-cdk-lib/assertions';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MfaRecoveryStack } from '../../cdk/stack';
+import { tables } from '../../lib/data/tables';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+let template: Template;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-audit-exports-')) });
+  const stack = new MfaRecoveryStack(app, 'AuditExportsStack', {
+    senderEmail: 'no-reply@example.com',
+    securityAlertEmail: 'security@example.com',
+    publicBaseUrl: 'https://recovery.example.com',
+    alarmEmail: 'ops@example.com',
+    env: { region: 'eu-west-1', account: '123456789012' },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  // cdk-nag v3 fails synthesis on any unacknowledged error: the new resources pass it too.
+  app.synth();
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+}, 120000);
+
+const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+const exportFunctionId = () => {
+  const found = ofType('AWS::Lambda::Function').find(([, fn]) =>
+    String(fn.Properties.Description ?? '').startsWith('Scheduled: point-in-time export'),
+  );
+  if (!found) throw new Error('no audit export function in the template');
+  return found[0];
+};
+
+/** Every statement of the policies attached to the role of the given function. */
+const statementsOf = (functionId: string) => {
+  const role = resources[functionId]?.Properties.Role['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((ref: { Ref: string }) => ref.Ref === role))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
+};
+
+const actionsOf = (statement: Record<string, any>) => [statement.Action].flat() as string[];
+
+const tableIds = () =>
+  Object.fromEntries(
+    ofType('AWS::DynamoDB::GlobalTable').map(([id, table]) => [
+      table.Properties.KeySchema[0].AttributeName === 'subject' ? 'AuditEvents' : id,
+      id,
+    ]),
+  );
+
+describe('the scheduled audit export', () => {
+  it('runs the export daily and the digest hourly, with retries and a dead-letter queue', () => {
+    const functionId = exportFunctionId();
+    const schedules = ofType('AWS::Scheduler::Schedule').map(([, schedule]) => schedule.Properties);
+    const daily = schedules.find((schedule) => schedule.ScheduleExpression === 'cron(15 2 * * ? *)');
+    expect(daily).toMatchObject({
+      State: 'ENABLED',
+      ScheduleExpressionTimezone: 'Etc/UTC',
+      Target: {
+        Arn: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        Input: JSON.stringify({ action: 'startExports' }),
+        RetryPolicy: { MaximumRetryAttempts: 3 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+      },
+    });
+    const hourly = schedules.find((schedule) => schedule.ScheduleExpression === 'rate(1 hour)');
+    expect(hourly?.Target.Input).toBe(JSON.stringify({ action: 'digestCompletedExports' }));
+    // Failed runs end up in one queue, whichever way they fail, and the queue raises an alarm.
+    const queueId = daily?.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: functionId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => JSON.stringify(alarm.Properties));
+    expect(alarms.some((alarm) => alarm.includes(queueId))).toBe(true);
+  });
+
+  it('lets the function export every table into the bucket and read it back', () => {
+    const statements = statementsOf(exportFunctionId());
+    const exportStatement = statements.find((statement) =>
+      actionsOf(statement).includes('dynamodb:ExportTableToPointInTime'),
+    );
+    expect(exportStatement?.Resource).toHaveLength(Object.keys(tables).length);
+    const bucketId = ofType('AWS::S3::Bucket').find(([, bucket]) => bucket.Properties.ObjectLockEnabled)?.[0];
+    const s3Statement = statements.find((statement) => actionsOf(statement).includes('s3:PutObject'));
+    expect(actionsOf(s3Statement ?? {}).sort()).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:PutObject',
+      's3:PutObjectAcl',
+    ]);
+    expect(s3Statement?.Resource).toEqual({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/exports/*']],
+    });
+    const functionEnv = resources[exportFunctionId()]?.Properties.Environment.Variables;
+    expect(functionEnv.AUDIT_EXPORT_BUCKET).toEqual({ Ref: bucketId });
+    expect(JSON.stringify(functionEnv.AUDIT_EXPORT_TABLE_ARNS)).toContain('"AuditEvents\\":\\"');
+  });
+
+  it('signs digests with an asymmetric P-256 key the function may only sign with', () => {
+    const keyId = ofType('AWS::KMS::Key').find(([, key]) => key.Properties.KeySpec === 'ECC_NIST_P256')?.[0];
+    template.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const kmsStatements = statementsOf(exportFunctionId()).filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('kms:')),
+    );
+    expect(kmsStatements).toHaveLength(1);
+    expect(actionsOf(kmsStatements[0] ?? {}).sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+    expect(kmsStatements[0]?.Resource).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    const env = resources[exportFunctionId()]?.Properties.Environment.Variables;
+    expect(env.AUDIT_DIGEST_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+  });
+
+  it('gives the export function no data-plane access to any table: it exports, it does not read or write', () => {
+    const dataActions = statementsOf(exportFunctionId())
+      .flatMap(actionsOf)
+      .filter((action) => /^dynamodb:(Get|BatchGet|Query|Scan|Put|Update|Delete|BatchWrite)/.test(action));
+    expect(dataActions).toEqual([]);
+  });
+
+  it('still gives no role a way to update or delete an audit item', () => {
+    const auditTableId = tableIds().AuditEvents as string;
+    for (const [, policy] of ofType('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        if (!JSON.stringify(statement.Resource).includes(auditTableId)) continue;
+        expect(actionsOf(statement)).not.toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^dynamodb:(UpdateItem|DeleteItem|BatchWriteItem|\*)$/),
+          ]),
+        );
+      }
+    }
+  });
+});
