@@ -4,7 +4,7 @@ import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import type { CustomerRecord } from '../lib/customers/schemas';
-import { issueSelfServiceTicket } from '../lib/enrollment/enrollment';
+import { issueSelfServiceTicket } from '../lib/enrollment/self-service';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { effectiveTwoFactor } from '../lib/totp/lockout';
 import { verifyLoginCode } from '../lib/totp/verification';

@@ -1,6 +1,6 @@
 // Enrollment of a new authenticator from a ticket: start (a fresh secret, its otpauth URI and QR
-// code), confirm (a code for that secret turns 2FA on and yields the backup codes, once), and the
-// login service's self-service ticket. One mechanism for the reset email and the profile page.
+// code) and confirm (a code for that secret turns 2FA on and yields the backup codes, once). The
+// reset email and the profile page (self-service.ts) lead here alike: one enrollment mechanism.
 import { commitWithAudit, type TransactItem } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import { generateBackupCodes } from '../backup-codes/backup-codes';
@@ -11,13 +11,12 @@ import { conflict, forbidden, gone, invalid } from '../errors';
 import { openSecret, sealSecret } from '../secrets/sealed-secret';
 import {
   assertMayEnroll,
-  issueTicket,
   mayEnrollCondition,
   requireUsableTicket,
   spendTicketItem,
   ticketUsableCheck,
 } from '../tickets/store';
-import { enrollmentUrl, type TicketItem } from '../tickets/ticket';
+import type { TicketItem } from '../tickets/ticket';
 import { base32Encode } from '../totp/base32';
 import { generateTotpSecret, otpauthUri } from '../totp/key-uri';
 import { qrCodePng } from '../totp/qr-png';
@@ -216,16 +215,4 @@ export const confirmEnrollment = async (
     }),
   );
   return { twoFactor: 'ENABLED', backupCodes: codes };
-};
-
-/**
- * "2FA aanzetten" on the profile page: the login service, having checked the password, asks for a
- * ticket and sends the customer to the same enrollment page the reset email opens.
- */
-export const issueSelfServiceTicket = async (customerId: string, actorId: string, deps: Deps) => {
-  const issued = await issueTicket(
-    { customerId, purpose: 'SELF_SERVICE', actor: { type: 'service', id: actorId } },
-    deps,
-  );
-  return { ticket: issued.ticket, enrollUrl: enrollmentUrl(issued.ticket), expiresAt: issued.expiresAt };
 };
