@@ -41,7 +41,7 @@ export const markEnrolled = async (stack: TestStack, customerId: string) => {
       ExpressionAttributeValues: {
         ':enabled': { S: 'ENABLED' },
         ':secret': { M: { sealed: { S: 'test-sealed-secret' } } },
-        ':codes': { L: [{ S: 'hash-1' }] },
+        ':codes': { SS: ['0'.repeat(64)] },
         ':one': { N: '1' },
       },
     }),
