@@ -121,14 +121,17 @@ export class StreamPoller {
 
   /** Resolves once every record written so far has been delivered (or dead-lettered). */
   async drain(timeoutMs = 20000) {
-    await Promise.race([
-      new Promise<void>((done) => this.idleWaiters.push(done)),
-      sleep(timeoutMs).then(() => {
-        throw new Error('stream poller did not drain in time');
-      }),
-    ]);
-    // One more full pass so records written just before drain() was called are included.
-    await new Promise<void>((done) => this.idleWaiters.push(done));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('stream poller did not drain in time')), timeoutMs);
+    });
+    try {
+      await Promise.race([new Promise<void>((done) => this.idleWaiters.push(done)), deadline]);
+      // One more full pass so records written just before drain() was called are included.
+      await Promise.race([new Promise<void>((done) => this.idleWaiters.push(done)), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async stop() {
