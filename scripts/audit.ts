@@ -242,6 +242,7 @@ const queryCommand = async (args: string[]) => {
 
   const progress = progressReporter(values.progress === true);
   const problems: ExportFinding[] = [];
+  const started = Date.now();
   const result = await queryExports(dir, query, {
     format: values.format as OutputFormat,
     write: writeOut,
@@ -258,7 +259,12 @@ const queryCommand = async (args: string[]) => {
   });
   progress.done();
   if (values.progress || process.stderr.isTTY)
-    process.stderr.write(`${result.matched} of ${result.events} events matched\n`);
+    process.stderr.write(
+      `${result.matched} of ${result.events} events matched in ${((Date.now() - started) / 1000).toFixed(1)} s (${rate(
+        result.events,
+        Date.now() - started,
+      )} events/s), peak RSS ${megabytes(peakRss())}\n`,
+    );
   // Incomplete results must not look complete to a script: unreadable lines make the exit code non-zero.
   return problems.length > 0 ? EXIT_PROBLEMS : 0;
 };

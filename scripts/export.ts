@@ -77,7 +77,8 @@ const main = async () => {
       clock: systemClock,
       random: systemRandom,
     });
-    const shown = relative(process.cwd(), outDir) || '.';
+    const fromHere = relative(process.cwd(), outDir);
+    const shown = fromHere === '' ? '.' : fromHere.startsWith('..') ? outDir : fromHere;
     const say = (line: string) => process.stdout.write(`${line}\n`);
     say(`exported ${result.tables.length} tables to ${shown}/`);
     for (const table of result.tables)

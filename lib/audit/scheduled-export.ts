@@ -3,7 +3,7 @@
 // of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock';
 import {
   ChainHeadTracker,

@@ -73,15 +73,29 @@ const seededRandom = (seed: string): Random & { next(): number } => {
   };
 };
 
-/** One recovery case, as the flow writes it: verification, checks, outcome, disable, email, re-enrollment. */
+/**
+ * One recovery case, as the flow writes it: verification, checks, outcome, disable, the reset email
+ * (sometimes failing first), then re-enrollment — or, now and then, "this wasn't me".
+ */
 const recoveryCase = (
   customerId: string,
   caseId: string,
   agent: string,
   admin: string,
+  random: { next(): number },
 ): AuditEventInput[] => {
   const base = { customerId, caseId };
-  return [
+  const checks = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
+  const email = (sent: boolean, attempts: number): AuditEventInput => ({
+    ...base,
+    type: sent ? 'RESET_EMAIL_SENT' : 'RESET_EMAIL_FAILED',
+    actorType: 'system',
+    actorId: 'notifier',
+    details: sent
+      ? { kind: 'RESET', attempts, messageId: `msg-${caseId.toLowerCase()}`, confirmed: true }
+      : { kind: 'RESET', attempts, reason: 'Throttling', final: false },
+  });
+  const events: AuditEventInput[] = [
     {
       ...base,
       type: 'VERIFICATION_STARTED',
@@ -89,7 +103,7 @@ const recoveryCase = (
       actorId: agent,
       details: { channel: 'phone' },
     },
-    ...['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'].map((checkType): AuditEventInput => ({
+    ...checks.map((checkType): AuditEventInput => ({
       ...base,
       type: 'VERIFICATION_CHECK_RECORDED',
       actorType: 'agent',
@@ -101,31 +115,49 @@ const recoveryCase = (
       type: 'VERIFICATION_COMPLETED',
       actorType: 'agent',
       actorId: agent,
-      details: { outcome: 'PASSED', reasons: [] },
+      details: {
+        verificationId: caseId,
+        outcome: 'PASSED',
+        reasons: [],
+        checksRecorded: checks.length,
+        channel: 'phone',
+      },
     },
     {
       ...base,
       type: 'TWO_FA_DISABLED',
       actorType: 'admin',
       actorId: admin,
-      details: { verificationId: caseId, reason: 'Lost phone, verified by phone call' },
-    },
-    {
-      ...base,
-      type: 'RESET_EMAIL_SENT',
-      actorType: 'system',
-      actorId: 'notifier',
-      details: { locale: 'nl' },
-    },
-    { ...base, type: 'ENROLLMENT_STARTED', actorType: 'customer', actorId: customerId, details: {} },
-    {
-      ...base,
-      type: 'TWO_FA_ENABLED',
-      actorType: 'customer',
-      actorId: customerId,
-      details: { backupCodes: 10 },
+      details: {
+        verificationId: caseId,
+        verifiedBy: agent,
+        reason: 'Lost phone, verified by phone call',
+        previousStatus: 'ENABLED',
+      },
     },
   ];
+  if (random.next() < 0.05) events.push(email(false, 1));
+  events.push(email(true, 1));
+  if (random.next() < 0.02)
+    events.push({
+      ...base,
+      type: 'UNAUTHORIZED_RESET_REPORTED',
+      actorType: 'customer',
+      actorId: customerId,
+      details: { ticketPurpose: 'RESET', previousStatus: 'DISABLED' },
+    });
+  else
+    events.push(
+      { ...base, type: 'ENROLLMENT_STARTED', actorType: 'customer', actorId: customerId, details: {} },
+      {
+        ...base,
+        type: 'TWO_FA_ENABLED',
+        actorType: 'customer',
+        actorId: customerId,
+        details: { backupCodes: 10 },
+      },
+    );
+  return events;
 };
 
 const loginEvent = (customerId: string, random: { next(): number }): AuditEventInput =>
@@ -191,6 +223,7 @@ export const generateAuditExport = async (
                   random.ulid(new Date(clockMs)),
                   agents[Math.floor(random.next() * agents.length)] ?? 'agent-1',
                   admins[Math.floor(random.next() * admins.length)] ?? 'admin-1',
+                  random,
                 )
               : [loginEvent(customerId, random)];
           pendingCase.set(subjectIndex, queue);
