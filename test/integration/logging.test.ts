@@ -1,0 +1,128 @@
+// Logs are JSON lines with the request id and route, and nothing secret reaches them: a whole
+// recovery runs with logging at DEBUG while stdout is captured, then the captured text is searched
+// for every answer, code, ticket, secret and backup code the flow handled.
+import { startTestStack, type TestStack } from '../support/stack';
+import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
+import { authenticatorFrom } from './enrollment-helpers';
+
+let stack: TestStack;
+const captured: string[] = [];
+let restore: () => void;
+
+beforeAll(async () => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  stack = await startTestStack({ pollStreams: true });
+  const originalWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  restore = () => {
+    process.stdout.write = originalWrite;
+  };
+});
+afterAll(async () => {
+  restore?.();
+  await stack?.stop();
+});
+
+it('keeps answers, codes, tickets, secrets and backup codes out of the logs of a whole recovery', async () => {
+  const agent = await stack.helpdeskToken('agent-log');
+  const admin = await stack.adminToken('admin-log');
+  const service = await stack.serviceToken();
+  await createCustomer(stack, 'log-1', { email: 'log-1@example.nl', privileged: true });
+  await markEnrolled(stack, 'log-1');
+  const secrets: string[] = [];
+
+  const started = await stack.call('POST', '/admin/customers/log-1/verifications', {
+    token: agent,
+    body: { channel: 'phone' },
+  });
+  const verificationId = started.body.verificationId;
+  await stack.call('POST', `/admin/verifications/${verificationId}/email-code`, { token: agent });
+  const codeMail = (await stack.sentEmails())
+    .filter((email) => email.destination.to.includes('log-1@example.nl'))
+    .pop();
+  const emailCode = /\b(\d{6})\b/.exec(codeMail?.body.text ?? '')?.[1] as string;
+  secrets.push(emailCode);
+  const answers: [string, string][] = [
+    ['FULL_NAME', genuineAnswers.FULL_NAME as string],
+    ['EMAIL', 'log-1@example.nl'],
+    ['CHARGE_POINT_IDS', genuineAnswers.CHARGE_POINT_IDS as string],
+    ['LAST_TRANSACTION', genuineAnswers.LAST_TRANSACTION as string],
+    ['COMPANY_INFO', 'KvK nummer 81234567'],
+    ['EMAIL_CODE', emailCode],
+  ];
+  for (const [type, answer] of answers) {
+    const check = await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
+      token: agent,
+      body: { type, answer },
+    });
+    expect(check.body.result).toBe('MATCH');
+  }
+  secrets.push('jan de vries', 'log-1@example.nl', 'NL-VPK-00017', '81234567', '18,45');
+  expect(
+    (await stack.call('POST', `/admin/verifications/${verificationId}/complete`, { token: agent })).body
+      .outcome,
+  ).toBe('PASSED');
+  const pending = await stack.call('POST', '/admin/customers/log-1/2fa/disable', {
+    token: admin,
+    body: { verificationId, reason: 'lost phone' },
+  });
+  const approved = await stack.call('POST', `/admin/approvals/${pending.body.approvalId}/approve`, {
+    token: await stack.adminToken('admin-two'),
+  });
+  expect(approved.status).toBe(200);
+  await stack.poller?.drain();
+
+  const resetMail = (await stack.sentEmails())
+    .filter((email) => email.destination.to.includes('log-1@example.nl'))
+    .pop();
+  const ticket = /#ticket=([A-Za-z0-9_-]+)/.exec(resetMail?.body.text ?? '')?.[1] as string;
+  secrets.push(ticket);
+  const enrollment = await stack.call('POST', '/enroll/start', { body: { ticket } });
+  secrets.push(enrollment.body.secret);
+  const app = authenticatorFrom(enrollment.body.otpauthUri);
+  const now = Date.now();
+  const confirmCode = app.codeAt(now);
+  const confirmed = await stack.call('POST', '/enroll/confirm', { body: { ticket, code: confirmCode } });
+  expect(confirmed.body.twoFactor).toBe('ENABLED');
+  secrets.push(confirmCode, ...confirmed.body.backupCodes);
+  const loginCode = app.codeForStep(app.stepAt(now) + 1);
+  secrets.push(loginCode);
+  await stack.call('POST', '/internal/customers/log-1/2fa/verify', {
+    token: service,
+    body: { code: loginCode },
+  });
+  await stack.call('POST', '/internal/customers/log-1/2fa/verify', {
+    token: service,
+    body: { code: confirmed.body.backupCodes[0] },
+  });
+  await stack.poller?.drain();
+
+  const logText = captured.join('');
+  const lines = logText.split('\n').filter((line) => line.trim().length > 0);
+  expect(lines.length).toBeGreaterThan(10);
+  for (const secret of secrets) {
+    expect(secret.length).toBeGreaterThan(3);
+    expect({ secret, found: logText.toLowerCase().includes(secret.toLowerCase()) }).toEqual({
+      secret,
+      found: false,
+    });
+  }
+  // Backup codes are also refused in their unformatted shape.
+  for (const code of confirmed.body.backupCodes as string[])
+    expect(logText).not.toContain(code.replace(/[-\s]/g, ''));
+  const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const requestLines = parsed.filter((line) => line.message === 'request handled');
+  expect(requestLines.length).toBeGreaterThan(8);
+  for (const line of requestLines) {
+    expect(line).toEqual(
+      expect.objectContaining({
+        requestId: expect.any(String),
+        route: expect.stringMatching(/^(GET|POST|PUT) \//),
+        level: 'INFO',
+      }),
+    );
+  }
+}, 60000);
