@@ -1,0 +1,190 @@
+// The scheduled export Lambda end to end through its AWS adapters. DynamoDB's export API, S3 and KMS
+// have no local stand-in here, so their clients are mocked; the export files are real.
+import {
+  DescribeExportCommand,
+  DynamoDBClient,
+  ExportTableToPointInTimeCommand,
+  ListExportsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { systemRandom } from '../../lib/clock';
+import { tables } from '../../lib/data/tables';
+import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
+import { parseSignedDigest, statementBytes } from '../../lib/audit/digest';
+import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
+import { writeTableExport } from '../../lib/audit/export-format';
+import { tempDir } from './export-fixtures';
+
+const bucket = 'mfa-recovery-audit-exports';
+const keyArn = 'arn:aws:kms:eu-west-1:123456789012:key/digest';
+const arnOf = (name: string) => `arn:aws:dynamodb:eu-west-1:123456789012:table/MfaRecovery-${name}`;
+const context = { awsRequestId: 'test', getRemainingTimeInMillis: () => 900000 };
+
+const dynamodb = mockClient(DynamoDBClient);
+const s3 = mockClient(S3Client);
+const kms = mockClient(KMSClient);
+
+let handler: (event: unknown, context: any) => Promise<any>;
+let bucketRoot: string;
+let exportArn: string;
+// Exports older than a week are not digested any more, so this one is from an hour ago.
+const exportTime = new Date(Math.floor(Date.now() / 1000) * 1000 - 3600_000);
+const day = exportTime.toISOString().slice(0, 10);
+const compactTime = exportTime
+  .toISOString()
+  .replace(/[-:]/g, '')
+  .replace(/\.\d+Z$/, 'Z');
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    AUDIT_EXPORT_BUCKET: bucket,
+    AUDIT_DIGEST_KEY_ID: keyArn,
+    AUDIT_EXPORT_TABLE_ARNS: JSON.stringify(
+      Object.fromEntries(Object.values(tables).map((table) => [table.baseName, arnOf(table.baseName)])),
+    ),
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  });
+  bucketRoot = await tempDir('s3');
+  const items = [];
+  for (const customerId of ['anna', 'bram']) {
+    let head: ChainHead | undefined;
+    for (let index = 0; index < 3; index += 1) {
+      const item = nextAuditItem(
+        head,
+        { type: 'VERIFY_FAILED', actorType: 'service', actorId: 'login-service', customerId, details: {} },
+        exportTime,
+        systemRandom.ulid(exportTime),
+      );
+      head = item;
+      items.push(itemToDynamoDbJson(item as unknown as Record<string, unknown>));
+    }
+  }
+  const written = await writeTableExport(items, {
+    rootDir: bucketRoot,
+    s3Bucket: bucket,
+    s3Prefix: `exports/${day}/AuditEvents`,
+    tableArn: arnOf('AuditEvents'),
+    tableId: '12345a12-abcd-123a-ab12-1234abc12345',
+    exportTime,
+    random: systemRandom,
+    now: () => exportTime,
+  });
+  exportArn = written.exportArn;
+  ({ handler } = await import('../../functions/audit-export'));
+});
+
+beforeEach(() => {
+  dynamodb.reset();
+  s3.reset();
+  kms.reset();
+});
+
+afterAll(() => {
+  dynamodb.restore();
+  s3.restore();
+  kms.restore();
+});
+
+describe('the audit export Lambda', () => {
+  it('starts a DYNAMODB_JSON point-in-time export of every table into its day folder', async () => {
+    dynamodb.on(ExportTableToPointInTimeCommand).callsFake((input: { TableArn: string }) => ({
+      ExportDescription: { ExportArn: `${input.TableArn}/export/01735784100000-00000000` },
+    }));
+    const result = await handler({ action: 'startExports' }, context);
+    const calls = dynamodb.commandCalls(ExportTableToPointInTimeCommand).map((call) => call.args[0].input);
+    expect(calls).toHaveLength(Object.keys(tables).length);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(calls).toContainEqual(
+      expect.objectContaining({
+        TableArn: arnOf('AuditEvents'),
+        S3Bucket: bucket,
+        S3Prefix: `exports/${today}/AuditEvents`,
+        ExportFormat: 'DYNAMODB_JSON',
+        ExportType: 'FULL_EXPORT',
+        ClientToken: `daily-${today}-AuditEvents`,
+      }),
+    );
+    expect(result.started).toHaveLength(Object.keys(tables).length);
+  });
+
+  it('reads a completed AuditEvents export from S3, has KMS sign its chain heads, and stores the digest', async () => {
+    dynamodb
+      .on(ListExportsCommand)
+      .resolves({ ExportSummaries: [{ ExportArn: exportArn, ExportStatus: 'COMPLETED' }] });
+    dynamodb.on(DescribeExportCommand).resolves({
+      ExportDescription: {
+        ExportArn: exportArn,
+        TableArn: arnOf('AuditEvents'),
+        ExportTime: exportTime,
+        S3Bucket: bucket,
+        S3Prefix: `exports/${day}/AuditEvents`,
+        ItemCount: 6,
+      },
+    });
+    s3.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound' }));
+    s3.on(GetObjectCommand).callsFake((input: { Key: string }) => ({
+      Body: createReadStream(join(bucketRoot, input.Key)),
+    }));
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    kms
+      .on(GetPublicKeyCommand)
+      .resolves({ KeyId: keyArn, PublicKey: publicKey.export({ type: 'spki', format: 'der' }) });
+    // KMS signs the digest it is sent; here the signature's bytes matter less than what was sent.
+    kms
+      .on(SignCommand)
+      .resolves({ Signature: sign('sha256', Buffer.from('stand-in'), privateKey), KeyId: keyArn });
+
+    const result = await handler({ action: 'digestCompletedExports' }, context);
+    const puts = s3.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
+    expect(puts.map((put) => put.Key)).toEqual([
+      expect.stringMatching(new RegExp(`^exports/${day}/digests/public-key-[0-9a-f]{16}\\.pem$`)),
+      `exports/${day}/digests/audit-digest-${compactTime}-${exportArn.split('/').pop()}.json`,
+    ]);
+    expect(puts.every((put) => put.Bucket === bucket && put.ChecksumAlgorithm === 'SHA256')).toBe(true);
+    const digest = parseSignedDigest(String(puts[1]?.Body));
+    expect(digest.statement.heads.map(([subject, seq]) => [subject, seq])).toEqual([
+      ['customer#anna', 3],
+      ['customer#bram', 3],
+    ]);
+    expect(digest.signature.keyId).toBe(keyArn);
+    const signInput = kms.commandCalls(SignCommand)[0]?.args[0].input;
+    expect(signInput).toMatchObject({
+      KeyId: keyArn,
+      MessageType: 'DIGEST',
+      SigningAlgorithm: 'ECDSA_SHA_256',
+    });
+    expect(Buffer.from(signInput?.Message as Uint8Array)).toEqual(
+      createHash('sha256').update(statementBytes(digest.statement)).digest(),
+    );
+    expect(result.digests).toHaveLength(1);
+  });
+
+  it('signs nothing twice: a digest already in the bucket is left alone', async () => {
+    dynamodb
+      .on(ListExportsCommand)
+      .resolves({ ExportSummaries: [{ ExportArn: exportArn, ExportStatus: 'COMPLETED' }] });
+    dynamodb.on(DescribeExportCommand).resolves({
+      ExportDescription: {
+        ExportArn: exportArn,
+        TableArn: arnOf('AuditEvents'),
+        ExportTime: exportTime,
+        S3Bucket: bucket,
+        S3Prefix: `exports/${day}/AuditEvents`,
+      },
+    });
+    s3.on(HeadObjectCommand).resolves({});
+    const result = await handler({ action: 'digestCompletedExports' }, context);
+    expect(result.digests).toEqual([]);
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+    expect(kms.commandCalls(SignCommand)).toHaveLength(0);
+  });
+
+  it('refuses an event it does not know', async () => {
+    await expect(handler({ action: 'deleteEverything' }, context)).rejects.toThrow();
+  });
+});
