@@ -2,7 +2,8 @@
 // transaction with its audit event; conditions state who may act and in which state.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
-import { commitWithAudit } from '../audit/store';
+import type { AuditEventInput, AuditItem } from '../audit/events';
+import { commitWithAudit, type ChangePlan } from '../audit/store';
 import { epochSeconds, type Clock, type Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
@@ -14,6 +15,8 @@ import { compareKnowledgeAnswer } from './checks';
 import { evaluateVerification, type PolicyOutcome } from './policy';
 import type { CheckResult, RecordCheckInput, StartVerificationInput } from './schemas';
 import type { RecordedCheck, VerificationItem } from './verification';
+
+type AppendAudit = (input: AuditEventInput) => AuditItem;
 
 export interface Deps {
   clock: Clock;
@@ -69,6 +72,34 @@ const versionCondition = () => ({
   ConditionExpression: '#version = :version AND #status = :open',
   ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
 });
+
+/**
+ * Runs one step of an open session as one transaction with its audit events. The session is read
+ * once up front (its customer is the audit subject) and that read serves the first attempt; a retry
+ * after a lost race reads it afresh.
+ */
+const stepInOpenSession = async <T>(
+  verificationId: string,
+  agentId: string,
+  deps: Deps,
+  step: (session: {
+    item: VerificationItem;
+    customer: CustomerItem;
+    now: Date;
+    append: AppendAudit;
+  }) => Promise<ChangePlan<T>>,
+): Promise<T> => {
+  let fresh: VerificationItem | undefined = await requireVerification(verificationId);
+  const { result } = await commitWithAudit(fresh.customerId, deps, async (append) => {
+    const item = fresh ?? (await requireVerification(verificationId));
+    fresh = undefined;
+    const now = deps.clock.now();
+    requireOpenSessionOf(item, agentId, now);
+    const customer = await requireCustomer(item.customerId, true);
+    return step({ item, customer, now, append });
+  });
+  return result;
+};
 
 export const startVerification = async (
   customerId: string,
@@ -135,13 +166,7 @@ export const recordCheck = async (
   input: RecordCheckInput,
   deps: Deps,
 ): Promise<{ result: CheckResult }> => {
-  const first = await requireVerification(verificationId);
-  const { result } = await commitWithAudit(first.customerId, deps, async (append) => {
-    const item = await requireVerification(verificationId);
-    const now = deps.clock.now();
-    requireOpenSessionOf(item, agentId, now);
-    const customer = await requireCustomer(item.customerId, true);
-
+  return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
     let checkResult: CheckResult;
     let emailCode = item.emailCode;
     if (input.type === 'EMAIL_CODE') {
@@ -216,7 +241,6 @@ export const recordCheck = async (
         ),
     };
   });
-  return result;
 };
 
 /** A 6-digit code, uniform over 000000–999999 (rejection sampling, no modulo bias). */
@@ -318,12 +342,7 @@ export const completeVerification = async (
   agentId: string,
   deps: Deps,
 ): Promise<PolicyOutcome> => {
-  const first = await requireVerification(verificationId);
-  const { result } = await commitWithAudit(first.customerId, deps, async (append) => {
-    const item = await requireVerification(verificationId);
-    const now = deps.clock.now();
-    requireOpenSessionOf(item, agentId, now);
-    const customer = await requireCustomer(item.customerId, true);
+  return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
     const { policy } = config();
     const outcome = evaluateVerification(item.checks, customer, {
       requiredMatches: ['EMAIL', 'FULL_NAME'],
@@ -391,5 +410,4 @@ export const completeVerification = async (
         conflict('VERIFICATION_CHANGED', 'The verification changed while completing; try again.'),
     };
   });
-  return result;
 };
