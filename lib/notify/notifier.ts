@@ -110,7 +110,7 @@ const prepare = async (
         to: customer.email,
         email: renderEmail(template, locale, {
           ...base,
-          failures: String(event.details.failures ?? 5),
+          failures: String(config().policy.verifyMaxFailures),
           lockedUntil:
             typeof event.details.lockedUntil === 'string'
               ? formatDateTime(event.details.lockedUntil, locale)
