@@ -141,28 +141,37 @@ export const parseSignedDigest = (text: string): SignedDigest => {
   return { statement, signature };
 };
 
+/** Signs with a P-256 private key held in this process (PKCS#8 PEM). */
+export const privateKeyDigestSigner = (privateKeyPem: () => string): DigestSigner => {
+  const publicKeyPem = async () =>
+    createPublicKey(privateKeyPem()).export({ type: 'spki', format: 'pem' }).toString();
+  return {
+    publicKeyPem,
+    keyId: async () => `local:${publicKeyFingerprint(await publicKeyPem()).slice(0, 16)}`,
+    sign: async (message) => sign('sha256', message, privateKeyPem()),
+  };
+};
+
+export const newPrivateKeyPem = () =>
+  generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+
 /**
  * A P-256 key pair in a PEM file, created on first use (mode 0600, under .data/ which git ignores).
  * Locally it stands in for the KMS key; its public half is exported next to every digest.
  */
 export const localDigestSigner = (keyFile: string): DigestSigner => {
   let privatePem: string | undefined;
-  const load = () => {
+  return privateKeyDigestSigner(() => {
     if (privatePem) return privatePem;
     if (!existsSync(keyFile)) {
       mkdirSync(dirname(keyFile), { recursive: true });
-      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      writeFileSync(keyFile, newPrivateKeyPem(), { mode: 0o600 });
     }
     privatePem = readFileSync(keyFile, 'utf8');
     return privatePem;
-  };
-  const publicKeyPem = async () => createPublicKey(load()).export({ type: 'spki', format: 'pem' }).toString();
-  return {
-    publicKeyPem,
-    keyId: async () => `local:${publicKeyFingerprint(await publicKeyPem()).slice(0, 16)}`,
-    sign: async (message) => sign('sha256', message, load()),
-  };
+  });
 };
 
 /** The digest file: valid JSON with one chain head per line, so it reads in a pager and diffs by line. */

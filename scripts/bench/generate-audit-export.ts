@@ -2,8 +2,8 @@
 // spread over data files the way DynamoDB spreads partitions, with a signed digest — for measuring
 // `audit verify` and `audit query` at a million events without pushing them through DynamoDB Local.
 // `npx tsx scripts/bench/generate-audit-export.ts --out /tmp/audit-1m --events 1000000`
-import { generateKeyPairSync, createHash } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,8 @@ import {
   ChainHeadTracker,
   DIGEST_FOLDER,
   DIGEST_FORMAT,
-  localDigestSigner,
+  newPrivateKeyPem,
+  privateKeyDigestSigner,
   signDigest,
   writeDigestFiles,
   type DigestSigner,
@@ -260,15 +261,9 @@ export const generateAuditExport = async (
       return createHash('md5').update(subject).digest().readUInt32LE(0) % count;
     },
   });
-  const signer =
-    options.signer ??
-    (await (async () => {
-      // A throwaway key: the benchmark's digest proves nothing beyond the run that made it.
-      const keyFile = join(await mkdtemp(join(tmpdir(), 'audit-bench-key-')), 'key.pem');
-      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      await writeFile(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-      return localDigestSigner(keyFile);
-    })());
+  // Without a signer, a throwaway key: the benchmark's digest proves nothing beyond the run that made it.
+  const throwawayKey = newPrivateKeyPem();
+  const signer = options.signer ?? privateKeyDigestSigner(() => throwawayKey);
   const entries = tracker.entries();
   const signed = await signDigest(
     {

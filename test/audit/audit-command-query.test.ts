@@ -12,7 +12,14 @@ import {
   type OutputFormat,
 } from '../../lib/audit/query';
 import { generateAuditExport } from '../../scripts/bench/generate-audit-export';
-import { dataFilesOf, findExportDir, readDataLines, runAudit, tempDir } from './export-fixtures';
+import {
+  dataFilesOf,
+  findExportDir,
+  readDataLines,
+  runAudit,
+  removeTempDirs,
+  tempDir,
+} from './export-fixtures';
 
 let root: string;
 let allEvents: Record<string, unknown>[];
@@ -46,6 +53,9 @@ const query = async (filters: AuditQuery, format: OutputFormat = 'json', dir = r
   };
 };
 
+afterAll(async () => {
+  await removeTempDirs();
+});
 describe('audit query', () => {
   it("shows one customer's trail, every event as it is stored (hashes still check)", async () => {
     const { rows, result } = await query({ customer: 'cust-0000007' });

@@ -20,6 +20,7 @@ import {
   runAudit,
   seqOfLine,
   subjectOfLine,
+  removeTempDirs,
   tempDir,
   writeAuditTrail,
   writeDataLines,
@@ -39,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await removeTempDirs();
 });
 
 /** A copy of the pristine export and its AuditEvents data file, ready to be tampered with. */

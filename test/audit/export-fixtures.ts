@@ -2,7 +2,7 @@
 // the tools to tamper with a copy of it the way an insider would (and to cover the tracks in the manifest).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -14,7 +14,18 @@ import { singlePartEtag } from '../../lib/audit/export-format';
 import { repoRoot } from '../../scripts/local/paths';
 import type { TestStack } from '../support/stack';
 
-export const tempDir = (name: string) => mkdtemp(join(tmpdir(), `${name}-`));
+const madeDirs: string[] = [];
+
+export const tempDir = async (name: string) => {
+  const dir = await mkdtemp(join(tmpdir(), `${name}-`));
+  madeDirs.push(dir);
+  return dir;
+};
+
+/** Removes every folder tempDir and copyExport made in this test file. */
+export const removeTempDirs = async () => {
+  await Promise.all(madeDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+};
 
 const record = (customerId: string, email: string) => ({
   email,

@@ -13,8 +13,11 @@ import {
 import { newExportId, writeTableExport } from '../../lib/audit/export-format';
 import { verifyExports } from '../../lib/audit/verify-export';
 import { generateAuditExport } from '../../scripts/bench/generate-audit-export';
-import { dataFilesOf, findExportDir, readDataLines, tempDir } from './export-fixtures';
+import { dataFilesOf, findExportDir, readDataLines, removeTempDirs, tempDir } from './export-fixtures';
 
+afterAll(async () => {
+  await removeTempDirs();
+});
 describe('DynamoDB JSON', () => {
   it('round-trips the values audit items hold', () => {
     const item = {

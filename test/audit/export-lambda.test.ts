@@ -18,7 +18,7 @@ import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import { parseSignedDigest, statementBytes } from '../../lib/audit/digest';
 import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
 import { writeTableExport } from '../../lib/audit/export-format';
-import { tempDir } from './export-fixtures';
+import { removeTempDirs, tempDir } from './export-fixtures';
 
 const bucket = 'mfa-recovery-audit-exports';
 const keyArn = 'arn:aws:kms:eu-west-1:123456789012:key/digest';
@@ -84,7 +84,8 @@ beforeEach(() => {
   kms.reset();
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await removeTempDirs();
   dynamodb.restore();
   s3.restore();
   kms.restore();

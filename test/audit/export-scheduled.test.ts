@@ -33,7 +33,7 @@ import {
   type ScheduledExportSettings,
 } from '../../lib/audit/scheduled-export';
 import { verifyExports } from '../../lib/audit/verify-export';
-import { tempDir } from './export-fixtures';
+import { removeTempDirs, tempDir } from './export-fixtures';
 
 const auditTableArn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/MfaRecovery-DataAuditEvents-ABC';
 
@@ -117,6 +117,9 @@ const exportService = (completed: CompletedExport[] = []) => {
   return { service, started };
 };
 
+afterAll(async () => {
+  await removeTempDirs();
+});
 describe('the scheduled export', () => {
   it('starts one point-in-time export per table into exports/<day>/<Table>, idempotent per day', async () => {
     const clock = fixedClock('2025-01-02T02:15:00Z');

@@ -13,6 +13,7 @@ import {
   findExportDir,
   readDataLines,
   runAudit,
+  removeTempDirs,
   tempDir,
   writeAuditTrail,
 } from './export-fixtures';
@@ -32,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await removeTempDirs();
 });
 
 describe('npm run export', () => {
