@@ -16,6 +16,12 @@ export const buildApp = (context: Record<string, string> = {}) => {
     alarmEmail: setting('alarmEmail', 'operators@example.com'),
     enrollLinkMode: setting('enrollLinkMode', 'direct') === 'login' ? 'login' : 'direct',
     ...(app.node.tryGetContext('loginUrl') ? { loginUrl: setting('loginUrl', '') } : {}),
+    ...(app.node.tryGetContext('webCertificateArn')
+      ? { webCertificateArn: setting('webCertificateArn', '') }
+      : {}),
+    ...(app.node.tryGetContext('signInDomainPrefix')
+      ? { signInDomainPrefix: setting('signInDomainPrefix', '') }
+      : {}),
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
       account: process.env.CDK_DEFAULT_ACCOUNT,

@@ -8,6 +8,7 @@ import { AuditExports } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
 import { Monitoring } from './constructs/monitoring';
 import { StreamConsumers } from './constructs/stream-consumers';
+import { Web } from './constructs/web';
 
 export interface MfaRecoveryStackProps extends StackProps {
   /** The verified address emails are sent from. */
@@ -22,6 +23,10 @@ export interface MfaRecoveryStackProps extends StackProps {
   enrollLinkMode?: 'direct' | 'login';
   loginUrl?: string;
   exportRetentionDays?: number;
+  /** ACM certificate (us-east-1) for the host of publicBaseUrl; without it the pages use the CloudFront domain. */
+  webCertificateArn?: string;
+  /** Prefix of the staff sign-in domain (Cognito hosted UI); unique per region. */
+  signInDomainPrefix?: string;
 }
 
 export class MfaRecoveryStack extends Stack {
@@ -77,6 +82,21 @@ export class MfaRecoveryStack extends Stack {
       consoleUrls: [`${props.publicBaseUrl}/console/`],
       corsOrigins: [props.publicBaseUrl],
     });
+    // The pages, and the API behind the same CloudFront origin (cdk/constructs/web.ts).
+    const web = new Web(this, 'Web', {
+      httpApi: api.httpApi,
+      userPool: api.userPool,
+      userPoolClient: api.userPoolClient,
+      signInDomainPrefix: props.signInDomainPrefix ?? `mfa-recovery-${this.account}`,
+      ...(props.webCertificateArn
+        ? {
+            customDomain: {
+              domainName: new URL(props.publicBaseUrl).hostname,
+              certificateArn: props.webCertificateArn,
+            },
+          }
+        : {}),
+    });
     const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? 2557,
@@ -90,6 +110,7 @@ export class MfaRecoveryStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'PagesUrl', { value: web.url });
     new CfnOutput(this, 'StaffUserPoolId', { value: api.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'AuditExportBucket', { value: exports.bucket.bucketName });

@@ -1,18 +1,234 @@
-// Helpdesk console: checks that the API is reachable; the verification checklist arrives with issue 7.
-const app = document.getElementById('app');
+// Helpdesk console: sign in, find a customer, verify the caller by the manual's checklist, and (for
+// admins) disable 2FA and approve disables. Plain DOM; every view renders from state, and focus
+// returns to the control it was on so the keyboard never loses its place.
+import { api, ApiError } from '../shared/api';
+import { byId, clear, h } from '../shared/dom';
+import { createTranslator, languageSwitch } from '../shared/i18n';
+import {
+  beginHostedSignIn,
+  completeHostedSignIn,
+  currentSession,
+  forgetSession,
+  isAdmin,
+  signInLocally,
+  signOut,
+  type Session,
+} from './auth';
+import { errorInfoFor, type Ctx } from './context';
+import { messages } from './messages';
+import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
+import { approvalsView } from './views/approvals';
+import { customerView } from './views/customer';
+import { searchView } from './views/search';
+import { signInView } from './views/sign-in';
 
-const render = async () => {
-  if (!app) return;
-  const response = await fetch('/health');
-  const health = (await response.json()) as { status?: string };
-  app.innerHTML = '';
-  const card = document.createElement('section');
-  card.className = 'card';
-  const status = document.createElement('p');
-  status.textContent = health.status === 'ok' ? 'API bereikbaar.' : 'API niet bereikbaar.';
-  status.className = health.status === 'ok' ? 'ok' : 'error';
-  card.append(status);
-  app.append(card);
+const i18n = createTranslator(messages);
+const { t } = i18n;
+const header = byId('header');
+const main = byId('main');
+const announcer = byId('announcer');
+const alerter = byId('alerter');
+
+let config: ConsoleRuntimeConfig | undefined;
+let configBroken = false;
+let session: Session | undefined;
+let signInNotice: string | undefined;
+let renderedRoute: string | undefined;
+/** A new route's heading gets focus once it is there (a customer's page renders it after loading). */
+let routeFocusPending = false;
+
+type Route = { name: 'search' } | { name: 'customer'; customerId: string } | { name: 'approvals' };
+
+const currentRoute = (): Route => {
+  const path = window.location.hash.replace(/^#/, '');
+  const customer = /^\/customers\/([^/?]+)$/.exec(path);
+  if (customer?.[1]) return { name: 'customer', customerId: decodeURIComponent(customer[1]) };
+  if (path === '/approvals') return { name: 'approvals' };
+  return { name: 'search' };
 };
 
-void render();
+/** Live regions are emptied first, so the same sentence twice is read out twice. */
+const speak = (region: HTMLElement, message: string) => {
+  region.textContent = '';
+  window.setTimeout(() => (region.textContent = message), 50);
+};
+
+const expire = () => {
+  session = undefined;
+  forgetSession();
+  signInNotice = t('sessionExpired');
+  render();
+};
+
+const ctx = (): Ctx | undefined =>
+  session && {
+    i18n,
+    session,
+    call: async (method, path, options = {}) => {
+      if (!currentSession()) {
+        expire();
+        throw new ApiError(401, 'UNAUTHORIZED', 'The session has expired.');
+      }
+      try {
+        return await api(method, path, { ...options, token: session?.token });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) expire();
+        throw error;
+      }
+    },
+    render: (focus) => render(focus),
+    announce: (message) => speak(announcer, message),
+    alert: (message) => speak(alerter, message),
+    errorInfo: errorInfoFor(i18n),
+  };
+
+const navLink = (href: string, label: string, current: boolean) =>
+  h('a', { href, 'aria-current': current ? 'page' : undefined, text: label });
+
+const renderHeader = (route: Route) => {
+  const roles = session?.groups
+    .map((group) => t(group === 'admin' ? 'roleAdmin' : 'roleHelpdesk'))
+    .join(', ');
+  clear(
+    header,
+    h('a', {
+      class: 'skip-link',
+      href: '#main',
+      text: t('skipToContent'),
+      on: {
+        click: (event) => {
+          // The hash is the console's router: move focus without navigating.
+          event.preventDefault();
+          main.focus();
+        },
+      },
+    }),
+    h('h1', { text: t('appTitle') }),
+    session && session.groups.length
+      ? h(
+          'nav',
+          { 'aria-label': t('mainNav') },
+          navLink('#/', t('navSearch'), route.name !== 'approvals'),
+          isAdmin(session) ? navLink('#/approvals', t('navApprovals'), route.name === 'approvals') : null,
+        )
+      : null,
+    h(
+      'div',
+      { class: 'toolbar' },
+      session
+        ? h('span', {
+            class: 'who',
+            'data-testid': 'signed-in-as',
+            text: t('signedInAs', { name: session.name, roles: roles || '—' }),
+          })
+        : null,
+      languageSwitch(i18n, () => render('lang-switch')),
+      session
+        ? h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-key': 'sign-out',
+            text: t('signOut'),
+            on: {
+              click: () => {
+                const auth = config?.auth ?? { mode: 'local' as const };
+                session = undefined;
+                signInNotice = undefined;
+                signOut(auth);
+                render();
+              },
+            },
+          })
+        : null,
+    ),
+  );
+};
+
+const viewFor = (route: Route, fresh: boolean): Node => {
+  if (configBroken)
+    return h('section', { class: 'card' }, h('p', { class: 'notice notice-error', text: t('configBroken') }));
+  if (!config) return h('p', { class: 'muted', text: t('loading') });
+  if (!session)
+    return signInView(i18n, config.auth, signInNotice, {
+      local: (sub, group) => {
+        signInLocally(sub, [group])
+          .then((signedIn) => {
+            session = signedIn;
+            signInNotice = undefined;
+            renderedRoute = undefined;
+            render();
+          })
+          .catch(() => {
+            signInNotice = t('signInFailed');
+            render('sign-in-user');
+          });
+      },
+      hosted: () => {
+        if (config?.auth.mode === 'cognito') void beginHostedSignIn(config.auth);
+      },
+    });
+  const context = ctx();
+  if (!context || session.groups.length === 0)
+    return h('section', { class: 'card' }, h('p', { class: 'notice notice-error', text: t('noStaffRole') }));
+  switch (route.name) {
+    case 'customer':
+      return customerView(context, route.customerId);
+    case 'approvals':
+      return isAdmin(session) ? approvalsView(context, fresh) : searchView(context);
+    case 'search':
+      return searchView(context);
+  }
+};
+
+const focusable = (element: Element | null): element is HTMLElement =>
+  element instanceof HTMLElement && !(element as HTMLButtonElement).disabled;
+
+function render(focus?: string) {
+  const active = document.activeElement;
+  const activeKey = active instanceof HTMLElement ? active.dataset.key : undefined;
+  const route = currentRoute();
+  const routeKey = `${session ? 'in' : 'out'}:${window.location.hash}`;
+  const fresh = routeKey !== renderedRoute;
+  renderedRoute = routeKey;
+  if (fresh) routeFocusPending = true;
+  document.title = `${t('appTitle')} · mfa-recovery`;
+  renderHeader(route);
+  clear(main, viewFor(route, fresh));
+  // A new route starts at its heading unless an action asked for a control.
+  const key = focus ?? (fresh ? undefined : activeKey);
+  const target = key ? document.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+  if (focusable(target)) {
+    target.focus();
+    if (target instanceof HTMLInputElement && ['text', 'search'].includes(target.type))
+      target.setSelectionRange(target.value.length, target.value.length);
+    routeFocusPending = false;
+  } else if (routeFocusPending && (fresh || !main.contains(document.activeElement))) {
+    const heading = main.querySelector('[data-route-focus]');
+    if (heading instanceof HTMLElement) {
+      heading.focus();
+      routeFocusPending = false;
+    }
+  }
+}
+
+const boot = async () => {
+  try {
+    const response = await fetch('config.json', { cache: 'no-store', credentials: 'omit' });
+    config = parseConsoleConfig(await response.json());
+  } catch {
+    configBroken = true;
+  }
+  if (config?.auth.mode === 'cognito') {
+    try {
+      session = (await completeHostedSignIn(config.auth)) ?? currentSession();
+    } catch {
+      signInNotice = t('signInFailed');
+    }
+  } else {
+    session = currentSession();
+  }
+  window.addEventListener('hashchange', () => render());
+  render();
+};
+
+void boot();

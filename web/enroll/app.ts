@@ -1,22 +1,552 @@
-// Enrollment page: reads the ticket from the URL fragment and removes it from the address bar at once.
-const app = document.getElementById('app');
+// The customer's enrollment page, opened from the email: the ticket is read from the URL fragment
+// and removed from the address bar at once, then QR code (or key) → 6-digit code → backup codes.
+// "This wasn't me" reports the reset instead. The ticket lives only in this page's memory.
+import { api, ApiError } from '../shared/api';
+import { byId, clear, h, uid } from '../shared/dom';
+import { createTranslator, languageSwitch } from '../shared/i18n';
+import { messages, ticketErrorCodes, type TicketErrorCode } from './messages';
 
-const ticketFromFragment = (): string | undefined => {
+/** POST /enroll/start (DESIGN.md). */
+interface StartedEnrollment {
+  otpauthUri: string;
+  qrPng: string;
+  secret: string;
+  expiresAt: string;
+}
+
+/** POST /enroll/confirm (DESIGN.md). */
+interface ConfirmedEnrollment {
+  twoFactor: 'ENABLED';
+  backupCodes: string[];
+}
+
+type View =
+  | { name: 'no-ticket' }
+  | { name: 'intro' }
+  | { name: 'starting' }
+  | { name: 'scan'; enrollment: StartedEnrollment; busy: boolean; manualOpen: boolean; error?: InlineError }
+  | { name: 'codes'; backupCodes: string[]; saved: boolean; savedError: boolean }
+  | { name: 'done' }
+  | { name: 'report'; busy: boolean; error?: InlineError }
+  | { name: 'reported' }
+  | { name: 'ticket-error'; code: TicketErrorCode }
+  | { name: 'error'; error: InlineError; retry: () => void };
+
+interface InlineError {
+  code: string;
+  requestId?: string;
+  /** Errors after which only a fresh start helps (new QR code). */
+  restart?: boolean;
+}
+
+const i18n = createTranslator(messages);
+const { t } = i18n;
+const main = byId('main');
+const headerTitle = byId('header-title');
+const tools = byId('tools');
+const announcer = byId('announcer');
+
+/** Reads the ticket (and the "this wasn't me" flag) and takes both out of the address bar and history. */
+const readFragment = () => {
   const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-  const ticket = params.get('ticket') ?? undefined;
-  if (window.location.hash) history.replaceState(null, '', window.location.pathname);
-  return ticket;
+  if (window.location.hash)
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  const ticket = params.get('ticket')?.trim() || undefined;
+  return { ticket, report: params.get('report') === '1' };
 };
 
-const ticket = ticketFromFragment();
-if (app) {
-  app.innerHTML = '';
-  const card = document.createElement('section');
-  card.className = 'card';
-  const text = document.createElement('p');
-  text.textContent = ticket
-    ? 'Uw link is ontvangen.'
-    : 'Open deze pagina via de link in de e-mail die u van ons kreeg.';
-  card.append(text);
-  app.append(card);
+const fragment = readFragment();
+let ticket = fragment.ticket;
+let view: View = !ticket
+  ? { name: 'no-ticket' }
+  : fragment.report
+    ? { name: 'report', busy: false }
+    : { name: 'intro' };
+
+const speak = (message: string) => {
+  announcer.textContent = '';
+  window.setTimeout(() => (announcer.textContent = message), 50);
+};
+
+const isTicketError = (code: string): code is TicketErrorCode =>
+  (ticketErrorCodes as readonly string[]).includes(code);
+
+const inlineError = (error: unknown): InlineError => {
+  if (!(error instanceof ApiError)) return { code: 'generic' };
+  return {
+    code: error.status === 429 ? 'TOO_MANY_REQUESTS' : error.code,
+    requestId: error.requestId,
+    restart: ['ENROLLMENT_EXPIRED', 'NO_PENDING_ENROLLMENT', 'CONCURRENT_CHANGE'].includes(error.code),
+  };
+};
+
+const errorText = (error: InlineError) => {
+  const key = `error_${error.code}` as keyof (typeof messages)['nl'];
+  return key in messages.nl ? t(key) : t('error_generic');
+};
+
+/** A refusal of the link itself becomes its own page; anything else stays beside the action. */
+const handleFailure = (error: unknown, otherwise: (inline: InlineError) => void) => {
+  if (error instanceof ApiError && isTicketError(error.code)) {
+    show({ name: 'ticket-error', code: error.code });
+    return;
+  }
+  const inline = inlineError(error);
+  speak(errorText(inline));
+  otherwise(inline);
+};
+
+const errorNotice = (error: InlineError | undefined, testId: string, id?: string) =>
+  error
+    ? h(
+        'div',
+        { id, class: 'notice notice-error', role: 'alert', 'data-testid': testId, 'data-code': error.code },
+        h('p', { text: errorText(error) }),
+        error.requestId ? h('p', { class: 'small', text: t('reference', { id: error.requestId }) }) : null,
+      )
+    : null;
+
+const start = async () => {
+  if (!ticket) return;
+  show({ name: 'starting' });
+  try {
+    const response = await api<StartedEnrollment>('POST', '/enroll/start', { body: { ticket } });
+    show({ name: 'scan', enrollment: response.body, busy: false, manualOpen: false }, 'scan-title');
+  } catch (error) {
+    handleFailure(error, (inline) => show({ name: 'error', error: inline, retry: () => void start() }));
+  }
+};
+
+const confirm = async (code: string) => {
+  if (view.name !== 'scan' || !ticket) return;
+  const current = view;
+  const digits = code.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(digits)) {
+    current.error = { code: 'INVALID_CODE_FORMAT' };
+    speak(errorText(current.error));
+    show(current, 'code');
+    return;
+  }
+  current.busy = true;
+  current.error = undefined;
+  show(current, 'code');
+  try {
+    const response = await api<ConfirmedEnrollment>('POST', '/enroll/confirm', {
+      body: { ticket, code: digits },
+    });
+    // The ticket is spent: nothing on this page can use it again.
+    ticket = undefined;
+    window.addEventListener('beforeunload', warnBeforeLeaving);
+    show(
+      { name: 'codes', backupCodes: response.body.backupCodes, saved: false, savedError: false },
+      'codes-title',
+    );
+  } catch (error) {
+    handleFailure(error, (inline) => {
+      current.busy = false;
+      current.error = inline;
+      show(current, 'code');
+    });
+  }
+};
+
+const report = async () => {
+  if (view.name !== 'report' || !ticket) return;
+  const current = view;
+  current.busy = true;
+  current.error = undefined;
+  show(current, 'report-confirm');
+  try {
+    await api('POST', '/enroll/report', { body: { ticket } });
+    ticket = undefined;
+    show({ name: 'reported' }, 'reported-title');
+  } catch (error) {
+    handleFailure(error, (inline) => {
+      current.busy = false;
+      current.error = inline;
+      show(current, 'report-confirm');
+    });
+  }
+};
+
+function warnBeforeLeaving(event: BeforeUnloadEvent) {
+  event.preventDefault();
+  event.returnValue = t('leaveWarning');
 }
+
+/** "JBSW Y3DP EHPK 3PXP …": groups of four are easier to read and type. */
+const groupKey = (secret: string) =>
+  secret
+    .replace(/\s/g, '')
+    .match(/.{1,4}/g)
+    ?.join(' ') ?? secret;
+
+const copyText = async (value: string, done: string, fallbackTarget?: HTMLElement) => {
+  try {
+    await navigator.clipboard.writeText(value);
+    speak(done);
+  } catch {
+    // No clipboard permission: select the text so the customer can copy it themselves.
+    if (fallbackTarget) {
+      const range = document.createRange();
+      range.selectNodeContents(fallbackTarget);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
+  }
+};
+
+const codesFile = (codes: string[]) =>
+  `${t('codesFileHeader', { date: i18n.dateTime(new Date().toISOString()) })}\n\n${codes.join('\n')}\n`;
+
+const download = (codes: string[]) => {
+  const url = URL.createObjectURL(new Blob([codesFile(codes)], { type: 'text/plain;charset=utf-8' }));
+  const link = h('a', { href: url, download: t('codesFileName'), class: 'visually-hidden' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  speak(t('codesDownloaded'));
+};
+
+const title = (text: string, key: string) => h('h2', { tabindex: -1, 'data-key': key, text });
+
+const render = (): Node => {
+  switch (view.name) {
+    case 'no-ticket':
+      return h(
+        'section',
+        { class: 'card', 'data-state': 'no-ticket' },
+        title(t('noTicketTitle'), 'no-ticket-title'),
+        h('p', { text: t('noTicketBody') }),
+        h('p', { class: 'muted', text: t('noTicketNext') }),
+      );
+    case 'intro':
+      return h(
+        'section',
+        { class: 'card', 'data-state': 'intro' },
+        title(t('introTitle'), 'intro-title'),
+        h('p', { text: t('introBody') }),
+        h('p', { text: t('introNeed') }),
+        h(
+          'ol',
+          {},
+          h('li', { text: t('introStep1') }),
+          h('li', { text: t('introStep2') }),
+          h('li', { text: t('introStep3') }),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', {
+            type: 'button',
+            'data-key': 'begin',
+            text: t('begin'),
+            on: { click: () => void start() },
+          }),
+          h('button', {
+            type: 'button',
+            class: 'link-button',
+            'data-key': 'not-me',
+            text: t('notMe'),
+            on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
+          }),
+        ),
+      );
+    case 'starting':
+      return h(
+        'section',
+        { class: 'card', 'data-state': 'starting' },
+        h('p', { role: 'status', text: t('loading') }),
+      );
+    case 'scan':
+      return scanView(view);
+    case 'codes':
+      return codesView(view);
+    case 'done':
+      return h(
+        'section',
+        { class: 'card card-ok', 'data-state': 'done' },
+        title(t('doneTitle'), 'done-title'),
+        h('p', { text: t('doneBody') }),
+        h('p', { class: 'muted', text: t('doneClose') }),
+      );
+    case 'report': {
+      const current = view;
+      return h(
+        'section',
+        { class: 'card', 'data-state': 'report' },
+        title(t('reportTitle'), 'report-title'),
+        h('p', { text: t('reportBody') }),
+        h(
+          'ul',
+          {},
+          h('li', { text: t('reportEffect1') }),
+          h('li', { text: t('reportEffect2') }),
+          h('li', { text: t('reportEffect3') }),
+        ),
+        errorNotice(current.error, 'report-error'),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', {
+            type: 'button',
+            class: 'danger',
+            'data-key': 'report-confirm',
+            disabled: current.busy,
+            text: t('reportConfirm'),
+            on: { click: () => void report() },
+          }),
+          h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-key': 'report-cancel',
+            disabled: current.busy,
+            text: t('reportCancel'),
+            on: { click: () => show({ name: 'intro' }, 'intro-title') },
+          }),
+        ),
+      );
+    }
+    case 'reported':
+      return h(
+        'section',
+        { class: 'card card-ok', 'data-state': 'reported' },
+        title(t('reportedTitle'), 'reported-title'),
+        h('p', { text: t('reportedBody') }),
+        h('p', { text: t('reportedAdvice') }),
+      );
+    case 'ticket-error': {
+      const code = view.code;
+      return h(
+        'section',
+        { class: 'card card-warn', 'data-state': 'ticket-error', 'data-code': code },
+        title(t(`ticket_${code}_title`), 'ticket-error-title'),
+        h('p', { text: t(`ticket_${code}_body`) }),
+        h('p', { class: 'next', text: t(`ticket_${code}_next`) }),
+      );
+    }
+    case 'error': {
+      const current = view;
+      return h(
+        'section',
+        { class: 'card', 'data-state': 'error' },
+        errorNotice(current.error, 'page-error'),
+        h('button', {
+          type: 'button',
+          'data-key': 'retry',
+          text: t('tryAgain'),
+          on: { click: () => current.retry() },
+        }),
+      );
+    }
+  }
+};
+
+const scanView = (current: Extract<View, { name: 'scan' }>) => {
+  const { enrollment } = current;
+  const keyId = uid('key');
+  const codeId = uid('code');
+  const hintId = uid('code-hint');
+  const errorId = uid('code-error');
+  const key = h('code', {
+    id: keyId,
+    class: 'secret',
+    'data-testid': 'secret',
+    text: groupKey(enrollment.secret),
+  });
+  return h(
+    'section',
+    { class: 'card', 'data-state': 'scan' },
+    title(t('scanTitle'), 'scan-title'),
+    h('p', { text: t('scanBody') }),
+    h(
+      'div',
+      { class: 'qr' },
+      h('img', { src: enrollment.qrPng, alt: t('qrAlt'), width: 240, height: 240, 'data-testid': 'qr' }),
+    ),
+    h('p', { class: 'muted small', text: t('validUntil', { time: i18n.time(enrollment.expiresAt) }) }),
+    h('p', {}, h('a', { href: enrollment.otpauthUri, class: 'app-link', text: t('openInApp') })),
+    h(
+      'details',
+      {
+        class: 'manual',
+        open: current.manualOpen,
+        on: { toggle: (event) => (current.manualOpen = (event.target as HTMLDetailsElement).open) },
+      },
+      h('summary', { text: t('manualTitle') }),
+      h('p', { id: `${keyId}-label`, class: 'label', text: t('manualKey') }),
+      h('p', { 'aria-labelledby': `${keyId}-label` }, key),
+      h('p', { class: 'hint', text: t('manualHint') }),
+      h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': 'copy-key',
+        text: t('copyKey'),
+        on: { click: () => void copyText(enrollment.secret, t('keyCopied'), key) },
+      }),
+    ),
+    h('h3', { text: t('codeTitle') }),
+    h(
+      'form',
+      {
+        class: 'code-form',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget as HTMLFormElement);
+            void confirm(String(data.get('code') ?? ''));
+          },
+        },
+      },
+      h('label', { for: codeId, text: t('codeLabel') }),
+      h(
+        'div',
+        { class: 'inline-form' },
+        h('input', {
+          id: codeId,
+          name: 'code',
+          class: 'code-input',
+          inputmode: 'numeric',
+          autocomplete: 'one-time-code',
+          pattern: '[0-9 ]*',
+          maxlength: 7,
+          required: true,
+          'aria-describedby': current.error ? `${hintId} ${errorId}` : hintId,
+          'aria-invalid': current.error ? 'true' : undefined,
+          'data-key': 'code',
+          disabled: current.busy,
+        }),
+        h('button', { type: 'submit', 'data-key': 'confirm', disabled: current.busy, text: t('confirm') }),
+      ),
+      h('p', { id: hintId, class: 'hint', text: t('codeHint') }),
+    ),
+    errorNotice(current.error, 'confirm-error', errorId),
+    current.error?.restart
+      ? h('button', {
+          type: 'button',
+          class: 'secondary',
+          'data-key': 'restart',
+          text: t('restart'),
+          on: { click: () => void start() },
+        })
+      : null,
+  );
+};
+
+const codesView = (current: Extract<View, { name: 'codes' }>) => {
+  const savedId = uid('saved');
+  const list = h(
+    'ol',
+    { class: 'backup-codes', 'aria-label': t('codesListLabel'), 'data-testid': 'backup-codes' },
+    ...current.backupCodes.map((code) => h('li', {}, h('code', { text: code }))),
+  );
+  return h(
+    'section',
+    { class: 'card', 'data-state': 'codes' },
+    title(t('codesTitle'), 'codes-title'),
+    h('p', { text: t('codesBody') }),
+    list,
+    h(
+      'div',
+      { class: 'actions no-print' },
+      h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': 'copy-codes',
+        text: t('copyCodes'),
+        on: { click: () => void copyText(current.backupCodes.join('\n'), t('codesCopied'), list) },
+      }),
+      h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': 'download-codes',
+        text: t('downloadCodes'),
+        on: { click: () => download(current.backupCodes) },
+      }),
+      h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': 'print-codes',
+        text: t('printCodes'),
+        on: { click: () => window.print() },
+      }),
+    ),
+    h(
+      'form',
+      {
+        class: 'no-print',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            if (!current.saved) {
+              current.savedError = true;
+              speak(t('savedRequired'));
+              show(current, 'saved');
+              return;
+            }
+            window.removeEventListener('beforeunload', warnBeforeLeaving);
+            show({ name: 'done' }, 'done-title');
+          },
+        },
+      },
+      h(
+        'div',
+        { class: 'choice' },
+        h('input', {
+          type: 'checkbox',
+          id: savedId,
+          checked: current.saved,
+          'data-key': 'saved',
+          'aria-describedby': current.savedError ? `${savedId}-error` : undefined,
+          on: {
+            change: (event) => {
+              current.saved = (event.target as HTMLInputElement).checked;
+              if (current.saved) current.savedError = false;
+            },
+          },
+        }),
+        h('label', { for: savedId, text: t('saved') }),
+      ),
+      current.savedError
+        ? h('p', { id: `${savedId}-error`, class: 'error', text: t('savedRequired') })
+        : null,
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', 'data-key': 'finish', text: t('finish') }),
+      ),
+    ),
+  );
+};
+
+/** Renders the view; focus goes to `focus` (a data-key) so keyboard and screen-reader users follow along. */
+function show(next: View, focus?: string) {
+  view = next;
+  const active =
+    document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
+  document.title = `${t('documentTitle')} · mfa-recovery`;
+  headerTitle.textContent = t('headerTitle');
+  clear(
+    tools,
+    languageSwitch(i18n, () => show(view, 'lang-switch')),
+  );
+  clear(main, render());
+  const key = focus ?? active;
+  const target = key ? document.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+  if (target instanceof HTMLElement && !(target as HTMLButtonElement).disabled) target.focus();
+}
+
+window.addEventListener('hashchange', () => {
+  // A second link pasted into the same tab: start over with that one.
+  const next = readFragment();
+  if (!next.ticket) return;
+  ticket = next.ticket;
+  show(
+    next.report ? { name: 'report', busy: false } : { name: 'intro' },
+    next.report ? 'report-title' : 'intro-title',
+  );
+});
+
+show(view);

@@ -1,0 +1,54 @@
+// Browser tests' shared parts: Debian's Chromium driven by playwright-core (never a downloaded
+// browser), a page that records script errors and CSP violations, and screenshots for people to look at.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/local/paths';
+
+export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught script errors and console errors such as CSP refusals; a test ends with none. */
+  problems: string[];
+}
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 900 };
+
+export const openPage = async (
+  browser: Browser,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> => {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'nl-NL',
+    viewport: options.viewport ?? desktop,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // A refused API call is logged by Chromium as "Failed to load resource"; the page handles those.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${message.text()}`);
+  });
+  return { page, context, problems };
+};
+
+/** The whole page by default; `fullPage: false` for what the viewport shows (a modal dialog). */
+export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: options.fullPage ?? true });
+};
+
+/** The element that has focus, by its data-key (the pages' handle for focus management). */
+export const focusedKey = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);

@@ -1,0 +1,296 @@
+// The helpdesk console in a real browser (Debian's Chromium), against the local stack: the manual's
+// verification checklist, the disable with its confirmation, the second admin's approval, refusals
+// in plain words, both languages, the keyboard and a phone-sized screen.
+import type { Browser, Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web';
+import { contentSecurityPolicy } from '../../web/pages';
+import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/stack';
+import { focusedKey, launchBrowser, openPage, phone, screenshot, type OpenedPage } from './browser';
+
+let stack: TestStack;
+let browser: Browser;
+const opened: OpenedPage[] = [];
+
+beforeAll(async () => {
+  await buildWeb();
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+afterEach(async () => {
+  // No uncaught error and no CSP refusal in any page the test opened.
+  const problems = opened.flatMap((page) => page.problems);
+  await Promise.all(opened.splice(0).map((page) => page.context.close()));
+  expect(problems).toEqual([]);
+});
+
+const open = async (options: Parameters<typeof openPage>[1] = {}) => {
+  const page = await openPage(browser, options);
+  opened.push(page);
+  return page.page;
+};
+
+const signIn = async (page: Page, sub: string, role: 'helpdesk' | 'admin', hash = '') => {
+  await page.goto(`${stack.apiUrl}/console/${hash}`);
+  await page.getByLabel('Gebruikersnaam').fill(sub);
+  await page.getByLabel(role === 'admin' ? /^Admin:/ : /^Helpdeskmedewerker:/).check();
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+};
+
+const row = (page: Page, type: string) => page.locator(`[data-check="${type}"]`);
+const resultOf = async (page: Page, type: string) => {
+  await row(page, type).getByTestId('check-result').waitFor();
+  return row(page, type).getByTestId('check-result').getAttribute('data-result');
+};
+
+const twoFactorOf = async (customerId: string) =>
+  (await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: await stack.serviceToken() }))
+    .body.twoFactor;
+
+/** The manual's questions in its order, each answered as the genuine caller would. */
+const manualOrder = [
+  'FULL_NAME',
+  'EMAIL',
+  'COMPANY_NAME',
+  'LAST_LOGIN_DATE',
+  'CHARGE_POINT_IDS',
+  'LAST_TRANSACTION',
+  'COMPANY_INFO',
+];
+
+describe('the helpdesk console', () => {
+  it('lets an agent verify a caller by the manual’s checklist with the keyboard alone, and an admin disable 2FA after confirming', async () => {
+    await createCustomer(stack, 'e2e-jan', { email: 'e2e-jan@voltpark.nl' });
+    await markEnrolled(stack, 'e2e-jan');
+    const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'E2E-Jan@VoltPark.nl' };
+
+    const agent = await open();
+    await signIn(agent, 'agent-bram', 'helpdesk');
+    await screenshot(agent, 'console-01-search-empty');
+    // After signing in, focus is on the page heading; the search field is the next stop.
+    await agent.keyboard.press('Tab');
+    expect(await focusedKey(agent)).toBe('search-input');
+    await agent.keyboard.type('e2e-jan@voltpark.nl');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('search-results').waitFor();
+    expect(await agent.getByTestId('two-factor-status').first().getAttribute('data-status')).toBe('ENABLED');
+    await screenshot(agent, 'console-02-search-results');
+    await agent.keyboard.press('Tab'); // the search button
+    await agent.keyboard.press('Tab'); // the customer's name, a link
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('customer-name').waitFor();
+    expect(await agent.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
+
+    // Heading → channel → "Verificatie starten".
+    await agent.keyboard.press('Tab');
+    expect(await focusedKey(agent)).toBe('channel');
+    await agent.keyboard.press('Tab');
+    await agent.keyboard.press('Enter');
+    await row(agent, 'FULL_NAME').locator('input[name="answer"]').waitFor();
+    expect(await focusedKey(agent)).toBe('answer-FULL_NAME');
+
+    for (const [index, type] of manualOrder.entries()) {
+      expect(await focusedKey(agent)).toBe(`answer-${type}`);
+      await agent.keyboard.type(answers[type] as string);
+      await agent.keyboard.press('Tab');
+      await agent.keyboard.type(`gevraagd aan de telefoon (${index + 1})`);
+      await agent.keyboard.press('Enter');
+      expect(await resultOf(agent, type)).toBe('MATCH');
+      if (type === 'LAST_LOGIN_DATE') await screenshot(agent, 'console-03-checklist-identity-done');
+    }
+    // Every question answered: focus waits on "Verificatie afronden".
+    expect(await focusedKey(agent)).toBe('complete');
+    await agent.keyboard.press('Enter');
+    await agent.getByTestId('verification-outcome').waitFor();
+    expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('PASSED');
+    expect(await agent.getByTestId('verification-outcome').textContent()).toContain('Vraag een admin');
+    await agent.waitForFunction(
+      () => document.getElementById('announcer')?.textContent === 'Verificatie geslaagd',
+    );
+    // Helpdesk agents do not get the disable step at all.
+    expect(await agent.getByTestId('disable').count()).toBe(0);
+    await screenshot(agent, 'console-04-verification-passed');
+
+    const admin = await open();
+    await signIn(admin, 'admin-anna', 'admin', '#/customers/e2e-jan');
+    await admin.getByTestId('disable-form').waitFor();
+    await admin
+      .getByLabel('Reden (komt in het audit-logboek)')
+      .fill('Telefoon kwijt, beller telefonisch geverifieerd');
+    await admin.getByRole('button', { name: '2FA uitschakelen…' }).click();
+    const dialog = admin.getByRole('dialog', { name: '2FA uitschakelen voor Jan de Vries?' });
+    await dialog.waitFor();
+    await screenshot(admin, 'console-05-disable-confirmation', { fullPage: false });
+    // Focus starts on "Annuleren" and Escape backs out: nothing happens without a deliberate yes.
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Annuleren');
+    await admin.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await twoFactorOf('e2e-jan')).toBe('ENABLED');
+
+    await admin.getByRole('button', { name: '2FA uitschakelen…' }).click();
+    await admin.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
+    await admin.getByTestId('disable-outcome').waitFor();
+    expect(await admin.getByTestId('disable-outcome').getAttribute('data-outcome')).toBe('disabled');
+    expect(await admin.getByTestId('disable-outcome').textContent()).toContain('De klant krijgt een e-mail');
+    expect(
+      await admin.getByTestId('customer').getByTestId('two-factor-status').getAttribute('data-status'),
+    ).toBe('DISABLED');
+    await admin.locator('[data-testid="events-table"] tr[data-type="TWO_FA_DISABLED"]').waitFor();
+    expect(
+      await admin.locator('[data-testid="events-table"] tr[data-type="TWO_FA_DISABLED"]').textContent(),
+    ).toContain('Telefoon kwijt, beller telefonisch geverifieerd');
+    await screenshot(admin, 'console-06-disabled');
+    expect(await twoFactorOf('e2e-jan')).toBe('DISABLED');
+  });
+
+  it('shows a wrong answer as a mismatch, fails the verification with its reasons in plain words, and explains the cooldown (on a phone)', async () => {
+    await createCustomer(stack, 'e2e-piet', { email: 'e2e-piet@voltpark.nl', fullName: 'Piet Hein' });
+    await markEnrolled(stack, 'e2e-piet');
+    const agent = await open({ viewport: phone });
+    await signIn(agent, 'agent-cees', 'helpdesk', '#/customers/e2e-piet');
+    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
+    const fullName = row(agent, 'FULL_NAME');
+    await fullName.getByLabel('Antwoord van de klant').fill('Piet Hein');
+    await fullName.getByRole('button', { name: 'Controleren' }).click();
+    expect(await resultOf(agent, 'FULL_NAME')).toBe('MATCH');
+    const email = row(agent, 'EMAIL');
+    await email.getByLabel('Antwoord van de klant').fill('piet@elders.example');
+    await email.getByRole('button', { name: 'Controleren' }).click();
+    expect(await resultOf(agent, 'EMAIL')).toBe('MISMATCH');
+    expect(await email.textContent()).toContain('Een afwijkend antwoord laat deze verificatie mislukken.');
+    // Readable on a phone: nothing sticks out sideways.
+    expect(await agent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(agent, 'console-07-mismatch-phone');
+
+    await agent.getByRole('button', { name: 'Verificatie afronden' }).click();
+    await agent.getByTestId('verification-outcome').waitFor();
+    expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('FAILED');
+    const reasons = await agent.getByTestId('outcome-reasons').locator('li').allTextContents();
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'Het antwoord op “E-mailadres” kwam niet overeen.',
+        'Te weinig beveiligingsvragen kwamen overeen.',
+      ]),
+    );
+    await screenshot(agent, 'console-08-failed-phone');
+
+    await agent.reload();
+    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
+    const refusal = agent.getByTestId('start-error');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('VERIFICATION_COOLDOWN');
+    expect(await refusal.textContent()).toContain('Een nieuwe kan pas na de wachttijd starten.');
+    expect(await refusal.textContent()).toMatch(/Referentie: \S+/);
+    await screenshot(agent, 'console-09-cooldown-refusal-phone');
+  });
+
+  it('asks a privileged caller for the emailed code and needs a second admin, who approves from the list', async () => {
+    const address = 'e2e-vip@voltpark.nl';
+    await createCustomer(stack, 'e2e-vip', { email: address, fullName: 'Vera Ip', privileged: true });
+    await markEnrolled(stack, 'e2e-vip');
+    const agent = await open();
+    await signIn(agent, 'agent-bram', 'helpdesk', '#/customers/e2e-vip');
+    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
+    const answers: Record<string, string> = { ...genuineAnswers, FULL_NAME: 'vera ip', EMAIL: address };
+    for (const type of ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION']) {
+      await row(agent, type)
+        .getByLabel('Antwoord van de klant')
+        .fill(answers[type] as string);
+      await row(agent, type).getByRole('button', { name: 'Controleren' }).click();
+      expect(await resultOf(agent, type)).toBe('MATCH');
+    }
+    expect(await agent.getByTestId('email-code-section').textContent()).toContain(
+      'Verplicht voor deze klant.',
+    );
+    await agent.getByRole('button', { name: 'Code e-mailen' }).click();
+    await agent.getByTestId('email-code-sent').waitFor();
+    expect(await agent.getByTestId('email-code-sent').textContent()).toContain('e******@voltpark.nl');
+    const mail = (await stack.sentEmails()).filter((sent) => sent.destination.to.includes(address)).at(-1);
+    const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
+    expect(code).toBeDefined();
+    await row(agent, 'EMAIL_CODE')
+      .getByLabel('Antwoord van de klant')
+      .fill(code as string);
+    await row(agent, 'EMAIL_CODE').getByRole('button', { name: 'Controleren' }).click();
+    expect(await resultOf(agent, 'EMAIL_CODE')).toBe('MATCH');
+    await screenshot(agent, 'console-10-email-code-matched');
+    await agent.getByRole('button', { name: 'Verificatie afronden' }).click();
+    await agent.getByTestId('verification-outcome').waitFor();
+    expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('PASSED');
+
+    const anna = await open();
+    await signIn(anna, 'admin-anna', 'admin', '#/customers/e2e-vip');
+    await anna.getByLabel('Reden (komt in het audit-logboek)').fill('Nieuwe telefoon, oude gewist');
+    await anna.getByRole('button', { name: '2FA uitschakelen…' }).click();
+    await anna.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
+    await anna.getByTestId('disable-outcome').waitFor();
+    expect(await anna.getByTestId('disable-outcome').getAttribute('data-outcome')).toBe('pending');
+    expect(await anna.getByTestId('disable-outcome').textContent()).toContain('bevoorrechte klant');
+    await screenshot(anna, 'console-11-pending-approval');
+    // The requester cannot approve her own request: the refusal says why.
+    await anna.getByRole('link', { name: 'Goedkeuringen' }).click();
+    await anna.locator('tr[data-approval]').first().waitFor();
+    await anna.getByRole('button', { name: 'Goedkeuren…' }).click();
+    await anna.getByRole('button', { name: 'Ja, goedkeuren' }).click();
+    await anna.getByTestId('approvals-error').waitFor();
+    expect(await anna.getByTestId('approvals-error').textContent()).toContain(
+      'U vroeg deze uitschakeling zelf aan; een andere admin moet goedkeuren.',
+    );
+    await screenshot(anna, 'console-12-approval-refused');
+    expect(await twoFactorOf('e2e-vip')).toBe('ENABLED');
+
+    const bob = await open();
+    await signIn(bob, 'admin-bob', 'admin', '#/approvals');
+    await bob.locator('tr[data-approval]').first().waitFor();
+    expect(await bob.locator('tr[data-approval]').first().textContent()).toContain(
+      'Nieuwe telefoon, oude gewist',
+    );
+    await screenshot(bob, 'console-13-approvals');
+    await bob.getByRole('button', { name: 'Goedkeuren…' }).click();
+    await bob.getByRole('button', { name: 'Ja, goedkeuren' }).click();
+    await bob.getByTestId('approval-result').waitFor();
+    expect(await bob.getByTestId('approval-result').textContent()).toBe(
+      'Goedgekeurd: 2FA van klant e2e-vip is uitgeschakeld.',
+    );
+    await bob.getByTestId('approvals-empty').waitFor();
+    expect(await twoFactorOf('e2e-vip')).toBe('DISABLED');
+  });
+
+  it('speaks the browser’s language, switches on request, keeps the choice, and is served with the strict headers', async () => {
+    const page = await open({ locale: 'en-GB' });
+    const response = await page.goto(`${stack.apiUrl}/console/`);
+    const headers = response?.headers() ?? {};
+    expect(headers['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-frame-options']).toBe('DENY');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, 'console-14-sign-in-english');
+
+    await page.getByRole('button', { name: 'Schakel over naar Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    expect(await focusedKey(page)).toBe('lang-switch');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+
+    // Signed in, the switch keeps what was typed and where the focus was.
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByLabel('E-mailadres of naam').fill('zzzz-nobody');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-empty').waitFor();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Find a customer' }).waitFor();
+    expect(await page.getByLabel('Email address or name').inputValue()).toBe('zzzz-nobody');
+    expect(await page.getByTestId('search-empty').textContent()).toBe(
+      'No customers found for “zzzz-nobody”.',
+    );
+    await screenshot(page, 'console-15-search-english');
+  });
+});

@@ -1,0 +1,233 @@
+// The pages' infrastructure, asserted for what protects them: a private bucket reachable only through
+// CloudFront's origin access control, HTTPS only, the headers of web/pages.ts on every page response,
+// the API on the same origin, and the console's sign-in configured for Cognito's hosted UI.
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MfaRecoveryStack } from '../../cdk/stack';
+import { apiPathPatterns, pageRouterCode } from '../../cdk/constructs/web';
+import { contentSecurityPolicy, pages } from '../../web/pages';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+const synth = (extra: Record<string, unknown> = {}) => {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdk-web-'));
+  const app = new App({ outdir });
+  const stack = new MfaRecoveryStack(app, 'WebTest', {
+    senderEmail: 'no-reply@example.com',
+    securityAlertEmail: 'security@example.com',
+    publicBaseUrl: 'https://recovery.example.com',
+    alarmEmail: 'ops@example.com',
+    env: { region: 'eu-west-1', account: '123456789012' },
+    ...extra,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  // cdk-nag v3 fails the synth on an unacknowledged error: synthesizing is the nag check.
+  const assembly = app.synth();
+  return { template: Template.fromStack(stack), outdir, assembly };
+};
+
+let template: Template;
+let outdir: string;
+let distribution: Record<string, any>;
+
+beforeAll(() => {
+  ({ template, outdir } = synth());
+  const distributions = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
+  expect(distributions).toHaveLength(1);
+  distribution = (distributions[0] as Resource).Properties.DistributionConfig;
+}, 180000);
+
+const behaviors = () => [distribution.DefaultCacheBehavior, ...distribution.CacheBehaviors];
+const originOf = (behavior: Record<string, any>) =>
+  distribution.Origins.find((origin: Record<string, any>) => origin.Id === behavior.TargetOriginId);
+
+describe('the pages in AWS', () => {
+  it('keeps the bucket private and encrypted, reachable only through CloudFront with origin access control', () => {
+    const s3Origins = distribution.Origins.filter((origin: Record<string, any>) => origin.S3OriginConfig);
+    expect(s3Origins).toHaveLength(1);
+    expect(s3Origins[0].OriginAccessControlId).toBeDefined();
+    expect(s3Origins[0].S3OriginConfig.OriginAccessIdentity ?? '').toBe('');
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
+    });
+    const bucketId = Object.entries(template.findResources('AWS::S3::Bucket')).find(([id]) =>
+      id.startsWith('WebPages'),
+    )?.[0];
+    expect(bucketId).toBeDefined();
+    const bucket = template.findResources('AWS::S3::Bucket')[bucketId as string] as Resource;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(
+      bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault,
+    ).toEqual({
+      SSEAlgorithm: 'AES256',
+    });
+    // The bucket policy lets CloudFront (this distribution only) read, and refuses plain HTTP.
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find(
+      (candidate) => (candidate as Resource).Properties.Bucket.Ref === bucketId,
+    ) as Resource;
+    const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Deny',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:GetObject',
+        }),
+      ]),
+    );
+  });
+
+  it('answers only over HTTPS: pages redirect from HTTP, the API refuses it, origins speak TLS 1.2', () => {
+    for (const behavior of behaviors()) {
+      const origin = originOf(behavior);
+      if (origin.S3OriginConfig) expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+      else {
+        expect(behavior.ViewerProtocolPolicy).toBe('https-only');
+        expect(origin.CustomOriginConfig).toMatchObject({
+          OriginProtocolPolicy: 'https-only',
+          OriginSSLProtocols: ['TLSv1.2'],
+        });
+      }
+    }
+  });
+
+  it('sends the strict CSP, no-referrer and the other headers of web/pages.ts with every page', () => {
+    const policies = template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
+    expect(Object.keys(policies)).toHaveLength(pages.length);
+    for (const policy of Object.values(policies) as Resource[]) {
+      const config = policy.Properties.ResponseHeadersPolicyConfig;
+      expect(config.SecurityHeadersConfig.ContentSecurityPolicy).toEqual({
+        ContentSecurityPolicy: contentSecurityPolicy,
+        Override: true,
+      });
+      expect(config.SecurityHeadersConfig.ReferrerPolicy).toEqual({
+        ReferrerPolicy: 'no-referrer',
+        Override: true,
+      });
+      expect(config.SecurityHeadersConfig.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(config.SecurityHeadersConfig.ContentTypeOptions).toEqual({ Override: true });
+      expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({
+        AccessControlMaxAgeSec: 63072000,
+        IncludeSubdomains: true,
+      });
+    }
+    const enrollPolicy = Object.values(policies).find((policy) =>
+      (policy as Resource).Properties.ResponseHeadersPolicyConfig.Comment.includes('enroll'),
+    ) as Resource;
+    expect(enrollPolicy.Properties.ResponseHeadersPolicyConfig.CustomHeadersConfig.Items).toEqual(
+      expect.arrayContaining([{ Header: 'cache-control', Value: 'no-store', Override: true }]),
+    );
+    // Every behaviour that serves a page carries a page policy; /enroll/* carries the enrollment one.
+    for (const behavior of behaviors()) {
+      if (originOf(behavior).S3OriginConfig) expect(behavior.ResponseHeadersPolicyId).toBeDefined();
+    }
+    const enroll = distribution.CacheBehaviors.find(
+      (behavior: Record<string, any>) => behavior.PathPattern === '/enroll/*',
+    );
+    const [enrollPolicyId] = Object.entries(policies).find(([, policy]) => policy === enrollPolicy) ?? [];
+    expect(enroll.ResponseHeadersPolicyId).toEqual({ Ref: enrollPolicyId });
+  });
+
+  it('serves the API on the same origin (CSP connect-src self), uncached, before the page behaviours', () => {
+    const patterns = distribution.CacheBehaviors.map((behavior: Record<string, any>) => behavior.PathPattern);
+    expect(apiPathPatterns()).toEqual(
+      expect.arrayContaining(['/admin/*', '/enroll/start', '/enroll/confirm', '/enroll/report', '/health']),
+    );
+    expect(apiPathPatterns().some((pattern) => pattern.startsWith('/internal'))).toBe(false);
+    for (const pattern of [...apiPathPatterns(), '/oauth2/token']) {
+      const behavior = distribution.CacheBehaviors.find(
+        (candidate: Record<string, any>) => candidate.PathPattern === pattern,
+      );
+      expect(behavior).toBeDefined();
+      expect(behavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
+      expect(behavior.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+      expect(behavior.AllowedMethods).toContain('POST');
+    }
+    // The first match wins: /enroll/start must come before /enroll/*.
+    expect(patterns.indexOf('/enroll/start')).toBeLessThan(patterns.indexOf('/enroll/*'));
+  });
+
+  it('routes / to the console, serves index documents, and 404s anything that is not a page', () => {
+    const code = pageRouterCode(pages.map((page) => page.name));
+    // The CloudFront Function runs in its own JS runtime; here it is run as plain JavaScript.
+    const handler = new Function(`${code}; return handler;`)() as (event: unknown) => any;
+    const run = (uri: string) => handler({ request: { uri, headers: {} } });
+    expect(run('/')).toMatchObject({ statusCode: 302, headers: { location: { value: '/console/' } } });
+    expect(run('/enroll')).toMatchObject({ statusCode: 301, headers: { location: { value: '/enroll/' } } });
+    expect(run('/enroll/')).toMatchObject({ uri: '/enroll/index.html' });
+    expect(run('/console/app.js')).toMatchObject({ uri: '/console/app.js' });
+    expect(run('/.env')).toMatchObject({ statusCode: 404 });
+    template.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+    // No custom error responses: they would replace the API's JSON 403/404 (TICKET_UNKNOWN…) with a page.
+    expect(distribution.CustomErrorResponses).toBeUndefined();
+  });
+
+  it('deploys the pages built at synth, with a console config for Cognito’s hosted UI (code + PKCE)', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: true });
+    const assetDirs = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    // config.json is its own source, its deploy-time values filled in by the deployment (markers).
+    const configAsset = assetDirs.find((dir) => existsSync(join(outdir, dir, 'console', 'config.json')));
+    expect(configAsset).toBeDefined();
+    const config = JSON.parse(
+      readFileSync(join(outdir, configAsset as string, 'console', 'config.json'), 'utf8'),
+    );
+    expect(config.auth).toMatchObject({
+      mode: 'cognito',
+      tokenUrl: '/oauth2/token',
+      scopes: ['openid', 'email'],
+    });
+    expect(config.auth.authorizeUrl).toMatch(/\/oauth2\/authorize$/);
+    expect(config.auth.logoutUrl).toMatch(/\/logout$/);
+    const deployment = Object.values(template.findResources('Custom::CDKBucketDeployment'))[0] as Resource;
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    expect(markers).toContain('WebSignInDomain');
+    expect(markers).toContain('ConsoleClient');
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'mfa-recovery-123456789012' });
+    // The pages asset holds both built pages and no local-mode config.json.
+    const pagesAsset = assetDirs.find((dir) => {
+      return existsSync(join(outdir, dir, 'enroll', 'index.html'));
+    });
+    expect(pagesAsset).toBeDefined();
+    for (const page of pages) {
+      const files = readdirSync(join(outdir, pagesAsset as string, page.name));
+      expect(files).toEqual(expect.arrayContaining(['index.html', 'app.js', 'shared.css']));
+      expect(files).not.toContain('config.json');
+    }
+    const html = readFileSync(join(outdir, pagesAsset as string, 'enroll', 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script>|style=|\son[a-z]+=/i);
+  });
+
+  it('uses a custom domain with TLS 1.2 when a certificate is given', () => {
+    const withDomain = synth({
+      webCertificateArn:
+        'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+    }).template;
+    withDomain.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['recovery.example.com'],
+        ViewerCertificate: Match.objectLike({
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        }),
+      }),
+    });
+  });
+});

@@ -1,0 +1,94 @@
+// What every console view gets: the translator, the signed-in session, an API call that carries
+// the token, and the page-wide live regions and dialogs.
+import { describeError, type ApiResponse } from '../shared/api';
+import { h } from '../shared/dom';
+import type { Translator } from '../shared/i18n';
+import type { Session } from './auth';
+import { errorSentences, messages } from './messages';
+
+export type MessageKey = keyof (typeof messages)['nl'];
+
+export interface ErrorInfo {
+  text: string;
+  code: string;
+  requestId?: string;
+}
+
+export interface Ctx {
+  i18n: Translator<MessageKey>;
+  session: Session;
+  call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
+  /** Renders the current view again from its state; focus returns to the element with data-key `focus`. */
+  render(focus?: string): void;
+  /** Read out politely by screen readers (results of checks, outcomes). */
+  announce(text: string): void;
+  /** Read out at once (refusals). */
+  alert(text: string): void;
+  errorInfo(error: unknown): ErrorInfo;
+}
+
+export const errorInfoFor = (i18n: Translator<MessageKey>) => (error: unknown) =>
+  describeError(error, errorSentences[i18n.lang], i18n.t('genericError'));
+
+/** A refusal shown beside the action that caused it, with the request id to quote to support. */
+export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'error') =>
+  info
+    ? h(
+        'div',
+        { class: 'notice notice-error', 'data-testid': testId, 'data-code': info.code },
+        h('p', { text: info.text }),
+        info.requestId
+          ? h('p', { class: 'muted small', text: ctx.i18n.t('reference', { id: info.requestId }) })
+          : null,
+      )
+    : null;
+
+/**
+ * A modal confirmation (<dialog>: focus stays inside, Escape cancels). Focus starts on Cancel, so
+ * a stray Enter never performs the destructive action.
+ */
+export const confirmDialog = (options: {
+  title: string;
+  body: string;
+  confirm: string;
+  cancel: string;
+  danger?: boolean;
+}): Promise<boolean> =>
+  new Promise((resolve) => {
+    const titleId = `dialog-title-${Date.now()}`;
+    const cancel = h('button', { type: 'button', class: 'secondary', text: options.cancel });
+    const confirm = h('button', {
+      type: 'button',
+      class: options.danger ? 'danger' : '',
+      'data-testid': 'dialog-confirm',
+      text: options.confirm,
+    });
+    const dialog = h(
+      'dialog',
+      { 'aria-labelledby': titleId, class: 'confirm' },
+      h('h2', { id: titleId, text: options.title }),
+      h('p', { text: options.body }),
+      h('div', { class: 'actions' }, cancel, confirm),
+    );
+    let answer = false;
+    cancel.addEventListener('click', () => dialog.close());
+    confirm.addEventListener('click', () => {
+      answer = true;
+      dialog.close();
+    });
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(answer);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus();
+  });
+
+/** A labelled definition list row. */
+export const fact = (label: string, value: Node | string) =>
+  h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', {}, value));

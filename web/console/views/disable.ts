@@ -1,0 +1,209 @@
+// Step 2 of the manual, for admins: disable 2FA on a passed verification, with a reason and a
+// confirmation. The server decides whether a second admin must approve (202).
+import { h, uid } from '../../shared/dom';
+import type { DisableResponse, Profile } from '../api-types';
+import { isAdmin } from '../auth';
+import { confirmDialog, errorBlock, type Ctx } from '../context';
+import { loadProfile, type CustomerPage } from './customer-state';
+
+const approvalReasonText = (ctx: Ctx, reason: string) => {
+  const key = `approvalReason_${reason}`;
+  return key === 'approvalReason_PRIVILEGED_CUSTOMER' ||
+    key === 'approvalReason_EMAIL_CHANGED_RECENTLY' ||
+    key === 'approvalReason_RECENT_RESET'
+    ? ctx.i18n.t(key)
+    : reason;
+};
+
+export const approvalReasonsText = (ctx: Ctx, reasons: string[]) =>
+  reasons.map((reason) => approvalReasonText(ctx, reason)).join(', ');
+
+const usableVerifications = (profile: Profile) =>
+  profile.recentVerifications.filter((item) => item.status === 'PASSED');
+
+const disable = async (ctx: Ctx, page: CustomerPage) => {
+  const { t } = ctx.i18n;
+  const form = page.disable;
+  const profile = page.profile;
+  if (!profile) return;
+  const verificationId = form.verificationId ?? usableVerifications(profile)[0]?.verificationId;
+  if (!verificationId) return;
+  if (form.reason.trim().length < 3) {
+    form.reasonError = t('reasonTooShort');
+    ctx.alert(form.reasonError);
+    ctx.render('disable-reason');
+    return;
+  }
+  form.reasonError = undefined;
+  const confirmed = await confirmDialog({
+    title: t('confirmDisableTitle', { name: profile.customer.fullName }),
+    body: t('confirmDisableBody'),
+    confirm: t('confirmDisableYes'),
+    cancel: t('cancel'),
+    danger: true,
+  });
+  if (!confirmed) {
+    ctx.render('disable');
+    return;
+  }
+  form.busy = true;
+  form.error = undefined;
+  form.idempotencyKey ??= crypto.randomUUID();
+  ctx.render('disable');
+  try {
+    const response = await ctx.call<DisableResponse>(
+      'POST',
+      `/admin/customers/${encodeURIComponent(page.customerId)}/2fa/disable`,
+      {
+        body: { verificationId, reason: form.reason.trim() },
+        headers: { 'idempotency-key': form.idempotencyKey },
+      },
+    );
+    const body = response.body;
+    if ('approvalId' in body) {
+      form.outcome = { kind: 'pending', approvalReasons: body.approvalReasons, expiresAt: body.expiresAt };
+      ctx.announce(
+        t('pendingApproval', {
+          reasons: approvalReasonsText(ctx, body.approvalReasons),
+          time: ctx.i18n.time(body.expiresAt),
+        }),
+      );
+    } else {
+      form.outcome = { kind: 'disabled', auditEventId: body.auditEventId };
+      ctx.announce(t('disabledDone', { id: body.auditEventId }));
+    }
+    form.reason = '';
+    form.verificationId = undefined;
+    form.idempotencyKey = undefined;
+    form.busy = false;
+    await loadProfile(ctx, page, 'disable-outcome');
+  } catch (error) {
+    form.busy = false;
+    form.error = ctx.errorInfo(error);
+    ctx.alert(form.error.text);
+    ctx.render('disable');
+  }
+};
+
+const outcomeNotice = (ctx: Ctx, page: CustomerPage) => {
+  const outcome = page.disable.outcome;
+  if (!outcome) return null;
+  const { t } = ctx.i18n;
+  return h(
+    'div',
+    {
+      class: `notice ${outcome.kind === 'disabled' ? 'notice-ok' : 'notice-warn'}`,
+      tabindex: -1,
+      'data-key': 'disable-outcome',
+      'data-testid': 'disable-outcome',
+      'data-outcome': outcome.kind,
+    },
+    h('p', {
+      text:
+        outcome.kind === 'disabled'
+          ? t('disabledDone', { id: outcome.auditEventId })
+          : t('pendingApproval', {
+              reasons: approvalReasonsText(ctx, outcome.approvalReasons),
+              time: ctx.i18n.time(outcome.expiresAt),
+            }),
+    }),
+  );
+};
+
+export const disableCard = (ctx: Ctx, page: CustomerPage) => {
+  const profile = page.profile;
+  if (!profile || !isAdmin(ctx.session)) return null;
+  const { t } = ctx.i18n;
+  const form = page.disable;
+  const candidates = usableVerifications(profile);
+  const selectId = uid('disable-verification');
+  const reasonId = uid('disable-reason');
+  const hintId = uid('disable-hint');
+  const errorId = uid('disable-reason-error');
+  let content: (Node | null)[];
+  if (profile.customer.twoFactor === 'DISABLED') {
+    content = form.outcome ? [] : [h('p', { class: 'muted', text: t('alreadyDisabled') })];
+  } else if (candidates.length === 0) {
+    const waiting = profile.recentVerifications.some((item) => item.status === 'PENDING_APPROVAL');
+    content =
+      form.outcome?.kind === 'pending'
+        ? []
+        : [
+            h('p', {
+              class: 'muted',
+              'data-testid': 'no-passed-verification',
+              text: waiting ? t('waitingForApproval') : t('noPassedVerification'),
+            }),
+          ];
+  } else {
+    content = [
+      h(
+        'form',
+        {
+          class: 'stack',
+          'data-testid': 'disable-form',
+          on: {
+            submit: (event) => {
+              event.preventDefault();
+              void disable(ctx, page);
+            },
+          },
+        },
+        h('label', { for: selectId, text: t('disableVerification') }),
+        h(
+          'select',
+          {
+            id: selectId,
+            'data-key': 'disable-verification',
+            on: { change: (event) => (form.verificationId = (event.target as HTMLSelectElement).value) },
+          },
+          ...candidates.map((item) =>
+            h('option', {
+              value: item.verificationId,
+              selected: item.verificationId === form.verificationId,
+              text: t('disableVerificationOption', {
+                id: item.verificationId,
+                time: item.completedAt ? ctx.i18n.dateTime(item.completedAt) : '',
+                agent: item.agentId,
+              }),
+            }),
+          ),
+        ),
+        h('label', { for: reasonId, text: t('disableReason') }),
+        h('textarea', {
+          id: reasonId,
+          rows: 3,
+          maxlength: 500,
+          required: true,
+          'aria-describedby': form.reasonError ? `${hintId} ${errorId}` : hintId,
+          'aria-invalid': form.reasonError ? 'true' : undefined,
+          'data-key': 'disable-reason',
+          text: form.reason,
+          on: { input: (event) => (form.reason = (event.target as HTMLTextAreaElement).value) },
+        }),
+        h('p', { id: hintId, class: 'hint', text: t('disableReasonHint') }),
+        form.reasonError ? h('p', { id: errorId, class: 'error', text: form.reasonError }) : null,
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', {
+            type: 'submit',
+            class: 'danger',
+            'data-key': 'disable',
+            disabled: form.busy,
+            text: t('disableButton'),
+          }),
+        ),
+      ),
+    ];
+  }
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'disable' },
+    h('h3', { text: t('stepDisableTitle') }),
+    h('p', { text: t('disableIntro') }),
+    outcomeNotice(ctx, page),
+    ...content,
+    errorBlock(ctx, form.error, 'disable-error'),
+  );
+};

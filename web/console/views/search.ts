@@ -1,0 +1,154 @@
+// Find a customer by email or name (the manual's "Zoek de klant op via email of naam").
+import { h, uid } from '../../shared/dom';
+import type { SearchHit, SearchResponse } from '../api-types';
+import { errorBlock, type Ctx, type ErrorInfo } from '../context';
+
+interface SearchState {
+  query: string;
+  /** The query the results belong to. */
+  searched?: string;
+  results: SearchHit[];
+  nextCursor: string | null;
+  busy: boolean;
+  error?: ErrorInfo;
+}
+
+const state: SearchState = { query: '', results: [], nextCursor: null, busy: false };
+
+export const twoFactorBadge = (ctx: Ctx, status: SearchHit['twoFactor']) =>
+  h('span', {
+    class: `badge badge-${status.toLowerCase()}`,
+    'data-testid': 'two-factor-status',
+    'data-status': status,
+    text: ctx.i18n.t(`tf_${status}`),
+  });
+
+const runSearch = async (ctx: Ctx, more: boolean) => {
+  const query = more ? (state.searched ?? '') : state.query.trim();
+  if (!query) return;
+  state.busy = true;
+  state.error = undefined;
+  ctx.render(more ? 'search-more' : 'search-input');
+  try {
+    const params = new URLSearchParams({ query, limit: '20' });
+    if (more && state.nextCursor) params.set('cursor', state.nextCursor);
+    const response = await ctx.call<SearchResponse>('GET', `/admin/customers?${params.toString()}`);
+    state.results = more ? [...state.results, ...response.body.customers] : response.body.customers;
+    state.nextCursor = response.body.nextCursor;
+    state.searched = query;
+    const count = state.results.length;
+    ctx.announce(
+      count === 0
+        ? ctx.i18n.t('searchNone', { query })
+        : count === 1
+          ? ctx.i18n.t('searchCountOne')
+          : ctx.i18n.t('searchCountMany', { count }),
+    );
+  } catch (error) {
+    state.error = ctx.errorInfo(error);
+    ctx.alert(state.error.text);
+  } finally {
+    state.busy = false;
+    ctx.render(more ? 'search-more' : 'search-input');
+  }
+};
+
+const resultsTable = (ctx: Ctx) => {
+  const { t } = ctx.i18n;
+  if (state.searched === undefined) return null;
+  if (state.results.length === 0)
+    return h('p', { 'data-testid': 'search-empty', text: t('searchNone', { query: state.searched }) });
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { 'data-testid': 'search-results' },
+      h('caption', { class: 'visually-hidden', text: t('searchResults') }),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col', text: t('colName') }),
+          h('th', { scope: 'col', text: t('colEmail') }),
+          h('th', { scope: 'col', text: t('colCompany') }),
+          h('th', { scope: 'col', text: t('colTwoFactor') }),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...state.results.map((hit) =>
+          h(
+            'tr',
+            {},
+            h(
+              'td',
+              {},
+              h('a', { href: `#/customers/${encodeURIComponent(hit.customerId)}`, text: hit.fullName }),
+            ),
+            h('td', { text: hit.email }),
+            h('td', { text: hit.companyName ?? t('none') }),
+            h('td', {}, twoFactorBadge(ctx, hit.twoFactor)),
+          ),
+        ),
+      ),
+    ),
+  );
+};
+
+export const searchView = (ctx: Ctx) => {
+  const { t } = ctx.i18n;
+  const inputId = uid('search');
+  const hintId = uid('search-hint');
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', { tabindex: -1, 'data-route-focus': true, text: t('searchTitle') }),
+    h(
+      'form',
+      {
+        role: 'search',
+        class: 'inline-form',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            void runSearch(ctx, false);
+          },
+        },
+      },
+      h(
+        'div',
+        { class: 'grow' },
+        h('label', { for: inputId, text: t('searchLabel') }),
+        h('input', {
+          id: inputId,
+          type: 'search',
+          name: 'query',
+          value: state.query,
+          autocomplete: 'off',
+          spellcheck: 'false',
+          'aria-describedby': hintId,
+          'data-key': 'search-input',
+          on: { input: (event) => (state.query = (event.target as HTMLInputElement).value) },
+        }),
+        h('p', { id: hintId, class: 'hint', text: t('searchHint') }),
+      ),
+      h('button', { type: 'submit', disabled: state.busy, text: t('searchButton') }),
+    ),
+    errorBlock(ctx, state.error),
+    resultsTable(ctx),
+    state.nextCursor
+      ? h('button', {
+          type: 'button',
+          class: 'secondary',
+          'data-key': 'search-more',
+          disabled: state.busy,
+          text: t('searchMore'),
+          on: { click: () => void runSearch(ctx, true) },
+        })
+      : null,
+  );
+};

@@ -1,0 +1,444 @@
+// Step 1 of the manual as a checklist: start a session, ask the identity questions, then the
+// security questions, optionally the emailed code, then complete. Each answer is checked by the
+// server, which says only MATCH / MISMATCH / NOT_ON_FILE; the agent's notes document the call.
+import type { Channel, CheckType } from '../../../lib/verification/schemas';
+import { h, uid } from '../../shared/dom';
+import type { CheckResult, EmailCodeSent, PolicyOutcome, StartedVerification } from '../api-types';
+import { isAdmin } from '../auth';
+import { errorBlock, type Ctx } from '../context';
+import { channelLabels, checkLabels, identityChecks, resultLabels, securityQuestions } from '../messages';
+import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
+
+const channels: Channel[] = ['phone', 'email', 'chat'];
+const checklistOrder: CheckType[] = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'];
+
+const resultBadge = (ctx: Ctx, result: CheckResult | undefined) =>
+  result
+    ? h('span', {
+        class: `result result-${result.toLowerCase().replace(/_/g, '-')}`,
+        'data-testid': 'check-result',
+        'data-result': result,
+        text: resultLabels[ctx.i18n.lang][result],
+      })
+    : null;
+
+/** The next question still to ask, so focus can move there after each answer. */
+const nextOpenCheck = (verification: VerificationState, after: CheckType) => {
+  const start = checklistOrder.indexOf(after) + 1;
+  return checklistOrder
+    .slice(start)
+    .find(
+      (type) =>
+        !verification.rows[type]?.result && (type !== 'EMAIL_CODE' || verification.emailCode !== undefined),
+    );
+};
+
+const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType) => {
+  const verification = page.verification;
+  if (!verification) return;
+  const row = (verification.rows[type] ??= emptyRow());
+  if (!row.answer.trim()) {
+    row.error = { text: ctx.i18n.t('answerRequired'), code: 'ANSWER_REQUIRED' };
+    ctx.alert(row.error.text);
+    ctx.render(`answer-${type}`);
+    return;
+  }
+  row.busy = true;
+  row.error = undefined;
+  ctx.render(`check-${type}`);
+  try {
+    const response = await ctx.call<{ result: CheckResult }>(
+      'POST',
+      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/checks`,
+      {
+        body: {
+          type,
+          answer: row.answer.trim(),
+          ...(row.note.trim() ? { note: row.note.trim() } : {}),
+        },
+      },
+    );
+    row.result = response.body.result;
+    // What the caller said is not kept in the page once the server has judged it.
+    row.answer = '';
+    ctx.announce(
+      ctx.i18n.t('checkAnnounce', {
+        check: checkLabels[ctx.i18n.lang][type],
+        result: resultLabels[ctx.i18n.lang][row.result],
+      }),
+    );
+    const next = nextOpenCheck(verification, type);
+    row.busy = false;
+    ctx.render(next ? `answer-${next}` : 'complete');
+  } catch (error) {
+    row.busy = false;
+    row.error = ctx.errorInfo(error);
+    ctx.alert(row.error.text);
+    ctx.render(`answer-${type}`);
+  }
+};
+
+const checkRow = (ctx: Ctx, page: CustomerPage, verification: VerificationState, type: CheckType) => {
+  const { t, lang } = ctx.i18n;
+  const row = verification.rows[type] ?? emptyRow();
+  const done = row.result !== undefined || verification.outcome !== undefined;
+  const waitingForCode = type === 'EMAIL_CODE' && !verification.emailCode;
+  const answerId = uid(`answer-${type}`);
+  const noteId = uid(`note-${type}`);
+  const hint =
+    row.result === 'MISMATCH'
+      ? t('checkHintMismatch')
+      : row.result === 'NOT_ON_FILE'
+        ? t('checkHintNotOnFile')
+        : undefined;
+  if (done) {
+    // Recorded (or, after completion, never asked): a line of documentation, no more inputs.
+    return h(
+      'div',
+      {
+        class: `check-row check-done${row.result ? ` check-${row.result.toLowerCase().replace(/_/g, '-')}` : ''}`,
+        'data-check': type,
+      },
+      h(
+        'p',
+        { class: 'check-summary' },
+        h('span', { class: 'check-label', text: checkLabels[lang][type] }),
+        ' ',
+        row.result ? resultBadge(ctx, row.result) : h('span', { class: 'muted', text: t('notAsked') }),
+      ),
+      row.note ? h('p', { class: 'muted small', text: t('noteShown', { note: row.note }) }) : null,
+      hint && !verification.outcome ? h('p', { class: 'hint', text: hint }) : null,
+    );
+  }
+  const update = (field: 'answer' | 'note') => (event: Event) => {
+    const current = (verification.rows[type] ??= emptyRow());
+    current[field] = (event.target as HTMLInputElement).value;
+  };
+  return h(
+    'form',
+    {
+      class: `check-row${row.result ? ` check-${row.result.toLowerCase().replace(/_/g, '-')}` : ''}`,
+      'data-check': type,
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void recordCheck(ctx, page, type);
+        },
+      },
+    },
+    h(
+      'fieldset',
+      { disabled: waitingForCode || row.busy },
+      h(
+        'legend',
+        {},
+        h('span', { class: 'check-label', text: checkLabels[lang][type] }),
+        ' ',
+        resultBadge(ctx, row.result),
+      ),
+      h(
+        'div',
+        { class: 'check-fields' },
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: answerId, text: t('answer') }),
+          h('input', {
+            id: answerId,
+            name: 'answer',
+            autocomplete: 'off',
+            spellcheck: 'false',
+            maxlength: 500,
+            value: row.answer,
+            inputmode: type === 'EMAIL_CODE' ? 'numeric' : undefined,
+            'data-key': `answer-${type}`,
+            on: { input: update('answer') },
+          }),
+        ),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: noteId, text: t('note') }),
+          h('input', {
+            id: noteId,
+            name: 'note',
+            autocomplete: 'off',
+            maxlength: 1000,
+            value: row.note,
+            'data-key': `note-${type}`,
+            on: { input: update('note') },
+          }),
+        ),
+        h(
+          'div',
+          { class: 'field field-button' },
+          h('button', { type: 'submit', 'data-key': `check-${type}`, text: t('check') }),
+        ),
+      ),
+    ),
+    errorBlock(ctx, row.error, `check-error-${type}`),
+  );
+};
+
+const sendEmailCode = async (ctx: Ctx, verification: VerificationState) => {
+  verification.emailCodeBusy = true;
+  verification.emailCodeError = undefined;
+  ctx.render('send-email-code');
+  try {
+    const response = await ctx.call<EmailCodeSent>(
+      'POST',
+      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/email-code`,
+    );
+    verification.emailCode = response.body;
+    ctx.announce(
+      ctx.i18n.t('emailCodeSent', {
+        to: response.body.sentTo,
+        time: ctx.i18n.time(response.body.expiresAt),
+        left: response.body.sendsLeft,
+      }),
+    );
+    verification.emailCodeBusy = false;
+    ctx.render('answer-EMAIL_CODE');
+  } catch (error) {
+    verification.emailCodeBusy = false;
+    verification.emailCodeError = ctx.errorInfo(error);
+    ctx.alert(verification.emailCodeError.text);
+    ctx.render('send-email-code');
+  }
+};
+
+const complete = async (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  verification.completeBusy = true;
+  verification.completeError = undefined;
+  ctx.render('complete');
+  try {
+    const response = await ctx.call<PolicyOutcome>(
+      'POST',
+      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/complete`,
+    );
+    verification.outcome = response.body;
+    verification.status = response.body.outcome;
+    ctx.announce(ctx.i18n.t(`outcome_${response.body.outcome}`));
+    verification.completeBusy = false;
+    // The profile shows the new session (and, for a failure, the cooldown).
+    await loadProfile(ctx, page, 'outcome');
+  } catch (error) {
+    verification.completeBusy = false;
+    verification.completeError = ctx.errorInfo(error);
+    ctx.alert(verification.completeError.text);
+    ctx.render('complete');
+  }
+};
+
+const startVerification = async (ctx: Ctx, page: CustomerPage) => {
+  page.startBusy = true;
+  page.startError = undefined;
+  ctx.render('start-verification');
+  try {
+    const response = await ctx.call<StartedVerification>(
+      'POST',
+      `/admin/customers/${encodeURIComponent(page.customerId)}/verifications`,
+      { body: { channel: page.channel } },
+    );
+    page.verification = {
+      verificationId: response.body.verificationId,
+      channel: page.channel,
+      status: 'OPEN',
+      rows: {},
+      emailCodeBusy: false,
+      completeBusy: false,
+    };
+    page.startBusy = false;
+    // The history shows the new session at once.
+    await loadProfile(ctx, page, `answer-${identityChecks[0]}`);
+  } catch (error) {
+    page.startBusy = false;
+    page.startError = ctx.errorInfo(error);
+    ctx.alert(page.startError.text);
+    ctx.render('start-verification');
+  }
+};
+
+/** A policy reason in plain words: mismatches and missing matches name the question. */
+const reasonText = (ctx: Ctx, reason: { code: string; message: string }) => {
+  const { t, lang } = ctx.i18n;
+  const labels = checkLabels[lang] as Record<string, string>;
+  const mismatch = /^MISMATCH_(.+)$/.exec(reason.code);
+  if (mismatch?.[1] && labels[mismatch[1]]) return t('reasonMismatch', { check: labels[mismatch[1]] ?? '' });
+  const missing = /^(.+)_NOT_MATCHED$/.exec(reason.code);
+  if (missing?.[1] && labels[missing[1]]) return t('reasonNotMatched', { check: labels[missing[1]] ?? '' });
+  if (reason.code === 'TOO_FEW_SECURITY_ANSWERS') return t('reason_TOO_FEW_SECURITY_ANSWERS');
+  if (reason.code === 'EMAIL_CODE_REQUIRED') return t('reason_EMAIL_CODE_REQUIRED');
+  return reason.message;
+};
+
+const outcomeBlock = (ctx: Ctx, verification: VerificationState, outcome: PolicyOutcome) => {
+  const { t } = ctx.i18n;
+  const passed = outcome.outcome === 'PASSED';
+  return h(
+    'div',
+    {
+      class: `outcome ${passed ? 'outcome-passed' : 'outcome-failed'}`,
+      'data-testid': 'verification-outcome',
+      'data-outcome': outcome.outcome,
+    },
+    h('h4', { tabindex: -1, 'data-key': 'outcome', text: t(`outcome_${outcome.outcome}`) }),
+    outcome.reasons.length
+      ? h(
+          'ul',
+          { 'data-testid': 'outcome-reasons' },
+          ...outcome.reasons.map((reason) =>
+            h('li', { 'data-code': reason.code, text: reasonText(ctx, reason) }),
+          ),
+        )
+      : null,
+    h('p', {
+      text: passed
+        ? isAdmin(ctx.session)
+          ? t('passedAdmin')
+          : t('passedHelpdesk', { id: verification.verificationId })
+        : t('failedNext'),
+    }),
+  );
+};
+
+const startForm = (ctx: Ctx, page: CustomerPage) => {
+  const { t, lang } = ctx.i18n;
+  const channelId = uid('channel');
+  return h(
+    'form',
+    {
+      class: 'inline-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void startVerification(ctx, page);
+        },
+      },
+    },
+    h(
+      'div',
+      {},
+      h('label', { for: channelId, text: t('channel') }),
+      h(
+        'select',
+        {
+          id: channelId,
+          name: 'channel',
+          'data-key': 'channel',
+          on: { change: (event) => (page.channel = (event.target as HTMLSelectElement).value as Channel) },
+        },
+        ...channels.map((channel) =>
+          h('option', {
+            value: channel,
+            selected: channel === page.channel,
+            text: channelLabels[lang][channel],
+          }),
+        ),
+      ),
+    ),
+    h('button', {
+      type: 'submit',
+      'data-key': 'start-verification',
+      disabled: page.startBusy,
+      text: t('startVerification'),
+    }),
+  );
+};
+
+export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
+  const { t, lang } = ctx.i18n;
+  const verification = page.verification;
+  const privileged = page.profile?.customer.privileged ?? false;
+  const body = verification
+    ? [
+        h('p', {
+          class: 'muted',
+          'data-testid': 'verification-id',
+          text: t(verification.outcome ? 'verificationDone' : 'verificationOpen', {
+            id: verification.verificationId,
+            channel: channelLabels[lang][verification.channel].toLowerCase(),
+          }),
+        }),
+        h(
+          'section',
+          { class: 'checklist-section' },
+          h('h4', { text: t('sectionIdentity') }),
+          ...identityChecks.map((type) => checkRow(ctx, page, verification, type)),
+        ),
+        h(
+          'section',
+          { class: 'checklist-section' },
+          h('h4', { text: t('sectionSecurity') }),
+          ...securityQuestions.map((type) => checkRow(ctx, page, verification, type)),
+        ),
+        h(
+          'section',
+          { class: 'checklist-section', 'data-testid': 'email-code-section' },
+          h('h4', { text: t('sectionEmailCode') }),
+          h('p', { text: t('emailCodeIntro') }),
+          h('p', {
+            class: privileged ? 'notice notice-warn' : 'muted',
+            text: privileged ? t('emailCodeRequired') : t('emailCodeOptional'),
+          }),
+          verification.outcome
+            ? null
+            : h('button', {
+                type: 'button',
+                class: 'secondary',
+                'data-key': 'send-email-code',
+                disabled: verification.emailCodeBusy || verification.rows.EMAIL_CODE?.result !== undefined,
+                text: verification.emailCode ? t('resendEmailCode') : t('sendEmailCode'),
+                on: { click: () => void sendEmailCode(ctx, verification) },
+              }),
+          verification.emailCode
+            ? h('p', {
+                'data-testid': 'email-code-sent',
+                text:
+                  verification.emailCode.sentTo !== undefined
+                    ? t('emailCodeSent', {
+                        to: verification.emailCode.sentTo,
+                        time: ctx.i18n.time(verification.emailCode.expiresAt),
+                        left: verification.emailCode.sendsLeft ?? 0,
+                      })
+                    : t('emailCodeSentEarlier', { time: ctx.i18n.time(verification.emailCode.expiresAt) }),
+              })
+            : null,
+          errorBlock(ctx, verification.emailCodeError, 'email-code-error'),
+          checkRow(ctx, page, verification, 'EMAIL_CODE'),
+        ),
+        h(
+          'section',
+          { class: 'checklist-section' },
+          h('h4', { text: t('sectionComplete') }),
+          verification.outcome
+            ? outcomeBlock(ctx, verification, verification.outcome)
+            : h(
+                'div',
+                {},
+                h('p', { class: 'muted', text: t('completeIntro') }),
+                h('button', {
+                  type: 'button',
+                  'data-key': 'complete',
+                  disabled: verification.completeBusy,
+                  text: t('complete'),
+                  on: { click: () => void complete(ctx, page, verification) },
+                }),
+                errorBlock(ctx, verification.completeError, 'complete-error'),
+              ),
+        ),
+      ]
+    : page.profile?.customer.recoveryLocked
+      ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationLocked') })]
+      : page.profile?.customer.twoFactor === 'DISABLED'
+        ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationNeeded') })]
+        : [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')];
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'verification' },
+    h('h3', { text: t('stepVerifyTitle') }),
+    h('p', { text: t('verifyIntro') }),
+    h('p', { class: 'muted small', text: t('policyHint') }),
+    ...body,
+  );
+};
