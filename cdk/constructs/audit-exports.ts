@@ -10,6 +10,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue';
 import { EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
 import { tables, type TableKey } from '../../lib/data/tables';
 import {
@@ -148,21 +149,7 @@ export class AuditExports extends Construct {
 
   /** EventBridge Scheduler invokes asynchronously: retries, then a dead-letter queue Monitoring watches. */
   private schedule(name: FunctionName, fn: AppFunction, schedules: ScheduleDefinition[]) {
-    const deadLetters = new sqs.Queue(this, `${name}DeadLetters`, {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter destination of the scheduled function; an alarm watches it.',
-    });
-    Validations.of(deadLetters).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason:
-        'A dead-letter queue has no redrive target of its own; messages stay 14 days and raise an alarm.',
-    });
+    const deadLetters = deadLetterQueue(this, `${name}DeadLetters`, 'the scheduled function');
     this.deadLetterQueues.push(deadLetters);
     fn.configureAsyncInvoke({
       retryAttempts: 2,

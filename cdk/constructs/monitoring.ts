@@ -1,5 +1,5 @@
 // Alarms on errors, throttles and dead letters, mailed to the operators through an encrypted SNS topic.
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue';
 
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
@@ -29,21 +30,7 @@ export class Monitoring extends Construct {
     });
     key.grantEncryptDecrypt(new iam.ServicePrincipal('cloudwatch.amazonaws.com'));
     this.topic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
-    const undeliveredAlarms = new sqs.Queue(this, 'UndeliveredAlarms', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(undeliveredAlarms).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the redrive target of the alarm email subscription; it has no further destination.',
-    });
-    Validations.of(undeliveredAlarms).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason:
-        'A dead-letter queue has no redrive target of its own; messages stay 14 days and raise an alarm.',
-    });
+    const undeliveredAlarms = deadLetterQueue(this, 'UndeliveredAlarms', 'the alarm email subscription');
     this.topic.addSubscription(
       new subscriptions.EmailSubscription(props.alarmEmail, { deadLetterQueue: undeliveredAlarms }),
     );
