@@ -9,6 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../scripts/local/paths';
+import { lambdaBundling } from '../bundling';
 import type { FunctionDefinition, TableAccess } from '../../lib/routes';
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
@@ -60,14 +61,14 @@ export class AppFunction extends NodejsFunction {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
+      // Shared with the bench (cdk/bundling.ts), which measures cold starts of these very bundles.
       bundling: {
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
-        format: OutputFormat.CJS,
-        // The SDK is bundled, not taken from the runtime: the version we test is the version we run.
-        externalModules: [],
-        loader: { '.html': 'text', '.txt': 'text' },
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourceMap,
+        target: lambdaBundling.target,
+        format: lambdaBundling.format as OutputFormat,
+        externalModules: [...lambdaBundling.externalModules],
+        loader: { ...lambdaBundling.loader },
       },
     });
     const runtimeReason =
