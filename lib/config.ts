@@ -1,32 +1,33 @@
 // The environment, parsed once with zod; a missing or malformed variable fails at start-up with its name.
-import { z } from 'zod';
+import * as z from './schema';
 import { tables, type TableKey } from './data/tables';
 
-const numberFrom = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const numberFrom = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.nonnegative()), fallback);
+
+const positiveFrom = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(1)), fallback);
 
 const tableNameVars = Object.fromEntries(
-  Object.values(tables).map((table) => [table.envVar, z.string().min(3)]),
-) as Record<(typeof tables)[TableKey]['envVar'], z.ZodString>;
+  Object.values(tables).map((table) => [table.envVar, z.string().check(z.minLength(3))]),
+) as Record<(typeof tables)[TableKey]['envVar'], z.ZodMiniString>;
 
 const environmentSchema = z.object({
   ...tableNameVars,
-  AWS_REGION: z.string().default('eu-west-1'),
+  AWS_REGION: z._default(z.string(), 'eu-west-1'),
   /** Set only in the local stack and tests: DynamoDB Local and aws-ses-v2-local. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  SES_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SES_ENDPOINT: z.optional(z.url()),
   /** Where the console and enrollment pages are served; links in emails are built from it, never from a request. */
   PUBLIC_BASE_URL: z.url(),
   SENDER_EMAIL: z.email(),
   SECURITY_ALERT_EMAIL: z.email(),
   /** `kms`: TOTP secrets are sealed with a KMS data key. `local`: with LOCAL_SECRET_KEY (local stack only). */
   SECRET_KEY_SOURCE: z.enum(['kms', 'local']),
-  KMS_KEY_ID: z.string().optional(),
-  LOCAL_SECRET_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes')
-    .optional(),
-  ENROLL_LINK_MODE: z.enum(['direct', 'login']).default('direct'),
-  LOGIN_URL: z.url().optional(),
+  KMS_KEY_ID: z.optional(z.string()),
+  LOCAL_SECRET_KEY: z.optional(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes'))),
+  ENROLL_LINK_MODE: z._default(z.enum(['direct', 'login']), 'direct'),
+  LOGIN_URL: z.optional(z.url()),
   VERIFICATION_MAX_AGE_MINUTES: numberFrom(30),
   VERIFICATION_COOLDOWN_MINUTES: numberFrom(15),
   VERIFICATION_MIN_SECURITY_MATCHES: numberFrom(2),
@@ -34,11 +35,11 @@ const environmentSchema = z.object({
   /** A started enrollment must be confirmed within this time (and before its ticket expires). */
   ENROLLMENT_PENDING_MINUTES: numberFrom(15),
   /** Login verification: consecutive failures that lock, the first lock's length (it doubles), its cap. */
-  VERIFY_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  VERIFY_LOCK_SECONDS: z.coerce.number().int().min(1).default(300),
-  VERIFY_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(86400),
+  VERIFY_MAX_FAILURES: positiveFrom(5),
+  VERIFY_LOCK_SECONDS: positiveFrom(300),
+  VERIFY_LOCK_MAX_SECONDS: positiveFrom(86400),
   /** The name authenticator apps show next to the code (otpauth issuer). */
-  TOTP_ISSUER: z.string().trim().min(1).max(64).default('Cube'),
+  TOTP_ISSUER: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)), 'Cube'),
   EMAIL_CHANGE_COOLING_OFF_DAYS: numberFrom(7),
   RECENT_RESET_COOLING_OFF_HOURS: numberFrom(24),
   APPROVAL_TTL_MINUTES: numberFrom(60),
@@ -47,9 +48,9 @@ const environmentSchema = z.object({
   EMAIL_CODE_MAX_SENDS: numberFrom(3),
   EMAIL_CODE_RESEND_SECONDS: numberFrom(60),
   /** Who must prove control of their mailbox (EMAIL_CODE) before a session can pass. */
-  REQUIRE_EMAIL_CODE: z.enum(['privileged', 'always', 'never']).default('privileged'),
+  REQUIRE_EMAIL_CODE: z._default(z.enum(['privileged', 'always', 'never']), 'privileged'),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
-  ANSWER_HASH_KEY_ID: z.string().optional(),
+  ANSWER_HASH_KEY_ID: z.optional(z.string()),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,6 +1,6 @@
 // The route table: plain data read by the CDK stack (routes, auth, grants) and by the local server (routing).
 // It imports no handler code, only the zod schemas that define each request body.
-import { z } from 'zod';
+import * as z from './schema';
 import { customerIdSchema, customerRecordSchema } from './customers/schemas';
 import { ticketSchema } from './tickets/schemas';
 import { typedCodeSchema } from './totp/schemas';
@@ -134,9 +134,9 @@ export interface RouteDefinition {
   operation: string;
   function: FunctionName;
   auth: RouteAuth;
-  params?: z.ZodType;
-  body?: z.ZodType;
-  query?: z.ZodType;
+  params?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
   tables?: Partial<Record<TableKey, TableAccess>>;
   services?: ServiceUse[];
   /** Requests that change state with this header are replayed from the idempotency store. */
@@ -294,7 +294,7 @@ export const routes: RouteDefinition[] = [
     auth: { type: 'iam' },
     params: customerParams,
     // No input beyond the path; an empty JSON object is accepted from clients that always send one.
-    body: z.strictObject({}).optional(),
+    body: z.optional(z.strictObject({})),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
   },
   {

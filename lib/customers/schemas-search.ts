@@ -1,10 +1,10 @@
 // Query string of the customer search.
-import { z } from 'zod';
+import * as z from '../schema';
 
 export const customerSearchQuerySchema = z.strictObject({
-  query: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(1000).optional(),
+  query: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(1000))),
 });
 
 export type CustomerSearchQuery = z.infer<typeof customerSearchQuerySchema>;

@@ -1,7 +1,7 @@
 // middy middlewares shared by every HTTP function, each doing one thing before the operation runs.
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import type * as z from '../schema';
 import { isServiceUnavailable } from '../aws/errors';
 import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailable } from '../errors';
 import { logger } from '../observability/logger';

@@ -1,5 +1,5 @@
 // Input of the verification routes: one zod schema per body, the single source of validation and types.
-import { z } from 'zod';
+import * as z from '../schema';
 
 export const channels = ['phone', 'email', 'chat'] as const;
 export type Channel = (typeof channels)[number];
@@ -12,16 +12,16 @@ export type CheckResult = 'MATCH' | 'MISMATCH' | 'NOT_ON_FILE';
 
 export const verificationIdSchema = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a verification id is a ULID');
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a verification id is a ULID'));
 
 export const startVerificationSchema = z.strictObject({ channel: z.enum(channels) });
 
 export const recordCheckSchema = z.strictObject({
   type: z.enum(checkTypes),
   /** What the caller said, as the agent typed it. Compared on the server, kept only as a keyed hash. */
-  answer: z.string().trim().min(1).max(500),
+  answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data). */
-  note: z.string().trim().max(1000).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 
 export type StartVerificationInput = z.infer<typeof startVerificationSchema>;
