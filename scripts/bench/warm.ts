@@ -1,0 +1,514 @@
+// Warm latency per route: the handler invoked in-process (the code the Lambda runs, all middlewares
+// included) against the raw DynamoDB calls the route cannot avoid, replayed right after it on the same
+// items with a plain client. The difference is what the handler adds: CPU, and any round trip it need not make.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { config } from '../../lib/config';
+import { routeKey, type FunctionName } from '../../lib/routes';
+import { startEnrollment } from '../../lib/enrollment/enrollment';
+import { base32Decode } from '../../lib/totp/base32';
+import { totpAt } from '../../lib/totp/totp';
+import { loadHandler } from '../local/api-server';
+import { lambdaContext } from '../local/lambda-context';
+import { apiEvent, findRoute, type Caller } from './events';
+import {
+  answerFor,
+  createCustomer,
+  deps,
+  inPool,
+  nextCode,
+  openVerification,
+  passedVerification,
+  pendingApproval,
+  writeEnrolledCustomers,
+  writeTicketHolders,
+  type Authenticator,
+} from './fixtures';
+import {
+  replay,
+  sequentialRoundTrips,
+  type CallRecorder,
+  type Operation,
+  type RecordedCall,
+} from './recorder';
+import { percentile } from './stats';
+
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const agent: Caller = { kind: 'staff', sub: 'agent-bench', groups: ['helpdesk'] };
+const admin: Caller = { kind: 'staff', sub: 'admin-bench', groups: ['admin'] };
+const secondAdmin: Caller = { kind: 'staff', sub: 'admin-second', groups: ['admin'] };
+const service: Caller = { kind: 'service' };
+
+export interface RouteScenario {
+  method: string;
+  path: string;
+  /** Tells two scenarios of one route apart. */
+  variant?: string;
+  /** The calls no implementation of this route can avoid, in the order it makes them. */
+  unavoidable: Operation[];
+  /** Why it cannot be fewer (README "Performance"). */
+  why: string;
+  status: number;
+  /** Share of the run's sample count, for routes whose fixtures are expensive. */
+  sampleShare?: number;
+  /** Builds the state for `count` invocations (untimed); each returned function makes one event. */
+  prepare(count: number, run: string): Promise<(() => APIGatewayProxyEventV2)[]>;
+}
+
+const ids = (run: string, label: string, count: number) =>
+  Array.from({ length: count }, (_, index) => `${run}-${label}-${index}`);
+
+const same = <T>(count: number, make: (index: number) => T) =>
+  Array.from({ length: count }, (_, index) => make(index));
+
+const APPEND =
+  'append its audit event: read the chain head (seq, hash) and write the change with the event in one transaction';
+
+export const routeScenarios: RouteScenario[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    unavoidable: [],
+    why: 'touches no data',
+    status: 200,
+    prepare: async (count) => same(count, () => () => apiEvent(findRoute('GET', '/health'))),
+  },
+  {
+    method: 'GET',
+    path: '/admin/customers',
+    unavoidable: ['Query', 'BatchGetItem'],
+    why: 'one Query on the search terms of the most selective word; one BatchGetItem for the current 2FA status, which lives on the customer (copied into every term item, each 2FA change would rewrite them all)',
+    status: 200,
+    prepare: async (count, run) => {
+      await inPool(ids(run, 'search', 30), 4, (customerId) => createCustomer(customerId));
+      const route = findRoute('GET', '/admin/customers');
+      return same(count, () => () => apiEvent(route, { caller: agent, query: { query: 'vries' } }));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/customers/{customerId}',
+    unavoidable: ['GetItem', 'Query', 'Query'],
+    why: 'the customer, its recent verifications and its recent audit events are three items collections; the two Queries run in parallel, so two round trips',
+    status: 200,
+    prepare: async (count, run) => {
+      const customers = ids(run, 'profile', 5);
+      await inPool(customers, 5, async (customerId) => {
+        await createCustomer(customerId);
+        await openVerification(customerId, 'agent-bench', ['FULL_NAME']);
+      });
+      const route = findRoute('GET', '/admin/customers/{customerId}');
+      return same(
+        count,
+        (index) => () =>
+          apiEvent(route, { caller: agent, pathParameters: { customerId: customers[index % 5] ?? '' } }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/verifications',
+    unavoidable: ['GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the customer (recovery lock, cooldown), then ${APPEND}`,
+    status: 201,
+    prepare: async (count, run) => {
+      const customers = ids(run, 'start', 20);
+      await inPool(customers, 4, (customerId) => createCustomer(customerId));
+      const route = findRoute('POST', '/admin/customers/{customerId}/verifications');
+      return same(
+        count,
+        (index) => () =>
+          apiEvent(route, {
+            caller: agent,
+            pathParameters: { customerId: customers[index % customers.length] ?? '' },
+            body: { channel: 'phone' },
+          }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/checks',
+    unavoidable: ['GetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the session (owner, state) and the customer (the answer is compared server-side), then ${APPEND}`,
+    status: 201,
+    prepare: async (count, run) => {
+      const customers = ids(run, 'check', count);
+      const sessions = await inPool(customers, 4, async (customerId) => {
+        await createCustomer(customerId);
+        return openVerification(customerId, 'agent-bench');
+      });
+      const route = findRoute('POST', '/admin/verifications/{verificationId}/checks');
+      return sessions.map(
+        (verificationId, index) => () =>
+          apiEvent(route, {
+            caller: agent,
+            pathParameters: { verificationId },
+            body: { type: 'EMAIL', answer: answerFor(customers[index] ?? '', 'EMAIL'), note: 'bench' },
+          }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/email-code',
+    unavoidable: ['GetItem', 'GetItem', 'SendEmail', 'Query', 'TransactWriteItems'],
+    why: `read the session and the customer (the address on file), send the email (SES), then ${APPEND}`,
+    status: 202,
+    sampleShare: 0.5,
+    prepare: async (count, run) => {
+      const customers = ids(run, 'emailcode', count);
+      const sessions = await inPool(customers, 4, async (customerId) => {
+        await createCustomer(customerId);
+        return openVerification(customerId, 'agent-bench');
+      });
+      const route = findRoute('POST', '/admin/verifications/{verificationId}/email-code');
+      return sessions.map(
+        (verificationId) => () => apiEvent(route, { caller: agent, pathParameters: { verificationId } }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/complete',
+    unavoidable: ['GetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the session (its checks) and the customer (privileged?), then ${APPEND}`,
+    status: 200,
+    sampleShare: 0.5,
+    prepare: async (count, run) => {
+      const customers = ids(run, 'complete', count);
+      const sessions = await inPool(customers, 4, async (customerId) => {
+        await createCustomer(customerId);
+        return openVerification(customerId, 'agent-bench', [
+          'FULL_NAME',
+          'EMAIL',
+          'CHARGE_POINT_IDS',
+          'LAST_TRANSACTION',
+        ]);
+      });
+      const route = findRoute('POST', '/admin/verifications/{verificationId}/complete');
+      return sessions.map(
+        (verificationId) => () => apiEvent(route, { caller: agent, pathParameters: { verificationId } }),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/verifications/{verificationId}',
+    unavoidable: ['GetItem'],
+    why: 'one item',
+    status: 200,
+    prepare: async (count, run) => {
+      const [customerId] = ids(run, 'getver', 1);
+      await createCustomer(customerId ?? '');
+      const verificationId = await openVerification(customerId ?? '', 'agent-bench', ['FULL_NAME']);
+      const route = findRoute('GET', '/admin/verifications/{verificationId}');
+      return same(count, () => () => apiEvent(route, { caller: agent, pathParameters: { verificationId } }));
+    },
+  },
+  ...(['without', 'with'] as const).map((key): RouteScenario => ({
+    method: 'POST',
+    path: '/admin/customers/{customerId}/2fa/disable',
+    variant: `${key} Idempotency-Key`,
+    unavoidable: [
+      ...(key === 'with' ? (['GetItem'] as const) : []),
+      'GetItem',
+      'GetItem',
+      'Query',
+      'TransactWriteItems',
+    ],
+    why: `${key === 'with' ? 'look up the Idempotency-Key (a retry gets the stored answer even after the state moved on); ' : ''}read the customer and the verification (the policy decides on both), then ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''} and TWO_FA_DISABLED in one transaction`,
+    status: 200,
+    sampleShare: 0.5,
+    prepare: async (count, run) => {
+      const customers = ids(run, `disable-${key}`, count);
+      await writeEnrolledCustomers(customers);
+      const sessions = await inPool(customers, 4, (customerId) =>
+        passedVerification(customerId, 'agent-bench'),
+      );
+      const route = findRoute('POST', '/admin/customers/{customerId}/2fa/disable');
+      return sessions.map(
+        (verificationId, index) => () =>
+          apiEvent(route, {
+            caller: admin,
+            pathParameters: { customerId: customers[index] ?? '' },
+            body: { verificationId, reason: 'bench: lost phone' },
+            ...(key === 'with' ? { headers: { 'idempotency-key': `bench-${run}-${index}` } } : {}),
+          }),
+      );
+    },
+  })),
+  {
+    method: 'GET',
+    path: '/admin/approvals',
+    unavoidable: ['Query'],
+    why: 'one Query on the sparse `pending` index',
+    status: 200,
+    prepare: async (count) => {
+      const route = findRoute('GET', '/admin/approvals');
+      return same(count, () => () => apiEvent(route, { caller: admin }));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/approvals/{approvalId}/approve',
+    unavoidable: ['GetItem', 'GetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the approval, the customer and the verification (all three are re-checked), then ${APPEND}`,
+    status: 200,
+    sampleShare: 0.25,
+    prepare: async (count, run) => {
+      const approvals = await inPool(ids(run, 'approve', count), 4, (customerId) =>
+        pendingApproval(customerId, 'agent-bench', 'admin-bench'),
+      );
+      const route = findRoute('POST', '/admin/approvals/{approvalId}/approve');
+      return approvals.map(
+        (approvalId) => () => apiEvent(route, { caller: secondAdmin, pathParameters: { approvalId } }),
+      );
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/internal/customers/{customerId}',
+    unavoidable: ['GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the current record (version, old search terms, email change), then ${APPEND}; the search terms are in the same transaction`,
+    status: 201,
+    prepare: async (count, run) => {
+      const route = findRoute('PUT', '/internal/customers/{customerId}');
+      return ids(run, 'upsert', count).map(
+        (customerId) => () =>
+          apiEvent(route, {
+            caller: service,
+            pathParameters: { customerId },
+            body: {
+              email: `${customerId}@bench.example.nl`,
+              fullName: 'Jan de Vries',
+              companyName: 'VoltPark B.V.',
+              locale: 'nl',
+              chargePointIds: ['NL-VPK-00017'],
+            },
+          }),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/internal/customers/{customerId}/2fa',
+    unavoidable: ['GetItem'],
+    why: 'one item',
+    status: 200,
+    prepare: async (count, run) => {
+      const [customerId = ''] = ids(run, 'status', 1);
+      await createCustomer(customerId);
+      const route = findRoute('GET', '/internal/customers/{customerId}/2fa');
+      return same(count, () => () => apiEvent(route, { caller: service, pathParameters: { customerId } }));
+    },
+  },
+  ...(
+    [
+      {
+        variant: 'right TOTP code',
+        unavoidable: ['GetItem', 'UpdateItem'] as Operation[],
+        why: 'read the sealed secret, last used step and lock state (consistent), then one conditional UpdateItem (step only moves forward, version as read); no audit event for a success',
+        code: (authenticator: Authenticator) => nextCode(authenticator),
+        perCustomer: 1,
+      },
+      {
+        variant: 'wrong TOTP code',
+        unavoidable: ['GetItem', 'Query', 'TransactWriteItems'] as Operation[],
+        why: `read the customer, then ${APPEND} (VERIFY_FAILED, counted under the version condition)`,
+        code: () => '000000',
+        perCustomer: 4,
+      },
+      {
+        variant: 'backup code',
+        unavoidable: ['GetItem', 'Query', 'TransactWriteItems'] as Operation[],
+        why: `read the customer (the hash must be in the set), then ${APPEND} (BACKUP_CODE_USED; the code is deleted from the set in the same transaction)`,
+        code: (authenticator: Authenticator) => authenticator.backupCodes.pop() ?? '',
+        perCustomer: 8,
+      },
+    ] as const
+  ).map((kind): RouteScenario => ({
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/verify',
+    variant: kind.variant,
+    unavoidable: kind.unavoidable,
+    why: kind.why,
+    status: 200,
+    prepare: async (count, run) => {
+      const customers = await writeEnrolledCustomers(
+        ids(run, `verify-${kind.variant.replace(/\W+/g, '')}`, Math.ceil(count / kind.perCustomer)),
+      );
+      const route = findRoute('POST', '/internal/customers/{customerId}/2fa/verify');
+      return same(count, (index) => () => {
+        const authenticator = customers[Math.floor(index / kind.perCustomer)] as Authenticator;
+        return apiEvent(route, {
+          caller: service,
+          pathParameters: { customerId: authenticator.customerId },
+          body: { code: kind.code(authenticator) },
+        });
+      });
+    },
+  })),
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/enrollment-ticket',
+    unavoidable: ['GetItem', 'Query', 'Query', 'TransactWriteItems'],
+    why: `read the customer (2FA off, not locked), find its older live tickets to void them (byCustomer index), then ${APPEND}`,
+    status: 200,
+    prepare: async (count, run) => {
+      const customers = ids(run, 'selfticket', count);
+      await inPool(customers, 4, (customerId) => createCustomer(customerId));
+      const route = findRoute('POST', '/internal/customers/{customerId}/2fa/enrollment-ticket');
+      return customers.map(
+        (customerId) => () => apiEvent(route, { caller: service, pathParameters: { customerId } }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/enroll/start',
+    unavoidable: ['GetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the ticket (by its hash), then its customer (consistent: is this still the current ticket?), then ${APPEND} with the ticket's condition check`,
+    status: 200,
+    prepare: async (count, run) => {
+      const tickets = await writeTicketHolders(ids(run, 'enrollstart', count));
+      const route = findRoute('POST', '/enroll/start');
+      return tickets.map((ticket) => () => apiEvent(route, { body: { ticket } }));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/enroll/confirm',
+    unavoidable: ['GetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the ticket, then its customer (the pending secret), then ${APPEND}; the ticket is spent in the same transaction`,
+    status: 200,
+    prepare: async (count, run) => {
+      const tickets = await writeTicketHolders(ids(run, 'enrollconfirm', count));
+      const started = await inPool(tickets, 4, async (ticket) => ({
+        ticket,
+        key: base32Decode((await startEnrollment(ticket, deps)).secret),
+      }));
+      const route = findRoute('POST', '/enroll/confirm');
+      return started.map(
+        ({ ticket, key }) =>
+          () =>
+            apiEvent(route, { body: { ticket, code: totpAt(key, new Date()) } }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/enroll/report',
+    unavoidable: ['GetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    why: `read the ticket and its customer, then ${APPEND}; the ticket is spent and recovery locked in the same transaction`,
+    status: 200,
+    prepare: async (count, run) => {
+      const tickets = await writeTicketHolders(ids(run, 'enrollreport', count));
+      const route = findRoute('POST', '/enroll/report');
+      return tickets.map((ticket) => () => apiEvent(route, { body: { ticket } }));
+    },
+  },
+];
+
+/** Picks, in order, the recorded calls that match the unavoidable operations; the rest are avoidable. */
+export const unavoidableCalls = (calls: RecordedCall[], wanted: readonly Operation[]) => {
+  const remaining = [...calls];
+  const picked: RecordedCall[] = [];
+  for (const operation of wanted) {
+    const index = remaining.findIndex((call) => call.operation === operation);
+    if (index < 0)
+      throw new Error(`expected a ${operation} call, saw ${calls.map((call) => call.operation).join(', ')}`);
+    picked.push(...remaining.splice(index, 1));
+  }
+  return { picked, extra: remaining };
+};
+
+export interface RouteMeasurement {
+  route: string;
+  variant?: string;
+  samples: number;
+  handlerMs: { p50: number; p99: number };
+  rawMs: { p50: number; p99: number };
+  /** Calls made, on the critical path, and the unavoidable minimum. */
+  calls: string[];
+  roundTrips: number;
+  unavoidable: Operation[];
+  why: string;
+}
+
+export const measureRoutes = async (options: {
+  samples: number;
+  warmup: number;
+  run: string;
+  only?: RegExp;
+  recorder: CallRecorder;
+  log: (line: string) => void;
+}): Promise<RouteMeasurement[]> => {
+  const { recorder } = options;
+  const { region, endpoints } = config();
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const raw = {
+    dynamodb: new DynamoDBClient({ region, endpoint: endpoints.dynamodb, credentials, maxAttempts: 3 }),
+    ses: new SESClient({ region, endpoint: endpoints.ses, credentials, maxAttempts: 2 }),
+  };
+  const results: RouteMeasurement[] = [];
+  try {
+    for (const scenario of routeScenarios) {
+      const name = `${scenario.method} ${scenario.path}${scenario.variant ? ` (${scenario.variant})` : ''}`;
+      if (options.only && !options.only.test(name)) continue;
+      const samples = Math.max(20, Math.round(options.samples * (scenario.sampleShare ?? 1)));
+      const warmup = Math.min(options.warmup, samples);
+      const prepareStarted = performance.now();
+      const events = await scenario.prepare(samples + warmup, options.run);
+      const route = findRoute(scenario.method, scenario.path);
+      const handler = await loadHandler<Handler>(route.function as FunctionName);
+      const handlerMs: number[] = [];
+      const rawMs: number[] = [];
+      let sampleCalls: RecordedCall[] = [];
+      for (const [index, makeEvent] of events.entries()) {
+        const event = makeEvent();
+        recorder.start();
+        const started = performance.now();
+        const response = await handler(event, lambdaContext(route.function));
+        const handled = performance.now();
+        const calls = recorder.stop();
+        if (response.statusCode !== scenario.status)
+          throw new Error(
+            `${name}: expected ${scenario.status}, got ${response.statusCode} ${response.body ?? ''}`,
+          );
+        const { picked } = unavoidableCalls(calls, scenario.unavoidable);
+        const rawStarted = performance.now();
+        for (const call of picked) await replay(raw, call);
+        const rawDone = performance.now();
+        if (index < warmup) continue;
+        handlerMs.push(handled - started);
+        rawMs.push(rawDone - rawStarted);
+        if (index === warmup) sampleCalls = calls;
+      }
+      const measurement: RouteMeasurement = {
+        route: routeKey(route),
+        ...(scenario.variant ? { variant: scenario.variant } : {}),
+        samples,
+        handlerMs: { p50: percentile(handlerMs, 50), p99: percentile(handlerMs, 99) },
+        rawMs: { p50: percentile(rawMs, 50), p99: percentile(rawMs, 99) },
+        calls: sampleCalls.map((call) => call.operation),
+        roundTrips: sequentialRoundTrips(sampleCalls),
+        unavoidable: scenario.unavoidable,
+        why: scenario.why,
+      };
+      results.push(measurement);
+      options.log(
+        `  ${name}: p50 ${measurement.handlerMs.p50.toFixed(2)} ms (raw ${measurement.rawMs.p50.toFixed(2)}), p99 ${measurement.handlerMs.p99.toFixed(2)} ms (raw ${measurement.rawMs.p99.toFixed(2)}), ${sampleCalls.length} calls [${measurement.calls.join(', ')}]; fixtures ${((performance.now() - prepareStarted) / 1000).toFixed(1)} s`,
+      );
+    }
+  } finally {
+    raw.dynamodb.destroy();
+    raw.ses.destroy();
+  }
+  return results;
+};
