@@ -1,37 +1,17 @@
 // The audit export in AWS, as the template deploys it: a daily schedule that exports every table, a
 // function that may export, read the bucket and sign with the digest key — and still no role that can
 // rewrite or delete an audit item.
-import { Template } from 'aws-cdk-lib/assertions';
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MfaRecoveryStack } from '../../cdk/stack';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { tables } from '../../lib/data/tables';
-
-type Resource = { Type: string; Properties: Record<string, any> };
+import { synthesizeStack, type Resource } from './synth';
 
 let template: Template;
+let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-audit-exports-')) });
-  const stack = new MfaRecoveryStack(app, 'AuditExportsStack', {
-    senderEmail: 'no-reply@example.com',
-    securityAlertEmail: 'security@example.com',
-    publicBaseUrl: 'https://recovery.example.com',
-    alarmEmail: 'ops@example.com',
-    env: { region: 'eu-west-1', account: '123456789012' },
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  // cdk-nag v3 fails synthesis on any unacknowledged error: the new resources pass it too.
-  app.synth();
-  template = Template.fromStack(stack);
-  resources = template.toJSON().Resources as Record<string, Resource>;
+  ({ template, ofType, resources } = synthesizeStack('AuditExportsStack'));
 }, 120000);
-
-const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
 const exportFunctionId = () => {
   const found = ofType('AWS::Lambda::Function').find(([, fn]) =>

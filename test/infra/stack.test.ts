@@ -1,40 +1,16 @@
 // The CDK stack, checked for the properties that matter rather than snapshotted: cdk-nag passes,
 // every table is protected, every non-public route is authorized, audit items cannot be rewritten.
-import { Template, Match } from 'aws-cdk-lib/assertions';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { MfaRecoveryStack } from '../../cdk/stack';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { tables } from '../../lib/data/tables';
 import { routes } from '../../lib/routes';
-
-type Resource = { Type: string; Properties: Record<string, any> };
+import { isOwnFunction, synthesizeStack, type Resource } from './synth';
 
 let template: Template;
-let resources: Record<string, Resource>;
+let ofType: (type: string) => [string, Resource][];
 
 beforeAll(() => {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')) });
-  const stack = new MfaRecoveryStack(app, 'TestStack', {
-    senderEmail: 'no-reply@example.com',
-    securityAlertEmail: 'security@example.com',
-    publicBaseUrl: 'https://recovery.example.com',
-    alarmEmail: 'ops@example.com',
-    env: { region: 'eu-west-1', account: '123456789012' },
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  // cdk-nag v3 fails synthesis on any unacknowledged error: this line is the nag check.
-  app.synth();
-  template = Template.fromStack(stack);
-  resources = template.toJSON().Resources as Record<string, Resource>;
+  ({ template, ofType } = synthesizeStack('TestStack'));
 }, 120000);
-
-const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
-/** The project's functions (AppFunction), as opposed to helpers CDK adds, which are index.handler too. */
-const isOwnFunction = (fn: Resource) =>
-  fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'mfa-recovery';
 
 describe('the CDK stack', () => {
   it('synthesizes with cdk-nag AwsSolutions and Serverless packs and no unacknowledged error', () => {

@@ -1,34 +1,14 @@
 // The pages' infrastructure, asserted for what protects them: a private bucket reachable only through
 // CloudFront's origin access control, HTTPS only, the headers of web/pages.ts on every page response,
 // the API on the same origin, and the console's sign-in configured for Cognito's hosted UI.
-import { App, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MfaRecoveryStack } from '../../cdk/stack';
 import { apiPathPatterns, pageRouterCode } from '../../cdk/constructs/web';
 import { contentSecurityPolicy, pages } from '../../web/pages';
+import { synthesizeStack, type Resource } from './synth';
 
-type Resource = { Type: string; Properties: Record<string, any> };
-
-const synth = (extra: Record<string, unknown> = {}) => {
-  const outdir = mkdtempSync(join(tmpdir(), 'cdk-web-'));
-  const app = new App({ outdir });
-  const stack = new MfaRecoveryStack(app, 'WebTest', {
-    senderEmail: 'no-reply@example.com',
-    securityAlertEmail: 'security@example.com',
-    publicBaseUrl: 'https://recovery.example.com',
-    alarmEmail: 'ops@example.com',
-    env: { region: 'eu-west-1', account: '123456789012' },
-    ...extra,
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  // cdk-nag v3 fails the synth on an unacknowledged error: synthesizing is the nag check.
-  const assembly = app.synth();
-  return { template: Template.fromStack(stack), outdir, assembly };
-};
+const synth = (extra: Parameters<typeof synthesizeStack>[1] = {}) => synthesizeStack('WebTest', extra);
 
 let template: Template;
 let outdir: string;
