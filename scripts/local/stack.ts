@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   sesPort?: number;
   /** Keep nothing on disk: DynamoDB in memory, a throwaway secret key. */
   inMemory?: boolean;
+  /** DynamoDB Local keeps its tables here, even with inMemory: after restartDynamoDb() the data is still there. */
+  dynamodbDataDir?: string;
   /** Use services that already run (the tests' global setup) instead of starting them. */
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
@@ -81,9 +83,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     let dynamodbProcess: ManagedProcess | undefined;
     const dynamodbPort = options.dynamodbEndpoint ? undefined : (options.dynamodbPort ?? (await freePort()));
     const startDynamo = async () => {
+      const dynamodbDataDir = options.dynamodbDataDir ?? (dataDir ? join(dataDir, 'dynamodb') : undefined);
       dynamodbProcess = await startDynamoDbLocal({
         port: dynamodbPort as number,
-        ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+        ...(dynamodbDataDir ? { dataDir: dynamodbDataDir } : {}),
       });
       children.push(dynamodbProcess);
     };
