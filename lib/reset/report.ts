@@ -4,12 +4,15 @@
 import { commitWithAudit } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
-import { spendTicketItem, requireUsableTicket, ticketRefusalNow } from '../tickets/store';
+import { spendTicketItem, requireUsableTicket, ticketRefusalNow, type UsableTicket } from '../tickets/store';
 
 export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clock; random: Random }) => {
-  const { ticket: first } = await requireUsableTicket(ticket, deps);
-  const { result } = await commitWithAudit(first.customerId, deps, async (append) => {
-    const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
+  // Read once up front (its customer is the audit subject); that read serves the first attempt and a
+  // retry after a lost race reads afresh.
+  let fresh: UsableTicket | undefined = await requireUsableTicket(ticket, deps);
+  const { result } = await commitWithAudit(fresh.ticket.customerId, deps, async (append) => {
+    const { ticket: item, customer } = fresh ?? (await requireUsableTicket(ticket, deps));
+    fresh = undefined;
     const now = deps.clock.now();
     append({
       type: 'UNAUTHORIZED_RESET_REPORTED',

@@ -295,6 +295,8 @@ export const approveDisable = async (
     return approval;
   };
   const first = await requireApproval();
+  // The read above serves the first attempt; a retry after a lost race reads the approval afresh.
+  let fresh: ApprovalItem | undefined = first;
   const check = (
     approval: ApprovalItem,
     customer: CustomerItem,
@@ -312,7 +314,8 @@ export const approveDisable = async (
   try {
     const { result } = await commitWithAudit(first.customerId, deps, async (append) => {
       const now = deps.clock.now();
-      const approval = await requireApproval();
+      const approval = fresh ?? (await requireApproval());
+      fresh = undefined;
       const customer = await requireCustomer(approval.customerId, true);
       const verification = await requireVerification(approval.verificationId);
       check(approval, customer, verification, now);
