@@ -3,6 +3,7 @@ import type { AuditItem } from '../audit/events';
 import { listAuditEvents } from '../audit/store';
 import { listCustomerVerifications } from '../verification/store';
 import { staffView } from './customer';
+import { readTogether } from '../reads';
 import { requireCustomer } from './store';
 
 export const auditEventView = (event: AuditItem) => ({
@@ -17,11 +18,12 @@ export const auditEventView = (event: AuditItem) => ({
 });
 
 export const customerProfile = async (customerId: string) => {
-  const customer = await requireCustomer(customerId);
-  const [events, verifications] = await Promise.all([
+  // For an unknown id the two queries are simply empty; the answer is the customer's 404.
+  const [customer, events, verifications] = await readTogether(
+    requireCustomer(customerId),
     listAuditEvents(customerId, { limit: 25 }),
     listCustomerVerifications(customerId, 10),
-  ]);
+  );
   return {
     customer: staffView(customer),
     recentVerifications: verifications.map((item) => ({

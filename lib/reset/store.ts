@@ -10,6 +10,7 @@ import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
 import { conflict, notFound } from '../errors';
+import { readTogether } from '../reads';
 import {
   IdempotencyRace,
   idempotencyRecord,
@@ -162,10 +163,13 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   const replay = await replayIfSeen(request.idempotency);
   if (replay) return replay;
   const policy = resetPolicy();
-  const load = async () => ({
-    customer: await requireCustomer(request.customerId, true),
-    verification: await requireVerification(request.verificationId),
-  });
+  const load = async () => {
+    const [customer, verification] = await readTogether(
+      requireCustomer(request.customerId, true),
+      requireVerification(request.verificationId),
+    );
+    return { customer, verification };
+  };
   try {
     const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
@@ -316,8 +320,10 @@ export const approveDisable = async (
       const now = deps.clock.now();
       const approval = fresh ?? (await requireApproval());
       fresh = undefined;
-      const customer = await requireCustomer(approval.customerId, true);
-      const verification = await requireVerification(approval.verificationId);
+      const [customer, verification] = await readTogether(
+        requireCustomer(approval.customerId, true),
+        requireVerification(approval.verificationId),
+      );
       check(approval, customer, verification, now);
       const event = append({
         type: 'TWO_FA_DISABLED',

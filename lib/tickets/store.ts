@@ -11,6 +11,7 @@ import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { getCustomer, requireCustomer } from '../customers/store';
 import { conflict, locked } from '../errors';
+import { readTogether } from '../reads';
 import {
   hashTicket,
   newTicket,
@@ -81,12 +82,15 @@ export const issueTicket = async (
 ): Promise<{ ticket: string; expiresAt: string }> => {
   const actor = input.actor ?? defaultActor(input.purpose);
   const { result } = await commitWithAudit(input.customerId, deps, async (append) => {
-    const customer = await requireCustomer(input.customerId, true);
-    assertMayEnroll(customer);
     const now = deps.clock.now();
+    const [customer, live] = await readTogether(
+      requireCustomer(input.customerId, true),
+      liveTicketsOf(input.customerId, now),
+    );
+    assertMayEnroll(customer);
     const expiresAt = new Date(now.getTime() + config().policy.ticketTtlHours * 3600_000);
     const { ticket, ticketHash } = newTicket(deps.random);
-    const older = (await liveTicketsOf(input.customerId, now)).slice(0, MAX_VOIDED_PER_ISSUE);
+    const older = live.slice(0, MAX_VOIDED_PER_ISSUE);
     const item: TicketItem = {
       ticketHash,
       customerId: input.customerId,
