@@ -65,6 +65,9 @@ export const searchCustomers = async (
     ? decodeCursor(options.cursor)
     : undefined;
   let nextCursor: string | null = null;
+  // With more words than the driver most terms of a page are dropped in memory ("jan de vries" reads
+  // every "vries"), so pages are big then: one round trip for a few thousand terms instead of one per 100.
+  const pageSize = others.length > 0 ? 1000 : 100;
   // Pages of matching terms are read until the page is full; the cursor points after the last term used.
   for (let page = 0; page < 20; page += 1) {
     const result = await dynamoDb().send(
@@ -73,7 +76,7 @@ export const searchCustomers = async (
         KeyConditionExpression: 'prefix = :prefix AND begins_with(term, :term)',
         ExpressionAttributeValues: { ':prefix': termPrefix(driver), ':term': driver },
         ExclusiveStartKey: startKey,
-        Limit: 100,
+        Limit: pageSize,
       }),
     );
     let full = false;
