@@ -19,8 +19,8 @@ import { apiEvent, findRoute } from './events';
 import { nextCode, writeEnrolledCustomers, writeTicketHolders } from './fixtures';
 import { hotp, timeStep } from '../../lib/totp/totp';
 import type { LoadResult, LoadSpec } from './load-client';
-import { replay, type CallRecorder, type RecordedCall } from './recorder';
-import { routeScenarios, unavoidableCalls } from './warm';
+import type { CallRecorder, RecordedCall } from './recorder';
+import { replayStages, routeScenarios, unavoidableCalls } from './warm';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -62,8 +62,8 @@ const runLoadClient = async (spec: LoadSpec, dir: string): Promise<LoadResult> =
   }
 };
 
-/** A server that, per request, reads and parses the body and sends `calls` with a plain client: the floor. */
-const startBaselineServer = async (calls: RecordedCall[]) => {
+/** A server that, per request, reads and parses the body and sends the calls with a plain client: the floor. */
+const startBaselineServer = async (stages: RecordedCall[][]) => {
   const { region, endpoints } = config();
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const clients = {
@@ -77,7 +77,7 @@ const startBaselineServer = async (calls: RecordedCall[]) => {
       void (async () => {
         try {
           JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-          for (const call of calls) await replay(clients, call);
+          await replayStages(clients, stages);
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end('{"ok":true}');
         } catch (error) {
@@ -118,7 +118,7 @@ const baselineCallsFor = async (
   const response = await handler(event, lambdaContext(functionName));
   const calls = recorder.stop();
   if (response.statusCode !== 200) throw new Error(`${scenarioName} template: ${response.body ?? ''}`);
-  return unavoidableCalls(calls, scenario.unavoidable).picked;
+  return unavoidableCalls(calls, scenario.unavoidable).stages;
 };
 
 export const measureLoad = async (options: {

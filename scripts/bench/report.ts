@@ -44,7 +44,8 @@ const routeLabel = (result: RouteMeasurement) =>
 
 export const warmRows = (results: RouteMeasurement[]): Row[] =>
   results.flatMap((result) => {
-    const calls = `${result.calls.length} call${result.calls.length === 1 ? '' : 's'} (${result.roundTrips} on the critical path), ${result.unavoidable.length} unavoidable`;
+    const floorCalls = result.unavoidable.flat().length;
+    const calls = `${result.calls.length} call${result.calls.length === 1 ? '' : 's'} in ${result.roundTrips} round trip${result.roundTrips === 1 ? '' : 's'}; floor ${floorCalls} in ${result.unavoidable.length}`;
     if (result.unavoidable.length === 0)
       return [
         {
@@ -153,7 +154,7 @@ export const searchRows = (result: SearchMeasurement | { skipped: string }): Row
         value: formatMs(query.handlerMs.p99),
         baseline: formatMs(query.rawQueryMs.p99),
         ratio: ratio(query.handlerMs.p99, query.rawQueryMs.p99),
-        note: `baseline: one raw Query (Limit 100) on the same term prefix`,
+        note: `baseline: one raw Query on the same term prefix, the handler's first page`,
       },
     ]),
   ];

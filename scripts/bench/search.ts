@@ -252,7 +252,8 @@ export const measureSearch = async (options: {
             TableName: names.customerSearch,
             KeyConditionExpression: 'prefix = :prefix AND begins_with(term, :term)',
             ExpressionAttributeValues: { ':prefix': { S: termPrefix(driver) }, ':term': { S: driver } },
-            Limit: 100,
+            // The handler's first page: 1000 terms when other words are matched in memory, else 100.
+            Limit: terms.length > 1 ? 1000 : 100,
           }),
         );
         const rawDone = performance.now();
