@@ -3,7 +3,7 @@
 // of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import * as z from 'zod';
+import * as z from '../schema';
 import type { Clock } from '../clock';
 import {
   ChainHeadTracker,
@@ -55,18 +55,27 @@ export const scheduledExportActions = ['startExports', 'digestCompletedExports']
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];
 export const scheduledExportEventSchema = z.object({ action: z.enum(scheduledExportActions) });
 
+const tableArnsSchema = z.record(z.string(), z.string().check(z.startsWith('arn:')));
+
 const settingsSchema = z.object({
-  AUDIT_EXPORT_BUCKET: z.string().min(3),
-  AUDIT_DIGEST_KEY_ID: z.string().min(1),
+  AUDIT_EXPORT_BUCKET: z.string().check(z.minLength(3)),
+  AUDIT_DIGEST_KEY_ID: z.string().check(z.minLength(1)),
   /** JSON: table base name (lib/data/tables.ts) → table ARN. */
-  AUDIT_EXPORT_TABLE_ARNS: z.string().transform((text, context) => {
-    try {
-      return z.record(z.string(), z.string().startsWith('arn:')).parse(JSON.parse(text));
-    } catch {
-      context.addIssue({ code: 'custom', message: 'a JSON object of table name → table ARN' });
-      return z.NEVER;
-    }
-  }),
+  AUDIT_EXPORT_TABLE_ARNS: z.pipe(
+    z.string(),
+    z.transform((text: string, context) => {
+      try {
+        return tableArnsSchema.parse(JSON.parse(text));
+      } catch {
+        context.issues.push({
+          code: 'custom',
+          message: 'a JSON object of table name → table ARN',
+          input: text,
+        });
+        return z.NEVER;
+      }
+    }),
+  ),
 });
 
 export interface ScheduledExportSettings {
