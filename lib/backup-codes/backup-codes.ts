@@ -5,6 +5,7 @@
 // lookup, where short codes would need a salted scrypt per stored code on every login attempt.
 import { createHash } from 'node:crypto';
 import type { Random } from '../clock';
+import { base32Encode } from '../totp/base32';
 
 export const BACKUP_CODE_COUNT = 10;
 export const BACKUP_CODE_BITS = 120;
@@ -14,21 +15,7 @@ const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = BACKUP_CODE_BITS / 5;
 const GROUP_LENGTH = 4;
 
-const encode = (bytes: Buffer) => {
-  let output = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      output += crockford[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return output;
-};
+const encode = (bytes: Buffer) => base32Encode(bytes, crockford);
 
 /** `7K3Q-M9XD-2HBP-W4TN-R8FJ-6CYV`: six groups of four, how the codes are shown to the customer. */
 export const formatBackupCode = (canonical: string) =>

@@ -2,8 +2,11 @@
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** Base32 without padding: authenticator apps accept it and the Key URI Format asks for it. */
-export const base32Encode = (bytes: Uint8Array): string => {
+/**
+ * Base32 without padding: authenticator apps accept it and the Key URI Format asks for it. Another
+ * 32-letter alphabet (Crockford's, for backup codes) can be passed in.
+ */
+export const base32Encode = (bytes: Uint8Array, letters: string = alphabet): string => {
   let output = '';
   let buffer = 0;
   let bits = 0;
@@ -11,12 +14,12 @@ export const base32Encode = (bytes: Uint8Array): string => {
     buffer = (buffer << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      output += alphabet[(buffer >>> (bits - 5)) & 31];
+      output += letters[(buffer >>> (bits - 5)) & 31];
       bits -= 5;
     }
     buffer &= (1 << bits) - 1;
   }
-  if (bits > 0) output += alphabet[(buffer << (5 - bits)) & 31];
+  if (bits > 0) output += letters[(buffer << (5 - bits)) & 31];
   return output;
 };
 
