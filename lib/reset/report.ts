@@ -1,17 +1,48 @@
 // "This wasn't me": the customer answers the reset email. The ticket is spent, recovery is locked
-// (2FA LOCKED, so the login service refuses password-only logins), every other ticket stops working,
-// and UNAUTHORIZED_RESET_REPORTED goes to the audit — whose stream alerts the security team.
+// (2FA LOCKED: the login service refuses password-only logins and every code), every other ticket
+// stops working, and UNAUTHORIZED_RESET_REPORTED goes to the audit — whose stream alerts security.
 import { commitWithAudit } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
-import { spendTicketItem, requireUsableTicket, ticketRefusalNow, type UsableTicket } from '../tickets/store';
+import { getCustomer } from '../customers/store';
+import { getTicket, type UsableTicket } from '../tickets/store';
+import { hashTicket, ticketRefusal, ticketState, ticketUnknown, type TicketState } from '../tickets/ticket';
+
+/**
+ * A usable ticket, or a reset email's ticket that a newer one voided. The attack this alarm exists
+ * for is exactly that: after a social-engineered reset the attacker signs in with the password,
+ * asks for a self-service ticket (voiding the emailed one) and enrolls their own authenticator.
+ * The customer's "this wasn't me" must still ring.
+ */
+const requireReportableTicket = async (ticket: string, clock: Clock): Promise<UsableTicket> => {
+  const item = await getTicket(hashTicket(ticket));
+  if (!item) throw ticketUnknown();
+  const state = ticketState(item, clock);
+  const customer = await getCustomer(item.customerId, true);
+  if (!customer) throw ticketUnknown();
+  const voided =
+    state === 'VOIDED' || (state === 'USABLE' && customer.enrollmentTicketHash !== item.ticketHash);
+  if (voided && item.purpose === 'RESET') return { ticket: item, customer };
+  if (state !== 'USABLE') throw ticketRefusal(state as Exclude<TicketState, 'USABLE'>);
+  if (voided) throw ticketRefusal('VOIDED');
+  return { ticket: item, customer };
+};
+
+const refusalNow = async (ticket: string, clock: Clock) => {
+  try {
+    await requireReportableTicket(ticket, clock);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+};
 
 export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clock; random: Random }) => {
   // Read once up front (its customer is the audit subject); that read serves the first attempt and a
   // retry after a lost race reads afresh.
-  let fresh: UsableTicket | undefined = await requireUsableTicket(ticket, deps);
+  let fresh: UsableTicket | undefined = await requireReportableTicket(ticket, deps.clock);
   const { result } = await commitWithAudit(fresh.ticket.customerId, deps, async (append) => {
-    const { ticket: item, customer } = fresh ?? (await requireUsableTicket(ticket, deps));
+    const { ticket: item, customer } = fresh ?? (await requireReportableTicket(ticket, deps.clock));
     fresh = undefined;
     const now = deps.clock.now();
     append({
@@ -24,7 +55,17 @@ export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clo
     });
     return {
       writes: [
-        spendTicketItem(item, now),
+        {
+          Update: {
+            TableName: tableName('tickets'),
+            Key: { ticketHash: item.ticketHash },
+            UpdateExpression: 'SET spentAt = :now',
+            // Voided is fine here (see requireReportableTicket); spent or expired is not.
+            ConditionExpression:
+              'attribute_exists(ticketHash) AND attribute_not_exists(spentAt) AND expiresAt > :now',
+            ExpressionAttributeValues: { ':now': now.toISOString() },
+          },
+        },
         {
           Update: {
             TableName: tableName('customers'),
@@ -32,13 +73,13 @@ export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clo
             // Dropping the current ticket's name voids every other ticket of this customer too.
             UpdateExpression:
               'SET recoveryLockedAt = :now, twoFactor = :locked, updatedAt = :now, #version = #version + :one REMOVE enrollmentTicketHash, pendingEnrollment',
-            ConditionExpression: 'enrollmentTicketHash = :ticketHash',
+            ConditionExpression: '#version = :version',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: {
               ':now': now.toISOString(),
               ':locked': 'LOCKED',
               ':one': 1,
-              ':ticketHash': item.ticketHash,
+              ':version': customer.version,
             },
           },
         },
@@ -47,7 +88,7 @@ export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clo
       onConflict: () => new Error('ticket changed'),
     };
   }).catch(async (error: unknown) => {
-    throw (await ticketRefusalNow(ticket, deps.clock)) ?? error;
+    throw (await refusalNow(ticket, deps.clock)) ?? error;
   });
   return result;
 };

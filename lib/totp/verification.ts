@@ -11,7 +11,7 @@ import { hashBackupCode } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
-import { conflict, isDomainError } from '../errors';
+import { conflict, isDomainError, locked } from '../errors';
 import { openSecret } from '../secrets/sealed-secret';
 import {
   activeLock,
@@ -269,6 +269,12 @@ export const verifyLoginCode = async (
   try {
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
       const customer = await requireCustomer(customerId, true);
+      // After "this wasn't me" no code counts, whoever's authenticator produced it.
+      if (customer.recoveryLockedAt)
+        throw locked(
+          'RECOVERY_LOCKED',
+          'Sign-in is blocked after a report of an unrequested reset; the security team decides.',
+        );
       if (customer.twoFactor === 'DISABLED' || !customer.totpSecret)
         throw conflict('TWO_FA_NOT_ENABLED', 'Two-factor authentication is not on for this customer.');
       try {

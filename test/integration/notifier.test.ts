@@ -237,4 +237,54 @@ describe('"this wasn\'t me"', () => {
       expect.arrayContaining(['UNAUTHORIZED_RESET_REPORTED', 'NOTIFICATION_SENT']),
     );
   });
+
+  it('still rings after an attacker signed in with the password and enrolled their own authenticator', async () => {
+    await resetCustomer('n-attack', { email: 'n-attack@example.nl' });
+    await stack.poller?.drain();
+    const emailedTicket = ticketIn((await mailTo('n-attack@example.nl'))[0]);
+    // The attacker, with the password and 2FA now off, asks for a self-service ticket: it voids the emailed one.
+    const service = await stack.serviceToken();
+    const selfService = await stack.call('POST', '/internal/customers/n-attack/2fa/enrollment-ticket', {
+      token: service,
+    });
+    const attackerTicket = new URLSearchParams(new URL(selfService.body.enrollUrl).hash.slice(1)).get(
+      'ticket',
+    );
+    const started = await stack.call('POST', '/enroll/start', { body: { ticket: attackerTicket } });
+    const { authenticatorFrom } = await import('./enrollment-helpers');
+    const attackerApp = authenticatorFrom(started.body.otpauthUri);
+    const now = Date.now();
+    const enrolled = await stack.call('POST', '/enroll/confirm', {
+      body: { ticket: attackerTicket, code: attackerApp.codeAt(now) },
+    });
+    expect(enrolled.body.twoFactor).toBe('ENABLED');
+    expect(
+      (await stack.call('POST', '/enroll/start', { body: { ticket: emailedTicket } })).body.error.code,
+    ).toBe('TICKET_VOIDED');
+
+    const reported = await stack.call('POST', '/enroll/report', { body: { ticket: emailedTicket } });
+    expect(reported.status).toBe(200);
+    expect(reported.body.status).toBe('RECOVERY_LOCKED');
+    const login = await stack.call('POST', '/internal/customers/n-attack/2fa/verify', {
+      token: service,
+      body: { code: attackerApp.codeForStep(attackerApp.stepAt(now) + 1) },
+    });
+    expect([login.status, login.body.error?.code]).toEqual([423, 'RECOVERY_LOCKED']);
+    const backup = await stack.call('POST', '/internal/customers/n-attack/2fa/verify', {
+      token: service,
+      body: { code: enrolled.body.backupCodes[0] },
+    });
+    expect(backup.status).toBe(423);
+    expect((await stack.call('GET', '/internal/customers/n-attack/2fa', { token: service })).body).toEqual({
+      twoFactor: 'LOCKED',
+    });
+    expect((await stack.call('POST', '/enroll/report', { body: { ticket: emailedTicket } })).status).toBe(
+      410,
+    );
+    await stack.poller?.drain();
+    const alert = (await mailTo('security@mfa-recovery.local')).find((email) =>
+      email.body.text?.includes('n-attack'),
+    );
+    expect(alert).toBeDefined();
+  });
 });
