@@ -3,7 +3,6 @@
 // sent with a caller the route admits, so they reach validation. The answer is always a 4xx JSON error
 // of the contract's shape — never a 5xx, never a stack trace — and nothing is written to any table.
 // Oversized bodies are refused before they are parsed (413, not a JSON error).
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../../lib/http/middlewares';
@@ -37,18 +36,7 @@ const writes = (route: RouteDefinition) => route.method !== 'GET';
 /** Every table's item count: bad input must leave all of them as they were. */
 const tableCounts = async () => {
   const counts: Record<string, number> = {};
-  for (const [key, table] of Object.entries(stack.tableNames)) {
-    let count = 0;
-    let startKey: Record<string, never> | undefined;
-    do {
-      const page = await stack.dynamodb.send(
-        new ScanCommand({ TableName: table, Select: 'COUNT', ExclusiveStartKey: startKey }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
-    } while (startKey);
-    counts[key] = count;
-  }
+  for (const [key, table] of Object.entries(stack.tableNames)) counts[key] = await stack.countItems(table);
   return counts;
 };
 

@@ -3,7 +3,6 @@
 // every chain verifies, every disable has one event and one email, no customer holds two secrets,
 // and the audit trail grew by exactly what the answers said happened.
 // 100 requests in `npm test`, 1,000 with `npm run test:load`.
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { verifySubjectChain } from '../../lib/audit/chain';
 import type { SealedSecret } from '../../lib/secrets/sealed-secret';
 import { openSecret } from '../../lib/secrets/sealed-secret';
@@ -28,19 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-const countItems = async (table: string) => {
-  let count = 0;
-  let startKey: Record<string, never> | undefined;
-  do {
-    const page = await stack.dynamodb.send(
-      new ScanCommand({ TableName: table, Select: 'COUNT', ExclusiveStartKey: startKey }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
-  } while (startKey);
-  return count;
-};
 
 type Kind = 'verify-right' | 'verify-wrong' | 'enroll' | 'disable-key' | 'disable-nokey';
 interface Planned {
@@ -77,7 +63,7 @@ describe(`${total} concurrent mixed requests`, () => {
         passedVerification(customerId, 'agent-load'),
       );
       await stack.poller?.drain();
-      const auditBefore = await countItems(stack.tableNames.auditEvents);
+      const auditBefore = await stack.countItems(stack.tableNames.auditEvents);
 
       const step = timeStep(new Date()) + 1;
       const planned: Planned[] = [];
@@ -204,7 +190,7 @@ describe(`${total} concurrent mixed requests`, () => {
           ).toHaveLength(1);
         }
       }
-      expect(await countItems(stack.tableNames.auditEvents)).toBe(auditBefore + expectedNewEvents);
+      expect(await stack.countItems(stack.tableNames.auditEvents)).toBe(auditBefore + expectedNewEvents);
       expect(emails).toHaveLength(disablePairs);
       expect(stack.poller?.deadLetters ?? []).toEqual([]);
     },

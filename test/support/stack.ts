@@ -1,5 +1,6 @@
 // A local stack for one test file: its own tables on the run's shared DynamoDB Local and SES server,
 // its own API server on a free port, and small helpers to call it like a client would.
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../scripts/local/stack';
 
@@ -14,6 +15,8 @@ export interface TestStack extends LocalStack {
   helpdeskToken(sub?: string): Promise<string>;
   /** Mail that reached the SES server, newest last. */
   sentEmails(): Promise<SentEmail[]>;
+  /** How many items a table holds (a COUNT scan, paged): for "nothing was written" checks. */
+  countItems(table: string): Promise<number>;
 }
 
 export interface SentEmail {
@@ -66,6 +69,18 @@ export const startTestStack = async (
     serviceToken: () => stack.token('login-service', ['service']),
     adminToken: (sub = 'admin-anna') => stack.token(sub, ['admin']),
     helpdeskToken: (sub = 'agent-bram') => stack.token(sub, ['helpdesk']),
+    countItems: async (table) => {
+      let count = 0;
+      let startKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await stack.dynamodb.send(
+          new ScanCommand({ TableName: table, Select: 'COUNT', ExclusiveStartKey: startKey }),
+        );
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return count;
+    },
     sentEmails: async () => {
       const response = await fetch(`${stack.sesEndpoint}/store`);
       const store = (await response.json()) as { emails: SentEmail[] };
