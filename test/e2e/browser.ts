@@ -3,7 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web';
 import { repoRoot } from '../../scripts/local/paths';
+import { startTestStack, type TestStack } from '../support/stack';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
 
@@ -52,3 +54,31 @@ export const screenshot = async (page: Page, name: string, options: { fullPage?:
 /** The element that has focus, by its data-key (the pages' handle for focus management). */
 export const focusedKey = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
+
+/**
+ * One built set of pages, one local stack and one Chromium per test file. Every page a test opens is
+ * closed after the test, which fails on any script error or CSP refusal those pages saw.
+ */
+export const browserSuite = (defaults: Parameters<typeof openPage>[1] = {}) => {
+  const suite = { stack: undefined as unknown as TestStack, browser: undefined as unknown as Browser };
+  const opened: OpenedPage[] = [];
+  beforeAll(async () => {
+    await buildWeb();
+    [suite.stack, suite.browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  }, 120000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.stack?.stop();
+  });
+  afterEach(async () => {
+    const problems = opened.flatMap((page) => page.problems);
+    await Promise.all(opened.splice(0).map((page) => page.context.close()));
+    expect(problems).toEqual([]);
+  });
+  const open = async (options: Parameters<typeof openPage>[1] = {}) => {
+    const page = await openPage(suite.browser, { ...defaults, ...options });
+    opened.push(page);
+    return page.page;
+  };
+  return { suite, open };
+};

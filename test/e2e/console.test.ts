@@ -1,42 +1,15 @@
 // The helpdesk console in a real browser (Debian's Chromium), against the local stack: the manual's
 // verification checklist, the disable with its confirmation, the second admin's approval, refusals
 // in plain words, both languages, the keyboard and a phone-sized screen.
-import type { Browser, Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
+import type { Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../web/pages';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/stack';
-import { focusedKey, launchBrowser, openPage, phone, screenshot, type OpenedPage } from './browser';
+import { browserSuite, focusedKey, phone, screenshot } from './browser';
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  await buildWeb();
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-}, 120000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async () => {
-  // No uncaught error and no CSP refusal in any page the test opened.
-  const problems = opened.flatMap((page) => page.problems);
-  await Promise.all(opened.splice(0).map((page) => page.context.close()));
-  expect(problems).toEqual([]);
-});
-
-const open = async (options: Parameters<typeof openPage>[1] = {}) => {
-  const page = await openPage(browser, options);
-  opened.push(page);
-  return page.page;
-};
+const { suite, open } = browserSuite();
 
 const signIn = async (page: Page, sub: string, role: 'helpdesk' | 'admin', hash = '') => {
-  await page.goto(`${stack.apiUrl}/console/${hash}`);
+  await page.goto(`${suite.stack.apiUrl}/console/${hash}`);
   await page.getByLabel('Gebruikersnaam').fill(sub);
   await page.getByLabel(role === 'admin' ? /^Admin:/ : /^Helpdeskmedewerker:/).check();
   await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -50,8 +23,11 @@ const resultOf = async (page: Page, type: string) => {
 };
 
 const twoFactorOf = async (customerId: string) =>
-  (await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: await stack.serviceToken() }))
-    .body.twoFactor;
+  (
+    await suite.stack.call('GET', `/internal/customers/${customerId}/2fa`, {
+      token: await suite.stack.serviceToken(),
+    })
+  ).body.twoFactor;
 
 /** The manual's questions in its order, each answered as the genuine caller would. */
 const manualOrder = [
@@ -66,8 +42,8 @@ const manualOrder = [
 
 describe('the helpdesk console', () => {
   it('lets an agent verify a caller by the manual’s checklist with the keyboard alone, and an admin disable 2FA after confirming', async () => {
-    await createCustomer(stack, 'e2e-jan', { email: 'e2e-jan@voltpark.nl' });
-    await markEnrolled(stack, 'e2e-jan');
+    await createCustomer(suite.stack, 'e2e-jan', { email: 'e2e-jan@voltpark.nl' });
+    await markEnrolled(suite.stack, 'e2e-jan');
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'E2E-Jan@VoltPark.nl' };
 
     const agent = await open();
@@ -150,8 +126,8 @@ describe('the helpdesk console', () => {
   });
 
   it('shows a wrong answer as a mismatch, fails the verification with its reasons in plain words, and explains the cooldown (on a phone)', async () => {
-    await createCustomer(stack, 'e2e-piet', { email: 'e2e-piet@voltpark.nl', fullName: 'Piet Hein' });
-    await markEnrolled(stack, 'e2e-piet');
+    await createCustomer(suite.stack, 'e2e-piet', { email: 'e2e-piet@voltpark.nl', fullName: 'Piet Hein' });
+    await markEnrolled(suite.stack, 'e2e-piet');
     const agent = await open({ viewport: phone });
     await signIn(agent, 'agent-cees', 'helpdesk', '#/customers/e2e-piet');
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
@@ -192,8 +168,8 @@ describe('the helpdesk console', () => {
 
   it('asks a privileged caller for the emailed code and needs a second admin, who approves from the list', async () => {
     const address = 'e2e-vip@voltpark.nl';
-    await createCustomer(stack, 'e2e-vip', { email: address, fullName: 'Vera Ip', privileged: true });
-    await markEnrolled(stack, 'e2e-vip');
+    await createCustomer(suite.stack, 'e2e-vip', { email: address, fullName: 'Vera Ip', privileged: true });
+    await markEnrolled(suite.stack, 'e2e-vip');
     const agent = await open();
     await signIn(agent, 'agent-bram', 'helpdesk', '#/customers/e2e-vip');
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
@@ -211,7 +187,9 @@ describe('the helpdesk console', () => {
     await agent.getByRole('button', { name: 'Code e-mailen' }).click();
     await agent.getByTestId('email-code-sent').waitFor();
     expect(await agent.getByTestId('email-code-sent').textContent()).toContain('e******@voltpark.nl');
-    const mail = (await stack.sentEmails()).filter((sent) => sent.destination.to.includes(address)).at(-1);
+    const mail = (await suite.stack.sentEmails())
+      .filter((sent) => sent.destination.to.includes(address))
+      .at(-1);
     const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
     expect(code).toBeDefined();
     await row(agent, 'EMAIL_CODE')
@@ -264,7 +242,7 @@ describe('the helpdesk console', () => {
 
   it('speaks the browser’s language, switches on request, keeps the choice, and is served with the strict headers', async () => {
     const page = await open({ locale: 'en-GB' });
-    const response = await page.goto(`${stack.apiUrl}/console/`);
+    const response = await page.goto(`${suite.stack.apiUrl}/console/`);
     const headers = response?.headers() ?? {};
     expect(headers['content-security-policy']).toBe(contentSecurityPolicy);
     expect(headers['referrer-policy']).toBe('no-referrer');

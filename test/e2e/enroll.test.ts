@@ -2,59 +2,36 @@
 // leaving the address bar, helpful pages for links that no longer work, and "this wasn't me".
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
-import type { Browser, Page, Request } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
+import type { Page, Request } from 'playwright-core';
 import { contentSecurityPolicy } from '../../web/pages';
 import { createCustomer } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/stack';
-import { focusedKey, launchBrowser, openPage, phone, screenshot, type OpenedPage } from './browser';
+import { browserSuite, focusedKey, phone, screenshot } from './browser';
 
-let stack: TestStack;
-let browser: Browser;
-const opened: OpenedPage[] = [];
-
-beforeAll(async () => {
-  await buildWeb();
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-}, 120000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-afterEach(async () => {
-  const problems = opened.flatMap((page) => page.problems);
-  await Promise.all(opened.splice(0).map((page) => page.context.close()));
-  expect(problems).toEqual([]);
-});
-
-const open = async (options: Parameters<typeof openPage>[1] = {}) => {
-  const page = await openPage(browser, { viewport: phone, ...options });
-  opened.push(page);
-  return page.page;
-};
+const { suite, open } = browserSuite({ viewport: phone });
 
 /** A ticket as the profile page's "2FA aanzetten" gets one (the same page opens it as the email's). */
 const ticketFor = async (customerId: string) => {
-  await createCustomer(stack, customerId, { email: `${customerId}@voltpark.nl` });
-  const issued = await stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, {
-    token: await stack.serviceToken(),
+  await createCustomer(suite.stack, customerId, { email: `${customerId}@voltpark.nl` });
+  const issued = await suite.stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, {
+    token: await suite.stack.serviceToken(),
   });
   expect(issued.status).toBe(200);
   return issued.body.ticket as string;
 };
 
 const twoFactorOf = async (customerId: string) =>
-  (await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: await stack.serviceToken() }))
-    .body.twoFactor;
+  (
+    await suite.stack.call('GET', `/internal/customers/${customerId}/2fa`, {
+      token: await suite.stack.serviceToken(),
+    })
+  ).body.twoFactor;
 
 const state = (page: Page) => page.locator('[data-state]').first().getAttribute('data-state');
 
 describe('the enrollment page', () => {
   it('is served with Referrer-Policy no-referrer, the strict CSP and no caching', async () => {
     const page = await open();
-    const response = await page.goto(`${stack.apiUrl}/enroll/`);
+    const response = await page.goto(`${suite.stack.apiUrl}/enroll/`);
     const headers = response?.headers() ?? {};
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['content-security-policy']).toBe(contentSecurityPolicy);
@@ -63,14 +40,14 @@ describe('the enrollment page', () => {
     expect(headers['cache-control']).toBe('no-store');
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['x-frame-options']).toBe('DENY');
-    const script = await page.request.get(`${stack.apiUrl}/enroll/app.js`);
+    const script = await page.request.get(`${suite.stack.apiUrl}/enroll/app.js`);
     expect(script.headers()['content-security-policy']).toBe(contentSecurityPolicy);
     expect(script.headers()['content-type']).toMatch(/^text\/javascript/);
   });
 
   it('without a ticket, says to open it from the email', async () => {
     const page = await open();
-    await page.goto(`${stack.apiUrl}/enroll/`);
+    await page.goto(`${suite.stack.apiUrl}/enroll/`);
     await page.getByRole('heading', { name: 'Open deze pagina via de link in onze e-mail' }).waitFor();
     await screenshot(page, 'enroll-01-no-ticket');
   });
@@ -80,9 +57,9 @@ describe('the enrollment page', () => {
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
     const ticket = 'bm90LWEtcmVhbC10aWNrZXQtYnV0LXRoZS1yaWdodC1sZW5ndGg';
-    await page.goto(`${stack.apiUrl}/enroll/#ticket=${ticket}`);
+    await page.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
     await page.getByRole('heading', { name: 'Koppel uw authenticator-app' }).waitFor();
-    expect(page.url()).toBe(`${stack.apiUrl}/enroll/`);
+    expect(page.url()).toBe(`${suite.stack.apiUrl}/enroll/`);
     expect(await page.evaluate(() => window.location.hash)).toBe('');
     await screenshot(page, 'enroll-02-intro');
 
@@ -104,16 +81,16 @@ describe('the enrollment page', () => {
   it('says an expired link has expired and how to get a new one, in the language the customer picks', async () => {
     const ticket = await ticketFor('e2e-expired');
     const ticketHash = createHash('sha256').update(ticket).digest('hex');
-    await stack.dynamodb.send(
+    await suite.stack.dynamodb.send(
       new UpdateItemCommand({
-        TableName: stack.tableNames.tickets,
+        TableName: suite.stack.tableNames.tickets,
         Key: { ticketHash: { S: ticketHash } },
         UpdateExpression: 'SET expiresAt = :past',
         ExpressionAttributeValues: { ':past': { S: new Date(Date.now() - 60_000).toISOString() } },
       }),
     );
     const page = await open();
-    await page.goto(`${stack.apiUrl}/enroll/#ticket=${ticket}`);
+    await page.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
     await page.getByRole('button', { name: 'Beginnen' }).click();
     await page.getByRole('heading', { name: 'Deze link is verlopen' }).waitFor();
     expect(await page.textContent('main')).toContain('Vraag de helpdesk om een nieuwe link');
@@ -127,9 +104,9 @@ describe('the enrollment page', () => {
   it('"this wasn\'t me" asks first, says what will happen, then locks recovery and tells what comes next', async () => {
     const ticket = await ticketFor('e2e-notme');
     const page = await open();
-    await page.goto(`${stack.apiUrl}/enroll/#ticket=${ticket}&report=1`);
+    await page.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}&report=1`);
     await page.getByRole('heading', { name: 'Heeft u dit niet aangevraagd?' }).waitFor();
-    expect(page.url()).toBe(`${stack.apiUrl}/enroll/`);
+    expect(page.url()).toBe(`${suite.stack.apiUrl}/enroll/`);
     expect(await page.textContent('main')).toContain('waarschuwen we ons beveiligingsteam');
     await screenshot(page, 'enroll-06-report-confirm');
     // Backing out is one keypress away and changes nothing.
@@ -148,7 +125,7 @@ describe('the enrollment page', () => {
 
     // The same link afterwards: spent, and the page says so instead of failing.
     const again = await open({ locale: 'en-US' });
-    await again.goto(`${stack.apiUrl}/enroll/#ticket=${ticket}`);
+    await again.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
     await again.getByRole('button', { name: 'Begin' }).click();
     await again.getByRole('heading', { name: 'This link has already been used' }).waitFor();
     await screenshot(again, 'enroll-08-spent-link-english');
