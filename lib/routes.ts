@@ -8,6 +8,7 @@ import { customerSearchQuerySchema } from './customers/schemas-search';
 import { approvalIdSchema, disableRequestSchema } from './reset/schemas';
 import { recordCheckSchema, startVerificationSchema, verificationIdSchema } from './verification/schemas';
 import type { TableKey } from './data/tables';
+import { notifierStreamSource } from './notify/stream-settings';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type StaffGroup = 'helpdesk' | 'admin';
@@ -115,12 +116,7 @@ export const functions = {
       tickets: 'readWrite',
     },
     services: ['sendEmail'],
-    streamSource: {
-      table: 'auditEvents',
-      batchSize: 10,
-      maximumRetryAttempts: 10,
-      bisectBatchOnFunctionError: true,
-    },
+    streamSource: notifierStreamSource,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -10,12 +10,12 @@ import type { CustomerItem } from '../customers/customer';
 import { getCustomer } from '../customers/store';
 import { isDomainError } from '../errors';
 import { logger } from '../observability/logger';
-import { functions } from '../routes';
 import { issueTicket } from '../tickets/store';
 import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
+import { notifierStreamSource } from './stream-settings';
 import { notificationTemplates, type NotificationKind } from './templates';
 
 export interface Deps {
@@ -25,7 +25,7 @@ export interface Deps {
 }
 
 /** Attempts before a transient failure is reported as final: the stream mapping's retries plus one. */
-export const MAX_SEND_ATTEMPTS = (functions.notifier.streamSource.maximumRetryAttempts as number) + 1;
+export const MAX_SEND_ATTEMPTS = notifierStreamSource.maximumRetryAttempts + 1;
 
 export const notificationKindOf = (
   event: Pick<AuditItem, 'type' | 'details'>,
