@@ -12,6 +12,7 @@ import {
 import {
   outputFormats,
   queryExports,
+  QueryUnverifiedError,
   QueryUsageError,
   type AuditQuery,
   type OutputFormat,
@@ -30,7 +31,9 @@ const usage = `usage:
       --progress           progress on stderr (default: only when stderr is a terminal)
 
   npm run audit -- query DIR [filters] [options]
-      Streams the audit events of the newest AuditEvents export under DIR.
+      Verifies DIR first (as verify does; refuses with exit 1 if it does not verify), then streams
+      the audit events of the newest export that holds them.
+      --public-key FILE --digests DIR --require-digest   as for verify
       --customer ID        customer id (or subject customer#ID)
       --type TYPE          event type; repeatable or comma-separated
       --actor ID           actorId      --actor-type TYPE   agent|admin|customer|service|system
@@ -126,6 +129,15 @@ const summaryOf = (report: VerifyReport, elapsedMs: number) => {
   return lines;
 };
 
+const readPublicKeys = (files: string[]) =>
+  Promise.all(
+    files.map((file) =>
+      readFile(file, 'utf8').catch(() => {
+        throw new UsageError(`cannot read --public-key ${file}`);
+      }),
+    ),
+  );
+
 const verifyCommand = async (args: string[]) => {
   const { values, positionals } = parseArgs({
     args,
@@ -144,13 +156,7 @@ const verifyCommand = async (args: string[]) => {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
   const maxFindings = Number(values['max-findings']);
   if (!Number.isInteger(maxFindings) || maxFindings < 0) throw new UsageError('--max-findings is a number');
-  const trustedPublicKeys = await Promise.all(
-    (values['public-key'] ?? []).map((file) =>
-      readFile(file, 'utf8').catch(() => {
-        throw new UsageError(`cannot read --public-key ${file}`);
-      }),
-    ),
-  );
+  const trustedPublicKeys = await readPublicKeys(values['public-key'] ?? []);
   const text = values.format === 'text';
   const progress = progressReporter(values.progress === true);
   let printed = 0;
@@ -217,10 +223,14 @@ const queryCommand = async (args: string[]) => {
       limit: { type: 'string' },
       'all-exports': { type: 'boolean' },
       progress: { type: 'boolean' },
+      digests: { type: 'string', multiple: true },
+      'public-key': { type: 'string', multiple: true },
+      'require-digest': { type: 'boolean' },
     },
   });
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UsageError('query takes one folder');
+  const trustedPublicKeys = await readPublicKeys(values['public-key'] ?? []);
   if (!outputFormats.includes(values.format as OutputFormat))
     throw new UsageError(`--format is one of ${outputFormats.join(', ')}`);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
@@ -243,20 +253,38 @@ const queryCommand = async (args: string[]) => {
   const progress = progressReporter(values.progress === true);
   const problems: ExportFinding[] = [];
   const started = Date.now();
-  const result = await queryExports(dir, query, {
-    format: values.format as OutputFormat,
-    write: writeOut,
-    allExports: values['all-exports'] === true,
-    ...(limit !== undefined ? { limit } : {}),
-    onFinding: (finding) => {
-      problems.push(finding);
-      progress.done();
-      process.stderr.write(`${formatFinding(finding)}\n`);
-    },
-    onExport: (exportDir, exportTime) =>
-      progress.update(`reading ${exportDir}${exportTime ? ` (exported ${exportTime})` : ''}`),
-    onProgress: ({ events, matched }) => progress.update(`${events} events read, ${matched} matched`),
-  });
+  let result: Awaited<ReturnType<typeof queryExports>>;
+  try {
+    result = await queryExports(dir, query, {
+      verify: {
+        digestDirs: values.digests ?? [],
+        trustedPublicKeys,
+        requireDigest: values['require-digest'] === true,
+      },
+      onVerifyFinding: (finding) => {
+        progress.done();
+        process.stderr.write(`${formatFinding(finding)}\n`);
+      },
+      onVerifyProgress: ({ file, events }) => progress.update(`verifying ${file}: ${events} events`),
+      format: values.format as OutputFormat,
+      write: writeOut,
+      allExports: values['all-exports'] === true,
+      ...(limit !== undefined ? { limit } : {}),
+      onFinding: (finding) => {
+        problems.push(finding);
+        progress.done();
+        process.stderr.write(`${formatFinding(finding)}\n`);
+      },
+      onExport: (exportDir, exportTime) =>
+        progress.update(`reading ${exportDir}${exportTime ? ` (exported ${exportTime})` : ''}`),
+      onProgress: ({ events, matched }) => progress.update(`${events} events read, ${matched} matched`),
+    });
+  } catch (error) {
+    if (!(error instanceof QueryUnverifiedError)) throw error;
+    progress.done();
+    process.stderr.write(`audit query: ${error.message}\n`);
+    return EXIT_PROBLEMS;
+  }
   progress.done();
   if (values.progress || process.stderr.isTTY)
     process.stderr.write(

@@ -3,16 +3,41 @@
 // subject deleted after the digest no longer reaches the heads it lists.
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { canonicalJson } from './canonical-json';
+import { MANIFEST_FILES, MANIFEST_SUMMARY } from './export-format';
+import { parseStrictJson } from './strict-json';
 
-export const DIGEST_FORMAT = 'mfa-recovery/audit-digest@1';
+// @2 binds the export's two manifests as well as its identity, time and heads (see ManifestHashes).
+export const DIGEST_FORMAT = 'mfa-recovery/audit-digest@2';
 export const DIGEST_FOLDER = 'digests';
 export const SIGNING_ALGORITHM = 'ECDSA_SHA_256';
 
 /** [subject, seq, hash] — arrays keep a digest of 100,000 subjects a few megabytes. */
 export type ChainHeadEntry = [subject: string, seq: number, hash: string];
+
+/**
+ * SHA-256 hex of the export's manifest-summary.json and manifest-files.json as they lie in the bucket.
+ * The manifests are unsigned and an insider can recompute their checksums, MD5s and counts; bound here,
+ * any edit to them (table, export id, time, a data file's MD5 or count) breaks the digest instead.
+ */
+export interface ManifestHashes {
+  summarySha256: string;
+  filesSha256: string;
+}
+
+export const manifestHashesOf = (summary: Buffer, files: Buffer): ManifestHashes => ({
+  summarySha256: createHash('sha256').update(summary).digest('hex'),
+  filesSha256: createHash('sha256').update(files).digest('hex'),
+});
+
+/** The manifest hashes of an export folder on disk (`…/AWSDynamoDB/<exportId>/`). */
+export const manifestHashesOfFolder = async (exportDir: string): Promise<ManifestHashes> =>
+  manifestHashesOf(
+    await readFile(join(exportDir, MANIFEST_SUMMARY)),
+    await readFile(join(exportDir, MANIFEST_FILES)),
+  );
 
 export interface DigestStatement {
   format: typeof DIGEST_FORMAT;
@@ -20,6 +45,7 @@ export interface DigestStatement {
   exportArn: string;
   tableArn: string;
   asOf: string;
+  manifests: ManifestHashes;
   createdAt: string;
   subjectCount: number;
   eventCount: number;
@@ -111,7 +137,7 @@ export const publicKeyFileName = (fingerprint: string) => `public-key-${fingerpr
 
 /** Reads a digest file's JSON into a SignedDigest, or says what is wrong with it. */
 export const parseSignedDigest = (text: string): SignedDigest => {
-  const parsed = JSON.parse(text) as Partial<SignedDigest> | null;
+  const parsed = parseStrictJson(text) as Partial<SignedDigest> | null;
   const statement = parsed?.statement;
   const signature = parsed?.signature;
   if (
@@ -119,7 +145,10 @@ export const parseSignedDigest = (text: string): SignedDigest => {
     statement.format !== DIGEST_FORMAT ||
     !Array.isArray(statement.heads) ||
     typeof statement.asOf !== 'string' ||
-    typeof statement.exportArn !== 'string'
+    typeof statement.exportArn !== 'string' ||
+    typeof statement.tableArn !== 'string' ||
+    typeof statement.manifests?.summarySha256 !== 'string' ||
+    typeof statement.manifests.filesSha256 !== 'string'
   )
     throw new Error(`not a ${DIGEST_FORMAT} statement`);
   if (

@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
+import { manifestHashesOf, type ManifestHashes } from './digest';
 import { DynamoDbJsonError, itemFromDynamoDbJson } from './dynamodb-json';
 import {
   DATA_FOLDER,
@@ -18,6 +19,7 @@ import {
   type ManifestFileEntry,
   type ManifestSummary,
 } from './export-format';
+import { parseStrictJson, StrictJsonError } from './strict-json';
 
 /** Something wrong with an export, located as precisely as we can: file and line, or subject and seq. */
 export interface ExportFinding {
@@ -46,6 +48,8 @@ export interface ExportManifest {
   /** The table's name, from the summary's tableArn (or the folder names when the summary is unreadable). */
   tableName: string;
   files: ListedDataFile[];
+  /** SHA-256 of both manifests as read, when both are there: what a digest of this export binds. */
+  hashes?: ManifestHashes;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', DATA_FOLDER]);
@@ -152,7 +156,7 @@ export const readExportManifest = async (
     });
   } else {
     try {
-      const parsed = JSON.parse(summaryBytes.toString('utf8')) as Partial<ManifestSummary> | null;
+      const parsed = parseStrictJson(summaryBytes.toString('utf8')) as Partial<ManifestSummary> | null;
       if (!parsed || typeof parsed !== 'object' || typeof parsed.itemCount !== 'number')
         throw new Error('no itemCount');
       manifest.summary = parsed as ManifestSummary;
@@ -193,6 +197,7 @@ export const readExportManifest = async (
     });
     return manifest;
   }
+  if (summaryBytes) manifest.hashes = manifestHashesOf(summaryBytes, filesBytes);
   const checksum = await readOptional(join(dir, MANIFEST_FILES_CHECKSUM));
   if (checksum && !checksumMatches(checksum.toString('utf8'), filesBytes))
     report({
@@ -209,9 +214,15 @@ export const readExportManifest = async (
     const line = index + 1;
     let entry: Partial<ManifestFileEntry> | null;
     try {
-      entry = JSON.parse(text) as Partial<ManifestFileEntry> | null;
-    } catch {
-      report({ level: 'error', code: 'MANIFEST_INVALID', message: 'not JSON', file: label(filesPath), line });
+      entry = parseStrictJson(text) as Partial<ManifestFileEntry> | null;
+    } catch (error) {
+      report({
+        level: 'error',
+        code: 'MANIFEST_INVALID',
+        message: `not JSON (${(error as Error).message})`,
+        file: label(filesPath),
+        line,
+      });
       continue;
     }
     if (
@@ -318,9 +329,10 @@ const describeLine = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}
 const parseExportLine = (text: string): { item: Record<string, unknown> } | { problem: string } => {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { problem: `not JSON: ${JSON.stringify(describeLine(text))}` };
+    parsed = parseStrictJson(text);
+  } catch (error) {
+    if (!(error instanceof StrictJsonError)) throw error;
+    return { problem: `not JSON (${error.message}): ${JSON.stringify(describeLine(text))}` };
   }
   const item = (parsed as { Item?: unknown } | null)?.Item;
   if (typeof item !== 'object' || item === null || Array.isArray(item))
@@ -349,15 +361,18 @@ export const scanExportLines = async (
   const gunzip = createGunzip({ chunkSize: 1 << 16 });
   gzipped.on('error', (error) => gunzip.destroy(error));
   gzipped.pipe(gunzip);
-  const decoder = new StringDecoder('utf8');
   const scan: LineScan = { lines: 0, items: 0 };
   let lineNumber = 0;
-  let rest = '';
-  const handle = async (text: string) => {
+  // Lines are cut as bytes and each is checked to be UTF-8 before decoding: a decoder would turn
+  // invalid bytes into U+FFFD silently, and the hash would cover text nobody wrote.
+  let rest: Buffer[] = [];
+  const handle = async (bytes: Buffer) => {
     lineNumber += 1;
+    const utf8 = isUtf8(bytes);
+    const text = bytes.toString('utf8');
     if (text.trim() === '') return;
     scan.lines += 1;
-    const parsed = parseExportLine(text);
+    const parsed = utf8 ? parseExportLine(text) : { problem: 'not well-formed UTF-8' };
     if ('item' in parsed) scan.items += 1;
     try {
       const pending = visit({ line: lineNumber, ...parsed });
@@ -368,21 +383,23 @@ export const scanExportLines = async (
   };
   try {
     for await (const chunk of gunzip) {
-      const text = rest + decoder.write(chunk as Buffer);
+      const bytes = chunk as Buffer;
       let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        await handle(text.slice(start, end));
+      for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
+        const piece = bytes.subarray(start, end);
+        const line = rest.length === 0 ? piece : Buffer.concat([...rest, piece]);
+        rest = [];
+        await handle(line);
         start = end + 1;
       }
-      rest = text.slice(start);
+      if (start < bytes.length) rest.push(bytes.subarray(start));
     }
-    rest += decoder.end();
-    if (rest !== '') await handle(rest);
+    if (rest.length > 0) await handle(Buffer.concat(rest));
     return scan;
   } catch (error) {
     if (error instanceof VisitorError) throw error.error;
     scan.gzipError = (error as Error).message;
-    if (rest.trim() !== '') scan.cutOffLine = lineNumber + 1;
+    if (Buffer.concat(rest).toString('utf8').trim() !== '') scan.cutOffLine = lineNumber + 1;
     return scan;
   } finally {
     gzipped.unpipe(gunzip);

@@ -1,15 +1,15 @@
 // `audit query`: filters the audit events of an export (customer, type, actor, case, time range) and
 // writes them as a table, CSV or JSON lines while streaming, so a million events fit in constant memory.
+// It verifies the folder first and refuses one that does not verify: an answer read from a tampered
+// export (a duplicate key, an edited event, a deleted chain) would look as complete as a true one.
 import { stat } from 'node:fs/promises';
-import { isAuditTrail } from './verify-export';
+import { looksLikeAuditEvent, verifyExports, type VerifiedExport, type VerifyOptions } from './verify-export';
 import {
-  findExportDirs,
   openDataFile,
   readExportManifest,
   relativeLabel,
   scanExportLines,
   type ExportFinding,
-  type ExportManifest,
   type FindingSink,
 } from './export-reader';
 
@@ -29,6 +29,20 @@ export type OutputFormat = 'table' | 'csv' | 'json';
 export const outputFormats: OutputFormat[] = ['table', 'csv', 'json'];
 
 export class QueryUsageError extends Error {}
+
+/** The folder did not verify: nothing is read from it. */
+export class QueryUnverifiedError extends Error {
+  constructor(
+    readonly errors: number,
+    readonly errorCounts: Record<string, number>,
+  ) {
+    super(
+      `the folder does not verify (${errors} problem(s): ${Object.entries(errorCounts)
+        .map(([code, count]) => `${code} ${count}`)
+        .join(', ')}); run \`audit verify\` on it for the details. Nothing was queried.`,
+    );
+  }
+}
 
 export const matchesQuery = (item: Record<string, unknown>, query: AuditQuery): boolean => {
   if (query.customer !== undefined && item.customerId !== query.customer && item.subject !== query.customer)
@@ -107,6 +121,11 @@ export interface QueryOptions {
   onProgress?: (progress: QueryProgress) => void;
   /** Which export is read, for the log. */
   onExport?: (dir: string, exportTime: string | undefined) => void;
+  /** How the folder is verified before anything is read from it (keys, digests, --require-digest). */
+  verify?: Omit<VerifyOptions, 'onFinding' | 'onProgress' | 'keepFindings'>;
+  /** Verification findings (warnings; an error refuses the query). */
+  onVerifyFinding?: FindingSink;
+  onVerifyProgress?: VerifyOptions['onProgress'];
 }
 
 export interface QueryResult {
@@ -118,12 +137,13 @@ export interface QueryResult {
 
 class LimitReached extends Error {}
 
+const exportTimeOf = (verified: VerifiedExport) =>
+  verified.auditTrail?.signedAsOf ?? verified.exportTime ?? '';
+
 /** Exports are full snapshots, so the newest one holds every event; older ones are read on request. */
-const chooseExports = (manifests: ExportManifest[], all: boolean) => {
-  if (all || manifests.length <= 1) return manifests;
-  const newest = [...manifests].sort((a, b) =>
-    (b.summary?.exportTime ?? '').localeCompare(a.summary?.exportTime ?? ''),
-  )[0];
+const chooseExports = (trails: VerifiedExport[], all: boolean) => {
+  if (all || trails.length <= 1) return trails;
+  const newest = [...trails].sort((a, b) => exportTimeOf(b).localeCompare(exportTimeOf(a)))[0];
   return newest ? [newest] : [];
 };
 
@@ -140,13 +160,16 @@ export const queryExports = async (
     if (findings.length < 1000) findings.push(finding);
     options.onFinding?.(finding);
   };
-  const manifests: ExportManifest[] = [];
-  for (const dir of await findExportDirs(root)) {
-    // Problems of the manifest itself are verify's business; query reads what is there.
-    const manifest = await readExportManifest(dir, () => undefined, label);
-    if (isAuditTrail(manifest)) manifests.push(manifest);
-  }
-  if (manifests.length === 0) throw new QueryUsageError(`no AuditEvents export under ${root}`);
+  const verified = await verifyExports(root, {
+    ...options.verify,
+    keepFindings: 0,
+    ...(options.onVerifyFinding ? { onFinding: options.onVerifyFinding } : {}),
+    ...(options.onVerifyProgress ? { onProgress: options.onVerifyProgress } : {}),
+  });
+  if (!verified.ok) throw new QueryUnverifiedError(verified.errors, verified.errorCounts);
+  // Audit events are found by content, as verify found them, whatever the table folder is called.
+  const trails = verified.exports.filter((exported) => (exported.auditTrail?.events ?? 0) > 0);
+  if (trails.length === 0) throw new QueryUsageError(`no audit events under ${root}`);
 
   const result: QueryResult = { events: 0, matched: 0, exportsRead: 0, findings };
   let buffered = '';
@@ -158,9 +181,11 @@ export const queryExports = async (
   };
   buffered += formatHeader(options.format);
   try {
-    for (const manifest of chooseExports(manifests, options.allExports ?? false)) {
-      options.onExport?.(label(manifest.dir), manifest.summary?.exportTime);
+    for (const trail of chooseExports(trails, options.allExports ?? false)) {
+      options.onExport?.(trail.dir, exportTimeOf(trail));
       result.exportsRead += 1;
+      // Verified a moment ago; read again here only for the list of data files.
+      const manifest = await readExportManifest(trail.path, () => undefined, label);
       const files = manifest.files.filter((file) => file.exists);
       for (const [fileNumber, file] of files.entries()) {
         const fileLabel = label(file.path);
@@ -175,6 +200,7 @@ export const queryExports = async (
             });
             return;
           }
+          if (!looksLikeAuditEvent(line.item)) return;
           result.events += 1;
           if (result.events % 50_000 === 0)
             options.onProgress?.({

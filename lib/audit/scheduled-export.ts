@@ -9,6 +9,7 @@ import {
   ChainHeadTracker,
   DIGEST_FOLDER,
   DIGEST_FORMAT,
+  manifestHashesOf,
   digestFileName,
   digestFileText,
   publicKeyFileName,
@@ -16,7 +17,13 @@ import {
   type DigestSigner,
   type SignedDigest,
 } from './digest';
-import { DATA_FOLDER, EXPORT_FOLDER, MANIFEST_FILES, type ManifestFileEntry } from './export-format';
+import {
+  DATA_FOLDER,
+  EXPORT_FOLDER,
+  MANIFEST_FILES,
+  MANIFEST_SUMMARY,
+  type ManifestFileEntry,
+} from './export-format';
 import { scanExportLines } from './export-reader';
 
 export const EXPORTS_ROOT = 'exports';
@@ -143,7 +150,9 @@ export const digestOfExport = async (
 ): Promise<SignedDigest> => {
   const exportId = completed.exportArn.split('/').pop() ?? '';
   const exportFolder = posix.join(completed.s3Prefix, EXPORT_FOLDER, exportId);
-  const manifestText = await streamText(await deps.bucket.read(posix.join(exportFolder, MANIFEST_FILES)));
+  const manifestBytes = await streamBytes(await deps.bucket.read(posix.join(exportFolder, MANIFEST_FILES)));
+  const summaryBytes = await streamBytes(await deps.bucket.read(posix.join(exportFolder, MANIFEST_SUMMARY)));
+  const manifestText = manifestBytes.toString('utf8');
   const heads = new ChainHeadTracker();
   for (const line of manifestText.split('\n')) {
     if (line.trim() === '') continue;
@@ -173,6 +182,7 @@ export const digestOfExport = async (
       exportArn: completed.exportArn,
       tableArn: completed.tableArn,
       asOf: completed.exportTime.toISOString(),
+      manifests: manifestHashesOf(summaryBytes, manifestBytes),
       createdAt: deps.clock.now().toISOString(),
       subjectCount: entries.length,
       eventCount: heads.eventCount,
@@ -215,8 +225,8 @@ export const runScheduledExport = async (
     ? { action, started: await startDailyExports(settings, deps) }
     : { action, digests: await digestCompletedExports(settings, deps) };
 
-const streamText = async (stream: Readable) => {
+const streamBytes = async (stream: Readable) => {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 };

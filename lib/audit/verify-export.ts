@@ -14,6 +14,7 @@ import {
   type ChainHeadEntry,
   type SignedDigest,
 } from './digest';
+import { MANIFEST_FILES, MANIFEST_SUMMARY } from './export-format';
 import {
   checkDataFileDigests,
   findDigestFiles,
@@ -32,7 +33,10 @@ export interface VerifyOptions {
   digestDirs?: string[];
   /** PEM public keys the digests must be signed with; without them the keys next to the digests are used. */
   trustedPublicKeys?: string[];
-  /** Without a digest a deleted subject cannot be seen; this makes "no digest" an error. */
+  /**
+   * Every chain must be covered by a valid digest of its own export, signed by a pinned key: without
+   * one a deleted subject or a cut tail cannot be seen. Off, a missing digest is only a warning.
+   */
   requireDigest?: boolean;
   onFinding?: FindingSink;
   onProgress?: (progress: VerifyProgress) => void;
@@ -49,10 +53,19 @@ export interface VerifyProgress {
 
 export interface VerifiedExport {
   dir: string;
+  /** The folder on disk (dir is it relative to the folder verified). */
+  path: string;
   table: string;
   exportTime?: string;
   itemsRead: number;
-  auditTrail?: { events: number; subjects: number; digestsApplied: number };
+  /** Set when the export holds audit events (by content) or a digest was signed for it. */
+  auditTrail?: {
+    events: number;
+    subjects: number;
+    digestsApplied: number;
+    /** The export time its own digest signed, when it has one. */
+    signedAsOf?: string;
+  };
 }
 
 export interface VerifiedDigest {
@@ -85,13 +98,17 @@ export class VerifyUsageError extends Error {}
 interface TrustedDigest {
   file: string;
   digest: SignedDigest;
+  /** Found in the folder being verified (it must match an export there), or in a --digests folder. */
+  inFolder: boolean;
 }
 
-const AUDIT_TABLE = /AuditEvents/;
-
-/** The audit trail's table, by its name in the summary's tableArn or the prefix it was exported under. */
-export const isAuditTrail = (manifest: ExportManifest) =>
-  AUDIT_TABLE.test(manifest.tableName) || AUDIT_TABLE.test(manifest.summary?.s3Prefix ?? '');
+/**
+ * Whether an item is an audit event is decided by what it holds, never by the table name or prefix
+ * in the (unsigned) manifest: an item with a hash, a prevHash, or a subject and a seq is one, and is
+ * verified as one, whichever table folder it was found in.
+ */
+export const looksLikeAuditEvent = (item: Record<string, unknown>) =>
+  'hash' in item || 'prevHash' in item || ('subject' in item && 'seq' in item);
 
 const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
 
@@ -128,7 +145,7 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
     options.onFinding?.(finding);
   };
 
-  const digests = await loadDigests([root, ...(options.digestDirs ?? [])], options, sink, label, report);
+  const digests = await loadDigests(root, options.digestDirs ?? [], options, sink, label, report);
   const exportDirs = await findExportDirs(root);
   if (exportDirs.length === 0)
     sink({
@@ -137,16 +154,21 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
       message: `no DynamoDB export (manifest-summary.json, manifest-files.json) under ${root}`,
     });
 
-  for (const dir of exportDirs) {
-    const manifest = await readExportManifest(dir, sink, label);
+  const manifests: ExportManifest[] = [];
+  for (const dir of exportDirs) manifests.push(await readExportManifest(dir, sink, label));
+  const sameExportDigests = matchDigestsToExports(manifests, digests, sink, label);
+
+  let coveredTrails = 0;
+  for (const manifest of manifests) {
     const verified: VerifiedExport = {
-      dir: label(dir),
+      dir: label(manifest.dir),
+      path: manifest.dir,
       table: manifest.tableName,
       ...(manifest.summary?.exportTime ? { exportTime: manifest.summary.exportTime } : {}),
       itemsRead: 0,
     };
     report.exports.push(verified);
-    const store = isAuditTrail(manifest) ? new ChainLinkStore() : undefined;
+    const store = new ChainLinkStore();
     const present = manifest.files.filter((file) => file.exists);
     let listedItems = 0;
     for (const file of manifest.files) listedItems += file.entry.itemCount;
@@ -164,7 +186,7 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
           });
           return;
         }
-        if (!store) return;
+        if (!looksLikeAuditEvent(line.item)) return;
         const { subject, seq } = line.item;
         if (
           typeof subject !== 'string' ||
@@ -176,7 +198,8 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
           sink({
             level: 'error',
             code: 'NOT_AN_AUDIT_EVENT',
-            message: 'an audit item needs a subject (string) and a seq (positive integer)',
+            message:
+              'the item holds audit attributes (hash, prevHash, subject, seq) but no subject (string) and seq (positive integer)',
             file: fileLabel,
             line: line.line,
           });
@@ -211,7 +234,7 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
         });
       options.onProgress?.({
         file: fileLabel,
-        events: store?.size ?? verified.itemsRead,
+        events: store.size,
         filesDone: fileNumber + 1,
         filesTotal: present.length,
       });
@@ -220,22 +243,51 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
       sink({
         level: 'error',
         code: 'ITEM_COUNT_MISMATCH',
-        message: `the summary says ${manifest.summary.itemCount} items, ${'manifest-files.json'} lists ${listedItems}`,
-        file: label(join(dir, 'manifest-summary.json')),
+        message: `the summary says ${manifest.summary.itemCount} items, ${MANIFEST_FILES} lists ${listedItems}`,
+        file: label(join(manifest.dir, MANIFEST_SUMMARY)),
       });
-    if (store) {
-      const applied = checkAuditTrail(store, manifest, digests, sink, options);
-      verified.auditTrail = { events: store.size, subjects: store.subjectCount, digestsApplied: applied };
-      report.eventsVerified += store.size;
-      report.subjectsVerified += store.subjectCount;
-    }
+    const own = sameExportDigests.get(manifest) ?? [];
+    // A table with no audit event and no digest of its own is not part of the audit trail.
+    if (store.size === 0 && own.length === 0) continue;
+    const applied = checkAuditTrail(
+      store,
+      manifest,
+      own,
+      digests,
+      sink,
+      options,
+      label(join(manifest.dir, MANIFEST_SUMMARY)),
+    );
+    if (own.length > 0) coveredTrails += 1;
+    const signedAsOf = own[0]?.digest.statement.asOf;
+    verified.auditTrail = {
+      events: store.size,
+      subjects: store.subjectCount,
+      digestsApplied: applied,
+      ...(signedAsOf ? { signedAsOf } : {}),
+    };
+    report.eventsVerified += store.size;
+    report.subjectsVerified += store.subjectCount;
   }
+  if (exportDirs.length > 0 && report.exports.every((verified) => !verified.auditTrail))
+    sink({
+      level: options.requireDigest ? 'error' : 'warning',
+      code: 'NO_AUDIT_TRAIL',
+      message: `no item in any table under ${root} is an audit event, and no digest covers one`,
+    });
+  else if (options.requireDigest && coveredTrails === 0 && report.errorCounts.NO_DIGEST === undefined)
+    sink({
+      level: 'error',
+      code: 'NO_DIGEST',
+      message: 'no signed digest of an export in this folder: nothing vouches for the audit trail',
+    });
   report.ok = report.errors === 0;
   return report;
 };
 
 const loadDigests = async (
-  roots: string[],
+  root: string,
+  digestDirs: string[],
   options: VerifyOptions,
   sink: FindingSink,
   label: (path: string) => string,
@@ -251,7 +303,9 @@ const loadDigests = async (
   }
   const trusted: TrustedDigest[] = [];
   const unpinnedKeys = new Set<string>();
-  for (const file of await findDigestFiles(roots)) {
+  const inFolder = new Set(await findDigestFiles([root]));
+  const files = [...new Set([...inFolder, ...(await findDigestFiles(digestDirs))])];
+  for (const file of files) {
     const shown = label(file);
     const verified: VerifiedDigest = { file: shown, valid: false };
     report.digests.push(verified);
@@ -311,47 +365,117 @@ const loadDigests = async (
       continue;
     }
     verified.valid = true;
-    trusted.push({ file: shown, digest });
+    trusted.push({ file: shown, digest, inFolder: inFolder.has(file) });
   }
+  // A key read from the folder proves only that digest and key were put there together.
   for (const fingerprint of unpinnedKeys)
     sink({
-      level: 'warning',
+      level: options.requireDigest ? 'error' : 'warning',
       code: 'KEY_NOT_PINNED',
-      message: `digests are signed by key SHA-256 ${fingerprint}, read from the export itself; compare it with the published key or pass --public-key`,
+      message: `digests are signed by key SHA-256 ${fingerprint}, read from the export itself; compare it with the published key and pass it with --public-key${
+        options.requireDigest ? ' (--require-digest needs a pinned key)' : ''
+      }`,
     });
   return trusted;
 };
 
-/** Link checks for every subject, then each digest's heads against the chains (returns digests applied). */
+/**
+ * Pairs each valid digest with the export it was signed for (by exportArn) and checks that the export's
+ * manifests are byte for byte the ones it signed. A digest in the folder that matches no export there
+ * is an error: someone changed the export's identity or time, or removed the export it vouches for.
+ */
+const matchDigestsToExports = (
+  manifests: ExportManifest[],
+  digests: TrustedDigest[],
+  sink: FindingSink,
+  label: (path: string) => string,
+): Map<ExportManifest, TrustedDigest[]> => {
+  const matched = new Map<ExportManifest, TrustedDigest[]>();
+  for (const trusted of digests) {
+    const { statement } = trusted.digest;
+    const exports = manifests.filter((manifest) => manifest.summary?.exportArn === statement.exportArn);
+    if (exports.length === 0 && trusted.inFolder)
+      sink({
+        level: 'error',
+        code: 'DIGEST_EXPORT_NOT_FOUND',
+        message: `signed for export ${statement.exportArn} of ${statement.tableArn} as of ${statement.asOf}, which no export in this folder is: the export was removed, or its manifest relabelled (exportArn, tableArn or exportTime edited)`,
+        file: trusted.file,
+      });
+    for (const manifest of exports) {
+      matched.set(manifest, [...(matched.get(manifest) ?? []), trusted]);
+      const summary = manifest.summary;
+      const edited = [
+        summary?.tableArn !== statement.tableArn
+          ? `tableArn ${JSON.stringify(summary?.tableArn)} where it signed ${JSON.stringify(statement.tableArn)}`
+          : undefined,
+        summary?.exportTime !== statement.asOf
+          ? `exportTime ${JSON.stringify(summary?.exportTime)} where it signed ${statement.asOf}`
+          : undefined,
+      ].filter((field) => field !== undefined);
+      if (manifest.hashes?.summarySha256 !== statement.manifests.summarySha256)
+        sink({
+          level: 'error',
+          code: 'DIGEST_MANIFEST_MISMATCH',
+          message: `manifest-summary.json is not the one ${trusted.file} signed${
+            edited.length > 0 ? ` (${edited.join('; ')})` : ''
+          }: the summary was edited after the export`,
+          file: label(join(manifest.dir, MANIFEST_SUMMARY)),
+        });
+      if (manifest.hashes?.filesSha256 !== statement.manifests.filesSha256)
+        sink({
+          level: 'error',
+          code: 'DIGEST_MANIFEST_MISMATCH',
+          message: `manifest-files.json is not the one ${trusted.file} signed: data files were added, removed or re-listed (MD5, ETag or count edited)`,
+          file: label(join(manifest.dir, MANIFEST_FILES)),
+        });
+    }
+  }
+  return matched;
+};
+
+/**
+ * Link checks for every subject, then the heads of each digest that applies: the export's own (exactly
+ * its heads) and earlier ones of the same table (each signed head still in the chains). Earlier is
+ * judged by the signed time of the export's own digest, not the manifest's. Returns digests applied.
+ */
 const checkAuditTrail = (
   store: ChainLinkStore,
   manifest: ExportManifest,
+  own: TrustedDigest[],
   digests: TrustedDigest[],
   sink: FindingSink,
   options: VerifyOptions,
+  summaryLabel: string,
 ): number => {
-  const summary = manifest.summary;
-  const exportTime = summary ? Date.parse(summary.exportTime) : Number.NaN;
-  const applicable = digests
-    .filter(({ digest }) => !summary || digest.statement.tableArn === summary.tableArn)
-    .filter(
-      ({ digest }) =>
-        digest.statement.exportArn === summary?.exportArn || Date.parse(digest.statement.asOf) <= exportTime,
-    )
-    .map(({ file, digest }) => ({
-      file,
-      asOf: digest.statement.asOf,
-      sameExport: digest.statement.exportArn === summary?.exportArn,
-      eventCount: digest.statement.eventCount,
-      heads: new Map(
-        digest.statement.heads.map(([subject, seq, hash]: ChainHeadEntry) => [subject, { seq, hash }]),
-      ),
-    }));
-  if (applicable.length === 0)
+  const signed = own[0]?.digest.statement;
+  const tableArn = signed?.tableArn ?? manifest.summary?.tableArn;
+  const exportTime = Date.parse(signed?.asOf ?? manifest.summary?.exportTime ?? '');
+  const earlier = digests.filter(
+    (trusted) =>
+      !own.includes(trusted) &&
+      trusted.digest.statement.tableArn === tableArn &&
+      Date.parse(trusted.digest.statement.asOf) <= exportTime,
+  );
+  const applicable = [
+    ...own.map((trusted) => ({ trusted, sameExport: true })),
+    ...earlier.map((trusted) => ({ trusted, sameExport: false })),
+  ].map(({ trusted: { file, digest }, sameExport }) => ({
+    file,
+    asOf: digest.statement.asOf,
+    sameExport,
+    eventCount: digest.statement.eventCount,
+    heads: new Map(
+      digest.statement.heads.map(([subject, seq, hash]: ChainHeadEntry) => [subject, { seq, hash }]),
+    ),
+  }));
+  if (own.length === 0)
     sink({
       level: options.requireDigest ? 'error' : 'warning',
       code: 'NO_DIGEST',
-      message: `no signed digest for this export of ${manifest.tableName} (or an earlier one): a deleted subject or a cut tail cannot be seen`,
+      message: `no signed digest of this export of ${manifest.tableName}${
+        earlier.length > 0 ? ` (${earlier.length} earlier one(s) applied)` : ''
+      }: a subject deleted or a tail cut since then cannot be seen`,
+      file: summaryLabel,
     });
 
   for (const subject of store.subjects()) {

@@ -8,6 +8,7 @@ import {
   formatEvent,
   matchesQuery,
   queryExports,
+  QueryUnverifiedError,
   type AuditQuery,
   type OutputFormat,
 } from '../../lib/audit/query';
@@ -162,7 +163,7 @@ describe('audit query', () => {
     expect(all).toMatchObject({ events: 4100, exportsRead: 2 });
   });
 
-  it('shows what it could read of a truncated file, and says so with a non-zero exit code', async () => {
+  it('refuses a folder that does not verify (a truncated file) and prints no event, exit code 1', async () => {
     const broken = await tempDir('query-broken');
     await cp(root, broken, { recursive: true });
     const [file] = await dataFilesOf(await findExportDir(broken, 'AuditEvents'));
@@ -170,10 +171,14 @@ describe('audit query', () => {
     const run = await runAudit(['query', broken, '--format', 'json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /ERROR GZIP_BROKEN AuditEvents\/AWSDynamoDB\/\S+\.json\.gz: the gzip stream is truncated/,
+      /ERROR GZIP_BROKEN AuditEvents\/AWSDynamoDB\/\S+\.json\.gz:\d+: the gzip stream is truncated/,
     );
-    const shown = run.stdout.split('\n').filter(Boolean).length;
-    expect(shown).toBeGreaterThan(0);
-    expect(shown).toBeLessThan(2000);
+    expect(run.stderr).toMatch(
+      /the folder does not verify \(\d+ problem\(s\): .*GZIP_BROKEN 1.*Nothing was queried/,
+    );
+    expect(run.stdout).toBe('');
+    await expect(queryExports(broken, {}, { format: 'json', write: () => undefined })).rejects.toThrow(
+      QueryUnverifiedError,
+    );
   }, 30000);
 });

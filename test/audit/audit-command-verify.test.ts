@@ -86,8 +86,9 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['HASH_MISMATCH']);
-    expect(errors[0]).toMatchObject({
+    // Recomputed MD5s make the manifests agree with the data, but not with the digest that signed them.
+    expect(codes).toEqual(['DIGEST_MANIFEST_MISMATCH', 'HASH_MISMATCH']);
+    expect(errors.find((finding) => finding.code === 'HASH_MISMATCH')).toMatchObject({
       subject: 'customer#bram',
       seq: 4,
       line: at + 1,
@@ -102,7 +103,7 @@ describe('audit verify', () => {
         `ERROR HASH_MISMATCH customer#bram seq 4 AuditEvents/\\S+\\.json\\.gz:${at + 1}: content does not match`,
       ),
     );
-    expect(run.stdout).toMatch(/FAILED: 1 problem \(HASH_MISMATCH 1\)/);
+    expect(run.stdout).toMatch(/FAILED: 2 problems \(DIGEST_MANIFEST_MISMATCH 1, HASH_MISMATCH 1\)/);
   }, 30000);
 
   it('catches a changed event through the MD5 when the manifest was left alone', async () => {
@@ -127,7 +128,7 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { codes, errors } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'MISSING']);
+    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_MANIFEST_MISMATCH', 'MISSING']);
     expect(errors.find((finding) => finding.code === 'MISSING')).toMatchObject({
       subject: 'customer#carla',
       seq: 2,
@@ -160,7 +161,8 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, [...lines].reverse());
     await coverTracks(exportDir);
     const { codes } = await verify(root);
-    expect(codes).toEqual([]);
+    // Only the data file's MD5 changed (bound by the digest through manifest-files.json).
+    expect(codes).toEqual(['DIGEST_MANIFEST_MISMATCH']);
   });
 
   it('names an inserted event that claims an existing seq', async () => {
@@ -199,7 +201,7 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { codes, errors } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_HEAD_MISMATCH']);
+    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_HEAD_MISMATCH', 'DIGEST_MANIFEST_MISMATCH']);
     expect(errors.find((finding) => finding.code === 'DIGEST_HEAD_MISMATCH')).toMatchObject({
       subject: 'customer#anna',
       seq: 3,
@@ -216,8 +218,12 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['MISSING_HASH']);
-    expect(errors[0]).toMatchObject({ subject: 'customer#anna', seq: 1, line: at + 1 });
+    expect(codes).toEqual(['DIGEST_MANIFEST_MISMATCH', 'MISSING_HASH']);
+    expect(errors.find((finding) => finding.code === 'MISSING_HASH')).toMatchObject({
+      subject: 'customer#anna',
+      seq: 1,
+      line: at + 1,
+    });
   });
 
   it('reports a truncated gzip by file, and still verifies the lines before the cut and the other files', async () => {
@@ -245,8 +251,11 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { errors, codes, report } = await verify(root);
-    expect(codes).toEqual(['LINE_INVALID']);
-    expect(errors[0]).toMatchObject({ line: 5, message: expect.stringMatching(/^not JSON/) });
+    expect(codes).toEqual(['DIGEST_MANIFEST_MISMATCH', 'LINE_INVALID']);
+    expect(errors.find((finding) => finding.code === 'LINE_INVALID')).toMatchObject({
+      line: 5,
+      message: expect.stringMatching(/^not JSON/),
+    });
     expect(report.eventsVerified).toBe(12);
   });
 
@@ -273,8 +282,10 @@ describe('audit verify', () => {
     await writeFile(manifestFile, text);
     await writeFile(join(exportDir, 'manifest-files.checksum'), createHash('md5').update(text).digest('hex'));
     const { codes, errors } = await verify(root);
-    expect(codes).toEqual(['MD5_MISMATCH']);
-    expect(errors[0]?.message).toMatch(/differs from the manifest's/);
+    expect(codes).toEqual(['DIGEST_MANIFEST_MISMATCH', 'MD5_MISMATCH']);
+    expect(errors.find((finding) => finding.code === 'MD5_MISMATCH')?.message).toMatch(
+      /differs from the manifest's/,
+    );
   });
 
   it('catches a changed manifest through its .checksum file', async () => {
@@ -285,7 +296,7 @@ describe('audit verify', () => {
       (await readFile(manifestFile, 'utf8')).replace('"itemCount":12', '"itemCount":12 '),
     );
     const { codes } = await verify(root);
-    expect(codes).toEqual(['CHECKSUM_MISMATCH']);
+    expect(codes).toEqual(['CHECKSUM_MISMATCH', 'DIGEST_MANIFEST_MISMATCH']);
   });
 
   it('catches a wrong item count, per file and in the summary', async () => {
@@ -295,8 +306,10 @@ describe('audit verify', () => {
     await writeFile(manifestFile, text);
     await writeFile(join(exportDir, 'manifest-files.checksum'), createHash('md5').update(text).digest('hex'));
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['ITEM_COUNT_MISMATCH']);
-    expect(errors.map((finding) => finding.message)).toEqual([
+    expect(codes).toEqual(['DIGEST_MANIFEST_MISMATCH', 'ITEM_COUNT_MISMATCH']);
+    expect(
+      errors.filter((finding) => finding.code === 'ITEM_COUNT_MISMATCH').map((finding) => finding.message),
+    ).toEqual([
       'holds 12 items, the manifest says 11',
       'the summary says 12 items, manifest-files.json lists 11',
     ]);
@@ -317,7 +330,7 @@ describe('audit verify', () => {
     );
     await coverTracks(exportDir);
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_SUBJECT_MISSING']);
+    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_MANIFEST_MISMATCH', 'DIGEST_SUBJECT_MISSING']);
     expect(errors.find((finding) => finding.code === 'DIGEST_SUBJECT_MISSING')).toMatchObject({
       subject: 'customer#carla',
       seq: 5,
@@ -338,7 +351,7 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_HEAD_MISSING']);
+    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_HEAD_MISSING', 'DIGEST_MANIFEST_MISMATCH']);
     expect(errors.find((finding) => finding.code === 'DIGEST_HEAD_MISSING')).toMatchObject({
       subject: 'customer#bram',
       seq: 5,
