@@ -70,9 +70,6 @@ const tamperable = async () => {
   return { root, exportDir, dataFile, lines: await readDataLines(dataFile) };
 };
 
-const lineOf = (lines: string[], subject: string, seq: number) =>
-  lines.findIndex((line) => subjectOfLine(line) === subject && seqOfLine(line) === seq);
-
 const typeOf = (line: string) => parseLine(line).Item.type?.S;
 
 /** Edits manifest-summary.json and writes its checksum again, as an insider who knows the format would. */
