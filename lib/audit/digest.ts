@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { canonicalJson } from './canonical-json';
 import { MANIFEST_FILES, MANIFEST_SUMMARY } from './export-format';
-import { parseStrictJson } from './strict-json';
+import { parseStrictJson } from '../strict-json';
 
 // @2 binds the export's two manifests as well as its identity, time and heads (see ManifestHashes).
 export const DIGEST_FORMAT = 'mfa-recovery/audit-digest@2';

@@ -19,7 +19,7 @@ import {
   type ManifestFileEntry,
   type ManifestSummary,
 } from './export-format';
-import { parseStrictJson, StrictJsonError } from './strict-json';
+import { parseStrictJson, StrictJsonError } from '../strict-json';
 
 /** Something wrong with an export, located as precisely as we can: file and line, or subject and seq. */
 export interface ExportFinding {

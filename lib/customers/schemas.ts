@@ -9,19 +9,17 @@ const isoDateTime = z.iso.datetime({ offset: true });
 
 export const customerRecordSchema = z.strictObject({
   email: z.email().check(z.maxLength(254)),
-  fullName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  companyName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  companyInfo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  fullName: z.singleLine(1, 200),
+  companyName: z.optional(z.singleLine(1, 200)),
+  companyInfo: z.optional(z.singleLine(1, 500)),
   locale: z.enum(['nl', 'en']),
   privileged: z.optional(z.boolean()),
   lastLoginAt: z.optional(isoDateTime),
-  chargePointIds: z
-    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)))
-    .check(z.maxLength(500)),
+  chargePointIds: z.array(z.singleLine(1, 64)).check(z.maxLength(500)),
   lastTransaction: z.optional(
     z.strictObject({
       at: isoDateTime,
-      chargePointId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+      chargePointId: z.singleLine(1, 64),
       amountCents: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
     }),
   ),

@@ -2,6 +2,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from '../schema';
+import { findTextProblem } from '../schema';
+import { parseStrictJson, StrictJsonError } from '../strict-json';
 import { isServiceUnavailable } from '../aws/errors';
 import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailable } from '../errors';
 import { logger } from '../observability/logger';
@@ -93,9 +95,20 @@ export const jsonBodyParser = (): HttpMiddleware => ({
       throw invalid('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
     const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     try {
-      event.parsedBody = JSON.parse(raw) as unknown;
-    } catch {
-      throw invalid('MALFORMED_JSON', 'The request body is not valid JSON.');
+      // Strict: a duplicate key would let two readers of one body see different values, and a lone
+      // surrogate cannot be hashed into the audit trail (RFC 8785).
+      event.parsedBody = parseStrictJson(raw);
+    } catch (error) {
+      if (!(error instanceof StrictJsonError) || error.problem === 'syntax')
+        throw invalid('MALFORMED_JSON', 'The request body is not valid JSON.');
+      const path = error.path.join('.') || '(root)';
+      const message =
+        error.problem === 'duplicate-key'
+          ? 'appears twice (duplicate key)'
+          : 'is not well-formed Unicode (it holds a lone surrogate)';
+      throw invalid('INVALID_REQUEST', `The request body is not valid: ${path} ${message}.`, {
+        issues: [{ path, message }],
+      });
     }
   },
 });
@@ -112,6 +125,18 @@ export const inputValidation = (): HttpMiddleware => ({
   before: (request) => {
     const { event } = request;
     const { route } = event;
+    // One rule for every string of every route, before the route's own schema.
+    for (const [where, value] of [
+      ['request body', event.parsedBody],
+      ['query string', event.queryStringParameters],
+      ['path', event.pathParameters],
+    ] as const) {
+      const problem = findTextProblem(value);
+      if (problem)
+        throw invalid('INVALID_REQUEST', `The ${where} is not valid: ${problem.path} ${problem.message}.`, {
+          issues: [problem],
+        });
+    }
     if (!route.body) {
       if (event.parsedBody !== undefined)
         throw invalid('INVALID_REQUEST', 'This route takes no request body.');

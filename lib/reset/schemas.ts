@@ -5,7 +5,7 @@ import { verificationIdSchema } from '../verification/schemas';
 export const disableRequestSchema = z.strictObject({
   verificationId: verificationIdSchema,
   /** Why the admin disables 2FA, in their words: kept in the audit trail. */
-  reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(500)),
+  reason: z.singleLine(3, 500),
 });
 
 export const approvalIdSchema = z

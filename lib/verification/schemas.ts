@@ -19,8 +19,8 @@ export const startVerificationSchema = z.strictObject({ channel: z.enum(channels
 export const recordCheckSchema = z.strictObject({
   type: z.enum(checkTypes),
   /** What the caller said, as the agent typed it. Compared on the server, kept only as a keyed hash. */
-  answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data). */
+  answer: z.singleLine(1, 500),
+  /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data); may span lines. */
   note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 

@@ -1,6 +1,6 @@
 // The strict parser auditors' lines go through: what JSON.parse accepts silently (a duplicate key, a
 // lone surrogate) is an error naming where it is; everything else parses exactly as JSON.parse does.
-import { parseStrictJson, StrictJsonError } from '../../lib/audit/strict-json';
+import { parseStrictJson, StrictJsonError } from '../../lib/strict-json';
 
 const problemOf = (text: string) => {
   try {

@@ -1,11 +1,17 @@
-// A strict JSON parser for what auditors read: RFC 8259 grammar, and the I-JSON rules (RFC 7493) that
-// JSON.parse does not enforce. JSON.parse keeps the last of two equal keys while DuckDB and Athena read
-// the first, so a line with a duplicate key hashes one item and queries as another; a lone surrogate
-// is not Unicode, so RFC 8785 implementations refuse to hash it. Both are errors here, at any depth.
+// A strict JSON parser for request bodies and for what auditors read: RFC 8259 grammar, and the I-JSON
+// rules (RFC 7493) that JSON.parse does not enforce. JSON.parse keeps the last of two equal keys while
+// DuckDB and Athena read the first, so a line with a duplicate key hashes one item and queries as
+// another; a lone surrogate is not Unicode, so RFC 8785 implementations refuse to hash it. Both are
+// errors here, at any depth.
+
+export type StrictJsonProblem = 'syntax' | 'duplicate-key' | 'not-unicode';
 
 export class StrictJsonError extends Error {
   constructor(
     message: string,
+    readonly problem: StrictJsonProblem,
+    /** The keys (and array indexes) leading to the problem. */
+    readonly path: string[],
     /** Offset in the text (UTF-16 code units) where the problem was found. */
     readonly position: number,
   ) {
@@ -63,8 +69,13 @@ class Parser {
     return this.path.length === 0 ? '' : ` in ${this.path.map((key) => JSON.stringify(key)).join(' > ')}`;
   }
 
-  private fail(problem: string): never {
-    throw new StrictJsonError(`${problem}${this.where()} at column ${this.at + 1}`, this.at);
+  private fail(problem: string, kind: StrictJsonProblem = 'syntax', key?: string): never {
+    throw new StrictJsonError(
+      `${problem}${this.where()} at column ${this.at + 1}`,
+      kind,
+      key === undefined ? [...this.path] : [...this.path, key],
+      this.at,
+    );
   }
 
   private skipSpace() {
@@ -114,7 +125,7 @@ class Parser {
       const key = this.string();
       if (Object.prototype.hasOwnProperty.call(result, key)) {
         this.at = keyAt;
-        this.fail(`duplicate key ${JSON.stringify(key)}`);
+        this.fail(`duplicate key ${JSON.stringify(key)}`, 'duplicate-key', key);
       }
       this.skipSpace();
       if (this.text.charCodeAt(this.at) !== COLON) this.fail('expected ":" after a key');
@@ -194,13 +205,13 @@ class Parser {
             const low = text.startsWith('\\u', at + 6) ? this.hexUnit(at + 6) : -1;
             if (!isLowSurrogate(low)) {
               this.at = at;
-              this.fail(`lone surrogate \\u${unit.toString(16)}: not well-formed Unicode`);
+              this.fail(`lone surrogate \\u${unit.toString(16)}: not well-formed Unicode`, 'not-unicode');
             }
             decoded += String.fromCharCode(unit, low);
             at += 12;
           } else if (isLowSurrogate(unit)) {
             this.at = at;
-            this.fail(`lone surrogate \\u${unit.toString(16)}: not well-formed Unicode`);
+            this.fail(`lone surrogate \\u${unit.toString(16)}: not well-formed Unicode`, 'not-unicode');
           } else {
             decoded += String.fromCharCode(unit);
             at += 6;
@@ -221,14 +232,14 @@ class Parser {
       if (isHighSurrogate(code)) {
         if (!isLowSurrogate(text.charCodeAt(at + 1))) {
           this.at = at;
-          this.fail('lone surrogate: not well-formed Unicode');
+          this.fail('lone surrogate: not well-formed Unicode', 'not-unicode');
         }
         at += 2;
         continue;
       }
       if (isLowSurrogate(code)) {
         this.at = at;
-        this.fail('lone surrogate: not well-formed Unicode');
+        this.fail('lone surrogate: not well-formed Unicode', 'not-unicode');
       }
       at += 1;
     }
