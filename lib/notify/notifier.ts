@@ -248,7 +248,11 @@ export const deliverNotification = async (event: AuditItem, deps: Deps): Promise
   try {
     ({ messageId } = await (deps.send ?? sendEmail)(prepared.to, prepared.email));
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown';
+    // Cut by code points: a cut through a surrogate pair would leave a string the audit cannot hash.
+    const reason =
+      error instanceof Error
+        ? Array.from(`${error.name}: ${error.message}`).slice(0, 300).join('')
+        : 'unknown';
     if (isPermanentSesError(error)) {
       await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, true);
       return 'FAILED_PERMANENTLY';
