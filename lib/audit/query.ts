@@ -140,10 +140,16 @@ class LimitReached extends Error {}
 const exportTimeOf = (verified: VerifiedExport) =>
   verified.auditTrail?.signedAsOf ?? verified.exportTime ?? '';
 
-/** Exports are full snapshots, so the newest one holds every event; older ones are read on request. */
+/**
+ * Exports are full snapshots, so the newest one holds every event; older ones are read on request.
+ * Newest among those with a digest of their own when there are any: an export without one has only
+ * the unsigned manifest's word for its time, and a planted copy could claim to be newer.
+ */
 const chooseExports = (trails: VerifiedExport[], all: boolean) => {
   if (all || trails.length <= 1) return trails;
-  const newest = [...trails].sort((a, b) => exportTimeOf(b).localeCompare(exportTimeOf(a)))[0];
+  const signed = trails.filter((trail) => trail.auditTrail?.signedAsOf !== undefined);
+  const candidates = signed.length > 0 ? signed : trails;
+  const newest = [...candidates].sort((a, b) => exportTimeOf(b).localeCompare(exportTimeOf(a)))[0];
   return newest ? [newest] : [];
 };
 

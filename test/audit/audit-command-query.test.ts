@@ -1,6 +1,7 @@
 // `audit query`: the questions auditors ask, answered from an export while streaming it — filters by
 // customer, type, actor, case and time, as a table, CSV or JSON lines.
-import { cp, readFile, truncate } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashOfItem } from '../../lib/audit/chain';
 import { itemFromDynamoDbJson } from '../../lib/audit/dynamodb-json';
@@ -161,6 +162,35 @@ describe('audit query', () => {
       { format: 'json', write: (chunk) => void (output += chunk), allExports: true },
     );
     expect(all).toMatchObject({ events: 4100, exportsRead: 2 });
+  });
+
+  it('reads the newest export that has a digest of its own, not a planted copy claiming to be newer', async () => {
+    const planted = await tempDir('query-planted');
+    await cp(root, planted, { recursive: true });
+    const original = await findExportDir(planted, 'AuditEvents');
+    const copy = `${original}9`;
+    await cp(original, copy, { recursive: true });
+    const summaryFile = join(copy, 'manifest-summary.json');
+    const summary = JSON.parse(await readFile(summaryFile, 'utf8')) as Record<string, string>;
+    summary.exportArn = `${summary.exportArn}9`;
+    summary.exportTime = '2099-01-01T00:00:00.000Z';
+    const text = JSON.stringify(summary);
+    await writeFile(summaryFile, text);
+    await writeFile(join(copy, 'manifest-summary.checksum'), createHash('md5').update(text).digest('hex'));
+    const read: string[] = [];
+    const warnings: string[] = [];
+    await queryExports(
+      planted,
+      {},
+      {
+        format: 'json',
+        write: () => undefined,
+        onExport: (dir) => read.push(dir),
+        onVerifyFinding: (finding) => warnings.push(`${finding.level} ${finding.code}`),
+      },
+    );
+    expect(warnings).toContain('warning NO_DIGEST');
+    expect(read).toEqual([expect.not.stringMatching(/9$/)]);
   });
 
   it('refuses a folder that does not verify (a truncated file) and prints no event, exit code 1', async () => {
