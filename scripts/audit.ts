@@ -25,7 +25,8 @@ const usage = `usage:
       item counts, MD5 of each data file, every hash chain, and the signed digests of chain heads.
       --digests DIR        also apply the digests in DIR (earlier days); repeatable
       --public-key FILE    the digests must be signed by this PEM key; repeatable
-      --require-digest     fail when no signed digest covers the audit trail
+      --require-digest     every chain of every export must be covered by a valid digest of that
+                           export, signed by a --public-key key (else NO_DIGEST, KEY_NOT_PINNED errors)
       --format text|json   report format (default text)
       --max-findings N     print at most N findings (default 1000; all are counted)
       --progress           progress on stderr (default: only when stderr is a terminal)

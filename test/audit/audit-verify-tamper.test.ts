@@ -1,6 +1,7 @@
 // `audit verify` against a coached insider: every tamper class of the outside review, each with the
 // manifests' MD5s, ETags, counts and checksum files recomputed, the digest key pinned and
 // --require-digest on. Each exits 1 naming the problem; the untouched export still verifies clean.
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { createHash, createPublicKey } from 'node:crypto';
 import { cp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -438,4 +439,30 @@ describe('audit verify with the key pinned and --require-digest', () => {
     expect(codes).toEqual(['NO_AUDIT_TRAIL']);
     expect((await verifyExports(root)).warningCounts).toMatchObject({ NO_AUDIT_TRAIL: 1 });
   });
+
+  // Last: it deletes a subject from the table.
+  it("judges 'earlier' by the signed time: a later export moved back in time still meets yesterday's digest", async () => {
+    for (const seq of [1, 2])
+      await stack.dynamodb.send(
+        new DeleteItemCommand({
+          TableName: stack.tableNames.auditEvents,
+          Key: { subject: { S: 'customer#anna' }, seq: { N: String(seq) } },
+        }),
+      );
+    const later = join(await tempDir('tamper-later'), 'run');
+    await exportStack(stack, later, keyFile);
+    await editSummary(await findExportDir(later, 'AuditEvents'), (summary) => {
+      summary.exportTime = '2000-01-01T00:00:00.000Z';
+    });
+    const report = await verifyExports(later, {
+      requireDigest: true,
+      trustedPublicKeys: [await readFile(publicKeyFile, 'utf8')],
+      digestDirs: [join(pristine, 'digests')],
+    });
+    expect(report.errorCounts).toEqual({ DIGEST_MANIFEST_MISMATCH: 1, DIGEST_SUBJECT_MISSING: 1 });
+    expect(report.findings.find((finding) => finding.code === 'DIGEST_SUBJECT_MISSING')).toMatchObject({
+      subject: 'customer#anna',
+      message: expect.stringMatching(/^the digest of \S+Z signed its chain up to seq 2/),
+    });
+  }, 30000);
 });
