@@ -7,6 +7,7 @@ import type { AuditItem } from '../lib/audit/events';
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { deliverNotification } from '../lib/notify/notifier';
+import { withBusinessMetrics } from '../lib/observability/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 config();
@@ -42,5 +43,5 @@ const relay = async (event: DynamoDBStreamEvent, context: Context): Promise<Dyna
 };
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>({ timeoutEarlyInMillis: 0 }).handler(
-  relay,
+  (event: DynamoDBStreamEvent, context: Context) => withBusinessMetrics(() => relay(event, context)),
 );

@@ -6,6 +6,7 @@ import { dynamoDb, tableName } from '../aws/dynamodb';
 import { transactionCancellationReasons } from '../aws/errors';
 import type { Clock, Random } from '../clock';
 import { conflict } from '../errors';
+import { countCommittedEvents } from '../observability/business-metrics';
 import { nextAuditItem, type ChainHead } from './chain';
 import { subjectOf, type AuditEventInput, type AuditItem } from './events';
 
@@ -105,6 +106,7 @@ export const commitWithAudit = async <T>(
       await dynamoDb().send(
         new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut)] }),
       );
+      countCommittedEvents(events);
       return { result: change.result, events };
     } catch (error) {
       const reasons = transactionCancellationReasons(error);
