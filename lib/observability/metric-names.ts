@@ -30,6 +30,7 @@ export const businessMetrics = [
   'UnauthorizedResetReports',
   'LockReleases',
   'NotificationsReconciled',
+  'OutboxBacklog',
 ] as const;
 
 export type BusinessMetric = (typeof businessMetrics)[number];

@@ -122,6 +122,10 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     },
   },
   auditExport: { firstEvent: '(import only: DynamoDB Local has no export API)' },
+  outboxReconciliation: {
+    firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the pending index)',
+    prepare: async () => () => ({ action: 'reconcile' }),
+  },
 };
 
 /** The clients a function uses, from the route table's grants, name the baseline handler to bundle. */
