@@ -88,10 +88,15 @@ export class Operations extends Construct {
       description: string,
       metric: cloudwatch.IMetric,
       threshold: number,
-      options: { evaluationPeriods?: number; comparison?: cloudwatch.ComparisonOperator } = {},
+      options: {
+        evaluationPeriods?: number;
+        comparison?: cloudwatch.ComparisonOperator;
+        /** The runbook section, when several alarms share one. */
+        runbook?: string;
+      } = {},
     ) => {
       const created = new cloudwatch.Alarm(this, alarmId, {
-        alarmDescription: `${description} Runbook: docs/operations.md#${alarmId.toLowerCase()}`,
+        alarmDescription: `${description} Runbook: docs/operations.md#${(options.runbook ?? alarmId).toLowerCase()}`,
         metric,
         threshold,
         evaluationPeriods: options.evaluationPeriods ?? 1,
@@ -202,7 +207,9 @@ export class Operations extends Construct {
         },
       });
       throttleMetrics.push(throttles);
-      alarm(`${tables[key].baseName}Throttles`, `DynamoDB throttled ${tables[key].baseName}.`, throttles, 1);
+      alarm(`${tables[key].baseName}Throttles`, `DynamoDB throttled ${tables[key].baseName}.`, throttles, 1, {
+        runbook: 'DynamoDbThrottles',
+      });
     }
 
     // SES reputation, account-wide (the account's metrics, not a configuration set's).

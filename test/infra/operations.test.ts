@@ -2,6 +2,9 @@
 // operators' topic, the Contributor Insights rules rank staff from the JSON logs, the dashboard shows
 // it all, and the outbox reconciliation runs every 5 minutes with only the grants it needs.
 import type { Template } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/local/paths';
 import { isOwnFunction, synthesizeStack, type Resource } from './synth';
 
 let template: Template;
@@ -139,7 +142,17 @@ describe('alarms, mailed through the operators topic', () => {
     mailsTheOperators(complaint[0]!);
   });
 
-  it('every alarm names its runbook section', () => {
+  it('every alarm names its runbook section, and the runbook has it', () => {
+    const runbook = readFileSync(join(repoRoot(), 'docs', 'operations.md'), 'utf8');
+    const sections = new Set(
+      [...runbook.matchAll(/^#{2,3} (.+)$/gm)].map((match) =>
+        match[1]!.toLowerCase().replace(/[^a-z0-9]/g, ''),
+      ),
+    );
+    for (const alarm of alarms()) {
+      const anchor = /Runbook: docs\/operations\.md#([a-z0-9]+)$/.exec(String(alarm.AlarmDescription))?.[1];
+      if (anchor) expect(sections).toContain(anchor);
+    }
     for (const alarm of alarms().filter((alarm) => String(alarm.AlarmDescription).includes('Runbook')))
       expect(alarm.AlarmDescription).toMatch(/Runbook: docs\/operations\.md#[a-z0-9]+$/);
     expect(
