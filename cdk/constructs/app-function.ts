@@ -9,7 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../scripts/local/paths';
-import { lambdaBundling } from '../bundling';
+import { lambdaBundling, lambdaNodeOptions } from '../bundling';
 import type { FunctionDefinition, TableAccess } from '../../lib/routes';
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
@@ -59,12 +59,13 @@ export class AppFunction extends NodejsFunction {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: 'mfa-recovery',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(lambdaNodeOptions ? { NODE_OPTIONS: lambdaNodeOptions } : {}),
       },
       // Shared with the bench (cdk/bundling.ts), which measures cold starts of these very bundles.
       bundling: {
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourceMap,
+        sourcesContent: lambdaBundling.sourcesContent,
         target: lambdaBundling.target,
         format: lambdaBundling.format as OutputFormat,
         externalModules: [...lambdaBundling.externalModules],
