@@ -73,7 +73,7 @@ export class AppFunction extends NodejsFunction {
       },
     });
     const runtimeReason =
-      'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 20 and 22 and moves to 24 by changing LAMBDA_RUNTIME.';
+      'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 22 (.ci/run) and moves to 24 by changing LAMBDA_RUNTIME.';
     Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: runtimeReason });
     Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
     Validations.of(this).acknowledge({
