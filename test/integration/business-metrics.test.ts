@@ -11,6 +11,8 @@ let service: string;
 const captured: string[] = [];
 let restore: () => void;
 
+const logLevel = process.env.POWERTOOLS_LOG_LEVEL;
+
 beforeAll(async () => {
   // Info level: the recovery-action lines are info lines.
   process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
@@ -28,6 +30,9 @@ beforeAll(async () => {
 afterAll(async () => {
   restore?.();
   await stack?.stop();
+  // The worker runs other test files next; they log at their own level.
+  if (logLevel === undefined) delete process.env.POWERTOOLS_LOG_LEVEL;
+  else process.env.POWERTOOLS_LOG_LEVEL = logLevel;
 });
 
 const jsonLines = (from: number) =>
