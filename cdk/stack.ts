@@ -7,6 +7,7 @@ import { Api, AppFunctions } from './constructs/api';
 import { AuditExports } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
 import { Monitoring } from './constructs/monitoring';
+import { Operations } from './constructs/operations';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
 
@@ -103,10 +104,16 @@ export class MfaRecoveryStack extends Stack {
       tables: data.tables,
       functions,
     });
-    new Monitoring(this, 'Monitoring', {
+    const monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: props.alarmEmail,
       functions: functions.byName,
       deadLetterQueues: [...consumers.deadLetterQueues, ...exports.deadLetterQueues],
+    });
+    const operations = new Operations(this, 'Operations', {
+      topic: monitoring.topic,
+      functions: functions.byName,
+      httpApi: api.httpApi,
+      tables: data.tables,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
@@ -115,5 +122,10 @@ export class MfaRecoveryStack extends Stack {
     new CfnOutput(this, 'ConsoleClientId', { value: api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'AuditExportBucket', { value: exports.bucket.bucketName });
     new CfnOutput(this, 'AuditDigestKeyArn', { value: exports.digestKey.keyArn });
+    new CfnOutput(this, 'OperationsDashboard', { value: operations.dashboard.dashboardName });
+    // `npm run notify:redrive -- --function-name <this>` runs the outbox reconciliation on demand.
+    new CfnOutput(this, 'OutboxReconciliationFunction', {
+      value: functions.byName.outboxReconciliation.functionName,
+    });
   }
 }

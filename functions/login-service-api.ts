@@ -6,6 +6,7 @@ import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import type { CustomerRecord } from '../lib/customers/schemas';
 import { issueSelfServiceTicket } from '../lib/enrollment/self-service';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
+import { meterLoginVerify } from '../lib/observability/business-metrics';
 import { effectiveTwoFactor } from '../lib/totp/lockout';
 import { verifyLoginCode } from '../lib/totp/verification';
 
@@ -38,11 +39,8 @@ export const handler = createHttpFunction('loginServiceApi', {
     return { body: { twoFactor: effectiveTwoFactor(customer, deps.clock.now()) } };
   },
   verifyTwoFactor: async (request: HttpRequest<{ code: string }>) => ({
-    body: await verifyLoginCode(
-      request.pathParameters.customerId ?? '',
-      request.body.code,
-      callerId(request),
-      deps,
+    body: await meterLoginVerify(
+      verifyLoginCode(request.pathParameters.customerId ?? '', request.body.code, callerId(request), deps),
     ),
   }),
   issueEnrollmentTicket: async (request) => ({

@@ -7,7 +7,9 @@ import type { AuditItem } from '../lib/audit/events';
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { deliverNotification } from '../lib/notify/notifier';
+import { withBusinessMetrics } from '../lib/observability/business-metrics';
 import { logger } from '../lib/observability/logger';
+import { sourceMappedStack } from '../lib/observability/stack-trace';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -29,7 +31,10 @@ const relay = async (event: DynamoDBStreamEvent, context: Context): Promise<Dyna
       logger.error('notification failed; retrying from this record', {
         eventId: item.eventId,
         type: item.type,
-        error: error instanceof Error ? { name: error.name, message: error.message } : 'unknown',
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message, stack: sourceMappedStack(error) }
+            : 'unknown',
       });
       return {
         batchItemFailures: event.Records.slice(index).map((failed) => ({
@@ -42,5 +47,5 @@ const relay = async (event: DynamoDBStreamEvent, context: Context): Promise<Dyna
 };
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>({ timeoutEarlyInMillis: 0 }).handler(
-  relay,
+  (event: DynamoDBStreamEvent, context: Context) => withBusinessMetrics(() => relay(event, context)),
 );

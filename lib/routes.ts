@@ -118,6 +118,29 @@ export const functions = {
     services: ['sendEmail'],
     streamSource: notifierStreamSource,
   },
+  outboxReconciliation: {
+    entry: 'functions/outbox-reconciliation.ts',
+    description:
+      'Scheduled: delivers notifications still unsettled 10 minutes after their audit event (the outbox backlog)',
+    memoryMb: 512,
+    // At most 100 entries a run, one at a time, each one SES call and a few DynamoDB writes.
+    timeoutSeconds: 300,
+    tables: {
+      auditEvents: 'append',
+      notifications: 'readWrite',
+      customers: 'readWrite',
+      tickets: 'readWrite',
+    },
+    services: ['sendEmail'],
+    schedules: [
+      {
+        id: 'OutboxReconciliation',
+        expression: 'rate(5 minutes)',
+        description: 'Deliver notifications the AuditEvents stream consumer did not settle within 10 minutes',
+        input: { action: 'reconcile' },
+      },
+    ],
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -140,7 +163,8 @@ export interface RouteDefinition {
 }
 
 const customerParams = z.strictObject({ customerId: customerIdSchema });
-const appendAudit = { auditEvents: 'append' } as const;
+// An audit event that calls for an email commits with its outbox marker in Notifications (lib/notify/ledger.ts).
+const appendAudit = { auditEvents: 'append', notifications: 'append' } as const;
 
 const staff = { type: 'jwt', groups: ['helpdesk', 'admin'] } as const;
 const adminOnly = { type: 'jwt', groups: ['admin'] } as const;

@@ -33,6 +33,7 @@ const { values } = parseArgs({
     full: { type: 'boolean' },
     samples: { type: 'string' },
     'cold-runs': { type: 'string' },
+    'source-map-cost': { type: 'boolean' },
     'load-requests': { type: 'string' },
     connections: { type: 'string' },
     'search-customers': { type: 'string', default: '100000' },
@@ -71,6 +72,7 @@ try {
       run,
       recorder,
       log,
+      sourceMapCost: values['source-map-cost'] === true,
     });
     results.coldStart = cold;
     rows.push(...coldStartRows(cold));

@@ -9,7 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../scripts/local/paths';
-import { lambdaBundling } from '../bundling';
+import { lambdaBundling, lambdaNodeOptions } from '../bundling';
 import type { FunctionDefinition, TableAccess } from '../../lib/routes';
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
@@ -59,12 +59,13 @@ export class AppFunction extends NodejsFunction {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: 'mfa-recovery',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(lambdaNodeOptions ? { NODE_OPTIONS: lambdaNodeOptions } : {}),
       },
       // Shared with the bench (cdk/bundling.ts), which measures cold starts of these very bundles.
       bundling: {
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourceMap,
+        sourcesContent: lambdaBundling.sourcesContent,
         target: lambdaBundling.target,
         format: lambdaBundling.format as OutputFormat,
         externalModules: [...lambdaBundling.externalModules],
@@ -72,7 +73,7 @@ export class AppFunction extends NodejsFunction {
       },
     });
     const runtimeReason =
-      'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 20 and 22 and moves to 24 by changing LAMBDA_RUNTIME.';
+      'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 22 (.ci/run) and moves to 24 by changing LAMBDA_RUNTIME.';
     Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: runtimeReason });
     Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
     Validations.of(this).acknowledge({

@@ -1,11 +1,19 @@
 // AuditEvents in DynamoDB: read a chain's head, and commit a state change together with its audit
 // events in one TransactWriteItems. Audit items are only ever Put with attribute_not_exists, never
 // updated or deleted, and a lost race for the next seq is retried from a fresh head.
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { transactionCancellationReasons } from '../aws/errors';
 import type { Clock, Random } from '../clock';
 import { conflict } from '../errors';
+import { notificationKindOf } from '../notify/kinds';
+import { pendingMarker } from '../notify/ledger';
+import { countCommittedEvents } from '../observability/business-metrics';
 import { nextAuditItem, type ChainHead } from './chain';
 import { subjectOf, type AuditEventInput, type AuditItem } from './events';
 
@@ -35,6 +43,14 @@ export const auditPut = (item: AuditItem): TransactItem => ({
     ConditionExpression: 'attribute_not_exists(subject)',
   },
 });
+
+/** One audit event by its place in the chain (the outbox reconciliation reads it back from its ledger entry). */
+export const getAuditEvent = async (subject: string, seq: number): Promise<AuditItem | undefined> => {
+  const result = await dynamoDb().send(
+    new GetCommand({ TableName: tableName('auditEvents'), Key: { subject, seq }, ConsistentRead: true }),
+  );
+  return result.Item as AuditItem | undefined;
+};
 
 export const listAuditEvents = async (
   customerId: string,
@@ -101,10 +117,16 @@ export const commitWithAudit = async <T>(
       Object.assign(item, nextAuditItem(events[events.length - 1] ?? head, input, at, item.eventId));
       events.push(item);
     }
+    // The transactional outbox: an event that calls for an email commits with its pending ledger entry.
+    const outbox = events.flatMap((event) => {
+      const kind = notificationKindOf(event);
+      return kind ? [pendingMarker({ ...event, kind }, deps.clock.now())] : [];
+    });
     try {
       await dynamoDb().send(
-        new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut)] }),
+        new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut), ...outbox] }),
       );
+      countCommittedEvents(events);
       return { result: change.result, events };
     } catch (error) {
       const reasons = transactionCancellationReasons(error);

@@ -92,6 +92,15 @@ export const tables = {
     baseName: 'Notifications',
     envVar: 'NOTIFICATIONS_TABLE',
     partitionKey: { name: 'eventId', type: 'S' },
+    indexes: [
+      // Sparse: only unsettled entries carry pendingFlag, so the outbox reconciliation reads the backlog.
+      {
+        indexName: 'pending',
+        partitionKey: { name: 'pendingFlag', type: 'S' },
+        sortKey: { name: 'pendingSince', type: 'S' },
+        include: ['subject', 'seq', 'status', 'kind', 'updatedAt'],
+      },
+    ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose:
       'Outbox ledger: one item per audit event that triggers an email, so redelivery sends nothing twice',

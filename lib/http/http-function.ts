@@ -1,6 +1,7 @@
 // Builds a route group's Lambda handler from its operations: the shared middy chain, then one call into lib/.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { withBusinessMetrics } from '../observability/business-metrics';
 import { routesOf, type FunctionName, type RouteDefinition } from '../routes';
 import {
   errorMapping,
@@ -61,7 +62,7 @@ export const createHttpFunction = (name: FunctionName, operations: Record<string
     return jsonResponse(result.status ?? 200, result.body, result.headers);
   };
 
-  return middy<RoutedEvent, APIGatewayProxyStructuredResultV2>({ timeoutEarlyInMillis: 0 })
+  const handler = middy<RoutedEvent, APIGatewayProxyStructuredResultV2>({ timeoutEarlyInMillis: 0 })
     .use(errorMapping())
     .use(requestLogging())
     .use(routeLookup(routes))
@@ -72,4 +73,7 @@ export const createHttpFunction = (name: FunctionName, operations: Record<string
     event: APIGatewayProxyEventV2,
     context: import('aws-lambda').Context,
   ) => Promise<APIGatewayProxyStructuredResultV2>;
+  // Outermost, so what a request committed is counted even when it then answers with an error.
+  return (event: APIGatewayProxyEventV2, context: import('aws-lambda').Context) =>
+    withBusinessMetrics(() => handler(event, context));
 };

@@ -6,6 +6,7 @@ import { findTextProblem } from '../schema';
 import { parseStrictJson, StrictJsonError } from '../strict-json';
 import { isServiceUnavailable } from '../aws/errors';
 import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailable } from '../errors';
+import { sourceMappedStack } from '../observability/stack-trace';
 import { logger } from '../observability/logger';
 import { routeKey, type RouteDefinition } from '../routes';
 import { principalOf, type Principal } from './principal';
@@ -190,7 +191,10 @@ export const errorMapping = (): HttpMiddleware => ({
       request.response = errorResponse(domainError, requestId);
     } else {
       logger.error('request failed', {
-        error: error instanceof Error ? { name: error.name, message: error.message } : 'unknown',
+        error:
+          error instanceof Error
+            ? { name: error.name, message: error.message, stack: sourceMappedStack(error) }
+            : 'unknown',
       });
       request.response = internalErrorResponse(requestId);
     }

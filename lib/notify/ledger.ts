@@ -1,13 +1,18 @@
 // The outbox ledger: one Notifications item per audit event that triggers mail, so a redelivered
-// stream record never sends a second email. States: SENDING → SENT | FAILED_RETRYABLE | FAILED_PERMANENT.
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// stream record never sends a second email. States: PENDING → SENDING → SENT | FAILED_RETRYABLE |
+// FAILED_PERMANENT. The PENDING item is written in the audit event's own transaction, and every item
+// stays in the sparse `pending` index until it is settled: that index is the list the reconciliation
+// reads, so an event the stream never delivered is still found, at a cost that grows with the backlog
+// only, never with the audit history.
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../audit/store';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { isConditionalCheckFailed } from '../aws/errors';
 import { epochSeconds } from '../clock';
+import type { AuditItem } from '../audit/events';
 import type { NotificationKind } from './templates';
 
-export type LedgerStatus = 'SENDING' | 'SENT' | 'FAILED_RETRYABLE' | 'FAILED_PERMANENT';
+export type LedgerStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED_RETRYABLE' | 'FAILED_PERMANENT';
 
 export interface LedgerItem {
   eventId: string;
@@ -15,11 +20,35 @@ export interface LedgerItem {
   kind: NotificationKind;
   status: LedgerStatus;
   attempts: number;
+  /** Where the audit event is: the reconciliation reads it back from there. */
+  subject: string;
+  seq: number;
+  /** The event's time; with pendingFlag, the key of the sparse `pending` index. */
+  pendingSince: string;
+  /** Present until the entry is settled (SENT or FAILED_PERMANENT). */
+  pendingFlag?: typeof PENDING_FLAG;
   messageId?: string;
   lastError?: string;
   updatedAt: string;
   expiresAtEpoch: number;
 }
+
+const PENDING_FLAG = 'PENDING' as const;
+export const PENDING_INDEX = 'pending';
+
+type LedgerEntry = Pick<AuditItem, 'eventId' | 'customerId' | 'subject' | 'seq' | 'at'> & {
+  kind: NotificationKind;
+};
+
+const unsettledFields = (event: LedgerEntry) => ({
+  eventId: event.eventId,
+  customerId: event.customerId,
+  kind: event.kind,
+  subject: event.subject,
+  seq: event.seq,
+  pendingSince: event.at,
+  pendingFlag: PENDING_FLAG,
+});
 
 /** Long enough to outlive any stream redelivery (24 h) many times over. */
 const RETENTION_DAYS = 90;
@@ -31,27 +60,41 @@ export const getLedger = async (eventId: string): Promise<LedgerItem | undefined
   return result.Item as LedgerItem | undefined;
 };
 
+/** The outbox marker, Put in the same transaction as the audit event that calls for the email. */
+export const pendingMarker = (event: LedgerEntry, now: Date): TransactItem => ({
+  Put: {
+    TableName: tableName('notifications'),
+    Item: {
+      ...unsettledFields(event),
+      status: 'PENDING',
+      attempts: 0,
+      updatedAt: now.toISOString(),
+      expiresAtEpoch: epochSeconds(now) + RETENTION_DAYS * 86400,
+    } satisfies LedgerItem,
+    ConditionExpression: 'attribute_not_exists(eventId)',
+  },
+});
+
 /**
  * Claims the send. Only a fresh event or one whose earlier attempt is known not to have reached SES
  * can be claimed; false means someone already sent (or may have sent) this email.
  */
-export const claimSend = async (
-  entry: { eventId: string; customerId: string; kind: NotificationKind; attempts: number },
-  now: Date,
-): Promise<boolean> => {
+export const claimSend = async (entry: LedgerEntry & { attempts: number }, now: Date): Promise<boolean> => {
   try {
     await dynamoDb().send(
       new PutCommand({
         TableName: tableName('notifications'),
         Item: {
-          ...entry,
+          ...unsettledFields(entry),
+          attempts: entry.attempts,
           status: 'SENDING',
           updatedAt: now.toISOString(),
           expiresAtEpoch: epochSeconds(now) + RETENTION_DAYS * 86400,
         } satisfies LedgerItem,
-        ConditionExpression: 'attribute_not_exists(eventId) OR #status = :retryable',
+        // Events committed before the outbox marker existed have no item at all.
+        ConditionExpression: 'attribute_not_exists(eventId) OR #status IN (:pending, :retryable)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':retryable': 'FAILED_RETRYABLE' },
+        ExpressionAttributeValues: { ':pending': 'PENDING', ':retryable': 'FAILED_RETRYABLE' },
       }),
     );
     return true;
@@ -71,7 +114,8 @@ export const settleLedger = (
   Update: {
     TableName: tableName('notifications'),
     Key: { eventId },
-    UpdateExpression: `SET #status = :status, updatedAt = :now${extra.messageId ? ', messageId = :messageId' : ''}${extra.lastError ? ', lastError = :lastError' : ''}`,
+    // Settled: out of the pending index, so the reconciliation never reads it again.
+    UpdateExpression: `SET #status = :status, updatedAt = :now${extra.messageId ? ', messageId = :messageId' : ''}${extra.lastError ? ', lastError = :lastError' : ''} REMOVE pendingFlag`,
     ConditionExpression: '#status = :sending',
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: {
@@ -101,4 +145,42 @@ export const markRetryable = async (eventId: string, now: Date, lastError: strin
       },
     }),
   );
+};
+
+export type UnsettledEntry = Pick<
+  LedgerItem,
+  'eventId' | 'subject' | 'seq' | 'status' | 'kind' | 'pendingSince' | 'updatedAt'
+>;
+
+/**
+ * Unsettled entries whose event happened at or before `cutoff`, oldest first: the outbox backlog.
+ * Reads the sparse index, which holds nothing but unsettled entries.
+ */
+export const listUnsettled = async (cutoff: Date, limit: number): Promise<UnsettledEntry[]> => {
+  const found: UnsettledEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDb().send(
+      new QueryCommand({
+        TableName: tableName('notifications'),
+        IndexName: PENDING_INDEX,
+        KeyConditionExpression: 'pendingFlag = :pending AND pendingSince <= :cutoff',
+        ExpressionAttributeValues: { ':pending': PENDING_FLAG, ':cutoff': cutoff.toISOString() },
+        ExclusiveStartKey: startKey,
+        Limit: limit - found.length,
+      }),
+    );
+    for (const item of page.Items ?? [])
+      found.push({
+        eventId: String(item.eventId),
+        subject: String(item.subject),
+        seq: Number(item.seq),
+        status: item.status as LedgerStatus,
+        kind: item.kind as NotificationKind,
+        pendingSince: String(item.pendingSince),
+        updatedAt: String(item.updatedAt),
+      });
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && found.length < limit);
+  return found;
 };

@@ -12,11 +12,14 @@ import { isDomainError } from '../errors';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
 import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
+import { notificationKindOf } from './kinds';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
 import { notificationTemplates, type NotificationKind } from './templates';
+
+export { notificationKindOf };
 
 export interface Deps {
   clock: Clock;
@@ -26,25 +29,6 @@ export interface Deps {
 
 /** Attempts before a transient failure is reported as final: the stream mapping's retries plus one. */
 export const MAX_SEND_ATTEMPTS = notifierStreamSource.maximumRetryAttempts + 1;
-
-export const notificationKindOf = (
-  event: Pick<AuditItem, 'type' | 'details'>,
-): NotificationKind | undefined => {
-  switch (event.type) {
-    case 'TWO_FA_DISABLED':
-      return 'RESET';
-    case 'TWO_FA_ENABLED':
-      return 'ENABLED';
-    case 'TWO_FA_LOCKED':
-      return 'LOCKED';
-    case 'BACKUP_CODE_USED':
-      return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
-    case 'UNAUTHORIZED_RESET_REPORTED':
-      return 'SECURITY_ALERT';
-    default:
-      return undefined;
-  }
-};
 
 /** A syntactically valid single address; anything else is a permanent failure, not a retry loop. */
 const deliverableAddress = (address: string) =>
@@ -225,25 +209,14 @@ export const deliverNotification = async (event: AuditItem, deps: Deps): Promise
     // No ticket can be issued (2FA already on again, recovery locked) or no address: nothing to retry.
     if (error instanceof PermanentSendFailure || isDomainError(error)) {
       const reason = error instanceof PermanentSendFailure ? error.message : error.code;
-      if (
-        await claimSend(
-          { eventId: event.eventId, customerId: event.customerId, kind, attempts },
-          deps.clock.now(),
-        )
-      )
+      if (await claimSend({ ...event, kind, attempts }, deps.clock.now()))
         await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, true);
       return 'FAILED_PERMANENTLY';
     }
     throw error;
   }
 
-  if (
-    !(await claimSend(
-      { eventId: event.eventId, customerId: event.customerId, kind, attempts },
-      deps.clock.now(),
-    ))
-  )
-    return 'ALREADY_HANDLED';
+  if (!(await claimSend({ ...event, kind, attempts }, deps.clock.now()))) return 'ALREADY_HANDLED';
   let messageId: string;
   try {
     ({ messageId } = await (deps.send ?? sendEmail)(prepared.to, prepared.email));

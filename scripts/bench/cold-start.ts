@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptions } from '../../cdk/bundling';
+import { esbuildOptions, lambdaNodeOptions } from '../../cdk/bundling';
 import type { AuditItem } from '../../lib/audit/events';
 import { dynamoDb, tableName } from '../../lib/aws/dynamodb';
 import { functionPermissions, functions, type FunctionName } from '../../lib/routes';
@@ -122,6 +122,10 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     },
   },
   auditExport: { firstEvent: '(import only: DynamoDB Local has no export API)' },
+  outboxReconciliation: {
+    firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the pending index)',
+    prepare: async () => () => ({ action: 'reconcile' }),
+  },
 };
 
 /** The clients a function uses, from the route table's grants, name the baseline handler to bundle. */
@@ -195,6 +199,8 @@ export interface ColdStartMeasurement {
   cpuMs: number;
   baselineCpuMs: number;
   nodeBootMs: number;
+  /** With --source-map-cost: the same bundle and events with NODE_OPTIONS=--enable-source-maps (median, ms). */
+  withSourceMapsFlag?: { totalMs: number; cpuMs: number };
 }
 
 const fileSize = async (path: string) => (await stat(path)).size;
@@ -243,16 +249,19 @@ export const measureColdStarts = async (options: {
   only?: RegExp;
   recorder: CallRecorder;
   log: (line: string) => void;
+  /** Also run each real bundle with --enable-source-maps, interleaved, to price the flag. */
+  sourceMapCost?: boolean;
 }): Promise<ColdStartMeasurement[]> => {
   const { recorder } = options;
   const dir = await mkdtemp(join(tmpdir(), 'mfa-bench-cold-'));
   const driver = join(dir, 'driver.cjs');
   await writeFile(driver, driverSource);
-  // As deployed (cdk/constructs/app-function.ts): source maps on, logs at INFO, credentials from the environment.
+  // As deployed (cdk/constructs/app-function.ts): its NODE_OPTIONS, logs at INFO, credentials from the environment.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_OPTIONS: '--enable-source-maps',
+    NODE_OPTIONS: lambdaNodeOptions,
     POWERTOOLS_SERVICE_NAME: 'mfa-recovery',
+    POWERTOOLS_METRICS_DISABLED: 'false',
     POWERTOOLS_LOG_LEVEL: 'INFO',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -283,13 +292,15 @@ export const measureColdStarts = async (options: {
       }
       const events = scenario.prepare
         ? await inPool(
-            Array.from({ length: options.runs }, (_, index) => index + 1),
+            // Each process gets its own fresh state (a code not used yet, a record not yet handled).
+            Array.from({ length: options.runs * (options.sourceMapCost ? 2 : 1) }, (_, index) => index + 1),
             2,
             (index) => (scenario.prepare as NonNullable<ColdScenario['prepare']>)(options.run, index),
           )
         : [];
       const realTimes: ProcessTiming[] = [];
       const baselineTimes: ProcessTiming[] = [];
+      const withMapsFlagTimes: ProcessTiming[] = [];
       for (let index = 0; index < options.runs; index += 1) {
         const makeEvent = events[index];
         const realRun = () =>
@@ -326,6 +337,19 @@ export const measureColdStarts = async (options: {
         }
         realTimes.push(realTiming);
         baselineTimes.push(baselineTiming);
+        if (options.sourceMapCost) {
+          const makeOwnEvent = events[options.runs + index];
+          const withMapsFlag = await runFresh(
+            driver,
+            real.outfile,
+            { functionName: name, event: makeOwnEvent ? makeOwnEvent() : null },
+            dir,
+            { ...env, NODE_OPTIONS: `${lambdaNodeOptions} --enable-source-maps`.trim() },
+          );
+          if (withMapsFlag.error)
+            throw new Error(`cold start of ${name} with --enable-source-maps failed: ${withMapsFlag.error}`);
+          withMapsFlagTimes.push(withMapsFlag);
+        }
       }
       const of = (times: ProcessTiming[], pick: (timing: ProcessTiming) => number) => median(times.map(pick));
       const measurement: ColdStartMeasurement = {
@@ -346,6 +370,14 @@ export const measureColdStarts = async (options: {
         cpuMs: of(realTimes, (timing) => timing.cpuMs),
         baselineCpuMs: of(baselineTimes, (timing) => timing.cpuMs),
         nodeBootMs: of([...realTimes, ...baselineTimes], (timing) => timing.beforeImport),
+        ...(withMapsFlagTimes.length
+          ? {
+              withSourceMapsFlag: {
+                totalMs: of(withMapsFlagTimes, (timing) => timing.totalMs),
+                cpuMs: of(withMapsFlagTimes, (timing) => timing.cpuMs),
+              },
+            }
+          : {}),
       };
       results.push(measurement);
       options.log(
@@ -353,7 +385,10 @@ export const measureColdStarts = async (options: {
           `${measurement.totalMs.toFixed(0)} ms vs ${measurement.baselineTotalMs.toFixed(0)} ms ` +
           `(import ${measurement.importMs.toFixed(0)} vs ${measurement.baselineImportMs.toFixed(0)}, ` +
           `first event ${measurement.firstEventMs.toFixed(0)} vs ${measurement.baselineFirstEventMs.toFixed(0)}, node ${measurement.nodeBootMs.toFixed(0)}); ` +
-          `CPU ${measurement.cpuMs.toFixed(0)} ms vs ${measurement.baselineCpuMs.toFixed(0)} ms`,
+          `CPU ${measurement.cpuMs.toFixed(0)} ms vs ${measurement.baselineCpuMs.toFixed(0)} ms` +
+          (measurement.withSourceMapsFlag
+            ? `; with --enable-source-maps ${measurement.withSourceMapsFlag.totalMs.toFixed(0)} ms, CPU ${measurement.withSourceMapsFlag.cpuMs.toFixed(0)} ms`
+            : ''),
       );
     }
   } finally {

@@ -16,7 +16,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { repoRoot } from './paths';
 import { freePort, type ManagedProcess } from './processes';
 import { startSesLocal } from './ses-local';
-import { StreamPoller } from './stream-poller';
+import { StreamPoller, type StreamPollerOptions } from './stream-poller';
 import { createTables, localTableNames, tableEnvironment } from './tables';
 import { createTokenIssuer, type TokenIssuer } from './token-issuer';
 
@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** Extra environment for the handlers (policy settings in tests). */
   environment?: Record<string, string>;
+  /** Tests: stream records the poller loses instead of delivering (see StreamPoller). */
+  dropStreamRecord?: StreamPollerOptions['dropRecord'];
 }
 
 export interface LocalStack {
@@ -59,6 +61,26 @@ export interface LocalStack {
   restartSes(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The environment the functions run with in the local stack; also used by `npm run notify:redrive`. */
+export const localFunctionEnvironment = (settings: {
+  tableNames: Record<TableKey, string>;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  apiUrl: string;
+  dataDir: string | undefined;
+}) => ({
+  AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  ...tableEnvironment(settings.tableNames),
+  DYNAMODB_ENDPOINT: settings.dynamodbEndpoint,
+  SES_ENDPOINT: settings.sesEndpoint,
+  PUBLIC_BASE_URL: settings.apiUrl,
+  SENDER_EMAIL: 'no-reply@mfa-recovery.local',
+  SECURITY_ALERT_EMAIL: 'security@mfa-recovery.local',
+  SECRET_KEY_SOURCE: 'local',
+  LOCAL_SECRET_KEY: localSecretKey(settings.dataDir),
+});
 
 const localSecretKey = (dataDir: string | undefined) => {
   if (!dataDir) return randomBytes(32).toString('base64');
@@ -114,16 +136,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const apiUrl = `http://127.0.0.1:${port}`;
     const tableNames = localTableNames(options.tablePrefix ?? '');
     Object.assign(process.env, {
-      AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...tableEnvironment(tableNames),
-      DYNAMODB_ENDPOINT: dynamodbEndpoint,
-      SES_ENDPOINT: sesEndpoint,
-      PUBLIC_BASE_URL: apiUrl,
-      SENDER_EMAIL: 'no-reply@mfa-recovery.local',
-      SECURITY_ALERT_EMAIL: 'security@mfa-recovery.local',
-      SECRET_KEY_SOURCE: 'local',
-      LOCAL_SECRET_KEY: localSecretKey(dataDir),
+      ...localFunctionEnvironment({ tableNames, dynamodbEndpoint, sesEndpoint, apiUrl, dataDir }),
       ...options.environment,
     });
     resetConfigForTests();
@@ -168,6 +181,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         tableNames,
         loadHandler: (name) => loadHandler(name),
         ...(dataDir ? { stateDir: dataDir } : {}),
+        ...(options.dropStreamRecord ? { dropRecord: options.dropStreamRecord } : {}),
         log,
       });
       poller.start();

@@ -35,6 +35,8 @@ export interface StreamPollerOptions {
   log?: (line: string) => void;
   /** Base delay between retries of a failing batch; Lambda backs off exponentially too. */
   retryBaseMs?: number;
+  /** Tests: records for which this returns true never reach the consumer, as if the stream lost them. */
+  dropRecord?: (record: DynamoDBRecord) => boolean;
 }
 
 interface ShardState {
@@ -192,13 +194,16 @@ export class StreamPoller {
         }
         throw error;
       }
-      const records = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn));
+      const read = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn));
+      const records = read.filter((record) => !this.options.dropRecord?.(record));
       if (records.length) {
         const handler = await this.options.loadHandler(name);
         await this.deliver(name, handler, records, source);
-        delivered += records.length;
+      }
+      if (read.length) {
+        delivered += read.length;
         state.lastSequenceNumber =
-          records[records.length - 1]?.dynamodb?.SequenceNumber ?? state.lastSequenceNumber;
+          read[read.length - 1]?.dynamodb?.SequenceNumber ?? state.lastSequenceNumber;
         this.saveCheckpoints();
       }
       state.iterator = page.NextShardIterator;

@@ -1,0 +1,23 @@
+// Which audit events call for an email, and which: read by the notifier and by the audit store, which
+// writes the outbox marker of such an event in the same transaction as the event itself.
+import type { AuditItem } from '../audit/events';
+import type { NotificationKind } from './templates';
+
+export const notificationKindOf = (
+  event: Pick<AuditItem, 'type' | 'details'>,
+): NotificationKind | undefined => {
+  switch (event.type) {
+    case 'TWO_FA_DISABLED':
+      return 'RESET';
+    case 'TWO_FA_ENABLED':
+      return 'ENABLED';
+    case 'TWO_FA_LOCKED':
+      return 'LOCKED';
+    case 'BACKUP_CODE_USED':
+      return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
+    case 'UNAUTHORIZED_RESET_REPORTED':
+      return 'SECURITY_ALERT';
+    default:
+      return undefined;
+  }
+};

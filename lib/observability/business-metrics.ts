@@ -1,0 +1,134 @@
+// Business metrics, counted in one place: from the audit events an invocation commits (every state
+// change is audited, so no use case has to remember to count) and from the login verify outcome,
+// flushed once per invocation as one EMF line in the MfaRecovery namespace.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { AuditEventType, AuditItem } from '../audit/events';
+import { DomainError } from '../errors';
+import type { VerifyOutcome } from '../totp/verification';
+import { logger } from './logger';
+import {
+  metricsNamespace,
+  metricsService,
+  rankedRecoveryActions,
+  recoveryActionLog,
+  type BusinessMetric,
+} from './metric-names';
+
+type CountedEvent = Pick<AuditItem, 'type' | 'details' | 'actorType' | 'actorId'>;
+
+/** Which metric each audit event counts towards; `undefined` counts nothing. A new event type fails tsc here. */
+const metricOfEvent: Record<
+  AuditEventType,
+  BusinessMetric | ((event: CountedEvent) => BusinessMetric) | undefined
+> = {
+  CUSTOMER_CREATED: undefined,
+  CUSTOMER_EMAIL_CHANGED: undefined,
+  VERIFICATION_STARTED: 'VerificationsStarted',
+  VERIFICATION_CHECK_RECORDED: undefined,
+  VERIFICATION_EMAIL_CODE_SENT: 'EmailCodesSent',
+  VERIFICATION_COMPLETED: (event) =>
+    event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed',
+  TWO_FA_DISABLE_PENDING_APPROVAL: 'ApprovalsPending',
+  TWO_FA_DISABLED: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
+  RESET_EMAIL_SENT: 'ResetEmailsSent',
+  RESET_EMAIL_FAILED: 'ResetEmailsFailed',
+  ENROLLMENT_TICKET_ISSUED: undefined,
+  ENROLLMENT_STARTED: undefined,
+  TWO_FA_ENABLED: 'Enrollments',
+  BACKUP_CODE_USED: 'BackupCodesUsed',
+  VERIFY_FAILED: undefined,
+  VERIFY_REPLAY_REFUSED: undefined,
+  TWO_FA_LOCKED: 'Lockouts',
+  UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
+  NOTIFICATION_SENT: 'NotificationsSent',
+  NOTIFICATION_FAILED: 'NotificationsFailed',
+};
+
+export const metricOf = (event: CountedEvent): BusinessMetric | undefined => {
+  const metric = metricOfEvent[event.type];
+  return typeof metric === 'function' ? metric(event) : metric;
+};
+
+const rankedActions = new Set<BusinessMetric>(Object.values(rankedRecoveryActions).flat());
+
+interface Tally {
+  counts: Map<BusinessMetric, number>;
+  /** Ranked staff actions, logged one line each for Contributor Insights. */
+  staffActions: { action: BusinessMetric; staffId: string }[];
+}
+
+// Per invocation, not per module: the local server runs many requests of one function at once.
+const current = new AsyncLocalStorage<Tally>();
+
+let metrics: Metrics | undefined;
+const emfWriter = () =>
+  (metrics ??= new Metrics({ namespace: metricsNamespace, serviceName: metricsService }));
+
+const count = (tally: Tally | undefined, metric: BusinessMetric) => {
+  if (tally) tally.counts.set(metric, (tally.counts.get(metric) ?? 0) + 1);
+};
+
+/** Called by the audit store once a transaction with these events has committed. */
+export const countCommittedEvents = (events: readonly CountedEvent[]) => {
+  const tally = current.getStore();
+  if (!tally) return;
+  for (const event of events) {
+    const metric = metricOf(event);
+    if (!metric) continue;
+    count(tally, metric);
+    if (rankedActions.has(metric) && (event.actorType === 'agent' || event.actorType === 'admin'))
+      tally.staffActions.push({ action: metric, staffId: event.actorId });
+  }
+};
+
+/** Counts a login verify answer (ok, wrong code, replayed code) or its refusal while locked. */
+export const meterLoginVerify = async (verify: Promise<VerifyOutcome>): Promise<VerifyOutcome> => {
+  const tally = current.getStore();
+  try {
+    const outcome = await verify;
+    count(
+      tally,
+      outcome.valid
+        ? 'LoginVerifyOk'
+        : outcome.reason === 'CODE_ALREADY_USED'
+          ? 'LoginVerifyReplayed'
+          : 'LoginVerifyFailed',
+    );
+    return outcome;
+  } catch (error) {
+    // 429 while the too-many-failures lock runs (including the failure that starts it), 423 under a recovery lock.
+    if (error instanceof DomainError && (error.kind === 'TooManyRequests' || error.kind === 'Locked'))
+      count(tally, 'LoginVerifyLocked');
+    throw error;
+  }
+};
+
+/** Counts a metric that no audit event stands for (e.g. a notification the reconciliation delivered). */
+export const countMetric = (metric: BusinessMetric, value = 1) => {
+  const tally = current.getStore();
+  if (tally) tally.counts.set(metric, (tally.counts.get(metric) ?? 0) + value);
+};
+
+const flush = (tally: Tally) => {
+  for (const { action, staffId } of tally.staffActions)
+    logger.info(recoveryActionLog.message, {
+      [recoveryActionLog.actionField]: action,
+      [recoveryActionLog.staffField]: staffId,
+    });
+  if (tally.counts.size === 0) return;
+  // Synchronous from here to the write, so two invocations in one process never share a line.
+  const writer = emfWriter();
+  for (const [metric, value] of tally.counts) writer.addMetric(metric, MetricUnit.Count, value);
+  writer.publishStoredMetrics();
+};
+
+/** Runs one invocation with its own tally and flushes it afterwards, whether it answered or threw. */
+export const withBusinessMetrics = async <T>(invocation: () => Promise<T>): Promise<T> => {
+  const tally: Tally = { counts: new Map(), staffActions: [] };
+  try {
+    return await current.run(tally, invocation);
+  } finally {
+    flush(tally);
+  }
+};
