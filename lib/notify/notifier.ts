@@ -41,6 +41,8 @@ export const notificationKindOf = (
       return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
     case 'UNAUTHORIZED_RESET_REPORTED':
       return 'SECURITY_ALERT';
+    case 'TWO_FA_DISABLE_PENDING_APPROVAL':
+      return event.details.alertSecurity === true ? 'SECURITY_REVIEW' : undefined;
     default:
       return undefined;
   }
@@ -135,7 +137,32 @@ const prepare = async (
           consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
         }),
       };
+    case 'SECURITY_REVIEW': {
+      const reasons = Array.isArray(event.details.approvalReasons) ? event.details.approvalReasons : [];
+      return {
+        to: config().securityAlertEmail,
+        email: renderEmail(notificationTemplates.SECURITY_REVIEW.nl, 'nl', {
+          at: formatDateTime(event.at, 'nl'),
+          customerId: customer.customerId,
+          caseId: event.caseId ?? '-',
+          requestedBy: event.actorId,
+          verifiedBy: String(event.details.verifiedBy ?? '-'),
+          alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),
+          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
+        }),
+      };
+    }
   }
+};
+
+/** The approval reasons in the security team's words (the mail is Dutch, like the team). */
+const securityReviewWords: Record<string, string> = {
+  PRIVILEGED_CUSTOMER: 'bevoorrechte klant',
+  EMAIL_CHANGED_RECENTLY: 'e-mailadres kort geleden gewijzigd',
+  RECENT_RESET: '2FA kort geleden al gereset',
+  NO_POSSESSION_PROOF: 'geverifieerd zonder bezitsbewijs (geen e-mailcode)',
+  ADMIN_VELOCITY: 'ongewoon veel uitschakelingen door deze admin in het afgelopen uur',
+  AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker in het afgelopen uur',
 };
 
 /** The audit event that reports the outcome: RESET_EMAIL_* for resets, NOTIFICATION_* otherwise. */

@@ -15,7 +15,12 @@ import { issueTicket } from '../../lib/tickets/store';
 import { newTicket, ticketDeletionEpoch, type TicketItem } from '../../lib/tickets/ticket';
 import { generateTotpSecret } from '../../lib/totp/key-uri';
 import { hotp, timeStep } from '../../lib/totp/totp';
-import { completeVerification, recordCheck, startVerification } from '../../lib/verification/store';
+import {
+  completeVerification,
+  recordCheck,
+  sendEmailCode,
+  startVerification,
+} from '../../lib/verification/store';
 import { enrollDemoAuthenticator } from '../local/demo-data';
 import { customerRecord, genuineAnswers } from '../../test/support/fixtures';
 import { base32Decode } from '../../lib/totp/base32';
@@ -87,7 +92,16 @@ export const passedVerification = async (customerId: string, agentId: string) =>
     'CHARGE_POINT_IDS',
     'LAST_TRANSACTION',
   ]);
-  const completed = await completeVerification(verificationId, agentId, deps);
+  // Possession is the proof: the code the service emails is read back, as a caller would.
+  let code = '';
+  await sendEmailCode(verificationId, agentId, {
+    ...deps,
+    sendCode: async (_customer, sent) => {
+      code = sent;
+    },
+  });
+  await recordCheck(verificationId, agentId, { type: 'EMAIL_CODE', answer: code }, deps);
+  const completed = await completeVerification(verificationId, agentId, undefined, deps);
   if (completed.outcome !== 'PASSED') throw new Error(`fixture verification of ${customerId} did not pass`);
   return verificationId;
 };

@@ -78,6 +78,8 @@ describe('concurrent writers on one customer', () => {
     expect(item?.version).toBe(1 + applied.length);
     const events = await auditEventsOf(stack, 'race-upsert');
     expectIntactChain('race-upsert', events);
-    expect(events.filter((event) => event.type === 'CUSTOMER_EMAIL_CHANGED')).toHaveLength(applied.length);
+    expect(
+      events.filter((event) => event.type === 'CUSTOMER_RECORD_CHANGED' && event.details.emailChanged === true),
+    ).toHaveLength(applied.length);
   });
 });
