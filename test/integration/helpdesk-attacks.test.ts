@@ -81,7 +81,9 @@ const setStored = async (
       Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
       UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
       ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(names.map((name, index) => [`:v${index}`, values[name]])),
+      ExpressionAttributeValues: Object.fromEntries(
+        Object.entries(values).map(([, value], index) => [`:v${index}`, value]),
+      ),
     }),
   );
 };
@@ -115,12 +117,14 @@ const marshallCode = (code: Record<string, unknown> | undefined): Record<string,
 const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
 
 /** Knowledge answers and the read-back code recorded, not yet completed. */
-const answeredSession = async (customerId: string, token = agent) => {
+const answeredSession = async (customerId: string, email: string, token = agent) => {
   const started = await start(customerId, token);
   expect(started.status).toBe(201);
   const id: string = started.body.verificationId;
   for (const type of knowledge)
-    expect((await check(id, type, genuineAnswers[type] ?? '', token)).body.result).toBe('MATCH');
+    expect(
+      (await check(id, type, type === 'EMAIL' ? email : (genuineAnswers[type] ?? ''), token)).body.result,
+    ).toBe('MATCH');
   await readBackEmailCode(stack, id, token);
   return id;
 };
@@ -132,7 +136,7 @@ const mailsTo = async (address: string) =>
 const securityMailAbout = async (customerId: string) => {
   for (let attempt = 0; attempt < 150; attempt += 1) {
     const mail = (await mailsTo(SECURITY)).find((email) =>
-      (email.body.text ?? '').includes(`klant ${customerId} `),
+      new RegExp(`klant ${customerId}\\b(?!-)`).test(email.body.text ?? ''),
     );
     if (mail) return mail;
     await new Promise((done) => setTimeout(done, 100));
@@ -189,13 +193,13 @@ describe('finding 1: no answer oracle — wrong answers are budgeted per custome
     // A privileged customer: the passed session waits for approval, so both disable and approve can be tried.
     await createCustomer(stack, 'a1-every', { email: 'a1-every@example.nl', privileged: true });
     await markEnrolled(stack, 'a1-every');
-    const passedId = await answeredSession('a1-every');
+    const passedId = await answeredSession('a1-every', 'a1-every@example.nl');
     expect((await complete(passedId)).body.outcome).toBe('PASSED');
     const pending = await disable('a1-every', passedId);
     expect(pending.status).toBe(202);
     await createCustomer(stack, 'a1-every2', { email: 'a1-every2@example.nl' });
     await markEnrolled(stack, 'a1-every2');
-    const passed2 = await answeredSession('a1-every2');
+    const passed2 = await answeredSession('a1-every2', 'a1-every2@example.nl');
     expect((await complete(passed2)).body.outcome).toBe('PASSED');
 
     // Another session of each customer is opened and a guess goes wrong.
@@ -547,33 +551,34 @@ describe('finding 8: no evidence pushed out of view', () => {
       await unknown(id, 'LAST_LOGIN_DATE');
       await complete(id);
     }
-    const sessions: string[] = [];
-    const events: number[] = [];
-    let verificationsCursor: string | null = null;
-    let eventsCursor: string | null = null;
-    let pages = 0;
-    do {
-      const query = new URLSearchParams({
-        ...(verificationsCursor ? { verificationsCursor } : {}),
-        ...(eventsCursor ? { eventsCursor } : {}),
-      });
-      const page = await stack.call('GET', `/admin/customers/a8-pages?${query}`, { token: agent });
-      expect(page.status).toBe(200);
-      if (pages === 0 || verificationsCursor)
-        sessions.push(
-          ...page.body.recentVerifications.map((item: { verificationId: string }) => item.verificationId),
-        );
-      if (pages === 0 || eventsCursor)
-        events.push(...page.body.recentEvents.map((event: { seq: number }) => event.seq));
-      verificationsCursor = page.body.nextVerificationsCursor;
-      eventsCursor = page.body.nextEventsCursor;
-      pages += 1;
-    } while ((verificationsCursor || eventsCursor) && pages < 20);
-    expect(pages).toBeGreaterThan(1);
-    expect(new Set(sessions).size).toBe(12);
-    expect(sessions).toContain(passed);
+    /** Follows one list's cursor from the first page to the last. */
+    const walk = async <T>(list: 'Verifications' | 'Events', pick: (body: any) => T[]) => {
+      const all: T[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = cursor
+          ? `?${list === 'Events' ? 'eventsCursor' : 'verificationsCursor'}=${cursor}`
+          : '';
+        const page = await stack.call('GET', `/admin/customers/a8-pages${query}`, { token: agent });
+        expect(page.status).toBe(200);
+        all.push(...pick(page.body));
+        cursor = page.body[`next${list}Cursor`];
+        pages += 1;
+      } while (cursor && pages < 20);
+      return { all, pages };
+    };
+    const sessions = await walk('Verifications', (body) =>
+      body.recentVerifications.map((item: { verificationId: string }) => item.verificationId),
+    );
+    const events = await walk('Events', (body) =>
+      body.recentEvents.map((event: { seq: number }) => event.seq),
+    );
+    expect([sessions.pages, new Set(sessions.all).size]).toEqual([2, 12]);
+    expect(sessions.all).toContain(passed);
     const chain = await auditEventsOf(stack, 'a8-pages');
-    expect(events).toEqual(chain.map((event) => event.seq).reverse());
+    expect(events.pages).toBeGreaterThan(2);
+    expect(events.all).toEqual(chain.map((event) => event.seq).reverse());
     const forged = await stack.call(
       'GET',
       `/admin/customers/a8-pages?eventsCursor=${Buffer.from('{"seq":"1"}').toString('base64url')}`,
@@ -653,12 +658,10 @@ describe('the reported problem', () => {
 describe('velocity limits against a helpdesk attack wave', () => {
   it('turns an admin’s fourth disable within an hour into a second-admin approval and mails security', async () => {
     const results: number[] = [];
-    const agents = [
-      agent,
-      otherAgent,
-      await stack.helpdeskToken('agent-fenna'),
-      await stack.helpdeskToken('agent-gijs'),
-    ];
+    // Four agents who each pass one caller: only the admin's pace is unusual here.
+    const agents = await Promise.all(
+      ['fenna', 'gijs', 'ilse', 'joep'].map((name) => stack.helpdeskToken(`agent-${name}`)),
+    );
     for (const [index, token] of agents.entries()) {
       const customerId = `av-admin-${index}`;
       await createCustomer(stack, customerId, { email: `${customerId}@example.nl` });
