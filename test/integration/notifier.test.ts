@@ -3,7 +3,7 @@
 // back in and their alarm bell. Faults: SES down then back, a crash between SES and the ledger, a bad address.
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { startTestStack, type SentEmail, type TestStack } from '../support/stack';
+import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   stack = await startTestStack({
     ownServices: true,
     pollStreams: true,
-    environment: { VELOCITY_ADMIN_DISABLES_PER_HOUR: '1000', VELOCITY_AGENT_PASSES_PER_HOUR: '1000' },
+    environment: noVelocityLimits,
   });
   agent = await stack.helpdeskToken('agent-bram');
   admin = await stack.adminToken('admin-anna');

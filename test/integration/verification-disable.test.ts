@@ -1,6 +1,6 @@
 // Steps 1 and 2 of the manual through the local API: an agent verifies the caller, an admin disables
 // 2FA. Every refusal is shown, races end in exactly one disable, and the audit chain tells it in order.
-import { startTestStack, type TestStack } from '../support/stack';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import {
   createCustomer,
@@ -20,7 +20,7 @@ beforeAll(async () => {
   // The velocity limits have their own suite (helpdesk-attacks); here one admin disables many cases.
   stack = await startTestStack({
     pollStreams: false,
-    environment: { VELOCITY_ADMIN_DISABLES_PER_HOUR: '1000', VELOCITY_AGENT_PASSES_PER_HOUR: '1000' },
+    environment: noVelocityLimits,
   });
   agent = await stack.helpdeskToken('agent-bram');
   otherAgent = await stack.helpdeskToken('agent-carla');
