@@ -1,6 +1,8 @@
 // Input of the verification routes: one zod schema per body, the single source of validation and types.
 import * as z from '../schema';
-import { reportedProblems } from './reported-problems';
+import { noPossessionReasons, reportedProblems, type NoPossessionReason } from './vocabulary';
+
+export { noPossessionReasons, type NoPossessionReason };
 
 export const channels = ['phone', 'email', 'chat'] as const;
 export type Channel = (typeof channels)[number];
@@ -11,15 +13,6 @@ export const checkTypes = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'
 export type CheckType = (typeof checkTypes)[number];
 /** UNKNOWN: the caller said they do not know; it costs nothing and proves nothing. */
 export type CheckResult = 'MATCH' | 'MISMATCH' | 'NOT_ON_FILE' | 'UNKNOWN';
-
-/** Why a caller cannot read back the emailed code; the session can then pass only without possession proof. */
-export const noPossessionReasons = [
-  'MAILBOX_ON_LOST_DEVICE',
-  'NO_ACCESS_TO_MAILBOX',
-  'ADDRESS_NO_LONGER_EXISTS',
-  'CODE_NOT_RECEIVED',
-] as const;
-export type NoPossessionReason = (typeof noPossessionReasons)[number];
 
 export const verificationIdSchema = z
   .string()

@@ -1,7 +1,7 @@
 // A helpdesk verification session as stored in the Verifications table, and what staff may see of it.
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from './schemas';
 import type { PolicyReason } from './policy';
-import type { ReportedProblem } from './reported-problems';
+import type { ReportedProblem } from './vocabulary';
 
 /** EXPIRED: left OPEN past the session window; closed when the next session of the customer starts. */
 export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED';

@@ -1,7 +1,7 @@
 // Everything the console says, in Dutch and English. The check and event vocabularies are typed
 // against lib/, so a new check type or audit event cannot ship without words for it.
 import type { AuditEventType, ActorType } from '../../lib/audit/events';
-import type { ReportedProblem } from '../../lib/verification/reported-problems';
+import type { ReportedProblem } from '../../lib/verification/vocabulary';
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { Lang } from '../shared/i18n';
 
@@ -71,7 +71,7 @@ const nl = {
   verifyIntro:
     'Volg de handleiding: eerst de identiteit, dan de beveiligingsvragen. Typ wat de klant zegt; het systeem vergelijkt het met onze gegevens en toont alleen of het overeenkomt.',
   policyHint:
-    'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, en geen enkel antwoord wijkt af.',
+    'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, de klant leest de gemailde code voor, en geen enkel antwoord wijkt af. Eén afwijkend antwoord beëindigt de verificatie; “Weet de klant niet” kost niets.',
   channel: 'Contact via',
   startVerification: 'Verificatie starten',
   verificationOpen: 'Verificatie {id} loopt (via {channel}).',
@@ -87,7 +87,7 @@ const nl = {
   note: 'Notitie (optioneel)',
   check: 'Controleren',
   checkAnnounce: '{check}: {result}',
-  checkHintMismatch: 'Een afwijkend antwoord laat deze verificatie mislukken.',
+  checkHintMismatch: 'Een afwijkend antwoord laat deze verificatie meteen mislukken.',
   checkHintNotOnFile: 'Niet in onze gegevens: stel een andere vraag.',
   answerRequired: 'Vul eerst het antwoord van de klant in.',
   notAsked: 'Niet gevraagd',
@@ -270,7 +270,7 @@ const en: Record<MessageKey, string> = {
   verifyIntro:
     'Follow the manual: identity first, then the security questions. Type what the caller says; the system compares it with our records and only shows whether it matches.',
   policyHint:
-    'Passes (default policy): name and email match, at least two security questions match, and no answer is wrong.',
+    'Passes (default policy): name and email address match, at least two security questions match, the caller reads back the emailed code, and no answer differs. One wrong answer ends the verification; “Caller does not know” costs nothing.',
   channel: 'Contact channel',
   startVerification: 'Start verification',
   verificationOpen: 'Verification {id} is open (via {channel}).',
