@@ -13,12 +13,9 @@ export interface BudgetPolicy {
   failureStreakHours: number;
 }
 
-const cooldownUntilOf = (customer: CustomerItem) =>
-  typeof customer.verificationCooldownUntil === 'string' ? customer.verificationCooldownUntil : undefined;
-
 /** Refuses any step while the customer is on cooldown: checks, email code, complete, disable, approve. */
 export const assertNoCooldown = (customer: CustomerItem, now: Date) => {
-  const until = cooldownUntilOf(customer);
+  const until = customer.verificationCooldownUntil;
   if (until && new Date(until) > now)
     throw tooManyRequests(
       'VERIFICATION_COOLDOWN',
@@ -29,10 +26,8 @@ export const assertNoCooldown = (customer: CustomerItem, now: Date) => {
 
 /** The failure in a row this one is (1 for the first), and the cooldown it earns. */
 export const nextFailure = (customer: CustomerItem, now: Date, policy: BudgetPolicy) => {
-  const last =
-    typeof customer.lastFailedVerificationAt === 'string' ? customer.lastFailedVerificationAt : undefined;
-  const previousStreak =
-    typeof customer.verificationFailureStreak === 'number' ? customer.verificationFailureStreak : 0;
+  const last = customer.lastFailedVerificationAt;
+  const previousStreak = customer.verificationFailureStreak ?? 0;
   const streakGoesOn =
     last !== undefined && now.getTime() - new Date(last).getTime() < policy.failureStreakHours * 3600_000;
   const streak = streakGoesOn ? previousStreak + 1 : 1;

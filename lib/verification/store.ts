@@ -46,7 +46,6 @@ export interface Deps {
 
 /** Sessions are evidence: kept 400 days (past a yearly audit), then DynamoDB's TTL removes them. */
 const RETENTION_DAYS = 400;
-const EMAIL_CODE_MAX_FAILED_ATTEMPTS = 3;
 
 export const verificationPolicy = (): VerificationPolicy => {
   const { policy } = config();
@@ -192,8 +191,7 @@ export const startVerification = async (
           assertNoCooldown(customer, now);
           const writes: TransactItem[] = [];
           let refusal: DomainError | undefined;
-          const openId =
-            typeof customer.openVerificationId === 'string' ? customer.openVerificationId : undefined;
+          const openId = customer.openVerificationId;
           const open = openId ? await getVerification(openId) : undefined;
           if (open && open.status === 'OPEN') {
             if (expiresAt(open) > now)
@@ -355,8 +353,6 @@ export const recordCheck = async (
         throw conflict('EMAIL_CODE_USED', 'The emailed code was already confirmed in this session.');
       if (new Date(emailCode.expiresAt) <= now)
         throw gone('EMAIL_CODE_EXPIRED', 'The emailed code has expired; send a new one.');
-      if (emailCode.failedAttempts >= EMAIL_CODE_MAX_FAILED_ATTEMPTS)
-        throw tooManyRequests('EMAIL_CODE_ATTEMPTS_EXCEEDED', 'Too many wrong codes; send a new one.', 1);
       const given = answer.replace(/[\s-]/g, '');
       const matches = sameHash(await keyedHash(`email-code:${verificationId}`, given), emailCode.codeHash);
       checkResult = matches ? 'MATCH' : 'MISMATCH';
@@ -372,10 +368,9 @@ export const recordCheck = async (
     const check: RecordedCheck = {
       type: input.type,
       result: checkResult,
-      answerHash:
-        answer === undefined
-          ? ''
-          : await keyedHash(`answer:${item.customerId}:${input.type}`, normalizeText(answer)),
+      ...(answer === undefined
+        ? {}
+        : { answerHash: await keyedHash(`answer:${item.customerId}:${input.type}`, normalizeText(answer)) }),
       ...(input.note ? { note: input.note } : {}),
       agentId,
       at: now.toISOString(),
@@ -516,9 +511,7 @@ export const sendEmailCode = async (
             waitSeconds,
           );
       }
-      const recentSends = (
-        Array.isArray(customer.emailCodeSentAt) ? (customer.emailCodeSentAt as string[]) : []
-      )
+      const recentSends = (customer.emailCodeSentAt ?? [])
         .filter((at) => now.getTime() - new Date(at).getTime() < DAY_MS)
         .sort();
       if (recentSends.length >= policy.emailCodeMaxSendsPerCustomerDay)

@@ -9,8 +9,8 @@ export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVA
 export interface RecordedCheck {
   type: CheckType;
   result: CheckResult;
-  /** HMAC of the normalized answer: proves later what was said without keeping it. */
-  answerHash: string;
+  /** HMAC of the normalized answer: proves later what was said without keeping it (none for UNKNOWN). */
+  answerHash?: string;
   note?: string;
   agentId: string;
   at: string;
