@@ -13,6 +13,7 @@ import {
   conflict,
   forbidden,
   gone,
+  invalid,
   locked,
   notFound,
   tooManyRequests,
@@ -354,6 +355,12 @@ export const recordCheck = async (
       if (new Date(emailCode.expiresAt) <= now)
         throw gone('EMAIL_CODE_EXPIRED', 'The emailed code has expired; send a new one.');
       const given = answer.replace(/[\s-]/g, '');
+      // A typo that cannot be a code (letters, too few digits) is refused, not judged: it costs nothing.
+      if (!/^\d{6}$/.test(given))
+        throw invalid(
+          'EMAIL_CODE_FORMAT',
+          'The emailed code is 6 digits; type exactly what the caller reads.',
+        );
       const matches = sameHash(await keyedHash(`email-code:${verificationId}`, given), emailCode.codeHash);
       checkResult = matches ? 'MATCH' : 'MISMATCH';
       emailCode = matches

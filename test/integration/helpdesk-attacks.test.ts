@@ -633,6 +633,23 @@ describe('finding 9: honest callers pass', () => {
   });
 });
 
+describe('finding 9, the code: a typo that cannot be a code costs nothing', () => {
+  it('refuses a read-back with a letter or a missing digit (400) and leaves the session open for the right code', async () => {
+    await createCustomer(stack, 'a9-typo', { email: 'a9-typo@example.nl' });
+    const id = (await start('a9-typo')).body.verificationId;
+    expect((await sendCode(id)).status).toBe(202);
+    const code = (await emailedCode(stack, id)) ?? '';
+    for (const typo of [`${code.slice(0, 5)}O`, code.slice(0, 5)]) {
+      const refused = await check(id, 'EMAIL_CODE', typo);
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'EMAIL_CODE_FORMAT']);
+    }
+    expect((await check(id, 'EMAIL_CODE', `${code.slice(0, 3)} ${code.slice(3)}`)).body).toEqual({
+      result: 'MATCH',
+      status: 'OPEN',
+    });
+  });
+});
+
 describe('the reported problem', () => {
   it('is stored on the session from the manual’s list and shown in the audit; anything else is refused', async () => {
     await createCustomer(stack, 'a-problem');

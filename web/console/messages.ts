@@ -563,6 +563,7 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     EMAIL_CODE_DAILY_LIMIT: 'Er zijn vandaag al te veel codes naar deze klant gemaild.',
     EMAIL_CODE_SEND_RACE: 'Er werd tegelijk al een code verstuurd; deze is niet verstuurd.',
     EMAIL_CODE_NOT_DELIVERED: 'De mailserver nam de code niet aan. Probeer het zo opnieuw.',
+    EMAIL_CODE_FORMAT: 'De code bestaat uit 6 cijfers. Typ precies wat de klant voorleest.',
   },
   en: {
     NETWORK_ERROR: 'The server cannot be reached. Check the connection and try again.',
@@ -609,6 +610,7 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     EMAIL_CODE_DAILY_LIMIT: 'Too many codes were emailed to this customer today.',
     EMAIL_CODE_SEND_RACE: 'A code was being sent at the same moment; this one was not sent.',
     EMAIL_CODE_NOT_DELIVERED: 'The mail server did not accept the code. Try again shortly.',
+    EMAIL_CODE_FORMAT: 'The code is 6 digits. Type exactly what the caller reads.',
     VERIFICATION_NOT_PENDING: 'The verification behind this request is no longer waiting for approval.',
   },
 };
