@@ -256,6 +256,39 @@ describe('the helpdesk console', () => {
     expect(await twoFactorOf('e2e-vip')).toBe('DISABLED');
   });
 
+  it('helps a caller who cannot receive the code only on the harder path: passed without possession proof, a second admin must approve', async () => {
+    await createCustomer(suite.stack, 'e2e-noproof', { email: 'e2e-noproof@voltpark.nl' });
+    await markEnrolled(suite.stack, 'e2e-noproof');
+    const agent = await open();
+    await signIn(agent, 'agent-erik', 'helpdesk', '#/customers/e2e-noproof');
+    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
+    const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'e2e-noproof@voltpark.nl' };
+    for (const type of ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION']) {
+      await row(agent, type)
+        .getByLabel('Antwoord van de klant')
+        .fill(answers[type] as string);
+      await row(agent, type).getByRole('button', { name: 'Controleren' }).click();
+      expect(await resultOf(agent, type)).toBe('MATCH');
+    }
+    await agent.getByText('Klant kan de code niet ontvangen?').click();
+    await agent.getByLabel('Waarom niet?').selectOption('MAILBOX_ON_LOST_DEVICE');
+    await agent.getByRole('button', { name: 'Afronden zonder bezitsbewijs' }).click();
+    await agent.getByTestId('verification-outcome').waitFor();
+    expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('PASSED');
+    expect(await agent.getByTestId('without-proof-passed').textContent()).toContain('tweede admin');
+    await screenshot(agent, 'console-16-passed-without-possession-proof');
+
+    const admin = await open();
+    await signIn(admin, 'admin-frits', 'admin', '#/customers/e2e-noproof');
+    await admin.getByLabel('Reden (komt in het audit-logboek)').fill('Telefoon en mailbox kwijt');
+    await admin.getByRole('button', { name: '2FA uitschakelen…' }).click();
+    await admin.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
+    await admin.getByTestId('disable-outcome').waitFor();
+    expect(await admin.getByTestId('disable-outcome').getAttribute('data-outcome')).toBe('pending');
+    expect(await admin.getByTestId('disable-outcome').textContent()).toContain('zonder bezitsbewijs');
+    expect(await twoFactorOf('e2e-noproof')).toBe('ENABLED');
+  });
+
   it('pages through a long history with “older…”, so no event is out of view', async () => {
     await createCustomer(suite.stack, 'e2e-long', { email: 'e2e-long@voltpark.nl' });
     const agentToken = await suite.stack.helpdeskToken('agent-dora');

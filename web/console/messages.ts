@@ -202,7 +202,7 @@ const nl = {
   reference: 'Referentie: {id}',
 };
 
-type MessageKey = keyof typeof nl;
+export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   appTitle: 'Helpdesk console',
