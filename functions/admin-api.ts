@@ -10,7 +10,12 @@ import type { Principal } from '../lib/http/principal';
 import { idempotencyContext } from '../lib/idempotency/store';
 import type { DisableRequestInput } from '../lib/reset/schemas';
 import { approveDisable, listPendingApprovals, requestDisable } from '../lib/reset/store';
-import type { RecordCheckInput, StartVerificationInput } from '../lib/verification/schemas';
+import type {
+  CompleteVerificationInput,
+  RecordCheckInput,
+  StartVerificationInput,
+} from '../lib/verification/schemas';
+import type { CustomerProfileQuery } from '../lib/customers/schemas-profile';
 import {
   completeVerification,
   recordCheck,
@@ -36,8 +41,8 @@ export const handler = createHttpFunction('adminApi', {
     }),
   }),
 
-  customerProfile: async (request) => ({
-    body: await customerProfile(request.pathParameters.customerId ?? ''),
+  customerProfile: async (request: HttpRequest<undefined, CustomerProfileQuery>) => ({
+    body: await customerProfile(request.pathParameters.customerId ?? '', request.query),
   }),
 
   startVerification: async (request: HttpRequest<StartVerificationInput>) => {
@@ -71,16 +76,24 @@ export const handler = createHttpFunction('adminApi', {
       {
         ...deps,
         sendCode: (customer, code, expiresAt) =>
-          sendVerificationCodeEmail(customer.email, customer.fullName, customer.locale, code, expiresAt),
+          sendVerificationCodeEmail(
+            customer.email,
+            customer.fullName,
+            customer.locale,
+            code,
+            expiresAt,
+            request.pathParameters.verificationId ?? '',
+          ),
       },
     );
     return { status: 202, body: sent };
   },
 
-  completeVerification: async (request) => ({
+  completeVerification: async (request: HttpRequest<CompleteVerificationInput>) => ({
     body: await completeVerification(
       request.pathParameters.verificationId ?? '',
       staffId(request.principal),
+      request.body,
       deps,
     ),
   }),

@@ -29,7 +29,16 @@ const environmentSchema = z.object({
   ENROLL_LINK_MODE: z._default(z.enum(['direct', 'login']), 'direct'),
   LOGIN_URL: z.optional(z.url()),
   VERIFICATION_MAX_AGE_MINUTES: numberFrom(30),
-  VERIFICATION_COOLDOWN_MINUTES: numberFrom(15),
+  /** Cooldown after the 1st, 2nd, 3rd… failed session of a customer in a row (the last step repeats). */
+  VERIFICATION_COOLDOWN_STEPS_MINUTES: z._default(
+    z.string().check(z.regex(/^\d+(,\d+)*$/, 'comma-separated minutes, e.g. 15,60,1440')),
+    '15,60,1440',
+  ),
+  /** A failure this long after the previous one starts the escalation again from the first step. */
+  VERIFICATION_FAILURE_STREAK_HOURS: positiveFrom(24),
+  /** How many charge-point ids a caller must name (all of them when they manage fewer). */
+  VERIFICATION_CHARGE_POINTS_TO_NAME: positiveFrom(1),
+  VERIFICATION_MAX_CHECKS: positiveFrom(30),
   VERIFICATION_MIN_SECURITY_MATCHES: numberFrom(2),
   TICKET_TTL_HOURS: numberFrom(72),
   /** A started enrollment must be confirmed within this time (and before its ticket expires). */
@@ -47,8 +56,14 @@ const environmentSchema = z.object({
   EMAIL_CODE_TTL_MINUTES: numberFrom(10),
   EMAIL_CODE_MAX_SENDS: numberFrom(3),
   EMAIL_CODE_RESEND_SECONDS: numberFrom(60),
-  /** Who must prove control of their mailbox (EMAIL_CODE) before a session can pass. */
-  REQUIRE_EMAIL_CODE: z._default(z.enum(['privileged', 'always', 'never']), 'privileged'),
+  EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY: numberFrom(5),
+  /** Who must prove control of their mailbox (EMAIL_CODE) before a session can pass: every tier, or privileged only. */
+  REQUIRE_EMAIL_CODE: z._default(z.enum(['always', 'privileged']), 'always'),
+  /** Four eyes: the agent who verified a caller may not disable 2FA on that session. */
+  SEPARATE_VERIFIER_AND_ADMIN: z._default(z.enum(['true', 'false']), 'true'),
+  /** Velocity limits: past these counts in an hour, the next disable needs a second admin and alerts security. */
+  VELOCITY_ADMIN_DISABLES_PER_HOUR: numberFrom(3),
+  VELOCITY_AGENT_PASSES_PER_HOUR: numberFrom(5),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
   ANSWER_HASH_KEY_ID: z.optional(z.string()),
 });
@@ -67,7 +82,10 @@ export interface Config {
   totpIssuer: string;
   policy: {
     verificationMaxAgeMinutes: number;
-    verificationCooldownMinutes: number;
+    verificationCooldownStepsMinutes: number[];
+    verificationFailureStreakHours: number;
+    chargePointsToName: number;
+    maxChecksPerSession: number;
     minSecurityMatches: number;
     ticketTtlHours: number;
     enrollmentPendingMinutes: number;
@@ -81,7 +99,11 @@ export interface Config {
     emailCodeTtlMinutes: number;
     emailCodeMaxSends: number;
     emailCodeResendSeconds: number;
-    requireEmailCode: 'privileged' | 'always' | 'never';
+    emailCodeMaxSendsPerCustomerDay: number;
+    requireEmailCode: 'always' | 'privileged';
+    separateVerifierAndAdmin: boolean;
+    velocityAdminDisablesPerHour: number;
+    velocityAgentPassesPerHour: number;
   };
   answerHashKeyId?: string;
 }
@@ -129,7 +151,10 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
     totpIssuer: e.TOTP_ISSUER,
     policy: {
       verificationMaxAgeMinutes: e.VERIFICATION_MAX_AGE_MINUTES,
-      verificationCooldownMinutes: e.VERIFICATION_COOLDOWN_MINUTES,
+      verificationCooldownStepsMinutes: e.VERIFICATION_COOLDOWN_STEPS_MINUTES.split(',').map(Number),
+      verificationFailureStreakHours: e.VERIFICATION_FAILURE_STREAK_HOURS,
+      chargePointsToName: e.VERIFICATION_CHARGE_POINTS_TO_NAME,
+      maxChecksPerSession: e.VERIFICATION_MAX_CHECKS,
       minSecurityMatches: e.VERIFICATION_MIN_SECURITY_MATCHES,
       ticketTtlHours: e.TICKET_TTL_HOURS,
       enrollmentPendingMinutes: e.ENROLLMENT_PENDING_MINUTES,
@@ -143,7 +168,11 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       emailCodeTtlMinutes: e.EMAIL_CODE_TTL_MINUTES,
       emailCodeMaxSends: e.EMAIL_CODE_MAX_SENDS,
       emailCodeResendSeconds: e.EMAIL_CODE_RESEND_SECONDS,
+      emailCodeMaxSendsPerCustomerDay: e.EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY,
       requireEmailCode: e.REQUIRE_EMAIL_CODE,
+      separateVerifierAndAdmin: e.SEPARATE_VERIFIER_AND_ADMIN === 'true',
+      velocityAdminDisablesPerHour: e.VELOCITY_ADMIN_DISABLES_PER_HOUR,
+      velocityAgentPassesPerHour: e.VELOCITY_AGENT_PASSES_PER_HOUR,
     },
     ...(e.ANSWER_HASH_KEY_ID ? { answerHashKeyId: e.ANSWER_HASH_KEY_ID } : {}),
   };

@@ -6,7 +6,13 @@ import { ticketSchema } from './tickets/schemas';
 import { typedCodeSchema } from './totp/schemas';
 import { customerSearchQuerySchema } from './customers/schemas-search';
 import { approvalIdSchema, disableRequestSchema } from './reset/schemas';
-import { recordCheckSchema, startVerificationSchema, verificationIdSchema } from './verification/schemas';
+import {
+  completeVerificationSchema,
+  recordCheckSchema,
+  startVerificationSchema,
+  verificationIdSchema,
+} from './verification/schemas';
+import { customerProfileQuerySchema } from './customers/schemas-profile';
 import type { TableKey } from './data/tables';
 import { notifierStreamSource } from './notify/stream-settings';
 
@@ -196,6 +202,7 @@ export const routes: RouteDefinition[] = [
     function: 'adminApi',
     auth: staff,
     params: customerParams,
+    query: customerProfileQuerySchema,
     tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
   },
   {
@@ -206,7 +213,7 @@ export const routes: RouteDefinition[] = [
     auth: staff,
     params: customerParams,
     body: startVerificationSchema,
-    tables: { customers: 'read', verifications: 'readWrite', ...appendAudit },
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
   },
   {
     method: 'POST',
@@ -216,7 +223,7 @@ export const routes: RouteDefinition[] = [
     auth: staff,
     params: verificationParams,
     body: recordCheckSchema,
-    tables: { customers: 'read', verifications: 'readWrite', ...appendAudit },
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
     services: ['answerHashKey'],
   },
   {
@@ -226,7 +233,7 @@ export const routes: RouteDefinition[] = [
     function: 'adminApi',
     auth: staff,
     params: verificationParams,
-    tables: { customers: 'read', verifications: 'readWrite', ...appendAudit },
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
     services: ['sendEmail', 'answerHashKey'],
   },
   {
@@ -236,6 +243,7 @@ export const routes: RouteDefinition[] = [
     function: 'adminApi',
     auth: staff,
     params: verificationParams,
+    body: completeVerificationSchema,
     tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
   },
   {

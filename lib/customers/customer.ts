@@ -19,6 +19,12 @@ export interface CustomerItem extends CustomerRecord {
   verificationCooldownUntil?: string;
   failedVerificationCount?: number;
   lastFailedVerificationAt?: string;
+  /** Failures in a row (each within the streak window of the one before): the next cooldown's step. */
+  verificationFailureStreak?: number;
+  /** The one OPEN verification session of this customer, if any. */
+  openVerificationId?: string;
+  /** When helpdesk codes were emailed in the last 24 hours (the per-customer send limit). */
+  emailCodeSentAt?: string[];
   /** When 2FA was last disabled by the helpdesk; a second reset soon after needs a second admin. */
   lastResetAt?: string;
   /** Increments on every write so conditional updates can detect a concurrent change. */
@@ -89,6 +95,7 @@ export const staffView = (customer: CustomerItem) => ({
   verificationCooldownUntil: customer.verificationCooldownUntil ?? null,
   failedVerificationCount: customer.failedVerificationCount ?? 0,
   lastFailedVerificationAt: customer.lastFailedVerificationAt ?? null,
+  openVerificationId: customer.openVerificationId ?? null,
   lastResetAt: customer.lastResetAt ?? null,
   emailChangedAt: customer.emailChangedAt ?? null,
   createdAt: customer.createdAt,

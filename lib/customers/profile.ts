@@ -1,10 +1,15 @@
-// What staff see when they open a customer: the profile, 2FA status, recent verifications and audit events.
+// What staff see when they open a customer: the profile, 2FA status, and the history (sessions and
+// audit events), newest first, each paged with a cursor so no evidence is ever out of reach.
 import type { AuditItem } from '../audit/events';
 import { listAuditEvents } from '../audit/store';
+import { decodeCursor, encodeCursor } from '../pagination';
+import type { CustomerProfileQuery } from './schemas-profile';
 import { listCustomerVerifications } from '../verification/store';
 import { staffView } from './customer';
 import { readTogether } from '../reads';
 import { requireCustomer } from './store';
+
+export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
 export const auditEventView = (event: AuditItem) => ({
   seq: event.seq,
@@ -17,24 +22,44 @@ export const auditEventView = (event: AuditItem) => ({
   details: event.details,
 });
 
-export const customerProfile = async (customerId: string) => {
+const eventsPage = async (customerId: string, cursor: string | undefined) => {
+  const before = cursor ? decodeCursor(cursor, { seq: 'number' }).seq : undefined;
+  const limit = PROFILE_PAGE_SIZE.events;
+  // One more than the page: whether older events exist is known without a second read.
+  const events = await listAuditEvents(customerId, {
+    limit: limit + 1,
+    ...(before ? { beforeSeq: before } : {}),
+  });
+  const page = events.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: events.length > limit && last ? encodeCursor({ seq: last.seq }) : null };
+};
+
+export const customerProfile = async (customerId: string, query: CustomerProfileQuery = {}) => {
   // For an unknown id the two queries are simply empty; the answer is the customer's 404.
   const [customer, events, verifications] = await readTogether(
     requireCustomer(customerId),
-    listAuditEvents(customerId, { limit: 25 }),
-    listCustomerVerifications(customerId, 10),
+    eventsPage(customerId, query.eventsCursor),
+    listCustomerVerifications(customerId, {
+      limit: PROFILE_PAGE_SIZE.verifications,
+      ...(query.verificationsCursor ? { cursor: query.verificationsCursor } : {}),
+    }),
   );
   return {
     customer: staffView(customer),
-    recentVerifications: verifications.map((item) => ({
+    recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,
       agentId: item.agentId,
       channel: item.channel,
+      reportedProblem: item.reportedProblem ?? null,
       status: item.status,
       outcome: item.outcome ?? null,
+      withoutPossessionProof: item.withoutPossessionProof?.reason ?? null,
       startedAt: item.startedAt,
       completedAt: item.completedAt ?? null,
     })),
-    recentEvents: events.map(auditEventView),
+    nextVerificationsCursor: verifications.nextCursor,
+    recentEvents: events.items.map(auditEventView),
+    nextEventsCursor: events.nextCursor,
   };
 };

@@ -1,10 +1,10 @@
 // Query string of the customer search.
 import * as z from '../schema';
+import { pageQuerySchema } from '../pagination';
 
 export const customerSearchQuerySchema = z.strictObject({
   query: z.singleLine(1, 200),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(1000))),
+  ...pageQuerySchema(20, 50),
 });
 
 export type CustomerSearchQuery = z.infer<typeof customerSearchQuerySchema>;

@@ -4,6 +4,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { invalid } from '../errors';
+import { decodeCursor, encodeCursor } from '../pagination';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, searchWords } from './normalize';
 import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from './search-terms';
@@ -25,23 +26,6 @@ interface TermItem {
   companyName?: string;
 }
 
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
-const decodeCursor = (cursor: string): Record<string, string> => {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      key &&
-      typeof key === 'object' &&
-      typeof (key as Record<string, unknown>).prefix === 'string' &&
-      typeof (key as Record<string, unknown>).term === 'string'
-    )
-      return key as Record<string, string>;
-  } catch {
-    /* falls through to the error below */
-  }
-  throw invalid('INVALID_CURSOR', 'The cursor is not one this API returned.');
-};
-
 /** The words of a query; an email address is one term, as it is stored. */
 export const queryTerms = (query: string): string[] =>
   query.includes('@') ? [normalizeEmail(query)] : searchWords(query).filter((word) => word.length > 0);
@@ -62,7 +46,7 @@ export const searchCustomers = async (
   const found: TermItem[] = [];
   const seen = new Set<string>();
   let startKey: Record<string, string> | undefined = options.cursor
-    ? decodeCursor(options.cursor)
+    ? decodeCursor(options.cursor, { prefix: 'string', term: 'string' })
     : undefined;
   let nextCursor: string | null = null;
   // With more words than the driver most terms of a page are dropped in memory ("jan de vries" reads

@@ -5,7 +5,7 @@ import type { Clock, Random } from '../clock';
 import { commitWithAudit, type TransactItem } from '../audit/store';
 import { conflict, notFound } from '../errors';
 import type { CustomerItem } from './customer';
-import { normalizeEmail } from './normalize';
+import { normalizeEmail, normalizeText } from './normalize';
 import type { CustomerRecord } from './schemas';
 import { searchTermItems } from './search-terms';
 
@@ -76,7 +76,9 @@ export const upsertCustomer = async (
       locale: record.locale,
       chargePointIds: record.chargePointIds,
       emailKey,
-      privileged: record.privileged ?? false,
+      // Only a sync that sends the flag changes it: leaving it out must not quietly drop the
+      // second-admin and email-code rules a privileged customer is under.
+      privileged: record.privileged ?? current?.privileged ?? false,
       createdAt: current?.createdAt ?? now,
       updatedAt: now,
       twoFactor: current?.twoFactor ?? 'DISABLED',
@@ -93,9 +95,24 @@ export const upsertCustomer = async (
         customerId,
         details: { locale: record.locale },
       });
-    } else if (emailChanged) {
-      // The old and new addresses are personal data; the audit keeps that it changed and when.
-      append({ type: 'CUSTOMER_EMAIL_CHANGED', actorType: 'service', actorId, customerId, details: {} });
+    } else {
+      // Names and addresses are personal data: the audit keeps which of them changed, not the values.
+      const nameChanged = normalizeText(current.fullName) !== normalizeText(next.fullName);
+      const privilegedChanged = current.privileged !== next.privileged;
+      if (emailChanged || nameChanged || privilegedChanged)
+        append({
+          type: 'CUSTOMER_RECORD_CHANGED',
+          actorType: 'service',
+          actorId,
+          customerId,
+          details: {
+            emailChanged,
+            nameChanged,
+            privilegedChanged,
+            privilegedBefore: current.privileged,
+            privilegedAfter: next.privileged,
+          },
+        });
     }
 
     const condition = customerVersionCondition(current);

@@ -55,6 +55,19 @@ export const tables = {
         partitionKey: { name: 'customerId', type: 'S' },
         sortKey: { name: 'startedAt', type: 'S' },
       },
+      // Velocity limits: sessions an agent completed, and sessions an admin used for a disable, by time.
+      {
+        indexName: 'byAgent',
+        partitionKey: { name: 'agentId', type: 'S' },
+        sortKey: { name: 'completedAt', type: 'S' },
+        include: ['outcome'],
+      },
+      {
+        indexName: 'byUser',
+        partitionKey: { name: 'usedBy', type: 'S' },
+        sortKey: { name: 'usedAt', type: 'S' },
+        include: ['customerId'],
+      },
     ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose: 'Helpdesk verification sessions with their checks (match flags and keyed hashes only)',

@@ -1,4 +1,5 @@
 // The helpdesk's out-of-band code email: sent to the address on file while the caller is on the line.
+// The code is only in the body, never in the subject (lock screens and mail lists show subjects).
 import en from './templates/email-code/en.txt';
 import enHtml from './templates/email-code/en.html';
 import nl from './templates/email-code/nl.txt';
@@ -14,11 +15,14 @@ export const sendVerificationCodeEmail = async (
   locale: Locale,
   code: string,
   expiresAt: Date,
+  /** The session the code belongs to: the caller can read it back, the agent sees it on screen. */
+  reference: string,
 ) => {
   const email = renderEmail(templates[locale], locale, {
     name,
     code,
     expiresAt: formatDateTime(expiresAt, locale),
+    reference,
   });
   return sendEmail(to, email);
 };

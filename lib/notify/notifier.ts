@@ -119,7 +119,32 @@ const prepare = async (
           consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
         }),
       };
+    case 'SECURITY_REVIEW': {
+      const reasons = Array.isArray(event.details.approvalReasons) ? event.details.approvalReasons : [];
+      return {
+        to: config().securityAlertEmail,
+        email: renderEmail(notificationTemplates.SECURITY_REVIEW.nl, 'nl', {
+          at: formatDateTime(event.at, 'nl'),
+          customerId: customer.customerId,
+          caseId: event.caseId ?? '-',
+          requestedBy: event.actorId,
+          verifiedBy: String(event.details.verifiedBy ?? '-'),
+          alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),
+          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
+        }),
+      };
+    }
   }
+};
+
+/** The approval reasons in the security team's words (the mail is Dutch, like the team). */
+const securityReviewWords: Record<string, string> = {
+  PRIVILEGED_CUSTOMER: 'bevoorrechte klant',
+  EMAIL_CHANGED_RECENTLY: 'e-mailadres kort geleden gewijzigd',
+  RECENT_RESET: '2FA kort geleden al gereset',
+  NO_POSSESSION_PROOF: 'geverifieerd zonder bezitsbewijs (geen e-mailcode)',
+  ADMIN_VELOCITY: 'ongewoon veel uitschakelingen door deze admin in het afgelopen uur',
+  AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker in het afgelopen uur',
 };
 
 /** The audit event that reports the outcome: RESET_EMAIL_* for resets, NOTIFICATION_* otherwise. */

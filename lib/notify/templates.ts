@@ -21,10 +21,18 @@ import resetNl from './templates/reset/nl.txt';
 import resetNlHtml from './templates/reset/nl.html';
 import securityAlertNl from './templates/security-alert/nl.txt';
 import securityAlertNlHtml from './templates/security-alert/nl.html';
+import securityReviewNl from './templates/security-review/nl.txt';
+import securityReviewNlHtml from './templates/security-review/nl.html';
 import type { Locale, TemplateSource } from './render';
 
 export type NotificationKind =
-  'RESET' | 'ENABLED' | 'LOCKED' | 'BACKUP_CODE_USED' | 'LAST_BACKUP_CODE' | 'SECURITY_ALERT';
+  | 'RESET'
+  | 'ENABLED'
+  | 'LOCKED'
+  | 'BACKUP_CODE_USED'
+  | 'LAST_BACKUP_CODE'
+  | 'SECURITY_ALERT'
+  | 'SECURITY_REVIEW';
 
 export const notificationTemplates: Record<NotificationKind, Record<Locale, TemplateSource>> = {
   RESET: { nl: { text: resetNl, html: resetNlHtml }, en: { text: resetEn, html: resetEnHtml } },
@@ -42,5 +50,9 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
   SECURITY_ALERT: {
     nl: { text: securityAlertNl, html: securityAlertNlHtml },
     en: { text: securityAlertNl, html: securityAlertNlHtml },
+  },
+  SECURITY_REVIEW: {
+    nl: { text: securityReviewNl, html: securityReviewNlHtml },
+    en: { text: securityReviewNl, html: securityReviewNlHtml },
   },
 };

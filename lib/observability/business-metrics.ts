@@ -20,13 +20,16 @@ type CountedEvent = Pick<AuditItem, 'type' | 'details' | 'actorType' | 'actorId'
 /** Which metric each audit event counts towards; `undefined` counts nothing. A new event type fails tsc here. */
 const metricOfEvent: Record<
   AuditEventType,
-  BusinessMetric | ((event: CountedEvent) => BusinessMetric) | undefined
+  BusinessMetric | ((event: CountedEvent) => BusinessMetric | undefined) | undefined
 > = {
   CUSTOMER_CREATED: undefined,
   CUSTOMER_EMAIL_CHANGED: undefined,
+  CUSTOMER_RECORD_CHANGED: undefined,
   VERIFICATION_STARTED: 'VerificationsStarted',
   VERIFICATION_CHECK_RECORDED: undefined,
   VERIFICATION_EMAIL_CODE_SENT: 'EmailCodesSent',
+  // An open session left to expire with a wrong answer in it is a failure like any other.
+  VERIFICATION_EXPIRED: (event) => (event.details.countedAsFailed === true ? 'VerificationsFailed' : undefined),
   VERIFICATION_COMPLETED: (event) =>
     event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed',
   TWO_FA_DISABLE_PENDING_APPROVAL: 'ApprovalsPending',

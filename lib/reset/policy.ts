@@ -1,30 +1,81 @@
-// The policy gate before any 2FA disable: which verification counts, and when a second admin must
-// approve. Pure; refusals are typed domain errors, the decision says what the transaction may do.
+// The policy gate before any 2FA disable: which verification counts, who may act on it, and when a
+// second admin must approve. Pure; refusals are typed domain errors, the decision says what the
+// transaction may do.
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, gone, locked } from '../errors';
+import { assertNoCooldown } from '../verification/budget';
 import type { VerificationItem } from '../verification/verification';
 
 export interface ResetPolicy {
   verificationMaxAgeMinutes: number;
   emailChangeCoolingOffDays: number;
   recentResetCoolingOffHours: number;
+  /** Four eyes: the agent who verified may not disable (when off, the audit says one person did both). */
+  separateVerifierAndAdmin: boolean;
+  /** Direct disables an admin may do in an hour; the next one needs a second admin. */
+  adminDisablesPerHour: number;
+  /** Passed sessions an agent may have in an hour; a disable on a later one needs a second admin. */
+  agentPassesPerHour: number;
 }
 
-export type ApprovalReason = 'PRIVILEGED_CUSTOMER' | 'EMAIL_CHANGED_RECENTLY' | 'RECENT_RESET';
+export type ApprovalReason =
+  | 'PRIVILEGED_CUSTOMER'
+  | 'EMAIL_CHANGED_RECENTLY'
+  | 'RECENT_RESET'
+  | 'NO_POSSESSION_PROOF'
+  | 'ADMIN_VELOCITY'
+  | 'AGENT_VELOCITY';
 
-export type DisableDecision = { kind: 'DISABLE' } | { kind: 'NEEDS_APPROVAL'; reasons: ApprovalReason[] };
+/** Reasons that look like an attack rather than routine caution: the security address is mailed. */
+export const securityAlertReasons: readonly ApprovalReason[] = [
+  'NO_POSSESSION_PROOF',
+  'ADMIN_VELOCITY',
+  'AGENT_VELOCITY',
+];
+
+/** What happened in the last hour around this disable, counted before deciding. */
+export interface Velocity {
+  /** Disables (direct or requested for approval and then approved) by this admin. */
+  adminDisablesLastHour: number;
+  /** Sessions the verifying agent passed, this one included. */
+  agentPassesLastHour: number;
+}
+
+export type DisableDecision =
+  | { kind: 'DISABLE'; samePersonVerified: boolean }
+  | {
+      kind: 'NEEDS_APPROVAL';
+      reasons: ApprovalReason[];
+      alertSecurity: boolean;
+      samePersonVerified: boolean;
+    };
 
 const minutesBetween = (from: string, to: Date) => (to.getTime() - new Date(from).getTime()) / 60000;
 
 /** What must hold of the customer for any disable, direct or approved. */
-export const assertCustomerCanBeReset = (customer: CustomerItem) => {
+export const assertCustomerCanBeReset = (customer: CustomerItem, now: Date) => {
   if (customer.recoveryLockedAt)
     throw locked(
       'RECOVERY_LOCKED',
       'Recovery is locked for this customer after a "this wasn\'t me" report; involve the security team.',
     );
+  // A failure after this session passed (another session, a wrong answer) stops its use too.
+  assertNoCooldown(customer, now);
   if (customer.twoFactor === 'DISABLED')
     throw conflict('TWO_FA_NOT_ENABLED', '2FA is already disabled for this customer.');
+};
+
+/** The session's pass is recent enough to act on; checked at the disable and again at the approval. */
+export const assertVerificationFresh = (verification: VerificationItem, now: Date, policy: ResetPolicy) => {
+  if (
+    !verification.completedAt ||
+    minutesBetween(verification.completedAt, now) > policy.verificationMaxAgeMinutes
+  ) {
+    throw conflict(
+      'VERIFICATION_STALE',
+      `The verification was completed more than ${policy.verificationMaxAgeMinutes} minutes ago; verify the caller again.`,
+    );
+  }
 };
 
 /** A PASSED session for this customer, completed at most N minutes ago, never used. */
@@ -44,6 +95,11 @@ export const assertVerificationUsable = (
       );
     case 'FAILED':
       throw conflict('VERIFICATION_NOT_PASSED', 'The verification failed; 2FA cannot be disabled on it.');
+    case 'EXPIRED':
+      throw conflict(
+        'VERIFICATION_NOT_PASSED',
+        'The verification expired unfinished; verify the caller again.',
+      );
     case 'USED':
       throw conflict(
         'VERIFICATION_ALREADY_USED',
@@ -57,24 +113,28 @@ export const assertVerificationUsable = (
     case 'PASSED':
       break;
   }
-  if (
-    !verification.completedAt ||
-    minutesBetween(verification.completedAt, now) > policy.verificationMaxAgeMinutes
-  ) {
-    throw conflict(
-      'VERIFICATION_STALE',
-      `The verification was completed more than ${policy.verificationMaxAgeMinutes} minutes ago; verify the caller again.`,
-    );
-  }
+  assertVerificationFresh(verification, now, policy);
 };
 
 export const decideDisable = (
-  input: { customer: CustomerItem; verification: VerificationItem; now: Date },
+  input: {
+    customer: CustomerItem;
+    verification: VerificationItem;
+    adminId: string;
+    velocity: Velocity;
+    now: Date;
+  },
   policy: ResetPolicy,
 ): DisableDecision => {
   const { customer, verification, now } = input;
-  assertCustomerCanBeReset(customer);
+  assertCustomerCanBeReset(customer, now);
   assertVerificationUsable(verification, customer, now, policy);
+  const samePersonVerified = verification.agentId === input.adminId;
+  if (samePersonVerified && policy.separateVerifierAndAdmin)
+    throw forbidden(
+      'DISABLER_IS_VERIFIER',
+      'You verified this caller yourself; another admin must disable 2FA (four eyes).',
+    );
   const reasons: ApprovalReason[] = [];
   if (customer.privileged) reasons.push('PRIVILEGED_CUSTOMER');
   if (
@@ -87,7 +147,17 @@ export const decideDisable = (
     minutesBetween(customer.lastResetAt, now) < policy.recentResetCoolingOffHours * 60
   )
     reasons.push('RECENT_RESET');
-  return reasons.length ? { kind: 'NEEDS_APPROVAL', reasons } : { kind: 'DISABLE' };
+  if (verification.withoutPossessionProof) reasons.push('NO_POSSESSION_PROOF');
+  if (input.velocity.adminDisablesLastHour >= policy.adminDisablesPerHour) reasons.push('ADMIN_VELOCITY');
+  if (input.velocity.agentPassesLastHour > policy.agentPassesPerHour) reasons.push('AGENT_VELOCITY');
+  return reasons.length
+    ? {
+        kind: 'NEEDS_APPROVAL',
+        reasons,
+        alertSecurity: reasons.some((reason) => securityAlertReasons.includes(reason)),
+        samePersonVerified,
+      }
+    : { kind: 'DISABLE', samePersonVerified };
 };
 
 export interface ApprovalItem {

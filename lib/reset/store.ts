@@ -18,11 +18,16 @@ import {
   type IdempotencyContext,
   type StoredResponse,
 } from '../idempotency/store';
-import { requireVerification } from '../verification/store';
+import {
+  countDisablesByAdminSince,
+  countPassesByAgentSince,
+  requireVerification,
+} from '../verification/store';
 import type { VerificationItem } from '../verification/verification';
 import {
   assertCanApprove,
   assertCustomerCanBeReset,
+  assertVerificationFresh,
   decideDisable,
   type ApprovalItem,
   type ResetPolicy,
@@ -39,6 +44,9 @@ const resetPolicy = (): ResetPolicy => {
     verificationMaxAgeMinutes: policy.verificationMaxAgeMinutes,
     emailChangeCoolingOffDays: policy.emailChangeCoolingOffDays,
     recentResetCoolingOffHours: policy.recentResetCoolingOffHours,
+    separateVerifierAndAdmin: policy.separateVerifierAndAdmin,
+    adminDisablesPerHour: policy.velocityAdminDisablesPerHour,
+    agentPassesPerHour: policy.velocityAgentPassesPerHour,
   };
 };
 
@@ -164,17 +172,27 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   if (replay) return replay;
   const policy = resetPolicy();
   const load = async () => {
-    const [customer, verification] = await readTogether(
+    const hourAgo = new Date(deps.clock.now().getTime() - 3600_000);
+    const [customer, verification, adminDisablesLastHour] = await readTogether(
       requireCustomer(request.customerId, true),
       requireVerification(request.verificationId),
+      countDisablesByAdminSince(request.adminId, hourAgo),
     );
-    return { customer, verification };
+    const agentPassesLastHour = await countPassesByAgentSince(verification.agentId, hourAgo);
+    return {
+      customer,
+      verification,
+      velocity: { adminDisablesLastHour, agentPassesLastHour },
+    };
   };
+  const decide = (loaded: Awaited<ReturnType<typeof load>>, now: Date) =>
+    decideDisable({ ...loaded, adminId: request.adminId, now }, policy);
   try {
     const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
-      const { customer, verification } = await load();
-      const decision = decideDisable({ customer, verification, now }, policy);
+      const loaded = await load();
+      const { customer, verification } = loaded;
+      const decision = decide(loaded, now);
       const idempotencyWrites = (response: StoredResponse) =>
         request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
 
@@ -190,6 +208,8 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
             verifiedBy: verification.agentId,
             reason: request.reason,
             previousStatus: customer.twoFactor,
+            // Four eyes switched off: the trail says plainly that one person verified and disabled.
+            samePersonVerifiedAndDisabled: decision.samePersonVerified,
           },
         });
         const response = disabledResponse(event);
@@ -233,6 +253,10 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           reason: request.reason,
           approvalReasons: decision.reasons,
           expiresAt: approval.expiresAt,
+          withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
+          // The notifier mails the security address for this event.
+          alertSecurity: decision.alertSecurity,
+          samePersonVerifiedAndRequested: decision.samePersonVerified,
         },
       });
       const response: StoredResponse = {
@@ -278,8 +302,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
     return result;
   } catch (error) {
     return settleRace(error, request.idempotency, async () => {
-      const { customer, verification } = await load();
-      decideDisable({ customer, verification, now: deps.clock.now() }, policy);
+      decide(await load(), deps.clock.now());
     });
   }
 };
@@ -308,12 +331,14 @@ export const approveDisable = async (
     now: Date,
   ) => {
     assertCanApprove(approval, approverId, now);
-    assertCustomerCanBeReset(customer);
+    assertCustomerCanBeReset(customer, now);
     if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
       throw conflict(
         'VERIFICATION_NOT_PENDING',
         'The verification behind this approval is no longer waiting for it.',
       );
+    // The pass must still be fresh when the second admin acts, as for a direct disable.
+    assertVerificationFresh(verification, now, resetPolicy());
   };
   try {
     const { result } = await commitWithAudit(first.customerId, deps, async (append) => {

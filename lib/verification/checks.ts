@@ -1,5 +1,7 @@
 // Compares what a caller said with the customer's records. Pure: the answer and the record go in,
 // MATCH / MISMATCH / NOT_ON_FILE comes out; the stored truth never leaves this function.
+// Tolerant of how honest people say things (legal forms, Dutch dates and amounts), strict on how
+// many things they say: one claim per answer, so a list of guesses is a wrong answer, not a search.
 import { normalizeChargePointId, normalizeEmail, normalizeText } from '../customers/normalize';
 import type { CustomerItem } from '../customers/customer';
 import type { CheckResult, CheckType } from './schemas';
@@ -15,33 +17,126 @@ const dayInOperatorZone = (iso: string) =>
     day: '2-digit',
   }).format(new Date(iso));
 
-/** "2026-11-19", "19-11-2026", "19/11/2026", "19.11.2026" → "2026-11-19"; undefined when there is no date. */
+/** A day as the caller said it; the year is optional ("19 november", "19-11"). */
+export interface SaidDay {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+const monthNames: Record<string, number> = {
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  february: 2,
+  mrt: 3,
+  maart: 3,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  augustus: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oct: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+
+const validDay = (year: number | undefined, month: number, day: number) => {
+  const date = new Date(Date.UTC(year ?? 2024, month - 1, day)); // 2024: a leap year, so 29-02 exists
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/**
+ * Every day in the text: "2026-11-19", "19-11-2026", "19/11", "19.11.2026", "19 november",
+ * "19 nov 2026". A dotted day needs its year ("18.05" is an amount). `rest` is the text without them.
+ */
+export const parseDays = (text: string): { days: SaidDay[]; rest: string } => {
+  const days: SaidDay[] = [];
+  let rest = normalizeText(text);
+  const take = (pattern: RegExp, read: (match: RegExpExecArray) => SaidDay | undefined) => {
+    rest = rest.replace(pattern, (...args: unknown[]) => {
+      const match = args.slice(0, -2) as unknown as RegExpExecArray;
+      const said = read(match);
+      if (!said || !validDay(said.year, said.month, said.day)) return String(match[0]);
+      days.push(said);
+      return ' ';
+    });
+  };
+  take(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, (m) => ({
+    year: +String(m[1]),
+    month: +String(m[2]),
+    day: +String(m[3]),
+  }));
+  take(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, (m) => ({
+    year: +String(m[3]),
+    month: +String(m[2]),
+    day: +String(m[1]),
+  }));
+  take(/\b(\d{1,2})[-/](\d{1,2})(?:[-/](\d{4}))?\b/g, (m) => ({
+    ...(m[3] ? { year: +m[3] } : {}),
+    month: +String(m[2]),
+    day: +String(m[1]),
+  }));
+  take(/\b(\d{1,2})\s+([a-z]{3,9})\.?(?:\s+(\d{4}))?\b/g, (m) => {
+    const month = monthNames[String(m[2])];
+    return month ? { ...(m[3] ? { year: +m[3] } : {}), month, day: +String(m[1]) } : undefined;
+  });
+  return { days, rest };
+};
+
+/** The one day in the text as "YYYY-MM-DD" (year required); undefined when there is none or more. */
 export const parseDay = (text: string): { day: string; rest: string } | undefined => {
-  const iso = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(text);
-  const dutch = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/.exec(text);
-  const match = iso ?? dutch;
-  if (!match) return undefined;
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : [dutch?.[3], dutch?.[2], dutch?.[1]];
-  const y = Number(year);
-  const m = Number(month);
-  const d = Number(day);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
+  const { days, rest } = parseDays(text);
+  const [said] = days;
+  if (days.length !== 1 || !said || said.year === undefined) return undefined;
   return {
-    day: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    rest: text.replace(match[0], ' '),
+    day: `${String(said.year).padStart(4, '0')}-${String(said.month).padStart(2, '0')}-${String(said.day).padStart(2, '0')}`,
+    rest,
   };
 };
 
-/** "€ 18,45", "18.45", "EUR 18" → 1845 / 1800 cents. */
-export const parseAmountCents = (text: string): number | undefined => {
-  const match = /(?:€|eur\b)?\s*(\d{1,7})(?:[.,](\d{1,2}))?(?!\d)/i.exec(text);
-  if (!match) return undefined;
-  const euros = Number(match[1]);
-  const cents = match[2] === undefined ? 0 : Number(match[2].padEnd(2, '0'));
-  return euros * 100 + cents;
+const sameDay = (said: SaidDay, iso: string) => {
+  const [year, month, day] = dayInOperatorZone(iso).split('-').map(Number);
+  return said.month === month && said.day === day && (said.year === undefined || said.year === year);
 };
+
+/** Every amount in the text, in cents: "18,45", "€ 18.45", "EUR 18", "18 euro 45", "18,45 euro". */
+export const parseAmounts = (text: string): number[] => {
+  const amounts: number[] = [];
+  const rest = normalizeText(text).replace(
+    /\b(\d{1,7})\s*(?:euro|eur)\s+(\d{1,2})\b/g,
+    (_, euros: string, cents: string) => {
+      amounts.push(Number(euros) * 100 + Number(cents.padEnd(2, '0')));
+      return ' ';
+    },
+  );
+  for (const match of rest.matchAll(/(\d{1,7})(?:[.,](\d{1,2}))?(?!\d)/g))
+    amounts.push(Number(match[1]) * 100 + (match[2] === undefined ? 0 : Number(match[2].padEnd(2, '0'))));
+  return amounts;
+};
+
+/** The one amount in the text; undefined when there is none. */
+export const parseAmountCents = (text: string): number | undefined => parseAmounts(text)[0];
 
 /** A list of charge-point ids as people say or paste them: separated by commas, semicolons, "en"/"and" or new lines. */
 export const parseChargePointIds = (text: string): string[] =>
@@ -62,6 +157,30 @@ const compareText = (given: string, onFile: string | undefined): CheckResult =>
       ? 'MATCH'
       : 'MISMATCH';
 
+/** Dutch and common legal forms: "VoltPark" is the company "VoltPark B.V." as callers say it. */
+const legalForms = ['bv', 'nv', 'vof', 'cv', 'bvba', 'srl', 'sa', 'gmbh', 'ltd', 'inc'];
+
+/** The name without its legal form, and the form if one was said. */
+const companyParts = (value: string) => {
+  const words = normalizeText(value)
+    .replace(/[.]/g, '')
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
+  const form =
+    words.length > 1 && legalForms.includes(words[words.length - 1] ?? '') ? words.pop() : undefined;
+  return { core: words.join(' '), form };
+};
+
+/** With or without the legal form; but "N.V." for a B.V. is another company. */
+export const compareCompanyName = (given: string, onFile: string | undefined): CheckResult => {
+  if (onFile === undefined || onFile.trim() === '') return 'NOT_ON_FILE';
+  const said = companyParts(given);
+  const record = companyParts(onFile);
+  return said.core === record.core && (said.form === undefined || said.form === record.form)
+    ? 'MATCH'
+    : 'MISMATCH';
+};
+
 /**
  * Charge points compare as sets: every id named must be one of the customer's, and the caller must
  * name at least `minimumNamed` of them (or all, if they have fewer). Naming one wrong id is a mismatch.
@@ -70,51 +189,58 @@ export const compareChargePoints = (given: string, onFile: string[], rule: Charg
   if (onFile.length === 0) return 'NOT_ON_FILE';
   const known = new Set(onFile.map(normalizeChargePointId));
   const named = new Set(parseChargePointIds(given));
-  if (named.size === 0) return 'MISMATCH';
+  if (named.size === 0 || named.size > known.size) return 'MISMATCH';
   for (const id of named) if (!known.has(id)) return 'MISMATCH';
   return named.size >= Math.min(rule.minimumNamed, known.size) ? 'MATCH' : 'MISMATCH';
 };
 
-/** A transaction matches by its day and by either its amount (to the cent) or its charge point. */
+/** A transaction matches by its one day and by either its one amount (to the cent) or its charge point. */
 export const compareTransaction = (given: string, onFile: CustomerItem['lastTransaction']): CheckResult => {
   if (!onFile) return 'NOT_ON_FILE';
-  const parsedDay = parseDay(given);
-  if (!parsedDay || parsedDay.day !== dayInOperatorZone(onFile.at)) return 'MISMATCH';
+  const { days, rest } = parseDays(given);
+  const [said] = days;
+  if (days.length !== 1 || !said || !sameDay(said, onFile.at)) return 'MISMATCH';
   const chargePoint = normalizeChargePointId(onFile.chargePointId);
   // Commas stay inside words: "18,45" is an amount, not two numbers.
-  const words = parsedDay.rest.split(/[\s;]+/).filter(Boolean);
+  const words = rest.split(/[\s;]+/).filter(Boolean);
   const isChargePoint = (word: string) => normalizeChargePointId(word.replace(/,$/, '')) === chargePoint;
   const namesChargePoint = words.some(isChargePoint);
-  const amount = parseAmountCents(words.filter((word) => !isChargePoint(word)).join(' '));
+  const amounts = parseAmounts(words.filter((word) => !isChargePoint(word)).join(' '));
+  if (amounts.length > 1) return 'MISMATCH';
+  const [amount] = amounts;
   // A wrong amount is a wrong answer even when the charge point is right.
   if (amount !== undefined && amount !== onFile.amountCents) return 'MISMATCH';
   return namesChargePoint || amount === onFile.amountCents ? 'MATCH' : 'MISMATCH';
 };
 
+const registrationNumbers = (text: string) => [
+  ...new Set(
+    normalizeText(text)
+      .replace(/[.\s]/g, '')
+      .match(/\d{6,}/g) ?? [],
+  ),
+];
+
 /**
  * Company information matches when the text is the same, or when the caller gives the registration
  * number on file (KvK, VAT, company number: any run of 6+ digits), which is what callers actually know.
+ * Naming more numbers than the record holds is a list of guesses, not an answer.
  */
 export const compareCompanyInfo = (given: string, onFile: string | undefined): CheckResult => {
   if (onFile === undefined || onFile.trim() === '') return 'NOT_ON_FILE';
   const alnum = (value: string) => normalizeText(value).replace(/[^\p{L}\p{N}]+/gu, '');
   if (alnum(given) === alnum(onFile)) return 'MATCH';
-  const registrationNumbers = (normalizeText(onFile)
-    .replace(/[.\s]/g, '')
-    .match(/\d{6,}/g) ?? []) as string[];
-  const givenDigits =
-    normalizeText(given)
-      .replace(/[.\s]/g, '')
-      .match(/\d{6,}/g) ?? [];
-  return registrationNumbers.length > 0 && givenDigits.some((digits) => registrationNumbers.includes(digits))
-    ? 'MATCH'
-    : 'MISMATCH';
+  const onRecord = registrationNumbers(onFile);
+  const named = registrationNumbers(given);
+  if (onRecord.length === 0 || named.length === 0 || named.length > onRecord.length) return 'MISMATCH';
+  return named.every((digits) => onRecord.includes(digits)) ? 'MATCH' : 'MISMATCH';
 };
 
 export const compareLastLogin = (given: string, lastLoginAt: string | undefined): CheckResult => {
   if (!lastLoginAt) return 'NOT_ON_FILE';
-  const parsed = parseDay(given);
-  return parsed && parsed.day === dayInOperatorZone(lastLoginAt) ? 'MATCH' : 'MISMATCH';
+  const { days } = parseDays(given);
+  const [said] = days;
+  return days.length === 1 && said && sameDay(said, lastLoginAt) ? 'MATCH' : 'MISMATCH';
 };
 
 /** Knowledge checks; EMAIL_CODE is judged separately against the code that was emailed. */
@@ -122,7 +248,7 @@ export const compareKnowledgeAnswer = (
   type: Exclude<CheckType, 'EMAIL_CODE'>,
   answer: string,
   customer: CustomerItem,
-  rule: ChargePointRule = { minimumNamed: 2 },
+  rule: ChargePointRule = { minimumNamed: 1 },
 ): CheckResult => {
   switch (type) {
     case 'FULL_NAME':
@@ -130,7 +256,7 @@ export const compareKnowledgeAnswer = (
     case 'EMAIL':
       return normalizeEmail(answer) === customer.emailKey ? 'MATCH' : 'MISMATCH';
     case 'COMPANY_NAME':
-      return compareText(answer, customer.companyName);
+      return compareCompanyName(answer, customer.companyName);
     case 'LAST_LOGIN_DATE':
       return compareLastLogin(answer, customer.lastLoginAt);
     case 'CHARGE_POINT_IDS':

@@ -1,19 +1,21 @@
-// The verification policy: when a helpdesk session PASSES. Pure and configurable; defaults from DESIGN.md.
-import { securityQuestions, type CheckResult, type CheckType } from './schemas';
+// The verification policy: when a helpdesk session PASSES, and when it can no longer pass. Pure and
+// configurable; defaults from DESIGN.md. Knowledge answers only support: possession (EMAIL_CODE) is
+// the proof, and a session without it passes only flagged "without possession proof".
+import { securityQuestions, type CheckResult, type CheckType, type NoPossessionReason } from './schemas';
 
 export interface VerificationPolicy {
   /** Identity checks that must be matched. */
   requiredMatches: CheckType[];
   /** How many security questions must be matched. */
   minSecurityMatches: number;
-  /** Out-of-band proof of the mailbox on file: for privileged customers, everyone, or nobody. */
-  requireEmailCode: 'privileged' | 'always' | 'never';
+  /** Which customers must prove control of their mailbox (EMAIL_CODE): every tier, or privileged only. */
+  requireEmailCode: 'always' | 'privileged';
 }
 
 export const defaultVerificationPolicy: VerificationPolicy = {
   requiredMatches: ['EMAIL', 'FULL_NAME'],
   minSecurityMatches: 2,
-  requireEmailCode: 'privileged',
+  requireEmailCode: 'always',
 };
 
 export interface PolicyReason {
@@ -24,21 +26,44 @@ export interface PolicyReason {
 export interface PolicyOutcome {
   outcome: 'PASSED' | 'FAILED';
   reasons: PolicyReason[];
+  /** PASSED although the caller could not read back the emailed code: a disable then needs a second admin. */
+  withoutPossessionProof?: boolean;
 }
 
+type Check = { type: CheckType; result: CheckResult };
+
+export const needsEmailCode = (customer: { privileged: boolean }, policy: VerificationPolicy) =>
+  policy.requireEmailCode === 'always' || customer.privileged;
+
+const mismatchReasons = (checks: Check[]): PolicyReason[] =>
+  [...new Set(checks.filter((check) => check.result === 'MISMATCH').map((check) => check.type))].map(
+    (type) => ({ code: `MISMATCH_${type}`, message: `The answer to ${type} did not match the records.` }),
+  );
+
+/**
+ * Why the session can never pass, whatever is asked next: a wrong answer (guessing is the attack, so
+ * one is enough), or too few security questions left that the records can answer. Empty while it can.
+ */
+export const reasonsItCannotPass = (checks: Check[], policy: VerificationPolicy): PolicyReason[] => {
+  const reasons = mismatchReasons(checks);
+  const notOnFile = new Set(checks.filter((check) => check.result === 'NOT_ON_FILE').map((c) => c.type));
+  const answerable = securityQuestions.filter((type) => !notOnFile.has(type)).length;
+  if (answerable < policy.minSecurityMatches)
+    reasons.push({
+      code: 'TOO_FEW_SECURITY_QUESTIONS_ON_FILE',
+      message: `Only ${answerable} security questions can be answered from the records; ${policy.minSecurityMatches} must match.`,
+    });
+  return reasons;
+};
+
 export const evaluateVerification = (
-  checks: { type: CheckType; result: CheckResult }[],
+  checks: Check[],
   customer: { privileged: boolean },
   policy: VerificationPolicy,
+  waiver?: { reason: NoPossessionReason },
 ): PolicyOutcome => {
-  const reasons: PolicyReason[] = [];
+  const reasons: PolicyReason[] = mismatchReasons(checks);
   const matched = new Set(checks.filter((check) => check.result === 'MATCH').map((check) => check.type));
-  // Any wrong answer fails the session, even if the caller later got it right: guessing is the attack.
-  const mismatched = [
-    ...new Set(checks.filter((check) => check.result === 'MISMATCH').map((check) => check.type)),
-  ];
-  for (const type of mismatched)
-    reasons.push({ code: `MISMATCH_${type}`, message: `The answer to ${type} did not match the records.` });
   for (const type of policy.requiredMatches) {
     if (!matched.has(type))
       reasons.push({ code: `${type}_NOT_MATCHED`, message: `${type} must be checked and match.` });
@@ -50,15 +75,18 @@ export const evaluateVerification = (
       message: `${securityMatches} of the required ${policy.minSecurityMatches} security questions matched.`,
     });
   }
-  const needsEmailCode =
-    policy.requireEmailCode === 'always' || (policy.requireEmailCode === 'privileged' && customer.privileged);
-  if (needsEmailCode && !matched.has('EMAIL_CODE')) {
+  const codeMissing = needsEmailCode(customer, policy) && !matched.has('EMAIL_CODE');
+  if (codeMissing && !waiver) {
     reasons.push({
       code: 'EMAIL_CODE_REQUIRED',
-      message: customer.privileged
-        ? 'This customer is privileged: the code emailed to the address on file must be read back.'
-        : 'The code emailed to the address on file must be read back.',
+      message:
+        'The code emailed to the address on file must be read back, or the session completed without possession proof with the reason.',
     });
   }
-  return { outcome: reasons.length === 0 ? 'PASSED' : 'FAILED', reasons };
+  const outcome = reasons.length === 0 ? 'PASSED' : 'FAILED';
+  return {
+    outcome,
+    reasons,
+    ...(outcome === 'PASSED' && codeMissing ? { withoutPossessionProof: true } : {}),
+  };
 };

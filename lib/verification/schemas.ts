@@ -1,5 +1,8 @@
 // Input of the verification routes: one zod schema per body, the single source of validation and types.
 import * as z from '../schema';
+import { noPossessionReasons, reportedProblems, type NoPossessionReason } from './vocabulary';
+
+export { noPossessionReasons, type NoPossessionReason };
 
 export const channels = ['phone', 'email', 'chat'] as const;
 export type Channel = (typeof channels)[number];
@@ -8,21 +11,48 @@ export const identityChecks = ['FULL_NAME', 'EMAIL', 'COMPANY_NAME', 'LAST_LOGIN
 export const securityQuestions = ['CHARGE_POINT_IDS', 'LAST_TRANSACTION', 'COMPANY_INFO'] as const;
 export const checkTypes = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'] as const;
 export type CheckType = (typeof checkTypes)[number];
-export type CheckResult = 'MATCH' | 'MISMATCH' | 'NOT_ON_FILE';
+/** UNKNOWN: the caller said they do not know; it costs nothing and proves nothing. */
+export type CheckResult = 'MATCH' | 'MISMATCH' | 'NOT_ON_FILE' | 'UNKNOWN';
 
 export const verificationIdSchema = z
   .string()
   .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a verification id is a ULID'));
 
-export const startVerificationSchema = z.strictObject({ channel: z.enum(channels) });
-
-export const recordCheckSchema = z.strictObject({
-  type: z.enum(checkTypes),
-  /** What the caller said, as the agent typed it. Compared on the server, kept only as a keyed hash. */
-  answer: z.singleLine(1, 500),
-  /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data); may span lines. */
-  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+export const startVerificationSchema = z.strictObject({
+  channel: z.enum(channels),
+  reportedProblem: z.optional(z.enum(reportedProblems)),
 });
+
+const note = z.optional(z.string().check(z.trim(), z.maxLength(1000)));
+
+export const recordCheckSchema = z.union([
+  z.strictObject({
+    type: z.enum(checkTypes),
+    /** What the caller said, as the agent typed it. Compared on the server, kept only as a keyed hash. */
+    answer: z.singleLine(1, 500),
+    /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data); may span lines. */
+    note,
+  }),
+  z.strictObject({
+    type: z.enum(checkTypes),
+    /** The caller does not know: recorded as UNKNOWN, never compared, never a wrong answer. */
+    unknown: z.literal(true),
+    note,
+  }),
+]);
+
+export const completeVerificationSchema = z.optional(
+  z.strictObject({
+    /** The caller cannot receive the emailed code: the session may pass only without possession proof. */
+    withoutPossessionProof: z.optional(
+      z.strictObject({
+        reason: z.enum(noPossessionReasons),
+        note: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(1000))),
+      }),
+    ),
+  }),
+);
 
 export type StartVerificationInput = z.infer<typeof startVerificationSchema>;
 export type RecordCheckInput = z.infer<typeof recordCheckSchema>;
+export type CompleteVerificationInput = z.infer<typeof completeVerificationSchema>;

@@ -1,14 +1,16 @@
 // A helpdesk verification session as stored in the Verifications table, and what staff may see of it.
-import type { Channel, CheckResult, CheckType } from './schemas';
+import type { Channel, CheckResult, CheckType, NoPossessionReason } from './schemas';
 import type { PolicyReason } from './policy';
+import type { ReportedProblem } from './vocabulary';
 
-export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED';
+/** EXPIRED: left OPEN past the session window; closed when the next session of the customer starts. */
+export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED';
 
 export interface RecordedCheck {
   type: CheckType;
   result: CheckResult;
-  /** HMAC of the normalized answer: proves later what was said without keeping it. */
-  answerHash: string;
+  /** HMAC of the normalized answer: proves later what was said without keeping it (none for UNKNOWN). */
+  answerHash?: string;
   note?: string;
   agentId: string;
   at: string;
@@ -28,6 +30,7 @@ export interface VerificationItem {
   customerId: string;
   agentId: string;
   channel: Channel;
+  reportedProblem?: ReportedProblem;
   status: VerificationStatus;
   startedAt: string;
   checks: RecordedCheck[];
@@ -39,6 +42,8 @@ export interface VerificationItem {
   /** Set while a disable on this session waits for a second admin. */
   approvalId?: string;
   emailCode?: EmailCodeState;
+  /** Passed without the emailed code, and why the caller could not read it back. */
+  withoutPossessionProof?: { reason: NoPossessionReason; agentId: string; at: string; note?: string };
   version: number;
   expiresAtEpoch: number;
 }
@@ -48,6 +53,7 @@ export const verificationView = (item: VerificationItem) => ({
   customerId: item.customerId,
   agentId: item.agentId,
   channel: item.channel,
+  reportedProblem: item.reportedProblem ?? null,
   status: item.status,
   startedAt: item.startedAt,
   completedAt: item.completedAt ?? null,
@@ -55,6 +61,9 @@ export const verificationView = (item: VerificationItem) => ({
   reasons: item.reasons ?? [],
   usedAt: item.usedAt ?? null,
   usedBy: item.usedBy ?? null,
+  withoutPossessionProof: item.withoutPossessionProof
+    ? { reason: item.withoutPossessionProof.reason, agentId: item.withoutPossessionProof.agentId }
+    : null,
   emailCode: item.emailCode
     ? {
         sentCount: item.emailCode.sentCount,

@@ -82,9 +82,10 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     prepare: async (run, index) => {
       const customerId = `${run}-cold-notify-${index}`;
       await writeEnrolledCustomers([customerId]);
-      const verificationId = await passedVerification(customerId, 'agent-bench');
+      // One agent and one admin per run: a run of cold starts is not a helpdesk attack wave.
+      const verificationId = await passedVerification(customerId, `agent-bench-cold-${index}`);
       const disabled = await requestDisable(
-        { customerId, verificationId, reason: 'bench: lost phone', adminId: 'admin-bench' },
+        { customerId, verificationId, reason: 'bench: lost phone', adminId: `admin-bench-cold-${index}` },
         deps,
       );
       if (disabled.status !== 200) throw new Error(`cold notifier fixture: ${JSON.stringify(disabled.body)}`);

@@ -15,7 +15,12 @@ import { issueTicket } from '../../lib/tickets/store';
 import { newTicket, ticketDeletionEpoch, type TicketItem } from '../../lib/tickets/ticket';
 import { generateTotpSecret } from '../../lib/totp/key-uri';
 import { hotp, timeStep } from '../../lib/totp/totp';
-import { completeVerification, recordCheck, startVerification } from '../../lib/verification/store';
+import {
+  completeVerification,
+  recordCheck,
+  sendEmailCode,
+  startVerification,
+} from '../../lib/verification/store';
 import { enrollDemoAuthenticator } from '../local/demo-data';
 import { customerRecord, genuineAnswers } from '../../test/support/fixtures';
 import { base32Decode } from '../../lib/totp/base32';
@@ -81,13 +86,13 @@ export const enrolledCustomer = async (customerId: string, overrides: Partial<Cu
 
 /** A verification that passed the default policy, by `agentId`, ready for a disable. */
 export const passedVerification = async (customerId: string, agentId: string) => {
-  const verificationId = await openVerification(customerId, agentId, [
-    'FULL_NAME',
-    'EMAIL',
-    'CHARGE_POINT_IDS',
-    'LAST_TRANSACTION',
-  ]);
-  const completed = await completeVerification(verificationId, agentId, deps);
+  const verificationId = await openVerification(
+    customerId,
+    agentId,
+    ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'],
+    true,
+  );
+  const completed = await completeVerification(verificationId, agentId, undefined, deps);
   if (completed.outcome !== 'PASSED') throw new Error(`fixture verification of ${customerId} did not pass`);
   return verificationId;
 };
@@ -96,8 +101,13 @@ export const passedVerification = async (customerId: string, agentId: string) =>
 export const answerFor = (customerId: string, type: string) =>
   type === 'EMAIL' ? recordOf(customerId).email : (genuineAnswers[type] ?? '');
 
-/** An open verification with the given checks already recorded, all matching. */
-export const openVerification = async (customerId: string, agentId: string, checks: string[] = []) => {
+/** An open verification with the given checks already recorded, all matching (and the emailed code read back). */
+export const openVerification = async (
+  customerId: string,
+  agentId: string,
+  checks: string[] = [],
+  readBackCode = false,
+) => {
   const started = await startVerification(customerId, agentId, { channel: 'phone' }, deps);
   for (const type of checks) {
     const { result } = await recordCheck(
@@ -107,6 +117,23 @@ export const openVerification = async (customerId: string, agentId: string, chec
       deps,
     );
     if (result !== 'MATCH') throw new Error(`fixture check ${type} of ${customerId} did not match`);
+  }
+  if (readBackCode) {
+    // Possession is the proof: the code the service emails is read back, as a caller would.
+    let code = '';
+    await sendEmailCode(started.verificationId, agentId, {
+      ...deps,
+      sendCode: async (_customer, sent) => {
+        code = sent;
+      },
+    });
+    const { result } = await recordCheck(
+      started.verificationId,
+      agentId,
+      { type: 'EMAIL_CODE', answer: code },
+      deps,
+    );
+    if (result !== 'MATCH') throw new Error(`fixture EMAIL_CODE of ${customerId} did not match`);
   }
   return started.verificationId;
 };

@@ -119,10 +119,11 @@ export const routeScenarios: RouteScenario[] = [
     method: 'POST',
     path: '/admin/customers/{customerId}/verifications',
     unavoidable: [['GetItem', 'Query'], 'TransactWriteItems'],
-    why: `read the customer (recovery lock, cooldown) and ${APPEND}`,
+    why: `read the customer (recovery lock, cooldown, the one open session) and ${APPEND}; the customer names the new open session in the same transaction`,
     status: 201,
     prepare: async (count, run) => {
-      const customers = ids(run, 'start', 20);
+      // One open session per customer: each start needs a customer without one.
+      const customers = ids(run, 'start', count);
       await inPool(customers, 4, (customerId) => createCustomer(customerId));
       const route = findRoute('POST', '/admin/customers/{customerId}/verifications');
       return same(
@@ -162,8 +163,8 @@ export const routeScenarios: RouteScenario[] = [
   {
     method: 'POST',
     path: '/admin/verifications/{verificationId}/email-code',
-    unavoidable: ['GetItem', ['GetItem', 'Query'], 'SendEmail', 'TransactWriteItems'],
-    why: 'read the session, then the customer (the address on file) and the chain head, send the email before anything is written (SES), then write the change with its audit event',
+    unavoidable: ['GetItem', ['GetItem', 'Query'], 'TransactWriteItems', 'SendEmail'],
+    why: 'read the session, then the customer (the address on file, its sends in 24 h) and the chain head, record the send with its audit event (conditional on both versions, so a lost race sends nothing), then send the email (SES)',
     status: 202,
     sampleShare: 0.5,
     prepare: async (count, run) => {
@@ -182,19 +183,19 @@ export const routeScenarios: RouteScenario[] = [
     method: 'POST',
     path: '/admin/verifications/{verificationId}/complete',
     unavoidable: ['GetItem', ['GetItem', 'Query'], 'TransactWriteItems'],
-    why: `read the session (its checks; it names the customer), then the customer (privileged?) and ${APPEND}`,
+    why: `read the session (its checks; it names the customer), then the customer (cooldown, privileged?) and ${APPEND}; the customer's open-session mark is cleared in the same transaction`,
     status: 200,
     sampleShare: 0.5,
     prepare: async (count, run) => {
       const customers = ids(run, 'complete', count);
       const sessions = await inPool(customers, 4, async (customerId) => {
         await createCustomer(customerId);
-        return openVerification(customerId, 'agent-bench', [
-          'FULL_NAME',
-          'EMAIL',
-          'CHARGE_POINT_IDS',
-          'LAST_TRANSACTION',
-        ]);
+        return openVerification(
+          customerId,
+          'agent-bench',
+          ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'],
+          true,
+        );
       });
       const route = findRoute('POST', '/admin/verifications/{verificationId}/complete');
       return sessions.map(
@@ -221,23 +222,27 @@ export const routeScenarios: RouteScenario[] = [
     path: '/admin/customers/{customerId}/2fa/disable',
     variant: `${key} Idempotency-Key`,
     unavoidable: [
-      key === 'with' ? ['GetItem', 'GetItem', 'GetItem', 'Query'] : ['GetItem', 'GetItem', 'Query'],
+      key === 'with'
+        ? ['GetItem', 'GetItem', 'GetItem', 'Query', 'Query']
+        : ['GetItem', 'GetItem', 'Query', 'Query'],
+      'Query',
       'TransactWriteItems',
     ],
-    why: `read the customer and the verification (the policy decides on both)${key === 'with' ? ' and the Idempotency-Key record' : ''} and ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''} and TWO_FA_DISABLED in one transaction`,
+    why: `read the customer and the verification (the policy decides on both)${key === 'with' ? ', the Idempotency-Key record' : ''} and this admin's disables in the last hour (velocity), then the verifying agent's passes in the last hour (the agent is named by the verification), and ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''} and TWO_FA_DISABLED in one transaction`,
     status: 200,
     sampleShare: 0.5,
     prepare: async (count, run) => {
       const customers = ids(run, `disable-${key}`, count);
       await writeEnrolledCustomers(customers);
-      const sessions = await inPool(customers, 4, (customerId) =>
-        passedVerification(customerId, 'agent-bench'),
+      // One agent and one admin per case: the bench measures the route, not the velocity alarm.
+      const sessions = await inPool(customers, 4, (customerId, index) =>
+        passedVerification(customerId, `agent-bench-${key}-${index}`),
       );
       const route = findRoute('POST', '/admin/customers/{customerId}/2fa/disable');
       return sessions.map(
         (verificationId, index) => () =>
           apiEvent(route, {
-            caller: admin,
+            caller: { ...admin, sub: `admin-bench-${key}-${index}` },
             pathParameters: { customerId: customers[index] ?? '' },
             body: { verificationId, reason: 'bench: lost phone' },
             ...(key === 'with' ? { headers: { 'idempotency-key': `bench-${run}-${index}` } } : {}),

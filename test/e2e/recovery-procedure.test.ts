@@ -63,6 +63,17 @@ describe('the recovery procedure of the manual, in the browser', () => {
       await row.getByRole('button', { name: 'Controleren' }).click();
       await row.locator('[data-result="MATCH"]').waitFor();
     }
+    // Possession is the proof: the code goes to the address on file and the caller reads it back.
+    await agent.getByRole('button', { name: 'Code e-mailen' }).click();
+    await agent.getByTestId('email-code-sent').waitFor();
+    const codeMail = (await stack.sentEmails())
+      .filter((sent) => sent.destination.to.includes(address))
+      .at(-1);
+    const code = /^\s+(\d{6,})\s*$/m.exec(codeMail?.body.text ?? '')?.[1];
+    const codeRow = agent.locator('[data-check="EMAIL_CODE"]');
+    await codeRow.getByLabel('Antwoord van de klant').fill(code ?? 'no code mail');
+    await codeRow.getByRole('button', { name: 'Controleren' }).click();
+    await codeRow.locator('[data-result="MATCH"]').waitFor();
     await agent.getByRole('button', { name: 'Verificatie afronden' }).click();
     await agent.locator('[data-testid="verification-outcome"][data-outcome="PASSED"]').waitFor();
 
@@ -80,9 +91,12 @@ describe('the recovery procedure of the manual, in the browser', () => {
     // Step 3: the email arrives and its link opens the enrollment page on the customer's phone.
     await stack.poller?.drain();
     const mail = (await stack.sentEmails()).filter((sent) => sent.destination.to.includes(address));
-    expect(mail.map((sent) => sent.subject)).toEqual(['Uw tweestapsverificatie is uitgeschakeld']);
+    expect(mail.map((sent) => sent.subject)).toEqual([
+      'Uw verificatiecode voor de helpdesk',
+      'Uw tweestapsverificatie is uitgeschakeld',
+    ]);
     const link = /(https?:\/\/\S+\/enroll\/#ticket=[A-Za-z0-9_-]+)(?=\s)/.exec(
-      (mail[0] as SentEmail).body.text ?? '',
+      (mail[1] as SentEmail).body.text ?? '',
     )?.[1];
     expect(link).toBeDefined();
 

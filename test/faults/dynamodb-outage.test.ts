@@ -12,7 +12,7 @@ import { verifySubjectChain } from '../../lib/audit/chain';
 import { hotp, timeStep } from '../../lib/totp/totp';
 import { inPool, passedVerification, writeEnrolledCustomers } from '../../scripts/bench/fixtures';
 import { auditEventsOf } from '../support/audit';
-import { startTestStack, type TestStack } from '../support/stack';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { customerItem } from '../integration/enrollment-helpers';
 import { inFlight, scaled } from '../load/scale';
 
@@ -21,7 +21,13 @@ let stack: TestStack;
 const dataDir = mkdtempSync(join(tmpdir(), 'mfa-faults-'));
 
 beforeAll(async () => {
-  stack = await startTestStack({ ownServices: true, pollStreams: false, dynamodbDataDir: dataDir });
+  // One admin disables a burst of cases here; the velocity limits have their own suite.
+  stack = await startTestStack({
+    ownServices: true,
+    pollStreams: false,
+    dynamodbDataDir: dataDir,
+    environment: noVelocityLimits,
+  });
 }, 120000);
 afterAll(async () => {
   await stack?.stop();

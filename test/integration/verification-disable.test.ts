@@ -1,8 +1,14 @@
 // Steps 1 and 2 of the manual through the local API: an agent verifies the caller, an admin disables
 // 2FA. Every refusal is shown, races end in exactly one disable, and the audit chain tells it in order.
-import { startTestStack, type TestStack } from '../support/stack';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  genuineAnswers,
+  markEnrolled,
+  passVerification,
+  readBackEmailCode,
+} from '../support/fixtures';
 
 let stack: TestStack;
 let agent: string;
@@ -11,7 +17,11 @@ let admin: string;
 let secondAdmin: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ pollStreams: false });
+  // The velocity limits have their own suite (helpdesk-attacks); here one admin disables many cases.
+  stack = await startTestStack({
+    pollStreams: false,
+    environment: noVelocityLimits,
+  });
   agent = await stack.helpdeskToken('agent-bram');
   otherAgent = await stack.helpdeskToken('agent-carla');
   admin = await stack.adminToken('admin-anna');
@@ -39,9 +49,15 @@ describe('verifying a caller', () => {
     const id = started.body.verificationId;
     const check = (type: string, answer: string) =>
       stack.call('POST', `/admin/verifications/${id}/checks`, { token: agent, body: { type, answer } });
-    expect((await check('FULL_NAME', '  JAN   DE  VRIES ')).body).toEqual({ result: 'MATCH' });
-    expect((await check('COMPANY_INFO', 'whatever')).body).toEqual({ result: 'NOT_ON_FILE' });
-    expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00')).body).toEqual({ result: 'MISMATCH' });
+    expect((await check('FULL_NAME', '  JAN   DE  VRIES ')).body).toEqual({
+      result: 'MATCH',
+      status: 'OPEN',
+    });
+    expect((await check('COMPANY_INFO', 'whatever')).body).toEqual({ result: 'NOT_ON_FILE', status: 'OPEN' });
+    expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00')).body).toMatchObject({
+      result: 'MISMATCH',
+      status: 'FAILED',
+    });
     const session = await stack.call('GET', `/admin/verifications/${id}`, { token: agent });
     expect(session.body.checks.map((c: { type: string; result: string }) => `${c.type}:${c.result}`)).toEqual(
       ['FULL_NAME:MATCH', 'COMPANY_INFO:NOT_ON_FILE', 'LAST_TRANSACTION:MISMATCH'],
@@ -54,7 +70,7 @@ describe('verifying a caller', () => {
     expect(everything).not.toMatch(/answerHash/);
   });
 
-  it('fails a session with a wrong answer, puts the customer on cooldown, and shows the failure to every agent', async () => {
+  it('fails a session at its wrong answer, puts the customer on cooldown, and shows the failure to every agent', async () => {
     await createCustomer(stack, 'v-fail');
     const started = await stack.call('POST', '/admin/customers/v-fail/verifications', {
       token: agent,
@@ -65,20 +81,17 @@ describe('verifying a caller', () => {
       token: agent,
       body: { type: 'EMAIL', answer: genuineAnswers.EMAIL },
     });
-    await stack.call('POST', `/admin/verifications/${id}/checks`, {
+    const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
       token: agent,
       body: { type: 'CHARGE_POINT_IDS', answer: 'NL-VPK-00017, NL-XXX-99999' },
     });
+    expect(wrong.status).toBe(201);
+    expect(wrong.body).toMatchObject({ result: 'MISMATCH', status: 'FAILED' });
+    expect(wrong.body.reasons.map((reason: { code: string }) => reason.code)).toEqual([
+      'MISMATCH_CHARGE_POINT_IDS',
+    ]);
     const completed = await stack.call('POST', `/admin/verifications/${id}/complete`, { token: agent });
-    expect(completed.status).toBe(200);
-    expect(completed.body.outcome).toBe('FAILED');
-    expect(completed.body.reasons.map((reason: { code: string }) => reason.code)).toEqual(
-      expect.arrayContaining([
-        'MISMATCH_CHARGE_POINT_IDS',
-        'FULL_NAME_NOT_MATCHED',
-        'TOO_FEW_SECURITY_ANSWERS',
-      ]),
-    );
+    expect(completed.status).toBe(429);
     const again = await stack.call('POST', '/admin/customers/v-fail/verifications', {
       token: otherAgent,
       body: { channel: 'phone' },
@@ -134,11 +147,7 @@ describe('verifying a caller', () => {
     const code = /\b(\d{6})\b/.exec(mail[0]?.body.text ?? '')?.[1];
     expect(code).toBeDefined();
     expect(mail[0]?.subject).toMatch(/verificatiecode/);
-    const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
-      token: agent,
-      body: { type: 'EMAIL_CODE', answer: code === '000000' ? '111111' : '000000' },
-    });
-    expect(wrong.body.result).toBe('MISMATCH');
+    expect(mail[0]?.subject).not.toContain(code as string);
     const right = await stack.call('POST', `/admin/verifications/${id}/checks`, {
       token: agent,
       body: { type: 'EMAIL_CODE', answer: code },
@@ -197,6 +206,8 @@ describe('disabling 2FA', () => {
       'VERIFICATION_CHECK_RECORDED',
       'VERIFICATION_CHECK_RECORDED',
       'VERIFICATION_CHECK_RECORDED',
+      'VERIFICATION_EMAIL_CODE_SENT',
+      'VERIFICATION_CHECK_RECORDED',
       'VERIFICATION_COMPLETED',
       'TWO_FA_DISABLED',
     ]);
@@ -207,7 +218,7 @@ describe('disabling 2FA', () => {
       caseId: verificationId,
       eventId: response.body.auditEventId,
     });
-    expect(events.filter((event) => event.caseId === verificationId)).toHaveLength(7);
+    expect(events.filter((event) => event.caseId === verificationId)).toHaveLength(9);
     const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
     const stored = await stack.dynamodb.send(
       new GetItemCommand({ TableName: stack.tableNames.customers, Key: { customerId: { S: 'd-ok' } } }),
@@ -401,6 +412,7 @@ describe('disabling 2FA', () => {
         token: otherAgent,
         body: { type, answer },
       });
+    await readBackEmailCode(stack, id, otherAgent);
     await stack.call('POST', `/admin/verifications/${id}/complete`, { token: otherAgent });
     const response = await disable('d-moved', { verificationId: id, reason: 'lost phone' });
     expect([response.status, response.body]).toEqual([

@@ -7,7 +7,12 @@ const policy = {
   verificationMaxAgeMinutes: 30,
   emailChangeCoolingOffDays: 7,
   recentResetCoolingOffHours: 24,
+  separateVerifierAndAdmin: true,
+  adminDisablesPerHour: 3,
+  agentPassesPerHour: 5,
 };
+const quiet = { adminDisablesLastHour: 0, agentPassesLastHour: 1 };
+const by = { adminId: 'admin-a', velocity: quiet };
 const now = new Date('2026-11-25T12:00:00Z');
 const customer = { customerId: 'c-1', twoFactor: 'ENABLED', privileged: false, version: 3 } as CustomerItem;
 const verification = {
@@ -29,9 +34,12 @@ const codeOf = (run: () => unknown) => {
 
 describe('the disable gate', () => {
   it('allows a passed session completed exactly 30 minutes ago, not one second later', () => {
-    expect(decideDisable({ customer, verification, now }, policy)).toEqual({ kind: 'DISABLE' });
+    expect(decideDisable({ ...by, customer, verification, now }, policy)).toEqual({
+      kind: 'DISABLE',
+      samePersonVerified: false,
+    });
     const later = new Date(now.getTime() + 1000);
-    expect(codeOf(() => decideDisable({ customer, verification, now: later }, policy))).toBe(
+    expect(codeOf(() => decideDisable({ ...by, customer, verification, now: later }, policy))).toBe(
       'VERIFICATION_STALE',
     );
   });
@@ -44,50 +52,121 @@ describe('the disable gate', () => {
       ['PENDING_APPROVAL', 'APPROVAL_PENDING'],
     ] as const)
       expect(
-        codeOf(() => decideDisable({ customer, verification: { ...verification, status }, now }, policy)),
+        codeOf(() =>
+          decideDisable({ ...by, customer, verification: { ...verification, status }, now }, policy),
+        ),
       ).toBe(code);
     expect(
       codeOf(() =>
-        decideDisable({ customer, verification: { ...verification, customerId: 'c-2' }, now }, policy),
+        decideDisable({ ...by, customer, verification: { ...verification, customerId: 'c-2' }, now }, policy),
       ),
     ).toBe('VERIFICATION_OTHER_CUSTOMER');
     expect(
       codeOf(() =>
         decideDisable(
-          { customer: { ...customer, recoveryLockedAt: '2026-11-25T00:00:00Z' }, verification, now },
+          { ...by, customer: { ...customer, recoveryLockedAt: '2026-11-25T00:00:00Z' }, verification, now },
           policy,
         ),
       ),
     ).toBe('RECOVERY_LOCKED');
     expect(
       codeOf(() =>
-        decideDisable({ customer: { ...customer, twoFactor: 'DISABLED' }, verification, now }, policy),
+        decideDisable({ ...by, customer: { ...customer, twoFactor: 'DISABLED' }, verification, now }, policy),
       ),
     ).toBe('TWO_FA_NOT_ENABLED');
   });
 
   it('asks for a second admin for privileged customers, fresh email changes and repeated resets', () => {
-    expect(decideDisable({ customer: { ...customer, privileged: true }, verification, now }, policy)).toEqual(
-      {
-        kind: 'NEEDS_APPROVAL',
-        reasons: ['PRIVILEGED_CUSTOMER'],
-      },
-    );
+    expect(
+      decideDisable({ ...by, customer: { ...customer, privileged: true }, verification, now }, policy),
+    ).toEqual({
+      kind: 'NEEDS_APPROVAL',
+      reasons: ['PRIVILEGED_CUSTOMER'],
+      alertSecurity: false,
+      samePersonVerified: false,
+    });
     const changed = {
       ...customer,
       emailChangedAt: '2026-11-19T12:00:01Z',
       lastResetAt: '2026-11-24T12:00:01Z',
     };
-    expect(decideDisable({ customer: changed, verification, now }, policy)).toEqual({
+    expect(decideDisable({ ...by, customer: changed, verification, now }, policy)).toEqual({
       kind: 'NEEDS_APPROVAL',
       reasons: ['EMAIL_CHANGED_RECENTLY', 'RECENT_RESET'],
+      alertSecurity: false,
+      samePersonVerified: false,
     });
     const longAgo = {
       ...customer,
       emailChangedAt: '2026-11-18T12:00:00Z',
       lastResetAt: '2026-11-24T12:00:00Z',
     };
-    expect(decideDisable({ customer: longAgo, verification, now }, policy)).toEqual({ kind: 'DISABLE' });
+    expect(decideDisable({ ...by, customer: longAgo, verification, now }, policy)).toEqual({
+      kind: 'DISABLE',
+      samePersonVerified: false,
+    });
+  });
+
+  it('keeps four eyes: the verifier cannot disable, unless switched off, and then it is said', () => {
+    expect(
+      codeOf(() => decideDisable({ ...by, adminId: 'agent-1', customer, verification, now }, policy)),
+    ).toBe('DISABLER_IS_VERIFIER');
+    expect(
+      decideDisable(
+        { ...by, adminId: 'agent-1', customer, verification, now },
+        { ...policy, separateVerifierAndAdmin: false },
+      ),
+    ).toEqual({ kind: 'DISABLE', samePersonVerified: true });
+  });
+
+  it('refuses during the customer cooldown, and asks a second admin and security past the velocity limits or without possession proof', () => {
+    const cooling = { ...customer, verificationCooldownUntil: '2026-11-25T12:00:01Z' };
+    expect(codeOf(() => decideDisable({ ...by, customer: cooling, verification, now }, policy))).toBe(
+      'VERIFICATION_COOLDOWN',
+    );
+    const busyAdmin = { adminDisablesLastHour: 3, agentPassesLastHour: 1 };
+    expect(decideDisable({ ...by, velocity: busyAdmin, customer, verification, now }, policy)).toEqual({
+      kind: 'NEEDS_APPROVAL',
+      reasons: ['ADMIN_VELOCITY'],
+      alertSecurity: true,
+      samePersonVerified: false,
+    });
+    expect(
+      decideDisable(
+        {
+          ...by,
+          velocity: { adminDisablesLastHour: 2, agentPassesLastHour: 5 },
+          customer,
+          verification,
+          now,
+        },
+        policy,
+      ).kind,
+    ).toBe('DISABLE');
+    expect(
+      decideDisable(
+        {
+          ...by,
+          velocity: { adminDisablesLastHour: 0, agentPassesLastHour: 6 },
+          customer,
+          verification,
+          now,
+        },
+        policy,
+      ),
+    ).toMatchObject({ reasons: ['AGENT_VELOCITY'], alertSecurity: true });
+    const waived = {
+      ...verification,
+      withoutPossessionProof: {
+        reason: 'MAILBOX_ON_LOST_DEVICE',
+        agentId: 'agent-1',
+        at: '2026-11-25T11:30:00Z',
+      },
+    } as VerificationItem;
+    expect(decideDisable({ ...by, customer, verification: waived, now }, policy)).toMatchObject({
+      reasons: ['NO_POSSESSION_PROOF'],
+      alertSecurity: true,
+    });
   });
 
   it('lets only a third person approve, before the approval expires', () => {

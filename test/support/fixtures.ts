@@ -81,9 +81,34 @@ export const passVerification = async (
     if (check.body.result !== 'MATCH')
       throw new Error(`${type} did not match: ${JSON.stringify(check.body)}`);
   }
+  await readBackEmailCode(stack, verificationId, agentToken);
   const completed = await stack.call('POST', `/admin/verifications/${verificationId}/complete`, {
     token: agentToken,
   });
   if (completed.body.outcome !== 'PASSED') throw new Error(`not passed: ${JSON.stringify(completed.body)}`);
   return verificationId;
+};
+
+/** The code the SES server received for this session (its mail names the session), or undefined. */
+export const emailedCode = async (stack: TestStack, verificationId: string) => {
+  const mail = (await stack.sentEmails())
+    .filter((email) => (email.body.text ?? '').includes(verificationId))
+    .at(-1);
+  return /^\s+(\d{6,})\s*$/m.exec(mail?.body.text ?? '')?.[1];
+};
+
+/** Possession, as a genuine caller proves it: the code is emailed and read back to the agent. */
+export const readBackEmailCode = async (stack: TestStack, verificationId: string, agentToken: string) => {
+  const sent = await stack.call('POST', `/admin/verifications/${verificationId}/email-code`, {
+    token: agentToken,
+  });
+  if (sent.status !== 202) throw new Error(`email code not sent: ${JSON.stringify(sent.body)}`);
+  const code = await emailedCode(stack, verificationId);
+  if (!code) throw new Error(`no code mail for ${verificationId}`);
+  const check = await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
+    token: agentToken,
+    body: { type: 'EMAIL_CODE', answer: code },
+  });
+  if (check.body.result !== 'MATCH')
+    throw new Error(`EMAIL_CODE did not match: ${JSON.stringify(check.body)}`);
 };

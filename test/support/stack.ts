@@ -28,6 +28,12 @@ export interface SentEmail {
   at: number;
 }
 
+/** For suites about other things that disable many cases with one admin in a minute. */
+export const noVelocityLimits = {
+  VELOCITY_ADMIN_DISABLES_PER_HOUR: '100000',
+  VELOCITY_AGENT_PASSES_PER_HOUR: '100000',
+};
+
 export const startTestStack = async (
   options: Omit<LocalStackOptions, 'dynamodbEndpoint' | 'sesEndpoint'> & { ownServices?: boolean } = {},
 ): Promise<TestStack> => {

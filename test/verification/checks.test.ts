@@ -1,5 +1,11 @@
 // How the server compares what a caller says with the records, as the manual's checks need it.
-import { compareKnowledgeAnswer, parseAmountCents, parseDay } from '../../lib/verification/checks';
+import {
+  compareKnowledgeAnswer,
+  parseAmountCents,
+  parseAmounts,
+  parseDay,
+  parseDays,
+} from '../../lib/verification/checks';
 import type { CustomerItem } from '../../lib/customers/customer';
 
 const customer = {
@@ -35,9 +41,13 @@ describe('comparing answers with the records', () => {
     expect(compareKnowledgeAnswer('LAST_LOGIN_DATE', 'last week', customer)).toBe('MISMATCH');
   });
 
-  it('compares charge points as sets: all named must be theirs, at least two of them', () => {
-    expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'be-ldp-0421 en BE LDP 0420', customer)).toBe('MATCH');
-    expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'BE-LDP-0420', customer)).toBe('MISMATCH');
+  it('compares charge points as sets: all named must be theirs, at least as many as the rule asks', () => {
+    const two = { minimumNamed: 2 };
+    expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'be-ldp-0421 en BE LDP 0420', customer, two)).toBe(
+      'MATCH',
+    );
+    expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'BE-LDP-0420', customer, two)).toBe('MISMATCH');
+    expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'BE-LDP-0420', customer)).toBe('MATCH');
     expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'BE-LDP-0420, BE-LDP-9999', customer)).toBe('MISMATCH');
     const single = { ...customer, chargePointIds: ['NL-1'] } as CustomerItem;
     expect(compareKnowledgeAnswer('CHARGE_POINT_IDS', 'nl-1', single)).toBe('MATCH');
@@ -77,10 +87,48 @@ describe('comparing answers with the records', () => {
       expect(compareKnowledgeAnswer(type, 'anything 2026-01-01', bare)).toBe('NOT_ON_FILE');
   });
 
+  it('accepts what an honest caller says: the company without its legal form, Dutch dates and amounts', () => {
+    const voltpark = { ...customer, companyName: 'VoltPark B.V.' } as CustomerItem;
+    for (const said of ['VoltPark', 'voltpark bv', 'VoltPark B.V.', 'Voltpark b.v'])
+      expect(compareKnowledgeAnswer('COMPANY_NAME', said, voltpark)).toBe('MATCH');
+    expect(compareKnowledgeAnswer('COMPANY_NAME', 'VoltPark N.V.', voltpark)).toBe('MISMATCH');
+    expect(compareKnowledgeAnswer('COMPANY_NAME', 'Park', voltpark)).toBe('MISMATCH');
+    for (const said of [
+      '17 november, 9,60 euro',
+      '17-11 € 9.60',
+      '17 nov 2026 9 euro 60',
+      '17/11 BE-LDP-0420',
+    ])
+      expect([said, compareKnowledgeAnswer('LAST_TRANSACTION', said, customer)]).toEqual([said, 'MATCH']);
+    for (const said of ['19 november', '19-11', '19 nov 2026', '19.11.2026'])
+      expect([said, compareKnowledgeAnswer('LAST_LOGIN_DATE', said, customer)]).toEqual([said, 'MATCH']);
+    expect(compareKnowledgeAnswer('LAST_LOGIN_DATE', '19 november 2025', customer)).toBe('MISMATCH');
+  });
+
+  it('takes one claim per answer: a list of guesses is a mismatch', () => {
+    expect(compareKnowledgeAnswer('LAST_LOGIN_DATE', '18-11 of 19-11', customer)).toBe('MISMATCH');
+    expect(compareKnowledgeAnswer('LAST_TRANSACTION', '17-11-2026 €9,60 €9,70', customer)).toBe('MISMATCH');
+    expect(compareKnowledgeAnswer('LAST_TRANSACTION', '16-11 17-11 €9,60', customer)).toBe('MISMATCH');
+    expect(
+      compareKnowledgeAnswer(
+        'CHARGE_POINT_IDS',
+        'BE-LDP-0420, BE-LDP-0421, BE-LDP-0422, BE-LDP-0423',
+        customer,
+      ),
+    ).toBe('MISMATCH');
+    const numbers = Array.from({ length: 50 }, (_, index) => `0712345${String(650 + index)}`).join(' ');
+    expect(numbers).toContain('0712345678');
+    expect(compareKnowledgeAnswer('COMPANY_INFO', numbers, customer)).toBe('MISMATCH');
+  });
+
   it('parses the dates and amounts people say', () => {
     expect(parseDay('31/12/2026')?.day).toBe('2026-12-31');
     expect(parseDay('31-02-2026')).toBeUndefined();
     expect(parseAmountCents('EUR 18')).toBe(1800);
     expect(parseAmountCents('€ 18,5')).toBe(1850);
+    expect(parseAmounts('18 euro 45')).toEqual([1845]);
+    expect(parseAmounts('€ 18.45')).toEqual([1845]);
+    expect(parseDays('19 nov').days).toEqual([{ month: 11, day: 19 }]);
+    expect(parseDays('30 februari').days).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 // When a verification passes: the default policy of DESIGN.md and its configurable parts.
-import { defaultVerificationPolicy, evaluateVerification } from '../../lib/verification/policy';
+import {
+  defaultVerificationPolicy,
+  evaluateVerification,
+  reasonsItCannotPass,
+} from '../../lib/verification/policy';
 import type { CheckResult, CheckType } from '../../lib/verification/schemas';
 
 const checks = (entries: [CheckType, CheckResult][]) => entries.map(([type, result]) => ({ type, result }));
@@ -14,6 +18,7 @@ describe('the verification policy', () => {
         ['CHARGE_POINT_IDS', 'MATCH'],
         ['COMPANY_INFO', 'MATCH'],
         ['COMPANY_NAME', 'NOT_ON_FILE'],
+        ['EMAIL_CODE', 'MATCH'],
       ]),
       normal,
       defaultVerificationPolicy,
@@ -29,6 +34,7 @@ describe('the verification policy', () => {
         ['CHARGE_POINT_IDS', 'MATCH'],
         ['COMPANY_INFO', 'MATCH'],
         ['LAST_LOGIN_DATE', 'MISMATCH'],
+        ['EMAIL_CODE', 'MATCH'],
       ]),
       normal,
       defaultVerificationPolicy,
@@ -47,10 +53,36 @@ describe('the verification policy', () => {
       'EMAIL_NOT_MATCHED',
       'FULL_NAME_NOT_MATCHED',
       'TOO_FEW_SECURITY_ANSWERS',
+      'EMAIL_CODE_REQUIRED',
     ]);
   });
 
-  it('needs the emailed code for privileged customers by default, and for everyone when configured', () => {
+  it('needs the emailed code from every customer by default, and only from privileged ones when configured', () => {
+    const base = checks([
+      ['EMAIL', 'MATCH'],
+      ['FULL_NAME', 'MATCH'],
+      ['CHARGE_POINT_IDS', 'MATCH'],
+      ['LAST_TRANSACTION', 'MATCH'],
+    ]);
+    expect(evaluateVerification(base, normal, defaultVerificationPolicy).reasons.map((r) => r.code)).toEqual([
+      'EMAIL_CODE_REQUIRED',
+    ]);
+    expect(
+      evaluateVerification(
+        [...base, { type: 'EMAIL_CODE', result: 'MATCH' }],
+        normal,
+        defaultVerificationPolicy,
+      ),
+    ).toEqual({ outcome: 'PASSED', reasons: [] });
+    const privilegedOnly = { ...defaultVerificationPolicy, requireEmailCode: 'privileged' as const };
+    expect(evaluateVerification(base, normal, privilegedOnly).outcome).toBe('PASSED');
+    expect(evaluateVerification(base, { privileged: true }, privilegedOnly).outcome).toBe('FAILED');
+    expect(evaluateVerification(base, normal, { ...privilegedOnly, minSecurityMatches: 3 }).outcome).toBe(
+      'FAILED',
+    );
+  });
+
+  it('passes without the code only when the reason is recorded, and then says "without possession proof"', () => {
     const base = checks([
       ['EMAIL', 'MATCH'],
       ['FULL_NAME', 'MATCH'],
@@ -58,21 +90,48 @@ describe('the verification policy', () => {
       ['LAST_TRANSACTION', 'MATCH'],
     ]);
     expect(
-      evaluateVerification(base, { privileged: true }, defaultVerificationPolicy).reasons.map((r) => r.code),
-    ).toEqual(['EMAIL_CODE_REQUIRED']);
+      evaluateVerification(base, normal, defaultVerificationPolicy, { reason: 'MAILBOX_ON_LOST_DEVICE' }),
+    ).toEqual({ outcome: 'PASSED', reasons: [], withoutPossessionProof: true });
+    // With the code read back, the waiver changes nothing.
     expect(
       evaluateVerification(
         [...base, { type: 'EMAIL_CODE', result: 'MATCH' }],
-        { privileged: true },
+        normal,
         defaultVerificationPolicy,
-      ).outcome,
-    ).toBe('PASSED');
+        {
+          reason: 'CODE_NOT_RECEIVED',
+        },
+      ),
+    ).toEqual({ outcome: 'PASSED', reasons: [] });
+    // A waiver never covers a wrong answer or missing knowledge.
     expect(
-      evaluateVerification(base, normal, { ...defaultVerificationPolicy, requireEmailCode: 'always' })
-        .outcome,
+      evaluateVerification(base.slice(0, 3), normal, defaultVerificationPolicy, {
+        reason: 'CODE_NOT_RECEIVED',
+      }).outcome,
     ).toBe('FAILED');
+  });
+
+  it('knows when a session can no longer pass: at a wrong answer, or when too few questions are on file', () => {
     expect(
-      evaluateVerification(base, normal, { ...defaultVerificationPolicy, minSecurityMatches: 3 }).outcome,
-    ).toBe('FAILED');
+      reasonsItCannotPass(
+        checks([
+          ['EMAIL', 'MATCH'],
+          ['COMPANY_INFO', 'UNKNOWN'],
+        ]),
+        defaultVerificationPolicy,
+      ),
+    ).toEqual([]);
+    expect(
+      reasonsItCannotPass(checks([['EMAIL_CODE', 'MISMATCH']]), defaultVerificationPolicy).map((r) => r.code),
+    ).toEqual(['MISMATCH_EMAIL_CODE']);
+    expect(
+      reasonsItCannotPass(
+        checks([
+          ['COMPANY_INFO', 'NOT_ON_FILE'],
+          ['LAST_TRANSACTION', 'NOT_ON_FILE'],
+        ]),
+        defaultVerificationPolicy,
+      ).map((r) => r.code),
+    ).toEqual(['TOO_FEW_SECURITY_QUESTIONS_ON_FILE']);
   });
 });

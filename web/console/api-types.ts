@@ -6,8 +6,9 @@ import type { ApprovalItem, ApprovalReason } from '../../lib/reset/policy';
 import type { PolicyOutcome } from '../../lib/verification/policy';
 import type { CheckResult } from '../../lib/verification/schemas';
 import type { verificationView } from '../../lib/verification/verification';
+import type { CheckOutcome } from '../../lib/verification/store';
 
-export type { ApprovalReason, CheckResult, PolicyOutcome, SearchHit };
+export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome, SearchHit };
 
 export type Profile = Awaited<ReturnType<typeof customerProfile>>;
 export type VerificationView = ReturnType<typeof verificationView>;

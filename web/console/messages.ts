@@ -1,7 +1,8 @@
 // Everything the console says, in Dutch and English. The check and event vocabularies are typed
 // against lib/, so a new check type or audit event cannot ship without words for it.
 import type { AuditEventType, ActorType } from '../../lib/audit/events';
-import type { Channel, CheckResult, CheckType } from '../../lib/verification/schemas';
+import type { ReportedProblem } from '../../lib/verification/vocabulary';
+import type { Channel, CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { Lang } from '../shared/i18n';
 
 const nl = {
@@ -70,7 +71,7 @@ const nl = {
   verifyIntro:
     'Volg de handleiding: eerst de identiteit, dan de beveiligingsvragen. Typ wat de klant zegt; het systeem vergelijkt het met onze gegevens en toont alleen of het overeenkomt.',
   policyHint:
-    'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, en geen enkel antwoord wijkt af.',
+    'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, de klant leest de gemailde code voor, en geen enkel antwoord wijkt af. Eén afwijkend antwoord beëindigt de verificatie; “Weet de klant niet” kost niets.',
   channel: 'Contact via',
   startVerification: 'Verificatie starten',
   verificationOpen: 'Verificatie {id} loopt (via {channel}).',
@@ -80,20 +81,20 @@ const nl = {
   noVerificationLocked: 'Geen verificatie mogelijk zolang het herstel geblokkeerd is.',
   sectionIdentity: '1. Klant identificeren',
   sectionSecurity: '2. Beveiligingsvragen',
-  sectionEmailCode: '3. Code per e-mail (extra zekerheid)',
+  sectionEmailCode: '3. Code per e-mail (bewijs van bezit)',
   sectionComplete: '4. Afronden',
   answer: 'Antwoord van de klant',
   note: 'Notitie (optioneel)',
   check: 'Controleren',
   checkAnnounce: '{check}: {result}',
-  checkHintMismatch: 'Een afwijkend antwoord laat deze verificatie mislukken.',
+  checkHintMismatch: 'Een afwijkend antwoord laat deze verificatie meteen mislukken.',
   checkHintNotOnFile: 'Niet in onze gegevens: stel een andere vraag.',
   answerRequired: 'Vul eerst het antwoord van de klant in.',
   notAsked: 'Niet gevraagd',
   noteShown: 'Notitie: {note}',
   emailCodeIntro:
     'Stuur een eenmalige code naar het e-mailadres in onze gegevens (nooit naar een adres dat de beller noemt) en laat de klant de code voorlezen.',
-  emailCodeRequired: 'Verplicht voor deze klant.',
+  emailCodeRequired: 'Verplicht: de code is het bewijs, de vragen hierboven ondersteunen alleen.',
   emailCodeOptional: 'Niet verplicht voor deze klant.',
   sendEmailCode: 'Code e-mailen',
   resendEmailCode: 'Nieuwe code e-mailen',
@@ -158,6 +159,24 @@ const nl = {
   vstatus_FAILED: 'mislukt',
   vstatus_PENDING_APPROVAL: 'wacht op goedkeuring',
   vstatus_USED: 'gebruikt voor uitschakeling',
+  vstatus_EXPIRED: 'verlopen',
+  approvalReason_NO_POSSESSION_PROOF: 'geslaagd zonder bezitsbewijs (geen e-mailcode)',
+  approvalReason_ADMIN_VELOCITY: 'ongewoon veel uitschakelingen door deze admin',
+  approvalReason_AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker',
+  callerDoesNotKnow: 'Weet de klant niet',
+  expectedFormat: 'Verwacht: {format}',
+  reportedProblem: 'Wat meldt de klant?',
+  reportedProblemNone: '(kies)',
+  olderVerifications: 'Oudere verificaties…',
+  olderEvents: 'Oudere gebeurtenissen…',
+  withoutProofTitle: 'Klant kan de code niet ontvangen?',
+  withoutProofIntro:
+    'Alleen als de klant echt geen toegang heeft tot het e-mailadres. De verificatie slaagt dan hooguit “zonder bezitsbewijs”: een tweede admin moet de uitschakeling goedkeuren en het beveiligingsteam krijgt bericht.',
+  withoutProofReason: 'Waarom niet?',
+  completeWithoutProof: 'Afronden zonder bezitsbewijs',
+  withoutProofPassed:
+    'Geslaagd zonder bezitsbewijs: een tweede admin moet goedkeuren en het beveiligingsteam krijgt bericht.',
+  endedByAnswer: 'Dit antwoord beëindigt de verificatie.',
 
   approvalsTitle: 'Wachtende goedkeuringen',
   approvalsIntro:
@@ -183,7 +202,7 @@ const nl = {
   reference: 'Referentie: {id}',
 };
 
-type MessageKey = keyof typeof nl;
+export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   appTitle: 'Helpdesk console',
@@ -251,7 +270,7 @@ const en: Record<MessageKey, string> = {
   verifyIntro:
     'Follow the manual: identity first, then the security questions. Type what the caller says; the system compares it with our records and only shows whether it matches.',
   policyHint:
-    'Passes (default policy): name and email match, at least two security questions match, and no answer is wrong.',
+    'Passes (default policy): name and email address match, at least two security questions match, the caller reads back the emailed code, and no answer differs. One wrong answer ends the verification; “Caller does not know” costs nothing.',
   channel: 'Contact channel',
   startVerification: 'Start verification',
   verificationOpen: 'Verification {id} is open (via {channel}).',
@@ -274,7 +293,7 @@ const en: Record<MessageKey, string> = {
   noteShown: 'Note: {note}',
   emailCodeIntro:
     'Send a one-time code to the email address in our records (never to an address the caller gives) and have the caller read the code back.',
-  emailCodeRequired: 'Required for this customer.',
+  emailCodeRequired: 'Required: the code is the proof, the questions above only support it.',
   emailCodeOptional: 'Not required for this customer.',
   sendEmailCode: 'Email the code',
   resendEmailCode: 'Email a new code',
@@ -337,6 +356,24 @@ const en: Record<MessageKey, string> = {
   vstatus_FAILED: 'failed',
   vstatus_PENDING_APPROVAL: 'awaiting approval',
   vstatus_USED: 'used for a disable',
+  vstatus_EXPIRED: 'expired',
+  approvalReason_NO_POSSESSION_PROOF: 'passed without possession proof (no email code)',
+  approvalReason_ADMIN_VELOCITY: 'unusually many disables by this admin',
+  approvalReason_AGENT_VELOCITY: 'unusually many passed verifications by this agent',
+  callerDoesNotKnow: 'Caller does not know',
+  expectedFormat: 'Expected: {format}',
+  reportedProblem: 'What does the caller report?',
+  reportedProblemNone: '(choose)',
+  olderVerifications: 'Older verifications…',
+  olderEvents: 'Older events…',
+  withoutProofTitle: 'Caller cannot receive the code?',
+  withoutProofIntro:
+    'Only if the caller truly has no access to the mailbox. The verification can then pass only “without possession proof”: a second admin must approve the disable and the security team is told.',
+  withoutProofReason: 'Why not?',
+  completeWithoutProof: 'Complete without possession proof',
+  withoutProofPassed:
+    'Passed without possession proof: a second admin must approve and the security team is told.',
+  endedByAnswer: 'This answer ended the verification.',
 
   approvalsTitle: 'Pending approvals',
   approvalsIntro:
@@ -400,8 +437,18 @@ export const checkLabels: Record<Lang, Record<CheckType, string>> = {
 };
 
 export const resultLabels: Record<Lang, Record<CheckResult, string>> = {
-  nl: { MATCH: 'Komt overeen', MISMATCH: 'Komt niet overeen', NOT_ON_FILE: 'Niet in onze gegevens' },
-  en: { MATCH: 'Matches', MISMATCH: 'Does not match', NOT_ON_FILE: 'Not on file' },
+  nl: {
+    MATCH: 'Komt overeen',
+    MISMATCH: 'Komt niet overeen',
+    NOT_ON_FILE: 'Niet in onze gegevens',
+    UNKNOWN: 'Weet de klant niet',
+  },
+  en: {
+    MATCH: 'Matches',
+    MISMATCH: 'Does not match',
+    NOT_ON_FILE: 'Not on file',
+    UNKNOWN: 'Caller does not know',
+  },
 };
 
 export const channelLabels: Record<Lang, Record<Channel, string>> = {
@@ -418,6 +465,8 @@ export const eventLabels: Record<Lang, Record<AuditEventType, string>> = {
   nl: {
     CUSTOMER_CREATED: 'Klant aangemaakt',
     CUSTOMER_EMAIL_CHANGED: 'E-mailadres gewijzigd',
+    CUSTOMER_RECORD_CHANGED: 'Klantgegevens gewijzigd',
+    VERIFICATION_EXPIRED: 'Verificatie verlopen',
     VERIFICATION_STARTED: 'Verificatie gestart',
     VERIFICATION_CHECK_RECORDED: 'Controle vastgelegd',
     VERIFICATION_EMAIL_CODE_SENT: 'Verificatiecode gemaild',
@@ -440,6 +489,8 @@ export const eventLabels: Record<Lang, Record<AuditEventType, string>> = {
   en: {
     CUSTOMER_CREATED: 'Customer created',
     CUSTOMER_EMAIL_CHANGED: 'Email address changed',
+    CUSTOMER_RECORD_CHANGED: 'Customer record changed',
+    VERIFICATION_EXPIRED: 'Verification expired',
     VERIFICATION_STARTED: 'Verification started',
     VERIFICATION_CHECK_RECORDED: 'Check recorded',
     VERIFICATION_EMAIL_CODE_SENT: 'Verification code emailed',
@@ -505,6 +556,14 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     APPROVER_IS_REQUESTER: 'U vroeg deze uitschakeling zelf aan; een andere admin moet goedkeuren.',
     APPROVER_IS_VERIFIER: 'U verifieerde deze klant zelf; een andere admin moet goedkeuren.',
     VERIFICATION_NOT_PENDING: 'De verificatie achter dit verzoek wacht niet meer op goedkeuring.',
+    VERIFICATION_ALREADY_OPEN:
+      'Er loopt al een verificatie van deze klant. Rond die eerst af (of wacht tot ze verloopt).',
+    DISABLER_IS_VERIFIER: 'U verifieerde deze klant zelf; een andere admin moet 2FA uitschakelen.',
+    TOO_MANY_CHECKS: 'Deze verificatie heeft het maximum aantal vragen. Rond haar af.',
+    EMAIL_CODE_DAILY_LIMIT: 'Er zijn vandaag al te veel codes naar deze klant gemaild.',
+    EMAIL_CODE_SEND_RACE: 'Er werd tegelijk al een code verstuurd; deze is niet verstuurd.',
+    EMAIL_CODE_NOT_DELIVERED: 'De mailserver nam de code niet aan. Probeer het zo opnieuw.',
+    EMAIL_CODE_FORMAT: 'De code bestaat uit 6 cijfers. Typ precies wat de klant voorleest.',
   },
   en: {
     NETWORK_ERROR: 'The server cannot be reached. Check the connection and try again.',
@@ -544,6 +603,70 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     APPROVAL_EXPIRED: 'This request has expired. Start again with a new verification.',
     APPROVER_IS_REQUESTER: 'You requested this disable yourself; another admin must approve.',
     APPROVER_IS_VERIFIER: 'You verified this caller yourself; another admin must approve.',
+    VERIFICATION_ALREADY_OPEN:
+      'A verification of this customer is already open. Complete it first (or wait until it expires).',
+    DISABLER_IS_VERIFIER: 'You verified this caller yourself; another admin must disable 2FA.',
+    TOO_MANY_CHECKS: 'This verification holds the maximum number of checks. Complete it.',
+    EMAIL_CODE_DAILY_LIMIT: 'Too many codes were emailed to this customer today.',
+    EMAIL_CODE_SEND_RACE: 'A code was being sent at the same moment; this one was not sent.',
+    EMAIL_CODE_NOT_DELIVERED: 'The mail server did not accept the code. Try again shortly.',
+    EMAIL_CODE_FORMAT: 'The code is 6 digits. Type exactly what the caller reads.',
     VERIFICATION_NOT_PENDING: 'The verification behind this request is no longer waiting for approval.',
+  },
+};
+
+/** What the server accepts for each question, shown next to it so the agent types it that way. */
+export const checkFormats: Record<Lang, Record<CheckType, string>> = {
+  nl: {
+    FULL_NAME: 'voor- en achternaam, hoofdletters maken niet uit',
+    EMAIL: 'het hele adres',
+    COMPANY_NAME: 'met of zonder rechtsvorm (B.V., N.V., V.O.F.)',
+    LAST_LOGIN_DATE: 'één dag: 19-11-2026, 19-11 of 19 november',
+    CHARGE_POINT_IDS: 'een of meer eigen ID’s, gescheiden door komma’s; één fout ID = afwijkend',
+    LAST_TRANSACTION: 'één dag plus het bedrag (18,45 / € 18.45 / 18 euro 45) of de laadpaal',
+    COMPANY_INFO: 'het KvK- of btw-nummer (één nummer)',
+    EMAIL_CODE: 'de cijfers uit de e-mail',
+  },
+  en: {
+    FULL_NAME: 'first and last name, case does not matter',
+    EMAIL: 'the whole address',
+    COMPANY_NAME: 'with or without legal form (B.V., N.V., V.O.F.)',
+    LAST_LOGIN_DATE: 'one day: 19-11-2026, 19-11 or 19 November',
+    CHARGE_POINT_IDS: 'one or more of their IDs, comma-separated; one wrong ID = mismatch',
+    LAST_TRANSACTION: 'one day plus the amount (18,45 / € 18.45 / 18 euro 45) or the charge point',
+    COMPANY_INFO: 'the Chamber of Commerce or VAT number (one number)',
+    EMAIL_CODE: 'the digits from the email',
+  },
+};
+
+export const reportedProblemLabels: Record<Lang, Record<ReportedProblem, string>> = {
+  nl: {
+    CANNOT_LOG_IN: 'Kan niet inloggen',
+    PHONE_LOST: 'Telefoon kwijt',
+    APP_BROKEN: 'App werkt niet',
+    BACKUP_CODES_LOST: 'Backup codes kwijt',
+    NEW_PHONE: 'Nieuwe telefoon',
+  },
+  en: {
+    CANNOT_LOG_IN: 'Cannot log in',
+    PHONE_LOST: 'Phone lost',
+    APP_BROKEN: 'App does not work',
+    BACKUP_CODES_LOST: 'Backup codes lost',
+    NEW_PHONE: 'New phone',
+  },
+};
+
+export const noPossessionReasonLabels: Record<Lang, Record<NoPossessionReason, string>> = {
+  nl: {
+    MAILBOX_ON_LOST_DEVICE: 'De mailbox stond op het verloren toestel',
+    NO_ACCESS_TO_MAILBOX: 'Geen toegang tot de mailbox',
+    ADDRESS_NO_LONGER_EXISTS: 'Het e-mailadres bestaat niet meer',
+    CODE_NOT_RECEIVED: 'De code komt niet aan',
+  },
+  en: {
+    MAILBOX_ON_LOST_DEVICE: 'The mailbox was on the lost device',
+    NO_ACCESS_TO_MAILBOX: 'No access to the mailbox',
+    ADDRESS_NO_LONGER_EXISTS: 'The address no longer exists',
+    CODE_NOT_RECEIVED: 'The code does not arrive',
   },
 };

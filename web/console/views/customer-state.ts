@@ -1,6 +1,7 @@
 // The state of the customer page: the profile as loaded, the verification in progress, the disable
 // form. Views render from it; actions change it and ask for a render.
 import type { Channel, CheckType } from '../../../lib/verification/schemas';
+import type { ReportedProblem } from '../../../lib/verification/vocabulary';
 import type { CheckResult, EmailCodeSent, PolicyOutcome, Profile, VerificationView } from '../api-types';
 import type { Ctx, ErrorInfo } from '../context';
 
@@ -36,6 +37,7 @@ export interface CustomerPage {
   loading: boolean;
   loadError?: ErrorInfo;
   channel: Channel;
+  reportedProblem?: ReportedProblem;
   startBusy: boolean;
   startError?: ErrorInfo;
   verification?: VerificationState;
@@ -112,4 +114,28 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
     current.loading = false;
   }
   ctx.render(focus);
+};
+
+/** Appends the next (older) page of one history list; the profile keeps the cursor for the page after. */
+export const loadOlder = async (ctx: Ctx, current: CustomerPage, list: 'verifications' | 'events') => {
+  const profile = current.profile;
+  const cursor = list === 'events' ? profile?.nextEventsCursor : profile?.nextVerificationsCursor;
+  if (!profile || !cursor) return;
+  const parameter = list === 'events' ? 'eventsCursor' : 'verificationsCursor';
+  try {
+    const response = await ctx.call<Profile>(
+      'GET',
+      `/admin/customers/${encodeURIComponent(current.customerId)}?${parameter}=${encodeURIComponent(cursor)}`,
+    );
+    if (list === 'events') {
+      profile.recentEvents.push(...response.body.recentEvents);
+      profile.nextEventsCursor = response.body.nextEventsCursor;
+    } else {
+      profile.recentVerifications.push(...response.body.recentVerifications);
+      profile.nextVerificationsCursor = response.body.nextVerificationsCursor;
+    }
+  } catch (error) {
+    ctx.alert(ctx.errorInfo(error).text);
+  }
+  ctx.render(`older-${list}`);
 };

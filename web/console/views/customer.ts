@@ -5,8 +5,17 @@ import type { CheckResult, CheckType } from '../../../lib/verification/schemas';
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
 import { errorBlock, fact, type Ctx } from '../context';
-import { actorLabels, channelLabels, checkLabels, eventLabels, resultLabels } from '../messages';
-import { customerPage, loadProfile, type CustomerPage } from './customer-state';
+import type { NoPossessionReason, ReportedProblem } from '../../../lib/verification/vocabulary';
+import {
+  actorLabels,
+  channelLabels,
+  checkLabels,
+  eventLabels,
+  noPossessionReasonLabels,
+  reportedProblemLabels,
+  resultLabels,
+} from '../messages';
+import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
 import { disableCard } from './disable';
 import { twoFactorBadge } from './search';
 import { verificationCard } from './verification';
@@ -74,10 +83,16 @@ const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
     const result = resultLabels[lang][details.result as CheckResult] ?? detailValue(details.result);
     return `${check}: ${result}`;
   }
-  if (type === 'VERIFICATION_STARTED' && typeof details.channel === 'string')
-    return channelLabels[lang][details.channel as 'phone'] ?? details.channel;
-  if (type === 'VERIFICATION_COMPLETED' && typeof details.outcome === 'string')
-    return ctx.i18n.t(details.outcome === 'PASSED' ? 'outcome_PASSED' : 'outcome_FAILED');
+  if (type === 'VERIFICATION_STARTED' && typeof details.channel === 'string') {
+    const channel = channelLabels[lang][details.channel as 'phone'] ?? details.channel;
+    const problem = reportedProblemLabels[lang][details.reportedProblem as ReportedProblem];
+    return problem ? `${channel} · ${problem}` : channel;
+  }
+  if (type === 'VERIFICATION_COMPLETED' && typeof details.outcome === 'string') {
+    const outcome = ctx.i18n.t(details.outcome === 'PASSED' ? 'outcome_PASSED' : 'outcome_FAILED');
+    const waived = noPossessionReasonLabels[lang][details.withoutPossessionProof as NoPossessionReason];
+    return waived ? `${outcome} · ${ctx.i18n.t('approvalReason_NO_POSSESSION_PROOF')}: ${waived}` : outcome;
+  }
   if ((type === 'TWO_FA_DISABLED' || type === 'TWO_FA_DISABLE_PENDING_APPROVAL') && details.reason)
     return `“${detailValue(details.reason)}”`;
   return Object.entries(details)
@@ -86,7 +101,7 @@ const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
     .join(' · ');
 };
 
-const historyCard = (ctx: Ctx, profile: Profile) => {
+const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
   const { t, lang } = ctx.i18n;
   const verifications = profile.recentVerifications;
   const events = profile.recentEvents;
@@ -134,6 +149,7 @@ const historyCard = (ctx: Ctx, profile: Profile) => {
           ),
         )
       : h('p', { class: 'muted', text: t('noVerifications') }),
+    olderButton(ctx, page, 'verifications', profile.nextVerificationsCursor),
     h('h4', { text: t('recentEvents') }),
     events.length
       ? h(
@@ -162,8 +178,27 @@ const historyCard = (ctx: Ctx, profile: Profile) => {
           ),
         )
       : h('p', { class: 'muted', text: t('noHistory') }),
+    olderButton(ctx, page, 'events', profile.nextEventsCursor),
   );
 };
+
+/** "Older…": the history is paged, and nothing is out of reach. */
+const olderButton = (
+  ctx: Ctx,
+  page: CustomerPage,
+  list: 'verifications' | 'events',
+  cursor: string | null,
+) =>
+  cursor
+    ? h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': `older-${list}`,
+        'data-testid': `older-${list}`,
+        text: ctx.i18n.t(list === 'events' ? 'olderEvents' : 'olderVerifications'),
+        on: { click: () => void loadOlder(ctx, page, list) },
+      })
+    : null;
 
 export const customerView = (ctx: Ctx, customerId: string) => {
   const page: CustomerPage = customerPage(customerId);
@@ -194,6 +229,6 @@ export const customerView = (ctx: Ctx, customerId: string) => {
     profileCard(ctx, profile),
     verificationCard(ctx, page),
     disableCard(ctx, page),
-    historyCard(ctx, profile),
+    historyCard(ctx, page, profile),
   );
 };

@@ -1,18 +1,25 @@
 // Step 2 of the manual, for admins: disable 2FA on a passed verification, with a reason and a
 // confirmation. The server decides whether a second admin must approve (202).
 import { h, uid } from '../../shared/dom';
-import type { DisableResponse, Profile } from '../api-types';
+import type { ApprovalReason, DisableResponse, Profile } from '../api-types';
+import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
 import { confirmDialog, errorBlock, type Ctx } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
 
+/** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
+const approvalReasonKeys: Record<ApprovalReason, MessageKey> = {
+  PRIVILEGED_CUSTOMER: 'approvalReason_PRIVILEGED_CUSTOMER',
+  EMAIL_CHANGED_RECENTLY: 'approvalReason_EMAIL_CHANGED_RECENTLY',
+  RECENT_RESET: 'approvalReason_RECENT_RESET',
+  NO_POSSESSION_PROOF: 'approvalReason_NO_POSSESSION_PROOF',
+  ADMIN_VELOCITY: 'approvalReason_ADMIN_VELOCITY',
+  AGENT_VELOCITY: 'approvalReason_AGENT_VELOCITY',
+};
+
 const approvalReasonText = (ctx: Ctx, reason: string) => {
-  const key = `approvalReason_${reason}`;
-  return key === 'approvalReason_PRIVILEGED_CUSTOMER' ||
-    key === 'approvalReason_EMAIL_CHANGED_RECENTLY' ||
-    key === 'approvalReason_RECENT_RESET'
-    ? ctx.i18n.t(key)
-    : reason;
+  const key = approvalReasonKeys[reason as ApprovalReason] as MessageKey | undefined;
+  return key ? ctx.i18n.t(key) : reason;
 };
 
 export const approvalReasonsText = (ctx: Ctx, reasons: string[]) =>

@@ -2,11 +2,32 @@
 // security questions, optionally the emailed code, then complete. Each answer is checked by the
 // server, which says only MATCH / MISMATCH / NOT_ON_FILE; the agent's notes document the call.
 import type { Channel, CheckType } from '../../../lib/verification/schemas';
+import {
+  noPossessionReasons,
+  reportedProblems,
+  type NoPossessionReason,
+  type ReportedProblem,
+} from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
-import type { CheckResult, EmailCodeSent, PolicyOutcome, StartedVerification } from '../api-types';
+import type {
+  CheckOutcome,
+  CheckResult,
+  EmailCodeSent,
+  PolicyOutcome,
+  StartedVerification,
+} from '../api-types';
 import { isAdmin } from '../auth';
 import { errorBlock, type Ctx } from '../context';
-import { channelLabels, checkLabels, identityChecks, resultLabels, securityQuestions } from '../messages';
+import {
+  channelLabels,
+  checkFormats,
+  checkLabels,
+  identityChecks,
+  noPossessionReasonLabels,
+  reportedProblemLabels,
+  resultLabels,
+  securityQuestions,
+} from '../messages';
 import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
 
 const channels: Channel[] = ['phone', 'email', 'chat'];
@@ -25,19 +46,18 @@ const resultBadge = (ctx: Ctx, result: CheckResult | undefined) =>
 /** The next question still to ask, so focus can move there after each answer. */
 const nextOpenCheck = (verification: VerificationState, after: CheckType) => {
   const start = checklistOrder.indexOf(after) + 1;
-  return checklistOrder
-    .slice(start)
-    .find(
-      (type) =>
-        !verification.rows[type]?.result && (type !== 'EMAIL_CODE' || verification.emailCode !== undefined),
-    );
+  const next = checklistOrder.slice(start).find((type) => !verification.rows[type]?.result);
+  // The code is the proof: after the questions, the next step is sending it.
+  return next === 'EMAIL_CODE' && verification.emailCode === undefined
+    ? 'send-email-code'
+    : next && `answer-${next}`;
 };
 
-const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType) => {
+const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, callerDoesNotKnow = false) => {
   const verification = page.verification;
   if (!verification) return;
   const row = (verification.rows[type] ??= emptyRow());
-  if (!row.answer.trim()) {
+  if (!callerDoesNotKnow && !row.answer.trim()) {
     row.error = { text: ctx.i18n.t('answerRequired'), code: 'ANSWER_REQUIRED' };
     ctx.alert(row.error.text);
     ctx.render(`answer-${type}`);
@@ -47,13 +67,13 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType) => {
   row.error = undefined;
   ctx.render(`check-${type}`);
   try {
-    const response = await ctx.call<{ result: CheckResult }>(
+    const response = await ctx.call<CheckOutcome>(
       'POST',
       `/admin/verifications/${encodeURIComponent(verification.verificationId)}/checks`,
       {
         body: {
           type,
-          answer: row.answer.trim(),
+          ...(callerDoesNotKnow ? { unknown: true } : { answer: row.answer.trim() }),
           ...(row.note.trim() ? { note: row.note.trim() } : {}),
         },
       },
@@ -67,9 +87,16 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType) => {
         result: resultLabels[ctx.i18n.lang][row.result],
       }),
     );
-    const next = nextOpenCheck(verification, type);
     row.busy = false;
-    ctx.render(next ? `answer-${next}` : 'complete');
+    if (response.body.status === 'FAILED') {
+      // The answer ended the session: the outcome shows at once, and the profile the cooldown.
+      verification.outcome = { outcome: 'FAILED', reasons: response.body.reasons ?? [] };
+      verification.status = 'FAILED';
+      ctx.announce(ctx.i18n.t('outcome_FAILED'));
+      await loadProfile(ctx, page, 'outcome');
+      return;
+    }
+    ctx.render(nextOpenCheck(verification, type) ?? 'complete');
   } catch (error) {
     row.busy = false;
     row.error = ctx.errorInfo(error);
@@ -173,8 +200,20 @@ const checkRow = (ctx: Ctx, page: CustomerPage, verification: VerificationState,
           'div',
           { class: 'field field-button' },
           h('button', { type: 'submit', 'data-key': `check-${type}`, text: t('check') }),
+          h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-key': `unknown-${type}`,
+            text: t('callerDoesNotKnow'),
+            on: { click: () => void recordCheck(ctx, page, type, true) },
+          }),
         ),
       ),
+      h('p', {
+        class: 'muted small',
+        'data-testid': `format-${type}`,
+        text: t('expectedFormat', { format: checkFormats[lang][type] }),
+      }),
     ),
     errorBlock(ctx, row.error, `check-error-${type}`),
   );
@@ -207,7 +246,12 @@ const sendEmailCode = async (ctx: Ctx, verification: VerificationState) => {
   }
 };
 
-const complete = async (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+const complete = async (
+  ctx: Ctx,
+  page: CustomerPage,
+  verification: VerificationState,
+  withoutPossessionProof?: NoPossessionReason,
+) => {
   verification.completeBusy = true;
   verification.completeError = undefined;
   ctx.render('complete');
@@ -215,6 +259,7 @@ const complete = async (ctx: Ctx, page: CustomerPage, verification: Verification
     const response = await ctx.call<PolicyOutcome>(
       'POST',
       `/admin/verifications/${encodeURIComponent(verification.verificationId)}/complete`,
+      withoutPossessionProof ? { body: { withoutPossessionProof: { reason: withoutPossessionProof } } } : {},
     );
     verification.outcome = response.body;
     verification.status = response.body.outcome;
@@ -230,6 +275,52 @@ const complete = async (ctx: Ctx, page: CustomerPage, verification: Verification
   }
 };
 
+/** The harder path for a caller who cannot receive the code: the reason is recorded, a second admin must approve. */
+const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  const { t, lang } = ctx.i18n;
+  const reasonId = uid('no-proof-reason');
+  return h(
+    'details',
+    { class: 'without-proof', 'data-testid': 'without-proof' },
+    h('summary', { text: t('withoutProofTitle') }),
+    h('p', { class: 'muted small', text: t('withoutProofIntro') }),
+    h(
+      'form',
+      {
+        class: 'inline-form',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            const select = (event.target as HTMLFormElement).elements.namedItem(
+              'reason',
+            ) as HTMLSelectElement;
+            void complete(ctx, page, verification, select.value as NoPossessionReason);
+          },
+        },
+      },
+      h(
+        'div',
+        {},
+        h('label', { for: reasonId, text: t('withoutProofReason') }),
+        h(
+          'select',
+          { id: reasonId, name: 'reason', 'data-key': 'no-proof-reason' },
+          ...noPossessionReasons.map((reason) =>
+            h('option', { value: reason, text: noPossessionReasonLabels[lang][reason] }),
+          ),
+        ),
+      ),
+      h('button', {
+        type: 'submit',
+        class: 'secondary',
+        'data-key': 'complete-without-proof',
+        disabled: verification.completeBusy,
+        text: t('completeWithoutProof'),
+      }),
+    ),
+  );
+};
+
 const startVerification = async (ctx: Ctx, page: CustomerPage) => {
   page.startBusy = true;
   page.startError = undefined;
@@ -238,7 +329,12 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
     const response = await ctx.call<StartedVerification>(
       'POST',
       `/admin/customers/${encodeURIComponent(page.customerId)}/verifications`,
-      { body: { channel: page.channel } },
+      {
+        body: {
+          channel: page.channel,
+          ...(page.reportedProblem ? { reportedProblem: page.reportedProblem } : {}),
+        },
+      },
     );
     page.verification = {
       verificationId: response.body.verificationId,
@@ -292,6 +388,13 @@ const outcomeBlock = (ctx: Ctx, verification: VerificationState, outcome: Policy
           ),
         )
       : null,
+    outcome.withoutPossessionProof
+      ? h('p', {
+          class: 'notice notice-warn',
+          'data-testid': 'without-proof-passed',
+          text: t('withoutProofPassed'),
+        })
+      : null,
     h('p', {
       text: passed
         ? isAdmin(ctx.session)
@@ -305,6 +408,7 @@ const outcomeBlock = (ctx: Ctx, verification: VerificationState, outcome: Policy
 const startForm = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const channelId = uid('channel');
+  const problemId = uid('reported-problem');
   return h(
     'form',
     {
@@ -337,6 +441,33 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
         ),
       ),
     ),
+    h(
+      'div',
+      {},
+      h('label', { for: problemId, text: t('reportedProblem') }),
+      h(
+        'select',
+        {
+          id: problemId,
+          name: 'reportedProblem',
+          'data-key': 'reported-problem',
+          on: {
+            change: (event) => {
+              const value = (event.target as HTMLSelectElement).value;
+              page.reportedProblem = value ? (value as ReportedProblem) : undefined;
+            },
+          },
+        },
+        h('option', { value: '', text: t('reportedProblemNone') }),
+        ...reportedProblems.map((problem) =>
+          h('option', {
+            value: problem,
+            selected: problem === page.reportedProblem,
+            text: reportedProblemLabels[lang][problem],
+          }),
+        ),
+      ),
+    ),
     h('button', {
       type: 'submit',
       'data-key': 'start-verification',
@@ -349,7 +480,6 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
 export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const verification = page.verification;
-  const privileged = page.profile?.customer.privileged ?? false;
   const body = verification
     ? [
         h('p', {
@@ -377,10 +507,7 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
           { class: 'checklist-section', 'data-testid': 'email-code-section' },
           h('h4', { text: t('sectionEmailCode') }),
           h('p', { text: t('emailCodeIntro') }),
-          h('p', {
-            class: privileged ? 'notice notice-warn' : 'muted',
-            text: privileged ? t('emailCodeRequired') : t('emailCodeOptional'),
-          }),
+          h('p', { class: 'notice notice-warn', text: t('emailCodeRequired') }),
           verification.outcome
             ? null
             : h('button', {
@@ -406,6 +533,9 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
             : null,
           errorBlock(ctx, verification.emailCodeError, 'email-code-error'),
           checkRow(ctx, page, verification, 'EMAIL_CODE'),
+          verification.outcome || verification.rows.EMAIL_CODE?.result === 'MATCH'
+            ? null
+            : withoutProofForm(ctx, page, verification),
         ),
         h(
           'section',

@@ -1,0 +1,717 @@
+// The outside review's nine findings, each tried again through the local API the way an attacker or
+// a coached insider would, and each refused. Time passing is simulated by moving stored timestamps
+// back (the API runs on the real clock); nothing of our own is mocked.
+import { GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { auditEventsOf, expectIntactChain } from '../support/audit';
+import {
+  createCustomer,
+  emailedCode,
+  genuineAnswers,
+  markEnrolled,
+  passVerification,
+  readBackEmailCode,
+} from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let agent: string;
+let otherAgent: string;
+let admin: string;
+let secondAdmin: string;
+let thirdAdmin: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  agent = await stack.helpdeskToken('agent-bram');
+  otherAgent = await stack.helpdeskToken('agent-carla');
+  admin = await stack.adminToken('admin-anna');
+  secondAdmin = await stack.adminToken('admin-dirk');
+  thirdAdmin = await stack.adminToken('admin-eva');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const start = (customerId: string, token = agent, body: Record<string, unknown> = { channel: 'phone' }) =>
+  stack.call('POST', `/admin/customers/${customerId}/verifications`, { token, body });
+const check = (id: string, type: string, answer: string, token = agent) =>
+  stack.call('POST', `/admin/verifications/${id}/checks`, { token, body: { type, answer } });
+const unknown = (id: string, type: string, token = agent) =>
+  stack.call('POST', `/admin/verifications/${id}/checks`, { token, body: { type, unknown: true } });
+const complete = (id: string, token = agent, body?: unknown) =>
+  stack.call('POST', `/admin/verifications/${id}/complete`, { token, ...(body ? { body } : {}) });
+const sendCode = (id: string, token = agent) =>
+  stack.call('POST', `/admin/verifications/${id}/email-code`, { token });
+const disable = (customerId: string, verificationId: string, token = admin) =>
+  stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
+    token,
+    body: { verificationId, reason: 'caller lost phone' },
+  });
+const approve = (approvalId: string, token = secondAdmin) =>
+  stack.call('POST', `/admin/approvals/${approvalId}/approve`, { token });
+const twoFactorOf = async (customerId: string) =>
+  (
+    await stack.call('GET', `/internal/customers/${customerId}/2fa`, {
+      token: await stack.serviceToken(),
+    })
+  ).body.twoFactor;
+
+const itemOf = async (table: 'customers' | 'verifications', key: Record<string, string>) => {
+  const result = await stack.dynamodb.send(
+    new GetItemCommand({
+      TableName: stack.tableNames[table],
+      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? unmarshall(result.Item) : undefined;
+};
+
+/** Time passes for one stored item: `SET attribute = value` without going through the service. */
+const setStored = async (
+  table: 'customers' | 'verifications',
+  key: Record<string, string>,
+  values: Record<string, AttributeValue>,
+) => {
+  const names = Object.keys(values);
+  await stack.dynamodb.send(
+    new UpdateItemCommand({
+      TableName: stack.tableNames[table],
+      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
+      UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(
+        Object.entries(values).map(([, value], index) => [`:v${index}`, value]),
+      ),
+    }),
+  );
+};
+const minutesAgo = (minutes: number) => ({ S: new Date(Date.now() - minutes * 60_000).toISOString() });
+
+/** The cooldown runs out (the stored end moves into the past), as it would after waiting. */
+const waitOutCooldown = (customerId: string) =>
+  setStored('customers', { customerId }, { verificationCooldownUntil: minutesAgo(1) });
+
+/** The last code of a session was sent long enough ago to send the next one. */
+const resendAllowed = async (verificationId: string) => {
+  const session = await itemOf('verifications', { verificationId });
+  await setStored(
+    'verifications',
+    { verificationId },
+    { emailCode: { M: { ...marshallCode(session?.emailCode), lastSentAt: minutesAgo(2) } } },
+  );
+};
+const marshallCode = (code: Record<string, unknown> | undefined): Record<string, AttributeValue> =>
+  Object.fromEntries(
+    Object.entries(code ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'number'
+        ? { N: String(value) }
+        : typeof value === 'boolean'
+          ? { BOOL: value }
+          : { S: String(value) },
+    ]),
+  );
+
+const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
+
+/** Knowledge answers and the read-back code recorded, not yet completed. */
+const answeredSession = async (customerId: string, email: string, token = agent) => {
+  const started = await start(customerId, token);
+  expect(started.status).toBe(201);
+  const id: string = started.body.verificationId;
+  for (const type of knowledge)
+    expect(
+      (await check(id, type, type === 'EMAIL' ? email : (genuineAnswers[type] ?? ''), token)).body.result,
+    ).toBe('MATCH');
+  await readBackEmailCode(stack, id, token);
+  return id;
+};
+
+const mailsTo = async (address: string) =>
+  (await stack.sentEmails()).filter((email) => email.destination.to.includes(address));
+
+/** The security team's mail about this customer, once the notifier has sent it (other suites mail security too). */
+const securityMailAbout = async (customerId: string) => {
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    const mail = (await mailsTo(SECURITY)).find((email) =>
+      new RegExp(`klant ${customerId}\\b(?!-)`).test(email.body.text ?? ''),
+    );
+    if (mail) return mail;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return undefined;
+};
+const SECURITY = 'security@mfa-recovery.local';
+
+describe('finding 1: no answer oracle — wrong answers are budgeted per customer', () => {
+  it('ends a session at its first wrong answer and refuses every further guess, in that session or a new one', async () => {
+    await createCustomer(stack, 'a1-guess');
+    const started = await start('a1-guess');
+    const id = started.body.verificationId;
+    const wrong = await check(id, 'LAST_LOGIN_DATE', '18-11-2026');
+    expect(wrong.status).toBe(201);
+    expect(wrong.body).toMatchObject({
+      result: 'MISMATCH',
+      status: 'FAILED',
+      reasons: [expect.objectContaining({ code: 'MISMATCH_LAST_LOGIN_DATE' })],
+      cooldownUntil: expect.any(String),
+    });
+    // The next nine guesses of the day: not one is compared.
+    for (const day of ['19-11-2026', '20-11-2026', '21-11-2026']) {
+      const guess = await check(id, 'LAST_LOGIN_DATE', day);
+      expect([guess.status, guess.body.error?.code]).toEqual([429, 'VERIFICATION_COOLDOWN']);
+    }
+    const second = await start('a1-guess', otherAgent);
+    expect([second.status, second.body.error.code]).toEqual([429, 'VERIFICATION_COOLDOWN']);
+    const session = await stack.call('GET', `/admin/verifications/${id}`, { token: agent });
+    expect(session.body.status).toBe('FAILED');
+    expect(session.body.checks).toHaveLength(1);
+  });
+
+  it('opens one session per customer: a second one beside it is refused, and of ten parallel starts exactly one wins', async () => {
+    await createCustomer(stack, 'a1-beside');
+    const first = await start('a1-beside');
+    expect(first.status).toBe(201);
+    const beside = await start('a1-beside', otherAgent);
+    expect([beside.status, beside.body.error.code]).toEqual([409, 'VERIFICATION_ALREADY_OPEN']);
+
+    await createCustomer(stack, 'a1-parallel');
+    const starts = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => start('a1-parallel', index % 2 ? agent : otherAgent)),
+    );
+    expect(starts.filter((response) => response.status === 201)).toHaveLength(1);
+    for (const refused of starts.filter((response) => response.status !== 201))
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'VERIFICATION_ALREADY_OPEN']);
+    const profile = await stack.call('GET', '/admin/customers/a1-parallel', { token: agent });
+    expect(profile.body.recentVerifications).toHaveLength(1);
+    await expectIntactChain(stack, 'a1-parallel');
+  });
+
+  it('refuses every step of every session of the customer during the cooldown: checks, email code, complete, disable and approve', async () => {
+    // A privileged customer: the passed session waits for approval, so both disable and approve can be tried.
+    await createCustomer(stack, 'a1-every', { email: 'a1-every@example.nl', privileged: true });
+    await markEnrolled(stack, 'a1-every');
+    const passedId = await answeredSession('a1-every', 'a1-every@example.nl');
+    expect((await complete(passedId)).body.outcome).toBe('PASSED');
+    const pending = await disable('a1-every', passedId);
+    expect(pending.status).toBe(202);
+    await createCustomer(stack, 'a1-every2', { email: 'a1-every2@example.nl' });
+    await markEnrolled(stack, 'a1-every2');
+    const passed2 = await answeredSession('a1-every2', 'a1-every2@example.nl');
+    expect((await complete(passed2)).body.outcome).toBe('PASSED');
+
+    // Another session of each customer is opened and a guess goes wrong.
+    const open = (await start('a1-every', otherAgent)).body.verificationId;
+    expect((await check(open, 'FULL_NAME', 'Jan de Vries', otherAgent)).body.status).toBe('OPEN');
+    expect((await check(open, 'COMPANY_INFO', 'KvK 99999999', otherAgent)).body.status).toBe('FAILED');
+    const open2 = (await start('a1-every2', otherAgent)).body.verificationId;
+    expect((await check(open2, 'EMAIL', 'jan@elders.example', otherAgent)).body.status).toBe('FAILED');
+
+    const refusals = [
+      await check(open, 'FULL_NAME', 'Jan de Vries', otherAgent),
+      await sendCode(open, otherAgent),
+      await complete(open, otherAgent),
+      await start('a1-every', agent),
+      await approve(pending.body.approvalId),
+      await disable('a1-every2', passed2),
+    ];
+    expect(refusals.map((response) => `${response.status} ${response.body.error?.code}`)).toEqual(
+      Array(6).fill('429 VERIFICATION_COOLDOWN'),
+    );
+    expect(Number(refusals[4]?.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(await twoFactorOf('a1-every')).toBe('ENABLED');
+    expect(await twoFactorOf('a1-every2')).toBe('ENABLED');
+  });
+
+  it('grows the cooldown with each failure in a row: 15 minutes, 1 hour, 24 hours', async () => {
+    await createCustomer(stack, 'a1-grow');
+    const cooldowns: number[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      const id = (await start('a1-grow')).body.verificationId;
+      const before = Date.now();
+      const wrong = await check(id, 'FULL_NAME', 'Piet Hein');
+      expect(wrong.body.status).toBe('FAILED');
+      cooldowns.push(Math.round((new Date(wrong.body.cooldownUntil).getTime() - before) / 60_000));
+      await waitOutCooldown('a1-grow');
+    }
+    expect(cooldowns).toEqual([15, 60, 1440, 1440]);
+    const profile = await stack.call('GET', '/admin/customers/a1-grow', { token: agent });
+    expect(profile.body.customer.failedVerificationCount).toBe(4);
+  });
+
+  it('expires an open session after 60 minutes: it cannot continue, and the next start closes it', async () => {
+    await createCustomer(stack, 'a1-expire');
+    const id = (await start('a1-expire')).body.verificationId;
+    await setStored('verifications', { verificationId: id }, { startedAt: minutesAgo(61) });
+    const late = await check(id, 'FULL_NAME', genuineAnswers.FULL_NAME ?? '');
+    expect([late.status, late.body.error.code]).toEqual([410, 'VERIFICATION_EXPIRED']);
+    const next = await start('a1-expire', otherAgent);
+    expect(next.status).toBe(201);
+    const old = await stack.call('GET', `/admin/verifications/${id}`, { token: agent });
+    expect(old.body.status).toBe('EXPIRED');
+    const events = await expectIntactChain(stack, 'a1-expire');
+    expect(events.find((event) => event.type === 'VERIFICATION_EXPIRED')?.details).toMatchObject({
+      verificationId: id,
+      countedAsFailed: false,
+    });
+  });
+
+  it('counts an expired session that held a wrong answer as failed (a session kept from before sessions ended at a mismatch)', async () => {
+    await createCustomer(stack, 'a1-legacy');
+    const id = (await start('a1-legacy')).body.verificationId;
+    await setStored(
+      'verifications',
+      { verificationId: id },
+      {
+        startedAt: minutesAgo(61),
+        checks: {
+          L: [
+            {
+              M: {
+                type: { S: 'LAST_LOGIN_DATE' },
+                result: { S: 'MISMATCH' },
+                answerHash: { S: '' },
+                agentId: { S: 'agent-bram' },
+                at: minutesAgo(60),
+              },
+            },
+          ],
+        },
+      },
+    );
+    const next = await start('a1-legacy', otherAgent);
+    expect([next.status, next.body.error.code]).toEqual([429, 'VERIFICATION_COOLDOWN']);
+    expect((await stack.call('GET', `/admin/verifications/${id}`, { token: agent })).body.status).toBe(
+      'FAILED',
+    );
+  });
+
+  it('lets right answers cost nothing: an honest customer verified twice in a day is not blocked', async () => {
+    await createCustomer(stack, 'a1-honest', { email: 'a1-honest@example.nl' });
+    await markEnrolled(stack, 'a1-honest');
+    const answers = { EMAIL: 'a1-honest@example.nl' };
+    const first = await passVerification(stack, 'a1-honest', agent, knowledge, answers);
+    expect((await disable('a1-honest', first)).status).toBe(200);
+    await markEnrolled(stack, 'a1-honest');
+    // Later that day, a lock release or a second reset: the same caller passes again.
+    const second = await passVerification(stack, 'a1-honest', otherAgent, knowledge, answers);
+    const session = await stack.call('GET', `/admin/verifications/${second}`, { token: agent });
+    expect(session.body.status).toBe('PASSED');
+    const profile = await stack.call('GET', '/admin/customers/a1-honest', { token: agent });
+    expect(profile.body.customer).toMatchObject({
+      failedVerificationCount: 0,
+      verificationCooldownUntil: null,
+    });
+  });
+});
+
+describe('finding 2: no one-person reset — four eyes between verifying and disabling', () => {
+  it('refuses a token with helpdesk and admin that verified the caller and now disables the same case; another admin can', async () => {
+    await createCustomer(stack, 'a2-both', { email: 'a2-both@example.nl' });
+    await markEnrolled(stack, 'a2-both');
+    const both = await stack.token('staff-both', ['helpdesk', 'admin']);
+    const id = await passVerification(stack, 'a2-both', both, knowledge, { EMAIL: 'a2-both@example.nl' });
+    const self = await disable('a2-both', id, both);
+    expect([self.status, self.body.error.code]).toEqual([403, 'DISABLER_IS_VERIFIER']);
+    expect(await twoFactorOf('a2-both')).toBe('ENABLED');
+    const other = await disable('a2-both', id, admin);
+    expect(other.status).toBe(200);
+    const events = await auditEventsOf(stack, 'a2-both');
+    expect(events.find((event) => event.type === 'TWO_FA_DISABLED')?.details).toMatchObject({
+      verifiedBy: 'staff-both',
+      samePersonVerifiedAndDisabled: false,
+    });
+  });
+
+  it('refuses the verifier as approver of a disable someone else requested', async () => {
+    await createCustomer(stack, 'a2-approve', { email: 'a2-approve@example.nl', privileged: true });
+    await markEnrolled(stack, 'a2-approve');
+    const both = await stack.token('staff-both2', ['helpdesk', 'admin']);
+    const id = await passVerification(stack, 'a2-approve', both, knowledge, {
+      EMAIL: 'a2-approve@example.nl',
+    });
+    const pending = await disable('a2-approve', id, admin);
+    expect(pending.status).toBe(202);
+    const self = await approve(pending.body.approvalId, both);
+    expect([self.status, self.body.error.code]).toEqual([403, 'APPROVER_IS_VERIFIER']);
+    expect(await twoFactorOf('a2-approve')).toBe('ENABLED');
+  });
+});
+
+describe('finding 3: knowledge is not proof — possession (the emailed code) is', () => {
+  it('fails a session with every knowledge answer right but no emailed code, without a cooldown', async () => {
+    await createCustomer(stack, 'a3-knows');
+    await markEnrolled(stack, 'a3-knows');
+    const id = (await start('a3-knows')).body.verificationId;
+    for (const type of [
+      'FULL_NAME',
+      'EMAIL',
+      'COMPANY_NAME',
+      'LAST_LOGIN_DATE',
+      'CHARGE_POINT_IDS',
+      'LAST_TRANSACTION',
+      'COMPANY_INFO',
+    ])
+      expect((await check(id, type, genuineAnswers[type] ?? '')).body.result).toBe('MATCH');
+    const completed = await complete(id);
+    expect(completed.body).toEqual({
+      outcome: 'FAILED',
+      reasons: [expect.objectContaining({ code: 'EMAIL_CODE_REQUIRED' })],
+    });
+    expect((await disable('a3-knows', id)).body.error.code).toBe('VERIFICATION_NOT_PASSED');
+    // Nothing was guessed: the caller can be verified again at once, this time with the code.
+    expect((await start('a3-knows')).status).toBe(201);
+  });
+
+  it('lets a caller who cannot receive the code pass only without possession proof: a second admin must approve and security is mailed', async () => {
+    await createCustomer(stack, 'a3-noproof', { email: 'a3-noproof@example.nl' });
+    await markEnrolled(stack, 'a3-noproof');
+    const id = (await start('a3-noproof')).body.verificationId;
+    for (const type of knowledge)
+      await check(id, type, type === 'EMAIL' ? 'a3-noproof@example.nl' : (genuineAnswers[type] ?? ''));
+    const badReason = await complete(id, agent, { withoutPossessionProof: { reason: 'BECAUSE' } });
+    expect(badReason.status).toBe(400);
+    const completed = await complete(id, agent, {
+      withoutPossessionProof: { reason: 'MAILBOX_ON_LOST_DEVICE', note: 'mail app only on the stolen phone' },
+    });
+    expect(completed.body).toEqual({ outcome: 'PASSED', reasons: [], withoutPossessionProof: true });
+    const parked = await disable('a3-noproof', id);
+    expect(parked.status).toBe(202);
+    expect(parked.body.approvalReasons).toEqual(['NO_POSSESSION_PROOF']);
+    const alert = await securityMailAbout('a3-noproof');
+    expect(alert?.subject).toContain('bezitsbewijs');
+    expect(alert?.body.text).toContain('a3-noproof');
+    expect((await approve(parked.body.approvalId, admin)).body.error.code).toBe('APPROVER_IS_REQUESTER');
+    expect((await approve(parked.body.approvalId, secondAdmin)).status).toBe(200);
+    const events = await expectIntactChain(stack, 'a3-noproof');
+    expect(events.find((event) => event.type === 'VERIFICATION_COMPLETED')?.details).toMatchObject({
+      outcome: 'PASSED',
+      withoutPossessionProof: 'MAILBOX_ON_LOST_DEVICE',
+    });
+    expect(events.find((event) => event.type === 'TWO_FA_DISABLE_PENDING_APPROVAL')?.details).toMatchObject({
+      withoutPossessionProof: 'MAILBOX_ON_LOST_DEVICE',
+      alertSecurity: true,
+    });
+  });
+});
+
+describe('finding 4: no EMAIL_CODE flood — a send is recorded before the mail goes out', () => {
+  it('delivers one mail for 20 parallel sends on one session; the lost races send nothing', async () => {
+    await createCustomer(stack, 'a4-flood', { email: 'a4-flood@example.nl' });
+    const id = (await start('a4-flood')).body.verificationId;
+    const sends = await Promise.all(Array.from({ length: 20 }, () => sendCode(id)));
+    const accepted = sends.filter((response) => response.status === 202);
+    expect(accepted).toHaveLength(1);
+    for (const refused of sends.filter((response) => response.status !== 202))
+      expect(['409 EMAIL_CODE_SEND_RACE', '429 EMAIL_CODE_TOO_SOON', '409 VERIFICATION_CHANGED']).toContain(
+        `${refused.status} ${refused.body.error?.code}`,
+      );
+    const mails = await mailsTo('a4-flood@example.nl');
+    expect(mails).toHaveLength(1);
+    // The code is in the body only, at least six digits, never in the subject.
+    expect(mails[0]?.subject).not.toMatch(/\d/);
+    expect(await emailedCode(stack, id)).toMatch(/^\d{6,}$/);
+    const session = await stack.call('GET', `/admin/verifications/${id}`, { token: agent });
+    expect(session.body.emailCode.sentCount).toBe(1);
+    const events = await expectIntactChain(stack, 'a4-flood');
+    expect(events.filter((event) => event.type === 'VERIFICATION_EMAIL_CODE_SENT')).toHaveLength(1);
+  });
+
+  it('sends at most 3 codes per session and 5 per customer in 24 hours', async () => {
+    await createCustomer(stack, 'a4-limits', { email: 'a4-limits@example.nl' });
+    const first = (await start('a4-limits')).body.verificationId;
+    for (let send = 1; send <= 3; send += 1) {
+      expect((await sendCode(first)).status).toBe(202);
+      await resendAllowed(first);
+    }
+    const fourth = await sendCode(first);
+    expect([fourth.status, fourth.body.error.code]).toEqual([429, 'EMAIL_CODE_LIMIT']);
+    // Completing without the code fails without a wrong answer: no cooldown, a new session may start.
+    expect((await complete(first)).body.outcome).toBe('FAILED');
+    const second = (await start('a4-limits', otherAgent)).body.verificationId;
+    for (let send = 4; send <= 5; send += 1) {
+      expect((await sendCode(second, otherAgent)).status).toBe(202);
+      await resendAllowed(second);
+    }
+    const sixth = await sendCode(second, otherAgent);
+    expect([sixth.status, sixth.body.error.code]).toEqual([429, 'EMAIL_CODE_DAILY_LIMIT']);
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(80_000);
+    expect(await mailsTo('a4-limits@example.nl')).toHaveLength(5);
+  });
+});
+
+describe('finding 5: no shotgun answers — one claim per answer', () => {
+  it('judges one COMPANY_INFO answer holding 50 registration numbers a MISMATCH', async () => {
+    await createCustomer(stack, 'a5-shotgun');
+    const id = (await start('a5-shotgun')).body.verificationId;
+    const fifty = Array.from({ length: 50 }, (_, index) => String(81234540 + index)).join(' ');
+    expect(fifty).toContain('81234567');
+    const response = await check(id, 'COMPANY_INFO', fifty);
+    expect(response.body).toMatchObject({ result: 'MISMATCH', status: 'FAILED' });
+  });
+
+  it('judges two days, two amounts or more charge points than the customer has a MISMATCH', async () => {
+    for (const [customerId, type, answer] of [
+      ['a5-days', 'LAST_LOGIN_DATE', '19-11-2026 of 20-11-2026'],
+      ['a5-amounts', 'LAST_TRANSACTION', '19-11-2026 € 18,45 of € 19,45'],
+      ['a5-points', 'CHARGE_POINT_IDS', 'NL-VPK-00017, NL-VPK-00018, NL-VPK-00019, NL-VPK-00020'],
+    ] as const) {
+      await createCustomer(stack, customerId);
+      const id = (await start(customerId)).body.verificationId;
+      expect((await check(id, type, answer)).body.result).toBe('MISMATCH');
+    }
+  });
+});
+
+describe('finding 6: approve re-applies the freshness rule', () => {
+  it('refuses a second admin approving on a verification older than the maximum age, with 409 VERIFICATION_STALE', async () => {
+    await createCustomer(stack, 'a6-stale', { email: 'a6-stale@example.nl', privileged: true });
+    await markEnrolled(stack, 'a6-stale');
+    const id = await passVerification(stack, 'a6-stale', agent, knowledge, { EMAIL: 'a6-stale@example.nl' });
+    const parked = await disable('a6-stale', id);
+    expect(parked.status).toBe(202);
+    await setStored('verifications', { verificationId: id }, { completedAt: minutesAgo(31) });
+    const late = await approve(parked.body.approvalId);
+    expect([late.status, late.body.error.code]).toEqual([409, 'VERIFICATION_STALE']);
+    expect(await twoFactorOf('a6-stale')).toBe('ENABLED');
+  });
+});
+
+describe('finding 7: no silent record changes', () => {
+  it('keeps privileged when a sync leaves the field out, and audits every change of email, name or privileged without the values', async () => {
+    const service = await stack.serviceToken();
+    await createCustomer(stack, 'a7-sync', { email: 'a7-old@example.nl', privileged: true });
+    const sync = (overrides: Record<string, unknown>) =>
+      stack.call('PUT', '/internal/customers/a7-sync', {
+        token: service,
+        body: {
+          email: 'a7-old@example.nl',
+          fullName: 'Jan de Vries',
+          locale: 'nl',
+          chargePointIds: ['NL-VPK-00017'],
+          ...overrides,
+        },
+      });
+    expect((await sync({})).status).toBe(200);
+    expect((await itemOf('customers', { customerId: 'a7-sync' }))?.privileged).toBe(true);
+    const changes = async () =>
+      (await auditEventsOf(stack, 'a7-sync')).filter((event) => event.type === 'CUSTOMER_RECORD_CHANGED');
+    expect(await changes()).toHaveLength(0);
+
+    await sync({ privileged: false });
+    await sync({ privileged: false, email: 'a7-new@example.nl', fullName: 'Jan van Vries' });
+    const recorded = await changes();
+    expect(recorded.map((event) => event.details)).toEqual([
+      {
+        emailChanged: false,
+        nameChanged: false,
+        privilegedChanged: true,
+        privilegedBefore: true,
+        privilegedAfter: false,
+      },
+      {
+        emailChanged: true,
+        nameChanged: true,
+        privilegedChanged: false,
+        privilegedBefore: false,
+        privilegedAfter: false,
+      },
+    ]);
+    expect(JSON.stringify(recorded)).not.toMatch(/a7-old|a7-new|Vries/);
+  });
+});
+
+describe('finding 8: no evidence pushed out of view', () => {
+  it('holds at most 30 checks in a session and answers the 31st with a clear 409', async () => {
+    await createCustomer(stack, 'a8-checks');
+    const id = (await start('a8-checks')).body.verificationId;
+    for (let index = 0; index < 30; index += 1)
+      expect((await unknown(id, 'LAST_LOGIN_DATE')).status).toBe(201);
+    const over = await unknown(id, 'LAST_LOGIN_DATE');
+    expect([over.status, over.body.error.code]).toEqual([409, 'TOO_MANY_CHECKS']);
+    expect(
+      (await stack.call('GET', `/admin/verifications/${id}`, { token: agent })).body.checks,
+    ).toHaveLength(30);
+  });
+
+  it('pages the profile through every session and every audit event, so a disable is never out of reach', async () => {
+    await createCustomer(stack, 'a8-pages', { email: 'a8-pages@example.nl' });
+    await markEnrolled(stack, 'a8-pages');
+    const pagesAgent = await stack.helpdeskToken('agent-hugo');
+    const passed = await passVerification(stack, 'a8-pages', pagesAgent, knowledge, {
+      EMAIL: 'a8-pages@example.nl',
+    });
+    expect((await disable('a8-pages', passed, await stack.adminToken('admin-hans'))).status).toBe(200);
+    // Then eleven sessions and many checks are piled on top of it.
+    for (let round = 0; round < 11; round += 1) {
+      const id = (await start('a8-pages')).body.verificationId;
+      await unknown(id, 'COMPANY_INFO');
+      await unknown(id, 'LAST_LOGIN_DATE');
+      await complete(id);
+    }
+    /** Follows one list's cursor from the first page to the last. */
+    const walk = async <T>(list: 'Verifications' | 'Events', pick: (body: any) => T[]) => {
+      const all: T[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = cursor
+          ? `?${list === 'Events' ? 'eventsCursor' : 'verificationsCursor'}=${cursor}`
+          : '';
+        const page = await stack.call('GET', `/admin/customers/a8-pages${query}`, { token: agent });
+        expect(page.status).toBe(200);
+        all.push(...pick(page.body));
+        cursor = page.body[`next${list}Cursor`];
+        pages += 1;
+      } while (cursor && pages < 20);
+      return { all, pages };
+    };
+    const sessions = await walk('Verifications', (body) =>
+      body.recentVerifications.map((item: { verificationId: string }) => item.verificationId),
+    );
+    const events = await walk('Events', (body) =>
+      body.recentEvents.map((event: { seq: number }) => event.seq),
+    );
+    expect([sessions.pages, new Set(sessions.all).size]).toEqual([2, 12]);
+    expect(sessions.all).toContain(passed);
+    const chain = await auditEventsOf(stack, 'a8-pages');
+    expect(events.pages).toBeGreaterThan(2);
+    expect(events.all).toEqual(chain.map((event) => event.seq).reverse());
+    const forged = await stack.call(
+      'GET',
+      `/admin/customers/a8-pages?eventsCursor=${Buffer.from('{"seq":"1"}').toString('base64url')}`,
+      {
+        token: agent,
+      },
+    );
+    expect([forged.status, forged.body.error.code]).toEqual([400, 'INVALID_CURSOR']);
+  });
+});
+
+describe('finding 9: honest callers pass', () => {
+  it('matches true but imprecise answers: the company without its legal form, Dutch dates and amounts, one charge point', async () => {
+    await createCustomer(stack, 'a9-honest');
+    const id = (await start('a9-honest')).body.verificationId;
+    for (const [type, answer] of [
+      ['FULL_NAME', 'jan de vries'],
+      ['COMPANY_NAME', 'VoltPark'],
+      ['LAST_LOGIN_DATE', '20 november'],
+      ['LAST_TRANSACTION', '19 november, 18,45 euro'],
+      ['LAST_TRANSACTION', '19-11 € 18.45'],
+      ['LAST_TRANSACTION', '19 nov 2026, 18 euro 45'],
+      ['CHARGE_POINT_IDS', 'NL-VPK-00018'],
+      ['COMPANY_INFO', '81234567'],
+    ])
+      expect([type, answer, (await check(id, type as string, answer as string)).body.result]).toEqual([
+        type,
+        answer,
+        'MATCH',
+      ]);
+    expect((await stack.call('GET', `/admin/verifications/${id}`, { token: agent })).body.status).toBe(
+      'OPEN',
+    );
+  });
+
+  it('records "the caller does not know" without failing the session or spending the budget', async () => {
+    await createCustomer(stack, 'a9-unknown', { email: 'a9-unknown@example.nl' });
+    await markEnrolled(stack, 'a9-unknown');
+    const started = await start('a9-unknown', agent, { channel: 'phone', reportedProblem: 'PHONE_LOST' });
+    const id = started.body.verificationId;
+    expect((await unknown(id, 'LAST_LOGIN_DATE')).body).toEqual({ result: 'UNKNOWN', status: 'OPEN' });
+    expect((await unknown(id, 'COMPANY_INFO')).body).toEqual({ result: 'UNKNOWN', status: 'OPEN' });
+    for (const type of knowledge)
+      await check(id, type, type === 'EMAIL' ? 'a9-unknown@example.nl' : (genuineAnswers[type] ?? ''));
+    await readBackEmailCode(stack, id, agent);
+    expect((await complete(id)).body.outcome).toBe('PASSED');
+    const both = await stack.call('POST', `/admin/verifications/${id}/checks`, {
+      token: agent,
+      body: { type: 'FULL_NAME', answer: 'x', unknown: true },
+    });
+    expect(both.status).toBe(400);
+  });
+});
+
+describe('finding 9, the code: a typo that cannot be a code costs nothing', () => {
+  it('refuses a read-back with a letter or a missing digit (400) and leaves the session open for the right code', async () => {
+    await createCustomer(stack, 'a9-typo', { email: 'a9-typo@example.nl' });
+    const id = (await start('a9-typo')).body.verificationId;
+    expect((await sendCode(id)).status).toBe(202);
+    const code = (await emailedCode(stack, id)) ?? '';
+    for (const typo of [`${code.slice(0, 5)}O`, code.slice(0, 5)]) {
+      const refused = await check(id, 'EMAIL_CODE', typo);
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'EMAIL_CODE_FORMAT']);
+    }
+    expect((await check(id, 'EMAIL_CODE', `${code.slice(0, 3)} ${code.slice(3)}`)).body).toEqual({
+      result: 'MATCH',
+      status: 'OPEN',
+    });
+  });
+});
+
+describe('the reported problem', () => {
+  it('is stored on the session from the manual’s list and shown in the audit; anything else is refused', async () => {
+    await createCustomer(stack, 'a-problem');
+    const odd = await start('a-problem', agent, { channel: 'phone', reportedProblem: 'FORGOT_PASSWORD' });
+    expect(odd.status).toBe(400);
+    const id = (await start('a-problem', agent, { channel: 'chat', reportedProblem: 'NEW_PHONE' })).body
+      .verificationId;
+    expect(
+      (await stack.call('GET', `/admin/verifications/${id}`, { token: agent })).body.reportedProblem,
+    ).toBe('NEW_PHONE');
+    await unknown(id, 'COMPANY_INFO');
+    await complete(id);
+    const events = await auditEventsOf(stack, 'a-problem');
+    expect(events.find((event) => event.type === 'VERIFICATION_STARTED')?.details.reportedProblem).toBe(
+      'NEW_PHONE',
+    );
+    expect(events.find((event) => event.type === 'VERIFICATION_COMPLETED')?.details.reportedProblem).toBe(
+      'NEW_PHONE',
+    );
+  });
+});
+
+describe('velocity limits against a helpdesk attack wave', () => {
+  it('turns an admin’s fourth disable within an hour into a second-admin approval and mails security', async () => {
+    const results: number[] = [];
+    // Four agents who each pass one caller: only the admin's pace is unusual here.
+    const agents = await Promise.all(
+      ['fenna', 'gijs', 'ilse', 'joep'].map((name) => stack.helpdeskToken(`agent-${name}`)),
+    );
+    for (const [index, token] of agents.entries()) {
+      const customerId = `av-admin-${index}`;
+      await createCustomer(stack, customerId, { email: `${customerId}@example.nl` });
+      await markEnrolled(stack, customerId);
+      const id = await passVerification(stack, customerId, token, knowledge, {
+        EMAIL: `${customerId}@example.nl`,
+      });
+      const response = await disable(customerId, id, thirdAdmin);
+      results.push(response.status);
+      if (index === 3) {
+        expect(response.body.approvalReasons).toEqual(['ADMIN_VELOCITY']);
+        expect((await securityMailAbout(customerId))?.body.text).toContain('uitschakelingen door deze admin');
+      }
+    }
+    expect(results).toEqual([200, 200, 200, 202]);
+  });
+
+  it('turns the disable of an agent’s sixth passed verification within an hour into a second-admin approval', async () => {
+    const fast = await stack.helpdeskToken('agent-snel');
+    const admins = await Promise.all(
+      ['v1', 'v1', 'v2', 'v2', 'v3', 'v3'].map((name) => stack.adminToken(`admin-${name}`)),
+    );
+    const results: unknown[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const customerId = `av-agent-${index}`;
+      await createCustomer(stack, customerId, { email: `${customerId}@example.nl` });
+      await markEnrolled(stack, customerId);
+      const id = await passVerification(stack, customerId, fast, knowledge, {
+        EMAIL: `${customerId}@example.nl`,
+      });
+      const response = await disable(customerId, id, admins[index]);
+      results.push(response.status === 202 ? response.body.approvalReasons : response.status);
+    }
+    expect(results).toEqual([200, 200, 200, 200, 200, ['AGENT_VELOCITY']]);
+  });
+});
