@@ -12,7 +12,14 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tables, type TableDefinition, type TableKey } from '../../lib/data/tables';
-import { functionPermissions, functions, routes, type FunctionName, type HttpMethod } from '../../lib/routes';
+import {
+  functionPermissions,
+  functions,
+  routes,
+  type FunctionName,
+  type HttpMethod,
+  type TableAccess,
+} from '../../lib/routes';
 import { AppFunction } from './app-function';
 
 export interface ApiProps {
@@ -48,10 +55,7 @@ export class AppFunctions extends Construct {
       // Every function learns every table's name (names are not secrets); it is granted only what it uses.
       for (const key of Object.keys(tables) as TableKey[])
         fn.addEnvironment(tables[key].envVar, props.tables[key].tableName);
-      for (const [key, access] of Object.entries(permissions.tables) as [
-        TableKey,
-        'read' | 'readWrite' | 'append',
-      ][]) {
+      for (const [key, access] of Object.entries(permissions.tables) as [TableKey, TableAccess][]) {
         const definition: TableDefinition = tables[key];
         fn.bindTable(
           props.tables[key],
@@ -60,12 +64,14 @@ export class AppFunctions extends Construct {
           (definition.indexes ?? []).map((index) => index.indexName),
         );
       }
-      if (permissions.services.includes('secretsKey')) {
+      // Sealing a new secret takes a data key; opening one decrypts its data key: each where it happens.
+      const secretsKeyActions = [
+        ...(permissions.services.includes('sealSecrets') ? ['kms:GenerateDataKey'] : []),
+        ...(permissions.services.includes('openSecrets') ? ['kms:Decrypt'] : []),
+      ];
+      if (secretsKeyActions.length > 0) {
         fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-            resources: [props.secretsKey.keyArn],
-          }),
+          new iam.PolicyStatement({ actions: secretsKeyActions, resources: [props.secretsKey.keyArn] }),
         );
       }
       if (permissions.services.includes('answerHashKey')) {
