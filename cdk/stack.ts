@@ -1,11 +1,12 @@
 // The one stack: data, functions and API, stream consumers, audit exports, mail identity, keys, alarms.
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Api, AppFunctions } from './constructs/api';
 import { AuditExports } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
+import { LoginServiceRole } from './constructs/login-service-role';
 import { Monitoring } from './constructs/monitoring';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
@@ -15,8 +16,11 @@ export interface MfaRecoveryStackProps extends StackProps {
   senderEmail: string;
   /** Where the helpdesk's security team gets "this wasn't me" alerts. */
   securityAlertEmail: string;
-  /** Public URL of the pages (CloudFront); links in emails are built from it. */
-  publicBaseUrl: string;
+  /**
+   * Public URL of the pages on a custom domain (with webCertificateArn); links in emails are built from
+   * it. Without it, the distribution's own https://<id>.cloudfront.net is used everywhere.
+   */
+  publicBaseUrl?: string;
   /** Operators who get the alarms. */
   alarmEmail: string;
   /** `login`: email links send the customer through the backend's login first (NIST 800-63B 6.1.2.3). */
@@ -27,6 +31,10 @@ export interface MfaRecoveryStackProps extends StackProps {
   webCertificateArn?: string;
   /** Prefix of the staff sign-in domain (Cognito hosted UI); unique per region. */
   signInDomainPrefix?: string;
+  /** Who may assume LoginServiceRole: an account id or the login service's role ARN. */
+  loginServicePrincipal?: string;
+  /** Concurrency reserved for the login service's function (0: none). */
+  loginServiceConcurrency?: number;
 }
 
 export class MfaRecoveryStack extends Stack {
@@ -54,8 +62,11 @@ export class MfaRecoveryStack extends Stack {
     });
     void senderIdentity;
 
+    // The pages' URL: the custom domain, or the distribution's name once Web below has made it.
+    let pagesUrl: string | undefined = props.publicBaseUrl;
+    const pages = (path: string) => Lazy.string({ produce: () => `${pagesUrl}${path}` });
     const environment: Record<string, string> = {
-      PUBLIC_BASE_URL: props.publicBaseUrl,
+      PUBLIC_BASE_URL: pages(''),
       SENDER_EMAIL: props.senderEmail,
       SECURITY_ALERT_EMAIL: props.securityAlertEmail,
       SECRET_KEY_SOURCE: 'kms',
@@ -71,6 +82,7 @@ export class MfaRecoveryStack extends Stack {
       secretsKey,
       answerHashKey,
       senderIdentityArn,
+      reservedConcurrency: { loginServiceApi: props.loginServiceConcurrency ?? 20 },
     });
     const api = new Api(this, 'Api', {
       tables: data.tables,
@@ -79,16 +91,24 @@ export class MfaRecoveryStack extends Stack {
       answerHashKey,
       senderIdentityArn,
       functions,
-      consoleUrls: [`${props.publicBaseUrl}/console/`],
-      corsOrigins: [props.publicBaseUrl],
+      // The hosted UI returns to the console wherever it is served, custom domain or CloudFront's.
+      consoleUrls: [pages('/console/')],
+      // The pages call the API on their own origin (CloudFront); CORS is for a custom domain's callers.
+      corsOrigins: props.publicBaseUrl ? [props.publicBaseUrl] : [],
+    });
+    new LoginServiceRole(this, 'LoginService', {
+      httpApi: api.httpApi,
+      trustedPrincipal: props.loginServicePrincipal,
+      functions,
     });
     // The pages, and the API behind the same CloudFront origin (cdk/constructs/web.ts).
     const web = new Web(this, 'Web', {
       httpApi: api.httpApi,
       userPool: api.userPool,
       userPoolClient: api.userPoolClient,
-      signInDomainPrefix: props.signInDomainPrefix ?? `mfa-recovery-${this.account}`,
-      ...(props.webCertificateArn
+      // Unique per account and region, so it carries the stack name: two stacks must not collide.
+      signInDomainPrefix: props.signInDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`,
+      ...(props.webCertificateArn && props.publicBaseUrl
         ? {
             customDomain: {
               domainName: new URL(props.publicBaseUrl).hostname,
@@ -97,6 +117,7 @@ export class MfaRecoveryStack extends Stack {
           }
         : {}),
     });
+    pagesUrl = web.url;
     const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? 2557,

@@ -43,13 +43,20 @@ const methods: Record<HttpMethod, apigw.HttpMethod> = {
 export class AppFunctions extends Construct {
   readonly byName = {} as Record<FunctionName, AppFunction>;
 
-  constructor(scope: Construct, id: string, props: Omit<ApiProps, 'consoleUrls' | 'corsOrigins'>) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: Omit<ApiProps, 'consoleUrls' | 'corsOrigins'> & {
+      reservedConcurrency?: Partial<Record<FunctionName, number>>;
+    },
+  ) {
     super(scope, id);
     for (const name of Object.keys(functions) as FunctionName[]) {
       const fn = new AppFunction(this, name, {
         name,
         definition: functions[name],
         environment: props.environment,
+        reservedConcurrency: props.reservedConcurrency?.[name],
       });
       const permissions = functionPermissions(name);
       // Every function learns every table's name (names are not secrets); it is granted only what it uses.

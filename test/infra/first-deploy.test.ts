@@ -1,12 +1,18 @@
 // What a first `cdk deploy` needs to work and to stay locked down, asserted on the synthesized template:
 // alarms that may be delivered, the login service's own role, the edge in front of the public routes,
 // mail that can be authenticated, and names that let two stacks share an account.
+import { functions, routes, type FunctionName } from '../../lib/routes';
+import { roleAccess } from './iam';
 import { synthesizeStack, type Resource } from './synth';
 
 let ofType: (type: string) => [string, Resource][];
+let resources: Record<string, Resource>;
+let outputs: Record<string, { Value: unknown }>;
 
 beforeAll(() => {
-  ({ ofType } = synthesizeStack('FirstDeploy'));
+  let template;
+  ({ ofType, resources, template } = synthesizeStack('FirstDeploy'));
+  outputs = template.toJSON().Outputs;
 }, 180000);
 
 const statementsOf = (document: { Statement: Record<string, any>[] }) => document.Statement;
@@ -52,5 +58,98 @@ describe('alarms that arrive', () => {
     expect(forCloudWatch[0]?.Condition).toEqual({
       StringEquals: { 'aws:SourceAccount': '123456789012' },
     });
+  });
+});
+
+const functionNamed = (name: FunctionName) => {
+  const found = ofType('AWS::Lambda::Function').find(
+    ([, fn]) => fn.Properties.Description === functions[name].description,
+  );
+  if (!found) throw new Error(`no function ${name}`);
+  return found;
+};
+
+describe('the login service, and only it, on /internal/*', () => {
+  const loginRole = () => {
+    const found = ofType('AWS::IAM::Role').find(([id]) => id.startsWith('LoginServiceLoginServiceRole'));
+    if (!found) throw new Error('no LoginServiceRole');
+    return found;
+  };
+
+  it('has a role the configured account may assume, its ARN a stack output', () => {
+    const [roleId, role] = loginRole();
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: {
+          AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::210987654321:root']] },
+        },
+      }),
+    ]);
+    expect(outputs.LoginServiceRoleArn?.Value).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+  });
+
+  it('may invoke exactly the IAM routes of the route table, nothing else, in any policy', () => {
+    const [roleId] = loginRole();
+    const { statements, awsManaged } = roleAccess(resources, roleId);
+    expect(awsManaged).toEqual([]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Action).toBe('execute-api:Invoke');
+    const granted = [statements[0]?.Resource]
+      .flat()
+      .map((resource: { 'Fn::Join': [string, unknown[]] }) =>
+        resource['Fn::Join'][1].filter((part) => typeof part === 'string').join('|'),
+      )
+      .sort();
+    const iamRoutes = routes.filter((route) => route.auth.type === 'iam');
+    expect(granted).toEqual(
+      iamRoutes
+        .map(
+          (route) =>
+            `arn:|:execute-api:eu-west-1:123456789012:|/$default/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}`,
+        )
+        .sort(),
+    );
+    for (const resource of granted) expect(resource).toMatch(/\/\$default\/(GET|PUT|POST)\/internal\//);
+  });
+
+  it('tells the function serving those routes which role to accept (LOGIN_SERVICE_ROLE_ARN)', () => {
+    const [roleId] = loginRole();
+    const served = new Set(
+      routes.filter((route) => route.auth.type === 'iam').map((route) => route.function),
+    );
+    expect([...served]).toEqual(['loginServiceApi']);
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const variables = functionNamed(name)[1].Properties.Environment.Variables;
+      if (served.has(name))
+        expect(variables.LOGIN_SERVICE_ROLE_ARN).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+      else expect(variables.LOGIN_SERVICE_ROLE_ARN).toBeUndefined();
+    }
+  });
+
+  it('reserves concurrency for the login service, so a flood of other requests cannot starve logins', () => {
+    expect(functionNamed('loginServiceApi')[1].Properties.ReservedConcurrentExecutions).toBe(20);
+    for (const name of Object.keys(functions) as FunctionName[])
+      if (name !== 'loginServiceApi')
+        expect(functionNamed(name)[1].Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+});
+
+describe('no placeholders in what users see', () => {
+  it('returns the hosted UI to the console on the distribution, and builds email links from it', () => {
+    const distributionId = ofType('AWS::CloudFront::Distribution')[0]?.[0];
+    const pageUrl = (path: string) => ({
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, ...(path ? [path] : [])],
+      ],
+    });
+    const client = ofType('AWS::Cognito::UserPoolClient')[0]?.[1];
+    expect(client?.Properties.CallbackURLs).toEqual([pageUrl('/console/')]);
+    expect(client?.Properties.LogoutURLs).toEqual([pageUrl('/console/')]);
+    for (const name of Object.keys(functions) as FunctionName[])
+      expect(functionNamed(name)[1].Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(pageUrl(''));
+    expect(JSON.stringify(resources)).not.toContain('example.com/');
   });
 });

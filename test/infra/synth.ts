@@ -16,8 +16,8 @@ export const synthesizeStack = (id: string, extra: Partial<MfaRecoveryStackProps
   const stack = new MfaRecoveryStack(app, id, {
     senderEmail: 'no-reply@example.com',
     securityAlertEmail: 'security@example.com',
-    publicBaseUrl: 'https://recovery.example.com',
     alarmEmail: 'ops@example.com',
+    loginServicePrincipal: '210987654321',
     env: { region: 'eu-west-1', account: '123456789012' },
     ...extra,
   });

@@ -180,7 +180,8 @@ describe('the pages in AWS', () => {
     const markers = JSON.stringify(deployment.Properties.SourceMarkers);
     expect(markers).toContain('WebSignInDomain');
     expect(markers).toContain('ConsoleClient');
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'mfa-recovery-123456789012' });
+    // The stack name is in the account-unique prefix: two stacks in one account and region do not collide.
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'webtest-123456789012' });
     // The pages asset holds both built pages and no local-mode config.json.
     const pagesAsset = assetDirs.find((dir) => {
       return existsSync(join(outdir, dir, 'enroll', 'index.html'));
@@ -197,6 +198,7 @@ describe('the pages in AWS', () => {
 
   it('uses a custom domain with TLS 1.2 when a certificate is given', () => {
     const withDomain = synth({
+      publicBaseUrl: 'https://recovery.example.com',
       webCertificateArn:
         'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
     }).template;
