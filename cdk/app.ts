@@ -3,6 +3,7 @@
 // stops the synth and names the context key, instead of a stack that sends links to example.com.
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { EdgeWafStack, isCloudFrontWebAclArn } from './constructs/edge';
 import { MfaRecoveryStack } from './stack';
 
 /** Context keys a deployment must set, with the value tests and local synths use instead. */
@@ -11,7 +12,13 @@ export const requiredContext = {
   securityAlertEmail: 'security@example.com',
   alarmEmail: 'operators@example.com',
   loginServicePrincipal: '123456789012',
+  webAclArn: '',
 } as const;
+
+const hints: Partial<Record<keyof typeof requiredContext, string>> = {
+  loginServicePrincipal: ' (the account id or role ARN of the login service)',
+  webAclArn: ' (output WebAclArn of the <stackName>EdgeWaf stack, deployed first, in us-east-1)',
+};
 
 export const buildApp = (context: Record<string, unknown> = {}) => {
   const app = new App({ context });
@@ -24,7 +31,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   const missing: string[] = [];
   const required = (name: keyof typeof requiredContext) => {
     const value = given(name);
-    if (value === undefined) missing.push(`-c ${name}=…`);
+    if (value === undefined) missing.push(`-c ${name}=…${hints[name] ?? ''}`);
     return value ?? requiredContext[name];
   };
   const publicBaseUrl = given('publicBaseUrl');
@@ -35,10 +42,21 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     missing.push('-c webCertificateArn=… (the ACM certificate in us-east-1 for the host of publicBaseUrl)');
   if (webCertificateArn && !publicBaseUrl)
     missing.push('-c publicBaseUrl=https://… (the host webCertificateArn is for)');
+  const webAclArn = required('webAclArn');
+  if (webAclArn && !isCloudFrontWebAclArn(webAclArn))
+    missing.push(
+      `-c webAclArn=arn:aws:wafv2:us-east-1:<account>:global/webacl/… (a CloudFront web ACL, not "${webAclArn}")`,
+    );
   const concurrency = given('loginServiceConcurrency');
   if (concurrency !== undefined && !/^\d+$/.test(concurrency))
     missing.push(`-c loginServiceConcurrency=<a whole number> (not "${concurrency}")`);
-  const stack = new MfaRecoveryStack(app, setting('stackName', 'MfaRecovery'), {
+  const stackName = setting('stackName', 'MfaRecovery');
+  // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
+  const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
+    env: { region: 'us-east-1', account: process.env.CDK_DEFAULT_ACCOUNT },
+    description: `WAF web ACL for the CloudFront distribution of ${stackName}`,
+  });
+  const stack = new MfaRecoveryStack(app, stackName, {
     senderEmail: required('senderEmail'),
     securityAlertEmail: required('securityAlertEmail'),
     alarmEmail: required('alarmEmail'),
@@ -46,6 +64,8 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     enrollLinkMode: setting('enrollLinkMode', 'direct') === 'login' ? 'login' : 'direct',
     ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
     ...(publicBaseUrl && webCertificateArn ? { publicBaseUrl, webCertificateArn } : {}),
+    ...(webAclArn && isCloudFrontWebAclArn(webAclArn) ? { webAclArn } : {}),
+    ...(given('originVerifyGeneration') ? { originVerifyGeneration: given('originVerifyGeneration') } : {}),
     ...(given('signInDomainPrefix') ? { signInDomainPrefix: given('signInDomainPrefix') } : {}),
     ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),
     env: {
@@ -58,7 +78,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
       `Not deployable with placeholder values; set ${missing.join(', ')} (or -c allowPlaceholders=true for a synth that is not deployed).`,
     );
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  return { app, stack, missing };
+  return { app, stack, edge, missing };
 };
 
 if (process.argv[1] && /cdk[\\/]app\.ts$/.test(process.argv[1])) {

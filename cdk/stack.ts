@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { Api, AppFunctions } from './constructs/api';
 import { AuditExports } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
+import { OriginVerify } from './constructs/edge';
 import { LoginServiceRole } from './constructs/login-service-role';
 import { Monitoring } from './constructs/monitoring';
 import { StreamConsumers } from './constructs/stream-consumers';
@@ -35,6 +36,10 @@ export interface MfaRecoveryStackProps extends StackProps {
   loginServicePrincipal?: string;
   /** Concurrency reserved for the login service's function (0: none). */
   loginServiceConcurrency?: number;
+  /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
+  webAclArn?: string;
+  /** Changing it replaces the secret origin header's value (rotation). */
+  originVerifyGeneration?: string;
 }
 
 export class MfaRecoveryStack extends Stack {
@@ -96,6 +101,10 @@ export class MfaRecoveryStack extends Stack {
       // The pages call the API on their own origin (CloudFront); CORS is for a custom domain's callers.
       corsOrigins: props.publicBaseUrl ? [props.publicBaseUrl] : [],
     });
+    const originVerify = new OriginVerify(this, 'OriginVerify', {
+      functions,
+      ...(props.originVerifyGeneration ? { generation: props.originVerifyGeneration } : {}),
+    });
     new LoginServiceRole(this, 'LoginService', {
       httpApi: api.httpApi,
       trustedPrincipal: props.loginServicePrincipal,
@@ -107,6 +116,8 @@ export class MfaRecoveryStack extends Stack {
       userPool: api.userPool,
       userPoolClient: api.userPoolClient,
       // Unique per account and region, so it carries the stack name: two stacks must not collide.
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      apiOriginHeader: { name: originVerify.headerName, value: originVerify.value },
       signInDomainPrefix: props.signInDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`,
       ...(props.webCertificateArn && props.publicBaseUrl
         ? {

@@ -1,6 +1,6 @@
 // The HTTP API: one function per route group, routes and authorizers taken from lib/routes.ts,
 // grants derived from what each route says it touches.
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -15,9 +15,11 @@ import { tables, type TableDefinition, type TableKey } from '../../lib/data/tabl
 import {
   functionPermissions,
   functions,
+  routeKey,
   routes,
   type FunctionName,
   type HttpMethod,
+  type RouteDefinition,
   type TableAccess,
 } from '../../lib/routes';
 import { AppFunction } from './app-function';
@@ -31,6 +33,18 @@ export interface ApiProps {
   consoleUrls: string[];
   corsOrigins: string[];
 }
+
+/**
+ * Requests per second (steady, burst) per route, for all callers together: the login service's calls
+ * happen at every login and get the most; the public enrollment routes, where nobody is authenticated,
+ * the least, so a flood there cannot use up the account's Lambda concurrency or the stage's capacity.
+ */
+export const throttleFor = (route: RouteDefinition) => {
+  if (route.auth.type === 'iam') return { rateLimit: 200, burstLimit: 400 };
+  if (route.auth.type === 'jwt') return { rateLimit: 20, burstLimit: 40 };
+  if (route.path === '/health') return { rateLimit: 2, burstLimit: 5 };
+  return { rateLimit: 10, burstLimit: 20 };
+};
 
 const methods: Record<HttpMethod, apigw.HttpMethod> = {
   GET: apigw.HttpMethod.GET,
@@ -165,7 +179,8 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      // Routes not in the table would get this; every route of the table has its own (below).
+      throttle: { rateLimit: 10, burstLimit: 20 },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -181,7 +196,6 @@ export class Api extends Construct {
         ),
       },
     });
-    void stage;
 
     const jwtAuthorizer = new HttpUserPoolAuthorizer('StaffJwt', this.userPool, {
       userPoolClients: [this.userPoolClient],
@@ -189,6 +203,7 @@ export class Api extends Construct {
     });
     const iamAuthorizer = new HttpIamAuthorizer();
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const createdRoutes: apigw.HttpRoute[] = [];
     for (const route of routes) {
       let integration = integrations.get(route.function);
       if (!integration) {
@@ -205,6 +220,7 @@ export class Api extends Construct {
         ...(route.auth.type === 'jwt' ? { authorizer: jwtAuthorizer } : {}),
         ...(route.auth.type === 'iam' ? { authorizer: iamAuthorizer } : {}),
       });
+      createdRoutes.push(...created);
       if (route.auth.type === 'none') {
         for (const httpRoute of created) {
           Validations.of(httpRoute).acknowledge({
@@ -230,6 +246,18 @@ export class Api extends Construct {
         }
       }
     }
-    Stack.of(this);
+    const cfnStage = stage.node.defaultChild as apigw.CfnStage;
+    // RouteSettings is untyped JSON in CloudFormation's schema: the keys are written as CloudFormation spells them.
+    cfnStage.routeSettings = Object.fromEntries(
+      routes.map((route) => {
+        const { rateLimit, burstLimit } = throttleFor(route);
+        return [
+          routeKey(route),
+          { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit, DetailedMetricsEnabled: true },
+        ];
+      }),
+    );
+    // Route settings name routes by key: the stage must be created after them.
+    for (const httpRoute of createdRoutes) stage.node.addDependency(httpRoute);
   }
 }

@@ -43,7 +43,7 @@ describe('the origin header check', () => {
       { 'x-origin-verify': secret.slice(0, -1) },
       { 'x-origin-verify': secret.toUpperCase() },
       { 'x-other-header': secret },
-    ]) {
+    ] as Record<string, string>[]) {
       const response = await request('POST /enroll/start', headers);
       expect({ status: response.statusCode, code: JSON.parse(String(response.body)).error.code }).toEqual({
         status: 403,

@@ -7,6 +7,8 @@ const complete = {
   securityAlertEmail: 'security@bank.example',
   alarmEmail: 'ops@bank.example',
   loginServicePrincipal: 'arn:aws:iam::210987654321:role/login-service',
+  webAclArn:
+    'arn:aws:wafv2:us-east-1:123456789012:global/webacl/mfa-recovery/0123abcd-0000-0000-0000-000000000000',
 };
 
 // The context the CDK CLI sets to bundle only the stacks it deploys; empty: none. Only the app's reading
@@ -47,6 +49,10 @@ describe('deploying with placeholders', () => {
     expect(errorsOf({ ...complete, loginServiceConcurrency: '20; DROP' })[0]).toContain(
       'loginServiceConcurrency',
     );
+    // A regional web ACL cannot be attached to CloudFront.
+    expect(
+      errorsOf({ ...complete, webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y' })[0],
+    ).toContain('-c webAclArn=');
   });
 
   it('accepts complete values, and placeholders only when told they are placeholders', () => {

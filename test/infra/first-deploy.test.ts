@@ -1,17 +1,22 @@
 // What a first `cdk deploy` needs to work and to stay locked down, asserted on the synthesized template:
 // alarms that may be delivered, the login service's own role, the edge in front of the public routes,
 // mail that can be authenticated, and names that let two stacks share an account.
-import { functions, routes, type FunctionName } from '../../lib/routes';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { EdgeWafStack, ENROLL_RATE_LIMIT, OVERALL_RATE_LIMIT } from '../../cdk/constructs/edge';
+import { functions, routeKey, routes, type FunctionName } from '../../lib/routes';
 import { roleAccess } from './iam';
 import { synthesizeStack, type Resource } from './synth';
 
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 let outputs: Record<string, { Value: unknown }>;
+const webAclArn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/first-deploy/0123abcd';
 
 beforeAll(() => {
   let template;
-  ({ ofType, resources, template } = synthesizeStack('FirstDeploy'));
+  ({ ofType, resources, template } = synthesizeStack('FirstDeploy', { webAclArn }));
   outputs = template.toJSON().Outputs;
 }, 180000);
 
@@ -151,5 +156,97 @@ describe('no placeholders in what users see', () => {
     for (const name of Object.keys(functions) as FunctionName[])
       expect(functionNamed(name)[1].Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(pageUrl(''));
     expect(JSON.stringify(resources)).not.toContain('example.com/');
+  });
+});
+
+describe('the public routes behind the edge', () => {
+  const distribution = () => ofType('AWS::CloudFront::Distribution')[0]?.[1].Properties.DistributionConfig;
+
+  it('attaches the web ACL given as context to the distribution', () => {
+    expect(distribution().WebACLId).toBe(webAclArn);
+  });
+
+  it('has a us-east-1 web ACL with the common rule set and per-IP rate rules for /enroll/* and everything', () => {
+    const app = new App();
+    const edge = new EdgeWafStack(app, 'EdgeTest', { env: { region: 'us-east-1', account: '123456789012' } });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    app.synth(); // cdk-nag fails this on any unacknowledged finding
+    const acl = Template.fromStack(edge).findResources('AWS::WAFv2::WebACL');
+    const [properties] = Object.values(acl).map((resource) => (resource as Resource).Properties);
+    expect(properties?.Scope).toBe('CLOUDFRONT');
+    const rules = properties?.Rules as Record<string, any>[];
+    expect(rules.map((rule) => rule.Name)).toEqual([
+      'AWSManagedRulesCommonRuleSet',
+      'EnrollRateLimit',
+      'OverallRateLimit',
+    ]);
+    expect(rules[0]?.Statement.ManagedRuleGroupStatement).toEqual({
+      VendorName: 'AWS',
+      Name: 'AWSManagedRulesCommonRuleSet',
+    });
+    expect(rules[1]).toMatchObject({
+      Action: { Block: {} },
+      Statement: {
+        RateBasedStatement: {
+          Limit: ENROLL_RATE_LIMIT,
+          AggregateKeyType: 'IP',
+          ScopeDownStatement: {
+            ByteMatchStatement: { SearchString: '/enroll/', PositionalConstraint: 'STARTS_WITH' },
+          },
+        },
+      },
+    });
+    expect(ENROLL_RATE_LIMIT).toBeLessThan(OVERALL_RATE_LIMIT);
+    expect(() => new EdgeWafStack(new App(), 'Elsewhere', { env: { region: 'eu-west-1' } })).toThrow(
+      /us-east-1/,
+    );
+  });
+
+  it('sends the secret origin header to the API only, its value resolved from Secrets Manager at deploy', () => {
+    const secretId = ofType('AWS::SecretsManager::Secret')[0]?.[0] as string;
+    const reference = {
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+    };
+    for (const origin of distribution().Origins as Record<string, any>[]) {
+      const headers = origin.OriginCustomHeaders ?? [];
+      if (JSON.stringify(origin.DomainName).includes('ApiEndpoint'))
+        expect(headers).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: reference }]);
+      else expect(headers).toEqual([]);
+    }
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const variables = functionNamed(name)[1].Properties.Environment.Variables;
+      if (name === 'enrollmentApi') {
+        expect(variables.ORIGIN_VERIFY_HEADER).toBe('x-origin-verify');
+        expect(variables.ORIGIN_VERIFY_VALUE).toEqual(reference);
+      } else expect(variables.ORIGIN_VERIFY_VALUE).toBeUndefined();
+    }
+  });
+
+  it('throttles each route on its own: the public ones least, the login service most', () => {
+    const [stageId, stage] = ofType('AWS::ApiGatewayV2::Stage')[0] ?? [];
+    const settings = stage?.Properties.RouteSettings as Record<string, Record<string, number>>;
+    expect(Object.keys(settings).sort()).toEqual(routes.map((route) => routeKey(route)).sort());
+    const rate = (key: string) => settings[key]?.ThrottlingRateLimit as number;
+    const verify = 'POST /internal/customers/{customerId}/2fa/verify';
+    for (const route of routes.filter((candidate) => candidate.path.startsWith('/enroll/'))) {
+      expect(rate(routeKey(route))).toBeLessThanOrEqual(10);
+      expect(rate(routeKey(route))).toBeLessThan(rate(verify));
+    }
+    expect(stage?.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeLessThanOrEqual(10);
+    // Route settings name routes that must exist first.
+    const routeIds = ofType('AWS::ApiGatewayV2::Route').map(([id]) => id);
+    expect([...(resources[stageId as string] as any).DependsOn].sort()).toEqual(
+      expect.arrayContaining(routeIds.sort()),
+    );
+  });
+
+  it('caches no error response at the edge, and replaces none with a page', () => {
+    const responses = distribution().CustomErrorResponses as Record<string, unknown>[];
+    expect(responses.map((response) => response.ErrorCode)).toEqual(
+      expect.arrayContaining([400, 403, 404, 500, 502, 503, 504]),
+    );
+    for (const response of responses)
+      expect(Object.keys(response).sort()).toEqual(['ErrorCachingMinTTL', 'ErrorCode']);
+    for (const response of responses) expect(response.ErrorCachingMinTTL).toBe(0);
   });
 });

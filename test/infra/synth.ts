@@ -18,6 +18,8 @@ export const synthesizeStack = (id: string, extra: Partial<MfaRecoveryStackProps
     securityAlertEmail: 'security@example.com',
     alarmEmail: 'ops@example.com',
     loginServicePrincipal: '210987654321',
+    webAclArn:
+      'arn:aws:wafv2:us-east-1:123456789012:global/webacl/mfa-recovery/0123abcd-0000-0000-0000-000000000000',
     env: { region: 'eu-west-1', account: '123456789012' },
     ...extra,
   });

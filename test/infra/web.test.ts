@@ -156,8 +156,12 @@ describe('the pages in AWS', () => {
     template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
-    // No custom error responses: they would replace the API's JSON 403/404 (TICKET_UNKNOWN…) with a page.
-    expect(distribution.CustomErrorResponses).toBeUndefined();
+    // Custom error responses only set error caching to 0 s: none replaces the API's JSON 403/404
+    // (TICKET_UNKNOWN…) with a page or another status.
+    for (const response of distribution.CustomErrorResponses) {
+      expect(response.ResponsePagePath).toBeUndefined();
+      expect(response.ResponseCode).toBeUndefined();
+    }
   });
 
   it('deploys the pages built at synth, with a console config for Cognito’s hosted UI (code + PKCE)', () => {
