@@ -65,6 +65,8 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
     ...(publicBaseUrl && webCertificateArn ? { publicBaseUrl, webCertificateArn } : {}),
     ...(webAclArn && isCloudFrontWebAclArn(webAclArn) ? { webAclArn } : {}),
+    ...(given('mailFromDomain') ? { mailFromDomain: given('mailFromDomain') } : {}),
+    ...(given('importSenderIdentity') === 'true' ? { importSenderIdentity: true } : {}),
     ...(given('originVerifyGeneration') ? { originVerifyGeneration: given('originVerifyGeneration') } : {}),
     ...(given('signInDomainPrefix') ? { signInDomainPrefix: given('signInDomainPrefix') } : {}),
     ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),

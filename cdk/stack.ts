@@ -1,20 +1,24 @@
 // The one stack: data, functions and API, stream consumers, audit exports, mail identity, keys, alarms.
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Api, AppFunctions } from './constructs/api';
 import { AuditExports } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
 import { OriginVerify } from './constructs/edge';
 import { LoginServiceRole } from './constructs/login-service-role';
+import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
 
 export interface MfaRecoveryStackProps extends StackProps {
-  /** The verified address emails are sent from. */
+  /** The address emails are sent from; its domain becomes the SES identity (Easy DKIM). */
   senderEmail: string;
+  /** Custom MAIL FROM domain; default `mail.<sender domain>`. */
+  mailFromDomain?: string;
+  /** The sender's domain identity exists in this account and region already (e.g. another stack's). */
+  importSenderIdentity?: boolean;
   /** Where the helpdesk's security team gets "this wasn't me" alerts. */
   securityAlertEmail: string;
   /**
@@ -57,15 +61,11 @@ export class MfaRecoveryStack extends Stack {
       keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
       description: 'HMAC key for keyed hashes of verification answers and one-time codes',
     });
-    const senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
-      identity: ses.Identity.email(props.senderEmail),
+    const mail = new Mail(this, 'Mail', {
+      senderEmail: props.senderEmail,
+      ...(props.mailFromDomain ? { mailFromDomain: props.mailFromDomain } : {}),
+      ...(props.importSenderIdentity ? { importIdentity: true } : {}),
     });
-    const senderIdentityArn = this.formatArn({
-      service: 'ses',
-      resource: 'identity',
-      resourceName: props.senderEmail,
-    });
-    void senderIdentity;
 
     // The pages' URL: the custom domain, or the distribution's name once Web below has made it.
     let pagesUrl: string | undefined = props.publicBaseUrl;
@@ -73,6 +73,7 @@ export class MfaRecoveryStack extends Stack {
     const environment: Record<string, string> = {
       PUBLIC_BASE_URL: pages(''),
       SENDER_EMAIL: props.senderEmail,
+      SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
       SECURITY_ALERT_EMAIL: props.securityAlertEmail,
       SECRET_KEY_SOURCE: 'kms',
       KMS_KEY_ID: secretsKey.keyArn,
@@ -86,7 +87,7 @@ export class MfaRecoveryStack extends Stack {
       environment,
       secretsKey,
       answerHashKey,
-      senderIdentityArn,
+      sendEmailResources: mail.sendResources,
       reservedConcurrency: { loginServiceApi: props.loginServiceConcurrency ?? 20 },
     });
     const api = new Api(this, 'Api', {
@@ -94,7 +95,7 @@ export class MfaRecoveryStack extends Stack {
       environment,
       secretsKey,
       answerHashKey,
-      senderIdentityArn,
+      sendEmailResources: mail.sendResources,
       functions,
       // The hosted UI returns to the console wherever it is served, custom domain or CloudFront's.
       consoleUrls: [pages('/console/')],

@@ -29,7 +29,8 @@ export interface ApiProps {
   environment: Record<string, string>;
   secretsKey: kms.IKey;
   answerHashKey: kms.IKey;
-  senderIdentityArn: string;
+  /** The SES identity and configuration set ARNs ses:SendEmail is granted on. */
+  sendEmailResources: string[];
   consoleUrls: string[];
   corsOrigins: string[];
 }
@@ -103,8 +104,9 @@ export class AppFunctions extends Construct {
       if (permissions.services.includes('sendEmail')) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({
-            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [props.senderIdentityArn],
+            // lib/notify/mailer.ts sends with SendEmail only.
+            actions: ['ses:SendEmail'],
+            resources: props.sendEmailResources,
           }),
         );
       }

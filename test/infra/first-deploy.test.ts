@@ -250,3 +250,70 @@ describe('the public routes behind the edge', () => {
     for (const response of responses) expect(response.ErrorCachingMinTTL).toBe(0);
   });
 });
+
+describe('mail that is delivered', () => {
+  it('signs with Easy DKIM on a domain identity, with a custom MAIL FROM and the configuration set as default', () => {
+    const identities = ofType('AWS::SES::EmailIdentity');
+    expect(identities).toHaveLength(1);
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    expect(identities[0]?.[1].Properties).toEqual(
+      expect.objectContaining({
+        EmailIdentity: 'example.com',
+        DkimAttributes: { SigningEnabled: true },
+        MailFromAttributes: { MailFromDomain: 'mail.example.com', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+        ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
+      }),
+    );
+    // Easy DKIM: no own key pair (BYODKIM) anywhere.
+    expect(identities[0]?.[1].Properties.DkimSigningAttributes).toBeUndefined();
+  });
+
+  it('records bounces and complaints: CloudWatch counts per configuration set, addresses suppressed', () => {
+    const [configurationSetId, configurationSet] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    expect(configurationSet?.Properties.SuppressionOptions).toEqual({
+      SuppressedReasons: ['BOUNCE', 'COMPLAINT'],
+    });
+    const destination = ofType('AWS::SES::ConfigurationSetEventDestination')[0]?.[1].Properties;
+    expect(destination?.ConfigurationSetName).toEqual({ Ref: configurationSetId });
+    expect(destination?.EventDestination).toMatchObject({
+      Enabled: true,
+      MatchingEventTypes: expect.arrayContaining(['bounce', 'complaint']),
+      CloudWatchDestination: {
+        DimensionConfigurations: [
+          {
+            DimensionName: 'ses:configuration-set',
+            DimensionValueSource: 'messageTag',
+            DefaultDimensionValue: 'none',
+          },
+        ],
+      },
+    });
+  });
+
+  it('sends with the configuration set, granted on the identity and the set only, and SendEmail only', () => {
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const [, fn] = functionNamed(name);
+      expect(fn.Properties.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: configurationSetId });
+    }
+    const sesStatements = Object.values(resources)
+      .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
+      .filter((statement) => JSON.stringify(statement.Action).includes('ses:'));
+    expect(sesStatements.length).toBeGreaterThan(0);
+    for (const statement of sesStatements) {
+      expect(statement.Action).toBe('ses:SendEmail');
+      const resourcesText = JSON.stringify(statement.Resource);
+      expect(statement.Resource).toHaveLength(2);
+      expect(resourcesText).toContain(':identity/example.com');
+      expect(resourcesText).toContain(configurationSetId);
+    }
+  });
+
+  it('imports an existing identity instead of creating a second one', () => {
+    const imported = synthesizeStack('ImportedIdentity', { importSenderIdentity: true }, { bundle: false });
+    expect(imported.ofType('AWS::SES::EmailIdentity')).toEqual([]);
+    expect(imported.ofType('AWS::SES::ConfigurationSet')).toHaveLength(1);
+    expect(JSON.stringify(imported.resources)).toContain(':identity/example.com');
+  });
+});

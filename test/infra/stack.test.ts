@@ -113,7 +113,7 @@ describe('the CDK stack', () => {
     expect(alarms.filter((alarm) => alarm.MetricName === 'Throttles')).toHaveLength(functions.length);
   });
 
-  it('has an SES identity for the sender address', () => {
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@example.com' });
+  it('has an SES domain identity for the sender address', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.com' });
   });
 });

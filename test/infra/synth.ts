@@ -10,9 +10,17 @@ import { MfaRecoveryStack, type MfaRecoveryStackProps } from '../../cdk/stack';
 
 export type Resource = { Type: string; Properties: Record<string, any> };
 
-export const synthesizeStack = (id: string, extra: Partial<MfaRecoveryStackProps> = {}) => {
+/** `bundle: false` skips building the functions and pages, for tests that read only the template. */
+export const synthesizeStack = (
+  id: string,
+  extra: Partial<MfaRecoveryStackProps> = {},
+  options: { bundle?: boolean } = {},
+) => {
   const outdir = mkdtempSync(join(tmpdir(), `cdk-${id}-`));
-  const app = new App({ outdir });
+  const app = new App({
+    outdir,
+    ...(options.bundle === false ? { context: { 'aws:cdk:bundling-stacks': [] } } : {}),
+  });
   const stack = new MfaRecoveryStack(app, id, {
     senderEmail: 'no-reply@example.com',
     securityAlertEmail: 'security@example.com',
