@@ -317,3 +317,40 @@ describe('mail that is delivered', () => {
     expect(JSON.stringify(imported.resources)).toContain(':identity/example.com');
   });
 });
+
+describe('two stacks in one account and region', () => {
+  /** Names that must be unique per account (and region): every one the templates set explicitly. */
+  // API Gateway lets APIs and authorizers share names; their ids are what is unique.
+  const sharedNameTypes = ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Authorizer'];
+  const accountUniqueNames = (templateResources: Record<string, Resource>) =>
+    Object.entries(templateResources).flatMap(([id, resource]) => {
+      if (sharedNameTypes.includes(resource.Type)) return [];
+      const p = resource.Properties ?? {};
+      const names = [
+        p.Domain, // Cognito hosted UI prefix
+        p.EmailIdentity,
+        p.Name, // CloudFront Function, WAF web ACL, Scheduler schedule, secret…
+        p.FunctionName,
+        p.TableName,
+        p.BucketName,
+        p.LogGroupName,
+        p.TopicName,
+        p.QueueName,
+        p.RoleName,
+        p.ResponseHeadersPolicyConfig?.Name,
+        p.OriginAccessControlConfig?.Name,
+        p.CachePolicyConfig?.Name,
+        p.DistributionConfig?.Aliases,
+      ].filter((name) => typeof name === 'string');
+      return names.map((name) => ({ id, name: name as string }));
+    });
+
+  it('collide on no name: the stack name is in each, and the second imports the SES identity', () => {
+    const first = synthesizeStack('RecoveryBlue', {}, { bundle: false });
+    const second = synthesizeStack('RecoveryGreen', { importSenderIdentity: true }, { bundle: false });
+    const taken = new Set(accountUniqueNames(first.resources).map((entry) => entry.name));
+    expect(taken.size).toBeGreaterThan(3);
+    expect(accountUniqueNames(second.resources).filter((entry) => taken.has(entry.name))).toEqual([]);
+    expect([...taken]).toContain('recoveryblue-123456789012');
+  });
+});
