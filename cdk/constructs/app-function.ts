@@ -104,16 +104,20 @@ export class AppFunction extends NodejsFunction {
       'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 20 and 22 and moves to 24 by changing LAMBDA_RUNTIME.';
     Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: runtimeReason });
     Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
-    Validations.of(this).acknowledge({
-      id: 'Serverless-LambdaDLQ',
-      reason: props.definition.streamSource
-        ? 'Invoked by a DynamoDB stream mapping whose on-failure destination is an SQS queue (see StreamConsumers); a function DLQ applies to async invokes only.'
-        : 'Invoked synchronously by API Gateway; the caller gets the error, so there is no asynchronous event to dead-letter.',
-    });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
-    });
+    // Scheduled functions are invoked asynchronously: AuditExports acknowledges their DLQ finding.
+    if (!props.definition.schedules?.length)
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: props.definition.streamSource
+          ? 'Invoked by a DynamoDB stream mapping whose on-failure destination is an SQS queue (see StreamConsumers); a function DLQ applies to async invokes only.'
+          : 'Invoked synchronously by API Gateway; the caller gets the error, so there is no asynchronous event to dead-letter.',
+      });
+    // The export function has one more "*" (ListExports): AuditExports acknowledges its finding.
+    if (!props.definition.services?.includes('auditExport'))
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
+      });
   }
 
   /** Grants exactly the access level's actions on the table and its named indexes, no wildcards. */

@@ -344,7 +344,7 @@ const acknowledgeDeploymentHandler = (
     ['Serverless-LambdaTracing', 'A deploy-time copy job; a trace of it would serve no operator question.'],
     [
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The handler writes only its own logs, which is all the basic execution role allows.',
+      'CDK gives its BucketDeployment handler this managed policy, which lets it write to any log group of the account (logs on *), not only its own; CDK offers no way to scope it. The handler runs only during deployments.',
     ],
     [
       'AwsSolutions-IAM5[Action::s3:GetObject*]',
