@@ -68,7 +68,7 @@ export class MfaRecoveryStack extends Stack {
     });
 
     // The pages' URL: the custom domain, or the distribution's name once Web below has made it.
-    let pagesUrl: string | undefined = props.publicBaseUrl;
+    let pagesUrl: string | undefined = props.publicBaseUrl?.replace(/\/+$/, '');
     const pages = (path: string) => Lazy.string({ produce: () => `${pagesUrl}${path}` });
     const environment: Record<string, string> = {
       PUBLIC_BASE_URL: pages(''),
@@ -116,9 +116,9 @@ export class MfaRecoveryStack extends Stack {
       httpApi: api.httpApi,
       userPool: api.userPool,
       userPoolClient: api.userPoolClient,
-      // Unique per account and region, so it carries the stack name: two stacks must not collide.
       ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
       apiOriginHeader: { name: originVerify.headerName, value: originVerify.value },
+      // Unique per account and region, so it carries the stack name: two stacks must not collide.
       signInDomainPrefix: props.signInDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`,
       ...(props.webCertificateArn && props.publicBaseUrl
         ? {
