@@ -1,34 +1,86 @@
 // CDK entry: the stack with its context, checked by cdk-nag's AwsSolutions and Serverless packs.
-import { App, Validations } from 'aws-cdk-lib';
+// A deploy needs real values: without `-c allowPlaceholders=true`, every missing one is an error that
+// stops the synth and names the context key, instead of a stack that sends links to example.com.
+import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { EdgeWafStack, isCloudFrontWebAclArn } from './constructs/edge';
 import { MfaRecoveryStack } from './stack';
 
-export const buildApp = (context: Record<string, string> = {}) => {
+/** Context keys a deployment must set, with the value tests and local synths use instead. */
+export const requiredContext = {
+  senderEmail: 'no-reply@example.com',
+  securityAlertEmail: 'security@example.com',
+  alarmEmail: 'operators@example.com',
+  loginServicePrincipal: '123456789012',
+  webAclArn: '',
+} as const;
+
+const hints: Partial<Record<keyof typeof requiredContext, string>> = {
+  loginServicePrincipal: ' (the account id or role ARN of the login service)',
+  webAclArn: ' (output WebAclArn of the <stackName>EdgeWaf stack, deployed first, in us-east-1)',
+};
+
+export const buildApp = (context: Record<string, unknown> = {}) => {
   const app = new App({ context });
-  const setting = (name: string, fallback: string) => {
+  const given = (name: string) => {
     const value: unknown = app.node.tryGetContext(name);
-    return typeof value === 'string' && value.length > 0 ? value : fallback;
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
   };
-  const stack = new MfaRecoveryStack(app, setting('stackName', 'MfaRecovery'), {
-    senderEmail: setting('senderEmail', 'no-reply@example.com'),
-    securityAlertEmail: setting('securityAlertEmail', 'security@example.com'),
-    publicBaseUrl: setting('publicBaseUrl', 'https://recovery.example.com'),
-    alarmEmail: setting('alarmEmail', 'operators@example.com'),
+  const setting = (name: string, fallback: string) => given(name) ?? fallback;
+  const allowPlaceholders = given('allowPlaceholders') === 'true';
+  const missing: string[] = [];
+  const required = (name: keyof typeof requiredContext) => {
+    const value = given(name);
+    if (value === undefined) missing.push(`-c ${name}=…${hints[name] ?? ''}`);
+    return value ?? requiredContext[name];
+  };
+  const publicBaseUrl = given('publicBaseUrl');
+  const webCertificateArn = given('webCertificateArn');
+  // A custom host needs its certificate, and a certificate its host; with neither, the pages and the
+  // links in emails use the distribution's own *.cloudfront.net name, known after the first deploy step.
+  if (publicBaseUrl && !webCertificateArn)
+    missing.push('-c webCertificateArn=… (the ACM certificate in us-east-1 for the host of publicBaseUrl)');
+  if (webCertificateArn && !publicBaseUrl)
+    missing.push('-c publicBaseUrl=https://… (the host webCertificateArn is for)');
+  const webAclArn = required('webAclArn');
+  if (webAclArn && !isCloudFrontWebAclArn(webAclArn))
+    missing.push(
+      `-c webAclArn=arn:aws:wafv2:us-east-1:<account>:global/webacl/… (a CloudFront web ACL, not "${webAclArn}")`,
+    );
+  const concurrency = given('loginServiceConcurrency');
+  if (concurrency !== undefined && !/^\d+$/.test(concurrency))
+    missing.push(`-c loginServiceConcurrency=<a whole number> (not "${concurrency}")`);
+  const stackName = setting('stackName', 'MfaRecovery');
+  // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
+  const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
+    env: { region: 'us-east-1', account: process.env.CDK_DEFAULT_ACCOUNT },
+    description: `WAF web ACL for the CloudFront distribution of ${stackName}`,
+  });
+  const stack = new MfaRecoveryStack(app, stackName, {
+    senderEmail: required('senderEmail'),
+    securityAlertEmail: required('securityAlertEmail'),
+    alarmEmail: required('alarmEmail'),
+    loginServicePrincipal: required('loginServicePrincipal'),
     enrollLinkMode: setting('enrollLinkMode', 'direct') === 'login' ? 'login' : 'direct',
-    ...(app.node.tryGetContext('loginUrl') ? { loginUrl: setting('loginUrl', '') } : {}),
-    ...(app.node.tryGetContext('webCertificateArn')
-      ? { webCertificateArn: setting('webCertificateArn', '') }
-      : {}),
-    ...(app.node.tryGetContext('signInDomainPrefix')
-      ? { signInDomainPrefix: setting('signInDomainPrefix', '') }
-      : {}),
+    ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
+    ...(publicBaseUrl && webCertificateArn ? { publicBaseUrl, webCertificateArn } : {}),
+    ...(webAclArn && isCloudFrontWebAclArn(webAclArn) ? { webAclArn } : {}),
+    ...(given('mailFromDomain') ? { mailFromDomain: given('mailFromDomain') } : {}),
+    ...(given('importSenderIdentity') === 'true' ? { importSenderIdentity: true } : {}),
+    ...(given('originVerifyGeneration') ? { originVerifyGeneration: given('originVerifyGeneration') } : {}),
+    ...(given('signInDomainPrefix') ? { signInDomainPrefix: given('signInDomainPrefix') } : {}),
+    ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
       account: process.env.CDK_DEFAULT_ACCOUNT,
     },
   });
+  if (missing.length > 0 && !allowPlaceholders)
+    Annotations.of(stack).addError(
+      `Not deployable with placeholder values; set ${missing.join(', ')} (or -c allowPlaceholders=true for a synth that is not deployed).`,
+    );
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
-  return { app, stack };
+  return { app, stack, edge, missing };
 };
 
 if (process.argv[1] && /cdk[\\/]app\.ts$/.test(process.argv[1])) {

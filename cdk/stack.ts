@@ -1,23 +1,32 @@
 // The one stack: data, functions and API, stream consumers, audit exports, mail identity, keys, alarms.
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { Api, AppFunctions } from './constructs/api';
 import { AuditExports } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
+import { OriginVerify } from './constructs/edge';
+import { LoginServiceRole } from './constructs/login-service-role';
+import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { Operations } from './constructs/operations';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
 
 export interface MfaRecoveryStackProps extends StackProps {
-  /** The verified address emails are sent from. */
+  /** The address emails are sent from; its domain becomes the SES identity (Easy DKIM). */
   senderEmail: string;
+  /** Custom MAIL FROM domain; default `mail.<sender domain>`. */
+  mailFromDomain?: string;
+  /** The sender's domain identity exists in this account and region already (e.g. another stack's). */
+  importSenderIdentity?: boolean;
   /** Where the helpdesk's security team gets "this wasn't me" alerts. */
   securityAlertEmail: string;
-  /** Public URL of the pages (CloudFront); links in emails are built from it. */
-  publicBaseUrl: string;
+  /**
+   * Public URL of the pages on a custom domain (with webCertificateArn); links in emails are built from
+   * it. Without it, the distribution's own https://<id>.cloudfront.net is used everywhere.
+   */
+  publicBaseUrl?: string;
   /** Operators who get the alarms. */
   alarmEmail: string;
   /** `login`: email links send the customer through the backend's login first (NIST 800-63B 6.1.2.3). */
@@ -28,6 +37,14 @@ export interface MfaRecoveryStackProps extends StackProps {
   webCertificateArn?: string;
   /** Prefix of the staff sign-in domain (Cognito hosted UI); unique per region. */
   signInDomainPrefix?: string;
+  /** Who may assume LoginServiceRole: an account id or the login service's role ARN. */
+  loginServicePrincipal?: string;
+  /** Concurrency reserved for the login service's function (0: none). */
+  loginServiceConcurrency?: number;
+  /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
+  webAclArn?: string;
+  /** Changing it replaces the secret origin header's value (rotation). */
+  originVerifyGeneration?: string;
 }
 
 export class MfaRecoveryStack extends Stack {
@@ -45,19 +62,19 @@ export class MfaRecoveryStack extends Stack {
       keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
       description: 'HMAC key for keyed hashes of verification answers and one-time codes',
     });
-    const senderIdentity = new ses.EmailIdentity(this, 'SenderIdentity', {
-      identity: ses.Identity.email(props.senderEmail),
+    const mail = new Mail(this, 'Mail', {
+      senderEmail: props.senderEmail,
+      ...(props.mailFromDomain ? { mailFromDomain: props.mailFromDomain } : {}),
+      ...(props.importSenderIdentity ? { importIdentity: true } : {}),
     });
-    const senderIdentityArn = this.formatArn({
-      service: 'ses',
-      resource: 'identity',
-      resourceName: props.senderEmail,
-    });
-    void senderIdentity;
 
+    // The pages' URL: the custom domain, or the distribution's name once Web below has made it.
+    let pagesUrl: string | undefined = props.publicBaseUrl?.replace(/\/+$/, '');
+    const pages = (path: string) => Lazy.string({ produce: () => `${pagesUrl}${path}` });
     const environment: Record<string, string> = {
-      PUBLIC_BASE_URL: props.publicBaseUrl,
+      PUBLIC_BASE_URL: pages(''),
       SENDER_EMAIL: props.senderEmail,
+      SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
       SECURITY_ALERT_EMAIL: props.securityAlertEmail,
       SECRET_KEY_SOURCE: 'kms',
       KMS_KEY_ID: secretsKey.keyArn,
@@ -71,25 +88,40 @@ export class MfaRecoveryStack extends Stack {
       environment,
       secretsKey,
       answerHashKey,
-      senderIdentityArn,
+      sendEmailResources: mail.sendResources,
+      reservedConcurrency: { loginServiceApi: props.loginServiceConcurrency ?? 20 },
     });
     const api = new Api(this, 'Api', {
       tables: data.tables,
       environment,
       secretsKey,
       answerHashKey,
-      senderIdentityArn,
+      sendEmailResources: mail.sendResources,
       functions,
-      consoleUrls: [`${props.publicBaseUrl}/console/`],
-      corsOrigins: [props.publicBaseUrl],
+      // The hosted UI returns to the console wherever it is served, custom domain or CloudFront's.
+      consoleUrls: [pages('/console/')],
+      // The pages call the API on their own origin (CloudFront); CORS is for a custom domain's callers.
+      corsOrigins: props.publicBaseUrl ? [props.publicBaseUrl] : [],
+    });
+    const originVerify = new OriginVerify(this, 'OriginVerify', {
+      functions,
+      ...(props.originVerifyGeneration ? { generation: props.originVerifyGeneration } : {}),
+    });
+    new LoginServiceRole(this, 'LoginService', {
+      httpApi: api.httpApi,
+      trustedPrincipal: props.loginServicePrincipal,
+      functions,
     });
     // The pages, and the API behind the same CloudFront origin (cdk/constructs/web.ts).
     const web = new Web(this, 'Web', {
       httpApi: api.httpApi,
       userPool: api.userPool,
       userPoolClient: api.userPoolClient,
-      signInDomainPrefix: props.signInDomainPrefix ?? `mfa-recovery-${this.account}`,
-      ...(props.webCertificateArn
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      apiOriginHeader: { name: originVerify.headerName, value: originVerify.value },
+      // Unique per account and region, so it carries the stack name: two stacks must not collide.
+      signInDomainPrefix: props.signInDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`,
+      ...(props.webCertificateArn && props.publicBaseUrl
         ? {
             customDomain: {
               domainName: new URL(props.publicBaseUrl).hostname,
@@ -98,6 +130,7 @@ export class MfaRecoveryStack extends Stack {
           }
         : {}),
     });
+    pagesUrl = web.url;
     const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? 2557,

@@ -21,6 +21,8 @@ const environmentSchema = z.object({
   /** Where the console and enrollment pages are served; links in emails are built from it, never from a request. */
   PUBLIC_BASE_URL: z.url(),
   SENDER_EMAIL: z.email(),
+  /** SES configuration set every email is sent with (bounces, complaints, suppression); unset locally. */
+  SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
   SECURITY_ALERT_EMAIL: z.email(),
   /** `kms`: TOTP secrets are sealed with a KMS data key. `local`: with LOCAL_SECRET_KEY (local stack only). */
   SECRET_KEY_SOURCE: z.enum(['kms', 'local']),
@@ -76,6 +78,7 @@ export interface Config {
   endpoints: { dynamodb?: string; ses?: string };
   publicBaseUrl: string;
   senderEmail: string;
+  sesConfigurationSet?: string;
   securityAlertEmail: string;
   secretKey: { source: 'kms'; kmsKeyId: string } | { source: 'local'; key: Buffer };
   enrollLink: { mode: 'direct' } | { mode: 'login'; loginUrl: string };
@@ -145,6 +148,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     senderEmail: e.SENDER_EMAIL,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
     securityAlertEmail: e.SECURITY_ALERT_EMAIL,
     secretKey,
     enrollLink,

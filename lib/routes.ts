@@ -26,10 +26,16 @@ export type RouteAuth =
   /** SigV4 checked by API Gateway (the login service's role); locally a token with group `service`. */
   | { type: 'iam' };
 
-/** read: Get/Query/BatchGet. readWrite: also Put/Update/Delete. append: read and conditional Put only. */
-export type TableAccess = 'read' | 'readWrite' | 'append';
-/** auditExport: export every table to the audit bucket, read and write it, sign digests with the digest key. */
-export type ServiceUse = 'sendEmail' | 'secretsKey' | 'answerHashKey' | 'auditExport';
+/**
+ * read: Get/Query/BatchGet. readWrite: also Put/Update. readWriteDelete: also Delete (only where items
+ * are deleted). append: read and Put, which the code always conditions on the item not existing.
+ */
+export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append';
+/**
+ * sealSecrets: a new data key for a TOTP secret (KMS GenerateDataKey); openSecrets: unseal one (Decrypt).
+ * auditExport: export every table to the audit bucket, read and write it, sign digests with the digest key.
+ */
+export type ServiceUse = 'sendEmail' | 'sealSecrets' | 'openSecrets' | 'answerHashKey' | 'auditExport';
 
 /** An EventBridge Scheduler schedule that invokes the function with a fixed input. */
 export interface ScheduleDefinition {
@@ -292,7 +298,8 @@ export const routes: RouteDefinition[] = [
     auth: { type: 'iam' },
     params: customerParams,
     body: customerRecordSchema,
-    tables: { customers: 'readWrite', customerSearch: 'readWrite', ...appendAudit },
+    // A changed name or email replaces its search terms: the old ones are deleted.
+    tables: { customers: 'readWrite', customerSearch: 'readWriteDelete', ...appendAudit },
   },
   {
     method: 'GET',
@@ -312,7 +319,7 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     body: z.strictObject({ code: typedCodeSchema }),
     tables: { customers: 'readWrite', ...appendAudit },
-    services: ['secretsKey'],
+    services: ['openSecrets'],
   },
   {
     method: 'POST',
@@ -333,7 +340,7 @@ export const routes: RouteDefinition[] = [
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema }),
     tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
-    services: ['secretsKey'],
+    services: ['sealSecrets'],
   },
   {
     method: 'POST',
@@ -343,7 +350,7 @@ export const routes: RouteDefinition[] = [
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
-    services: ['secretsKey'],
+    services: ['openSecrets'],
   },
   {
     method: 'POST',
@@ -361,7 +368,7 @@ export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${
 
 export const routesOf = (name: FunctionName) => routes.filter((route) => route.function === name);
 
-const accessRank: Record<TableAccess, number> = { read: 0, append: 1, readWrite: 2 };
+const accessRank: Record<TableAccess, number> = { read: 0, append: 1, readWrite: 2, readWriteDelete: 3 };
 
 /** Everything a function may touch: the union of its routes' needs and its own. */
 export const functionPermissions = (name: FunctionName) => {

@@ -1,6 +1,6 @@
 // The HTTP API: one function per route group, routes and authorizers taken from lib/routes.ts,
 // grants derived from what each route says it touches.
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -12,7 +12,16 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tables, type TableDefinition, type TableKey } from '../../lib/data/tables';
-import { functionPermissions, functions, routes, type FunctionName, type HttpMethod } from '../../lib/routes';
+import {
+  functionPermissions,
+  functions,
+  routeKey,
+  routes,
+  type FunctionName,
+  type HttpMethod,
+  type RouteDefinition,
+  type TableAccess,
+} from '../../lib/routes';
 import { AppFunction } from './app-function';
 
 export interface ApiProps {
@@ -20,10 +29,23 @@ export interface ApiProps {
   environment: Record<string, string>;
   secretsKey: kms.IKey;
   answerHashKey: kms.IKey;
-  senderIdentityArn: string;
+  /** The SES identity and configuration set ARNs ses:SendEmail is granted on. */
+  sendEmailResources: string[];
   consoleUrls: string[];
   corsOrigins: string[];
 }
+
+/**
+ * Requests per second (steady, burst) per route, for all callers together: the login service's calls
+ * happen at every login and get the most; the public enrollment routes, where nobody is authenticated,
+ * the least, so a flood there cannot use up the account's Lambda concurrency or the stage's capacity.
+ */
+export const throttleFor = (route: RouteDefinition) => {
+  if (route.auth.type === 'iam') return { rateLimit: 200, burstLimit: 400 };
+  if (route.auth.type === 'jwt') return { rateLimit: 20, burstLimit: 40 };
+  if (route.path === '/health') return { rateLimit: 2, burstLimit: 5 };
+  return { rateLimit: 10, burstLimit: 20 };
+};
 
 const methods: Record<HttpMethod, apigw.HttpMethod> = {
   GET: apigw.HttpMethod.GET,
@@ -36,22 +58,26 @@ const methods: Record<HttpMethod, apigw.HttpMethod> = {
 export class AppFunctions extends Construct {
   readonly byName = {} as Record<FunctionName, AppFunction>;
 
-  constructor(scope: Construct, id: string, props: Omit<ApiProps, 'consoleUrls' | 'corsOrigins'>) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: Omit<ApiProps, 'consoleUrls' | 'corsOrigins'> & {
+      reservedConcurrency?: Partial<Record<FunctionName, number>>;
+    },
+  ) {
     super(scope, id);
     for (const name of Object.keys(functions) as FunctionName[]) {
       const fn = new AppFunction(this, name, {
         name,
         definition: functions[name],
         environment: props.environment,
+        reservedConcurrency: props.reservedConcurrency?.[name],
       });
       const permissions = functionPermissions(name);
       // Every function learns every table's name (names are not secrets); it is granted only what it uses.
       for (const key of Object.keys(tables) as TableKey[])
         fn.addEnvironment(tables[key].envVar, props.tables[key].tableName);
-      for (const [key, access] of Object.entries(permissions.tables) as [
-        TableKey,
-        'read' | 'readWrite' | 'append',
-      ][]) {
+      for (const [key, access] of Object.entries(permissions.tables) as [TableKey, TableAccess][]) {
         const definition: TableDefinition = tables[key];
         fn.bindTable(
           props.tables[key],
@@ -60,12 +86,14 @@ export class AppFunctions extends Construct {
           (definition.indexes ?? []).map((index) => index.indexName),
         );
       }
-      if (permissions.services.includes('secretsKey')) {
+      // Sealing a new secret takes a data key; opening one decrypts its data key: each where it happens.
+      const secretsKeyActions = [
+        ...(permissions.services.includes('sealSecrets') ? ['kms:GenerateDataKey'] : []),
+        ...(permissions.services.includes('openSecrets') ? ['kms:Decrypt'] : []),
+      ];
+      if (secretsKeyActions.length > 0) {
         fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-            resources: [props.secretsKey.keyArn],
-          }),
+          new iam.PolicyStatement({ actions: secretsKeyActions, resources: [props.secretsKey.keyArn] }),
         );
       }
       if (permissions.services.includes('answerHashKey')) {
@@ -76,8 +104,9 @@ export class AppFunctions extends Construct {
       if (permissions.services.includes('sendEmail')) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({
-            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [props.senderIdentityArn],
+            // lib/notify/mailer.ts sends with SendEmail only.
+            actions: ['ses:SendEmail'],
+            resources: props.sendEmailResources,
           }),
         );
       }
@@ -152,7 +181,8 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      // Routes not in the table would get this; every route of the table has its own (below).
+      throttle: { rateLimit: 10, burstLimit: 20 },
       // Per-route metrics: the login verify p99 alarm (cdk/constructs/operations.ts) reads them.
       detailedMetricsEnabled: true,
       accessLogSettings: {
@@ -170,7 +200,6 @@ export class Api extends Construct {
         ),
       },
     });
-    void stage;
 
     const jwtAuthorizer = new HttpUserPoolAuthorizer('StaffJwt', this.userPool, {
       userPoolClients: [this.userPoolClient],
@@ -178,6 +207,7 @@ export class Api extends Construct {
     });
     const iamAuthorizer = new HttpIamAuthorizer();
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const createdRoutes: apigw.HttpRoute[] = [];
     for (const route of routes) {
       let integration = integrations.get(route.function);
       if (!integration) {
@@ -194,6 +224,7 @@ export class Api extends Construct {
         ...(route.auth.type === 'jwt' ? { authorizer: jwtAuthorizer } : {}),
         ...(route.auth.type === 'iam' ? { authorizer: iamAuthorizer } : {}),
       });
+      createdRoutes.push(...created);
       if (route.auth.type === 'none') {
         for (const httpRoute of created) {
           Validations.of(httpRoute).acknowledge({
@@ -219,6 +250,18 @@ export class Api extends Construct {
         }
       }
     }
-    Stack.of(this);
+    const cfnStage = stage.node.defaultChild as apigw.CfnStage;
+    // RouteSettings is untyped JSON in CloudFormation's schema: the keys are written as CloudFormation spells them.
+    cfnStage.routeSettings = Object.fromEntries(
+      routes.map((route) => {
+        const { rateLimit, burstLimit } = throttleFor(route);
+        return [
+          routeKey(route),
+          { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit, DetailedMetricsEnabled: true },
+        ];
+      }),
+    );
+    // Route settings name routes by key: the stage must be created after them.
+    for (const httpRoute of createdRoutes) stage.node.addDependency(httpRoute);
   }
 }

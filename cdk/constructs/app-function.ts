@@ -15,11 +15,25 @@ import type { FunctionDefinition, TableAccess } from '../../lib/routes';
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 const repoRoot = findRepoRoot();
 
-/** DynamoDB actions per access level; no Scan anywhere, and "append" cannot update or delete. */
+/**
+ * DynamoDB actions per access level; no Scan, no BatchWriteItem and no PartiQL anywhere. `append` cannot
+ * update or delete. IAM has no condition key that makes PutItem conditional, so `append`'s PutItem is
+ * kept from overwriting by the code (every audit write is lib/audit/store.ts auditPut, conditioned on
+ * attribute_not_exists) and detected by the hash chain if it ever did; AuditEvents' resource policy
+ * (cdk/constructs/data.ts) denies Update, Delete, BatchWrite and PartiQL to every principal.
+ */
 export const actionsFor: Record<TableAccess, string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   append: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
   readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  ],
+  readWriteDelete: [
     'dynamodb:GetItem',
     'dynamodb:BatchGetItem',
     'dynamodb:Query',
@@ -34,6 +48,8 @@ export interface AppFunctionProps {
   name: string;
   definition: FunctionDefinition;
   environment: Record<string, string>;
+  /** Concurrency kept for this function alone, so a flood of other requests cannot starve it. */
+  reservedConcurrency?: number;
 }
 
 export class AppFunction extends NodejsFunction {
@@ -42,7 +58,20 @@ export class AppFunction extends NodejsFunction {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Its own role, writing only its own log group: AWSLambdaBasicExecutionRole would allow every log group.
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `mfa-recovery ${props.name}`,
+    });
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
     super(scope, id, {
+      role,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       entry: join(repoRoot, props.definition.entry),
       handler: 'handler',
       description: props.definition.description,
@@ -76,20 +105,20 @@ export class AppFunction extends NodejsFunction {
       'Pinned to nodejs22.x (LTS until 2027-04) as the platform asks; the code is tested on Node 22 (.ci/run) and moves to 24 by changing LAMBDA_RUNTIME.';
     Validations.of(this).acknowledge({ id: 'Serverless-LambdaLatestVersion', reason: runtimeReason });
     Validations.of(this).acknowledge({ id: 'AwsSolutions-L1', reason: runtimeReason });
-    Validations.of(this).acknowledge({
-      id: 'Serverless-LambdaDLQ',
-      reason: props.definition.streamSource
-        ? 'Invoked by a DynamoDB stream mapping whose on-failure destination is an SQS queue (see StreamConsumers); a function DLQ applies to async invokes only.'
-        : 'Invoked synchronously by API Gateway; the caller gets the error, so there is no asynchronous event to dead-letter.',
-    });
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: "AWSLambdaBasicExecutionRole only allows writing the function's own CloudWatch logs.",
-    });
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
-    });
+    // Scheduled functions are invoked asynchronously: AuditExports acknowledges their DLQ finding.
+    if (!props.definition.schedules?.length)
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: props.definition.streamSource
+          ? 'Invoked by a DynamoDB stream mapping whose on-failure destination is an SQS queue (see StreamConsumers); a function DLQ applies to async invokes only.'
+          : 'Invoked synchronously by API Gateway; the caller gets the error, so there is no asynchronous event to dead-letter.',
+      });
+    // The export function has one more "*" (ListExports): AuditExports acknowledges its finding.
+    if (!props.definition.services?.includes('auditExport'))
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
+      });
   }
 
   /** Grants exactly the access level's actions on the table and its named indexes, no wildcards. */

@@ -1,8 +1,19 @@
 // The DynamoDB tables, built from lib/data/tables.ts: on-demand, PITR, encrypted, deletion-protected.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { tables, type TableDefinition, type TableKey } from '../../lib/data/tables';
+
+/** What nobody may do to an audit item, whatever their IAM policies allow: the trail is append-only. */
+export const auditDeniedActions = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+];
 
 const attributeType = (type: 'S' | 'N') =>
   type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER;
@@ -27,6 +38,23 @@ export class DataTables extends Construct {
         deletionProtection: true,
         removalPolicy: RemovalPolicy.RETAIN,
         encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+        ...(key === 'auditEvents'
+          ? {
+              // A resource policy on the table binds every principal of every account, administrators
+              // included; changing it (dynamodb:PutResourcePolicy) is itself recorded by CloudTrail.
+              resourcePolicy: new iam.PolicyDocument({
+                statements: [
+                  new iam.PolicyStatement({
+                    sid: 'AuditEventsAppendOnly',
+                    effect: iam.Effect.DENY,
+                    principals: [new iam.AnyPrincipal()],
+                    actions: auditDeniedActions,
+                    resources: ['*'],
+                  }),
+                ],
+              }),
+            }
+          : {}),
         ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
         ...(definition.stream
           ? {

@@ -1,5 +1,5 @@
 // Alarms on errors, throttles and dead letters, mailed to the operators through an encrypted SNS topic.
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -28,8 +28,39 @@ export class Monitoring extends Construct {
       enableKeyRotation: true,
       description: 'mfa-recovery alarm topic',
     });
-    key.grantEncryptDecrypt(new iam.ServicePrincipal('cloudwatch.amazonaws.com'));
+    // What CloudWatch needs to publish to an encrypted topic (a data key per message), for this account only.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsEncrypt',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     this.topic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+    // enforceSSL writes a topic policy, which replaces SNS's default one: without this statement nothing
+    // may publish, and no alarm would ever reach anyone. Only this account's alarms may.
+    const account = Stack.of(this).account;
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: {
+            'aws:SourceArn': Stack.of(this).formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
     const undeliveredAlarms = deadLetterQueue(this, 'UndeliveredAlarms', 'the alarm email subscription');
     this.topic.addSubscription(
       new subscriptions.EmailSubscription(props.alarmEmail, { deadLetterQueue: undeliveredAlarms }),

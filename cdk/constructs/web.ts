@@ -26,7 +26,14 @@ export interface WebProps {
   signInDomainPrefix: string;
   /** A custom domain for the pages, with its ACM certificate (which CloudFront needs in us-east-1). */
   customDomain?: { domainName: string; certificateArn: string };
+  /** The WAF web ACL (CLOUDFRONT scope, us-east-1; cdk/constructs/edge.ts); absent only in placeholder synths. */
+  webAclArn?: string;
+  /** A header CloudFront adds to every request it forwards to the API (the secret origin header). */
+  apiOriginHeader?: { name: string; value: string };
 }
+
+/** Error statuses CloudFront may cache; each is cached 0 s, so no caller is served another's error. */
+export const uncachedErrorCodes = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
 
 const referrerPolicies: Record<string, cloudfront.HeadersReferrerPolicy> = {
   'no-referrer': cloudfront.HeadersReferrerPolicy.NO_REFERRER,
@@ -207,12 +214,19 @@ export class Web extends Construct {
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     });
-    const httpsOrigin = (host: string) =>
+    const httpsOrigin = (host: string, customHeaders?: Record<string, string>) =>
       new origins.HttpOrigin(host, {
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+        ...(customHeaders ? { customHeaders } : {}),
       });
-    const apiBehavior = passThrough(httpsOrigin(apiHost));
+    // CloudFront replaces a viewer's header of the same name with this one.
+    const apiBehavior = passThrough(
+      httpsOrigin(
+        apiHost,
+        props.apiOriginHeader ? { [props.apiOriginHeader.name]: props.apiOriginHeader.value } : undefined,
+      ),
+    );
     const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
     // Order matters: CloudFront takes the first match, so /enroll/start precedes /enroll/*.
     for (const pattern of apiPathPatterns()) additionalBehaviors[pattern] = apiBehavior;
@@ -232,6 +246,10 @@ export class Web extends Construct {
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      // Error responses are cached 0 s instead of CloudFront's default 10 s; no page or status is
+      // replaced (no ResponsePagePath), so the API's JSON errors reach the caller as sent.
+      errorResponses: uncachedErrorCodes.map((httpStatus) => ({ httpStatus, ttl: Duration.seconds(0) })),
       ...(props.customDomain && certificate
         ? {
             domainNames: [props.customDomain.domainName],
@@ -253,11 +271,12 @@ export class Web extends Construct {
       reason:
         'Customers travel and helpdesk staff may work abroad; blocking countries would lock them out of recovery. Abuse is limited per ticket and per route instead.',
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'A CloudFront web ACL must live in us-east-1 and this stack deploys elsewhere; the API stage is throttled, staff routes need a Cognito JWT, enrollment a single-use ticket. Attach an organisation WAF via the distribution when one exists.',
-    });
+    if (!props.webAclArn)
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Only in a synth with -c allowPlaceholders=true: a deployable synth needs -c webAclArn (the EdgeWaf stack in us-east-1, or an organisation web ACL).',
+      });
 
     const consoleConfig: ConsoleRuntimeConfig = {
       auth: {
@@ -325,7 +344,7 @@ const acknowledgeDeploymentHandler = (
     ['Serverless-LambdaTracing', 'A deploy-time copy job; a trace of it would serve no operator question.'],
     [
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The handler writes only its own logs, which is all the basic execution role allows.',
+      'CDK gives its BucketDeployment handler this managed policy, which lets it write to any log group of the account (logs on *), not only its own; CDK offers no way to scope it. The handler runs only during deployments.',
     ],
     [
       'AwsSolutions-IAM5[Action::s3:GetObject*]',

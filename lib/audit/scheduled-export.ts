@@ -37,6 +37,16 @@ export interface CompletedExport {
   itemCount: number;
 }
 
+/**
+ * `alreadyRunning`: today's export of the table was started before (DynamoDB's ExportConflictException,
+ * or the day's client token already used with other parameters: IdempotentParameterMismatchException).
+ */
+export interface StartedExport {
+  exportArn: string;
+  alreadyRunning: boolean;
+  conflict?: 'ExportConflict' | 'ParametersChanged';
+}
+
 /** DynamoDB's export API, as this job uses it. */
 export interface ExportService {
   start(request: {
@@ -45,7 +55,7 @@ export interface ExportService {
     s3Prefix: string;
     exportTime: Date;
     clientToken: string;
-  }): Promise<{ exportArn: string; alreadyRunning: boolean }>;
+  }): Promise<StartedExport>;
   /** Completed exports of the table that started after `since`. */
   recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
 }
@@ -111,13 +121,20 @@ const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 export const exportPrefix = (day: string, tableBaseName: string) =>
   posix.join(EXPORTS_ROOT, day, tableBaseName);
 
+/**
+ * The point in time a day's exports show: that day's 00:00 UTC. Fixed per day, so every retry of the
+ * day's run (Scheduler and Lambda retries, hours later) sends DynamoDB the same parameters with the
+ * same client token, which DynamoDB answers with the export already started instead of a conflict.
+ */
+export const dailyExportTime = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
 export const startDailyExports = async (
   settings: ScheduledExportSettings,
   deps: { exports: ExportService; clock: Clock },
 ) => {
-  const exportTime = deps.clock.now();
-  const day = dayOf(exportTime);
-  const started: { table: string; exportArn: string; alreadyRunning: boolean }[] = [];
+  const day = dayOf(deps.clock.now());
+  const exportTime = dailyExportTime(day);
+  const started: ({ table: string } & StartedExport)[] = [];
   for (const [table, tableArn] of Object.entries(settings.tableArns)) {
     const result = await deps.exports.start({
       tableArn,

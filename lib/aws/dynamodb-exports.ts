@@ -5,6 +5,7 @@ import {
   DynamoDBClient,
   ExportConflictException,
   ExportTableToPointInTimeCommand,
+  IdempotentParameterMismatchException,
   ListExportsCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { CompletedExport, ExportService } from '../audit/scheduled-export';
@@ -25,13 +26,19 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
           ExportFormat: 'DYNAMODB_JSON',
           ExportType: 'FULL_EXPORT',
           S3SseAlgorithm: 'AES256',
-          // Same token for the same table and day: a retried run does not start a second export.
+          // Same token and parameters (ExportTime is the day's, not now) for the same table and day: a
+          // retried run gets the export already started instead of starting a second one.
           ClientToken: request.clientToken,
         }),
       );
       return { exportArn: answer.ExportDescription?.ExportArn ?? '', alreadyRunning: false };
     } catch (error) {
-      if (error instanceof ExportConflictException) return { exportArn: '', alreadyRunning: true };
+      // An export of the table is running, or today's token was used with other parameters (a run
+      // before a deployment changed them): either way today's export was started, so none is added.
+      if (error instanceof ExportConflictException)
+        return { exportArn: '', alreadyRunning: true, conflict: 'ExportConflict' };
+      if (error instanceof IdempotentParameterMismatchException)
+        return { exportArn: '', alreadyRunning: true, conflict: 'ParametersChanged' };
       throw error;
     }
   },

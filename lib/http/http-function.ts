@@ -12,6 +12,7 @@ import {
   routeLookup,
   type RoutedEvent,
 } from './middlewares';
+import { originVerification } from './origin-verify';
 import type { Principal } from './principal';
 import { jsonResponse, type HttpResult } from './responses';
 
@@ -66,6 +67,7 @@ export const createHttpFunction = (name: FunctionName, operations: Record<string
     .use(errorMapping())
     .use(requestLogging())
     .use(routeLookup(routes))
+    .use(originVerification())
     .use(routeAuthorization())
     .use(jsonBodyParser())
     .use(inputValidation())

@@ -5,9 +5,12 @@ import { config } from '../config';
 import type { RenderedEmail } from './render';
 
 export const sendEmail = async (to: string, email: RenderedEmail): Promise<{ messageId: string }> => {
+  const { senderEmail, sesConfigurationSet } = config();
   const result = await ses().send(
     new SendEmailCommand({
-      Source: config().senderEmail,
+      Source: senderEmail,
+      // Named on every message: an imported identity may have no default configuration set.
+      ...(sesConfigurationSet ? { ConfigurationSetName: sesConfigurationSet } : {}),
       Destination: { ToAddresses: [to] },
       Message: {
         Subject: { Data: email.subject, Charset: 'UTF-8' },

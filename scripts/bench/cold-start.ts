@@ -136,7 +136,11 @@ export const baselineEntryFor = (name: FunctionName) => {
   if (Object.keys(tables).length > 0 || services.includes('auditExport')) clients.add('dynamodb');
   if (services.includes('auditExport')) clients.add('s3');
   if (services.includes('sendEmail')) clients.add('ses');
-  if (services.some((service) => ['secretsKey', 'answerHashKey', 'auditExport'].includes(service)))
+  if (
+    services.some((service) =>
+      ['sealSecrets', 'openSecrets', 'answerHashKey', 'auditExport'].includes(service),
+    )
+  )
     clients.add('kms');
   const file = ['dynamodb', 's3', 'ses', 'kms'].filter((client) => clients.has(client)).join('-') || 'none';
   return `scripts/bench/baselines/${file}.ts`;

@@ -3,8 +3,11 @@
 import {
   DescribeExportCommand,
   DynamoDBClient,
+  ExportConflictException,
   ExportTableToPointInTimeCommand,
+  IdempotentParameterMismatchException,
   ListExportsCommand,
+  PointInTimeRecoveryUnavailableException,
 } from '@aws-sdk/client-dynamodb';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -111,6 +114,51 @@ describe('the audit export Lambda', () => {
       }),
     );
     expect(result.started).toHaveLength(Object.keys(tables).length);
+  });
+
+  it('sends the day’s 00:00 UTC as ExportTime, so a retry matches the first attempt', async () => {
+    dynamodb.on(ExportTableToPointInTimeCommand).resolves({ ExportDescription: { ExportArn: 'arn:x' } });
+    await handler({ action: 'startExports' }, context);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const call of dynamodb.commandCalls(ExportTableToPointInTimeCommand))
+      expect(call.args[0].input.ExportTime).toEqual(new Date(`${today}T00:00:00.000Z`));
+  });
+
+  it('takes both conflicts as "started before" and goes on with the other tables; other errors fail the run', async () => {
+    const fault = { $metadata: {}, message: 'injected' };
+    dynamodb
+      .on(ExportTableToPointInTimeCommand)
+      .resolves({ ExportDescription: { ExportArn: 'arn:started' } })
+      .on(ExportTableToPointInTimeCommand, { TableArn: arnOf('AuditEvents') })
+      .rejects(new ExportConflictException(fault))
+      .on(ExportTableToPointInTimeCommand, { TableArn: arnOf('Customers') })
+      .rejects(new IdempotentParameterMismatchException(fault));
+    const result = await handler({ action: 'startExports' }, context);
+    expect(dynamodb.commandCalls(ExportTableToPointInTimeCommand)).toHaveLength(Object.keys(tables).length);
+    const byTable = Object.fromEntries(
+      (result.started as { table: string }[]).map((entry) => [entry.table, entry]),
+    );
+    expect(byTable.AuditEvents).toEqual({
+      table: 'AuditEvents',
+      exportArn: '',
+      alreadyRunning: true,
+      conflict: 'ExportConflict',
+    });
+    expect(byTable.Customers).toEqual({
+      table: 'Customers',
+      exportArn: '',
+      alreadyRunning: true,
+      conflict: 'ParametersChanged',
+    });
+    expect(byTable.Approvals).toEqual({
+      table: 'Approvals',
+      exportArn: 'arn:started',
+      alreadyRunning: false,
+    });
+
+    dynamodb.reset();
+    dynamodb.on(ExportTableToPointInTimeCommand).rejects(new PointInTimeRecoveryUnavailableException(fault));
+    await expect(handler({ action: 'startExports' }, context)).rejects.toThrow('injected');
   });
 
   it('reads a completed AuditEvents export from S3, has KMS sign its chain heads, and stores the digest', async () => {

@@ -130,9 +130,24 @@ describe('the scheduled export', () => {
       tableArn: auditTableArn,
       s3Bucket: settings.bucket,
       s3Prefix: 'exports/2025-01-02/AuditEvents',
-      exportTime: new Date('2025-01-02T02:15:00Z'),
+      exportTime: new Date('2025-01-02T00:00:00Z'),
       clientToken: 'daily-2025-01-02-AuditEvents',
     });
+  });
+
+  it('sends the same parameters on every retry of the day, and the next day its own', async () => {
+    const requestsAt = async (at: string) => {
+      const { service, started } = exportService();
+      await startDailyExports(settings, { exports: service, clock: fixedClock(at) });
+      return started;
+    };
+    const first = await requestsAt('2025-01-02T02:15:00Z');
+    // Scheduler retries for two hours, Lambda's async retries for six: the same day, later.
+    for (const retry of ['2025-01-02T02:15:00.001Z', '2025-01-02T04:14:59Z', '2025-01-02T23:59:59.999Z'])
+      expect(await requestsAt(retry)).toEqual(first);
+    const nextDay = await requestsAt('2025-01-03T00:00:00Z');
+    expect(nextDay.map((request) => request.clientToken)).not.toContain(first[0]?.clientToken);
+    expect(nextDay[0]?.exportTime).toEqual(new Date('2025-01-03T00:00:00Z'));
   });
 
   it('signs a digest next to a completed AuditEvents export, once, and audit verify accepts it', async () => {

@@ -10,14 +10,24 @@ import { MfaRecoveryStack, type MfaRecoveryStackProps } from '../../cdk/stack';
 
 export type Resource = { Type: string; Properties: Record<string, any> };
 
-export const synthesizeStack = (id: string, extra: Partial<MfaRecoveryStackProps> = {}) => {
+/** `bundle: false` skips building the functions and pages, for tests that read only the template. */
+export const synthesizeStack = (
+  id: string,
+  extra: Partial<MfaRecoveryStackProps> = {},
+  options: { bundle?: boolean } = {},
+) => {
   const outdir = mkdtempSync(join(tmpdir(), `cdk-${id}-`));
-  const app = new App({ outdir });
+  const app = new App({
+    outdir,
+    ...(options.bundle === false ? { context: { 'aws:cdk:bundling-stacks': [] } } : {}),
+  });
   const stack = new MfaRecoveryStack(app, id, {
     senderEmail: 'no-reply@example.com',
     securityAlertEmail: 'security@example.com',
-    publicBaseUrl: 'https://recovery.example.com',
     alarmEmail: 'ops@example.com',
+    loginServicePrincipal: '210987654321',
+    webAclArn:
+      'arn:aws:wafv2:us-east-1:123456789012:global/webacl/mfa-recovery/0123abcd-0000-0000-0000-000000000000',
     env: { region: 'eu-west-1', account: '123456789012' },
     ...extra,
   });

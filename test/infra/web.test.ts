@@ -156,8 +156,12 @@ describe('the pages in AWS', () => {
     template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
-    // No custom error responses: they would replace the API's JSON 403/404 (TICKET_UNKNOWN…) with a page.
-    expect(distribution.CustomErrorResponses).toBeUndefined();
+    // Custom error responses only set error caching to 0 s: none replaces the API's JSON 403/404
+    // (TICKET_UNKNOWN…) with a page or another status.
+    for (const response of distribution.CustomErrorResponses) {
+      expect(response.ResponsePagePath).toBeUndefined();
+      expect(response.ResponseCode).toBeUndefined();
+    }
   });
 
   it('deploys the pages built at synth, with a console config for Cognito’s hosted UI (code + PKCE)', () => {
@@ -180,7 +184,8 @@ describe('the pages in AWS', () => {
     const markers = JSON.stringify(deployment.Properties.SourceMarkers);
     expect(markers).toContain('WebSignInDomain');
     expect(markers).toContain('ConsoleClient');
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'mfa-recovery-123456789012' });
+    // The stack name is in the account-unique prefix: two stacks in one account and region do not collide.
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'webtest-123456789012' });
     // The pages asset holds both built pages and no local-mode config.json.
     const pagesAsset = assetDirs.find((dir) => {
       return existsSync(join(outdir, dir, 'enroll', 'index.html'));
@@ -197,6 +202,7 @@ describe('the pages in AWS', () => {
 
   it('uses a custom domain with TLS 1.2 when a certificate is given', () => {
     const withDomain = synth({
+      publicBaseUrl: 'https://recovery.example.com',
       webCertificateArn:
         'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
     }).template;

@@ -1,0 +1,70 @@
+// `cdk deploy` refuses placeholder values: the app marks the stack with an error naming every missing
+// context key (the CDK CLI then stops the synth), unless `-c allowPlaceholders=true` says it is a test.
+import { buildApp } from '../../cdk/app';
+
+const complete = {
+  senderEmail: 'no-reply@bank.example',
+  securityAlertEmail: 'security@bank.example',
+  alarmEmail: 'ops@bank.example',
+  loginServicePrincipal: 'arn:aws:iam::210987654321:role/login-service',
+  webAclArn:
+    'arn:aws:wafv2:us-east-1:123456789012:global/webacl/mfa-recovery/0123abcd-0000-0000-0000-000000000000',
+};
+
+// The context the CDK CLI sets to bundle only the stacks it deploys; empty: none. Only the app's reading
+// of context is tested here.
+const noBundling = { 'aws:cdk:bundling-stacks': [] };
+
+/** The errors CDK's CLI would print for the stack (Annotations.addError is node metadata). */
+const errorsOf = (context: Record<string, string>) =>
+  buildApp({ ...context, ...noBundling })
+    .stack.node.metadata.filter((entry) => entry.type === 'aws:cdk:error')
+    .map((entry) => String(entry.data));
+
+describe('deploying with placeholders', () => {
+  it('stops with a message naming every missing context key', () => {
+    const [error, ...others] = errorsOf({});
+    expect(others).toEqual([]);
+    for (const key of Object.keys(complete)) expect(error).toContain(`-c ${key}=`);
+    expect(error).toContain('allowPlaceholders=true');
+  });
+
+  it('names the one key left out', () => {
+    for (const key of Object.keys(complete) as (keyof typeof complete)[]) {
+      const { [key]: _left, ...rest } = complete;
+      const errors = errorsOf(rest);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`-c ${key}=`);
+      for (const other of Object.keys(rest)) expect(errors[0]).not.toContain(`-c ${other}=`);
+    }
+  });
+
+  it('wants a custom host and its certificate together, and a whole number of reserved executions', () => {
+    expect(errorsOf({ ...complete, publicBaseUrl: 'https://recovery.bank.example' })[0]).toContain(
+      '-c webCertificateArn=',
+    );
+    expect(
+      errorsOf({ ...complete, webCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x' })[0],
+    ).toContain('-c publicBaseUrl=');
+    expect(errorsOf({ ...complete, loginServiceConcurrency: '20; DROP' })[0]).toContain(
+      'loginServiceConcurrency',
+    );
+    // A regional web ACL cannot be attached to CloudFront.
+    expect(
+      errorsOf({ ...complete, webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y' })[0],
+    ).toContain('-c webAclArn=');
+  });
+
+  it('accepts complete values, and placeholders only when told they are placeholders', () => {
+    expect(errorsOf(complete)).toEqual([]);
+    expect(errorsOf({ allowPlaceholders: 'true' })).toEqual([]);
+    expect(errorsOf({ allowPlaceholders: 'yes' })).toHaveLength(1);
+  });
+
+  it('refuses a login service principal that is neither an account id nor a role ARN', () => {
+    for (const value of ['*', 'arn:aws:iam::210987654321:user/alice', '21098765432', 'arn:aws:iam::*:role/x'])
+      expect(() => buildApp({ ...complete, loginServicePrincipal: value, ...noBundling })).toThrow(
+        /loginServicePrincipal/,
+      );
+  });
+});
