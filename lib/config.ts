@@ -51,6 +51,10 @@ const environmentSchema = z.object({
   REQUIRE_EMAIL_CODE: z._default(z.enum(['privileged', 'always', 'never']), 'privileged'),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
   ANSWER_HASH_KEY_ID: z.optional(z.string()),
+  /** The login service's IAM role; `iam` routes answer only its sessions. Unset: they answer no one. */
+  LOGIN_SERVICE_ROLE_ARN: z.optional(
+    z.string().check(z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'an IAM role ARN')),
+  ),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -84,6 +88,7 @@ export interface Config {
     requireEmailCode: 'privileged' | 'always' | 'never';
   };
   answerHashKeyId?: string;
+  loginServiceRoleArn?: string;
 }
 
 export class ConfigError extends Error {}
@@ -146,6 +151,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       requireEmailCode: e.REQUIRE_EMAIL_CODE,
     },
     ...(e.ANSWER_HASH_KEY_ID ? { answerHashKeyId: e.ANSWER_HASH_KEY_ID } : {}),
+    ...(e.LOGIN_SERVICE_ROLE_ARN ? { loginServiceRoleArn: e.LOGIN_SERVICE_ROLE_ARN } : {}),
   };
 };
 

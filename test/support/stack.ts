@@ -3,14 +3,22 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../scripts/local/stack';
+import { LOCAL_ACCOUNT_ID, localIdentity, newKeyPair } from '../../scripts/local/iam-identities';
+import { sigV4Caller, signedHeaders, type SigV4Caller } from './sigv4';
+
+/** A bearer token (staff routes) or a SigV4 signer (the login service's `/internal/*` routes). */
+export type Caller = string | SigV4Caller;
 
 export interface TestStack extends LocalStack {
   call(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string },
+    options?: { token?: Caller; body?: unknown; headers?: Record<string, string>; rawBody?: string },
   ): Promise<{ status: number; body: any; headers: Headers }>;
-  serviceToken(): Promise<string>;
+  /** The login service as a caller: requests are SigV4-signed with the local key pair `npm start` prints. */
+  serviceToken(): Promise<SigV4Caller>;
+  /** Another principal of the local account: its signatures are valid, but it is not the login service. */
+  otherIamCaller(): SigV4Caller;
   adminToken(sub?: string): Promise<string>;
   helpdeskToken(sub?: string): Promise<string>;
   /** Mail that reached the SES server, newest last. */
@@ -33,7 +41,13 @@ export const startTestStack = async (
 ): Promise<TestStack> => {
   process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
   const { ownServices, ...rest } = options;
+  const other = localIdentity(
+    newKeyPair(),
+    `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/someone-else`,
+    'AIDAOTHERPRINCIPAL0001',
+  );
   const stack = await startLocalStack({
+    extraIamIdentities: [other],
     inMemory: true,
     demoData: false,
     tablePrefix: `t${randomBytes(4).toString('hex')}_`,
@@ -46,14 +60,25 @@ export const startTestStack = async (
     ...rest,
   });
   const call: TestStack['call'] = async (method, path, callOptions = {}) => {
-    const headers: Record<string, string> = { ...callOptions.headers };
-    if (callOptions.token) headers.authorization = `Bearer ${callOptions.token}`;
+    let headers: Record<string, string> = { ...callOptions.headers };
+    const { token } = callOptions;
+    if (typeof token === 'string') headers.authorization = `Bearer ${token}`;
     let body: string | undefined = callOptions.rawBody;
     if (callOptions.body !== undefined) {
       body = JSON.stringify(callOptions.body);
       headers['content-type'] = headers['content-type'] ?? 'application/json';
     }
-    const response = await fetch(`${stack.apiUrl}${path}`, { method, headers, body });
+    const url = `${stack.apiUrl}${path}`;
+    if (token && typeof token !== 'string')
+      headers = await signedHeaders(token.keys, {
+        method,
+        url,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
+    // fetch sets host itself, from the URL the signature was made for.
+    const { host: _host, ...sent } = headers;
+    const response = await fetch(url, { method, headers: sent, body });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -66,7 +91,13 @@ export const startTestStack = async (
   return {
     ...stack,
     call,
-    serviceToken: () => stack.token('login-service', ['service']),
+    serviceToken: async () => sigV4Caller(stack.loginServiceCredentials),
+    otherIamCaller: () =>
+      sigV4Caller({
+        accessKeyId: other.accessKeyId,
+        secretAccessKey: other.secretAccessKey,
+        region: stack.loginServiceCredentials.region,
+      }),
     adminToken: (sub = 'admin-anna') => stack.token(sub, ['admin']),
     helpdeskToken: (sub = 'agent-bram') => stack.token(sub, ['helpdesk']),
     countItems: async (table) => {
