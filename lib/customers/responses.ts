@@ -21,3 +21,30 @@ export const twoFactorStateSchema = z.object({
 
 export type CustomerSynced = z.infer<typeof customerSyncedSchema>;
 export type TwoFactorState = z.infer<typeof twoFactorStateSchema>;
+
+const searchHitSchema = z.looseObject({
+  customerId: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  companyName: z.nullable(z.string()),
+  twoFactor: twoFactorStatusSchema,
+});
+
+/** GET /admin/customers?query= : one page of hits and the cursor of the next. */
+export const customerSearchResultSchema = z.object({
+  customers: z.array(searchHitSchema),
+  nextCursor: z.nullable(z.string()),
+});
+
+/** GET /admin/customers/{customerId}: what staff see; never stored answers or secrets. */
+export const customerProfileSchema = z.looseObject({
+  customer: z.looseObject({
+    customerId: z.string(),
+    fullName: z.string(),
+    email: z.string(),
+    twoFactor: twoFactorStatusSchema,
+    recoveryLocked: z.boolean(),
+  }),
+  recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
+  recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),
+});

@@ -9,3 +9,20 @@ export const enrollmentTicketIssuedSchema = z.object({
 });
 
 export type EnrollmentTicketIssued = z.infer<typeof enrollmentTicketIssuedSchema>;
+
+/** POST /enroll/start: what the authenticator app needs, shown once. */
+export const enrollmentStartedSchema = z.looseObject({
+  otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
+  qrPng: z.string().check(z.startsWith('data:image/png;base64,')),
+  secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
+  expiresAt: z.string(),
+});
+
+/** POST /enroll/confirm: 2FA on, and the ten backup codes, shown once. */
+export const enrollmentConfirmedSchema = z.looseObject({
+  twoFactor: z.literal('ENABLED'),
+  backupCodes: z.array(z.string()).check(z.length(10)),
+});
+
+/** POST /enroll/report: "this wasn't me" recorded. */
+export const unauthorizedResetReportedSchema = z.looseObject({});

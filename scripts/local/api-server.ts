@@ -15,6 +15,7 @@ import {
   type FunctionName,
   type RouteDefinition,
 } from '../../lib/routes';
+import { openApiDocument } from '../../lib/http/openapi';
 import { pageHeaders, pages } from '../../web/pages';
 import { lambdaContext } from './lambda-context';
 import { repoRoot } from './paths';
@@ -206,6 +207,12 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
       }
       if (url.pathname === '/local/jwks.json' && method === 'GET')
         return sendJson(response, 200, issuer.jwks);
+      if (url.pathname === '/openapi.json' && method === 'GET')
+        return sendJson(
+          response,
+          200,
+          openApiDocument({ serverUrl: `http://${request.headers.host ?? '127.0.0.1'}` }),
+        );
 
       const match = matchRoute(method, url.pathname);
       if (!match) {

@@ -3,8 +3,11 @@
 // another person (an admin) disables 2FA, the reset email's link enrolls a new authenticator, and the
 // login service accepts its code and a backup code. Each step checks what a user would see.
 import { randomBytes } from 'node:crypto';
-import { createLoginServiceClient, type LoginServiceClient } from '../../clients/login-service/src/index';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import {
+  createLoginServiceClient,
+  type LoginServiceClient,
+  type LoginServiceClientOptions,
+} from '../../clients/login-service/src/index';
 import { base32Decode } from '../../lib/totp/base32';
 import { codeOfStep, timeStep } from '../../lib/totp/totp';
 import { waitForMail, type Mailbox } from './mailbox';
@@ -13,7 +16,7 @@ export interface SmokeTarget {
   baseUrl: string;
   region?: string;
   /** The login service's credentials; default the AWS SDK's chain. */
-  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  credentials?: LoginServiceClientOptions['credentials'];
   /** ID tokens of three different staff members: a helpdesk agent and two admins (the second approves if asked). */
   tokens: { agent: string; admin: string; approver?: string };
   mailbox: Mailbox;

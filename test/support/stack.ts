@@ -4,6 +4,8 @@ import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../scripts/local/stack';
 import { LOCAL_ACCOUNT_ID, localIdentity, newKeyPair } from '../../scripts/local/iam-identities';
+import { errorBodySchema } from '../../lib/http/schemas';
+import { matchRoute } from '../../lib/routes';
 import { sigV4Caller, signedHeaders, type SigV4Caller } from './sigv4';
 
 /** A bearer token (staff routes) or a SigV4 signer (the login service's `/internal/*` routes). */
@@ -35,6 +37,22 @@ export interface SentEmail {
   body: { text?: string; html?: string };
   at: number;
 }
+
+/**
+ * Every answer any test receives is held against the contract: a route's success answer against its
+ * response schema in lib/routes.ts, every refusal or fault against the one error shape. A test that
+ * meets an undocumented answer fails here, naming the route.
+ */
+const assertContract = (method: string, path: string, status: number, body: unknown) => {
+  const match = matchRoute(method, path.split('?')[0] ?? path);
+  if (!match) return;
+  const schema = status >= 400 ? errorBodySchema : match.route.responses?.[status];
+  const label = `${method} ${match.route.path} answered ${status}`;
+  if (!schema) throw new Error(`${label}, a status its route does not document: ${JSON.stringify(body)}`);
+  const checked = schema.safeParse(body);
+  if (!checked.success)
+    throw new Error(`${label} off its response schema: ${JSON.stringify(checked.error.issues)}`);
+};
 
 export const startTestStack = async (
   options: Omit<LocalStackOptions, 'dynamodbEndpoint' | 'sesEndpoint'> & { ownServices?: boolean } = {},
@@ -86,6 +104,7 @@ export const startTestStack = async (
     } catch {
       /* not JSON: kept as text so the test can show it */
     }
+    assertContract(method, path, response.status, parsed);
     return { status: response.status, body: parsed, headers: response.headers };
   };
   return {

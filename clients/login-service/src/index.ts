@@ -10,7 +10,7 @@ import {
   type TwoFactorState,
 } from '../../../lib/customers/responses';
 import { enrollmentTicketIssuedSchema, type EnrollmentTicketIssued } from '../../../lib/enrollment/responses';
-import { errorBodySchema } from '../../../lib/http/error-schema';
+import { errorBodySchema } from '../../../lib/http/schemas';
 import type * as z from '../../../lib/schema';
 import { verifyOutcomeSchema, type VerifyOutcomeBody } from '../../../lib/totp/responses';
 import { createSigner } from './sigv4';
