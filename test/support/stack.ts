@@ -45,7 +45,8 @@ export interface SentEmail {
  */
 const assertContract = (method: string, path: string, status: number, body: unknown) => {
   const match = matchRoute(method, path.split('?')[0] ?? path);
-  if (!match) return;
+  // A route without response schemas yet is reported once, by test/http/openapi.test.ts, not by every test.
+  if (!match || (!match.route.responses && status < 400)) return;
   const schema = status >= 400 ? errorBodySchema : match.route.responses?.[status];
   const label = `${method} ${match.route.path} answered ${status}`;
   if (!schema) throw new Error(`${label}, a status its route does not document: ${JSON.stringify(body)}`);
