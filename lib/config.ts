@@ -68,6 +68,10 @@ const environmentSchema = z.object({
   VELOCITY_AGENT_PASSES_PER_HOUR: numberFrom(5),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
   ANSWER_HASH_KEY_ID: z.optional(z.string()),
+  /** The login service's IAM role; `iam` routes answer only its sessions. Unset: they answer no one. */
+  LOGIN_SERVICE_ROLE_ARN: z.optional(
+    z.string().check(z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'an IAM role ARN')),
+  ),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -109,6 +113,7 @@ export interface Config {
     velocityAgentPassesPerHour: number;
   };
   answerHashKeyId?: string;
+  loginServiceRoleArn?: string;
 }
 
 export class ConfigError extends Error {}
@@ -179,6 +184,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       velocityAgentPassesPerHour: e.VELOCITY_AGENT_PASSES_PER_HOUR,
     },
     ...(e.ANSWER_HASH_KEY_ID ? { answerHashKeyId: e.ANSWER_HASH_KEY_ID } : {}),
+    ...(e.LOGIN_SERVICE_ROLE_ARN ? { loginServiceRoleArn: e.LOGIN_SERVICE_ROLE_ARN } : {}),
   };
 };
 

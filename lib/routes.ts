@@ -15,6 +15,32 @@ import {
 import { customerProfileQuerySchema } from './customers/schemas-profile';
 import type { TableKey } from './data/tables';
 import { notifierStreamSource } from './notify/stream-settings';
+import {
+  customerProfileSchema,
+  customerSearchResultSchema,
+  customerSyncedSchema,
+  twoFactorStateSchema,
+} from './customers/responses';
+import {
+  enrollmentConfirmedSchema,
+  enrollmentStartedSchema,
+  enrollmentTicketIssuedSchema,
+  unauthorizedResetReportedSchema,
+} from './enrollment/responses';
+import { healthSchema } from './http/schemas';
+import {
+  disablePendingApprovalSchema,
+  pendingApprovalsSchema,
+  twoFactorDisabledSchema,
+} from './reset/responses';
+import { verifyOutcomeSchema } from './totp/responses';
+import {
+  checkRecordedSchema,
+  emailCodeSentSchema,
+  verificationCompletedSchema,
+  verificationStartedSchema,
+  verificationViewSchema,
+} from './verification/responses';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type StaffGroup = 'helpdesk' | 'admin';
@@ -172,6 +198,11 @@ export interface RouteDefinition {
   services?: ServiceUse[];
   /** Requests that change state with this header are replayed from the idempotency store. */
   idempotencyKey?: 'required' | 'optional';
+  /**
+   * The success answers by status: the OpenAPI document's responses and what the contract tests check
+   * real answers against. Every refusal has the one error shape (lib/http/schemas.ts).
+   */
+  responses?: Partial<Record<number, z.ZodMiniType>>;
 }
 
 const customerParams = z.strictObject({ customerId: customerIdSchema });
@@ -191,11 +222,19 @@ const disableTables = {
 } as const;
 
 export const routes: RouteDefinition[] = [
-  { method: 'GET', path: '/health', operation: 'health', function: 'health', auth: { type: 'none' } },
+  {
+    method: 'GET',
+    path: '/health',
+    operation: 'health',
+    responses: { 200: healthSchema },
+    function: 'health',
+    auth: { type: 'none' },
+  },
   {
     method: 'GET',
     path: '/admin/customers',
     operation: 'searchCustomers',
+    responses: { 200: customerSearchResultSchema },
     function: 'adminApi',
     auth: staff,
     query: customerSearchQuerySchema,
@@ -205,6 +244,7 @@ export const routes: RouteDefinition[] = [
     method: 'GET',
     path: '/admin/customers/{customerId}',
     operation: 'customerProfile',
+    responses: { 200: customerProfileSchema },
     function: 'adminApi',
     auth: staff,
     params: customerParams,
@@ -215,6 +255,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/admin/customers/{customerId}/verifications',
     operation: 'startVerification',
+    responses: { 201: verificationStartedSchema },
     function: 'adminApi',
     auth: staff,
     params: customerParams,
@@ -225,6 +266,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/admin/verifications/{verificationId}/checks',
     operation: 'recordCheck',
+    responses: { 201: checkRecordedSchema },
     function: 'adminApi',
     auth: staff,
     params: verificationParams,
@@ -236,6 +278,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/admin/verifications/{verificationId}/email-code',
     operation: 'sendEmailCode',
+    responses: { 202: emailCodeSentSchema },
     function: 'adminApi',
     auth: staff,
     params: verificationParams,
@@ -246,6 +289,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/admin/verifications/{verificationId}/complete',
     operation: 'completeVerification',
+    responses: { 200: verificationCompletedSchema },
     function: 'adminApi',
     auth: staff,
     params: verificationParams,
@@ -256,6 +300,7 @@ export const routes: RouteDefinition[] = [
     method: 'GET',
     path: '/admin/verifications/{verificationId}',
     operation: 'getVerification',
+    responses: { 200: verificationViewSchema },
     function: 'adminApi',
     auth: staff,
     params: verificationParams,
@@ -265,6 +310,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/admin/customers/{customerId}/2fa/disable',
     operation: 'disableTwoFactor',
+    responses: { 200: twoFactorDisabledSchema, 202: disablePendingApprovalSchema },
     function: 'adminApi',
     auth: adminOnly,
     params: customerParams,
@@ -276,6 +322,7 @@ export const routes: RouteDefinition[] = [
     method: 'GET',
     path: '/admin/approvals',
     operation: 'listApprovals',
+    responses: { 200: pendingApprovalsSchema },
     function: 'adminApi',
     auth: adminOnly,
     tables: { approvals: 'read' },
@@ -284,6 +331,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/admin/approvals/{approvalId}/approve',
     operation: 'approveDisable',
+    responses: { 200: twoFactorDisabledSchema },
     function: 'adminApi',
     auth: adminOnly,
     params: approvalParams,
@@ -294,6 +342,7 @@ export const routes: RouteDefinition[] = [
     method: 'PUT',
     path: '/internal/customers/{customerId}',
     operation: 'upsertCustomer',
+    responses: { 200: customerSyncedSchema, 201: customerSyncedSchema },
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
@@ -305,6 +354,7 @@ export const routes: RouteDefinition[] = [
     method: 'GET',
     path: '/internal/customers/{customerId}/2fa',
     operation: 'twoFactorStatus',
+    responses: { 200: twoFactorStateSchema },
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
@@ -314,6 +364,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/internal/customers/{customerId}/2fa/verify',
     operation: 'verifyTwoFactor',
+    responses: { 200: verifyOutcomeSchema },
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
@@ -325,6 +376,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/internal/customers/{customerId}/2fa/enrollment-ticket',
     operation: 'issueEnrollmentTicket',
+    responses: { 200: enrollmentTicketIssuedSchema },
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
@@ -336,6 +388,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/enroll/start',
     operation: 'startEnrollment',
+    responses: { 200: enrollmentStartedSchema },
     function: 'enrollmentApi',
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema }),
@@ -346,6 +399,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/enroll/confirm',
     operation: 'confirmEnrollment',
+    responses: { 200: enrollmentConfirmedSchema },
     function: 'enrollmentApi',
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
@@ -356,6 +410,7 @@ export const routes: RouteDefinition[] = [
     method: 'POST',
     path: '/enroll/report',
     operation: 'reportUnauthorizedReset',
+    responses: { 200: unauthorizedResetReportedSchema },
     function: 'enrollmentApi',
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema }),

@@ -93,7 +93,7 @@ try {
     log('local API under load (autocannon)…');
     const load = await measureLoad({
       apiUrl: stack.apiUrl,
-      serviceToken: await stack.token('login-service', ['service'], { expiresInSeconds: 3600 }),
+      serviceKeys: stack.loginServiceCredentials,
       run,
       requests: numberOption(values['load-requests'], quick ? 300 : 2000),
       connections: numberOption(values.connections, 10),

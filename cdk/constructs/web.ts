@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { routes } from '../../lib/routes';
 import { buildWebSync } from '../../scripts/build-web';
+import { openApiDocument } from '../../lib/http/openapi';
 import { repoRoot } from '../../scripts/local/paths';
 import type { ConsoleRuntimeConfig } from '../../web/console/runtime-config';
 import { pageHeaders, pages, type PageDefinition } from '../../web/pages';
@@ -304,6 +305,8 @@ export class Web extends Construct {
           },
         }),
         s3deploy.Source.jsonData('console/config.json', consoleConfig),
+        // The contract, generated from the route table at synth, published beside the console.
+        s3deploy.Source.jsonData('console/openapi.json', openApiDocument()),
       ],
       destinationBucket: this.bucket,
       distribution: this.distribution,

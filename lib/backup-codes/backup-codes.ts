@@ -5,7 +5,7 @@
 // lookup, where short codes would need a salted scrypt per stored code on every login attempt.
 import { createHash } from 'node:crypto';
 import type { Random } from '../clock';
-import { base32Encode } from '../totp/base32';
+import { base32crockford } from '@scure/base';
 
 export const BACKUP_CODE_COUNT = 10;
 export const BACKUP_CODE_BITS = 120;
@@ -15,7 +15,9 @@ const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = BACKUP_CODE_BITS / 5;
 const GROUP_LENGTH = 4;
 
-const encode = (bytes: Buffer) => base32Encode(bytes, crockford);
+// @scure/base (otplib's base32 dependency) encodes with exactly this alphabet; normalizing what people
+// type stays here, because the codes are hashed in their canonical form rather than decoded.
+const encode = (bytes: Buffer) => base32crockford.encode(bytes);
 
 /** `7K3Q-M9XD-2HBP-W4TN-R8FJ-6CYV`: six groups of four, how the codes are shown to the customer. */
 export const formatBackupCode = (canonical: string) =>

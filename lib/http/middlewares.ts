@@ -9,7 +9,8 @@ import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailab
 import { sourceMappedStack } from '../observability/stack-trace';
 import { logger } from '../observability/logger';
 import { routeKey, type RouteDefinition } from '../routes';
-import { principalOf, type Principal } from './principal';
+import { config } from '../config';
+import { isSessionOfRole, principalOf, type Principal } from './principal';
 import { errorResponse, internalErrorResponse } from './responses';
 
 /** API Gateway accepts 10 MB; none of our bodies needs more than a few hundred bytes. Checked before parsing. */
@@ -64,7 +65,9 @@ export const routeAuthorization = (): HttpMiddleware => ({
     const auth = route.auth;
     if (auth.type === 'none') return;
     if (auth.type === 'iam') {
-      if (principal.kind !== 'service')
+      // API Gateway lets any principal of the account through whose policy allows execute-api:Invoke;
+      // only the login service's role may use these routes, whatever else IAM grants.
+      if (principal.kind !== 'service' || !isSessionOfRole(principal.id, config().loginServiceRoleArn))
         throw forbidden('FORBIDDEN', 'This route is for the login service only.');
       return;
     }

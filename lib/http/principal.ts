@@ -28,6 +28,21 @@ export const parseGroupsClaim = (claim: unknown): string[] => {
     .filter(Boolean);
 };
 
+/**
+ * Whether an IAM caller is the login service: a session of its role
+ * (`arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION`, which names the role without its path) or the
+ * role itself. Any other principal of the account signs validly at API Gateway but is not the service.
+ */
+export const isSessionOfRole = (userArn: string, roleArn: string | undefined): boolean => {
+  if (!roleArn) return false;
+  const role = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(roleArn);
+  if (!role) return false;
+  const [, partition, account, name] = role;
+  if (userArn === roleArn) return true;
+  const session = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/[\w+=,.@-]+$/.exec(userArn);
+  return !!session && session[1] === partition && session[2] === account && session[3] === name;
+};
+
 export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
   const authorizer = (event.requestContext as { authorizer?: AuthorizerContext }).authorizer;
   const iam = authorizer?.iam;

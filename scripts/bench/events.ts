@@ -3,6 +3,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { routeKey, routes, type RouteDefinition } from '../../lib/routes';
+import { LOCAL_ACCOUNT_ID, LOCAL_LOGIN_SERVICE_SESSION_ARN } from '../local/iam-identities';
 
 export type Caller =
   { kind: 'none' } | { kind: 'staff'; sub: string; groups: readonly string[] } | { kind: 'service' };
@@ -24,12 +25,13 @@ const authorizerOf = (caller: Caller) => {
   if (caller.kind === 'service')
     return {
       iam: {
-        accessKey: 'LOCAL',
-        accountId: '000000000000',
-        callerId: 'login-service',
+        accessKey: 'AKIABENCH',
+        accountId: LOCAL_ACCOUNT_ID,
+        callerId: 'AROABENCH:local',
+        cognitoIdentity: null,
         principalOrgId: null,
-        userArn: 'arn:aws:iam::000000000000:user/login-service',
-        userId: 'login-service',
+        userArn: LOCAL_LOGIN_SERVICE_SESSION_ARN,
+        userId: 'AROABENCH:local',
       },
     };
   return undefined;

@@ -15,6 +15,7 @@ import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
 import { repoRoot } from '../local/paths';
 import { freePort } from '../local/processes';
+import { createSigner } from '../../clients/login-service/src/sigv4';
 import { apiEvent, findRoute } from './events';
 import { nextCode, writeEnrolledCustomers, writeTicketHolders } from './fixtures';
 import { hotp, timeStep } from '../../lib/totp/totp';
@@ -123,7 +124,8 @@ const baselineCallsFor = async (
 
 export const measureLoad = async (options: {
   apiUrl: string;
-  serviceToken: string;
+  /** The login service's local key pair: each request is SigV4-signed when prepared (valid five minutes). */
+  serviceKeys: { accessKeyId: string; secretAccessKey: string; region: string };
   run: string;
   requests: number;
   connections: number;
@@ -133,6 +135,7 @@ export const measureLoad = async (options: {
   const dir = await mkdtemp(join(tmpdir(), 'mfa-bench-load-'));
   const results: LoadMeasurement[] = [];
   const verifyRoute = findRoute('POST', '/internal/customers/{customerId}/2fa/verify');
+  const sign = createSigner({ region: options.serviceKeys.region, credentials: options.serviceKeys });
   const startRoute = findRoute('POST', '/enroll/start');
   try {
     const loads = [
@@ -145,19 +148,31 @@ export const measureLoad = async (options: {
           const customers = await writeEnrolledCustomers(
             Array.from({ length: count }, (_, index) => `${options.run}-load-${label}-${index}`),
           );
-          return customers.map((authenticator) => ({
-            method: 'POST',
-            path: `/internal/customers/${authenticator.customerId}/2fa/verify`,
-            headers: { authorization: `Bearer ${options.serviceToken}`, 'content-type': 'application/json' },
-            // The step after the current one: still accepted if the run crosses a step boundary.
-            body: JSON.stringify({ code: hotp(authenticator.key, timeStep(new Date()) + 1) }),
-            event: () =>
-              apiEvent(verifyRoute, {
-                caller: { kind: 'service' },
-                pathParameters: { customerId: authenticator.customerId },
-                body: { code: nextCode(authenticator) },
-              }),
-          }));
+          return Promise.all(
+            customers.map(async (authenticator) => {
+              const path = `/internal/customers/${authenticator.customerId}/2fa/verify`;
+              // The step after the current one: still accepted if the run crosses a step boundary.
+              const body = JSON.stringify({ code: hotp(authenticator.key, timeStep(new Date()) + 1) });
+              const headers = await sign({
+                method: 'POST',
+                url: `${options.apiUrl}${path}`,
+                headers: { 'content-type': 'application/json' },
+                body,
+              });
+              return {
+                method: 'POST',
+                path,
+                headers,
+                body,
+                event: () =>
+                  apiEvent(verifyRoute, {
+                    caller: { kind: 'service' },
+                    pathParameters: { customerId: authenticator.customerId },
+                    body: { code: nextCode(authenticator) },
+                  }),
+              };
+            }),
+          );
         },
       },
       {

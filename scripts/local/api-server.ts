@@ -15,10 +15,12 @@ import {
   type FunctionName,
   type RouteDefinition,
 } from '../../lib/routes';
+import { openApiDocument } from '../../lib/http/openapi';
 import { pageHeaders, pages } from '../../web/pages';
 import { lambdaContext } from './lambda-context';
 import { repoRoot } from './paths';
 import { knownGroups, type TokenIssuer } from './token-issuer';
+import { verifySigV4, type LocalIamIdentity } from './sigv4-verifier';
 
 type HttpHandler = (
   event: APIGatewayProxyEventV2,
@@ -124,6 +126,8 @@ export interface ApiServerOptions {
   port: number;
   host?: string;
   issuer: TokenIssuer;
+  /** IAM routes: the region of the signatures and the principals whose keys are known. */
+  iam: { region: string; identities: readonly LocalIamIdentity[] };
   /** Extra routes for local tooling, answered before the route table. */
   onLocalRoute?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
@@ -198,16 +202,17 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
           return sendError(response, 400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
         }
         if (!parsed.success)
-          return sendError(
-            response,
-            400,
-            'INVALID_REQUEST',
-            'Send {sub, groups: ["helpdesk"|"admin"|"service"]}.',
-          );
+          return sendError(response, 400, 'INVALID_REQUEST', 'Send {sub, groups: ["helpdesk"|"admin"]}.');
         return sendJson(response, 200, { token: await issuer.sign(parsed.data) });
       }
       if (url.pathname === '/local/jwks.json' && method === 'GET')
         return sendJson(response, 200, issuer.jwks);
+      if (url.pathname === '/openapi.json' && method === 'GET')
+        return sendJson(
+          response,
+          200,
+          openApiDocument({ serverUrl: `http://${request.headers.host ?? '127.0.0.1'}` }),
+        );
 
       const match = matchRoute(method, url.pathname);
       if (!match) {
@@ -228,26 +233,18 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
         return sendError(response, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
 
       let authorizer: unknown;
-      if (route.auth.type !== 'none') {
+      if (route.auth.type === 'iam') {
+        // API Gateway's IAM authorization: a valid SigV4 signature by a known key, or 403.
+        const outcome = verifySigV4(
+          { method, url: request.url ?? '/', headers: request.headersDistinct, body },
+          { ...options.iam, service: 'execute-api', now: () => new Date() },
+        );
+        if (!outcome.ok) return sendError(response, 403, outcome.code, outcome.message);
+        authorizer = { iam: outcome.authorizer };
+      } else if (route.auth.type === 'jwt') {
         const claims = await issuer.verify(request.headers.authorization);
         if (!claims) return sendError(response, 401, 'UNAUTHORIZED', 'A valid bearer token is required.');
-        if (route.auth.type === 'jwt') {
-          authorizer = { jwt: { claims, scopes: null } };
-        } else {
-          // IAM routes: API Gateway checks SigV4 and passes the caller's identity; locally a `service` token stands in.
-          if (!/(^|[\s[])service([\s\]]|$)/.test(claims['cognito:groups'] ?? ''))
-            return sendError(response, 403, 'FORBIDDEN', 'This route is for the login service only.');
-          authorizer = {
-            iam: {
-              accessKey: 'LOCAL',
-              accountId: '000000000000',
-              callerId: claims.sub,
-              principalOrgId: null,
-              userArn: `arn:aws:iam::000000000000:user/${claims.sub ?? 'service'}`,
-              userId: claims.sub,
-            },
-          };
-        }
+        authorizer = { jwt: { claims, scopes: null } };
       }
 
       const event = await toEvent(request, url, route, pathParameters, body, authorizer);

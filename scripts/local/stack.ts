@@ -19,6 +19,8 @@ import { startSesLocal } from './ses-local';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller';
 import { createTables, localTableNames, tableEnvironment } from './tables';
 import { createTokenIssuer, type TokenIssuer } from './token-issuer';
+import { LOCAL_LOGIN_SERVICE_ROLE_ARN, loginServiceIdentity } from './iam-identities';
+import type { LocalIamIdentity } from './sigv4-verifier';
 
 export interface LocalStackOptions {
   port?: number;
@@ -39,6 +41,15 @@ export interface LocalStackOptions {
   environment?: Record<string, string>;
   /** Tests: stream records the poller loses instead of delivering (see StreamPoller). */
   dropStreamRecord?: StreamPollerOptions['dropRecord'];
+  /** More local IAM principals whose signatures the API accepts (tests: a key that is not the login service). */
+  extraIamIdentities?: LocalIamIdentity[];
+}
+
+/** The key pair the login service signs with locally (SigV4, service execute-api). */
+export interface LocalCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
 }
 
 export interface LocalStack {
@@ -47,6 +58,8 @@ export interface LocalStack {
   sesEndpoint: string;
   tableNames: Record<TableKey, string>;
   issuer: TokenIssuer;
+  /** The login service's local credentials, printed by `npm start`. */
+  loginServiceCredentials: LocalCredentials;
   poller?: StreamPoller;
   dynamodb: DynamoDBClient;
   token(
@@ -80,6 +93,7 @@ export const localFunctionEnvironment = (settings: {
   SECURITY_ALERT_EMAIL: 'security@mfa-recovery.local',
   SECRET_KEY_SOURCE: 'local',
   LOCAL_SECRET_KEY: localSecretKey(settings.dataDir),
+  LOGIN_SERVICE_ROLE_ARN: LOCAL_LOGIN_SERVICE_ROLE_ARN,
 });
 
 const localSecretKey = (dataDir: string | undefined) => {
@@ -170,7 +184,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     }
 
     const issuer = await createTokenIssuer(`${apiUrl}/local`);
-    const api = await startApiServer({ port, issuer });
+    const loginService = loginServiceIdentity(dataDir);
+    const region = process.env.AWS_REGION ?? 'eu-west-1';
+    const api = await startApiServer({
+      port,
+      issuer,
+      iam: { region, identities: [loginService, ...(options.extraIamIdentities ?? [])] },
+    });
 
     let poller: StreamPoller | undefined;
     if (options.pollStreams ?? true) {
@@ -193,6 +213,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sesEndpoint,
       tableNames,
       issuer,
+      loginServiceCredentials: {
+        accessKeyId: loginService.accessKeyId,
+        secretAccessKey: loginService.secretAccessKey,
+        region,
+      },
       poller,
       dynamodb,
       token: (sub, groups, extra) => issuer.sign({ sub, groups, ...extra }),

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
 import { repoRoot } from '../../scripts/local/paths';
+import { chromiumPath } from '../../scripts/local/prerequisites';
 import { startTestStack, type TestStack } from '../support/stack';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
 
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 

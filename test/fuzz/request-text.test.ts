@@ -2,10 +2,10 @@
 // well-formed Unicode only, no control character but LF and tab, one-line fields without LF or tab,
 // no duplicate key. Each refusal is a 400 naming the field, and nothing is written to any table.
 import { routes, type RouteDefinition } from '../../lib/routes';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type Caller, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let tokens: { service: string; staff: string };
+let tokens: { service: Caller; staff: string };
 
 beforeAll(async () => {
   stack = await startTestStack({ pollStreams: false });

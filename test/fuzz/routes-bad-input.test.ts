@@ -10,11 +10,11 @@ import { routes, type RouteDefinition } from '../../lib/routes';
 import { loadHandler } from '../../scripts/local/api-server';
 import { lambdaContext } from '../../scripts/local/lambda-context';
 import { apiEvent } from '../../scripts/bench/events';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { scaled } from '../load/scale';
 
 let stack: TestStack;
-let tokens: { service: string; staff: string };
+let tokens: { service: Caller; staff: string };
 
 beforeAll(async () => {
   stack = await startTestStack({ pollStreams: false });

@@ -5,6 +5,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiPathPatterns, pageRouterCode } from '../../cdk/constructs/web';
+import { openApiDocument } from '../../lib/http/openapi';
 import { contentSecurityPolicy, pages } from '../../web/pages';
 import { synthesizeStack, type Resource } from './synth';
 
@@ -198,6 +199,16 @@ describe('the pages in AWS', () => {
     }
     const html = readFileSync(join(outdir, pagesAsset as string, 'enroll', 'index.html'), 'utf8');
     expect(html).not.toMatch(/<script>|style=|\son[a-z]+=/i);
+  });
+
+  it('publishes the OpenAPI document generated at synth beside the console', () => {
+    const assetDirs = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    const openApiAsset = assetDirs.find((dir) => existsSync(join(outdir, dir, 'console', 'openapi.json')));
+    expect(openApiAsset).toBeDefined();
+    const published = JSON.parse(
+      readFileSync(join(outdir, openApiAsset as string, 'console', 'openapi.json'), 'utf8'),
+    );
+    expect(published).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
   });
 
   it('uses a custom domain with TLS 1.2 when a certificate is given', () => {

@@ -2,10 +2,10 @@
 // a fault is a bare 500 with a request id, and bad input changes nothing.
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type Caller, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let service: string;
+let service: Caller;
 
 const validRecord = {
   email: 'lotte.jansen@example.nl',
@@ -48,31 +48,33 @@ describe('the local API', () => {
     expectContractError(await stack.call('DELETE', '/health'), 405, 'METHOD_NOT_ALLOWED');
   });
 
-  it('refuses a protected route without a token, with a forged, expired or foreign token', async () => {
-    const path = '/internal/customers/c-1/2fa';
+  it('refuses a staff route without a token, with a forged, expired or foreign token', async () => {
+    const path = '/admin/customers/c-1';
     expectContractError(await stack.call('GET', path), 401);
     expectContractError(await stack.call('GET', path, { token: 'not.a.jwt' }), 401);
-    const expired = await stack.token('login-service', ['service'], { expiresInSeconds: -60 });
+    const admin = await stack.adminToken();
+    const expired = await stack.token('admin-anna', ['admin'], { expiresInSeconds: -60 });
     expectContractError(await stack.call('GET', path, { token: expired }), 401);
     // Signed correctly but by another issuer: the signature check fails against our JWKS.
     const { createTokenIssuer } = await import('../../scripts/local/token-issuer');
     const foreign = await createTokenIssuer(stack.issuer.issuer);
     expectContractError(
-      await stack.call('GET', path, { token: await foreign.sign({ sub: 'x', groups: ['service'] }) }),
+      await stack.call('GET', path, { token: await foreign.sign({ sub: 'x', groups: ['admin'] }) }),
       401,
     );
-    const [header, payload] = service.split('.');
+    const [header, payload] = admin.split('.');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${payload}.`;
     expect(header).toBeDefined();
     expectContractError(await stack.call('GET', path, { token: unsigned }), 401);
   });
 
-  it('refuses staff tokens on the login service routes', async () => {
-    const admin = await stack.adminToken();
+  it('refuses a login service route without a SigV4 signature, staff tokens included, with 403 as API Gateway does', async () => {
+    const path = '/internal/customers/c-1/2fa';
+    expectContractError(await stack.call('GET', path), 403, 'MISSING_AUTHENTICATION_TOKEN');
     expectContractError(
-      await stack.call('GET', '/internal/customers/c-1/2fa', { token: admin }),
+      await stack.call('GET', path, { token: await stack.adminToken() }),
       403,
-      'FORBIDDEN',
+      'INCOMPLETE_SIGNATURE',
     );
   });
 

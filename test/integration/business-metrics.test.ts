@@ -2,12 +2,12 @@
 // the counts of what it did, in the MfaRecovery namespace, with the service as the only dimension
 // (no customer or staff id), and the staff member behind a disable or a passed verification is logged
 // on its own line for the Contributor Insights rules.
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { createCustomer as createFullCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { authenticatorFrom, createCustomer, ticketFromUrl } from './enrollment-helpers';
 
 let stack: TestStack;
-let service: string;
+let service: Caller;
 const captured: string[] = [];
 let restore: () => void;
 

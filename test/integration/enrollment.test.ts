@@ -2,7 +2,7 @@
 // ticket opens the enrollment page, an authenticator app (written here from the RFCs, sharing no
 // code with the service) scans the QR code, the login service verifies codes at every login.
 import { verifySubjectChain } from '../../lib/audit/chain';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import {
   auditTrail,
   authenticatorFrom,
@@ -14,7 +14,7 @@ import {
 } from './enrollment-helpers';
 
 let stack: TestStack;
-let service: string;
+let service: Caller;
 
 beforeAll(async () => {
   stack = await startTestStack({ pollStreams: false });
@@ -234,9 +234,13 @@ describe('enrollment tickets', () => {
     const asAdmin = await stack.call('POST', '/internal/customers/c-staff/2fa/enrollment-ticket', {
       token: admin,
     });
-    expectError(asAdmin, 403, 'FORBIDDEN');
+    expectError(asAdmin, 403, 'INCOMPLETE_SIGNATURE');
     const anonymous = await stack.call('POST', '/internal/customers/c-staff/2fa/enrollment-ticket');
-    expect(anonymous.status).toBe(401);
+    expectError(anonymous, 403, 'MISSING_AUTHENTICATION_TOKEN');
+    const otherPrincipal = await stack.call('POST', '/internal/customers/c-staff/2fa/enrollment-ticket', {
+      token: stack.otherIamCaller(),
+    });
+    expectError(otherPrincipal, 403, 'FORBIDDEN');
   });
 });
 

@@ -1,11 +1,11 @@
 // The same channel as the reset email tells the customer about every other change to their second
 // factor: 2FA on again, sign-in locked, a backup code used, the last backup code left.
-import { startTestStack, type SentEmail, type TestStack } from '../support/stack';
+import { startTestStack, type Caller, type SentEmail, type TestStack } from '../support/stack';
 import { expectIntactChain } from '../support/audit';
 import { authenticatorFrom, createCustomer, ticketFromUrl } from './enrollment-helpers';
 
 let stack: TestStack;
-let service: string;
+let service: Caller;
 
 beforeAll(async () => {
   stack = await startTestStack({ pollStreams: true });

@@ -34,7 +34,10 @@ const decodeJson = (part: string) =>
   JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 const encodeJson = (value: unknown) => base64url.encode(JSON.stringify(value));
 
-/** Tokens an attacker could bring, each refused with 401 by the authorizer before any handler runs. */
+/**
+ * Tokens an attacker could bring, each refused by the authorizer before any handler runs: 401 from the
+ * JWT authorizer, 403 from the IAM authorizer of the login service routes (a token is no signature).
+ */
 const attackerTokens = async () => {
   const genuine = await stack.token('sec-helpdesk', ['helpdesk']);
   const [header = '', payload = '', signature = ''] = genuine.split('.');
@@ -71,7 +74,7 @@ const attackerTokens = async () => {
 };
 
 describe('forged, unsigned and expired tokens', () => {
-  it('are refused with 401 on every protected route, and nothing is written', async () => {
+  it('are refused with 401 on every staff route and 403 on every IAM route, and nothing is written', async () => {
     const tokens = await attackerTokens();
     const before = (await auditEventsOf(stack, 'sec-nobody')).length;
     for (const route of protectedRoutes) {
@@ -87,7 +90,7 @@ describe('forged, unsigned and expired tokens', () => {
         expect({ route: `${route.method} ${route.path}`, kind, status: response.status }).toEqual({
           route: `${route.method} ${route.path}`,
           kind,
-          status: 401,
+          status: route.auth.type === 'iam' ? 403 : 401,
         });
         expect(response.body.error.code).toMatch(/^[A-Z_]+$/);
       }

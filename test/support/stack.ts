@@ -3,14 +3,24 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../scripts/local/stack';
+import { LOCAL_ACCOUNT_ID, localIdentity, newKeyPair } from '../../scripts/local/iam-identities';
+import { errorBodySchema } from '../../lib/http/schemas';
+import { matchRoute } from '../../lib/routes';
+import { sigV4Caller, signedHeaders, type SigV4Caller } from './sigv4';
+
+/** A bearer token (staff routes) or a SigV4 signer (the login service's `/internal/*` routes). */
+export type Caller = string | SigV4Caller;
 
 export interface TestStack extends LocalStack {
   call(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string },
+    options?: { token?: Caller; body?: unknown; headers?: Record<string, string>; rawBody?: string },
   ): Promise<{ status: number; body: any; headers: Headers }>;
-  serviceToken(): Promise<string>;
+  /** The login service as a caller: requests are SigV4-signed with the local key pair `npm start` prints. */
+  serviceToken(): Promise<SigV4Caller>;
+  /** Another principal of the local account: its signatures are valid, but it is not the login service. */
+  otherIamCaller(): SigV4Caller;
   adminToken(sub?: string): Promise<string>;
   helpdeskToken(sub?: string): Promise<string>;
   /** Mail that reached the SES server, newest last. */
@@ -34,12 +44,35 @@ export const noVelocityLimits = {
   VELOCITY_AGENT_PASSES_PER_HOUR: '100000',
 };
 
+/**
+ * Every answer any test receives is held against the contract: a route's success answer against its
+ * response schema in lib/routes.ts, every refusal or fault against the one error shape. A test that
+ * meets an undocumented answer fails here, naming the route.
+ */
+const assertContract = (method: string, path: string, status: number, body: unknown) => {
+  const match = matchRoute(method, path.split('?')[0] ?? path);
+  // A route without response schemas yet is reported once, by test/http/openapi.test.ts, not by every test.
+  if (!match || (!match.route.responses && status < 400)) return;
+  const schema = status >= 400 ? errorBodySchema : match.route.responses?.[status];
+  const label = `${method} ${match.route.path} answered ${status}`;
+  if (!schema) throw new Error(`${label}, a status its route does not document: ${JSON.stringify(body)}`);
+  const checked = schema.safeParse(body);
+  if (!checked.success)
+    throw new Error(`${label} off its response schema: ${JSON.stringify(checked.error.issues)}`);
+};
+
 export const startTestStack = async (
   options: Omit<LocalStackOptions, 'dynamodbEndpoint' | 'sesEndpoint'> & { ownServices?: boolean } = {},
 ): Promise<TestStack> => {
   process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
   const { ownServices, ...rest } = options;
+  const other = localIdentity(
+    newKeyPair(),
+    `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/someone-else`,
+    'AIDAOTHERPRINCIPAL0001',
+  );
   const stack = await startLocalStack({
+    extraIamIdentities: [other],
     inMemory: true,
     demoData: false,
     tablePrefix: `t${randomBytes(4).toString('hex')}_`,
@@ -52,14 +85,25 @@ export const startTestStack = async (
     ...rest,
   });
   const call: TestStack['call'] = async (method, path, callOptions = {}) => {
-    const headers: Record<string, string> = { ...callOptions.headers };
-    if (callOptions.token) headers.authorization = `Bearer ${callOptions.token}`;
+    let headers: Record<string, string> = { ...callOptions.headers };
+    const { token } = callOptions;
+    if (typeof token === 'string') headers.authorization = `Bearer ${token}`;
     let body: string | undefined = callOptions.rawBody;
     if (callOptions.body !== undefined) {
       body = JSON.stringify(callOptions.body);
       headers['content-type'] = headers['content-type'] ?? 'application/json';
     }
-    const response = await fetch(`${stack.apiUrl}${path}`, { method, headers, body });
+    const url = `${stack.apiUrl}${path}`;
+    if (token && typeof token !== 'string')
+      headers = await signedHeaders(token.keys, {
+        method,
+        url,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
+    // fetch sets host itself, from the URL the signature was made for.
+    const { host: _host, ...sent } = headers;
+    const response = await fetch(url, { method, headers: sent, body });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -67,12 +111,19 @@ export const startTestStack = async (
     } catch {
       /* not JSON: kept as text so the test can show it */
     }
+    assertContract(method, path, response.status, parsed);
     return { status: response.status, body: parsed, headers: response.headers };
   };
   return {
     ...stack,
     call,
-    serviceToken: () => stack.token('login-service', ['service']),
+    serviceToken: async () => sigV4Caller(stack.loginServiceCredentials),
+    otherIamCaller: () =>
+      sigV4Caller({
+        accessKeyId: other.accessKeyId,
+        secretAccessKey: other.secretAccessKey,
+        region: stack.loginServiceCredentials.region,
+      }),
     adminToken: (sub = 'admin-anna') => stack.token(sub, ['admin']),
     helpdeskToken: (sub = 'agent-bram') => stack.token(sub, ['helpdesk']),
     countItems: async (table) => {

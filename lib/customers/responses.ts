@@ -1,0 +1,50 @@
+// Response bodies of the customer routes the login service calls: the contract's answers, typed once
+// for the client package, the OpenAPI document and the contract tests.
+import * as z from '../schema';
+
+export const twoFactorStatusSchema = z.enum(['ENABLED', 'DISABLED', 'LOCKED']);
+
+/** PUT /internal/customers/{customerId} (201 when created, 200 when updated). */
+export const customerSyncedSchema = z.object({
+  customerId: z.string(),
+  created: z.boolean(),
+  /** True when the address on file changed: recovery then waits out the cooling-off period. */
+  emailChanged: z.boolean(),
+  twoFactor: twoFactorStatusSchema,
+});
+
+/** GET /internal/customers/{customerId}/2fa. */
+export const twoFactorStateSchema = z.object({
+  twoFactor: twoFactorStatusSchema,
+  lockReason: z.optional(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),
+});
+
+export type CustomerSynced = z.infer<typeof customerSyncedSchema>;
+export type TwoFactorState = z.infer<typeof twoFactorStateSchema>;
+
+const searchHitSchema = z.looseObject({
+  customerId: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  companyName: z.nullable(z.string()),
+  twoFactor: twoFactorStatusSchema,
+});
+
+/** GET /admin/customers?query= : one page of hits and the cursor of the next. */
+export const customerSearchResultSchema = z.object({
+  customers: z.array(searchHitSchema),
+  nextCursor: z.nullable(z.string()),
+});
+
+/** GET /admin/customers/{customerId}: what staff see; never stored answers or secrets. */
+export const customerProfileSchema = z.looseObject({
+  customer: z.looseObject({
+    customerId: z.string(),
+    fullName: z.string(),
+    email: z.string(),
+    twoFactor: twoFactorStatusSchema,
+    recoveryLocked: z.boolean(),
+  }),
+  recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
+  recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),
+});

@@ -1,0 +1,28 @@
+// Response body of the enrollment link the login service asks for on the customer's profile page.
+import * as z from '../schema';
+
+/** POST /internal/customers/{customerId}/2fa/enrollment-ticket. */
+export const enrollmentTicketIssuedSchema = z.object({
+  ticket: z.string(),
+  enrollUrl: z.url(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+export type EnrollmentTicketIssued = z.infer<typeof enrollmentTicketIssuedSchema>;
+
+/** POST /enroll/start: what the authenticator app needs, shown once. */
+export const enrollmentStartedSchema = z.looseObject({
+  otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
+  qrPng: z.string().check(z.startsWith('data:image/png;base64,')),
+  secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
+  expiresAt: z.string(),
+});
+
+/** POST /enroll/confirm: 2FA on, and the ten backup codes, shown once. */
+export const enrollmentConfirmedSchema = z.looseObject({
+  twoFactor: z.literal('ENABLED'),
+  backupCodes: z.array(z.string()).check(z.length(10)),
+});
+
+/** POST /enroll/report: "this wasn't me" recorded. */
+export const unauthorizedResetReportedSchema = z.looseObject({});

@@ -1,0 +1,36 @@
+// Response bodies of the verification routes: a session started, a check's result, the outcome.
+import * as z from '../schema';
+import { checkTypes } from './schemas';
+
+/** POST /admin/customers/{customerId}/verifications (201). */
+export const verificationStartedSchema = z.looseObject({
+  verificationId: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+});
+
+/** POST /admin/verifications/{verificationId}/checks (201): the comparison's result, never the stored answer. */
+export const checkRecordedSchema = z.looseObject({
+  result: z.enum(['MATCH', 'MISMATCH', 'NOT_ON_FILE']),
+});
+
+/** POST /admin/verifications/{verificationId}/email-code (202). */
+export const emailCodeSentSchema = z.looseObject({});
+
+const policyReasonSchema = z.looseObject({ code: z.string(), message: z.string() });
+
+/** POST /admin/verifications/{verificationId}/complete: the outcome and why, by the policy. */
+export const verificationCompletedSchema = z.looseObject({
+  outcome: z.enum(['PASSED', 'FAILED']),
+  reasons: z.array(policyReasonSchema),
+});
+
+/** GET /admin/verifications/{verificationId}: the session with every step. */
+export const verificationViewSchema = z.looseObject({
+  verificationId: z.string(),
+  customerId: z.string(),
+  agentId: z.string(),
+  status: z.string(),
+  reasons: z.array(policyReasonSchema),
+  checks: z.array(z.looseObject({ type: z.enum(checkTypes), result: z.string(), at: z.string() })),
+});
