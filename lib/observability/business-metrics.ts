@@ -29,7 +29,8 @@ const metricOfEvent: Record<
   VERIFICATION_CHECK_RECORDED: undefined,
   VERIFICATION_EMAIL_CODE_SENT: 'EmailCodesSent',
   // An open session left to expire with a wrong answer in it is a failure like any other.
-  VERIFICATION_EXPIRED: (event) => (event.details.countedAsFailed === true ? 'VerificationsFailed' : undefined),
+  VERIFICATION_EXPIRED: (event) =>
+    event.details.countedAsFailed === true ? 'VerificationsFailed' : undefined,
   VERIFICATION_COMPLETED: (event) =>
     event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed',
   TWO_FA_DISABLE_PENDING_APPROVAL: 'ApprovalsPending',
