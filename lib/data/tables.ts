@@ -111,7 +111,7 @@ export const tables = {
         indexName: 'pending',
         partitionKey: { name: 'pendingFlag', type: 'S' },
         sortKey: { name: 'pendingSince', type: 'S' },
-        include: ['subject', 'seq', 'status', 'kind', 'updatedAt'],
+        include: ['auditSubject', 'auditSeq', 'status', 'kind', 'updatedAt'],
       },
     ],
     timeToLiveAttribute: 'expiresAtEpoch',

@@ -20,9 +20,12 @@ export interface LedgerItem {
   kind: NotificationKind;
   status: LedgerStatus;
   attempts: number;
-  /** Where the audit event is: the reconciliation reads it back from there. */
-  subject: string;
-  seq: number;
+  /**
+   * Where the audit event is: the reconciliation reads it back from there. Not named subject/seq: an
+   * item with those is an audit event to `audit verify`, which recognises events by content.
+   */
+  auditSubject: string;
+  auditSeq: number;
   /** The event's time; with pendingFlag, the key of the sparse `pending` index. */
   pendingSince: string;
   /** Present until the entry is settled (SENT or FAILED_PERMANENT). */
@@ -44,8 +47,8 @@ const unsettledFields = (event: LedgerEntry) => ({
   eventId: event.eventId,
   customerId: event.customerId,
   kind: event.kind,
-  subject: event.subject,
-  seq: event.seq,
+  auditSubject: event.subject,
+  auditSeq: event.seq,
   pendingSince: event.at,
   pendingFlag: PENDING_FLAG,
 });
@@ -149,7 +152,7 @@ export const markRetryable = async (eventId: string, now: Date, lastError: strin
 
 export type UnsettledEntry = Pick<
   LedgerItem,
-  'eventId' | 'subject' | 'seq' | 'status' | 'kind' | 'pendingSince' | 'updatedAt'
+  'eventId' | 'auditSubject' | 'auditSeq' | 'status' | 'kind' | 'pendingSince' | 'updatedAt'
 >;
 
 /**
@@ -173,8 +176,8 @@ export const listUnsettled = async (cutoff: Date, limit: number): Promise<Unsett
     for (const item of page.Items ?? [])
       found.push({
         eventId: String(item.eventId),
-        subject: String(item.subject),
-        seq: Number(item.seq),
+        auditSubject: String(item.auditSubject),
+        auditSeq: Number(item.auditSeq),
         status: item.status as LedgerStatus,
         kind: item.kind as NotificationKind,
         pendingSince: String(item.pendingSince),

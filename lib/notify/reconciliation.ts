@@ -44,7 +44,7 @@ export const reconcileOutbox = async (options: ReconcileOptions, deps: Deps): Pr
       entry.result = 'IN_FLIGHT';
       continue;
     }
-    const event = await getAuditEvent(entry.subject, entry.seq);
+    const event = await getAuditEvent(entry.auditSubject, entry.auditSeq);
     if (!event || event.eventId !== entry.eventId) {
       entry.result = 'AUDIT_EVENT_MISSING';
       logger.error('outbox entry without its audit event', { eventId: entry.eventId, kind: entry.kind });

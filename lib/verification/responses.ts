@@ -1,6 +1,6 @@
 // Response bodies of the verification routes: a session started, a check's result, the outcome.
 import * as z from '../schema';
-import { checkTypes } from './schemas';
+import { checkResults, checkTypes } from './schemas';
 
 /** POST /admin/customers/{customerId}/verifications (201). */
 export const verificationStartedSchema = z.looseObject({
@@ -11,7 +11,7 @@ export const verificationStartedSchema = z.looseObject({
 
 /** POST /admin/verifications/{verificationId}/checks (201): the comparison's result, never the stored answer. */
 export const checkRecordedSchema = z.looseObject({
-  result: z.enum(['MATCH', 'MISMATCH', 'NOT_ON_FILE']),
+  result: z.enum(checkResults),
 });
 
 /** POST /admin/verifications/{verificationId}/email-code (202). */
@@ -32,5 +32,5 @@ export const verificationViewSchema = z.looseObject({
   agentId: z.string(),
   status: z.string(),
   reasons: z.array(policyReasonSchema),
-  checks: z.array(z.looseObject({ type: z.enum(checkTypes), result: z.string(), at: z.string() })),
+  checks: z.array(z.looseObject({ type: z.enum(checkTypes), result: z.enum(checkResults), at: z.string() })),
 });

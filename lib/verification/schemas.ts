@@ -12,7 +12,9 @@ export const securityQuestions = ['CHARGE_POINT_IDS', 'LAST_TRANSACTION', 'COMPA
 export const checkTypes = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'] as const;
 export type CheckType = (typeof checkTypes)[number];
 /** UNKNOWN: the caller said they do not know; it costs nothing and proves nothing. */
-export type CheckResult = 'MATCH' | 'MISMATCH' | 'NOT_ON_FILE' | 'UNKNOWN';
+/** What a check can come to; UNKNOWN is "the caller does not know", recorded without a comparison. */
+export const checkResults = ['MATCH', 'MISMATCH', 'NOT_ON_FILE', 'UNKNOWN'] as const;
+export type CheckResult = (typeof checkResults)[number];
 
 export const verificationIdSchema = z
   .string()

@@ -15,7 +15,7 @@ import { reconcileOutbox, type ReconcileOptions } from '../../lib/notify/reconci
 import { repoRoot } from '../../scripts/local/paths';
 import { expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/stack';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { ticketFromUrl } from './enrollment-helpers';
 
 let stack: TestStack;
@@ -25,6 +25,8 @@ const lost = new Set<string>();
 beforeAll(async () => {
   stack = await startTestStack({
     pollStreams: true,
+    // One admin resets many customers here within a minute: the velocity rule is another suite's subject.
+    environment: noVelocityLimits,
     dropStreamRecord: (record) => {
       const image = record.dynamodb?.NewImage;
       if (!image) return false;
@@ -41,8 +43,11 @@ const deps = { clock: systemClock, random: systemRandom };
 const run = (options: Partial<ReconcileOptions> = {}, extra: Partial<Deps> = {}) =>
   reconcileOutbox({ settleAfterMinutes: 0, limit: 100, dryRun: false, ...options }, { ...deps, ...extra });
 
+/** Notifications to the address: the helpdesk's emailed verification code (sent before the reset) is not one. */
 const mailTo = async (address: string) =>
-  (await stack.sentEmails()).filter((email) => email.destination.to.includes(address));
+  (await stack.sentEmails()).filter(
+    (email) => email.destination.to.includes(address) && !/verificatiecode/i.test(email.subject),
+  );
 
 const ledger = async (eventId: string) => {
   const result = await stack.dynamodb.send(
