@@ -1,14 +1,12 @@
 // `npm run smoke [-- --base-url URL …]`: the whole recovery procedure against one deployment; without
 // --base-url against a fresh in-memory local stack. Prints one line per step; exit 1 on the first failure.
+import './smoke/quiet';
 import { parseArgs } from 'node:util';
 import { MissingJavaError } from './local/dynamodb-local';
 import { startLocalStack, type LocalStack } from './local/stack';
 import { commandMailbox, sesLocalMailbox, type Mailbox } from './smoke/mailbox';
 import { runSmoke, type SmokeTarget } from './smoke/procedure';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-// The in-memory stack's handlers log every request; the smoke test's own lines are the report.
-process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
 
 const { values } = parseArgs({
   options: {
