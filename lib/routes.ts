@@ -115,7 +115,7 @@ export const functions = {
   auditExport: {
     entry: 'functions/audit-export.ts',
     description:
-      'Scheduled: point-in-time export of every table to S3, signed digest of the audit chain heads',
+      'Scheduled: point-in-time export of the AuditEvents table to S3, signed digest of the audit chain heads',
     memoryMb: 1024,
     // Reading a large AuditEvents export for its digest takes a while; 15 minutes is Lambda's limit.
     timeoutSeconds: 900,
@@ -124,7 +124,7 @@ export const functions = {
       {
         id: 'DailyExport',
         expression: 'cron(15 2 * * ? *)',
-        description: 'Export every table to the audit bucket (02:15 UTC)',
+        description: 'Export the AuditEvents table to the locked audit bucket (02:15 UTC)',
         input: { action: 'startExports' },
       },
       {
