@@ -28,6 +28,7 @@ import {
   unauthorizedResetReportedSchema,
 } from './enrollment/responses';
 import { healthSchema } from './http/schemas';
+import { customerErasedSchema } from './erasure/responses';
 import {
   disablePendingApprovalSchema,
   pendingApprovalsSchema,
@@ -383,6 +384,26 @@ export const routes: RouteDefinition[] = [
     // No input beyond the path; an empty JSON object is accepted from clients that always send one.
     body: z.optional(z.strictObject({})),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/erase',
+    operation: 'eraseCustomer',
+    responses: { 200: customerErasedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.optional(z.strictObject({})),
+    // The record becomes a tombstone; everything else of the customer is deleted (lib/erasure/).
+    tables: {
+      customers: 'readWrite',
+      customerSearch: 'readWriteDelete',
+      verifications: 'readWriteDelete',
+      tickets: 'readWriteDelete',
+      approvals: 'readWriteDelete',
+      auditEvents: 'append',
+      notifications: 'readWriteDelete',
+    },
   },
   {
     method: 'POST',
