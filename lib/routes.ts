@@ -59,8 +59,9 @@ export type RouteAuth =
  */
 export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append';
 /**
- * sealSecrets: a new data key for a TOTP secret (KMS GenerateDataKey); openSecrets: unseal one (Decrypt).
- * auditExport: export every table to the audit bucket, read and write it, sign digests with the digest key.
+ * sealSecrets: a new data key for a TOTP secret or a customer's audit-text key (KMS GenerateDataKey);
+ * openSecrets: unwrap one (Decrypt).
+ * auditExport: export the AuditEvents table to the audit bucket, read and write it, sign digests with the digest key.
  */
 export type ServiceUse = 'sendEmail' | 'sealSecrets' | 'openSecrets' | 'answerHashKey' | 'auditExport';
 
@@ -317,6 +318,8 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     body: disableRequestSchema,
     tables: disableTables,
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
     idempotencyKey: 'optional',
   },
   {
@@ -337,6 +340,8 @@ export const routes: RouteDefinition[] = [
     auth: adminOnly,
     params: approvalParams,
     tables: disableTables,
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
     idempotencyKey: 'optional',
   },
   {

@@ -8,6 +8,7 @@ import { listCustomerVerifications } from '../verification/store';
 import { staffView } from './customer';
 import { readTogether } from '../reads';
 import { requireCustomer } from './store';
+import { revealDetails, SEALED_PLACEHOLDER } from '../audit/sealed-text';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
@@ -19,7 +20,8 @@ export const auditEventView = (event: AuditItem) => ({
   actorType: event.actorType,
   actorId: event.actorId,
   caseId: event.caseId ?? null,
-  details: event.details,
+  // Sealed free text stays sealed on screen; auditors with key access read it through `audit query`.
+  details: revealDetails(event.details, () => SEALED_PLACEHOLDER),
 });
 
 const eventsPage = async (customerId: string, cursor: string | undefined) => {

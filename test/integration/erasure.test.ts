@@ -1,13 +1,17 @@
 // Erasure (AVG/GDPR art. 17) through the login service's route: afterwards nothing of the customer is
 // left in any table or in search but a tombstone with the id and the pseudonymous audit chain, which an
 // export made after the erasure still verifies; every later call for the id answers 404 ERASED, and a
-// retry after a fault halfway finishes the job.
+// retry after a fault halfway finishes the job. Staff free text in the trail is sealed with the
+// customer's key, which erasure destroys: readable through `audit query` before, never after.
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { join } from 'node:path';
 import { dynamoDb } from '../../lib/aws/dynamodb';
 import { tableKeys, type TableKey } from '../../lib/data/tables';
 import { verifyExports } from '../../lib/audit/verify-export';
+import { queryExports } from '../../lib/audit/query';
+import { SEALED_PLACEHOLDER } from '../../lib/audit/sealed-text';
+import { textKeyOf } from '../../lib/customers/text-key';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, customerRecord, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
@@ -61,6 +65,8 @@ const itemsMentioning = async (needles: string[]) => {
   return found;
 };
 
+const DISABLE_REASON = 'lost phone, called from the number on file';
+
 /**
  * A customer with something in every table erasure must reach: search terms, an enrollment ticket, a
  * verification with answers' hashes and notes, an approval with its free-text reason, a pending reset
@@ -82,7 +88,7 @@ const customerWithHistory = async (customerId: string, person: { fullName: strin
   );
   const pending = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
     token: admin,
-    body: { verificationId, reason: 'lost phone, called from the number on file' },
+    body: { verificationId, reason: DISABLE_REASON },
   });
   expect(pending.status).toBe(202);
   const approved = await stack.call('POST', `/admin/approvals/${pending.body.approvalId}/approve`, {
@@ -121,7 +127,13 @@ describe('erasing a customer', () => {
       { table: 'customers', item: { customerId: 'e-erika', erasedAt: erased.body.erasedAt } },
     ]);
     // Names, addresses, answers: nowhere, not even in the audit trail.
-    const personal = await itemsMentioning(['zwanenburg', person.email, 'KvK 81234567', 'NL-VPK-00017']);
+    const personal = await itemsMentioning([
+      'zwanenburg',
+      person.email,
+      'KvK 81234567',
+      'NL-VPK-00017',
+      DISABLE_REASON,
+    ]);
     expect(personal.map((found) => found.item.customerId)).toContain('e-other');
     expect(personal.filter((found) => found.item.customerId !== 'e-other')).toEqual([]);
 
@@ -242,6 +254,53 @@ describe('erasing a customer', () => {
     expect([...new Set(left.map((found) => found.table))].sort()).toEqual(['auditEvents', 'customers']);
     const events = await expectIntactChain(stack, 'e-fault');
     expect(events.filter((event) => event.type === 'CUSTOMER_ERASED')).toHaveLength(1);
+  });
+
+  it('seals the reason in the audit trail: readable with the key before erasure, never after', async () => {
+    await customerWithHistory('e-sealed', { fullName: 'Saskia Slot', email: 'saskia@voltpark.nl' });
+    const disabledEvents = (await auditEventsOf(stack, 'e-sealed')).filter((event) =>
+      ['TWO_FA_DISABLED', 'TWO_FA_DISABLE_PENDING_APPROVAL'].includes(event.type),
+    );
+    expect(disabledEvents).toHaveLength(2);
+    for (const event of disabledEvents) {
+      expect(event.details.reason).toMatchObject({
+        sealed: 'aes-256-gcm/v1',
+        ciphertext: expect.any(String),
+      });
+      expect(JSON.stringify(event)).not.toContain('lost phone');
+    }
+    const reasonsIn = async (outDir: string, withKeys: boolean) => {
+      let output = '';
+      await queryExports(
+        outDir,
+        { customer: 'e-sealed', types: ['TWO_FA_DISABLED', 'TWO_FA_DISABLE_PENDING_APPROVAL'] },
+        {
+          format: 'json',
+          write: (chunk) => {
+            output += chunk;
+          },
+          ...(withKeys ? { textKeyOf } : {}),
+        },
+      );
+      return output
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).details.reason);
+    };
+    const keyFile = join(await tempDir('sealed-key'), 'audit-digest-key.pem');
+    const before = join(await tempDir('sealed-before'), 'run');
+    await exportStack(stack, before, keyFile);
+    expect(await reasonsIn(before, true)).toEqual([DISABLE_REASON, DISABLE_REASON]);
+    expect(await reasonsIn(before, false)).toEqual([SEALED_PLACEHOLDER, SEALED_PLACEHOLDER]);
+
+    expect((await erase('e-sealed')).status).toBe(200);
+    const after = join(await tempDir('sealed-after'), 'run');
+    await exportStack(stack, after, keyFile);
+    expect((await verifyExports(after)).ok).toBe(true);
+    // The key went with the record: even with key access the text is gone, the chain still checks.
+    expect(await textKeyOf('e-sealed')).toBeUndefined();
+    expect(await reasonsIn(after, true)).toEqual([SEALED_PLACEHOLDER, SEALED_PLACEHOLDER]);
+    await expectIntactChain(stack, 'e-sealed');
   });
 
   it('leaves an audit trail whose export, made after the erasure, still verifies', async () => {
