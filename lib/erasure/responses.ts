@@ -15,3 +15,5 @@ export const customerErasedSchema = z.object({
     notifications: z.number(),
   }),
 });
+
+export type CustomerErased = z.infer<typeof customerErasedSchema>;
