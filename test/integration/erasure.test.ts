@@ -12,6 +12,9 @@ import { verifyExports } from '../../lib/audit/verify-export';
 import { queryExports } from '../../lib/audit/query';
 import { SEALED_PLACEHOLDER } from '../../lib/audit/sealed-text';
 import { textKeyOf } from '../../lib/customers/text-key';
+import type { AuditItem } from '../../lib/audit/events';
+import { systemClock, systemRandom } from '../../lib/clock';
+import { deliverNotification } from '../../lib/notify/notifier';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, customerRecord, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
@@ -301,6 +304,32 @@ describe('erasing a customer', () => {
     expect(await textKeyOf('e-sealed')).toBeUndefined();
     expect(await reasonsIn(after, true)).toEqual([SEALED_PLACEHOLDER, SEALED_PLACEHOLDER]);
     await expectIntactChain(stack, 'e-sealed');
+  });
+
+  it('sends nothing to an erased customer when the stream delivers their reset mail late', async () => {
+    await createCustomer(stack, 'e-mail', { email: 'late.mail@voltpark.nl', fullName: 'Lotte Laat' });
+    await markEnrolled(stack, 'e-mail');
+    const verificationId = await passVerification(stack, 'e-mail', agent, undefined, {
+      FULL_NAME: 'Lotte Laat',
+      EMAIL: 'late.mail@voltpark.nl',
+    });
+    const disabled = await stack.call('POST', '/admin/customers/e-mail/2fa/disable', {
+      token: admin,
+      body: { verificationId, reason: 'new phone' },
+    });
+    expect(disabled.status).toBe(200);
+    expect((await erase('e-mail')).body.removed.notifications).toBe(1);
+    // The stream record of TWO_FA_DISABLED arrives after the erasure (no poller runs in this suite).
+    const event = (await auditEventsOf(stack, 'e-mail')).find((item) => item.type === 'TWO_FA_DISABLED');
+    const mailsBefore = (await stack.sentEmails()).length;
+    expect(await deliverNotification(event as AuditItem, { clock: systemClock, random: systemRandom })).toBe(
+      'FAILED_PERMANENTLY',
+    );
+    const mails = (await stack.sentEmails()).slice(mailsBefore);
+    expect(mails.filter((mail) => mail.destination.to.includes('late.mail@voltpark.nl'))).toEqual([]);
+    // Whatever the failure recorded holds no personal data, and the chain still verifies.
+    expect(await itemsMentioning(['late.mail@voltpark.nl', 'laat'])).toEqual([]);
+    await expectIntactChain(stack, 'e-mail');
   });
 
   it('leaves an audit trail whose export, made after the erasure, still verifies', async () => {
