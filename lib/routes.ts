@@ -252,6 +252,8 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     query: customerProfileQuerySchema,
     tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // The history shows the reasons sealed in audit events, unwrapping the customer's audit-text key.
+    services: ['openSecrets'],
   },
   {
     method: 'POST',

@@ -4,7 +4,7 @@
 // export (a duplicate key, an edited event, a deleted chain) would look as complete as a true one.
 import { stat } from 'node:fs/promises';
 import type { AuditValue } from './events';
-import { openText, revealDetails, SEALED_PLACEHOLDER } from './sealed-text';
+import { openOrPlaceholder, revealDetails } from './sealed-text';
 import { looksLikeAuditEvent, verifyExports, type VerifiedExport, type VerifyOptions } from './verify-export';
 import {
   openDataFile,
@@ -204,14 +204,7 @@ export const queryExports = async (
     }
     return {
       ...item,
-      details: revealDetails(details ?? {}, (sealed) => {
-        if (!key) return SEALED_PLACEHOLDER;
-        try {
-          return openText(sealed, key, customerId);
-        } catch {
-          return SEALED_PLACEHOLDER;
-        }
-      }),
+      details: revealDetails(details ?? {}, (sealed) => openOrPlaceholder(sealed, key, customerId)),
     };
   };
   try {

@@ -68,6 +68,16 @@ export const openText = (sealed: SealedText, key: Buffer, customerId: string): s
     aad(customerId),
   ).toString('utf8');
 
+/** The text, or the placeholder without a key or when the key does not open it (another customer's, altered). */
+export const openOrPlaceholder = (sealed: SealedText, key: Buffer | undefined, customerId: string) => {
+  if (!key) return SEALED_PLACEHOLDER;
+  try {
+    return openText(sealed, key, customerId);
+  } catch {
+    return SEALED_PLACEHOLDER;
+  }
+};
+
 /** Every sealed text in an event's details replaced by what `reveal` makes of it (the text or the placeholder). */
 export const revealDetails = (value: AuditValue, reveal: (sealed: SealedText) => string): AuditValue => {
   if (isSealedText(value)) return reveal(value);

@@ -290,6 +290,13 @@ describe('erasing a customer', () => {
         .filter(Boolean)
         .map((line) => JSON.parse(line).details.reason);
     };
+    // Staff of the live service read the reasons in the customer's history.
+    const profile = await stack.call('GET', '/admin/customers/e-sealed', { token: admin });
+    expect(
+      profile.body.recentEvents
+        .filter((event: { type: string }) => event.type === 'TWO_FA_DISABLED')
+        .map((event: { details: { reason: unknown } }) => event.details.reason),
+    ).toEqual([DISABLE_REASON]);
     const keyFile = join(await tempDir('sealed-key'), 'audit-digest-key.pem');
     const before = join(await tempDir('sealed-before'), 'run');
     await exportStack(stack, before, keyFile);
