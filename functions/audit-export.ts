@@ -1,5 +1,5 @@
-// Scheduled Lambda (EventBridge Scheduler): `startExports` once a day exports every table to the audit
-// bucket; `digestCompletedExports` every hour signs the chain heads of finished AuditEvents exports (KMS).
+// Scheduled Lambda (EventBridge Scheduler): `startExports` once a day exports the AuditEvents table to the
+// locked bucket; `digestCompletedExports` every hour signs the chain heads of finished AuditEvents exports (KMS).
 import middy from '@middy/core';
 import { dynamoDbExports } from '../lib/aws/dynamodb-exports';
 import { kmsDigestSigner } from '../lib/aws/kms-digest';

@@ -1,10 +1,11 @@
 // Lambda for the login service's routes (IAM-authorized): customer sync, 2FA status, login
-// verification, and enrollment tickets for the profile page.
+// verification, enrollment tickets for the profile page, and erasure when an account is closed.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import type { CustomerRecord } from '../lib/customers/schemas';
 import { issueSelfServiceTicket } from '../lib/enrollment/self-service';
+import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
 import { effectiveTwoFactor } from '../lib/totp/lockout';
@@ -46,4 +47,8 @@ export const handler = createHttpFunction('loginServiceApi', {
   issueEnrollmentTicket: async (request) => ({
     body: await issueSelfServiceTicket(request.pathParameters.customerId ?? '', callerId(request), deps),
   }),
+  eraseCustomer: async (request) => {
+    const outcome = await eraseCustomer(request.pathParameters.customerId ?? '', callerId(request), deps);
+    return { body: { ...outcome, erased: true } };
+  },
 });

@@ -28,6 +28,7 @@ import {
   unauthorizedResetReportedSchema,
 } from './enrollment/responses';
 import { healthSchema } from './http/schemas';
+import { customerErasedSchema } from './erasure/responses';
 import {
   disablePendingApprovalSchema,
   pendingApprovalsSchema,
@@ -58,8 +59,9 @@ export type RouteAuth =
  */
 export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append';
 /**
- * sealSecrets: a new data key for a TOTP secret (KMS GenerateDataKey); openSecrets: unseal one (Decrypt).
- * auditExport: export every table to the audit bucket, read and write it, sign digests with the digest key.
+ * sealSecrets: a new data key for a TOTP secret or a customer's audit-text key (KMS GenerateDataKey);
+ * openSecrets: unwrap one (Decrypt).
+ * auditExport: export the AuditEvents table to the audit bucket, read and write it, sign digests with the digest key.
  */
 export type ServiceUse = 'sendEmail' | 'sealSecrets' | 'openSecrets' | 'answerHashKey' | 'auditExport';
 
@@ -115,7 +117,7 @@ export const functions = {
   auditExport: {
     entry: 'functions/audit-export.ts',
     description:
-      'Scheduled: point-in-time export of every table to S3, signed digest of the audit chain heads',
+      'Scheduled: point-in-time export of the AuditEvents table to S3, signed digest of the audit chain heads',
     memoryMb: 1024,
     // Reading a large AuditEvents export for its digest takes a while; 15 minutes is Lambda's limit.
     timeoutSeconds: 900,
@@ -124,7 +126,7 @@ export const functions = {
       {
         id: 'DailyExport',
         expression: 'cron(15 2 * * ? *)',
-        description: 'Export every table to the audit bucket (02:15 UTC)',
+        description: 'Export the AuditEvents table to the locked audit bucket (02:15 UTC)',
         input: { action: 'startExports' },
       },
       {
@@ -250,6 +252,8 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     query: customerProfileQuerySchema,
     tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // The history shows the reasons sealed in audit events, unwrapping the customer's audit-text key.
+    services: ['openSecrets'],
   },
   {
     method: 'POST',
@@ -316,6 +320,8 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     body: disableRequestSchema,
     tables: disableTables,
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
     idempotencyKey: 'optional',
   },
   {
@@ -336,6 +342,8 @@ export const routes: RouteDefinition[] = [
     auth: adminOnly,
     params: approvalParams,
     tables: disableTables,
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
     idempotencyKey: 'optional',
   },
   {
@@ -383,6 +391,26 @@ export const routes: RouteDefinition[] = [
     // No input beyond the path; an empty JSON object is accepted from clients that always send one.
     body: z.optional(z.strictObject({})),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/erase',
+    operation: 'eraseCustomer',
+    responses: { 200: customerErasedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.optional(z.strictObject({})),
+    // The record becomes a tombstone; everything else of the customer is deleted (lib/erasure/).
+    tables: {
+      customers: 'readWrite',
+      customerSearch: 'readWriteDelete',
+      verifications: 'readWriteDelete',
+      tickets: 'readWriteDelete',
+      approvals: 'readWriteDelete',
+      auditEvents: 'append',
+      notifications: 'readWriteDelete',
+    },
   },
   {
     method: 'POST',

@@ -43,6 +43,9 @@ const usage = `usage:
       --format table|csv|json   json is JSON lines (default table)
       --limit N            stop after N events
       --all-exports        read every AuditEvents export under DIR, not only the newest
+      --open-sealed        show staff free text sealed in events, with the customers' keys from the
+                           Customers table (this environment's DynamoDB and KMS or local key); without
+                           it, and for erased customers, such text shows as "[sealed note]"
       --progress           progress on stderr (default: only when stderr is a terminal)
 
 exit codes: 0 clean, 1 problems found, 2 wrong usage or unreadable folder
@@ -223,6 +226,7 @@ const queryCommand = async (args: string[]) => {
       format: { type: 'string', default: 'table' },
       limit: { type: 'string' },
       'all-exports': { type: 'boolean' },
+      'open-sealed': { type: 'boolean' },
       progress: { type: 'boolean' },
       digests: { type: 'string', multiple: true },
       'public-key': { type: 'string', multiple: true },
@@ -270,6 +274,10 @@ const queryCommand = async (args: string[]) => {
       format: values.format as OutputFormat,
       write: writeOut,
       allExports: values['all-exports'] === true,
+      // Imported only when asked: it reads the environment's config (tables, secret key).
+      ...(values['open-sealed'] === true
+        ? { textKeyOf: (await import('../lib/customers/text-key')).textKeyOf }
+        : {}),
       ...(limit !== undefined ? { limit } : {}),
       onFinding: (finding) => {
         problems.push(finding);

@@ -1,4 +1,4 @@
-// Where auditors read from: an encrypted, versioned, object-locked bucket for DynamoDB exports, the KMS
+// Where auditors read from: an encrypted, versioned, object-locked bucket for AuditEvents exports, the KMS
 // key that signs digests of the audit chain heads, and the schedules of the functions that fill it.
 import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -12,7 +12,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue';
 import { EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
-import { tables, type TableKey } from '../../lib/data/tables';
+import type { TableKey } from '../../lib/data/tables';
 import {
   functions,
   type FunctionDefinition,
@@ -86,19 +86,19 @@ export class AuditExports extends Construct {
     }
   }
 
-  /** What the export function needs: start exports into the bucket, read them back, sign and store digests. */
+  /**
+   * What the export function needs: export the AuditEvents table into the bucket, read it back, sign and
+   * store digests. Only AuditEvents: a compliance-locked copy of the customer tables could never be erased,
+   * so IAM, not just the code, keeps them out of this bucket.
+   */
   private grantExport(fn: AppFunction, deployed: Record<TableKey, dynamodb.ITableV2>) {
-    const tableArns = Object.fromEntries(
-      (Object.keys(tables) as TableKey[]).map((key) => [tables[key].baseName, deployed[key].tableArn]),
-    );
     fn.addEnvironment('AUDIT_EXPORT_BUCKET', this.bucket.bucketName);
     fn.addEnvironment('AUDIT_DIGEST_KEY_ID', this.digestKey.keyArn);
-    fn.addEnvironment('AUDIT_EXPORT_TABLE_ARNS', Stack.of(this).toJsonString(tableArns));
-    const allTables = Object.values(deployed);
+    fn.addEnvironment('AUDIT_EVENTS_TABLE_ARN', deployed.auditEvents.tableArn);
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:ExportTableToPointInTime'],
-        resources: allTables.map((table) => table.tableArn),
+        resources: [deployed.auditEvents.tableArn],
       }),
     );
     // Digests are made of AuditEvents exports only, so only those are described.

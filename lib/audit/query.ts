@@ -3,6 +3,8 @@
 // It verifies the folder first and refuses one that does not verify: an answer read from a tampered
 // export (a duplicate key, an edited event, a deleted chain) would look as complete as a true one.
 import { stat } from 'node:fs/promises';
+import type { AuditValue } from './events';
+import { openOrPlaceholder, revealDetails } from './sealed-text';
 import { looksLikeAuditEvent, verifyExports, type VerifiedExport, type VerifyOptions } from './verify-export';
 import {
   openDataFile,
@@ -126,6 +128,11 @@ export interface QueryOptions {
   /** Verification findings (warnings; an error refuses the query). */
   onVerifyFinding?: FindingSink;
   onVerifyProgress?: VerifyOptions['onProgress'];
+  /**
+   * Key access: the customer's audit-text key, or undefined once erased. Without it every sealed text
+   * shows as SEALED_PLACEHOLDER; the ciphertext itself is never printed.
+   */
+  textKeyOf?: (customerId: string) => Promise<Buffer | undefined>;
 }
 
 export interface QueryResult {
@@ -186,6 +193,20 @@ export const queryExports = async (
     await options.write(chunk);
   };
   buffered += formatHeader(options.format);
+  const keys = new Map<string, Promise<Buffer | undefined>>();
+  const revealSealed = async (item: Record<string, unknown>) => {
+    const customerId = typeof item.customerId === 'string' ? item.customerId : '';
+    const details = item.details as AuditValue;
+    let key: Buffer | undefined;
+    if (options.textKeyOf && JSON.stringify(details ?? null).includes('"sealed"')) {
+      if (!keys.has(customerId)) keys.set(customerId, options.textKeyOf(customerId));
+      key = await keys.get(customerId);
+    }
+    return {
+      ...item,
+      details: revealDetails(details ?? {}, (sealed) => openOrPlaceholder(sealed, key, customerId)),
+    };
+  };
   try {
     for (const trail of chooseExports(trails, options.allExports ?? false)) {
       options.onExport?.(trail.dir, exportTimeOf(trail));
@@ -218,7 +239,7 @@ export const queryExports = async (
           if (!matchesQuery(line.item, query)) return;
           if (options.limit !== undefined && result.matched >= options.limit) throw new LimitReached();
           result.matched += 1;
-          buffered += formatEvent(line.item, options.format);
+          buffered += formatEvent(await revealSealed(line.item), options.format);
           if (buffered.length >= 1 << 16) await flush();
         });
         if (scan.gzipError)

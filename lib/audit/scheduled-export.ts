@@ -1,10 +1,12 @@
-// The scheduled export in AWS: once a day every table is exported (point in time, DYNAMODB_JSON) into the
-// export bucket under `exports/<day>/<Table>/`, and every completed AuditEvents export gets a signed digest
-// of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
+// The scheduled export in AWS: once a day the AuditEvents table, and only it, is exported (point in time,
+// DYNAMODB_JSON) into the locked bucket under `exports/<day>/AuditEvents/`, and every completed export gets a
+// signed digest of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
+// The other tables hold personal data and are not kept for years: PITR (35 days) covers investigations.
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import * as z from '../schema';
 import type { Clock } from '../clock';
+import { tables } from '../data/tables';
 import {
   ChainHeadTracker,
   DIGEST_FOLDER,
@@ -72,34 +74,17 @@ export const scheduledExportActions = ['startExports', 'digestCompletedExports']
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];
 export const scheduledExportEventSchema = z.object({ action: z.enum(scheduledExportActions) });
 
-const tableArnsSchema = z.record(z.string(), z.string().check(z.startsWith('arn:')));
-
 const settingsSchema = z.object({
   AUDIT_EXPORT_BUCKET: z.string().check(z.minLength(3)),
   AUDIT_DIGEST_KEY_ID: z.string().check(z.minLength(1)),
-  /** JSON: table base name (lib/data/tables.ts) → table ARN. */
-  AUDIT_EXPORT_TABLE_ARNS: z.pipe(
-    z.string(),
-    z.transform((text: string, context) => {
-      try {
-        return tableArnsSchema.parse(JSON.parse(text));
-      } catch {
-        context.issues.push({
-          code: 'custom',
-          message: 'a JSON object of table name → table ARN',
-          input: text,
-        });
-        return z.NEVER;
-      }
-    }),
-  ),
+  /** The AuditEvents table: the only table whose exports the locked bucket receives. */
+  AUDIT_EVENTS_TABLE_ARN: z.string().check(z.startsWith('arn:'), z.includes(':table/')),
 });
 
 export interface ScheduledExportSettings {
   bucket: string;
   digestKeyId: string;
-  /** Table base name → ARN; `AuditEvents` among them. */
-  tableArns: Record<string, string>;
+  auditTableArn: string;
 }
 
 export const parseScheduledExportSettings = (env: NodeJS.ProcessEnv): ScheduledExportSettings => {
@@ -111,13 +96,16 @@ export const parseScheduledExportSettings = (env: NodeJS.ProcessEnv): ScheduledE
   return {
     bucket: parsed.data.AUDIT_EXPORT_BUCKET,
     digestKeyId: parsed.data.AUDIT_DIGEST_KEY_ID,
-    tableArns: parsed.data.AUDIT_EXPORT_TABLE_ARNS,
+    auditTableArn: parsed.data.AUDIT_EVENTS_TABLE_ARN,
   };
 };
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
-/** `exports/<day>/<Table>`: one folder per day holding every table's export and the digest. */
+/** The one table the scheduled export copies; its base name is the folder of the day's export. */
+export const EXPORTED_TABLE = tables.auditEvents.baseName;
+
+/** `exports/<day>/<Table>`: one folder per day holding the AuditEvents export and its digest. */
 export const exportPrefix = (day: string, tableBaseName: string) =>
   posix.join(EXPORTS_ROOT, day, tableBaseName);
 
@@ -134,18 +122,15 @@ export const startDailyExports = async (
 ) => {
   const day = dayOf(deps.clock.now());
   const exportTime = dailyExportTime(day);
-  const started: ({ table: string } & StartedExport)[] = [];
-  for (const [table, tableArn] of Object.entries(settings.tableArns)) {
-    const result = await deps.exports.start({
-      tableArn,
-      s3Bucket: settings.bucket,
-      s3Prefix: exportPrefix(day, table),
-      exportTime,
-      clientToken: `daily-${day}-${table}`,
-    });
-    started.push({ table, ...result });
-  }
-  return started;
+  const table = EXPORTED_TABLE;
+  const result = await deps.exports.start({
+    tableArn: settings.auditTableArn,
+    s3Bucket: settings.bucket,
+    s3Prefix: exportPrefix(day, table),
+    exportTime,
+    clientToken: `daily-${day}-${table}`,
+  });
+  return [{ table, ...result }];
 };
 
 /** Where the digest of an export goes: `<day folder>/digests/`, next to the tables' folders. */
@@ -214,8 +199,7 @@ export const digestCompletedExports = async (
   settings: ScheduledExportSettings,
   deps: { exports: ExportService; bucket: ExportBucket; signer: DigestSigner; clock: Clock },
 ) => {
-  const auditTableArn = settings.tableArns.AuditEvents;
-  if (!auditTableArn) throw new Error('AUDIT_EXPORT_TABLE_ARNS has no AuditEvents table');
+  const auditTableArn = settings.auditTableArn;
   const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600 * 1000);
   const written: string[] = [];
   for (const completed of await deps.exports.recentExports(auditTableArn, since)) {

@@ -1,6 +1,7 @@
 // The customer as stored in the Customers table: the synced record plus our 2FA state.
 import type { SealedSecret } from '../secrets/sealed-secret';
 import type { CustomerRecord } from './schemas';
+import type { TextKey } from '../audit/sealed-text';
 
 export type TwoFactorStatus = 'ENABLED' | 'DISABLED' | 'LOCKED';
 
@@ -27,6 +28,8 @@ export interface CustomerItem extends CustomerRecord {
   emailCodeSentAt?: string[];
   /** When 2FA was last disabled by the helpdesk; a second reset soon after needs a second admin. */
   lastResetAt?: string;
+  /** Seals staff free text about this customer in audit events; erasure deletes it (lib/audit/sealed-text.ts). */
+  textKey?: TextKey;
   /** Increments on every write so conditional updates can detect a concurrent change. */
   version: number;
 

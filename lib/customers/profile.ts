@@ -8,10 +8,21 @@ import { listCustomerVerifications } from '../verification/store';
 import { staffView } from './customer';
 import { readTogether } from '../reads';
 import { requireCustomer } from './store';
+import {
+  openOrPlaceholder,
+  openTextKey,
+  revealDetails,
+  SEALED_PLACEHOLDER,
+  type SealedText,
+} from '../audit/sealed-text';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
-export const auditEventView = (event: AuditItem) => ({
+/** Opens the customer's sealed text for staff; what cannot be opened shows as the placeholder. */
+type Reveal = (sealed: SealedText) => string;
+const placeholder: Reveal = () => SEALED_PLACEHOLDER;
+
+export const auditEventView = (event: AuditItem, reveal: Reveal = placeholder) => ({
   seq: event.seq,
   eventId: event.eventId,
   type: event.type,
@@ -19,7 +30,7 @@ export const auditEventView = (event: AuditItem) => ({
   actorType: event.actorType,
   actorId: event.actorId,
   caseId: event.caseId ?? null,
-  details: event.details,
+  details: revealDetails(event.details, reveal),
 });
 
 const eventsPage = async (customerId: string, cursor: string | undefined) => {
@@ -45,6 +56,11 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       ...(query.verificationsCursor ? { cursor: query.verificationsCursor } : {}),
     }),
   );
+  // Staff of the live service read the reasons their colleagues gave (the key is unwrapped only when
+  // the page holds sealed text); once the customer is erased there is no profile and no key.
+  const sealedOnPage = events.items.some((event) => JSON.stringify(event.details).includes('"sealed"'));
+  const key = sealedOnPage && customer.textKey ? await openTextKey(customer.textKey, customerId) : undefined;
+  const reveal: Reveal = (sealed) => openOrPlaceholder(sealed, key, customerId);
   return {
     customer: staffView(customer),
     recentVerifications: verifications.items.map((item) => ({
@@ -59,7 +75,7 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       completedAt: item.completedAt ?? null,
     })),
     nextVerificationsCursor: verifications.nextCursor,
-    recentEvents: events.items.map(auditEventView),
+    recentEvents: events.items.map((event) => auditEventView(event, reveal)),
     nextEventsCursor: events.nextCursor,
   };
 };

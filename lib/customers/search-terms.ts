@@ -23,7 +23,7 @@ export const wordsOf = (customer: Pick<CustomerItem, 'fullName' | 'email' | 'com
 export const termsOf = (customer: Pick<CustomerItem, 'fullName' | 'email' | 'companyName'>): string[] =>
   wordsOf(customer).filter((term) => term.length >= MIN_QUERY_LENGTH);
 
-const termKey = (term: string, customerId: string) => ({
+export const termKey = (term: string, customerId: string) => ({
   prefix: termPrefix(term),
   term: `${term}#${customerId}`,
 });

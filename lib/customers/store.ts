@@ -8,22 +8,40 @@ import type { CustomerItem } from './customer';
 import { normalizeEmail, normalizeText } from './normalize';
 import type { CustomerRecord } from './schemas';
 import { searchTermItems } from './search-terms';
+import { erasedError, isTombstone, type CustomerTombstone } from './tombstone';
 
+/** The Customers item as stored: a customer, or the tombstone an erasure left. */
+export const readCustomerItem = async (
+  customerId: string,
+  consistent = false,
+): Promise<CustomerItem | CustomerTombstone | undefined> => {
+  const result = await dynamoDb().send(
+    new GetCommand({ TableName: tableName('customers'), Key: { customerId }, ConsistentRead: consistent }),
+  );
+  return result.Item as CustomerItem | CustomerTombstone | undefined;
+};
+
+/** The customer, or undefined when there is none or it was erased (background work has nothing to do then). */
 export const getCustomer = async (
   customerId: string,
   consistent = false,
 ): Promise<CustomerItem | undefined> => {
-  const result = await dynamoDb().send(
-    new GetCommand({ TableName: tableName('customers'), Key: { customerId }, ConsistentRead: consistent }),
-  );
-  return result.Item as CustomerItem | undefined;
+  const item = await readCustomerItem(customerId, consistent);
+  return item && !isTombstone(item) ? item : undefined;
 };
 
 export const requireCustomer = async (customerId: string, consistent = false): Promise<CustomerItem> => {
-  const customer = await getCustomer(customerId, consistent);
-  if (!customer) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
-  return customer;
+  const item = await readCustomerItem(customerId, consistent);
+  if (!item) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
+  if (isTombstone(item)) throw erasedError();
+  return item;
 };
+
+/** No version in it: every writer's `version = :v` condition fails on a tombstone, so no change racing the erasure lands after it. */
+export const tombstoneOf = (customerId: string, erasedAt: string): CustomerTombstone => ({
+  customerId,
+  erasedAt,
+});
 
 /** Optimistic concurrency: the write only lands if nobody else wrote the customer since we read it. */
 export const customerVersionCondition = (customer: CustomerItem | undefined) =>
@@ -61,7 +79,10 @@ export const upsertCustomer = async (
   deps: { clock: Clock; random: Random },
 ): Promise<UpsertOutcome> => {
   const { result } = await commitWithAudit(customerId, deps, async (append) => {
-    const current = await getCustomer(customerId, true);
+    const stored = await readCustomerItem(customerId, true);
+    // A sync never brings an erased id back: the login service must use a new id for a returning person.
+    if (stored && isTombstone(stored)) throw erasedError();
+    const current = stored;
     const now = deps.clock.now().toISOString();
     const emailKey = normalizeEmail(record.email);
     const created = current === undefined;

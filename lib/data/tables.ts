@@ -128,6 +128,13 @@ export const tables = {
         partitionKey: { name: 'pendingFlag', type: 'S' },
         sortKey: { name: 'createdAt', type: 'S' },
       },
+      // Erasure finds a customer's approvals (their free-text reason) without a scan.
+      {
+        indexName: 'byCustomer',
+        partitionKey: { name: 'customerId', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+        include: ['approvalId'],
+      },
     ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose: 'Pending maker-checker approvals of a 2FA disable',

@@ -25,6 +25,7 @@ const metricOfEvent: Record<
   CUSTOMER_CREATED: undefined,
   CUSTOMER_EMAIL_CHANGED: undefined,
   CUSTOMER_RECORD_CHANGED: undefined,
+  CUSTOMER_ERASED: undefined,
   VERIFICATION_STARTED: 'VerificationsStarted',
   VERIFICATION_CHECK_RECORDED: undefined,
   VERIFICATION_EMAIL_CODE_SENT: 'EmailCodesSent',

@@ -9,6 +9,7 @@ import { epochSeconds, type Clock, type Random } from '../clock';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
+import { textSealerFor } from '../customers/text-key';
 import { conflict, notFound } from '../errors';
 import { readTogether } from '../reads';
 import {
@@ -187,6 +188,8 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   };
   const decide = (loaded: Awaited<ReturnType<typeof load>>, now: Date) =>
     decideDisable({ ...loaded, adminId: request.adminId, now }, policy);
+  // The admin's reason is free text about a person: the audit keeps it sealed with the customer's key.
+  const sealReason = await textSealerFor(request.customerId, deps);
   try {
     const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
@@ -206,7 +209,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           details: {
             verificationId: verification.verificationId,
             verifiedBy: verification.agentId,
-            reason: request.reason,
+            reason: sealReason(request.reason),
             previousStatus: customer.twoFactor,
             // Four eyes switched off: the trail says plainly that one person verified and disabled.
             samePersonVerifiedAndDisabled: decision.samePersonVerified,
@@ -250,7 +253,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           approvalId,
           verificationId: verification.verificationId,
           verifiedBy: verification.agentId,
-          reason: request.reason,
+          reason: sealReason(request.reason),
           approvalReasons: decision.reasons,
           expiresAt: approval.expiresAt,
           withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
@@ -322,6 +325,7 @@ export const approveDisable = async (
     return approval;
   };
   const first = await requireApproval();
+  const sealReason = await textSealerFor(first.customerId, deps);
   // The read above serves the first attempt; a retry after a lost race reads the approval afresh.
   let fresh: ApprovalItem | undefined = first;
   const check = (
@@ -362,7 +366,7 @@ export const approveDisable = async (
           requestedBy: approval.requestedBy,
           approvedBy: approverId,
           approvalId,
-          reason: approval.reason,
+          reason: sealReason(approval.reason),
           previousStatus: customer.twoFactor,
         },
       });

@@ -20,7 +20,8 @@ export interface SealedSecret {
 
 export interface SealingContext {
   customerId: string;
-  purpose: 'totp-secret';
+  /** totp-secret: one TOTP secret. audit-text: the customer's key for free text in audit events. */
+  purpose: 'totp-secret' | 'audit-text';
 }
 
 const IV_BYTES = 12; // NIST SP 800-38D: 96-bit IVs for GCM
@@ -33,14 +34,18 @@ const kmsContext = (context: SealingContext) => ({
   customerId: context.customerId,
 });
 
-const gcmSeal = (key: Buffer, plaintext: Buffer, aad: Buffer, random: Random) => {
+export const gcmSeal = (key: Buffer, plaintext: Buffer, aad: Buffer, random: Random) => {
   const iv = random.bytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return { iv, tag: cipher.getAuthTag(), ciphertext };
 };
 
-const gcmOpen = (key: Buffer, sealed: { iv: Buffer; tag: Buffer; ciphertext: Buffer }, aad: Buffer) => {
+export const gcmOpen = (
+  key: Buffer,
+  sealed: { iv: Buffer; tag: Buffer; ciphertext: Buffer },
+  aad: Buffer,
+) => {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv).setAAD(aad).setAuthTag(sealed.tag);
   return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
 };
@@ -109,4 +114,22 @@ export const openSecret = async (sealed: SealedSecret, context: SealingContext):
   } finally {
     dataKey.fill(0);
   }
+};
+
+/** A data key of its own for a customer (the audit-text key): plaintext to use now, the wrapped copy to store. */
+export const newWrappedKey = async (context: SealingContext, deps: { random: Random }) => {
+  const { secretKey } = config();
+  const dataKey = await newDataKey(secretKey, context, deps.random);
+  return { plaintext: dataKey.plaintext, keySource: secretKey.source, encrypted: dataKey.encrypted };
+};
+
+/** Unwraps a stored data key; throws when it was wrapped for another context or by another key source. */
+export const unwrapKey = async (
+  wrapped: { keySource: 'kms' | 'local'; encrypted: Buffer },
+  context: SealingContext,
+): Promise<Buffer> => {
+  const { secretKey } = config();
+  if (wrapped.keySource !== secretKey.source)
+    throw new Error(`cannot open a key wrapped by ${wrapped.keySource} with ${secretKey.source}`);
+  return openDataKey(secretKey, wrapped.encrypted, context);
 };

@@ -273,9 +273,7 @@ export const measureColdStarts = async (options: {
     AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
     AUDIT_EXPORT_BUCKET: 'bench-audit-exports',
     AUDIT_DIGEST_KEY_ID: 'bench-digest-key',
-    AUDIT_EXPORT_TABLE_ARNS: JSON.stringify({
-      AuditEvents: 'arn:aws:dynamodb:eu-west-1:000000000000:table/AuditEvents',
-    }),
+    AUDIT_EVENTS_TABLE_ARN: 'arn:aws:dynamodb:eu-west-1:000000000000:table/AuditEvents',
   };
   const results: ColdStartMeasurement[] = [];
   try {

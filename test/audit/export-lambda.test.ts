@@ -16,7 +16,6 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { systemRandom } from '../../lib/clock';
-import { tables } from '../../lib/data/tables';
 import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import { parseSignedDigest, statementBytes } from '../../lib/audit/digest';
 import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
@@ -47,9 +46,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     AUDIT_EXPORT_BUCKET: bucket,
     AUDIT_DIGEST_KEY_ID: keyArn,
-    AUDIT_EXPORT_TABLE_ARNS: JSON.stringify(
-      Object.fromEntries(Object.values(tables).map((table) => [table.baseName, arnOf(table.baseName)])),
-    ),
+    AUDIT_EVENTS_TABLE_ARN: arnOf('AuditEvents'),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   });
   bucketRoot = await tempDir('s3');
@@ -95,15 +92,14 @@ afterAll(async () => {
 });
 
 describe('the audit export Lambda', () => {
-  it('starts a DYNAMODB_JSON point-in-time export of every table into its day folder', async () => {
+  it('starts a DYNAMODB_JSON point-in-time export of the AuditEvents table only into its day folder', async () => {
     dynamodb.on(ExportTableToPointInTimeCommand).callsFake((input: { TableArn: string }) => ({
       ExportDescription: { ExportArn: `${input.TableArn}/export/01735784100000-00000000` },
     }));
     const result = await handler({ action: 'startExports' }, context);
     const calls = dynamodb.commandCalls(ExportTableToPointInTimeCommand).map((call) => call.args[0].input);
-    expect(calls).toHaveLength(Object.keys(tables).length);
     const today = new Date().toISOString().slice(0, 10);
-    expect(calls).toContainEqual(
+    expect(calls).toEqual([
       expect.objectContaining({
         TableArn: arnOf('AuditEvents'),
         S3Bucket: bucket,
@@ -112,8 +108,8 @@ describe('the audit export Lambda', () => {
         ExportType: 'FULL_EXPORT',
         ClientToken: `daily-${today}-AuditEvents`,
       }),
-    );
-    expect(result.started).toHaveLength(Object.keys(tables).length);
+    ]);
+    expect(result.started).toHaveLength(1);
   });
 
   it('sends the day’s 00:00 UTC as ExportTime, so a retry matches the first attempt', async () => {
@@ -124,37 +120,17 @@ describe('the audit export Lambda', () => {
       expect(call.args[0].input.ExportTime).toEqual(new Date(`${today}T00:00:00.000Z`));
   });
 
-  it('takes both conflicts as "started before" and goes on with the other tables; other errors fail the run', async () => {
+  it('takes both conflicts as "started before"; other errors fail the run', async () => {
     const fault = { $metadata: {}, message: 'injected' };
-    dynamodb
-      .on(ExportTableToPointInTimeCommand)
-      .resolves({ ExportDescription: { ExportArn: 'arn:started' } })
-      .on(ExportTableToPointInTimeCommand, { TableArn: arnOf('AuditEvents') })
-      .rejects(new ExportConflictException(fault))
-      .on(ExportTableToPointInTimeCommand, { TableArn: arnOf('Customers') })
-      .rejects(new IdempotentParameterMismatchException(fault));
-    const result = await handler({ action: 'startExports' }, context);
-    expect(dynamodb.commandCalls(ExportTableToPointInTimeCommand)).toHaveLength(Object.keys(tables).length);
-    const byTable = Object.fromEntries(
-      (result.started as { table: string }[]).map((entry) => [entry.table, entry]),
-    );
-    expect(byTable.AuditEvents).toEqual({
-      table: 'AuditEvents',
-      exportArn: '',
-      alreadyRunning: true,
-      conflict: 'ExportConflict',
-    });
-    expect(byTable.Customers).toEqual({
-      table: 'Customers',
-      exportArn: '',
-      alreadyRunning: true,
-      conflict: 'ParametersChanged',
-    });
-    expect(byTable.Approvals).toEqual({
-      table: 'Approvals',
-      exportArn: 'arn:started',
-      alreadyRunning: false,
-    });
+    dynamodb.on(ExportTableToPointInTimeCommand).rejects(new ExportConflictException(fault));
+    expect((await handler({ action: 'startExports' }, context)).started).toEqual([
+      { table: 'AuditEvents', exportArn: '', alreadyRunning: true, conflict: 'ExportConflict' },
+    ]);
+    dynamodb.reset();
+    dynamodb.on(ExportTableToPointInTimeCommand).rejects(new IdempotentParameterMismatchException(fault));
+    expect((await handler({ action: 'startExports' }, context)).started).toEqual([
+      { table: 'AuditEvents', exportArn: '', alreadyRunning: true, conflict: 'ParametersChanged' },
+    ]);
 
     dynamodb.reset();
     dynamodb.on(ExportTableToPointInTimeCommand).rejects(new PointInTimeRecoveryUnavailableException(fault));

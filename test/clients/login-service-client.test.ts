@@ -59,6 +59,17 @@ describe('the login service client', () => {
     expect(ticket.enrollUrl.startsWith(`${stack.apiUrl}/enroll/#`)).toBe(true);
   });
 
+  it('erases a customer, typed and signed; the id then answers ERASED', async () => {
+    await client.upsertCustomer('cli-erase', record);
+    expect(await client.eraseCustomer('cli-erase')).toMatchObject({
+      customerId: 'cli-erase',
+      erased: true,
+      erasedNow: true,
+    });
+    expect(await client.eraseCustomer('cli-erase')).toMatchObject({ erasedNow: false });
+    await expect(client.twoFactorStatus('cli-erase')).rejects.toMatchObject({ status: 404, code: 'ERASED' });
+  });
+
   it('verifies a TOTP code once: right, replayed, wrong', async () => {
     const [authenticator] = await writeEnrolledCustomers(['cli-enrolled']);
     if (!authenticator) throw new Error('no authenticator');

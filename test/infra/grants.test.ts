@@ -172,17 +172,29 @@ describe('the policy reader the tests above rely on', () => {
 });
 
 describe('grants per action', () => {
-  it('lets only the login service delete, and only search terms', () => {
-    const searchId = tableId('prefix');
+  it('lets only the login service delete: search terms, and on erasure the items that hang off a customer', () => {
+    // Written out: Customers (a tombstone is Put, never deleted) and AuditEvents must never be here.
+    const deletable = [
+      tableId('prefix'),
+      tableId('verificationId'),
+      tableId('ticketHash'),
+      tableId('approvalId'),
+      tableId('eventId'),
+    ];
+    const deletedFrom = new Set<string>();
     for (const role of rolesOf(resources)) {
       for (const statement of roleAccess(resources, role.roleId).statements) {
         const actions: string[] = [statement.Action].flat();
         if (!actions.some((action) => actionMatches(action, 'dynamodb:DeleteItem'))) continue;
         expect(nameOf(role.function)).toBe('loginServiceApi');
-        for (const resource of [statement.Resource].flat())
-          expect(JSON.stringify(resource)).toContain(`"${searchId}"`);
+        for (const resource of [statement.Resource].flat()) {
+          const table = deletable.find((id) => JSON.stringify(resource).includes(`"${id}"`));
+          expect(table).toBeDefined();
+          if (table) deletedFrom.add(table);
+        }
       }
     }
+    expect([...deletedFrom].sort()).toEqual([...deletable].sort());
   });
 
   it('gives the secrets key to each function for what it does: a data key to seal, Decrypt to open', () => {
@@ -201,7 +213,8 @@ describe('grants per action', () => {
     expect(byFunction).toMatchObject({
       enrollmentApi: ['kms:Decrypt', 'kms:GenerateDataKey'],
       loginServiceApi: ['kms:Decrypt'],
-      adminApi: [],
+      // A disable's reason is sealed with the customer's audit-text key: made once, unwrapped after.
+      adminApi: ['kms:Decrypt', 'kms:GenerateDataKey'],
       notifier: [],
       health: [],
       auditExport: [],

@@ -1,8 +1,9 @@
 // Logs are JSON lines with the request id and route, and nothing secret reaches them: a whole
 // recovery runs with logging at DEBUG while stdout is captured, then the captured text is searched
-// for every answer, code, ticket, secret and backup code the flow handled.
+// for every answer, code, ticket, secret and backup code the flow handled, and for the personal data
+// around it: names, addresses, company details, staff notes and reasons, also through an erasure.
 import { startTestStack, type TestStack } from '../support/stack';
-import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
+import { createCustomer, customerRecord, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { authenticatorFrom } from './enrollment-helpers';
 
 let stack: TestStack;
@@ -26,7 +27,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-it('keeps answers, codes, tickets, secrets and backup codes out of the logs of a whole recovery', async () => {
+it('keeps answers, codes, tickets, secrets, backup codes, names, emails and staff text out of the logs of a whole recovery and an erasure', async () => {
   const agent = await stack.helpdeskToken('agent-log');
   const admin = await stack.adminToken('admin-log');
   const service = await stack.serviceToken();
@@ -53,21 +54,24 @@ it('keeps answers, codes, tickets, secrets and backup codes out of the logs of a
     ['COMPANY_INFO', 'KvK nummer 81234567'],
     ['EMAIL_CODE', emailCode],
   ];
+  const note = 'beller klonk gehaast, belde vanaf onbekend nummer';
   for (const [type, answer] of answers) {
     const check = await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
       token: agent,
-      body: { type, answer },
+      body: { type, answer, ...(type === 'FULL_NAME' ? { note } : {}) },
     });
     expect(check.body.result).toBe('MATCH');
   }
   secrets.push('jan de vries', 'log-1@example.nl', 'NL-VPK-00017', '81234567', '18,45');
+  // Personal data that is not an answer: the record's other fields and what staff typed.
+  secrets.push('VoltPark B.V.', 'Utrecht', note, 'lost phone, card in the drawer');
   expect(
     (await stack.call('POST', `/admin/verifications/${verificationId}/complete`, { token: agent })).body
       .outcome,
   ).toBe('PASSED');
   const pending = await stack.call('POST', '/admin/customers/log-1/2fa/disable', {
     token: admin,
-    body: { verificationId, reason: 'lost phone' },
+    body: { verificationId, reason: 'lost phone, card in the drawer' },
   });
   const approved = await stack.call('POST', `/admin/approvals/${pending.body.approvalId}/approve`, {
     token: await stack.adminToken('admin-two'),
@@ -98,6 +102,20 @@ it('keeps answers, codes, tickets, secrets and backup codes out of the logs of a
     token: service,
     body: { code: confirmed.body.backupCodes[0] },
   });
+  await stack.poller?.drain();
+  // The account is closed: erasure, then a sync and a search that must not bring anything back.
+  expect((await stack.call('POST', '/internal/customers/log-1/erase', { token: service })).status).toBe(200);
+  expect(
+    (
+      await stack.call('PUT', '/internal/customers/log-1', {
+        token: service,
+        body: { ...customerRecord({ email: 'log-1@example.nl' }) },
+      })
+    ).body.error.code,
+  ).toBe('ERASED');
+  // A search is typed by staff from what the caller says: the query text is personal data too.
+  await stack.call('GET', '/admin/customers?query=vriesmans', { token: agent });
+  secrets.push('vriesmans');
   await stack.poller?.drain();
 
   const logText = captured.join('');

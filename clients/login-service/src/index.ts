@@ -10,12 +10,20 @@ import {
   type TwoFactorState,
 } from '../../../lib/customers/responses';
 import { enrollmentTicketIssuedSchema, type EnrollmentTicketIssued } from '../../../lib/enrollment/responses';
+import { customerErasedSchema, type CustomerErased } from '../../../lib/erasure/responses';
 import { errorBodySchema } from '../../../lib/http/schemas';
 import type * as z from '../../../lib/schema';
 import { verifyOutcomeSchema, type VerifyOutcomeBody } from '../../../lib/totp/responses';
 import { createSigner } from './sigv4';
 
-export type { CustomerRecord, CustomerSynced, EnrollmentTicketIssued, TwoFactorState, VerifyOutcomeBody };
+export type {
+  CustomerErased,
+  CustomerRecord,
+  CustomerSynced,
+  EnrollmentTicketIssued,
+  TwoFactorState,
+  VerifyOutcomeBody,
+};
 
 export interface LoginServiceClientOptions {
   /** The API's base URL, e.g. https://api.example.com or http://127.0.0.1:3000. */
@@ -131,6 +139,12 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
         `/internal/customers/${segment(customerId)}/2fa/enrollment-ticket`,
         enrollmentTicketIssuedSchema,
       ),
+    /**
+     * POST /internal/customers/{customerId}/erase: account closed or a data-subject request. Safe to
+     * repeat (a retry finishes an interrupted erasure); afterwards every call for the id is 404 ERASED.
+     */
+    eraseCustomer: (customerId: string): Promise<CustomerErased> =>
+      send('POST', `/internal/customers/${segment(customerId)}/erase`, customerErasedSchema),
   };
 };
 

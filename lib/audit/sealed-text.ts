@@ -1,0 +1,90 @@
+// Free text staff type into an audit event (the reason of a disable) is sealed with the customer's own
+// data key (AES-256-GCM), and the chain hashes the ciphertext. Erasure deletes the key, so the text can
+// never be read again while every hash still checks: crypto-shredding inside an append-only trail.
+import { gcmOpen, gcmSeal, newWrappedKey, unwrapKey } from '../secrets/sealed-secret';
+import type { Random } from '../clock';
+import type { AuditValue } from './events';
+
+/** The customer's audit-text key as stored on the Customers item, wrapped by KMS or the local key. */
+export interface TextKey {
+  v: 1;
+  keySource: 'kms' | 'local';
+  encryptedKey: string;
+}
+
+// A type, not an interface: it must fit AuditValue's index signature to sit in an event's details.
+export type SealedText = {
+  sealed: 'aes-256-gcm/v1';
+  iv: string;
+  tag: string;
+  ciphertext: string;
+};
+
+/** What a reader without the key (or after erasure) sees instead of the text. */
+export const SEALED_PLACEHOLDER = '[sealed note]';
+
+const context = (customerId: string) => ({ customerId, purpose: 'audit-text' as const });
+
+// Bound to the customer: a sealed text copied into another customer's event does not open.
+const aad = (customerId: string) => Buffer.from(`mfa-recovery/audit-text/v1\u0000${customerId}`, 'utf8');
+
+export const newTextKey = async (customerId: string, deps: { random: Random }) => {
+  const key = await newWrappedKey(context(customerId), deps);
+  const stored: TextKey = { v: 1, keySource: key.keySource, encryptedKey: key.encrypted.toString('base64') };
+  return { stored, plaintext: key.plaintext };
+};
+
+export const openTextKey = (key: TextKey, customerId: string) =>
+  unwrapKey(
+    { keySource: key.keySource, encrypted: Buffer.from(key.encryptedKey, 'base64') },
+    context(customerId),
+  );
+
+export const sealText = (text: string, key: Buffer, customerId: string, random: Random): SealedText => {
+  const sealed = gcmSeal(key, Buffer.from(text, 'utf8'), aad(customerId), random);
+  return {
+    sealed: 'aes-256-gcm/v1',
+    iv: sealed.iv.toString('base64'),
+    tag: sealed.tag.toString('base64'),
+    ciphertext: sealed.ciphertext.toString('base64'),
+  };
+};
+
+export const isSealedText = (value: unknown): value is SealedText =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { sealed?: unknown }).sealed === 'aes-256-gcm/v1' &&
+  typeof (value as { ciphertext?: unknown }).ciphertext === 'string';
+
+/** Throws when the key is not this customer's or the text was altered. */
+export const openText = (sealed: SealedText, key: Buffer, customerId: string): string =>
+  gcmOpen(
+    key,
+    {
+      iv: Buffer.from(sealed.iv, 'base64'),
+      tag: Buffer.from(sealed.tag, 'base64'),
+      ciphertext: Buffer.from(sealed.ciphertext, 'base64'),
+    },
+    aad(customerId),
+  ).toString('utf8');
+
+/** The text, or the placeholder without a key or when the key does not open it (another customer's, altered). */
+export const openOrPlaceholder = (sealed: SealedText, key: Buffer | undefined, customerId: string) => {
+  if (!key) return SEALED_PLACEHOLDER;
+  try {
+    return openText(sealed, key, customerId);
+  } catch {
+    return SEALED_PLACEHOLDER;
+  }
+};
+
+/** Every sealed text in an event's details replaced by what `reveal` makes of it (the text or the placeholder). */
+export const revealDetails = (value: AuditValue, reveal: (sealed: SealedText) => string): AuditValue => {
+  if (isSealedText(value)) return reveal(value);
+  if (Array.isArray(value)) return value.map((entry) => revealDetails(entry, reveal));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, revealDetails(entry, reveal)]),
+    );
+  return value;
+};

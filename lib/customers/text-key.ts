@@ -1,0 +1,49 @@
+// The customer's audit-text key on their Customers item: made the first time staff text about them is
+// sealed, and gone with the record when the customer is erased (the tombstone has no key).
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb, isConditionalCheckFailed, tableName } from '../aws/dynamodb';
+import type { Random } from '../clock';
+import { newTextKey, openTextKey, sealText, type SealedText } from '../audit/sealed-text';
+import { getCustomer, requireCustomer } from './store';
+
+/**
+ * A sealer for this customer's free text. Written before the audited change, outside its transaction and
+ * without a version bump: setting a key the record lacks changes nothing any other writer decides on.
+ */
+export const textSealerFor = async (
+  customerId: string,
+  deps: { random: Random },
+): Promise<(text: string) => SealedText> => {
+  const customer = await requireCustomer(customerId, true);
+  let key: Buffer;
+  const stored = customer.textKey;
+  if (stored) key = await openTextKey(stored, customerId);
+  else {
+    const fresh = await newTextKey(customerId, deps);
+    try {
+      await dynamoDb().send(
+        new UpdateCommand({
+          TableName: tableName('customers'),
+          Key: { customerId },
+          UpdateExpression: 'SET textKey = :key',
+          ConditionExpression:
+            'attribute_exists(customerId) AND attribute_not_exists(textKey) AND attribute_not_exists(erasedAt)',
+          ExpressionAttributeValues: { ':key': fresh.stored },
+        }),
+      );
+      key = fresh.plaintext;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // A parallel request stored its key first (or the customer was erased meanwhile): use what is there.
+      fresh.plaintext.fill(0);
+      return textSealerFor(customerId, deps);
+    }
+  }
+  return (text) => sealText(text, key, customerId, deps.random);
+};
+
+/** Key access for `audit query`: the customer's audit-text key, or undefined for an erased or unknown id. */
+export const textKeyOf = async (customerId: string): Promise<Buffer | undefined> => {
+  const customer = await getCustomer(customerId, true);
+  return customer?.textKey ? openTextKey(customer.textKey, customerId) : undefined;
+};

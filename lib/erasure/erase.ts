@@ -1,0 +1,131 @@
+// Erasure of a customer (AVG/GDPR art. 17): the record becomes a tombstone holding only its id, in one
+// transaction with its search terms removed and CUSTOMER_ERASED appended; then every other item of the
+// customer is deleted. Safe to repeat: a call that finds the tombstone only finishes the deletions.
+import { DeleteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { subjectOf } from '../audit/events';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import type { Clock, Random } from '../clock';
+import type { TableKey } from '../data/tables';
+import { conflict, notFound } from '../errors';
+import { customerVersionCondition, readCustomerItem, tombstoneOf } from '../customers/store';
+import { termKey, termsOf } from '../customers/search-terms';
+import { isTombstone } from '../customers/tombstone';
+import { PENDING_INDEX } from '../notify/ledger';
+
+export interface ErasureOutcome {
+  customerId: string;
+  erasedAt: string;
+  /** False when an earlier call already erased the record and this one only finished the deletions. */
+  erasedNow: boolean;
+  /** Items this call deleted, per table. */
+  removed: { verifications: number; tickets: number; approvals: number; notifications: number };
+}
+
+/** The record was not the one this call read: another erasure (go on with the deletions) or another change. */
+class AlreadyErased extends Error {}
+
+/** Every key a query yields, page by page: erasure must not stop at the first page. */
+const keysOf = async (input: QueryCommandInput, key: string) => {
+  const keys: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDb().send(
+      new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
+    for (const item of page.Items ?? []) keys.push({ [key]: item[key] });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return keys;
+};
+
+/** Deletes one by one: a delete of an item already gone succeeds, so a retry after a fault repeats nothing harmful. */
+const deleteAll = async (table: TableKey, keys: Record<string, unknown>[]) => {
+  for (const Key of keys) await dynamoDb().send(new DeleteCommand({ TableName: tableName(table), Key }));
+  return keys.length;
+};
+
+const byCustomer = (table: TableKey, key: string, customerId: string) =>
+  keysOf(
+    {
+      TableName: tableName(table),
+      IndexName: 'byCustomer',
+      KeyConditionExpression: 'customerId = :customerId',
+      ExpressionAttributeValues: { ':customerId': customerId },
+    },
+    key,
+  );
+
+/** The items that hang off a customer, found through the indexes that name the customer. */
+const deleteCustomerItems = async (customerId: string): Promise<ErasureOutcome['removed']> => {
+  const verifications = await deleteAll(
+    'verifications',
+    await byCustomer('verifications', 'verificationId', customerId),
+  );
+  const tickets = await deleteAll('tickets', await byCustomer('tickets', 'ticketHash', customerId));
+  const approvals = await deleteAll('approvals', await byCustomer('approvals', 'approvalId', customerId));
+  // Only unsettled entries are indexed; settled ones hold ids and a status, no personal data, and expire.
+  const notifications = await deleteAll(
+    'notifications',
+    await keysOf(
+      {
+        TableName: tableName('notifications'),
+        IndexName: PENDING_INDEX,
+        KeyConditionExpression: 'pendingFlag = :pending',
+        // The index projects auditSubject, not customerId.
+        FilterExpression: 'auditSubject = :subject',
+        ExpressionAttributeValues: { ':pending': 'PENDING', ':subject': subjectOf(customerId) },
+      },
+      'eventId',
+    ),
+  );
+  return { verifications, tickets, approvals, notifications };
+};
+
+export const eraseCustomer = async (
+  customerId: string,
+  actorId: string,
+  deps: { clock: Clock; random: Random },
+): Promise<ErasureOutcome> => {
+  let erasedAt: string;
+  let erasedNow = true;
+  try {
+    ({ result: erasedAt } = await commitWithAudit(customerId, deps, async (append) => {
+      const current = await readCustomerItem(customerId, true);
+      if (!current) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
+      if (isTombstone(current)) throw new AlreadyErased();
+      const at = deps.clock.now().toISOString();
+      // Ids only: the event outlives the customer in the locked exports.
+      append({ type: 'CUSTOMER_ERASED', actorType: 'service', actorId, customerId, details: {} });
+      const condition = customerVersionCondition(current);
+      const writes: TransactItem[] = [
+        {
+          Put: {
+            TableName: tableName('customers'),
+            Item: tombstoneOf(customerId, at),
+            ConditionExpression: condition.ConditionExpression,
+            ExpressionAttributeValues: condition.values,
+          },
+        },
+        ...termsOf(current).map((term): TransactItem => ({
+          Delete: { TableName: tableName('customerSearch'), Key: termKey(term, customerId) },
+        })),
+      ];
+      return {
+        writes,
+        result: at,
+        // Lost to a parallel erasure (then go on) or to a parallel change (then answer 409), see below.
+        onConflict: () => new AlreadyErased(),
+      };
+    }));
+  } catch (error) {
+    if (!(error instanceof AlreadyErased)) throw error;
+    const current = await readCustomerItem(customerId, true);
+    if (!current || !isTombstone(current))
+      throw conflict('CONCURRENT_CHANGE', 'The customer changed while the erasure ran; send it again.');
+    erasedAt = current.erasedAt;
+    erasedNow = false;
+  }
+  const removed = await deleteCustomerItems(customerId);
+  return { customerId, erasedAt, erasedNow, removed };
+};
