@@ -1,4 +1,5 @@
-// Lambda for the helpdesk and admin routes (Cognito JWT): search, profile, verification, disable, approval.
+// Lambda for the staff routes (Cognito JWT): search, profile, verification, disable, approval, and the
+// security officers' recovery-lock queue, release and keep.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { customerProfile } from '../lib/customers/profile';
@@ -24,6 +25,12 @@ import {
   startVerification,
 } from '../lib/verification/store';
 import { verificationView } from '../lib/verification/verification';
+import type {
+  KeepRecoveryLockInput,
+  RecoveryLockQueueQuery,
+  ReleaseRecoveryLockInput,
+} from '../lib/security/schemas';
+import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -125,6 +132,33 @@ export const handler = createHttpFunction('adminApi', {
     const response = await approveDisable(approvalId, adminId, idempotency, deps);
     return { status: response.status, body: response.body };
   },
+
+  listRecoveryLocks: async (request: HttpRequest<undefined, RecoveryLockQueueQuery>) => {
+    const page = await listRecoveryLocks({ limit: request.query.limit, cursor: request.query.cursor });
+    return { body: { locks: page.items, nextCursor: page.nextCursor } };
+  },
+
+  releaseRecoveryLock: async (request: HttpRequest<ReleaseRecoveryLockInput>) => ({
+    body: await releaseRecoveryLock(
+      {
+        customerId: request.pathParameters.customerId ?? '',
+        ...request.body,
+        officerId: staffId(request.principal),
+      },
+      deps,
+    ),
+  }),
+
+  keepRecoveryLock: async (request: HttpRequest<KeepRecoveryLockInput>) => ({
+    body: await keepRecoveryLock(
+      {
+        customerId: request.pathParameters.customerId ?? '',
+        note: request.body.note,
+        officerId: staffId(request.principal),
+      },
+      deps,
+    ),
+  }),
 
   listApprovals: async () => ({
     body: {

@@ -35,6 +35,16 @@ import {
 } from './reset/responses';
 import { verifyOutcomeSchema } from './totp/responses';
 import {
+  keepRecoveryLockSchema,
+  recoveryLockQueueQuerySchema,
+  releaseRecoveryLockSchema,
+} from './security/schemas';
+import {
+  recoveryLockKeptSchema,
+  recoveryLockQueueSchema,
+  recoveryLockReleasedSchema,
+} from './security/responses';
+import {
   checkRecordedSchema,
   emailCodeSentSchema,
   verificationCompletedSchema,
@@ -43,7 +53,7 @@ import {
 } from './verification/responses';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type StaffGroup = 'helpdesk' | 'admin';
+export type StaffGroup = 'helpdesk' | 'admin' | 'security';
 
 export type RouteAuth =
   | { type: 'none' }
@@ -211,6 +221,7 @@ const appendAudit = { auditEvents: 'append', notifications: 'append' } as const;
 
 const staff = { type: 'jwt', groups: ['helpdesk', 'admin'] } as const;
 const adminOnly = { type: 'jwt', groups: ['admin'] } as const;
+const securityOnly = { type: 'jwt', groups: ['security'] } as const;
 const verificationParams = z.strictObject({ verificationId: verificationIdSchema });
 const approvalParams = z.strictObject({ approvalId: approvalIdSchema });
 const disableTables = {
@@ -337,6 +348,38 @@ export const routes: RouteDefinition[] = [
     params: approvalParams,
     tables: disableTables,
     idempotencyKey: 'optional',
+  },
+  {
+    method: 'GET',
+    path: '/security/recovery-locks',
+    operation: 'listRecoveryLocks',
+    responses: { 200: recoveryLockQueueSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    query: recoveryLockQueueQuerySchema,
+    tables: { customers: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-lock/release',
+    operation: 'releaseRecoveryLock',
+    responses: { 200: recoveryLockReleasedSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: releaseRecoveryLockSchema,
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-lock/keep',
+    operation: 'keepRecoveryLock',
+    responses: { 200: recoveryLockKeptSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: keepRecoveryLockSchema,
+    tables: { customers: 'readWrite', ...appendAudit },
   },
   {
     method: 'PUT',

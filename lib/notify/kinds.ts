@@ -17,6 +17,8 @@ export const notificationKindOf = (
       return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
     case 'UNAUTHORIZED_RESET_REPORTED':
       return 'SECURITY_ALERT';
+    case 'RECOVERY_LOCK_RELEASED':
+      return 'LOCK_RELEASED';
     case 'TWO_FA_DISABLE_PENDING_APPROVAL':
       return event.details.alertSecurity === true ? 'SECURITY_REVIEW' : undefined;
     default:

@@ -69,6 +69,8 @@ const prepare = async (
   };
   const template = notificationTemplates[kind][locale];
   switch (kind) {
+    // After a release the customer enrolls afresh, exactly as after a reset: a new RESET ticket.
+    case 'LOCK_RELEASED':
     case 'RESET': {
       const { ticket, expiresAt } = await issueTicket(
         {

@@ -45,6 +45,8 @@ const metricOfEvent: Record<
   VERIFY_REPLAY_REFUSED: undefined,
   TWO_FA_LOCKED: 'Lockouts',
   UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
+  RECOVERY_LOCK_KEPT: undefined,
+  RECOVERY_LOCK_RELEASED: 'LockReleases',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',
 };

@@ -14,7 +14,6 @@ import {
   forbidden,
   gone,
   invalid,
-  locked,
   notFound,
   tooManyRequests,
   unavailable,
@@ -36,7 +35,7 @@ import type {
   RecordCheckInput,
   StartVerificationInput,
 } from './schemas';
-import type { RecordedCheck, VerificationItem } from './verification';
+import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
 
 type AppendAudit = (input: AuditEventInput) => AuditItem;
 
@@ -184,11 +183,8 @@ export const startVerification = async (
         async (append) => {
           const customer = await requireCustomer(customerId, true);
           const now = deps.clock.now();
-          if (customer.recoveryLockedAt)
-            throw locked(
-              'RECOVERY_LOCKED',
-              'Recovery is locked for this customer after a "this wasn\'t me" report; involve the security team.',
-            );
+          // Under a "this wasn't me" lock a session may start, but it can only serve a release by security.
+          const purpose: VerificationPurpose = customer.recoveryLockedAt ? 'RECOVERY_LOCK_RELEASE' : 'RESET';
           assertNoCooldown(customer, now);
           const writes: TransactItem[] = [];
           let refusal: DomainError | undefined;
@@ -253,6 +249,7 @@ export const startVerification = async (
             agentId,
             channel: input.channel,
             ...(input.reportedProblem ? { reportedProblem: input.reportedProblem } : {}),
+            purpose,
             status: 'OPEN',
             startedAt: now.toISOString(),
             checks: [],
@@ -269,6 +266,7 @@ export const startVerification = async (
               verificationId,
               channel: input.channel,
               reportedProblem: input.reportedProblem ?? null,
+              purpose,
             },
           });
           // The expiry write above already moved the customer's version; this one states the new pointer.

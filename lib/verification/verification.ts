@@ -4,6 +4,8 @@ import type { PolicyReason } from './policy';
 import type { ReportedProblem } from './vocabulary';
 
 /** EXPIRED: left OPEN past the session window; closed when the next session of the customer starts. */
+export type VerificationPurpose = 'RESET' | 'RECOVERY_LOCK_RELEASE';
+
 export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED';
 
 export interface RecordedCheck {
@@ -31,6 +33,11 @@ export interface VerificationItem {
   agentId: string;
   channel: Channel;
   reportedProblem?: ReportedProblem;
+  /**
+   * RECOVERY_LOCK_RELEASE: started while the customer's recovery was locked by a "this wasn't me"
+   * report; such a session can only serve the security team's release, never a disable.
+   */
+  purpose?: VerificationPurpose;
   status: VerificationStatus;
   startedAt: string;
   checks: RecordedCheck[];
