@@ -43,13 +43,14 @@ const staffId = (principal: Principal) => {
 export const handler = createHttpFunction('adminApi', {
   searchCustomers: async (request: HttpRequest<undefined, CustomerSearchQuery>) => ({
     body: await searchCustomers(request.query.query, {
+      now: deps.clock.now(),
       limit: request.query.limit,
       cursor: request.query.cursor,
     }),
   }),
 
   customerProfile: async (request: HttpRequest<undefined, CustomerProfileQuery>) => ({
-    body: await customerProfile(request.pathParameters.customerId ?? '', request.query),
+    body: await customerProfile(request.pathParameters.customerId ?? '', request.query, deps.clock.now()),
   }),
 
   startVerification: async (request: HttpRequest<StartVerificationInput>) => {

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../pagination';
 import type { CustomerProfileQuery } from './schemas-profile';
 import { listCustomerVerifications } from '../verification/store';
 import { staffView } from './customer';
+import { twoFactorState } from './two-factor-state';
 import { readTogether } from '../reads';
 import { requireCustomer } from './store';
 
@@ -35,7 +36,7 @@ const eventsPage = async (customerId: string, cursor: string | undefined) => {
   return { items: page, nextCursor: events.length > limit && last ? encodeCursor({ seq: last.seq }) : null };
 };
 
-export const customerProfile = async (customerId: string, query: CustomerProfileQuery = {}) => {
+export const customerProfile = async (customerId: string, query: CustomerProfileQuery, now: Date) => {
   // For an unknown id the two queries are simply empty; the answer is the customer's 404.
   const [customer, events, verifications] = await readTogether(
     requireCustomer(customerId),
@@ -46,7 +47,8 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
     }),
   );
   return {
-    customer: staffView(customer),
+    // The effective status and, while LOCKED, why: the console's badge tells a report from wrong codes.
+    customer: { ...staffView(customer), lockReason: null, ...twoFactorState(customer, now) },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,
       agentId: item.agentId,

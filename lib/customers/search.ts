@@ -1,12 +1,13 @@
 // Customer search by email or (part of) name, case- and accent-insensitive: one Query on the
 // CustomerSearch terms of the most selective word, the other words filtered in memory, then one
-// BatchGet for the current 2FA status. No scan, whatever the number of customers.
+// BatchGet for the current 2FA status (and, while LOCKED, why). No scan, whatever the number of customers.
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { invalid } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, searchWords } from './normalize';
+import { twoFactorState, type LockReason, type TwoFactorStateView } from './two-factor-state';
 import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from './search-terms';
 
 export interface SearchHit {
@@ -15,6 +16,8 @@ export interface SearchHit {
   email: string;
   companyName: string | null;
   twoFactor: CustomerItem['twoFactor'];
+  /** Why, while LOCKED; null otherwise. */
+  lockReason: LockReason | null;
 }
 
 interface TermItem {
@@ -32,7 +35,7 @@ export const queryTerms = (query: string): string[] =>
 
 export const searchCustomers = async (
   query: string,
-  options: { limit: number; cursor?: string },
+  options: { limit: number; cursor?: string; now: Date },
 ): Promise<{ customers: SearchHit[]; nextCursor: string | null }> => {
   const terms = queryTerms(query);
   const driver = [...terms].sort((a, b) => b.length - a.length)[0];
@@ -89,20 +92,20 @@ export const searchCustomers = async (
     }
   }
 
-  const statuses = new Map<string, CustomerItem['twoFactor']>();
+  const statuses = new Map<string, TwoFactorStateView>();
   if (found.length) {
     const result = await dynamoDb().send(
       new BatchGetCommand({
         RequestItems: {
           [tableName('customers')]: {
             Keys: found.map((item) => ({ customerId: item.customerId })),
-            ProjectionExpression: 'customerId, twoFactor',
+            ProjectionExpression: 'customerId, twoFactor, recoveryLockedAt, lockedUntil',
           },
         },
       }),
     );
     for (const item of result.Responses?.[tableName('customers')] ?? [])
-      statuses.set(String(item.customerId), item.twoFactor as CustomerItem['twoFactor']);
+      statuses.set(String(item.customerId), twoFactorState(item as CustomerItem, options.now));
   }
   return {
     customers: found.map((item) => ({
@@ -110,7 +113,8 @@ export const searchCustomers = async (
       fullName: item.fullName,
       email: item.email,
       companyName: item.companyName ?? null,
-      twoFactor: statuses.get(item.customerId) ?? 'DISABLED',
+      lockReason: null,
+      ...(statuses.get(item.customerId) ?? { twoFactor: 'DISABLED' }),
     })),
     nextCursor,
   };

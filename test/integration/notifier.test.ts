@@ -235,7 +235,7 @@ describe('"this wasn\'t me"', () => {
     const status = await stack.call('GET', '/internal/customers/n-report/2fa', {
       token: await stack.serviceToken(),
     });
-    expect(status.body).toEqual({ twoFactor: 'LOCKED' });
+    expect(status.body).toEqual({ twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER' });
     const newSession = await stack.call('POST', '/admin/customers/n-report/verifications', {
       token: agent,
       body: { channel: 'phone' },
@@ -296,6 +296,7 @@ describe('"this wasn\'t me"', () => {
     expect(backup.status).toBe(423);
     expect((await stack.call('GET', '/internal/customers/n-attack/2fa', { token: service })).body).toEqual({
       twoFactor: 'LOCKED',
+      lockReason: 'REPORTED_BY_CUSTOMER',
     });
     expect((await stack.call('POST', '/enroll/report', { body: { ticket: emailedTicket } })).status).toBe(
       410,

@@ -383,3 +383,50 @@ describe('a report through a voided ticket', () => {
     ).toBe(true);
   });
 });
+
+describe('locks say why', () => {
+  const stateIn = async (customerId: string) => {
+    const status = await stack.call('GET', `/internal/customers/${customerId}/2fa`, {
+      token: await stack.serviceToken(),
+    });
+    const profile = await stack.call('GET', `/admin/customers/${customerId}`, { token: agent });
+    const search = await stack.call('GET', `/admin/customers?query=${emailOf(customerId)}`, { token: agent });
+    const hit = search.body.customers.find((one: { customerId: string }) => one.customerId === customerId);
+    return {
+      status: status.body,
+      profile: { twoFactor: profile.body.customer.twoFactor, lockReason: profile.body.customer.lockReason },
+      search: { twoFactor: hit.twoFactor, lockReason: hit.lockReason },
+    };
+  };
+
+  it('a "this wasn\'t me" report is REPORTED_BY_CUSTOMER in the status route, the profile and the search', async () => {
+    await lockedCustomer('s-why-report');
+    expect(await stateIn('s-why-report')).toEqual({
+      status: { twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER' },
+      profile: { twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER' },
+      search: { twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER' },
+    });
+  });
+
+  it('too many wrong codes is TOO_MANY_ATTEMPTS while it lasts, and no reason once it ran out', async () => {
+    await createCustomer(stack, 's-why-codes', { email: emailOf('s-why-codes') });
+    await markEnrolled(stack, 's-why-codes');
+    // The state the login lockout leaves after the last allowed wrong code (its own suite tests that).
+    await setStored(
+      'customers',
+      { customerId: 's-why-codes' },
+      { twoFactor: { S: 'LOCKED' }, lockedUntil: { S: new Date(Date.now() + 15 * 60_000).toISOString() } },
+    );
+    expect(await stateIn('s-why-codes')).toEqual({
+      status: { twoFactor: 'LOCKED', lockReason: 'TOO_MANY_ATTEMPTS' },
+      profile: { twoFactor: 'LOCKED', lockReason: 'TOO_MANY_ATTEMPTS' },
+      search: { twoFactor: 'LOCKED', lockReason: 'TOO_MANY_ATTEMPTS' },
+    });
+    await setStored('customers', { customerId: 's-why-codes' }, { lockedUntil: minutesAgo(1) });
+    expect(await stateIn('s-why-codes')).toEqual({
+      status: { twoFactor: 'ENABLED' },
+      profile: { twoFactor: 'ENABLED', lockReason: null },
+      search: { twoFactor: 'ENABLED', lockReason: null },
+    });
+  });
+});

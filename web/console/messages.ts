@@ -57,7 +57,9 @@ const nl = {
   twoFactorStatus: '2FA-status',
   tf_ENABLED: 'Aan',
   tf_DISABLED: 'Uit',
-  tf_LOCKED: 'Geblokkeerd (te veel foute codes)',
+  tf_LOCKED: 'Geblokkeerd',
+  tf_LOCKED_TOO_MANY_ATTEMPTS: 'Geblokkeerd – te veel foute codes',
+  tf_LOCKED_REPORTED_BY_CUSTOMER: 'Herstel geblokkeerd – melding klant',
   privileged: 'Bevoorrechte klant: de e-mailcode is verplicht en een tweede admin moet goedkeuren.',
   recoveryLocked:
     'Herstel geblokkeerd: de klant meldde “dit was ik niet”. Niet verder gaan; schakel het beveiligingsteam in.',
@@ -256,7 +258,9 @@ const en: Record<MessageKey, string> = {
   twoFactorStatus: '2FA status',
   tf_ENABLED: 'On',
   tf_DISABLED: 'Off',
-  tf_LOCKED: 'Locked (too many wrong codes)',
+  tf_LOCKED: 'Locked',
+  tf_LOCKED_TOO_MANY_ATTEMPTS: 'Locked – too many wrong codes',
+  tf_LOCKED_REPORTED_BY_CUSTOMER: 'Recovery locked – reported by the customer',
   privileged: 'Privileged customer: the email code is required and a second admin must approve.',
   recoveryLocked:
     'Recovery locked: the customer reported “this wasn’t me”. Do not proceed; involve the security team.',
