@@ -9,8 +9,10 @@ import { forbidden } from '../lib/errors';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import type { Principal } from '../lib/http/principal';
 import { idempotencyContext } from '../lib/idempotency/store';
-import type { DisableRequestInput } from '../lib/reset/schemas';
-import { approveDisable, listPendingApprovals, requestDisable } from '../lib/reset/store';
+import type { DisableRequestInput, StaffReasonInput } from '../lib/reset/schemas';
+import { approveDisable, requestDisable } from '../lib/reset/store';
+import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
+import { cancelVerification } from '../lib/verification/cancel';
 import type {
   CompleteVerificationInput,
   RecordCheckInput,
@@ -161,19 +163,33 @@ export const handler = createHttpFunction('adminApi', {
     ),
   }),
 
-  listApprovals: async () => ({
-    body: {
-      approvals: (await listPendingApprovals(50)).map((approval) => ({
-        approvalId: approval.approvalId,
-        customerId: approval.customerId,
-        verificationId: approval.verificationId,
-        requestedBy: approval.requestedBy,
-        verifiedBy: approval.verifiedBy,
-        reason: approval.reason,
-        approvalReasons: approval.approvalReasons,
-        createdAt: approval.createdAt,
-        expiresAt: approval.expiresAt,
-      })),
-    },
+  listApprovals: async (request) => ({
+    body: { approvals: await pendingApprovalsFor(staffId(request.principal), 50) },
   }),
+
+  rejectDisable: async (request: HttpRequest<StaffReasonInput>) => ({
+    body: await rejectDisable(
+      {
+        approvalId: request.pathParameters.approvalId ?? '',
+        adminId: staffId(request.principal),
+        reason: request.body.reason,
+      },
+      deps,
+    ),
+  }),
+
+  cancelVerification: async (request: HttpRequest<StaffReasonInput>) => {
+    const { principal } = request;
+    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    return {
+      body: await cancelVerification(
+        {
+          verificationId: request.pathParameters.verificationId ?? '',
+          staff: { id: principal.id, groups: principal.groups },
+          reason: request.body.reason,
+        },
+        deps,
+      ),
+    };
+  },
 });

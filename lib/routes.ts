@@ -5,7 +5,7 @@ import { customerIdSchema, customerRecordSchema } from './customers/schemas';
 import { ticketSchema } from './tickets/schemas';
 import { typedCodeSchema } from './totp/schemas';
 import { customerSearchQuerySchema } from './customers/schemas-search';
-import { approvalIdSchema, disableRequestSchema } from './reset/schemas';
+import { approvalIdSchema, disableRequestSchema, staffReasonSchema } from './reset/schemas';
 import {
   completeVerificationSchema,
   recordCheckSchema,
@@ -30,8 +30,10 @@ import {
 import { healthSchema } from './http/schemas';
 import {
   disablePendingApprovalSchema,
+  disableRejectedSchema,
   pendingApprovalsSchema,
   twoFactorDisabledSchema,
+  verificationCancelledSchema,
 } from './reset/responses';
 import { verifyOutcomeSchema } from './totp/responses';
 import {
@@ -336,7 +338,30 @@ export const routes: RouteDefinition[] = [
     responses: { 200: pendingApprovalsSchema },
     function: 'adminApi',
     auth: adminOnly,
-    tables: { approvals: 'read' },
+    // The list names the customer and summarises the checks of each request.
+    tables: { approvals: 'read', customers: 'read', verifications: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/approvals/{approvalId}/reject',
+    operation: 'rejectDisable',
+    responses: { 200: disableRejectedSchema },
+    function: 'adminApi',
+    auth: adminOnly,
+    params: approvalParams,
+    body: staffReasonSchema,
+    tables: { approvals: 'readWrite', verifications: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/cancel',
+    operation: 'cancelVerification',
+    responses: { 200: verificationCancelledSchema },
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    body: staffReasonSchema,
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
   },
   {
     method: 'POST',

@@ -34,6 +34,8 @@ const metricOfEvent: Record<
   VERIFICATION_COMPLETED: (event) =>
     event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed',
   TWO_FA_DISABLE_PENDING_APPROVAL: 'ApprovalsPending',
+  TWO_FA_DISABLE_REJECTED: 'DisablesRejected',
+  VERIFICATION_CANCELLED: undefined,
   TWO_FA_DISABLED: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
   RESET_EMAIL_SENT: 'ResetEmailsSent',
   RESET_EMAIL_FAILED: 'ResetEmailsFailed',

@@ -115,6 +115,13 @@ export const assertVerificationStatusUsable = (verification: VerificationItem) =
         'VERIFICATION_ALREADY_USED',
         'This verification was already used for a disable; a new one is needed.',
       );
+    case 'REJECTED':
+      throw conflict(
+        'VERIFICATION_REJECTED',
+        'A disable on this verification was rejected by a second admin; verify the caller again.',
+      );
+    case 'CANCELLED':
+      throw conflict('VERIFICATION_CANCELLED', 'This verification was cancelled; verify the caller again.');
     case 'PENDING_APPROVAL':
       throw conflict(
         'APPROVAL_PENDING',
@@ -182,11 +189,14 @@ export interface ApprovalItem {
   verifiedBy: string;
   reason: string;
   approvalReasons: ApprovalReason[];
-  status: 'PENDING' | 'APPROVED';
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
   createdAt: string;
   expiresAt: string;
   approvedBy?: string;
   approvedAt?: string;
+  rejectedBy?: string;
+  rejectedAt?: string;
+  rejectReason?: string;
   /** Present only while pending: the sparse `pending` index lists open approvals without a scan. */
   pendingFlag?: 'PENDING';
   expiresAtEpoch: number;

@@ -3,10 +3,15 @@ import type { Channel, CheckResult, CheckType, NoPossessionReason } from './sche
 import type { PolicyReason } from './policy';
 import type { ReportedProblem } from './vocabulary';
 
-/** EXPIRED: left OPEN past the session window; closed when the next session of the customer starts. */
 export type VerificationPurpose = 'RESET' | 'RECOVERY_LOCK_RELEASE';
 
-export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED';
+/**
+ * EXPIRED: left OPEN past the session window; closed when the next session of the customer starts.
+ * REJECTED: a second admin rejected the disable it waited for. CANCELLED: voided unused by staff.
+ * Both are spent: like USED, nothing can be done on them any more.
+ */
+export type VerificationStatus =
+  'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED' | 'REJECTED' | 'CANCELLED';
 
 export interface RecordedCheck {
   type: CheckType;
