@@ -12,6 +12,7 @@ import { idempotencyContext } from '../lib/idempotency/store';
 import type { DisableRequestInput, StaffReasonInput } from '../lib/reset/schemas';
 import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
+import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
 import type {
   CompleteVerificationInput,
@@ -165,6 +166,14 @@ export const handler = createHttpFunction('adminApi', {
 
   listApprovals: async (request) => ({
     body: { approvals: await pendingApprovalsFor(staffId(request.principal), 50) },
+  }),
+
+  resendResetLink: async (request) => ({
+    status: 202,
+    body: await resendResetLink(
+      { customerId: request.pathParameters.customerId ?? '', adminId: staffId(request.principal) },
+      deps,
+    ),
   }),
 
   rejectDisable: async (request: HttpRequest<StaffReasonInput>) => ({

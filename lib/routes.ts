@@ -32,6 +32,7 @@ import {
   disablePendingApprovalSchema,
   disableRejectedSchema,
   pendingApprovalsSchema,
+  resetLinkQueuedSchema,
   twoFactorDisabledSchema,
   verificationCancelledSchema,
 } from './reset/responses';
@@ -330,6 +331,18 @@ export const routes: RouteDefinition[] = [
     body: disableRequestSchema,
     tables: disableTables,
     idempotencyKey: 'optional',
+  },
+  {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/2fa/reset-link',
+    operation: 'resendResetLink',
+    responses: { 202: resetLinkQueuedSchema },
+    function: 'adminApi',
+    auth: adminOnly,
+    params: customerParams,
+    // No input beyond the path; an empty JSON object is accepted from clients that always send one.
+    body: z.optional(z.strictObject({})),
+    tables: { customers: 'readWrite', verifications: 'read', ...appendAudit },
   },
   {
     method: 'GET',

@@ -34,6 +34,8 @@ export interface CustomerItem extends CustomerRecord {
   emailCodeSentAt?: string[];
   /** When 2FA was last disabled by the helpdesk; a second reset soon after needs a second admin. */
   lastResetAt?: string;
+  /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */
+  resetLinkSentAt?: string[];
   /** Increments on every write so conditional updates can detect a concurrent change. */
   version: number;
 

@@ -8,6 +8,8 @@ export const notificationKindOf = (
 ): NotificationKind | undefined => {
   switch (event.type) {
     case 'TWO_FA_DISABLED':
+    // A re-sent link is the reset email again, with a new ticket.
+    case 'RESET_LINK_RESENT':
       return 'RESET';
     case 'TWO_FA_ENABLED':
       return 'ENABLED';

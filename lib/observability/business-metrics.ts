@@ -37,6 +37,7 @@ const metricOfEvent: Record<
   TWO_FA_DISABLE_REJECTED: 'DisablesRejected',
   VERIFICATION_CANCELLED: undefined,
   TWO_FA_DISABLED: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
+  RESET_LINK_RESENT: undefined,
   RESET_EMAIL_SENT: 'ResetEmailsSent',
   RESET_EMAIL_FAILED: 'ResetEmailsFailed',
   ENROLLMENT_TICKET_ISSUED: undefined,

@@ -44,6 +44,13 @@ export const disableRejectedSchema = z.strictObject({
   auditEventId: z.string(),
 });
 
+/** POST /admin/customers/{customerId}/2fa/reset-link (202): the notifier issues and mails the new link. */
+export const resetLinkQueuedSchema = z.strictObject({
+  status: z.literal('QUEUED'),
+  auditEventId: z.string(),
+  sendsLeftToday: z.number(),
+});
+
 /** POST /admin/verifications/{verificationId}/cancel. */
 export const verificationCancelledSchema = z.strictObject({
   status: z.literal('CANCELLED'),
