@@ -65,7 +65,12 @@ export const handler = createHttpFunction('adminApi', {
     );
     return {
       status: 201,
-      body: { verificationId: item.verificationId, status: item.status, startedAt: item.startedAt },
+      body: {
+        verificationId: item.verificationId,
+        caseNumber: item.caseNumber ?? null,
+        status: item.status,
+        startedAt: item.startedAt,
+      },
     };
   },
 

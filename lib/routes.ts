@@ -165,6 +165,8 @@ export const functions = {
       notifications: 'readWrite',
       customers: 'readWrite',
       tickets: 'readWrite',
+      // The case number the emails name is read from the session.
+      verifications: 'read',
     },
     services: ['sendEmail'],
     streamSource: notifierStreamSource,
@@ -181,6 +183,8 @@ export const functions = {
       notifications: 'readWrite',
       customers: 'readWrite',
       tickets: 'readWrite',
+      // The case number the emails name is read from the session.
+      verifications: 'read',
     },
     services: ['sendEmail'],
     schedules: [
@@ -274,7 +278,8 @@ export const routes: RouteDefinition[] = [
     auth: staff,
     params: customerParams,
     body: startVerificationSchema,
-    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // The session's case number is claimed in CustomerSearch (a conditional Put), where search finds it.
+    tables: { customers: 'readWrite', verifications: 'readWrite', customerSearch: 'append', ...appendAudit },
   },
   {
     method: 'POST',

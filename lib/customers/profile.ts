@@ -51,6 +51,7 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
     customer: { ...staffView(customer), lockReason: null, ...twoFactorState(customer, now) },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,
+      caseNumber: item.caseNumber ?? null,
       agentId: item.agentId,
       channel: item.channel,
       reportedProblem: item.reportedProblem ?? null,

@@ -7,6 +7,8 @@ import { invalid } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, searchWords } from './normalize';
+import { findCase, parseCaseNumber } from '../verification/case-number';
+import { getCustomer } from './store';
 import { twoFactorState, type LockReason, type TwoFactorStateView } from './two-factor-state';
 import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from './search-terms';
 
@@ -18,6 +20,8 @@ export interface SearchHit {
   twoFactor: CustomerItem['twoFactor'];
   /** Why, while LOCKED; null otherwise. */
   lockReason: LockReason | null;
+  /** Set when the query was a case number: the session it names. */
+  matchedCase?: { caseNumber: string; verificationId: string };
 }
 
 interface TermItem {
@@ -37,6 +41,10 @@ export const searchCustomers = async (
   query: string,
   options: { limit: number; cursor?: string; now: Date },
 ): Promise<{ customers: SearchHit[]; nextCursor: string | null }> => {
+  const caseNumber = options.cursor ? undefined : parseCaseNumber(query);
+  const byCase = caseNumber ? await searchByCaseNumber(caseNumber, options.now) : undefined;
+  // A name that merely looks like a case number is still searched as a name.
+  if (byCase) return byCase;
   const terms = queryTerms(query);
   const driver = [...terms].sort((a, b) => b.length - a.length)[0];
   if (!driver || driver.length < MIN_QUERY_LENGTH)
@@ -117,5 +125,29 @@ export const searchCustomers = async (
       ...(statuses.get(item.customerId) ?? { twoFactor: 'DISABLED' }),
     })),
     nextCursor,
+  };
+};
+
+/** A case number names one session, so one customer: read its claim, then the customer. */
+const searchByCaseNumber = async (
+  caseNumber: string,
+  now: Date,
+): Promise<{ customers: SearchHit[]; nextCursor: string | null } | undefined> => {
+  const found = await findCase(caseNumber);
+  const customer = found ? await getCustomer(found.customerId) : undefined;
+  if (!found || !customer) return undefined;
+  return {
+    customers: [
+      {
+        customerId: customer.customerId,
+        fullName: customer.fullName,
+        email: customer.email,
+        companyName: customer.companyName ?? null,
+        lockReason: null,
+        ...twoFactorState(customer, now),
+        matchedCase: { caseNumber, verificationId: found.verificationId },
+      },
+    ],
+    nextCursor: null,
   };
 };

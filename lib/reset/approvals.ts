@@ -154,11 +154,11 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       approvals.map((approval) => approval.customerId),
       '#key, fullName',
     ),
-    batchGet<Pick<VerificationItem, 'verificationId' | 'checks' | 'withoutPossessionProof'>>(
+    batchGet<Pick<VerificationItem, 'verificationId' | 'caseNumber' | 'checks' | 'withoutPossessionProof'>>(
       'verifications',
       'verificationId',
       approvals.map((approval) => approval.verificationId),
-      '#key, checks, withoutPossessionProof',
+      '#key, caseNumber, checks, withoutPossessionProof',
     ),
   );
   return approvals.map((approval) => {
@@ -169,6 +169,7 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       customerId: approval.customerId,
       customerName: customers.get(approval.customerId)?.fullName ?? null,
       verificationId: approval.verificationId,
+      caseNumber: verification?.caseNumber ?? null,
       requestedBy: approval.requestedBy,
       verifiedBy: approval.verifiedBy,
       reason: approval.reason,

@@ -205,6 +205,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           caseId: verification.verificationId,
           details: {
             verificationId: verification.verificationId,
+            caseNumber: verification.caseNumber ?? null,
             verifiedBy: verification.agentId,
             reason: request.reason,
             previousStatus: customer.twoFactor,
@@ -249,6 +250,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         details: {
           approvalId,
           verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           reason: request.reason,
           approvalReasons: decision.reasons,
@@ -358,6 +360,7 @@ export const approveDisable = async (
         caseId: verification.verificationId,
         details: {
           verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           requestedBy: approval.requestedBy,
           approvedBy: approverId,

@@ -122,6 +122,7 @@ export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) =
         caseId: verification.verificationId,
         details: {
           verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           releasedBy: request.officerId,
           reason: request.reason,

@@ -22,6 +22,7 @@ import {
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
 import { keyedHash, sameHash } from '../secrets/keyed-hash';
 import { assertNoCooldown, nextFailure, sessionEndWrite, type BudgetPolicy } from './budget';
+import { claimCaseNumber, newCaseNumber } from './case-number';
 import { compareKnowledgeAnswer } from './checks';
 import {
   evaluateVerification,
@@ -243,8 +244,11 @@ export const startVerification = async (
             }
           }
           const verificationId = deps.random.ulid(now);
+          // A number another session holds fails the transaction; the retry draws a new one.
+          const caseNumber = newCaseNumber(deps.random);
           const item: VerificationItem = {
             verificationId,
+            caseNumber,
             customerId,
             agentId,
             channel: input.channel,
@@ -264,6 +268,7 @@ export const startVerification = async (
             caseId: verificationId,
             details: {
               verificationId,
+              caseNumber,
               channel: input.channel,
               reportedProblem: input.reportedProblem ?? null,
               purpose,
@@ -293,6 +298,7 @@ export const startVerification = async (
                 },
               },
               customerWrite,
+              claimCaseNumber(caseNumber, customerId, verificationId),
             ],
             result: { item },
             onConflict: () => new LostRace(),
@@ -411,6 +417,7 @@ export const recordCheck = async (
         caseId: verificationId,
         details: {
           verificationId,
+          caseNumber: item.caseNumber ?? null,
           outcome: 'FAILED',
           reasons: cannotPass.map((reason) => reason.code),
           checksRecorded: checks.length,
@@ -637,6 +644,7 @@ export const completeVerification = async (
       caseId: verificationId,
       details: {
         verificationId,
+        caseNumber: item.caseNumber ?? null,
         outcome: outcome.outcome,
         reasons: outcome.reasons.map((reason) => reason.code),
         checksRecorded: item.checks.length,

@@ -34,6 +34,8 @@ export interface EmailCodeState {
 
 export interface VerificationItem {
   verificationId: string;
+  /** `HD-XXXX-XXXX`, what staff and the customer call the case (sessions from before it have none). */
+  caseNumber?: string;
   customerId: string;
   agentId: string;
   channel: Channel;
@@ -62,6 +64,7 @@ export interface VerificationItem {
 
 export const verificationView = (item: VerificationItem) => ({
   verificationId: item.verificationId,
+  caseNumber: item.caseNumber ?? null,
   customerId: item.customerId,
   agentId: item.agentId,
   channel: item.channel,

@@ -72,7 +72,11 @@ describe('the "2FA was reset" email', () => {
     expect(email.body.text).toMatch(/#ticket=[A-Za-z0-9_-]{43}&report=1/);
     expect(email.body.html).toMatch(new RegExp(`href="${stack.apiUrl}/enroll/#ticket=[A-Za-z0-9_-]{43}"`));
     expect(email.body.html).toContain('Was u dit niet?');
-    expect(email.body.text).toContain(caseId);
+    // The case as staff name it: the session's case number, not its internal id.
+    const caseNumber = (await stack.call('GET', `/admin/verifications/${caseId}`, { token: agent })).body
+      .caseNumber;
+    expect(caseNumber).toMatch(/^HD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(email.body.text).toContain(`Zaaknummer: ${caseNumber}`);
     expect(email.body.text).not.toMatch(/\?ticket=|\/enroll\/[A-Za-z0-9_-]{20,}/);
 
     const events = await expectIntactChain(stack, 'n-nl');

@@ -58,7 +58,9 @@ describe('re-sending the reset link', () => {
     expect(mails).toHaveLength(2);
     const newTicket = ticketIn(mails.at(-1));
     expect(newTicket).not.toBe(oldTicket);
-    expect(mails.at(-1)?.body.text).toContain(caseId);
+    const caseNumber = (await stack.call('GET', `/admin/verifications/${caseId}`, { token: admin })).body
+      .caseNumber;
+    expect(mails.at(-1)?.body.text).toContain(`Zaaknummer: ${caseNumber}`);
     const old = await stack.call('POST', '/enroll/start', { body: { ticket: oldTicket } });
     expect([old.status, old.body.error.code]).toEqual([410, 'TICKET_VOIDED']);
     expect((await stack.call('POST', '/enroll/start', { body: { ticket: newTicket } })).status).toBe(200);

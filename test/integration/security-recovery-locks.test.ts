@@ -165,7 +165,9 @@ describe('a release', () => {
     await stack.poller?.drain();
     const mail = (await mailTo(emailOf('s-release'))).at(-1);
     expect(mail?.subject).toBe('De blokkade van uw account is opgeheven');
-    expect(mail?.body.text).toContain(verificationId);
+    const caseNumber = (await stack.call('GET', `/admin/verifications/${verificationId}`, { token: agent }))
+      .body.caseNumber;
+    expect(mail?.body.text).toContain(`Zaaknummer: ${caseNumber}`);
     const started = await stack.call('POST', '/enroll/start', { body: { ticket: ticketIn(mail) } });
     expect(started.status).toBe(200);
 
