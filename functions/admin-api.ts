@@ -1,4 +1,5 @@
-// Lambda for the helpdesk and admin routes (Cognito JWT): search, profile, verification, disable, approval.
+// Lambda for the staff routes (Cognito JWT): search, profile, verification, disable, approval, and the
+// security officers' recovery-lock queue, release and keep.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { customerProfile } from '../lib/customers/profile';
@@ -8,8 +9,11 @@ import { forbidden } from '../lib/errors';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import type { Principal } from '../lib/http/principal';
 import { idempotencyContext } from '../lib/idempotency/store';
-import type { DisableRequestInput } from '../lib/reset/schemas';
-import { approveDisable, listPendingApprovals, requestDisable } from '../lib/reset/store';
+import type { DisableRequestInput, StaffReasonInput } from '../lib/reset/schemas';
+import { approveDisable, requestDisable } from '../lib/reset/store';
+import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
+import { resendResetLink } from '../lib/reset/resend-link';
+import { cancelVerification } from '../lib/verification/cancel';
 import type {
   CompleteVerificationInput,
   RecordCheckInput,
@@ -24,6 +28,12 @@ import {
   startVerification,
 } from '../lib/verification/store';
 import { verificationView } from '../lib/verification/verification';
+import type {
+  KeepRecoveryLockInput,
+  RecoveryLockQueueQuery,
+  ReleaseRecoveryLockInput,
+} from '../lib/security/schemas';
+import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -36,13 +46,14 @@ const staffId = (principal: Principal) => {
 export const handler = createHttpFunction('adminApi', {
   searchCustomers: async (request: HttpRequest<undefined, CustomerSearchQuery>) => ({
     body: await searchCustomers(request.query.query, {
+      now: deps.clock.now(),
       limit: request.query.limit,
       cursor: request.query.cursor,
     }),
   }),
 
   customerProfile: async (request: HttpRequest<undefined, CustomerProfileQuery>) => ({
-    body: await customerProfile(request.pathParameters.customerId ?? '', request.query),
+    body: await customerProfile(request.pathParameters.customerId ?? '', request.query, deps.clock.now()),
   }),
 
   startVerification: async (request: HttpRequest<StartVerificationInput>) => {
@@ -54,7 +65,12 @@ export const handler = createHttpFunction('adminApi', {
     );
     return {
       status: 201,
-      body: { verificationId: item.verificationId, status: item.status, startedAt: item.startedAt },
+      body: {
+        verificationId: item.verificationId,
+        caseNumber: item.caseNumber ?? null,
+        status: item.status,
+        startedAt: item.startedAt,
+      },
     };
   },
 
@@ -126,19 +142,68 @@ export const handler = createHttpFunction('adminApi', {
     return { status: response.status, body: response.body };
   },
 
-  listApprovals: async () => ({
-    body: {
-      approvals: (await listPendingApprovals(50)).map((approval) => ({
-        approvalId: approval.approvalId,
-        customerId: approval.customerId,
-        verificationId: approval.verificationId,
-        requestedBy: approval.requestedBy,
-        verifiedBy: approval.verifiedBy,
-        reason: approval.reason,
-        approvalReasons: approval.approvalReasons,
-        createdAt: approval.createdAt,
-        expiresAt: approval.expiresAt,
-      })),
-    },
+  listRecoveryLocks: async (request: HttpRequest<undefined, RecoveryLockQueueQuery>) => {
+    const page = await listRecoveryLocks({ limit: request.query.limit, cursor: request.query.cursor });
+    return { body: { locks: page.items, nextCursor: page.nextCursor } };
+  },
+
+  releaseRecoveryLock: async (request: HttpRequest<ReleaseRecoveryLockInput>) => ({
+    body: await releaseRecoveryLock(
+      {
+        customerId: request.pathParameters.customerId ?? '',
+        ...request.body,
+        officerId: staffId(request.principal),
+      },
+      deps,
+    ),
   }),
+
+  keepRecoveryLock: async (request: HttpRequest<KeepRecoveryLockInput>) => ({
+    body: await keepRecoveryLock(
+      {
+        customerId: request.pathParameters.customerId ?? '',
+        note: request.body.note,
+        officerId: staffId(request.principal),
+      },
+      deps,
+    ),
+  }),
+
+  listApprovals: async (request) => ({
+    body: { approvals: await pendingApprovalsFor(staffId(request.principal), 50) },
+  }),
+
+  resendResetLink: async (request) => ({
+    status: 202,
+    body: await resendResetLink(
+      { customerId: request.pathParameters.customerId ?? '', adminId: staffId(request.principal) },
+      deps,
+    ),
+  }),
+
+  rejectDisable: async (request: HttpRequest<StaffReasonInput>) => ({
+    body: await rejectDisable(
+      {
+        approvalId: request.pathParameters.approvalId ?? '',
+        adminId: staffId(request.principal),
+        reason: request.body.reason,
+      },
+      deps,
+    ),
+  }),
+
+  cancelVerification: async (request: HttpRequest<StaffReasonInput>) => {
+    const { principal } = request;
+    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    return {
+      body: await cancelVerification(
+        {
+          verificationId: request.pathParameters.verificationId ?? '',
+          staff: { id: principal.id, groups: principal.groups },
+          reason: request.body.reason,
+        },
+        deps,
+      ),
+    };
+  },
 });

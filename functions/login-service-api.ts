@@ -8,7 +8,7 @@ import { issueSelfServiceTicket } from '../lib/enrollment/self-service';
 import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
-import { effectiveTwoFactor } from '../lib/totp/lockout';
+import { twoFactorState } from '../lib/customers/two-factor-state';
 import { verifyLoginCode } from '../lib/totp/verification';
 
 config();
@@ -37,7 +37,7 @@ export const handler = createHttpFunction('loginServiceApi', {
   },
   twoFactorStatus: async (request) => {
     const customer = await requireCustomer(request.pathParameters.customerId ?? '');
-    return { body: { twoFactor: effectiveTwoFactor(customer, deps.clock.now()) } };
+    return { body: twoFactorState(customer, deps.clock.now()) };
   },
   verifyTwoFactor: async (request: HttpRequest<{ code: string }>) => ({
     body: await meterLoginVerify(

@@ -5,7 +5,7 @@ import { customerIdSchema, customerRecordSchema } from './customers/schemas';
 import { ticketSchema } from './tickets/schemas';
 import { typedCodeSchema } from './totp/schemas';
 import { customerSearchQuerySchema } from './customers/schemas-search';
-import { approvalIdSchema, disableRequestSchema } from './reset/schemas';
+import { approvalIdSchema, disableRequestSchema, staffReasonSchema } from './reset/schemas';
 import {
   completeVerificationSchema,
   recordCheckSchema,
@@ -31,10 +31,23 @@ import { healthSchema } from './http/schemas';
 import { customerErasedSchema } from './erasure/responses';
 import {
   disablePendingApprovalSchema,
+  disableRejectedSchema,
   pendingApprovalsSchema,
+  resetLinkQueuedSchema,
   twoFactorDisabledSchema,
+  verificationCancelledSchema,
 } from './reset/responses';
 import { verifyOutcomeSchema } from './totp/responses';
+import {
+  keepRecoveryLockSchema,
+  recoveryLockQueueQuerySchema,
+  releaseRecoveryLockSchema,
+} from './security/schemas';
+import {
+  recoveryLockKeptSchema,
+  recoveryLockQueueSchema,
+  recoveryLockReleasedSchema,
+} from './security/responses';
 import {
   checkRecordedSchema,
   emailCodeSentSchema,
@@ -44,7 +57,7 @@ import {
 } from './verification/responses';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type StaffGroup = 'helpdesk' | 'admin';
+export type StaffGroup = 'helpdesk' | 'admin' | 'security';
 
 export type RouteAuth =
   | { type: 'none' }
@@ -154,6 +167,8 @@ export const functions = {
       notifications: 'readWrite',
       customers: 'readWrite',
       tickets: 'readWrite',
+      // The case number the emails name is read from the session.
+      verifications: 'read',
     },
     services: ['sendEmail'],
     streamSource: notifierStreamSource,
@@ -170,6 +185,8 @@ export const functions = {
       notifications: 'readWrite',
       customers: 'readWrite',
       tickets: 'readWrite',
+      // The case number the emails name is read from the session.
+      verifications: 'read',
     },
     services: ['sendEmail'],
     schedules: [
@@ -213,6 +230,7 @@ const appendAudit = { auditEvents: 'append', notifications: 'append' } as const;
 
 const staff = { type: 'jwt', groups: ['helpdesk', 'admin'] } as const;
 const adminOnly = { type: 'jwt', groups: ['admin'] } as const;
+const securityOnly = { type: 'jwt', groups: ['security'] } as const;
 const verificationParams = z.strictObject({ verificationId: verificationIdSchema });
 const approvalParams = z.strictObject({ approvalId: approvalIdSchema });
 const disableTables = {
@@ -264,7 +282,8 @@ export const routes: RouteDefinition[] = [
     auth: staff,
     params: customerParams,
     body: startVerificationSchema,
-    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // The session's case number is claimed in CustomerSearch (a conditional Put), where search finds it.
+    tables: { customers: 'readWrite', verifications: 'readWrite', customerSearch: 'append', ...appendAudit },
   },
   {
     method: 'POST',
@@ -325,13 +344,48 @@ export const routes: RouteDefinition[] = [
     idempotencyKey: 'optional',
   },
   {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/2fa/reset-link',
+    operation: 'resendResetLink',
+    responses: { 202: resetLinkQueuedSchema },
+    function: 'adminApi',
+    auth: adminOnly,
+    params: customerParams,
+    // No input beyond the path; an empty JSON object is accepted from clients that always send one.
+    body: z.optional(z.strictObject({})),
+    tables: { customers: 'readWrite', verifications: 'read', ...appendAudit },
+  },
+  {
     method: 'GET',
     path: '/admin/approvals',
     operation: 'listApprovals',
     responses: { 200: pendingApprovalsSchema },
     function: 'adminApi',
     auth: adminOnly,
-    tables: { approvals: 'read' },
+    // The list names the customer and summarises the checks of each request.
+    tables: { approvals: 'read', customers: 'read', verifications: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/approvals/{approvalId}/reject',
+    operation: 'rejectDisable',
+    responses: { 200: disableRejectedSchema },
+    function: 'adminApi',
+    auth: adminOnly,
+    params: approvalParams,
+    body: staffReasonSchema,
+    tables: { approvals: 'readWrite', verifications: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/cancel',
+    operation: 'cancelVerification',
+    responses: { 200: verificationCancelledSchema },
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    body: staffReasonSchema,
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
   },
   {
     method: 'POST',
@@ -345,6 +399,38 @@ export const routes: RouteDefinition[] = [
     // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
     services: ['sealSecrets', 'openSecrets'],
     idempotencyKey: 'optional',
+  },
+  {
+    method: 'GET',
+    path: '/security/recovery-locks',
+    operation: 'listRecoveryLocks',
+    responses: { 200: recoveryLockQueueSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    query: recoveryLockQueueQuerySchema,
+    tables: { customers: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-lock/release',
+    operation: 'releaseRecoveryLock',
+    responses: { 200: recoveryLockReleasedSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: releaseRecoveryLockSchema,
+    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-lock/keep',
+    operation: 'keepRecoveryLock',
+    responses: { 200: recoveryLockKeptSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: keepRecoveryLockSchema,
+    tables: { customers: 'readWrite', ...appendAudit },
   },
   {
     method: 'PUT',

@@ -41,7 +41,9 @@ const main = async () => {
   say(`  Enrollment    ${stack.apiUrl}/enroll/   (opened from the email link)`);
   say(`  SES inbox     ${stack.sesEndpoint}/        (sent mail as JSON: ${stack.sesEndpoint}/store)`);
   say(`  DynamoDB      ${stack.dynamodbEndpoint}  (${values['in-memory'] ? 'in memory' : 'data in .data/'})`);
-  say(`  Tokens        POST ${stack.apiUrl}/local/token {"sub":"…","groups":["helpdesk"|"admin"]}`);
+  say(
+    `  Tokens        POST ${stack.apiUrl}/local/token {"sub":"…","groups":["helpdesk"|"admin"|"security"]}`,
+  );
   say('');
   say('Login service key pair for /internal/* (SigV4, service execute-api); paste into a shell:');
   const keys = stack.loginServiceCredentials;

@@ -20,6 +20,7 @@ import {
   type FunctionName,
   type HttpMethod,
   type RouteDefinition,
+  type StaffGroup,
   type TableAccess,
 } from '../../lib/routes';
 import { AppFunction } from './app-function';
@@ -142,11 +143,16 @@ export class Api extends Construct {
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,
     });
-    for (const group of ['helpdesk', 'admin']) {
+    const groupDescriptions: Record<StaffGroup, string> = {
+      helpdesk: 'May verify callers',
+      admin: 'May disable 2FA and approve disables',
+      security: 'Reviews "this wasn\'t me" reports; may release or keep a recovery lock',
+    };
+    for (const [group, description] of Object.entries(groupDescriptions)) {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: group,
-        description: group === 'admin' ? 'May disable 2FA and approve disables' : 'May verify callers',
+        description,
       });
     }
     this.userPoolClient = this.userPool.addClient('ConsoleClient', {

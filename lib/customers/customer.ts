@@ -16,6 +16,13 @@ export interface CustomerItem extends CustomerRecord {
   twoFactor: TwoFactorStatus;
   /** Set by "this wasn't me": no helpdesk reset until the security team clears it. */
   recoveryLockedAt?: string;
+  /** Present only while recovery is locked: the key of the sparse `recoveryLocks` index (the security queue). */
+  recoveryLockFlag?: 'LOCKED';
+  /** The case of the reset the customer reported ('-' when the ticket named none). */
+  recoveryLockCaseId?: string;
+  recoveryLockReport?: { ticketPurpose: string; previousStatus: TwoFactorStatus; reportedAt: string };
+  /** The security officer's last "keep locked" decision (the note itself is in the audit event). */
+  recoveryLockReview?: { officerId: string; at: string; auditEventId: string };
   /** After a FAILED verification no new session starts until then (any agent). */
   verificationCooldownUntil?: string;
   failedVerificationCount?: number;
@@ -30,6 +37,8 @@ export interface CustomerItem extends CustomerRecord {
   lastResetAt?: string;
   /** Seals staff free text about this customer in audit events; erasure deletes it (lib/audit/sealed-text.ts). */
   textKey?: TextKey;
+  /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */
+  resetLinkSentAt?: string[];
   /** Increments on every write so conditional updates can detect a concurrent change. */
   version: number;
 

@@ -3,6 +3,8 @@
 import * as z from '../schema';
 
 export const twoFactorStatusSchema = z.enum(['ENABLED', 'DISABLED', 'LOCKED']);
+/** Why 2FA is LOCKED: too many wrong codes (passes by itself) or a "this wasn't me" report (security lifts it). */
+export const lockReasonSchema = z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER']);
 
 /** PUT /internal/customers/{customerId} (201 when created, 200 when updated). */
 export const customerSyncedSchema = z.object({
@@ -16,7 +18,7 @@ export const customerSyncedSchema = z.object({
 /** GET /internal/customers/{customerId}/2fa. */
 export const twoFactorStateSchema = z.object({
   twoFactor: twoFactorStatusSchema,
-  lockReason: z.optional(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),
+  lockReason: z.optional(lockReasonSchema),
 });
 
 export type CustomerSynced = z.infer<typeof customerSyncedSchema>;
@@ -28,6 +30,7 @@ const searchHitSchema = z.looseObject({
   email: z.string(),
   companyName: z.nullable(z.string()),
   twoFactor: twoFactorStatusSchema,
+  lockReason: z.nullable(lockReasonSchema),
 });
 
 /** GET /admin/customers?query= : one page of hits and the cursor of the next. */
@@ -44,6 +47,7 @@ export const customerProfileSchema = z.looseObject({
     email: z.string(),
     twoFactor: twoFactorStatusSchema,
     recoveryLocked: z.boolean(),
+    lockReason: z.nullable(lockReasonSchema),
   }),
   recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
   recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),

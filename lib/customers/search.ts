@@ -1,12 +1,15 @@
 // Customer search by email or (part of) name, case- and accent-insensitive: one Query on the
 // CustomerSearch terms of the most selective word, the other words filtered in memory, then one
-// BatchGet for the current 2FA status. No scan, whatever the number of customers.
+// BatchGet for the current 2FA status (and, while LOCKED, why). No scan, whatever the number of customers.
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { invalid } from '../errors';
 import { decodeCursor, encodeCursor } from '../pagination';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, searchWords } from './normalize';
+import { findCase, parseCaseNumber } from '../verification/case-number';
+import { getCustomer } from './store';
+import { twoFactorState, type LockReason, type TwoFactorStateView } from './two-factor-state';
 import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from './search-terms';
 
 export interface SearchHit {
@@ -15,6 +18,10 @@ export interface SearchHit {
   email: string;
   companyName: string | null;
   twoFactor: CustomerItem['twoFactor'];
+  /** Why, while LOCKED; null otherwise. */
+  lockReason: LockReason | null;
+  /** Set when the query was a case number: the session it names. */
+  matchedCase?: { caseNumber: string; verificationId: string };
 }
 
 interface TermItem {
@@ -32,8 +39,12 @@ export const queryTerms = (query: string): string[] =>
 
 export const searchCustomers = async (
   query: string,
-  options: { limit: number; cursor?: string },
+  options: { limit: number; cursor?: string; now: Date },
 ): Promise<{ customers: SearchHit[]; nextCursor: string | null }> => {
+  const caseNumber = options.cursor ? undefined : parseCaseNumber(query);
+  const byCase = caseNumber ? await searchByCaseNumber(caseNumber, options.now) : undefined;
+  // A name that merely looks like a case number is still searched as a name.
+  if (byCase) return byCase;
   const terms = queryTerms(query);
   const driver = [...terms].sort((a, b) => b.length - a.length)[0];
   if (!driver || driver.length < MIN_QUERY_LENGTH)
@@ -89,20 +100,20 @@ export const searchCustomers = async (
     }
   }
 
-  const statuses = new Map<string, CustomerItem['twoFactor']>();
+  const statuses = new Map<string, TwoFactorStateView>();
   if (found.length) {
     const result = await dynamoDb().send(
       new BatchGetCommand({
         RequestItems: {
           [tableName('customers')]: {
             Keys: found.map((item) => ({ customerId: item.customerId })),
-            ProjectionExpression: 'customerId, twoFactor',
+            ProjectionExpression: 'customerId, twoFactor, recoveryLockedAt, lockedUntil',
           },
         },
       }),
     );
     for (const item of result.Responses?.[tableName('customers')] ?? [])
-      statuses.set(String(item.customerId), item.twoFactor as CustomerItem['twoFactor']);
+      statuses.set(String(item.customerId), twoFactorState(item as CustomerItem, options.now));
   }
   return {
     customers: found.map((item) => ({
@@ -110,8 +121,33 @@ export const searchCustomers = async (
       fullName: item.fullName,
       email: item.email,
       companyName: item.companyName ?? null,
-      twoFactor: statuses.get(item.customerId) ?? 'DISABLED',
+      lockReason: null,
+      ...(statuses.get(item.customerId) ?? { twoFactor: 'DISABLED' }),
     })),
     nextCursor,
+  };
+};
+
+/** A case number names one session, so one customer: read its claim, then the customer. */
+const searchByCaseNumber = async (
+  caseNumber: string,
+  now: Date,
+): Promise<{ customers: SearchHit[]; nextCursor: string | null } | undefined> => {
+  const found = await findCase(caseNumber);
+  const customer = found ? await getCustomer(found.customerId) : undefined;
+  if (!found || !customer) return undefined;
+  return {
+    customers: [
+      {
+        customerId: customer.customerId,
+        fullName: customer.fullName,
+        email: customer.email,
+        companyName: customer.companyName ?? null,
+        lockReason: null,
+        ...twoFactorState(customer, now),
+        matchedCase: { caseNumber, verificationId: found.verificationId },
+      },
+    ],
+    nextCursor: null,
   };
 };

@@ -34,6 +34,20 @@ export const tables = {
     partitionKey: { name: 'customerId', type: 'S' },
     indexes: [
       { indexName: 'byEmail', partitionKey: { name: 'emailKey', type: 'S' }, include: ['customerId'] },
+      // Sparse: only customers under a "this wasn't me" lock carry recoveryLockFlag (the security queue).
+      {
+        indexName: 'recoveryLocks',
+        partitionKey: { name: 'recoveryLockFlag', type: 'S' },
+        sortKey: { name: 'recoveryLockedAt', type: 'S' },
+        include: [
+          'fullName',
+          'email',
+          'companyName',
+          'recoveryLockCaseId',
+          'recoveryLockReport',
+          'recoveryLockReview',
+        ],
+      },
     ],
     purpose:
       'Customer records synced by the login service, 2FA state, encrypted TOTP secret, hashed backup codes',

@@ -12,7 +12,7 @@ interface AuthorizerContext {
   iam?: { userArn?: string; callerId?: string };
 }
 
-const staffGroups: StaffGroup[] = ['helpdesk', 'admin'];
+const staffGroups: StaffGroup[] = ['helpdesk', 'admin', 'security'];
 
 /**
  * Cognito puts groups in `cognito:groups` as an array; API Gateway's HTTP API flattens array claims

@@ -8,6 +8,8 @@ export const notificationKindOf = (
 ): NotificationKind | undefined => {
   switch (event.type) {
     case 'TWO_FA_DISABLED':
+    // A re-sent link is the reset email again, with a new ticket.
+    case 'RESET_LINK_RESENT':
       return 'RESET';
     case 'TWO_FA_ENABLED':
       return 'ENABLED';
@@ -17,6 +19,8 @@ export const notificationKindOf = (
       return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
     case 'UNAUTHORIZED_RESET_REPORTED':
       return 'SECURITY_ALERT';
+    case 'RECOVERY_LOCK_RELEASED':
+      return 'LOCK_RELEASED';
     case 'TWO_FA_DISABLE_PENDING_APPROVAL':
       return event.details.alertSecurity === true ? 'SECURITY_REVIEW' : undefined;
     default:

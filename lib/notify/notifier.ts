@@ -11,6 +11,7 @@ import { getCustomer } from '../customers/store';
 import { isDomainError } from '../errors';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
+import { getVerification } from '../verification/store';
 import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { notificationKindOf } from './kinds';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
@@ -54,6 +55,16 @@ interface Prepared {
   email: RenderedEmail;
 }
 
+/**
+ * The case as customers and staff name it: the session's case number (`HD-XXXX-XXXX`), from the event
+ * or its session; the verification id for sessions from before case numbers; '-' without a case.
+ */
+const caseLabelOf = async (event: AuditItem): Promise<string> => {
+  if (typeof event.details.caseNumber === 'string') return event.details.caseNumber;
+  if (!event.caseId) return '-';
+  return (await getVerification(event.caseId))?.caseNumber ?? event.caseId;
+};
+
 /** Builds the email for an event; for a reset this issues the enrollment ticket (voiding older ones). */
 const prepare = async (
   kind: NotificationKind,
@@ -69,6 +80,8 @@ const prepare = async (
   };
   const template = notificationTemplates[kind][locale];
   switch (kind) {
+    // After a release the customer enrolls afresh, exactly as after a reset: a new RESET ticket.
+    case 'LOCK_RELEASED':
     case 'RESET': {
       const { ticket, expiresAt } = await issueTicket(
         {
@@ -85,7 +98,7 @@ const prepare = async (
           enrollLink: enrollmentEmailLink(ticket),
           reportLink: `${enrollmentUrl(ticket)}&report=1`,
           expiresAt: formatDateTime(expiresAt, locale),
-          caseId: event.caseId ?? '-',
+          caseId: await caseLabelOf(event),
         }),
       };
     }
@@ -115,7 +128,7 @@ const prepare = async (
         email: renderEmail(notificationTemplates.SECURITY_ALERT.nl, 'nl', {
           at: formatDateTime(event.at, 'nl'),
           customerId: customer.customerId,
-          caseId: event.caseId ?? '-',
+          caseId: await caseLabelOf(event),
           consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
         }),
       };
@@ -126,7 +139,7 @@ const prepare = async (
         email: renderEmail(notificationTemplates.SECURITY_REVIEW.nl, 'nl', {
           at: formatDateTime(event.at, 'nl'),
           customerId: customer.customerId,
-          caseId: event.caseId ?? '-',
+          caseId: await caseLabelOf(event),
           requestedBy: event.actorId,
           verifiedBy: String(event.details.verifiedBy ?? '-'),
           alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),

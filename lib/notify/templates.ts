@@ -11,6 +11,10 @@ import lastBackupCodeEn from './templates/last-backup-code/en.txt';
 import lastBackupCodeEnHtml from './templates/last-backup-code/en.html';
 import lastBackupCodeNl from './templates/last-backup-code/nl.txt';
 import lastBackupCodeNlHtml from './templates/last-backup-code/nl.html';
+import lockReleasedEn from './templates/lock-released/en.txt';
+import lockReleasedEnHtml from './templates/lock-released/en.html';
+import lockReleasedNl from './templates/lock-released/nl.txt';
+import lockReleasedNlHtml from './templates/lock-released/nl.html';
 import lockedEn from './templates/locked/en.txt';
 import lockedEnHtml from './templates/locked/en.html';
 import lockedNl from './templates/locked/nl.txt';
@@ -32,7 +36,8 @@ export type NotificationKind =
   | 'BACKUP_CODE_USED'
   | 'LAST_BACKUP_CODE'
   | 'SECURITY_ALERT'
-  | 'SECURITY_REVIEW';
+  | 'SECURITY_REVIEW'
+  | 'LOCK_RELEASED';
 
 export const notificationTemplates: Record<NotificationKind, Record<Locale, TemplateSource>> = {
   RESET: { nl: { text: resetNl, html: resetNlHtml }, en: { text: resetEn, html: resetEnHtml } },
@@ -54,5 +59,9 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
   SECURITY_REVIEW: {
     nl: { text: securityReviewNl, html: securityReviewNlHtml },
     en: { text: securityReviewNl, html: securityReviewNlHtml },
+  },
+  LOCK_RELEASED: {
+    nl: { text: lockReleasedNl, html: lockReleasedNlHtml },
+    en: { text: lockReleasedEn, html: lockReleasedEnHtml },
   },
 };

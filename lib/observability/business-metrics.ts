@@ -35,7 +35,10 @@ const metricOfEvent: Record<
   VERIFICATION_COMPLETED: (event) =>
     event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed',
   TWO_FA_DISABLE_PENDING_APPROVAL: 'ApprovalsPending',
+  TWO_FA_DISABLE_REJECTED: 'DisablesRejected',
+  VERIFICATION_CANCELLED: undefined,
   TWO_FA_DISABLED: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
+  RESET_LINK_RESENT: undefined,
   RESET_EMAIL_SENT: 'ResetEmailsSent',
   RESET_EMAIL_FAILED: 'ResetEmailsFailed',
   ENROLLMENT_TICKET_ISSUED: undefined,
@@ -46,6 +49,8 @@ const metricOfEvent: Record<
   VERIFY_REPLAY_REFUSED: undefined,
   TWO_FA_LOCKED: 'Lockouts',
   UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
+  RECOVERY_LOCK_KEPT: undefined,
+  RECOVERY_LOCK_RELEASED: 'LockReleases',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',
 };

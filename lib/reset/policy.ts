@@ -66,7 +66,11 @@ export const assertCustomerCanBeReset = (customer: CustomerItem, now: Date) => {
 };
 
 /** The session's pass is recent enough to act on; checked at the disable and again at the approval. */
-export const assertVerificationFresh = (verification: VerificationItem, now: Date, policy: ResetPolicy) => {
+export const assertVerificationFresh = (
+  verification: VerificationItem,
+  now: Date,
+  policy: Pick<ResetPolicy, 'verificationMaxAgeMinutes'>,
+) => {
   if (
     !verification.completedAt ||
     minutesBetween(verification.completedAt, now) > policy.verificationMaxAgeMinutes
@@ -87,6 +91,12 @@ export const assertVerificationUsable = (
 ) => {
   if (verification.customerId !== customer.customerId)
     throw conflict('VERIFICATION_OTHER_CUSTOMER', 'This verification belongs to another customer.');
+  assertVerificationStatusUsable(verification);
+  assertVerificationFresh(verification, now, policy);
+};
+
+/** PASSED and not yet used (for a disable, an approval or a release). */
+export const assertVerificationStatusUsable = (verification: VerificationItem) => {
   switch (verification.status) {
     case 'OPEN':
       throw conflict(
@@ -105,6 +115,13 @@ export const assertVerificationUsable = (
         'VERIFICATION_ALREADY_USED',
         'This verification was already used for a disable; a new one is needed.',
       );
+    case 'REJECTED':
+      throw conflict(
+        'VERIFICATION_REJECTED',
+        'A disable on this verification was rejected by a second admin; verify the caller again.',
+      );
+    case 'CANCELLED':
+      throw conflict('VERIFICATION_CANCELLED', 'This verification was cancelled; verify the caller again.');
     case 'PENDING_APPROVAL':
       throw conflict(
         'APPROVAL_PENDING',
@@ -113,7 +130,6 @@ export const assertVerificationUsable = (
     case 'PASSED':
       break;
   }
-  assertVerificationFresh(verification, now, policy);
 };
 
 export const decideDisable = (
@@ -129,6 +145,11 @@ export const decideDisable = (
   const { customer, verification, now } = input;
   assertCustomerCanBeReset(customer, now);
   assertVerificationUsable(verification, customer, now, policy);
+  if (verification.purpose === 'RECOVERY_LOCK_RELEASE')
+    throw conflict(
+      'VERIFICATION_FOR_RELEASE_ONLY',
+      "This verification was started under a recovery lock; it can only serve the security team's release.",
+    );
   const samePersonVerified = verification.agentId === input.adminId;
   if (samePersonVerified && policy.separateVerifierAndAdmin)
     throw forbidden(
@@ -168,11 +189,14 @@ export interface ApprovalItem {
   verifiedBy: string;
   reason: string;
   approvalReasons: ApprovalReason[];
-  status: 'PENDING' | 'APPROVED';
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
   createdAt: string;
   expiresAt: string;
   approvedBy?: string;
   approvedAt?: string;
+  rejectedBy?: string;
+  rejectedAt?: string;
+  rejectReason?: string;
   /** Present only while pending: the sparse `pending` index lists open approvals without a scan. */
   pendingFlag?: 'PENDING';
   expiresAtEpoch: number;

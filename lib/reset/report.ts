@@ -5,6 +5,7 @@ import { commitWithAudit } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { getCustomer } from '../customers/store';
+import { recoveryLockFlag } from '../security/recovery-lock-item';
 import { getTicket, type UsableTicket } from '../tickets/store';
 import { hashTicket, ticketRefusal, ticketState, ticketUnknown, type TicketState } from '../tickets/ticket';
 
@@ -22,7 +23,11 @@ const requireReportableTicket = async (ticket: string, clock: Clock): Promise<Us
   if (!customer) throw ticketUnknown();
   const voided =
     state === 'VOIDED' || (state === 'USABLE' && customer.enrollmentTicketHash !== item.ticketHash);
-  if (voided && item.purpose === 'RESET') return { ticket: item, customer };
+  // Only within the ticket's own lifetime: an expired link reports nothing, voided or not.
+  if (voided && item.purpose === 'RESET') {
+    if (clock.now().getTime() >= new Date(item.expiresAt).getTime()) throw ticketRefusal('EXPIRED');
+    return { ticket: item, customer };
+  }
   if (state !== 'USABLE') throw ticketRefusal(state as Exclude<TicketState, 'USABLE'>);
   if (voided) throw ticketRefusal('VOIDED');
   return { ticket: item, customer };
@@ -72,12 +77,20 @@ export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clo
             Key: { customerId: customer.customerId },
             // Dropping the current ticket's name voids every other ticket of this customer too.
             UpdateExpression:
-              'SET recoveryLockedAt = :now, twoFactor = :locked, updatedAt = :now, #version = #version + :one REMOVE enrollmentTicketHash, pendingEnrollment',
+              'SET recoveryLockedAt = :now, recoveryLockFlag = :flag, recoveryLockReport = :report, recoveryLockCaseId = :caseId, twoFactor = :locked, updatedAt = :now, #version = #version + :one REMOVE enrollmentTicketHash, pendingEnrollment, recoveryLockReview',
             ConditionExpression: '#version = :version',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: {
               ':now': now.toISOString(),
               ':locked': 'LOCKED',
+              ':flag': recoveryLockFlag,
+              ':report': {
+                ticketPurpose: item.purpose,
+                previousStatus: customer.twoFactor,
+                reportedAt: now.toISOString(),
+              },
+              // The security queue shows the case the report answers; '-' where the ticket had none.
+              ':caseId': item.caseId ?? '-',
               ':one': 1,
               ':version': customer.version,
             },

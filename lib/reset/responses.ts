@@ -14,9 +14,46 @@ export const disablePendingApprovalSchema = z.looseObject({
   approvalId: z.string(),
 });
 
-/** GET /admin/approvals. */
+/** GET /admin/approvals: what the deciding admin needs, newest first. */
 export const pendingApprovalsSchema = z.object({
   approvals: z.array(
-    z.looseObject({ approvalId: z.string(), customerId: z.string(), verificationId: z.string() }),
+    z.looseObject({
+      approvalId: z.string(),
+      customerId: z.string(),
+      customerName: z.nullable(z.string()),
+      verificationId: z.string(),
+      requestedBy: z.string(),
+      verifiedBy: z.string(),
+      checksSummary: z.strictObject({
+        matched: z.array(z.string()),
+        notMatched: z.array(z.string()),
+        withoutPossessionProof: z.nullable(z.string()),
+      }),
+      requestedAt: z.string(),
+      expiresAt: z.string(),
+      ownRequest: z.boolean(),
+      canApprove: z.boolean(),
+    }),
   ),
+});
+
+/** POST /admin/approvals/{approvalId}/reject. */
+export const disableRejectedSchema = z.strictObject({
+  status: z.literal('REJECTED'),
+  approvalId: z.string(),
+  auditEventId: z.string(),
+});
+
+/** POST /admin/customers/{customerId}/2fa/reset-link (202): the notifier issues and mails the new link. */
+export const resetLinkQueuedSchema = z.strictObject({
+  status: z.literal('QUEUED'),
+  auditEventId: z.string(),
+  sendsLeftToday: z.number(),
+});
+
+/** POST /admin/verifications/{verificationId}/cancel. */
+export const verificationCancelledSchema = z.strictObject({
+  status: z.literal('CANCELLED'),
+  verificationId: z.string(),
+  auditEventId: z.string(),
 });

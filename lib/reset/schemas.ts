@@ -8,8 +8,15 @@ export const disableRequestSchema = z.strictObject({
   reason: z.singleLine(3, 500),
 });
 
+/** POST /admin/approvals/{approvalId}/reject and POST /admin/verifications/{verificationId}/cancel. */
+export const staffReasonSchema = z.strictObject({
+  /** Why, in the admin's or agent's words: kept in the audit trail. */
+  reason: z.singleLine(3, 500),
+});
+
 export const approvalIdSchema = z
   .string()
   .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an approval id is a ULID'));
 
 export type DisableRequestInput = z.infer<typeof disableRequestSchema>;
+export type StaffReasonInput = z.infer<typeof staffReasonSchema>;

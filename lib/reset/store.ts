@@ -208,6 +208,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           caseId: verification.verificationId,
           details: {
             verificationId: verification.verificationId,
+            caseNumber: verification.caseNumber ?? null,
             verifiedBy: verification.agentId,
             reason: sealReason(request.reason),
             previousStatus: customer.twoFactor,
@@ -252,6 +253,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         details: {
           approvalId,
           verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           reason: sealReason(request.reason),
           approvalReasons: decision.reasons,
@@ -362,6 +364,7 @@ export const approveDisable = async (
         caseId: verification.verificationId,
         details: {
           verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           requestedBy: approval.requestedBy,
           approvedBy: approverId,

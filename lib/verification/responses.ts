@@ -5,6 +5,7 @@ import { checkResults, checkTypes } from './schemas';
 /** POST /admin/customers/{customerId}/verifications (201). */
 export const verificationStartedSchema = z.looseObject({
   verificationId: z.string(),
+  caseNumber: z.nullable(z.string().check(z.regex(/^HD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/))),
   status: z.string(),
   startedAt: z.string(),
 });

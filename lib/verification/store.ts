@@ -14,7 +14,6 @@ import {
   forbidden,
   gone,
   invalid,
-  locked,
   notFound,
   tooManyRequests,
   unavailable,
@@ -23,6 +22,7 @@ import {
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
 import { keyedHash, sameHash } from '../secrets/keyed-hash';
 import { assertNoCooldown, nextFailure, sessionEndWrite, type BudgetPolicy } from './budget';
+import { claimCaseNumber, newCaseNumber } from './case-number';
 import { compareKnowledgeAnswer } from './checks';
 import {
   evaluateVerification,
@@ -36,7 +36,7 @@ import type {
   RecordCheckInput,
   StartVerificationInput,
 } from './schemas';
-import type { RecordedCheck, VerificationItem } from './verification';
+import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
 
 type AppendAudit = (input: AuditEventInput) => AuditItem;
 
@@ -184,11 +184,8 @@ export const startVerification = async (
         async (append) => {
           const customer = await requireCustomer(customerId, true);
           const now = deps.clock.now();
-          if (customer.recoveryLockedAt)
-            throw locked(
-              'RECOVERY_LOCKED',
-              'Recovery is locked for this customer after a "this wasn\'t me" report; involve the security team.',
-            );
+          // Under a "this wasn't me" lock a session may start, but it can only serve a release by security.
+          const purpose: VerificationPurpose = customer.recoveryLockedAt ? 'RECOVERY_LOCK_RELEASE' : 'RESET';
           assertNoCooldown(customer, now);
           const writes: TransactItem[] = [];
           let refusal: DomainError | undefined;
@@ -247,12 +244,16 @@ export const startVerification = async (
             }
           }
           const verificationId = deps.random.ulid(now);
+          // A number another session holds fails the transaction; the retry draws a new one.
+          const caseNumber = newCaseNumber(deps.random);
           const item: VerificationItem = {
             verificationId,
+            caseNumber,
             customerId,
             agentId,
             channel: input.channel,
             ...(input.reportedProblem ? { reportedProblem: input.reportedProblem } : {}),
+            purpose,
             status: 'OPEN',
             startedAt: now.toISOString(),
             checks: [],
@@ -267,8 +268,10 @@ export const startVerification = async (
             caseId: verificationId,
             details: {
               verificationId,
+              caseNumber,
               channel: input.channel,
               reportedProblem: input.reportedProblem ?? null,
+              purpose,
             },
           });
           // The expiry write above already moved the customer's version; this one states the new pointer.
@@ -295,6 +298,7 @@ export const startVerification = async (
                 },
               },
               customerWrite,
+              claimCaseNumber(caseNumber, customerId, verificationId),
             ],
             result: { item },
             onConflict: () => new LostRace(),
@@ -413,6 +417,7 @@ export const recordCheck = async (
         caseId: verificationId,
         details: {
           verificationId,
+          caseNumber: item.caseNumber ?? null,
           outcome: 'FAILED',
           reasons: cannotPass.map((reason) => reason.code),
           checksRecorded: checks.length,
@@ -639,6 +644,7 @@ export const completeVerification = async (
       caseId: verificationId,
       details: {
         verificationId,
+        caseNumber: item.caseNumber ?? null,
         outcome: outcome.outcome,
         reasons: outcome.reasons.map((reason) => reason.code),
         checksRecorded: item.checks.length,

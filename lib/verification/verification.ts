@@ -3,8 +3,15 @@ import type { Channel, CheckResult, CheckType, NoPossessionReason } from './sche
 import type { PolicyReason } from './policy';
 import type { ReportedProblem } from './vocabulary';
 
-/** EXPIRED: left OPEN past the session window; closed when the next session of the customer starts. */
-export type VerificationStatus = 'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED';
+export type VerificationPurpose = 'RESET' | 'RECOVERY_LOCK_RELEASE';
+
+/**
+ * EXPIRED: left OPEN past the session window; closed when the next session of the customer starts.
+ * REJECTED: a second admin rejected the disable it waited for. CANCELLED: voided unused by staff.
+ * Both are spent: like USED, nothing can be done on them any more.
+ */
+export type VerificationStatus =
+  'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED' | 'REJECTED' | 'CANCELLED';
 
 export interface RecordedCheck {
   type: CheckType;
@@ -27,10 +34,17 @@ export interface EmailCodeState {
 
 export interface VerificationItem {
   verificationId: string;
+  /** `HD-XXXX-XXXX`, what staff and the customer call the case (sessions from before it have none). */
+  caseNumber?: string;
   customerId: string;
   agentId: string;
   channel: Channel;
   reportedProblem?: ReportedProblem;
+  /**
+   * RECOVERY_LOCK_RELEASE: started while the customer's recovery was locked by a "this wasn't me"
+   * report; such a session can only serve the security team's release, never a disable.
+   */
+  purpose?: VerificationPurpose;
   status: VerificationStatus;
   startedAt: string;
   checks: RecordedCheck[];
@@ -50,6 +64,7 @@ export interface VerificationItem {
 
 export const verificationView = (item: VerificationItem) => ({
   verificationId: item.verificationId,
+  caseNumber: item.caseNumber ?? null,
   customerId: item.customerId,
   agentId: item.agentId,
   channel: item.channel,

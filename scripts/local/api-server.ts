@@ -202,7 +202,12 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
           return sendError(response, 400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
         }
         if (!parsed.success)
-          return sendError(response, 400, 'INVALID_REQUEST', 'Send {sub, groups: ["helpdesk"|"admin"]}.');
+          return sendError(
+            response,
+            400,
+            'INVALID_REQUEST',
+            'Send {sub, groups: ["helpdesk"|"admin"|"security"]}.',
+          );
         return sendJson(response, 200, { token: await issuer.sign(parsed.data) });
       }
       if (url.pathname === '/local/jwks.json' && method === 'GET')

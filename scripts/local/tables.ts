@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -52,7 +53,34 @@ export const createTableInput = (definition: TableDefinition, name: string): Cre
   return input;
 };
 
-/** Idempotent: tables that exist (a restarted stack with data in .data/) are kept as they are. */
+/**
+ * A table kept in .data/ from an older version lacks the indexes added since: each is created (one per
+ * UpdateTable, as DynamoDB allows), as the next deploy does in AWS. Data is kept; the index backfills.
+ */
+const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefinition, name: string) => {
+  const described = await client.send(new DescribeTableCommand({ TableName: name }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const wanted = createTableInput(definition, name);
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    const keyNames = new Set((index.KeySchema ?? []).map((key) => key.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: (wanted.AttributeDefinitions ?? []).filter((attribute) =>
+          keyNames.has(attribute.AttributeName),
+        ),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection },
+          },
+        ],
+      }),
+    );
+  }
+};
+
+/** Idempotent: tables that exist (a restarted stack with data in .data/) keep their data, and get new indexes. */
 export const createTables = async (client: DynamoDBClient, names: Record<TableKey, string>) => {
   await Promise.all(
     (Object.keys(tables) as TableKey[]).map(async (key) => {
@@ -69,6 +97,7 @@ export const createTables = async (client: DynamoDBClient, names: Record<TableKe
         }
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
+        await addMissingIndexes(client, definition, names[key]);
       }
       await client.send(new DescribeTableCommand({ TableName: names[key] }));
     }),

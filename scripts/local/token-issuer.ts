@@ -12,7 +12,7 @@ import {
 import { randomUUID } from 'node:crypto';
 
 export const LOCAL_AUDIENCE = 'mfa-recovery-console';
-export const knownGroups = ['helpdesk', 'admin'] as const;
+export const knownGroups = ['helpdesk', 'admin', 'security'] as const;
 
 export interface TokenIssuer {
   issuer: string;

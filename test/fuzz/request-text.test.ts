@@ -11,7 +11,7 @@ beforeAll(async () => {
   stack = await startTestStack({ pollStreams: false });
   tokens = {
     service: await stack.serviceToken(),
-    staff: await stack.token('text-admin', ['admin', 'helpdesk']),
+    staff: await stack.token('text-admin', ['admin', 'helpdesk', 'security']),
   };
 });
 afterAll(async () => {

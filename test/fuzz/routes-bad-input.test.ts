@@ -20,7 +20,7 @@ beforeAll(async () => {
   stack = await startTestStack({ pollStreams: false });
   tokens = {
     service: await stack.serviceToken(),
-    staff: await stack.token('fuzz-admin', ['admin', 'helpdesk']),
+    staff: await stack.token('fuzz-admin', ['admin', 'helpdesk', 'security']),
   };
 });
 afterAll(async () => {
@@ -190,7 +190,7 @@ describe.each(routes.map((route) => [label(route), route] as const))('%s', (_, r
       route.auth.type === 'iam'
         ? ({ kind: 'service' } as const)
         : route.auth.type === 'jwt'
-          ? ({ kind: 'staff', sub: 'fuzz-admin', groups: ['admin', 'helpdesk'] } as const)
+          ? ({ kind: 'staff', sub: 'fuzz-admin', groups: ['admin', 'helpdesk', 'security'] } as const)
           : ({ kind: 'none' } as const);
     await fc.assert(
       fc.asyncProperty(

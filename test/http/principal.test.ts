@@ -17,6 +17,12 @@ describe('reading the caller from the authorizer context', () => {
       },
     } as never);
     expect(staff).toEqual({ kind: 'staff', id: 'u-1', groups: ['admin'], email: undefined });
+    const officer = principalOf({
+      requestContext: {
+        authorizer: { jwt: { claims: { sub: 'u-2', 'cognito:groups': '[security securityadmin]' } } },
+      },
+    } as never);
+    expect(officer).toEqual({ kind: 'staff', id: 'u-2', groups: ['security'], email: undefined });
     const service = principalOf({
       requestContext: { authorizer: { iam: { userArn: 'arn:aws:iam::1:role/login' } } },
     } as never);

@@ -72,10 +72,11 @@ describe('the CDK stack', () => {
     }
   });
 
-  it('requires MFA in the staff user pool and has the helpdesk and admin groups', () => {
+  it('requires MFA in the staff user pool and has the helpdesk, admin and security groups', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'helpdesk' });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'security' });
   });
 
   // Who may write AuditEvents, per role and over every kind of policy: test/infra/grants.test.ts.

@@ -61,6 +61,7 @@ describe('customer search', () => {
         email: 'jan@voltpark.nl',
         companyName: 'VoltPark',
         twoFactor: 'DISABLED',
+        lockReason: null,
       },
     ]);
     expect(ids(await search('emma@'))).toEqual(['s-2']);

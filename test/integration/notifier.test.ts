@@ -72,7 +72,11 @@ describe('the "2FA was reset" email', () => {
     expect(email.body.text).toMatch(/#ticket=[A-Za-z0-9_-]{43}&report=1/);
     expect(email.body.html).toMatch(new RegExp(`href="${stack.apiUrl}/enroll/#ticket=[A-Za-z0-9_-]{43}"`));
     expect(email.body.html).toContain('Was u dit niet?');
-    expect(email.body.text).toContain(caseId);
+    // The case as staff name it: the session's case number, not its internal id.
+    const caseNumber = (await stack.call('GET', `/admin/verifications/${caseId}`, { token: agent })).body
+      .caseNumber;
+    expect(caseNumber).toMatch(/^HD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(email.body.text).toContain(`Zaaknummer: ${caseNumber}`);
     expect(email.body.text).not.toMatch(/\?ticket=|\/enroll\/[A-Za-z0-9_-]{20,}/);
 
     const events = await expectIntactChain(stack, 'n-nl');
@@ -235,13 +239,18 @@ describe('"this wasn\'t me"', () => {
     const status = await stack.call('GET', '/internal/customers/n-report/2fa', {
       token: await stack.serviceToken(),
     });
-    expect(status.body).toEqual({ twoFactor: 'LOCKED' });
+    expect(status.body).toEqual({ twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER' });
     const newSession = await stack.call('POST', '/admin/customers/n-report/verifications', {
       token: agent,
       body: { channel: 'phone' },
     });
-    expect(newSession.status).toBe(423);
-    expect(newSession.body.error.code).toBe('RECOVERY_LOCKED');
+    // A session may start under the lock, but only the security team's release can use it.
+    expect(newSession.status).toBe(201);
+    const disable = await stack.call('POST', '/admin/customers/n-report/2fa/disable', {
+      token: admin,
+      body: { verificationId: newSession.body.verificationId, reason: 'lost phone' },
+    });
+    expect([disable.status, disable.body.error.code]).toEqual([423, 'RECOVERY_LOCKED']);
     await stack.poller?.drain();
     const alerts = await mailTo('security@mfa-recovery.local');
     const alert = alerts.find((email) => email.body.text?.includes('n-report'));
@@ -291,6 +300,7 @@ describe('"this wasn\'t me"', () => {
     expect(backup.status).toBe(423);
     expect((await stack.call('GET', '/internal/customers/n-attack/2fa', { token: service })).body).toEqual({
       twoFactor: 'LOCKED',
+      lockReason: 'REPORTED_BY_CUSTOMER',
     });
     expect((await stack.call('POST', '/enroll/report', { body: { ticket: emailedTicket } })).status).toBe(
       410,

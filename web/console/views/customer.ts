@@ -36,7 +36,7 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
     h(
       'dl',
       { class: 'facts' },
-      fact(t('twoFactorStatus'), twoFactorBadge(ctx, customer.twoFactor)),
+      fact(t('twoFactorStatus'), twoFactorBadge(ctx, customer)),
       fact(t('email'), customer.email),
       fact(t('company'), customer.companyName ?? t('none')),
       fact(t('customerId'), customer.customerId),

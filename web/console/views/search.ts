@@ -15,12 +15,18 @@ interface SearchState {
 
 const state: SearchState = { query: '', results: [], nextCursor: null, busy: false };
 
-export const twoFactorBadge = (ctx: Ctx, status: SearchHit['twoFactor']) =>
+/** The 2FA badge; a lock says why ("melding klant" is not "te veel foute codes"). */
+export const twoFactorBadge = (ctx: Ctx, state: Pick<SearchHit, 'twoFactor' | 'lockReason'>) =>
   h('span', {
-    class: `badge badge-${status.toLowerCase()}`,
+    class: `badge badge-${state.twoFactor.toLowerCase()}`,
     'data-testid': 'two-factor-status',
-    'data-status': status,
-    text: ctx.i18n.t(`tf_${status}`),
+    'data-status': state.twoFactor,
+    ...(state.lockReason ? { 'data-lock-reason': state.lockReason } : {}),
+    text: ctx.i18n.t(
+      state.twoFactor === 'LOCKED' && state.lockReason
+        ? `tf_LOCKED_${state.lockReason}`
+        : `tf_${state.twoFactor}`,
+    ),
   });
 
 const runSearch = async (ctx: Ctx, more: boolean) => {
@@ -91,7 +97,7 @@ const resultsTable = (ctx: Ctx) => {
             ),
             h('td', { text: hit.email }),
             h('td', { text: hit.companyName ?? t('none') }),
-            h('td', {}, twoFactorBadge(ctx, hit.twoFactor)),
+            h('td', {}, twoFactorBadge(ctx, hit)),
           ),
         ),
       ),

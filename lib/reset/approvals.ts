@@ -1,0 +1,189 @@
+// The second admin's other answer, and the list they decide from: a rejection ends the request and
+// spends its verification in one transaction with TWO_FA_DISABLE_REJECTED; the pending list carries
+// what a decision needs (who asked, who verified, what was checked, until when).
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import type { Clock, Random } from '../clock';
+import { conflict, forbidden, notFound } from '../errors';
+import { readTogether } from '../reads';
+import { requireVerification } from '../verification/store';
+import type { VerificationItem } from '../verification/verification';
+import type { ApprovalItem } from './policy';
+import { getApproval, listPendingApprovals } from './store';
+
+export interface Deps {
+  clock: Clock;
+  random: Random;
+}
+
+/** Maker-checker for the "no" as for the "yes": the admin who asked cannot reject their own request. */
+export const assertCanReject = (approval: ApprovalItem, adminId: string, verification: VerificationItem) => {
+  if (approval.status !== 'PENDING')
+    throw conflict('APPROVAL_NOT_PENDING', 'This approval was already decided.');
+  if (approval.requestedBy === adminId)
+    throw forbidden(
+      'REJECTER_IS_REQUESTER',
+      'You requested this disable; another admin decides on it. To stop it, ask them to reject it.',
+    );
+  if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
+    throw conflict(
+      'VERIFICATION_NOT_PENDING',
+      'The verification behind this approval is no longer waiting for it.',
+    );
+};
+
+class LostRace extends Error {}
+
+export const rejectDisable = async (
+  request: { approvalId: string; adminId: string; reason: string },
+  deps: Deps,
+) => {
+  const load = async () => {
+    const approval = await getApproval(request.approvalId);
+    if (!approval) throw notFound('APPROVAL_NOT_FOUND', 'No approval request with this id.');
+    return { approval, verification: await requireVerification(approval.verificationId) };
+  };
+  const first = await load();
+  let fresh: typeof first | undefined = first;
+  try {
+    const { result } = await commitWithAudit(first.approval.customerId, deps, async (append) => {
+      const { approval, verification } = fresh ?? (await load());
+      fresh = undefined;
+      assertCanReject(approval, request.adminId, verification);
+      const now = deps.clock.now();
+      const event = append({
+        type: 'TWO_FA_DISABLE_REJECTED',
+        actorType: 'admin',
+        actorId: request.adminId,
+        customerId: approval.customerId,
+        caseId: verification.verificationId,
+        details: {
+          approvalId: approval.approvalId,
+          verificationId: verification.verificationId,
+          requestedBy: approval.requestedBy,
+          verifiedBy: approval.verifiedBy,
+          rejectedBy: request.adminId,
+          reason: request.reason,
+        },
+      });
+      const writes: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName('approvals'),
+            Key: { approvalId: approval.approvalId },
+            UpdateExpression:
+              'SET #status = :rejected, rejectedBy = :admin, rejectedAt = :now, rejectReason = :reason REMOVE pendingFlag',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':rejected': 'REJECTED',
+              ':pending': 'PENDING',
+              ':admin': request.adminId,
+              ':now': now.toISOString(),
+              ':reason': request.reason,
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName('verifications'),
+            Key: { verificationId: verification.verificationId },
+            // Spent: a rejected case starts again with a new verification.
+            UpdateExpression: 'SET #status = :rejected, #version = #version + :one',
+            ConditionExpression: '#status = :pending AND approvalId = :approvalId',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':rejected': 'REJECTED',
+              ':pending': 'PENDING_APPROVAL',
+              ':approvalId': approval.approvalId,
+              ':one': 1,
+            },
+          },
+        },
+      ];
+      return {
+        writes,
+        result: { status: 'REJECTED' as const, approvalId: approval.approvalId, auditEventId: event.eventId },
+        onConflict: () => new LostRace(),
+      };
+    });
+    return result;
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    const { approval, verification } = await load();
+    assertCanReject(approval, request.adminId, verification);
+    throw conflict('CONCURRENT_CHANGE', 'The approval changed while this request ran; reload.');
+  }
+};
+
+const batchGet = async <T>(
+  table: 'customers' | 'verifications',
+  keyName: string,
+  ids: string[],
+  projection: string,
+) => {
+  if (ids.length === 0) return new Map<string, T>();
+  const result = await dynamoDb().send(
+    new BatchGetCommand({
+      RequestItems: {
+        [tableName(table)]: {
+          Keys: [...new Set(ids)].map((id) => ({ [keyName]: id })),
+          ProjectionExpression: projection,
+          ExpressionAttributeNames: { '#key': keyName },
+        },
+      },
+    }),
+  );
+  return new Map(
+    (result.Responses?.[tableName(table)] ?? []).map((item) => [String(item[keyName]), item as T]),
+  );
+};
+
+/**
+ * Pending approvals, newest first, with what the deciding admin needs: the customer's name, who asked
+ * and who verified, a summary of the checks, the times, and whether this caller may approve at all
+ * (their own request or their own verification shows, but cannot be approved by them).
+ */
+export const pendingApprovalsFor = async (adminId: string, limit: number) => {
+  const approvals = await listPendingApprovals(limit);
+  const [customers, verifications] = await readTogether(
+    batchGet<{ customerId: string; fullName?: string }>(
+      'customers',
+      'customerId',
+      approvals.map((approval) => approval.customerId),
+      '#key, fullName',
+    ),
+    batchGet<Pick<VerificationItem, 'verificationId' | 'caseNumber' | 'checks' | 'withoutPossessionProof'>>(
+      'verifications',
+      'verificationId',
+      approvals.map((approval) => approval.verificationId),
+      '#key, caseNumber, checks, withoutPossessionProof',
+    ),
+  );
+  return approvals.map((approval) => {
+    const verification = verifications.get(approval.verificationId);
+    const checks = verification?.checks ?? [];
+    return {
+      approvalId: approval.approvalId,
+      customerId: approval.customerId,
+      customerName: customers.get(approval.customerId)?.fullName ?? null,
+      verificationId: approval.verificationId,
+      caseNumber: verification?.caseNumber ?? null,
+      requestedBy: approval.requestedBy,
+      verifiedBy: approval.verifiedBy,
+      reason: approval.reason,
+      approvalReasons: approval.approvalReasons,
+      checksSummary: {
+        matched: checks.filter((check) => check.result === 'MATCH').map((check) => check.type),
+        notMatched: checks.filter((check) => check.result !== 'MATCH').map((check) => check.type),
+        withoutPossessionProof: verification?.withoutPossessionProof?.reason ?? null,
+      },
+      requestedAt: approval.createdAt,
+      createdAt: approval.createdAt,
+      expiresAt: approval.expiresAt,
+      ownRequest: approval.requestedBy === adminId,
+      canApprove: approval.requestedBy !== adminId && approval.verifiedBy !== adminId,
+    };
+  });
+};

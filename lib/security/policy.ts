@@ -1,0 +1,56 @@
+// Who may lift a "this wasn't me" recovery lock, on what evidence. Pure; refusals are typed domain errors.
+import type { CustomerItem } from '../customers/customer';
+import { conflict, forbidden } from '../errors';
+import { assertVerificationFresh, assertVerificationStatusUsable } from '../reset/policy';
+import { assertNoCooldown } from '../verification/budget';
+import type { VerificationItem } from '../verification/verification';
+
+export interface ReleasePolicy {
+  verificationMaxAgeMinutes: number;
+}
+
+export const assertRecoveryLocked = (customer: CustomerItem) => {
+  if (!customer.recoveryLockedAt)
+    throw conflict('NOT_RECOVERY_LOCKED', 'Recovery of this customer is not locked by a report.');
+};
+
+/**
+ * A release needs the strongest evidence the helpdesk can get: a session started under this lock,
+ * PASSED with the code emailed to the address on file read back (possession, never "without
+ * possession proof"), completed recently, not used, and verified by someone other than the officer
+ * who releases. The report means someone already fooled the helpdesk once.
+ */
+export const assertCanRelease = (
+  input: { customer: CustomerItem; verification: VerificationItem; officerId: string; now: Date },
+  policy: ReleasePolicy,
+) => {
+  const { customer, verification, officerId, now } = input;
+  assertRecoveryLocked(customer);
+  assertNoCooldown(customer, now);
+  if (verification.customerId !== customer.customerId)
+    throw conflict('VERIFICATION_OTHER_CUSTOMER', 'This verification belongs to another customer.');
+  assertVerificationStatusUsable(verification);
+  if (
+    verification.purpose !== 'RECOVERY_LOCK_RELEASE' ||
+    !customer.recoveryLockedAt ||
+    verification.startedAt < customer.recoveryLockedAt
+  )
+    throw conflict(
+      'VERIFICATION_NOT_FOR_RELEASE',
+      'A release needs a verification started after the report, while recovery was locked.',
+    );
+  assertVerificationFresh(verification, now, policy);
+  const possession = verification.checks.some(
+    (check) => check.type === 'EMAIL_CODE' && check.result === 'MATCH',
+  );
+  if (!possession || verification.withoutPossessionProof)
+    throw conflict(
+      'EMAIL_CODE_REQUIRED',
+      'A release needs the code emailed to the address on file, read back by the caller (EMAIL_CODE matched).',
+    );
+  if (verification.agentId === officerId)
+    throw forbidden(
+      'RELEASER_IS_VERIFIER',
+      'You verified this caller yourself; another officer must release the lock (four eyes).',
+    );
+};

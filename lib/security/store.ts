@@ -1,0 +1,242 @@
+// The security officers' side of a "this wasn't me" report in DynamoDB: the queue of recovery locks
+// (a sparse index, never a scan), the release (one transaction with RECOVERY_LOCK_RELEASED, whose
+// outbox entry mails the customer a fresh enrollment link) and "keep locked" with a note.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { commitWithAudit, type TransactItem } from '../audit/store';
+import { dynamoDb, tableName } from '../aws/dynamodb';
+import type { Clock, Random } from '../clock';
+import { config } from '../config';
+import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
+import { requireCustomer } from '../customers/store';
+import { conflict } from '../errors';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import { readTogether } from '../reads';
+import { requireVerification } from '../verification/store';
+import type { VerificationItem } from '../verification/verification';
+import { assertCanRelease, assertRecoveryLocked, type ReleasePolicy } from './policy';
+import { recoveryLockAttributes, recoveryLockFlag } from './recovery-lock-item';
+
+export interface Deps {
+  clock: Clock;
+  random: Random;
+}
+
+const releasePolicy = (): ReleasePolicy => ({
+  verificationMaxAgeMinutes: config().policy.verificationMaxAgeMinutes,
+});
+
+export interface RecoveryLockEntry {
+  customerId: string;
+  fullName: string;
+  email: string;
+  companyName: string | null;
+  lockedAt: string;
+  caseId: string | null;
+  report: CustomerItem['recoveryLockReport'] | null;
+  lastReview: CustomerItem['recoveryLockReview'] | null;
+}
+
+const entryOf = (item: CustomerItem): RecoveryLockEntry => ({
+  customerId: item.customerId,
+  fullName: item.fullName,
+  email: item.email,
+  companyName: item.companyName ?? null,
+  lockedAt: item.recoveryLockedAt ?? '',
+  caseId: item.recoveryLockCaseId && item.recoveryLockCaseId !== '-' ? item.recoveryLockCaseId : null,
+  report: item.recoveryLockReport ?? null,
+  lastReview: item.recoveryLockReview ?? null,
+});
+
+/** Customers whose recovery is locked by a report, oldest lock first, a page at a time. */
+export const listRecoveryLocks = async (options: {
+  limit: number;
+  cursor?: string;
+}): Promise<Page<RecoveryLockEntry>> => {
+  const start = options.cursor
+    ? decodeCursor(options.cursor, {
+        customerId: 'string',
+        recoveryLockFlag: 'string',
+        recoveryLockedAt: 'string',
+      })
+    : undefined;
+  if (start && start.recoveryLockFlag !== recoveryLockFlag) throw invalidCursor();
+  const result = await dynamoDb().send(
+    new QueryCommand({
+      TableName: tableName('customers'),
+      IndexName: 'recoveryLocks',
+      KeyConditionExpression: 'recoveryLockFlag = :flag',
+      ExpressionAttributeValues: { ':flag': recoveryLockFlag },
+      ScanIndexForward: true,
+      // One more than the page: whether there is a next page is known without a second read.
+      Limit: options.limit + 1,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
+  const items = (result.Items ?? []) as CustomerItem[];
+  const page = items.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(entryOf),
+    nextCursor:
+      items.length > options.limit && last?.recoveryLockedAt
+        ? encodeCursor({
+            customerId: last.customerId,
+            recoveryLockFlag,
+            recoveryLockedAt: last.recoveryLockedAt,
+          })
+        : null,
+  };
+};
+
+export interface ReleaseRequest {
+  customerId: string;
+  verificationId: string;
+  reason: string;
+  officerId: string;
+}
+
+/** A write lost to a concurrent change; the refusal for the state as it is now is worked out after. */
+class LostRace extends Error {}
+
+/**
+ * Lifts the lock: the customer goes to DISABLED without any authenticator (one enrolled after the
+ * reported reset may be the attacker's), the verification is USED by the officer, and
+ * RECOVERY_LOCK_RELEASED is appended, all in one transaction. The notifier then mails the customer
+ * a new enrollment link.
+ */
+export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) => {
+  const load = () =>
+    readTogether(requireCustomer(request.customerId, true), requireVerification(request.verificationId));
+  const check = (customer: CustomerItem, verification: VerificationItem, now: Date) =>
+    assertCanRelease({ customer, verification, officerId: request.officerId, now }, releasePolicy());
+  try {
+    const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
+      const now = deps.clock.now();
+      const [customer, verification] = await load();
+      check(customer, verification, now);
+      const event = append({
+        type: 'RECOVERY_LOCK_RELEASED',
+        actorType: 'admin',
+        actorId: request.officerId,
+        customerId: customer.customerId,
+        caseId: verification.verificationId,
+        details: {
+          verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
+          verifiedBy: verification.agentId,
+          releasedBy: request.officerId,
+          reason: request.reason,
+          lockedAt: customer.recoveryLockedAt ?? null,
+          reportedCaseId: customer.recoveryLockCaseId ?? null,
+          previousStatus: customer.recoveryLockReport?.previousStatus ?? null,
+          authenticatorRemoved: customer.totpSecret !== undefined,
+        },
+      });
+      const removed = [...twoFactorAttributesRemovedOnDisable, ...recoveryLockAttributes];
+      const writes: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName('customers'),
+            Key: { customerId: customer.customerId },
+            UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, updatedAt = :now, #version = #version + :one REMOVE ${removed
+              .map((_, index) => `#removed${index}`)
+              .join(', ')}`,
+            ConditionExpression: '#version = :version AND attribute_exists(recoveryLockedAt)',
+            ExpressionAttributeNames: {
+              '#version': 'version',
+              ...Object.fromEntries(removed.map((name, index) => [`#removed${index}`, name])),
+            },
+            ExpressionAttributeValues: {
+              ':disabled': 'DISABLED',
+              ':now': now.toISOString(),
+              ':one': 1,
+              ':version': customer.version,
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName('verifications'),
+            Key: { verificationId: verification.verificationId },
+            UpdateExpression:
+              'SET #status = :used, usedAt = :now, usedBy = :officer, #version = #version + :one',
+            ConditionExpression: '#status = :passed AND #version = :version',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':used': 'USED',
+              ':passed': 'PASSED',
+              ':now': now.toISOString(),
+              ':officer': request.officerId,
+              ':one': 1,
+              ':version': verification.version,
+            },
+          },
+        },
+      ];
+      return {
+        writes,
+        result: {
+          status: 'RELEASED' as const,
+          twoFactor: 'DISABLED' as const,
+          auditEventId: event.eventId,
+          notification: 'QUEUED' as const,
+        },
+        onConflict: () => new LostRace(),
+      };
+    });
+    return result;
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    // Of two parallel releases one wins; the other is told why, from what is stored now.
+    const [customer, verification] = await load();
+    check(customer, verification, deps.clock.now());
+    throw conflict('CONCURRENT_CHANGE', 'The customer or the verification changed meanwhile; reload.');
+  }
+};
+
+/** "Keep locked": the officer's finding goes to the audit trail; the customer stays in the queue. */
+export const keepRecoveryLock = async (
+  request: { customerId: string; note: string; officerId: string },
+  deps: Deps,
+) => {
+  const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
+    const now = deps.clock.now();
+    const customer = await requireCustomer(request.customerId, true);
+    assertRecoveryLocked(customer);
+    const event = append({
+      type: 'RECOVERY_LOCK_KEPT',
+      actorType: 'admin',
+      actorId: request.officerId,
+      customerId: customer.customerId,
+      ...(customer.recoveryLockCaseId && customer.recoveryLockCaseId !== '-'
+        ? { caseId: customer.recoveryLockCaseId }
+        : {}),
+      details: { note: request.note, lockedAt: customer.recoveryLockedAt ?? null },
+    });
+    const review = { officerId: request.officerId, at: now.toISOString(), auditEventId: event.eventId };
+    return {
+      writes: [
+        {
+          Update: {
+            TableName: tableName('customers'),
+            Key: { customerId: customer.customerId },
+            UpdateExpression:
+              'SET recoveryLockReview = :review, updatedAt = :now, #version = #version + :one',
+            ConditionExpression: '#version = :version AND attribute_exists(recoveryLockedAt)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':review': review,
+              ':now': now.toISOString(),
+              ':one': 1,
+              ':version': customer.version,
+            },
+          },
+        },
+      ],
+      result: { status: 'RECOVERY_LOCKED' as const, reviewedAt: review.at, auditEventId: event.eventId },
+      onConflict: () =>
+        conflict('CONCURRENT_CHANGE', 'The customer changed meanwhile; reload and try again.'),
+    };
+  });
+  return result;
+};
