@@ -12,6 +12,7 @@ import { customerVersionCondition, readCustomerItem, tombstoneOf } from '../cust
 import { termKey, termsOf } from '../customers/search-terms';
 import { isTombstone } from '../customers/tombstone';
 import { PENDING_INDEX } from '../notify/ledger';
+import { caseNumberKey } from '../verification/case-number';
 
 export interface ErasureOutcome {
   customerId: string;
@@ -25,19 +26,22 @@ export interface ErasureOutcome {
 /** The record was not the one this call read: another erasure (go on with the deletions) or another change. */
 class AlreadyErased extends Error {}
 
-/** Every key a query yields, page by page: erasure must not stop at the first page. */
-const keysOf = async (input: QueryCommandInput, key: string) => {
-  const keys: Record<string, unknown>[] = [];
+/** Every item a query yields, page by page: erasure must not stop at the first page. */
+const itemsOf = async (input: QueryCommandInput) => {
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await dynamoDb().send(
       new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
     );
-    for (const item of page.Items ?? []) keys.push({ [key]: item[key] });
+    items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
-  return keys;
+  return items;
 };
+
+const keysOf = async (input: QueryCommandInput, key: string) =>
+  (await itemsOf(input)).map((item) => ({ [key]: item[key] }));
 
 /** Deletes one by one: a delete of an item already gone succeeds, so a retry after a fault repeats nothing harmful. */
 const deleteAll = async (table: TableKey, keys: Record<string, unknown>[]) => {
@@ -45,22 +49,29 @@ const deleteAll = async (table: TableKey, keys: Record<string, unknown>[]) => {
   return keys.length;
 };
 
+const byCustomerQuery = (table: TableKey, customerId: string): QueryCommandInput => ({
+  TableName: tableName(table),
+  IndexName: 'byCustomer',
+  KeyConditionExpression: 'customerId = :customerId',
+  ExpressionAttributeValues: { ':customerId': customerId },
+});
+
 const byCustomer = (table: TableKey, key: string, customerId: string) =>
-  keysOf(
-    {
-      TableName: tableName(table),
-      IndexName: 'byCustomer',
-      KeyConditionExpression: 'customerId = :customerId',
-      ExpressionAttributeValues: { ':customerId': customerId },
-    },
-    key,
-  );
+  keysOf(byCustomerQuery(table, customerId), key);
 
 /** The items that hang off a customer, found through the indexes that name the customer. */
 const deleteCustomerItems = async (customerId: string): Promise<ErasureOutcome['removed']> => {
+  const sessions = await itemsOf(byCustomerQuery('verifications', customerId));
+  // A case number's own item names the customer; it goes before its session, so a retry still finds it.
+  await deleteAll(
+    'customerSearch',
+    sessions.flatMap((session) =>
+      typeof session.caseNumber === 'string' ? [caseNumberKey(session.caseNumber)] : [],
+    ),
+  );
   const verifications = await deleteAll(
     'verifications',
-    await byCustomer('verifications', 'verificationId', customerId),
+    sessions.map((session) => ({ verificationId: session.verificationId })),
   );
   const tickets = await deleteAll('tickets', await byCustomer('tickets', 'ticketHash', customerId));
   const approvals = await deleteAll('approvals', await byCustomer('approvals', 'approvalId', customerId));
