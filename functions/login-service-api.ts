@@ -1,10 +1,11 @@
 // Lambda for the login service's routes (IAM-authorized): customer sync, 2FA status, login
-// verification, and enrollment tickets for the profile page.
+// verification, enrollment tickets for the profile page (a replacement after a step-up), backup code renewal.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import type { CustomerRecord } from '../lib/customers/schemas';
-import { issueSelfServiceTicket } from '../lib/enrollment/self-service';
+import { renewBackupCodes } from '../lib/backup-codes/renewal';
+import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
 import { effectiveTwoFactor } from '../lib/totp/lockout';
@@ -43,7 +44,20 @@ export const handler = createHttpFunction('loginServiceApi', {
       verifyLoginCode(request.pathParameters.customerId ?? '', request.body.code, callerId(request), deps),
     ),
   }),
-  issueEnrollmentTicket: async (request) => ({
-    body: await issueSelfServiceTicket(request.pathParameters.customerId ?? '', callerId(request), deps),
+  issueEnrollmentTicket: async (request: HttpRequest<{ stepUpCode?: string } | undefined>) => ({
+    body: await issueProfileTicket(
+      request.pathParameters.customerId ?? '',
+      request.body,
+      callerId(request),
+      deps,
+    ),
+  }),
+  renewBackupCodes: async (request: HttpRequest<{ stepUpCode: string }>) => ({
+    body: await renewBackupCodes(
+      request.pathParameters.customerId ?? '',
+      request.body.stepUpCode,
+      callerId(request),
+      deps,
+    ),
   }),
 });

@@ -108,6 +108,8 @@ const prepare = async (
         email: renderEmail(template, locale, { ...base, left: String(event.details.backupCodesLeft ?? '?') }),
       };
     case 'ENABLED':
+    case 'AUTHENTICATOR_REPLACED':
+    case 'BACKUP_CODES_RENEWED':
       return { to: customer.email, email: renderEmail(template, locale, base) };
     case 'SECURITY_ALERT':
       return {

@@ -11,6 +11,14 @@ import lastBackupCodeEn from './templates/last-backup-code/en.txt';
 import lastBackupCodeEnHtml from './templates/last-backup-code/en.html';
 import lastBackupCodeNl from './templates/last-backup-code/nl.txt';
 import lastBackupCodeNlHtml from './templates/last-backup-code/nl.html';
+import authenticatorReplacedEn from './templates/authenticator-replaced/en.txt';
+import authenticatorReplacedEnHtml from './templates/authenticator-replaced/en.html';
+import authenticatorReplacedNl from './templates/authenticator-replaced/nl.txt';
+import authenticatorReplacedNlHtml from './templates/authenticator-replaced/nl.html';
+import backupCodesRenewedEn from './templates/backup-codes-renewed/en.txt';
+import backupCodesRenewedEnHtml from './templates/backup-codes-renewed/en.html';
+import backupCodesRenewedNl from './templates/backup-codes-renewed/nl.txt';
+import backupCodesRenewedNlHtml from './templates/backup-codes-renewed/nl.html';
 import lockedEn from './templates/locked/en.txt';
 import lockedEnHtml from './templates/locked/en.html';
 import lockedNl from './templates/locked/nl.txt';
@@ -31,6 +39,8 @@ export type NotificationKind =
   | 'LOCKED'
   | 'BACKUP_CODE_USED'
   | 'LAST_BACKUP_CODE'
+  | 'AUTHENTICATOR_REPLACED'
+  | 'BACKUP_CODES_RENEWED'
   | 'SECURITY_ALERT'
   | 'SECURITY_REVIEW';
 
@@ -45,6 +55,14 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
   LAST_BACKUP_CODE: {
     nl: { text: lastBackupCodeNl, html: lastBackupCodeNlHtml },
     en: { text: lastBackupCodeEn, html: lastBackupCodeEnHtml },
+  },
+  AUTHENTICATOR_REPLACED: {
+    nl: { text: authenticatorReplacedNl, html: authenticatorReplacedNlHtml },
+    en: { text: authenticatorReplacedEn, html: authenticatorReplacedEnHtml },
+  },
+  BACKUP_CODES_RENEWED: {
+    nl: { text: backupCodesRenewedNl, html: backupCodesRenewedNlHtml },
+    en: { text: backupCodesRenewedEn, html: backupCodesRenewedEnHtml },
   },
   // The security team reads Dutch; both locales point at the same text.
   SECURITY_ALERT: {

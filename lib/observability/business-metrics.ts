@@ -45,6 +45,8 @@ const metricOfEvent: Record<
   VERIFY_REPLAY_REFUSED: undefined,
   TWO_FA_LOCKED: 'Lockouts',
   UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
+  AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
+  BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',
 };

@@ -1,0 +1,7 @@
+// Response body of backup code renewal.
+import * as z from '../schema';
+
+/** POST /internal/customers/{customerId}/2fa/backup-codes: ten new codes, shown once. */
+export const backupCodesRenewedSchema = z.object({
+  backupCodes: z.array(z.string()).check(z.length(10)),
+});
