@@ -33,6 +33,7 @@ export const customerVersionCondition = (customer: CustomerItem | undefined) =>
 
 const recordFields: (keyof CustomerRecord)[] = [
   'email',
+  'notificationEmails',
   'fullName',
   'companyName',
   'companyInfo',
@@ -99,7 +100,10 @@ export const upsertCustomer = async (
       // Names and addresses are personal data: the audit keeps which of them changed, not the values.
       const nameChanged = normalizeText(current.fullName) !== normalizeText(next.fullName);
       const privilegedChanged = current.privileged !== next.privileged;
-      if (emailChanged || nameChanged || privilegedChanged)
+      const notificationEmailsChanged =
+        (current.notificationEmails ?? []).map(normalizeEmail).sort().join(' ') !==
+        (next.notificationEmails ?? []).map(normalizeEmail).sort().join(' ');
+      if (emailChanged || nameChanged || privilegedChanged || notificationEmailsChanged)
         append({
           type: 'CUSTOMER_RECORD_CHANGED',
           actorType: 'service',
@@ -111,6 +115,8 @@ export const upsertCustomer = async (
             privilegedChanged,
             privilegedBefore: current.privileged,
             privilegedAfter: next.privileged,
+            // Where the notices of a change go is what an account takeover would redirect first.
+            ...(notificationEmailsChanged ? { notificationEmailsChanged: true } : {}),
           },
         });
     }

@@ -23,6 +23,10 @@ import lockedEn from './templates/locked/en.txt';
 import lockedEnHtml from './templates/locked/en.html';
 import lockedNl from './templates/locked/nl.txt';
 import lockedNlHtml from './templates/locked/nl.html';
+import resetNoticeEn from './templates/reset-notice/en.txt';
+import resetNoticeEnHtml from './templates/reset-notice/en.html';
+import resetNoticeNl from './templates/reset-notice/nl.txt';
+import resetNoticeNlHtml from './templates/reset-notice/nl.html';
 import resetEn from './templates/reset/en.txt';
 import resetEnHtml from './templates/reset/en.html';
 import resetNl from './templates/reset/nl.txt';
@@ -73,4 +77,13 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
     nl: { text: securityReviewNl, html: securityReviewNlHtml },
     en: { text: securityReviewNl, html: securityReviewNlHtml },
   },
+};
+
+/**
+ * What the further notification addresses get for a reset: the notice without the links, because the
+ * reset email's links carry the enrollment ticket and a notice address must never recover the account.
+ */
+export const resetNoticeTemplates: Record<Locale, TemplateSource> = {
+  nl: { text: resetNoticeNl, html: resetNoticeNlHtml },
+  en: { text: resetNoticeEn, html: resetNoticeEnHtml },
 };
