@@ -2,6 +2,7 @@
 // codes, BACKUP_CODES_LOST): no helpdesk reset. Through the local API, with oathtool as the phone and
 // zbarimg as its camera.
 import { verifySubjectChain } from '../../lib/audit/chain';
+import { createCustomer as createFixtureCustomer, passVerification } from '../support/fixtures';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { auditTrail, createCustomer, customerItem, ticketFromUrl } from './enrollment-helpers';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
@@ -298,6 +299,41 @@ describe('replace tickets under races', () => {
     expect((await verify('ss-double', codes[0] ?? '')).body.valid).toBe(true);
     const trail = await auditTrail(stack, 'ss-double');
     expect(trail.filter((event) => event.type === 'AUTHENTICATOR_REPLACED')).toHaveLength(1);
+  });
+});
+
+describe('a helpdesk reset while a replacement is under way', () => {
+  it('the replacement can no longer confirm, and the new phone signs in nowhere', async () => {
+    const email = 'ss-reset-mid@example.nl';
+    const step = await awaitFreshStep();
+    await createFixtureCustomer(stack, 'ss-reset-mid', { email });
+    const first = ticketFromUrl((await requestTicket('ss-reset-mid')).body.enrollUrl);
+    const oldPhone = phoneApp(scanQr((await start(first)).body.qrPng));
+    expect((await confirm(first, oldPhone.codeForStep(step - 1))).status).toBe(200);
+    const ticket = ticketFromUrl(
+      (await requestTicket('ss-reset-mid', { stepUpCode: oldPhone.codeForStep(step) })).body.enrollUrl,
+    );
+    const newPhone = phoneApp(scanQr((await start(ticket)).body.qrPng));
+
+    const verificationId = await passVerification(
+      stack,
+      'ss-reset-mid',
+      await stack.helpdeskToken('agent-sanne'),
+      undefined,
+      { EMAIL: email },
+    );
+    const disabled = await stack.call('POST', '/admin/customers/ss-reset-mid/2fa/disable', {
+      token: await stack.adminToken('admin-sem'),
+      body: { verificationId, reason: 'lost phone' },
+    });
+    expect(disabled.status).toBe(200);
+
+    expectError(await confirm(ticket, newPhone.codeForStep(step)), 409, 'TWO_FA_NOT_ENABLED');
+    expectError(await verify('ss-reset-mid', newPhone.codeForStep(step)), 409, 'TWO_FA_NOT_ENABLED');
+    expect(await customerItem(stack, 'ss-reset-mid')).toMatchObject({ twoFactor: 'DISABLED' });
+    expect((await customerItem(stack, 'ss-reset-mid'))?.totpSecret).toBeUndefined();
+    const trail = await auditTrail(stack, 'ss-reset-mid');
+    expect(trail.filter((event) => event.type === 'AUTHENTICATOR_REPLACED')).toEqual([]);
   });
 });
 
