@@ -13,6 +13,7 @@ import {
   assertMayEnroll,
   enrollConditionFor,
   enrollmentModeOf,
+  type EnrollmentMode,
   requireUsableTicket,
   spendTicketItem,
   ticketUsableCheck,
@@ -71,6 +72,8 @@ const customerCondition = (ticket: TicketItem) => {
 };
 
 export interface StartedEnrollment {
+  /** REPLACE: the authenticator in use keeps working until this one is confirmed (the page says so). */
+  mode: EnrollmentMode;
   otpauthUri: string;
   qrPng: string;
   /** Base32, for typing into an app by hand. */
@@ -126,7 +129,13 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
         return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
       }),
     );
-    return { otpauthUri: uri, qrPng, secret: base32Encode(secret), expiresAt: pending.expiresAt };
+    return {
+      mode: enrollmentModeOf(item.purpose),
+      otpauthUri: uri,
+      qrPng,
+      secret: base32Encode(secret),
+      expiresAt: pending.expiresAt,
+    };
   } finally {
     secret.fill(0);
   }
@@ -146,6 +155,7 @@ const requirePending = (customer: CustomerItem, item: TicketItem, now: Date) => 
 
 export interface ConfirmedEnrollment {
   twoFactor: 'ENABLED';
+  mode: EnrollmentMode;
   /** Shown once: only their hashes are stored. */
   backupCodes: string[];
 }
@@ -246,5 +256,5 @@ export const confirmEnrollment = async (
       return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
     }),
   );
-  return { twoFactor: 'ENABLED', backupCodes: codes };
+  return { twoFactor: 'ENABLED', mode: replacing ? 'REPLACE' : 'ENROLL', backupCodes: codes };
 };
