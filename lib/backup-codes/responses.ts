@@ -5,3 +5,5 @@ import * as z from '../schema';
 export const backupCodesRenewedSchema = z.object({
   backupCodes: z.array(z.string()).check(z.length(10)),
 });
+
+export type BackupCodesRenewed = z.infer<typeof backupCodesRenewedSchema>;

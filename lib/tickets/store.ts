@@ -209,7 +209,13 @@ export const requireUsableTicket = async (ticket: string, deps: { clock: Clock }
   if (state !== 'USABLE') throw ticketRefusal(state);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
-  if (customer.enrollmentTicketHash !== item.ticketHash) throw ticketRefusal('VOIDED');
+  if (customer.enrollmentTicketHash !== item.ticketHash) {
+    // A confirm that committed between the two reads also drops the customer's ticket: spent, not voided
+    // (a double click must not be told that a newer link was sent).
+    const now = await getTicket(item.ticketHash);
+    const stateNow = now ? ticketState(now, deps.clock) : 'VOIDED';
+    throw ticketRefusal(stateNow === 'USABLE' ? 'VOIDED' : stateNow);
+  }
   return { ticket: item, customer };
 };
 

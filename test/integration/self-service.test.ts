@@ -2,9 +2,17 @@
 // codes, BACKUP_CODES_LOST): no helpdesk reset. Through the local API, with oathtool as the phone and
 // zbarimg as its camera.
 import { verifySubjectChain } from '../../lib/audit/chain';
+import type { AuditItem } from '../../lib/audit/events';
+import { systemClock, systemRandom } from '../../lib/clock';
 import { createCustomer as createFixtureCustomer, passVerification } from '../support/fixtures';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
-import { auditTrail, createCustomer, customerItem, ticketFromUrl } from './enrollment-helpers';
+import {
+  auditTrail,
+  createCustomer,
+  customerItem,
+  customerRecord,
+  ticketFromUrl,
+} from './enrollment-helpers';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
 let stack: TestStack;
@@ -396,5 +404,46 @@ describe('renewing backup codes with the authenticator', () => {
     expect(
       (await auditTrail(stack, 'ss-renew-race')).filter((event) => event.type === 'BACKUP_CODES_REGENERATED'),
     ).toHaveLength(1);
+  });
+});
+
+describe('a copy to a further address that fails', () => {
+  it('is recorded on the outcome and not retried; the main email is not sent twice', async () => {
+    const { app, step } = await enrolled('ss-copy-fail');
+    const synced = await stack.call('PUT', '/internal/customers/ss-copy-fail', {
+      token: service,
+      body: {
+        ...customerRecord('ss-copy-fail@example.nl'),
+        notificationEmails: ['ss-copy-home@example.nl', 'ss-copy-work@example.nl'],
+      },
+    });
+    expect(synced.status).toBe(200);
+    expect((await renew('ss-copy-fail', { stepUpCode: app.codeForStep(step) })).status).toBe(200);
+    const event = (await auditTrail(stack, 'ss-copy-fail')).find(
+      (item) => item.type === 'BACKUP_CODES_REGENERATED',
+    ) as AuditItem;
+    const { deliverNotification } = await import('../../lib/notify/notifier');
+    const { sendEmail } = await import('../../lib/notify/mailer');
+    const sentTo: string[] = [];
+    // SES refusing one address is a fault the local SES server cannot produce: injected at the send.
+    const send: typeof sendEmail = async (to, email) => {
+      sentTo.push(to);
+      if (to === 'ss-copy-home@example.nl')
+        throw Object.assign(new Error('throttled'), { name: 'Throttling' });
+      return sendEmail(to, email);
+    };
+    const deps = { clock: systemClock, random: systemRandom, send };
+    expect(await deliverNotification(event, deps)).toBe('SENT');
+    expect(await deliverNotification(event, deps)).toBe('ALREADY_HANDLED');
+    expect(sentTo).toEqual(['ss-copy-fail@example.nl', 'ss-copy-home@example.nl', 'ss-copy-work@example.nl']);
+    const outcome = (await auditTrail(stack, 'ss-copy-fail')).filter(
+      (item) => item.type === 'NOTIFICATION_SENT',
+    );
+    expect(outcome).toHaveLength(1);
+    expect(outcome[0]?.details).toMatchObject({
+      kind: 'BACKUP_CODES_RENEWED',
+      copiesTo: 2,
+      copiesSent: false,
+    });
   });
 });

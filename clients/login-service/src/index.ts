@@ -9,13 +9,21 @@ import {
   type CustomerSynced,
   type TwoFactorState,
 } from '../../../lib/customers/responses';
+import { backupCodesRenewedSchema, type BackupCodesRenewed } from '../../../lib/backup-codes/responses';
 import { enrollmentTicketIssuedSchema, type EnrollmentTicketIssued } from '../../../lib/enrollment/responses';
 import { errorBodySchema } from '../../../lib/http/schemas';
 import type * as z from '../../../lib/schema';
 import { verifyOutcomeSchema, type VerifyOutcomeBody } from '../../../lib/totp/responses';
 import { createSigner } from './sigv4';
 
-export type { CustomerRecord, CustomerSynced, EnrollmentTicketIssued, TwoFactorState, VerifyOutcomeBody };
+export type {
+  BackupCodesRenewed,
+  CustomerRecord,
+  CustomerSynced,
+  EnrollmentTicketIssued,
+  TwoFactorState,
+  VerifyOutcomeBody,
+};
 
 export interface LoginServiceClientOptions {
   /** The API's base URL, e.g. https://api.example.com or http://127.0.0.1:3000. */
@@ -124,13 +132,22 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
     /** POST /internal/customers/{customerId}/2fa/verify: a 6-digit TOTP code or a backup code at login. */
     verifyTwoFactor: (customerId: string, code: string): Promise<VerifyOutcomeBody> =>
       send('POST', `/internal/customers/${segment(customerId)}/2fa/verify`, verifyOutcomeSchema, { code }),
-    /** POST /internal/customers/{customerId}/2fa/enrollment-ticket: the "2FA aanzetten" link. */
-    issueEnrollmentTicket: (customerId: string): Promise<EnrollmentTicketIssued> =>
+    /**
+     * POST /internal/customers/{customerId}/2fa/enrollment-ticket: the "2FA aanzetten" link; with a
+     * step-up code (a current TOTP code or a backup code) the link that replaces the authenticator.
+     */
+    issueEnrollmentTicket: (customerId: string, stepUpCode?: string): Promise<EnrollmentTicketIssued> =>
       send(
         'POST',
         `/internal/customers/${segment(customerId)}/2fa/enrollment-ticket`,
         enrollmentTicketIssuedSchema,
+        stepUpCode === undefined ? undefined : { stepUpCode },
       ),
+    /** POST /internal/customers/{customerId}/2fa/backup-codes: ten new backup codes after a TOTP step-up. */
+    renewBackupCodes: (customerId: string, stepUpCode: string): Promise<BackupCodesRenewed> =>
+      send('POST', `/internal/customers/${segment(customerId)}/2fa/backup-codes`, backupCodesRenewedSchema, {
+        stepUpCode,
+      }),
   };
 };
 
