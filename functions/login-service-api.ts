@@ -1,10 +1,12 @@
 // Lambda for the login service's routes (IAM-authorized): customer sync, 2FA status, login
-// verification, enrollment tickets for the profile page, and erasure when an account is closed.
+// verification, enrollment tickets for the profile page (a replacement after a step-up), backup code renewal,
+// and erasure when an account is closed.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import type { CustomerRecord } from '../lib/customers/schemas';
-import { issueSelfServiceTicket } from '../lib/enrollment/self-service';
+import { renewBackupCodes } from '../lib/backup-codes/renewal';
+import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
@@ -44,8 +46,21 @@ export const handler = createHttpFunction('loginServiceApi', {
       verifyLoginCode(request.pathParameters.customerId ?? '', request.body.code, callerId(request), deps),
     ),
   }),
-  issueEnrollmentTicket: async (request) => ({
-    body: await issueSelfServiceTicket(request.pathParameters.customerId ?? '', callerId(request), deps),
+  issueEnrollmentTicket: async (request: HttpRequest<{ stepUpCode?: string } | undefined>) => ({
+    body: await issueProfileTicket(
+      request.pathParameters.customerId ?? '',
+      request.body,
+      callerId(request),
+      deps,
+    ),
+  }),
+  renewBackupCodes: async (request: HttpRequest<{ stepUpCode: string }>) => ({
+    body: await renewBackupCodes(
+      request.pathParameters.customerId ?? '',
+      request.body.stepUpCode,
+      callerId(request),
+      deps,
+    ),
   }),
   eraseCustomer: async (request) => {
     const outcome = await eraseCustomer(request.pathParameters.customerId ?? '', callerId(request), deps);

@@ -38,6 +38,7 @@ import {
   verificationCancelledSchema,
 } from './reset/responses';
 import { verifyOutcomeSchema } from './totp/responses';
+import { backupCodesRenewedSchema } from './backup-codes/responses';
 import {
   keepRecoveryLockSchema,
   recoveryLockQueueQuerySchema,
@@ -474,9 +475,23 @@ export const routes: RouteDefinition[] = [
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
-    // No input beyond the path; an empty JSON object is accepted from clients that always send one.
-    body: z.optional(z.strictObject({})),
+    // Without a step-up code a first enrollment (an empty JSON object is accepted from clients that
+    // always send one); with one, a replacement of the authenticator in use (lib/enrollment/self-service.ts).
+    body: z.optional(z.strictObject({ stepUpCode: z.optional(typedCodeSchema) })),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+    services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/backup-codes',
+    operation: 'renewBackupCodes',
+    responses: { 200: backupCodesRenewedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.strictObject({ stepUpCode: typedCodeSchema }),
+    tables: { customers: 'readWrite', ...appendAudit },
+    services: ['openSecrets'],
   },
   {
     method: 'POST',

@@ -329,6 +329,7 @@ export class Operations extends Construct {
       graph('Customers', [
         'Enrollments',
         'SelfServiceReplacements',
+        'BackupCodesRenewed',
         'BackupCodesUsed',
         'UnauthorizedResetReports',
         'LockReleases',

@@ -1,5 +1,6 @@
 // Input of the customer routes: the record the login service syncs, and the customer id in paths.
 import * as z from '../schema';
+import { normalizeEmail } from './normalize';
 
 export const customerIdSchema = z
   .string()
@@ -7,22 +8,44 @@ export const customerIdSchema = z
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
-export const customerRecordSchema = z.strictObject({
-  email: z.email().check(z.maxLength(254)),
-  fullName: z.singleLine(1, 200),
-  companyName: z.optional(z.singleLine(1, 200)),
-  companyInfo: z.optional(z.singleLine(1, 500)),
-  locale: z.enum(['nl', 'en']),
-  privileged: z.optional(z.boolean()),
-  lastLoginAt: z.optional(isoDateTime),
-  chargePointIds: z.array(z.singleLine(1, 64)).check(z.maxLength(500)),
-  lastTransaction: z.optional(
-    z.strictObject({
-      at: isoDateTime,
-      chargePointId: z.singleLine(1, 64),
-      amountCents: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
+/** At most this many addresses besides `email` get every notice of a change to the second factor. */
+export const MAX_NOTIFICATION_EMAILS = 2;
+
+const distinctAddresses = (record: { email: string; notificationEmails?: string[] | undefined }) => {
+  const all = [record.email, ...(record.notificationEmails ?? [])].map(normalizeEmail);
+  return new Set(all).size === all.length;
+};
+
+export const customerRecordSchema = z
+  .strictObject({
+    email: z.email().check(z.maxLength(254)),
+    /**
+     * Further addresses on file (NIST SP 800-63B-4 §4.6: notice of every authenticator change to the
+     * addresses on file). They only receive notices: never a link or code that recovers the account.
+     */
+    notificationEmails: z.optional(
+      z.array(z.email().check(z.maxLength(254))).check(z.maxLength(MAX_NOTIFICATION_EMAILS)),
+    ),
+    fullName: z.singleLine(1, 200),
+    companyName: z.optional(z.singleLine(1, 200)),
+    companyInfo: z.optional(z.singleLine(1, 500)),
+    locale: z.enum(['nl', 'en']),
+    privileged: z.optional(z.boolean()),
+    lastLoginAt: z.optional(isoDateTime),
+    chargePointIds: z.array(z.singleLine(1, 64)).check(z.maxLength(500)),
+    lastTransaction: z.optional(
+      z.strictObject({
+        at: isoDateTime,
+        chargePointId: z.singleLine(1, 64),
+        amountCents: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
+      }),
+    ),
+  })
+  .check(
+    z.refine(distinctAddresses, {
+      message: 'notificationEmails must differ from email and from each other',
+      path: ['notificationEmails'],
     }),
-  ),
-});
+  );
 
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;

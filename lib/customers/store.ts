@@ -51,6 +51,7 @@ export const customerVersionCondition = (customer: CustomerItem | undefined) =>
 
 const recordFields: (keyof CustomerRecord)[] = [
   'email',
+  'notificationEmails',
   'fullName',
   'companyName',
   'companyInfo',
@@ -120,7 +121,10 @@ export const upsertCustomer = async (
       // Names and addresses are personal data: the audit keeps which of them changed, not the values.
       const nameChanged = normalizeText(current.fullName) !== normalizeText(next.fullName);
       const privilegedChanged = current.privileged !== next.privileged;
-      if (emailChanged || nameChanged || privilegedChanged)
+      const notificationEmailsChanged =
+        (current.notificationEmails ?? []).map(normalizeEmail).sort().join(' ') !==
+        (next.notificationEmails ?? []).map(normalizeEmail).sort().join(' ');
+      if (emailChanged || nameChanged || privilegedChanged || notificationEmailsChanged)
         append({
           type: 'CUSTOMER_RECORD_CHANGED',
           actorType: 'service',
@@ -132,6 +136,8 @@ export const upsertCustomer = async (
             privilegedChanged,
             privilegedBefore: current.privileged,
             privilegedAfter: next.privileged,
+            // Where the notices of a change go is what an account takeover would redirect first.
+            ...(notificationEmailsChanged ? { notificationEmailsChanged: true } : {}),
           },
         });
     }

@@ -11,7 +11,9 @@ import { conflict, forbidden, gone, invalid } from '../errors';
 import { openSecret, sealSecret } from '../secrets/sealed-secret';
 import {
   assertMayEnroll,
-  mayEnrollCondition,
+  enrollConditionFor,
+  enrollmentModeOf,
+  type EnrollmentMode,
   requireUsableTicket,
   spendTicketItem,
   ticketUsableCheck,
@@ -29,8 +31,8 @@ type Deps = { clock: Clock; random: Random };
 class EnrollmentRaced extends Error {}
 
 const explainRace = async (ticket: string, deps: Deps): Promise<never> => {
-  const { customer } = await requireUsableTicket(ticket, deps); // throws the ticket's own refusal
-  assertMayEnroll(customer);
+  const { ticket: item, customer } = await requireUsableTicket(ticket, deps); // the ticket's own refusal
+  assertMayEnroll(customer, enrollmentModeOf(item.purpose));
   throw conflict('CONCURRENT_CHANGE', 'The enrollment changed while this request ran; start again.');
 };
 
@@ -49,20 +51,29 @@ const withRaceExplained = async <T>(ticket: string, deps: Deps, run: () => Promi
  * Otherwise a reset email (whose "this wasn't me" link carries the ticket) would still be enough.
  */
 const assertTicketOpensEnrollment = (ticket: TicketItem) => {
-  if (config().enrollLink.mode === 'login' && ticket.purpose !== 'SELF_SERVICE')
+  // A REPLACE ticket, too, is only issued to the backend after the password (and a step-up code).
+  if (config().enrollLink.mode === 'login' && ticket.purpose === 'RESET')
     throw forbidden(
       'LOGIN_REQUIRED',
       'Sign in with your password first; the site then takes you to 2FA setup.',
     );
 };
 
-/** The customer write's condition: still allowed to enroll, and this ticket is still the current one. */
-const customerCondition = (ticket: TicketItem) => ({
-  expression: `attribute_exists(customerId) AND ${mayEnrollCondition.expression} AND enrollmentTicketHash = :ticketHash`,
-  values: { ...mayEnrollCondition.values, ':ticketHash': ticket.ticketHash },
-});
+/**
+ * The customer write's condition: still allowed to enroll (or, for a REPLACE ticket, to replace),
+ * and this ticket is still the current one.
+ */
+const customerCondition = (ticket: TicketItem) => {
+  const allowed = enrollConditionFor(enrollmentModeOf(ticket.purpose));
+  return {
+    expression: `attribute_exists(customerId) AND ${allowed.expression} AND enrollmentTicketHash = :ticketHash`,
+    values: { ...allowed.values, ':ticketHash': ticket.ticketHash },
+  };
+};
 
 export interface StartedEnrollment {
+  /** REPLACE: the authenticator in use keeps working until this one is confirmed (the page says so). */
+  mode: EnrollmentMode;
   otpauthUri: string;
   qrPng: string;
   /** Base32, for typing into an app by hand. */
@@ -74,7 +85,7 @@ export interface StartedEnrollment {
 export const startEnrollment = async (ticket: string, deps: Deps): Promise<StartedEnrollment> => {
   const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
   assertTicketOpensEnrollment(item);
-  assertMayEnroll(customer);
+  assertMayEnroll(customer, enrollmentModeOf(item.purpose));
   const now = deps.clock.now();
   const { policy, totpIssuer } = config();
   const expiresAt = new Date(
@@ -118,7 +129,13 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
         return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
       }),
     );
-    return { otpauthUri: uri, qrPng, secret: base32Encode(secret), expiresAt: pending.expiresAt };
+    return {
+      mode: enrollmentModeOf(item.purpose),
+      otpauthUri: uri,
+      qrPng,
+      secret: base32Encode(secret),
+      expiresAt: pending.expiresAt,
+    };
   } finally {
     secret.fill(0);
   }
@@ -138,13 +155,16 @@ const requirePending = (customer: CustomerItem, item: TicketItem, now: Date) => 
 
 export interface ConfirmedEnrollment {
   twoFactor: 'ENABLED';
+  mode: EnrollmentMode;
   /** Shown once: only their hashes are stored. */
   backupCodes: string[];
 }
 
 /**
  * Turns 2FA on with the pending secret when `code` is right for it, spends the ticket, and writes
- * TWO_FA_ENABLED, all in one transaction. The code's time step counts as used, so the code that
+ * TWO_FA_ENABLED, all in one transaction. A REPLACE ticket's confirm swaps the authenticator in use
+ * for the new one and the backup codes for new ones, as AUTHENTICATOR_REPLACED: until this commits
+ * the old authenticator keeps working, after it only the new one does. The code's time step counts as used, so the code that
  * confirmed the enrollment cannot also be used to log in.
  */
 export const confirmEnrollment = async (
@@ -155,7 +175,7 @@ export const confirmEnrollment = async (
   const digits = parseTotpCode(typedCode);
   const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
   assertTicketOpensEnrollment(item);
-  assertMayEnroll(customer);
+  assertMayEnroll(customer, enrollmentModeOf(item.purpose));
   const now = deps.clock.now();
   const pending = requirePending(customer, item, now);
   const key = await openSecret(pending.secret, { customerId: customer.customerId, purpose: 'totp-secret' });
@@ -172,16 +192,32 @@ export const confirmEnrollment = async (
     );
   const { codes, hashes } = generateBackupCodes(deps.random);
   const condition = customerCondition(item);
+  const replacing = enrollmentModeOf(item.purpose) === 'REPLACE' ? customer.totpSecret : undefined;
   await withRaceExplained(ticket, deps, () =>
     commitWithAudit(customer.customerId, deps, async (append) => {
-      append({
-        type: 'TWO_FA_ENABLED',
-        actorType: 'customer',
+      const audit = {
+        actorType: 'customer' as const,
         actorId: customer.customerId,
         customerId: customer.customerId,
         ...(item.caseId ? { caseId: item.caseId } : {}),
-        details: { method: 'totp', purpose: item.purpose, backupCodes: codes.length },
-      });
+      };
+      if (replacing)
+        append({
+          ...audit,
+          type: 'AUTHENTICATOR_REPLACED',
+          details: {
+            method: 'totp',
+            purpose: item.purpose,
+            backupCodes: codes.length,
+            backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
+          },
+        });
+      else
+        append({
+          ...audit,
+          type: 'TWO_FA_ENABLED',
+          details: { method: 'totp', purpose: item.purpose, backupCodes: codes.length },
+        });
       const writes: TransactItem[] = [
         {
           Update: {
@@ -189,12 +225,17 @@ export const confirmEnrollment = async (
             Key: { customerId: customer.customerId },
             UpdateExpression: [
               'SET twoFactor = :enabled, totpSecret = :secret, totpLastUsedStep = :step,',
-              'backupCodeHashes = :hashes, backupCodesIssuedAt = :now, twoFactorEnabledAt = :now,',
+              'backupCodeHashes = :hashes, backupCodesIssuedAt = :now,',
+              replacing ? 'authenticatorReplacedAt = :now,' : 'twoFactorEnabledAt = :now,',
               'verifyFailures = :zero, version = version + :one',
               'REMOVE pendingEnrollment, enrollmentTicketHash, lockedUntil, verifyLockCount',
             ].join(' '),
-            // The pending secret must be the one the code was checked against, not a newer start's.
-            ConditionExpression: `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
+            // The pending secret must be the one the code was checked against, not a newer start's;
+            // a replacement removes exactly the authenticator that was in use when it was confirmed.
+            ConditionExpression: [
+              `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
+              ...(replacing ? ['totpSecret.iv = :replacedIv'] : []),
+            ].join(' AND '),
             ExpressionAttributeValues: {
               ...condition.values,
               ':enabled': 'ENABLED',
@@ -206,6 +247,7 @@ export const confirmEnrollment = async (
               ':one': 1,
               ':startedAt': pending.startedAt,
               ':iv': pending.secret.iv,
+              ...(replacing ? { ':replacedIv': replacing.iv } : {}),
             },
           },
         },
@@ -214,5 +256,5 @@ export const confirmEnrollment = async (
       return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
     }),
   );
-  return { twoFactor: 'ENABLED', backupCodes: codes };
+  return { twoFactor: 'ENABLED', mode: replacing ? 'REPLACE' : 'ENROLL', backupCodes: codes };
 };

@@ -11,7 +11,10 @@ export const enrollmentTicketIssuedSchema = z.object({
 export type EnrollmentTicketIssued = z.infer<typeof enrollmentTicketIssuedSchema>;
 
 /** POST /enroll/start: what the authenticator app needs, shown once. */
+const mode = z.enum(['ENROLL', 'REPLACE']);
+
 export const enrollmentStartedSchema = z.looseObject({
+  mode,
   otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
   qrPng: z.string().check(z.startsWith('data:image/png;base64,')),
   secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
@@ -21,6 +24,7 @@ export const enrollmentStartedSchema = z.looseObject({
 /** POST /enroll/confirm: 2FA on, and the ten backup codes, shown once. */
 export const enrollmentConfirmedSchema = z.looseObject({
   twoFactor: z.literal('ENABLED'),
+  mode,
   backupCodes: z.array(z.string()).check(z.length(10)),
 });
 

@@ -17,6 +17,10 @@ export const notificationKindOf = (
       return 'LOCKED';
     case 'BACKUP_CODE_USED':
       return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
+    case 'AUTHENTICATOR_REPLACED':
+      return 'AUTHENTICATOR_REPLACED';
+    case 'BACKUP_CODES_REGENERATED':
+      return 'BACKUP_CODES_RENEWED';
     case 'UNAUTHORIZED_RESET_REPORTED':
       return 'SECURITY_ALERT';
     case 'RECOVERY_LOCK_RELEASED':

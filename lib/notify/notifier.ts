@@ -18,7 +18,7 @@ import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
-import { notificationTemplates, type NotificationKind } from './templates';
+import { notificationTemplates, resetNoticeTemplates, type NotificationKind } from './templates';
 
 export { notificationKindOf };
 
@@ -53,6 +53,8 @@ const helpdeskName = (locale: Locale) => (locale === 'nl' ? 'onze helpdesk' : 'o
 interface Prepared {
   to: string;
   email: RenderedEmail;
+  /** The same notice to the further addresses on file (customer.notificationEmails), if any. */
+  copy?: { to: string[]; email: RenderedEmail };
 }
 
 /**
@@ -63,6 +65,18 @@ const caseLabelOf = async (event: AuditItem): Promise<string> => {
   if (typeof event.details.caseNumber === 'string') return event.details.caseNumber;
   if (!event.caseId) return '-';
   return (await getVerification(event.caseId))?.caseNumber ?? event.caseId;
+};
+
+/** The further addresses on file that can receive a copy; an unusable one is skipped, not fatal. */
+const furtherAddresses = (customer: CustomerItem) =>
+  (customer.notificationEmails ?? []).filter(
+    (address) => deliverableAddress(address) && address.toLowerCase() !== customer.email.toLowerCase(),
+  );
+
+/** Every notice to the customer goes to every address on file (NIST SP 800-63B-4 §4.6). */
+const withCopies = (customer: CustomerItem, prepared: Prepared, copyEmail = prepared.email): Prepared => {
+  const to = furtherAddresses(customer);
+  return to.length ? { ...prepared, copy: { to, email: copyEmail } } : prepared;
 };
 
 /** Builds the email for an event; for a reset this issues the enrollment ticket (voiding older ones). */
@@ -91,19 +105,26 @@ const prepare = async (
         },
         deps,
       );
-      return {
+      const caseId = await caseLabelOf(event);
+      const prepared = {
         to: customer.email,
         email: renderEmail(template, locale, {
           ...base,
           enrollLink: enrollmentEmailLink(ticket),
           reportLink: `${enrollmentUrl(ticket)}&report=1`,
           expiresAt: formatDateTime(expiresAt, locale),
-          caseId: await caseLabelOf(event),
+          caseId,
         }),
       };
+      // The copies carry no link: the links hold the ticket, and a notice address must not recover.
+      return withCopies(
+        customer,
+        prepared,
+        renderEmail(resetNoticeTemplates[locale], locale, { ...base, caseId }),
+      );
     }
     case 'LOCKED':
-      return {
+      return withCopies(customer, {
         to: customer.email,
         email: renderEmail(template, locale, {
           ...base,
@@ -113,15 +134,17 @@ const prepare = async (
               ? formatDateTime(event.details.lockedUntil, locale)
               : '-',
         }),
-      };
+      });
     case 'BACKUP_CODE_USED':
     case 'LAST_BACKUP_CODE':
-      return {
+      return withCopies(customer, {
         to: customer.email,
         email: renderEmail(template, locale, { ...base, left: String(event.details.backupCodesLeft ?? '?') }),
-      };
+      });
     case 'ENABLED':
-      return { to: customer.email, email: renderEmail(template, locale, base) };
+    case 'AUTHENTICATOR_REPLACED':
+    case 'BACKUP_CODES_RENEWED':
+      return withCopies(customer, { to: customer.email, email: renderEmail(template, locale, base) });
     case 'SECURITY_ALERT':
       return {
         to: config().securityAlertEmail,
@@ -160,12 +183,46 @@ const securityReviewWords: Record<string, string> = {
   AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker in het afgelopen uur',
 };
 
+/**
+ * Sends the copies once, after the main email went out, one message per address (no address sees
+ * another). A failed copy is recorded (copiesSent: false) and logged rather than retried: a retry
+ * would send the main email, with its ticket, a second time.
+ */
+const sendCopy = async (
+  event: AuditItem,
+  kind: NotificationKind,
+  copy: NonNullable<Prepared['copy']>,
+  deps: Deps,
+) => {
+  let sent = true;
+  for (const address of copy.to) {
+    try {
+      await (deps.send ?? sendEmail)(address, copy.email);
+    } catch (error) {
+      sent = false;
+      logger.warn('notification copy to a further address failed; not retried', {
+        eventId: event.eventId,
+        kind,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+  }
+  return { addresses: copy.to.length, sent };
+};
+
 /** The audit event that reports the outcome: RESET_EMAIL_* for resets, NOTIFICATION_* otherwise. */
 const recordOutcome = async (
   event: AuditItem,
   kind: NotificationKind,
   outcome:
-    | { sent: true; messageId: string; confirmed: boolean; attempts: number }
+    | {
+        sent: true;
+        messageId: string;
+        confirmed: boolean;
+        attempts: number;
+        /** The copy to the further addresses: how many, and whether SES took it. */
+        copies?: { addresses: number; sent: boolean };
+      }
     | { sent: false; reason: string; attempts: number; final: boolean },
   deps: Deps,
   settle: boolean,
@@ -190,7 +247,13 @@ const recordOutcome = async (
         triggeredBy: event.eventId,
         attempts: outcome.attempts,
         ...(outcome.sent
-          ? { messageId: outcome.messageId, confirmed: outcome.confirmed }
+          ? {
+              messageId: outcome.messageId,
+              confirmed: outcome.confirmed,
+              ...(outcome.copies
+                ? { copiesTo: outcome.copies.addresses, copiesSent: outcome.copies.sent }
+                : {}),
+            }
           : { reason: outcome.reason, final: outcome.final }),
       },
     });
@@ -279,6 +342,13 @@ export const deliverNotification = async (event: AuditItem, deps: Deps): Promise
     });
     throw error;
   }
-  await recordOutcome(event, kind, { sent: true, messageId, confirmed: true, attempts }, deps, true);
+  const copies = prepared.copy ? await sendCopy(event, kind, prepared.copy, deps) : undefined;
+  await recordOutcome(
+    event,
+    kind,
+    { sent: true, messageId, confirmed: true, attempts, ...(copies ? { copies } : {}) },
+    deps,
+    true,
+  );
   return 'SENT';
 };

@@ -15,10 +15,22 @@ import lockReleasedEn from './templates/lock-released/en.txt';
 import lockReleasedEnHtml from './templates/lock-released/en.html';
 import lockReleasedNl from './templates/lock-released/nl.txt';
 import lockReleasedNlHtml from './templates/lock-released/nl.html';
+import authenticatorReplacedEn from './templates/authenticator-replaced/en.txt';
+import authenticatorReplacedEnHtml from './templates/authenticator-replaced/en.html';
+import authenticatorReplacedNl from './templates/authenticator-replaced/nl.txt';
+import authenticatorReplacedNlHtml from './templates/authenticator-replaced/nl.html';
+import backupCodesRenewedEn from './templates/backup-codes-renewed/en.txt';
+import backupCodesRenewedEnHtml from './templates/backup-codes-renewed/en.html';
+import backupCodesRenewedNl from './templates/backup-codes-renewed/nl.txt';
+import backupCodesRenewedNlHtml from './templates/backup-codes-renewed/nl.html';
 import lockedEn from './templates/locked/en.txt';
 import lockedEnHtml from './templates/locked/en.html';
 import lockedNl from './templates/locked/nl.txt';
 import lockedNlHtml from './templates/locked/nl.html';
+import resetNoticeEn from './templates/reset-notice/en.txt';
+import resetNoticeEnHtml from './templates/reset-notice/en.html';
+import resetNoticeNl from './templates/reset-notice/nl.txt';
+import resetNoticeNlHtml from './templates/reset-notice/nl.html';
 import resetEn from './templates/reset/en.txt';
 import resetEnHtml from './templates/reset/en.html';
 import resetNl from './templates/reset/nl.txt';
@@ -35,6 +47,8 @@ export type NotificationKind =
   | 'LOCKED'
   | 'BACKUP_CODE_USED'
   | 'LAST_BACKUP_CODE'
+  | 'AUTHENTICATOR_REPLACED'
+  | 'BACKUP_CODES_RENEWED'
   | 'SECURITY_ALERT'
   | 'SECURITY_REVIEW'
   | 'LOCK_RELEASED';
@@ -51,6 +65,14 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
     nl: { text: lastBackupCodeNl, html: lastBackupCodeNlHtml },
     en: { text: lastBackupCodeEn, html: lastBackupCodeEnHtml },
   },
+  AUTHENTICATOR_REPLACED: {
+    nl: { text: authenticatorReplacedNl, html: authenticatorReplacedNlHtml },
+    en: { text: authenticatorReplacedEn, html: authenticatorReplacedEnHtml },
+  },
+  BACKUP_CODES_RENEWED: {
+    nl: { text: backupCodesRenewedNl, html: backupCodesRenewedNlHtml },
+    en: { text: backupCodesRenewedEn, html: backupCodesRenewedEnHtml },
+  },
   // The security team reads Dutch; both locales point at the same text.
   SECURITY_ALERT: {
     nl: { text: securityAlertNl, html: securityAlertNlHtml },
@@ -64,4 +86,13 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
     nl: { text: lockReleasedNl, html: lockReleasedNlHtml },
     en: { text: lockReleasedEn, html: lockReleasedEnHtml },
   },
+};
+
+/**
+ * What the further notification addresses get for a reset: the notice without the links, because the
+ * reset email's links carry the enrollment ticket and a notice address must never recover the account.
+ */
+export const resetNoticeTemplates: Record<Locale, TemplateSource> = {
+  nl: { text: resetNoticeNl, html: resetNoticeNlHtml },
+  en: { text: resetNoticeEn, html: resetNoticeEnHtml },
 };

@@ -51,6 +51,8 @@ const metricOfEvent: Record<
   UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
   RECOVERY_LOCK_KEPT: undefined,
   RECOVERY_LOCK_RELEASED: 'LockReleases',
+  AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
+  BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',
 };

@@ -21,6 +21,7 @@ export const businessMetrics = [
   'NotificationsFailed',
   'Enrollments',
   'SelfServiceReplacements',
+  'BackupCodesRenewed',
   'LoginVerifyOk',
   'LoginVerifyFailed',
   'LoginVerifyReplayed',

@@ -30,6 +30,8 @@ export interface IssueTicketInput {
   purpose: TicketPurpose;
   /** Who asks; defaults to the notifier (system) for RESET and the login service for SELF_SERVICE. */
   actor?: { type: ActorType; id: string };
+  /** REPLACE: how the customer proved the factor in hand (`totp` or `backup_code`), for the audit. */
+  stepUpMethod?: string;
 }
 
 /** Transactions of a few dozen items are fine; a customer never has more than a handful of live tickets. */
@@ -40,13 +42,29 @@ const defaultActor = (purpose: TicketPurpose) =>
     ? { type: 'system' as const, id: 'notifier' }
     : { type: 'service' as const, id: 'login-service' };
 
-/** A ticket is for enrolling: a customer whose 2FA is on, or whose recovery is locked, gets none. */
-export const assertMayEnroll = (customer: CustomerItem) => {
+/** Whether a ticket of this purpose enrolls a first authenticator or replaces the one in use. */
+export type EnrollmentMode = 'ENROLL' | 'REPLACE';
+export const enrollmentModeOf = (purpose: TicketPurpose): EnrollmentMode =>
+  purpose === 'REPLACE' ? 'REPLACE' : 'ENROLL';
+
+/**
+ * A ticket is for enrolling: a customer whose 2FA is on gets none (unless it replaces the authenticator
+ * in use, which needs one), and a customer whose recovery is locked gets none at all.
+ */
+export const assertMayEnroll = (customer: CustomerItem, mode: EnrollmentMode = 'ENROLL') => {
   if (customer.recoveryLockedAt)
     throw locked(
       'RECOVERY_LOCKED',
       'Recovery is locked for this account after a report that a reset was not requested; contact the helpdesk.',
     );
+  if (mode === 'REPLACE') {
+    if (customer.twoFactor === 'DISABLED' || !customer.totpSecret)
+      throw conflict(
+        'TWO_FA_NOT_ENABLED',
+        'Two-factor authentication is not on for this account: there is no authenticator to replace.',
+      );
+    return;
+  }
   if (customer.twoFactor !== 'DISABLED')
     throw conflict('TWO_FA_ALREADY_ENABLED', 'Two-factor authentication is already on for this account.');
 };
@@ -56,6 +74,16 @@ export const mayEnrollCondition = {
   expression: 'twoFactor = :disabled AND attribute_not_exists(recoveryLockedAt)',
   values: { ':disabled': 'DISABLED' },
 } as const;
+
+/** The replace mode's rule as a condition: an authenticator in use (a brute-force lock allowed), no recovery lock. */
+export const mayReplaceCondition = {
+  expression:
+    'twoFactor <> :disabled AND attribute_exists(totpSecret) AND attribute_not_exists(recoveryLockedAt)',
+  values: { ':disabled': 'DISABLED' },
+} as const;
+
+export const enrollConditionFor = (mode: EnrollmentMode) =>
+  mode === 'REPLACE' ? mayReplaceCondition : mayEnrollCondition;
 
 const liveTicketsOf = async (customerId: string, now: Date): Promise<TicketItem[]> => {
   const result = await dynamoDb().send(
@@ -74,7 +102,8 @@ const liveTicketsOf = async (customerId: string, now: Date): Promise<TicketItem[
 /**
  * Issues a ticket for the customer and voids every older unspent one, in one transaction with the
  * ENROLLMENT_TICKET_ISSUED audit event. Returns the ticket (shown once, never stored) and its expiry.
- * Throws TWO_FA_ALREADY_ENABLED (409), RECOVERY_LOCKED (423) or CUSTOMER_NOT_FOUND (404).
+ * Throws TWO_FA_ALREADY_ENABLED (409; TWO_FA_NOT_ENABLED for REPLACE), RECOVERY_LOCKED (423) or
+ * CUSTOMER_NOT_FOUND (404).
  */
 export const issueTicket = async (
   input: IssueTicketInput,
@@ -87,7 +116,9 @@ export const issueTicket = async (
       requireCustomer(input.customerId, true),
       liveTicketsOf(input.customerId, now),
     );
-    assertMayEnroll(customer);
+    const mode = enrollmentModeOf(input.purpose);
+    assertMayEnroll(customer, mode);
+    const condition = enrollConditionFor(mode);
     const expiresAt = new Date(now.getTime() + config().policy.ticketTtlHours * 3600_000);
     const { ticket, ticketHash } = newTicket(deps.random);
     const older = live.slice(0, MAX_VOIDED_PER_ISSUE);
@@ -115,8 +146,8 @@ export const issueTicket = async (
           // A pending enrollment belongs to the ticket that started it; the new ticket starts afresh.
           UpdateExpression:
             'SET enrollmentTicketHash = :ticketHash, version = version + :one REMOVE pendingEnrollment',
-          ConditionExpression: `attribute_exists(customerId) AND ${mayEnrollCondition.expression}`,
-          ExpressionAttributeValues: { ':ticketHash': ticketHash, ':one': 1, ...mayEnrollCondition.values },
+          ConditionExpression: `attribute_exists(customerId) AND ${condition.expression}`,
+          ExpressionAttributeValues: { ':ticketHash': ticketHash, ':one': 1, ...condition.values },
         },
       },
       ...older.map((old): TransactItem => ({
@@ -135,7 +166,12 @@ export const issueTicket = async (
       actorId: actor.id,
       customerId: input.customerId,
       ...(input.caseId ? { caseId: input.caseId } : {}),
-      details: { purpose: input.purpose, expiresAt: item.expiresAt, voidedTickets: older.length },
+      details: {
+        purpose: input.purpose,
+        expiresAt: item.expiresAt,
+        voidedTickets: older.length,
+        ...(input.stepUpMethod ? { stepUpMethod: input.stepUpMethod } : {}),
+      },
     });
     return {
       writes,
@@ -173,7 +209,13 @@ export const requireUsableTicket = async (ticket: string, deps: { clock: Clock }
   if (state !== 'USABLE') throw ticketRefusal(state);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
-  if (customer.enrollmentTicketHash !== item.ticketHash) throw ticketRefusal('VOIDED');
+  if (customer.enrollmentTicketHash !== item.ticketHash) {
+    // A confirm that committed between the two reads also drops the customer's ticket: spent, not voided
+    // (a double click must not be told that a newer link was sent).
+    const now = await getTicket(item.ticketHash);
+    const stateNow = now ? ticketState(now, deps.clock) : 'VOIDED';
+    throw ticketRefusal(stateNow === 'USABLE' ? 'VOIDED' : stateNow);
+  }
   return { ticket: item, customer };
 };
 

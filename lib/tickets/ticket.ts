@@ -4,7 +4,11 @@ import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import { gone, notFound } from '../errors';
 
-export type TicketPurpose = 'RESET' | 'SELF_SERVICE';
+/**
+ * RESET: after a helpdesk disable; SELF_SERVICE: "2FA aanzetten" while 2FA is off; REPLACE: a new
+ * authenticator for a customer whose 2FA is on, after a step-up with the factor still in hand.
+ */
+export type TicketPurpose = 'RESET' | 'SELF_SERVICE' | 'REPLACE';
 
 export const TICKET_BYTES = 32;
 

@@ -90,6 +90,23 @@ describe('the login service client', () => {
     });
   });
 
+  it('self-service: renews backup codes and gets a replace link after a step-up, and refuses a wrong step-up', async () => {
+    const [authenticator] = await writeEnrolledCustomers(['cli-self']);
+    if (!authenticator) throw new Error('no authenticator');
+    const renewed = await client.renewBackupCodes('cli-self', nextCode(authenticator));
+    expect(renewed.backupCodes).toHaveLength(10);
+    const replace = await client.issueEnrollmentTicket('cli-self', renewed.backupCodes[0]);
+    expect(replace.enrollUrl.startsWith(`${stack.apiUrl}/enroll/#`)).toBe(true);
+    await expect(client.issueEnrollmentTicket('cli-self', renewed.backupCodes[0])).rejects.toMatchObject({
+      status: 403,
+      code: 'WRONG_CODE',
+    });
+    await expect(client.renewBackupCodes('cli-self', renewed.backupCodes[1] ?? '')).rejects.toMatchObject({
+      status: 400,
+      code: 'STEP_UP_TOTP_REQUIRED',
+    });
+  });
+
   it('throws the contract error with its code, and refuses keys that are not the login service', async () => {
     await expect(client.twoFactorStatus('cli-nobody')).rejects.toMatchObject({
       status: 404,

@@ -8,6 +8,8 @@ import { messages, ticketErrorCodes, type TicketErrorCode } from './messages';
 
 /** POST /enroll/start (DESIGN.md). */
 interface StartedEnrollment {
+  /** REPLACE: a new phone replaces the authenticator in use, which works until this one is confirmed. */
+  mode: 'ENROLL' | 'REPLACE';
   otpauthUri: string;
   qrPng: string;
   secret: string;
@@ -17,6 +19,7 @@ interface StartedEnrollment {
 /** POST /enroll/confirm (DESIGN.md). */
 interface ConfirmedEnrollment {
   twoFactor: 'ENABLED';
+  mode: 'ENROLL' | 'REPLACE';
   backupCodes: string[];
 }
 
@@ -25,8 +28,8 @@ type View =
   | { name: 'intro' }
   | { name: 'starting' }
   | { name: 'scan'; enrollment: StartedEnrollment; busy: boolean; manualOpen: boolean; error?: InlineError }
-  | { name: 'codes'; backupCodes: string[]; saved: boolean; savedError: boolean }
-  | { name: 'done' }
+  | { name: 'codes'; backupCodes: string[]; saved: boolean; savedError: boolean; replaced: boolean }
+  | { name: 'done'; replaced: boolean }
   | { name: 'report'; busy: boolean; error?: InlineError }
   | { name: 'reported' }
   | { name: 'ticket-error'; code: TicketErrorCode }
@@ -138,7 +141,13 @@ const confirm = async (code: string) => {
     ticket = undefined;
     window.addEventListener('beforeunload', warnBeforeLeaving);
     show(
-      { name: 'codes', backupCodes: response.body.backupCodes, saved: false, savedError: false },
+      {
+        name: 'codes',
+        backupCodes: response.body.backupCodes,
+        saved: false,
+        savedError: false,
+        replaced: response.body.mode === 'REPLACE',
+      },
       'codes-title',
     );
   } catch (error) {
@@ -268,8 +277,8 @@ const render = (): Node => {
       return h(
         'section',
         { class: 'card card-ok', 'data-state': 'done' },
-        title(t('doneTitle'), 'done-title'),
-        h('p', { text: t('doneBody') }),
+        title(t(view.replaced ? 'replacedDoneTitle' : 'doneTitle'), 'done-title'),
+        h('p', { text: t(view.replaced ? 'replacedDoneBody' : 'doneBody') }),
         h('p', { class: 'muted', text: t('doneClose') }),
       );
     case 'report': {
@@ -360,6 +369,9 @@ const scanView = (current: Extract<View, { name: 'scan' }>) => {
     'section',
     { class: 'card', 'data-state': 'scan' },
     title(t('scanTitle'), 'scan-title'),
+    enrollment.mode === 'REPLACE'
+      ? h('p', { class: 'notice', 'data-testid': 'replace-notice', text: t('replaceNotice') })
+      : null,
     h('p', { text: t('scanBody') }),
     h(
       'div',
@@ -445,7 +457,10 @@ const codesView = (current: Extract<View, { name: 'codes' }>) => {
   return h(
     'section',
     { class: 'card', 'data-state': 'codes' },
-    title(t('codesTitle'), 'codes-title'),
+    title(t(current.replaced ? 'replacedCodesTitle' : 'codesTitle'), 'codes-title'),
+    current.replaced
+      ? h('p', { class: 'notice', 'data-testid': 'replaced-notice', text: t('replacedCodesNotice') })
+      : null,
     h('p', { text: t('codesBody') }),
     list,
     h(
@@ -487,7 +502,7 @@ const codesView = (current: Extract<View, { name: 'codes' }>) => {
               return;
             }
             window.removeEventListener('beforeunload', warnBeforeLeaving);
-            show({ name: 'done' }, 'done-title');
+            show({ name: 'done', replaced: current.replaced }, 'done-title');
           },
         },
       },

@@ -62,6 +62,15 @@ const nl = {
     'Vanaf nu vraagt het systeem bij het inloggen om de code uit uw authenticator-app. Geen telefoon bij de hand? Gebruik dan een back-upcode.',
   doneClose: 'U kunt dit venster nu sluiten.',
 
+  replaceNotice:
+    'U koppelt een nieuwe authenticator-app en vervangt daarmee de oude. Uw oude app blijft werken tot u hieronder de code uit de nieuwe app bevestigt.',
+  replacedCodesTitle: 'Uw nieuwe app is gekoppeld. Bewaar nu uw nieuwe back-upcodes',
+  replacedCodesNotice:
+    'Uw oude app geeft geen geldige codes meer en uw oude back-upcodes werken niet meer. Verwijder het oude account uit de oude app.',
+  replacedDoneTitle: 'Klaar: uw nieuwe authenticator-app is gekoppeld',
+  replacedDoneBody:
+    'Vanaf nu vraagt het systeem bij het inloggen om de code uit uw nieuwe app. Alleen de nieuwe back-upcodes werken nog.',
+
   reportTitle: 'Heeft u dit niet aangevraagd?',
   reportBody: 'Dan probeert misschien iemand anders in uw account te komen. Als u dit meldt:',
   reportEffect1: 'blokkeren we het herstel van tweestapsverificatie voor uw account;',
@@ -175,6 +184,15 @@ const en: Record<MessageKey, string> = {
   doneBody:
     'From now on, signing in asks for the code from your authenticator app. No phone at hand? Use a backup code.',
   doneClose: 'You can close this window now.',
+
+  replaceNotice:
+    'You are linking a new authenticator app, which replaces the old one. Your old app keeps working until you confirm the code from the new app below.',
+  replacedCodesTitle: 'Your new app is linked. Now save your new backup codes',
+  replacedCodesNotice:
+    'Your old app no longer gives valid codes and your old backup codes no longer work. Remove the old account from the old app.',
+  replacedDoneTitle: 'Done: your new authenticator app is linked',
+  replacedDoneBody:
+    'From now on, signing in asks for the code from your new app. Only the new backup codes still work.',
 
   reportTitle: 'Didn’t you ask for this?',
   reportBody: 'Then someone else may be trying to get into your account. If you report it:',

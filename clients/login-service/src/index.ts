@@ -9,6 +9,7 @@ import {
   type CustomerSynced,
   type TwoFactorState,
 } from '../../../lib/customers/responses';
+import { backupCodesRenewedSchema, type BackupCodesRenewed } from '../../../lib/backup-codes/responses';
 import { enrollmentTicketIssuedSchema, type EnrollmentTicketIssued } from '../../../lib/enrollment/responses';
 import { customerErasedSchema, type CustomerErased } from '../../../lib/erasure/responses';
 import { errorBodySchema } from '../../../lib/http/schemas';
@@ -18,6 +19,7 @@ import { createSigner } from './sigv4';
 
 export type {
   CustomerErased,
+  BackupCodesRenewed,
   CustomerRecord,
   CustomerSynced,
   EnrollmentTicketIssued,
@@ -132,12 +134,16 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
     /** POST /internal/customers/{customerId}/2fa/verify: a 6-digit TOTP code or a backup code at login. */
     verifyTwoFactor: (customerId: string, code: string): Promise<VerifyOutcomeBody> =>
       send('POST', `/internal/customers/${segment(customerId)}/2fa/verify`, verifyOutcomeSchema, { code }),
-    /** POST /internal/customers/{customerId}/2fa/enrollment-ticket: the "2FA aanzetten" link. */
-    issueEnrollmentTicket: (customerId: string): Promise<EnrollmentTicketIssued> =>
+    /**
+     * POST /internal/customers/{customerId}/2fa/enrollment-ticket: the "2FA aanzetten" link; with a
+     * step-up code (a current TOTP code or a backup code) the link that replaces the authenticator.
+     */
+    issueEnrollmentTicket: (customerId: string, stepUpCode?: string): Promise<EnrollmentTicketIssued> =>
       send(
         'POST',
         `/internal/customers/${segment(customerId)}/2fa/enrollment-ticket`,
         enrollmentTicketIssuedSchema,
+        stepUpCode === undefined ? undefined : { stepUpCode },
       ),
     /**
      * POST /internal/customers/{customerId}/erase: account closed or a data-subject request. Safe to
@@ -145,6 +151,11 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
      */
     eraseCustomer: (customerId: string): Promise<CustomerErased> =>
       send('POST', `/internal/customers/${segment(customerId)}/erase`, customerErasedSchema),
+    /** POST /internal/customers/{customerId}/2fa/backup-codes: ten new backup codes after a TOTP step-up. */
+    renewBackupCodes: (customerId: string, stepUpCode: string): Promise<BackupCodesRenewed> =>
+      send('POST', `/internal/customers/${segment(customerId)}/2fa/backup-codes`, backupCodesRenewedSchema, {
+        stepUpCode,
+      }),
   };
 };
 
