@@ -7,7 +7,6 @@ import { startLocalStack, type LocalStack } from './local/stack';
 import { commandMailbox, sesLocalMailbox, type Mailbox } from './smoke/mailbox';
 import { runSmoke, type SmokeTarget } from './smoke/procedure';
 
-
 const { values } = parseArgs({
   options: {
     'base-url': { type: 'string' },
