@@ -153,6 +153,10 @@ describe('every notice goes to every address on file', () => {
     });
     expect(disabled.status).toBe(200);
     await stack.poller?.drain();
+    const { caseNumber } = (
+      await stack.call('GET', `/admin/verifications/${verificationId}`, { token: agent })
+    ).body as { caseNumber: string };
+    expect(caseNumber).toMatch(/^HD-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
     const toMain = await inbox(main);
     expect(subjects(toMain)).toEqual(['Uw tweestapsverificatie is uitgeschakeld']);
@@ -165,7 +169,9 @@ describe('every notice goes to every address on file', () => {
       // One message per address: no address on file sees the others.
       expect(copy.destination.to).toEqual([address]);
       expect(`${copy.body.text} ${copy.body.html}`).not.toMatch(/ticket|\/enroll\/|http/);
-      expect(copy.body.text).toContain(verificationId);
+      // The case as the customer names it on the phone: the same number as in the main email.
+      expect(copy.body.text).toContain(caseNumber);
+      expect(toMain[0]?.body.text).toContain(caseNumber);
       expect(copy.body.text).toMatch(/Was u dit niet\?/);
     }
     // The email code of the verification went to the main address only.
