@@ -375,7 +375,9 @@ export const routes: RouteDefinition[] = [
     auth: adminOnly,
     params: approvalParams,
     body: staffReasonSchema,
-    tables: { approvals: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    tables: { approvals: 'readWrite', customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
   },
   {
     method: 'POST',
@@ -387,6 +389,8 @@ export const routes: RouteDefinition[] = [
     params: verificationParams,
     body: staffReasonSchema,
     tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
   },
   {
     method: 'POST',
@@ -421,6 +425,8 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     body: releaseRecoveryLockSchema,
     tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
   },
   {
     method: 'POST',
@@ -432,6 +438,8 @@ export const routes: RouteDefinition[] = [
     params: customerParams,
     body: keepRecoveryLockSchema,
     tables: { customers: 'readWrite', ...appendAudit },
+    // The note is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
   },
   {
     method: 'PUT',

@@ -1,6 +1,7 @@
 // The second admin's other answer, and the list they decide from: a rejection ends the request and
 // spends its verification in one transaction with TWO_FA_DISABLE_REJECTED; the pending list carries
 // what a decision needs (who asked, who verified, what was checked, until when).
+import { textSealerFor } from '../customers/text-key';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { commitWithAudit, type TransactItem } from '../audit/store';
 import { dynamoDb, tableName } from '../aws/dynamodb';
@@ -46,6 +47,8 @@ export const rejectDisable = async (
   };
   const first = await load();
   let fresh: typeof first | undefined = first;
+  // The rejecting admin's reason is free text about a person: sealed with the customer's key.
+  const seal = await textSealerFor(first.approval.customerId, deps);
   try {
     const { result } = await commitWithAudit(first.approval.customerId, deps, async (append) => {
       const { approval, verification } = fresh ?? (await load());
@@ -64,7 +67,7 @@ export const rejectDisable = async (
           requestedBy: approval.requestedBy,
           verifiedBy: approval.verifiedBy,
           rejectedBy: request.adminId,
-          reason: request.reason,
+          reason: seal(request.reason),
         },
       });
       const writes: TransactItem[] = [

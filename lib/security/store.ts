@@ -1,6 +1,7 @@
 // The security officers' side of a "this wasn't me" report in DynamoDB: the queue of recovery locks
 // (a sparse index, never a scan), the release (one transaction with RECOVERY_LOCK_RELEASED, whose
 // outbox entry mails the customer a fresh enrollment link) and "keep locked" with a note.
+import { textSealerFor } from '../customers/text-key';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { commitWithAudit, type TransactItem } from '../audit/store';
 import { dynamoDb, tableName } from '../aws/dynamodb';
@@ -109,6 +110,8 @@ export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) =
     readTogether(requireCustomer(request.customerId, true), requireVerification(request.verificationId));
   const check = (customer: CustomerItem, verification: VerificationItem, now: Date) =>
     assertCanRelease({ customer, verification, officerId: request.officerId, now }, releasePolicy());
+  // The officer's reason is free text about a person: sealed with the customer's key (erasure shreds it).
+  const seal = await textSealerFor(request.customerId, deps);
   try {
     const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
@@ -125,7 +128,7 @@ export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) =
           caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           releasedBy: request.officerId,
-          reason: request.reason,
+          reason: seal(request.reason),
           lockedAt: customer.recoveryLockedAt ?? null,
           reportedCaseId: customer.recoveryLockCaseId ?? null,
           previousStatus: customer.recoveryLockReport?.previousStatus ?? null,
@@ -199,6 +202,7 @@ export const keepRecoveryLock = async (
   request: { customerId: string; note: string; officerId: string },
   deps: Deps,
 ) => {
+  const seal = await textSealerFor(request.customerId, deps);
   const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
     const now = deps.clock.now();
     const customer = await requireCustomer(request.customerId, true);
@@ -211,7 +215,7 @@ export const keepRecoveryLock = async (
       ...(customer.recoveryLockCaseId && customer.recoveryLockCaseId !== '-'
         ? { caseId: customer.recoveryLockCaseId }
         : {}),
-      details: { note: request.note, lockedAt: customer.recoveryLockedAt ?? null },
+      details: { note: seal(request.note), lockedAt: customer.recoveryLockedAt ?? null },
     });
     const review = { officerId: request.officerId, at: now.toISOString(), auditEventId: event.eventId };
     return {

@@ -1,6 +1,7 @@
 // Cancelling a session nobody used: the agent who verified (or any admin) voids an OPEN or PASSED
 // session with a reason, in one transaction with VERIFICATION_CANCELLED. An open one stops being the
 // customer's open session, so the next caller can be verified at once.
+import { textSealerFor } from '../customers/text-key';
 import { commitWithAudit, type TransactItem } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
@@ -41,6 +42,8 @@ export const cancelVerification = async (
   deps: Deps,
 ) => {
   let fresh: VerificationItem | undefined = await requireVerification(request.verificationId);
+  // The canceller's reason is free text about a person: sealed with the customer's key.
+  const seal = await textSealerFor(fresh.customerId, deps);
   try {
     const { result } = await commitWithAudit(fresh.customerId, deps, async (append) => {
       const verification = fresh ?? (await requireVerification(request.verificationId));
@@ -57,7 +60,7 @@ export const cancelVerification = async (
         details: {
           verificationId: verification.verificationId,
           previousStatus: verification.status,
-          reason: request.reason,
+          reason: seal(request.reason),
           verifiedBy: verification.agentId,
         },
       });

@@ -148,6 +148,9 @@ describe('a release', () => {
     expect((await itemOf('verifications', { verificationId }))?.purpose).toBe('RECOVERY_LOCK_RELEASE');
     const released = await release('s-release', { verificationId, reason: 'caller confirmed by email code' });
     expect(released.status).toBe(200);
+    expect(JSON.stringify(await expectIntactChain(stack, 's-release'))).not.toContain(
+      'caller confirmed by email code',
+    );
     expect(released.body).toMatchObject({
       status: 'RELEASED',
       twoFactor: 'DISABLED',
@@ -346,11 +349,20 @@ describe('keep locked with a note', () => {
       auditEventId: kept.body.auditEventId,
     });
     const events = await expectIntactChain(stack, 's-keep');
-    expect(events.find((event) => event.type === 'RECOVERY_LOCK_KEPT')).toMatchObject({
+    const note = 'caller could not read the code; called the customer back';
+    const keptEvent = events.find((event) => event.type === 'RECOVERY_LOCK_KEPT');
+    // Free text about a person: sealed with the customer's key in the trail, readable to staff in the profile.
+    expect(keptEvent).toMatchObject({
       actorId: 'sec-sara',
       eventId: kept.body.auditEventId,
-      details: { note: 'caller could not read the code; called the customer back' },
+      details: { note: { sealed: 'aes-256-gcm/v1' } },
     });
+    expect(JSON.stringify(events)).not.toContain(note);
+    const profile = await stack.call('GET', '/admin/customers/s-keep', { token: await stack.adminToken() });
+    expect(
+      profile.body.recentEvents.find((event: { type: string }) => event.type === 'RECOVERY_LOCK_KEPT')
+        ?.details.note,
+    ).toBe(note);
     await createCustomer(stack, 's-keep-unlocked');
     const notLocked = await keep('s-keep-unlocked', { note: 'nothing to keep' });
     expect([notLocked.status, notLocked.body.error.code]).toEqual([409, 'NOT_RECOVERY_LOCKED']);
