@@ -1,7 +1,7 @@
 // The outside review's nine findings, each tried again through the local API the way an attacker or
 // a coached insider would, and each refused. Time passing is simulated by moving stored timestamps
 // back (the API runs on the real clock); nothing of our own is mocked.
-import { GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import {
@@ -13,6 +13,7 @@ import {
   readBackEmailCode,
 } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
+import { minutesAgo, setStored as setStoredItem } from '../support/stored-items';
 
 let stack: TestStack;
 let agent: string;
@@ -68,26 +69,11 @@ const itemOf = async (table: 'customers' | 'verifications', key: Record<string, 
   return result.Item ? unmarshall(result.Item) : undefined;
 };
 
-/** Time passes for one stored item: `SET attribute = value` without going through the service. */
-const setStored = async (
+const setStored = (
   table: 'customers' | 'verifications',
   key: Record<string, string>,
   values: Record<string, AttributeValue>,
-) => {
-  const names = Object.keys(values);
-  await stack.dynamodb.send(
-    new UpdateItemCommand({
-      TableName: stack.tableNames[table],
-      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
-      UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(
-        Object.entries(values).map(([, value], index) => [`:v${index}`, value]),
-      ),
-    }),
-  );
-};
-const minutesAgo = (minutes: number) => ({ S: new Date(Date.now() - minutes * 60_000).toISOString() });
+) => setStoredItem(stack, table, key, values);
 
 /** The cooldown runs out (the stored end moves into the past), as it would after waiting. */
 const waitOutCooldown = (customerId: string) =>

@@ -1,12 +1,13 @@
 // The security officers' side of a "this wasn't me" report, through the local API: the queue of
 // recovery locks, a release on a fresh EMAIL_CODE verification by someone else, "keep locked" with a
 // note, and every refusal an attacker or a coached insider would try.
-import { GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createHash } from 'node:crypto';
 import { expectIntactChain } from '../support/audit';
 import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
+import { minutesAgo, setStored as setStoredItem } from '../support/stored-items';
 
 let stack: TestStack;
 let agent: string;
@@ -81,26 +82,11 @@ const itemOf = async (table: 'customers' | 'verifications', key: Record<string, 
   return result.Item ? unmarshall(result.Item) : undefined;
 };
 
-/** Time passes for one stored item: `SET attribute = value` without going through the service. */
-const setStored = async (
+const setStored = (
   table: 'customers' | 'verifications' | 'tickets',
   key: Record<string, string>,
   values: Record<string, AttributeValue>,
-) => {
-  const names = Object.keys(values);
-  await stack.dynamodb.send(
-    new UpdateItemCommand({
-      TableName: stack.tableNames[table],
-      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
-      UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(
-        Object.entries(values).map(([, value], index) => [`:v${index}`, value]),
-      ),
-    }),
-  );
-};
-const minutesAgo = (minutes: number) => ({ S: new Date(Date.now() - minutes * 60_000).toISOString() });
+) => setStoredItem(stack, table, key, values);
 
 describe('the queue of recovery locks', () => {
   it('lists locked customers oldest first, with the reported case and the report, a page at a time', async () => {

@@ -1,0 +1,31 @@
+// Time passes for stored items without going through the service: tests move a stored time into the
+// past (a cooldown runs out, a verification grows stale, a ticket expires) as waiting would.
+import { UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { TableKey } from '../../lib/data/tables';
+import type { TestStack } from './stack';
+
+/** `SET attribute = value, …` on one stored item (string keys). */
+export const setStored = async (
+  stack: TestStack,
+  table: TableKey,
+  key: Record<string, string>,
+  values: Record<string, AttributeValue>,
+) => {
+  const names = Object.keys(values);
+  await stack.dynamodb.send(
+    new UpdateItemCommand({
+      TableName: stack.tableNames[table],
+      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
+      UpdateExpression: `SET ${names.map((_, index) => `#a${index} = :v${index}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(
+        Object.entries(values).map(([, value], index) => [`:v${index}`, value]),
+      ),
+    }),
+  );
+};
+
+/** An ISO time `minutes` ago, as a DynamoDB string. */
+export const minutesAgo = (minutes: number) => ({
+  S: new Date(Date.now() - minutes * 60_000).toISOString(),
+});
