@@ -2,7 +2,7 @@
 // transaction with its audit event; conditions state who may act and in which state.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
-import type { AuditEventInput, AuditItem } from '../audit/events';
+import type { AuditEventInput, AuditItem, AuditValue } from '../audit/events';
 import { commitWithAudit, type ChangePlan, type TransactItem } from '../audit/store';
 import { epochSeconds, type Clock, type Random } from '../clock';
 import { config } from '../config';
@@ -325,6 +325,33 @@ export interface CheckOutcome {
 }
 
 /**
+ * VERIFICATION_COMPLETED, whether a check ended the session or the agent completed it: one shape, so
+ * auditors read the outcome of every session the same way; each path adds its own details.
+ */
+const completedEvent = (
+  item: VerificationItem,
+  agentId: string,
+  details: {
+    outcome: 'PASSED' | 'FAILED';
+    reasons: string[];
+    checksRecorded: number;
+    cooldownUntil: string | null;
+  } & Record<string, AuditValue>,
+): AuditEventInput => ({
+  type: 'VERIFICATION_COMPLETED',
+  actorType: 'agent',
+  actorId: agentId,
+  customerId: item.customerId,
+  caseId: item.verificationId,
+  details: {
+    verificationId: item.verificationId,
+    caseNumber: item.caseNumber ?? null,
+    channel: item.channel,
+    ...details,
+  },
+});
+
+/**
  * Records one answer. A wrong answer fails the session at once and starts the customer's cooldown
  * (the budget is per customer, so a second session or another agent gets no fresh guesses); a right
  * answer, NOT_ON_FILE or "the caller does not know" (UNKNOWN) costs nothing.
@@ -409,24 +436,16 @@ export const recordCheck = async (
       },
     });
     if (fails)
-      append({
-        type: 'VERIFICATION_COMPLETED',
-        actorType: 'agent',
-        actorId: agentId,
-        customerId: item.customerId,
-        caseId: verificationId,
-        details: {
-          verificationId,
-          caseNumber: item.caseNumber ?? null,
+      append(
+        completedEvent(item, agentId, {
           outcome: 'FAILED',
           reasons: cannotPass.map((reason) => reason.code),
           checksRecorded: checks.length,
-          channel: item.channel,
+          cooldownUntil: failure?.cooldownUntil.toISOString() ?? null,
           endedByCheck: true,
           failureStreak: failure?.streak ?? null,
-          cooldownUntil: failure?.cooldownUntil.toISOString() ?? null,
-        },
-      });
+        }),
+      );
     const sets = [
       'checks = list_append(checks, :check)',
       '#version = #version + :one',
@@ -636,24 +655,16 @@ export const completeVerification = async (
             ...(waiver.note ? { note: waiver.note } : {}),
           }
         : undefined;
-    append({
-      type: 'VERIFICATION_COMPLETED',
-      actorType: 'agent',
-      actorId: agentId,
-      customerId: item.customerId,
-      caseId: verificationId,
-      details: {
-        verificationId,
-        caseNumber: item.caseNumber ?? null,
+    append(
+      completedEvent(item, agentId, {
         outcome: outcome.outcome,
         reasons: outcome.reasons.map((reason) => reason.code),
         checksRecorded: item.checks.length,
-        channel: item.channel,
+        cooldownUntil: failure?.cooldownUntil.toISOString() ?? null,
         reportedProblem: item.reportedProblem ?? null,
         withoutPossessionProof: waived ? waived.reason : null,
-        cooldownUntil: failure?.cooldownUntil.toISOString() ?? null,
-      },
-    });
+      }),
+    );
     return {
       writes: [
         {
