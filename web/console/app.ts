@@ -87,7 +87,9 @@ const navLink = (href: string, label: string, current: boolean) =>
 
 const renderHeader = (route: Route) => {
   const roles = session?.groups
-    .map((group) => t(group === 'admin' ? 'roleAdmin' : 'roleHelpdesk'))
+    .map((group) =>
+      t(group === 'admin' ? 'roleAdmin' : group === 'security' ? 'roleSecurity' : 'roleHelpdesk'),
+    )
     .join(', ');
   clear(
     header,

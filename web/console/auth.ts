@@ -4,7 +4,8 @@
 import { api } from '../shared/api';
 import type { ConsoleAuthConfig } from './runtime-config';
 
-export type StaffGroup = 'helpdesk' | 'admin';
+export type StaffGroup = 'helpdesk' | 'admin' | 'security';
+const staffGroups: readonly StaffGroup[] = ['helpdesk', 'admin', 'security'];
 
 export interface Session {
   /** Bearer token for the API: the local issuer's token, or Cognito's access token. */
@@ -43,7 +44,7 @@ export const jwtClaims = (token: string): Record<string, unknown> => {
 
 const groupsOf = (claim: unknown): StaffGroup[] => {
   const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/[\s,[\]]+/) : [];
-  return values.filter((value): value is StaffGroup => value === 'helpdesk' || value === 'admin');
+  return values.filter((value): value is StaffGroup => staffGroups.includes(value as StaffGroup));
 };
 
 const sessionFrom = (token: string, idToken?: string): Session => {
@@ -84,6 +85,7 @@ export const currentSession = (): Session | undefined => {
 export const forgetSession = () => sessionStorage.removeItem(SESSION_KEY);
 
 export const isAdmin = (session: Session) => session.groups.includes('admin');
+export const isSecurityOfficer = (session: Session) => session.groups.includes('security');
 
 /** Local stack only: the dev issuer signs a token for any name and group (it never exists in AWS). */
 export const signInLocally = async (sub: string, groups: StaffGroup[]): Promise<Session> => {
