@@ -3,6 +3,9 @@
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { customerProfile } from '../lib/customers/profile';
+import { customerAuditHistory } from '../lib/audit/history';
+import type { AuditHistoryQueryInput } from '../lib/audit/history-schemas';
+import { recordCaseRecordPrinted } from '../lib/verification/case-record';
 import type { CustomerSearchQuery } from '../lib/customers/schemas-search';
 import { searchCustomers } from '../lib/customers/search';
 import { forbidden } from '../lib/errors';
@@ -55,6 +58,29 @@ export const handler = createHttpFunction('adminApi', {
   customerProfile: async (request: HttpRequest<undefined, CustomerProfileQuery>) => ({
     body: await customerProfile(request.pathParameters.customerId ?? '', request.query, deps.clock.now()),
   }),
+
+  customerAuditEvents: async (request: HttpRequest<undefined, AuditHistoryQueryInput>) => ({
+    body: await customerAuditHistory(request.pathParameters.customerId ?? '', {
+      limit: request.query.limit,
+      ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
+      ...(request.query.caseId ? { caseId: request.query.caseId } : {}),
+    }),
+  }),
+
+  recordCaseRecordPrinted: async (request) => {
+    const { principal } = request;
+    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    return {
+      status: 201,
+      body: await recordCaseRecordPrinted(
+        {
+          verificationId: request.pathParameters.verificationId ?? '',
+          staff: { id: principal.id, groups: principal.groups },
+        },
+        deps,
+      ),
+    };
+  },
 
   startVerification: async (request: HttpRequest<StartVerificationInput>) => {
     const item = await startVerification(

@@ -49,7 +49,9 @@ import {
   recoveryLockQueueSchema,
   recoveryLockReleasedSchema,
 } from './security/responses';
+import { auditHistoryQuerySchema, auditHistorySchema } from './audit/history-schemas';
 import {
+  caseRecordPrintedSchema,
   checkRecordedSchema,
   emailCodeSentSchema,
   verificationCompletedSchema,
@@ -232,6 +234,8 @@ const appendAudit = { auditEvents: 'append', notifications: 'append' } as const;
 const staff = { type: 'jwt', groups: ['helpdesk', 'admin'] } as const;
 const adminOnly = { type: 'jwt', groups: ['admin'] } as const;
 const securityOnly = { type: 'jwt', groups: ['security'] } as const;
+// Security officers review a case's trail too (the recovery-lock queue links to it).
+const staffAndSecurity = { type: 'jwt', groups: ['helpdesk', 'admin', 'security'] } as const;
 const verificationParams = z.strictObject({ verificationId: verificationIdSchema });
 const approvalParams = z.strictObject({ approvalId: approvalIdSchema });
 const disableTables = {
@@ -272,6 +276,19 @@ export const routes: RouteDefinition[] = [
     query: customerProfileQuerySchema,
     tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
     // The history shows the reasons sealed in audit events, unwrapping the customer's audit-text key.
+    services: ['openSecrets'],
+  },
+  {
+    method: 'GET',
+    path: '/admin/customers/{customerId}/audit-events',
+    operation: 'customerAuditEvents',
+    responses: { 200: auditHistorySchema },
+    function: 'adminApi',
+    auth: staffAndSecurity,
+    params: customerParams,
+    query: auditHistoryQuerySchema,
+    tables: { customers: 'read', auditEvents: 'read' },
+    // Sealed staff text is shown opened, as in the profile: the customer's audit-text key is unwrapped.
     services: ['openSecrets'],
   },
   {
@@ -329,6 +346,18 @@ export const routes: RouteDefinition[] = [
     auth: staff,
     params: verificationParams,
     tables: { verifications: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/admin/verifications/{verificationId}/case-record',
+    operation: 'recordCaseRecordPrinted',
+    responses: { 201: caseRecordPrintedSchema },
+    function: 'adminApi',
+    auth: staff,
+    params: verificationParams,
+    // No input beyond the path; an empty JSON object is accepted from clients that always send one.
+    body: z.optional(z.strictObject({})),
+    tables: { customers: 'read', verifications: 'read', ...appendAudit },
   },
   {
     method: 'POST',

@@ -31,6 +31,7 @@ export const auditEventTypes = [
   'BACKUP_CODES_REGENERATED',
   'NOTIFICATION_SENT',
   'NOTIFICATION_FAILED',
+  'CASE_RECORD_PRINTED',
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number];

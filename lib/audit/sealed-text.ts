@@ -88,3 +88,17 @@ export const revealDetails = (value: AuditValue, reveal: (sealed: SealedText) =>
     );
   return value;
 };
+
+/**
+ * How staff of the live service read a page of events: the reasons their colleagues gave, opened with the
+ * customer's key (unwrapped only when the page holds sealed text); without a key, the placeholder.
+ */
+export const staffRevealer = async (
+  events: { details: Record<string, AuditValue> }[],
+  key: TextKey | undefined,
+  customerId: string,
+): Promise<(sealed: SealedText) => string> => {
+  const sealedOnPage = events.some((event) => JSON.stringify(event.details).includes('"sealed"'));
+  const opened = sealedOnPage && key ? await openTextKey(key, customerId) : undefined;
+  return (sealed) => openOrPlaceholder(sealed, opened, customerId);
+};

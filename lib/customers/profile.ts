@@ -1,6 +1,5 @@
 // What staff see when they open a customer: the profile, 2FA status, and the history (sessions and
 // audit events), newest first, each paged with a cursor so no evidence is ever out of reach.
-import type { AuditItem } from '../audit/events';
 import { listAuditEvents } from '../audit/store';
 import { decodeCursor, encodeCursor } from '../pagination';
 import type { CustomerProfileQuery } from './schemas-profile';
@@ -9,30 +8,10 @@ import { staffView } from './customer';
 import { twoFactorState } from './two-factor-state';
 import { readTogether } from '../reads';
 import { requireCustomer } from './store';
-import {
-  openOrPlaceholder,
-  openTextKey,
-  revealDetails,
-  SEALED_PLACEHOLDER,
-  type SealedText,
-} from '../audit/sealed-text';
+import { staffRevealer } from '../audit/sealed-text';
+import { auditEventView } from '../audit/history';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
-
-/** Opens the customer's sealed text for staff; what cannot be opened shows as the placeholder. */
-type Reveal = (sealed: SealedText) => string;
-const placeholder: Reveal = () => SEALED_PLACEHOLDER;
-
-export const auditEventView = (event: AuditItem, reveal: Reveal = placeholder) => ({
-  seq: event.seq,
-  eventId: event.eventId,
-  type: event.type,
-  at: event.at,
-  actorType: event.actorType,
-  actorId: event.actorId,
-  caseId: event.caseId ?? null,
-  details: revealDetails(event.details, reveal),
-});
 
 const eventsPage = async (customerId: string, cursor: string | undefined) => {
   const before = cursor ? decodeCursor(cursor, { seq: 'number' }).seq : undefined;
@@ -57,11 +36,8 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       ...(query.verificationsCursor ? { cursor: query.verificationsCursor } : {}),
     }),
   );
-  // Staff of the live service read the reasons their colleagues gave (the key is unwrapped only when
-  // the page holds sealed text); once the customer is erased there is no profile and no key.
-  const sealedOnPage = events.items.some((event) => JSON.stringify(event.details).includes('"sealed"'));
-  const key = sealedOnPage && customer.textKey ? await openTextKey(customer.textKey, customerId) : undefined;
-  const reveal: Reveal = (sealed) => openOrPlaceholder(sealed, key, customerId);
+  // Once the customer is erased there is no profile and no key.
+  const reveal = await staffRevealer(events.items, customer.textKey, customerId);
   return {
     // The effective status and, while LOCKED, why: the console's badge tells a report from wrong codes.
     customer: { ...staffView(customer), lockReason: null, ...twoFactorState(customer, now) },

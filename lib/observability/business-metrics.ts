@@ -55,6 +55,7 @@ const metricOfEvent: Record<
   BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',
+  CASE_RECORD_PRINTED: undefined,
 };
 
 export const metricOf = (event: CountedEvent): BusinessMetric | undefined => {

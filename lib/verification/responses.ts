@@ -35,3 +35,11 @@ export const verificationViewSchema = z.looseObject({
   reasons: z.array(policyReasonSchema),
   checks: z.array(z.looseObject({ type: z.enum(checkTypes), result: z.enum(checkResults), at: z.string() })),
 });
+
+/** POST /admin/verifications/{verificationId}/case-record (201): the print is recorded, by whom and when. */
+export const caseRecordPrintedSchema = z.object({
+  auditEventId: z.string(),
+  printedBy: z.string(),
+  printedAt: z.string(),
+  caseNumber: z.nullable(z.string()),
+});

@@ -503,6 +503,7 @@ export const eventLabels: Record<Lang, Record<AuditEventType, string>> = {
     BACKUP_CODES_REGENERATED: 'Back-upcodes vernieuwd door de klant',
     NOTIFICATION_SENT: 'Melding verstuurd',
     NOTIFICATION_FAILED: 'Melding mislukt',
+    CASE_RECORD_PRINTED: 'Zaakdossier afgedrukt',
   },
   en: {
     CUSTOMER_CREATED: 'Customer created',
@@ -535,6 +536,7 @@ export const eventLabels: Record<Lang, Record<AuditEventType, string>> = {
     BACKUP_CODES_REGENERATED: 'Backup codes renewed by the customer',
     NOTIFICATION_SENT: 'Notification sent',
     NOTIFICATION_FAILED: 'Notification failed',
+    CASE_RECORD_PRINTED: 'Case record printed',
   },
 };
 
