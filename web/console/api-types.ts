@@ -1,6 +1,8 @@
 // The API's answers as the console reads them, derived from the functions in lib/ that build them
 // (type-only imports: nothing of lib/ ends up in the page's bundle).
+import type { customerAuditHistory } from '../../lib/audit/history';
 import type { customerProfile } from '../../lib/customers/profile';
+import type { recordCaseRecordPrinted } from '../../lib/verification/case-record';
 import type { SearchHit } from '../../lib/customers/search';
 import type { ApprovalItem, ApprovalReason } from '../../lib/reset/policy';
 import type { PolicyOutcome } from '../../lib/verification/policy';
@@ -46,3 +48,7 @@ export type Approval = Pick<
   | 'createdAt'
   | 'expiresAt'
 >;
+
+export type AuditHistory = Awaited<ReturnType<typeof customerAuditHistory>>;
+export type AuditEventView = AuditHistory['events'][number];
+export type CaseRecordPrinted = Awaited<ReturnType<typeof recordCaseRecordPrinted>>;

@@ -18,6 +18,7 @@ import { errorInfoFor, type Ctx } from './context';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
 import { approvalsView } from './views/approvals';
+import { caseRecordView } from './views/case-record';
 import { customerView } from './views/customer';
 import { searchView } from './views/search';
 import { signInView } from './views/sign-in';
@@ -37,13 +38,19 @@ let renderedRoute: string | undefined;
 /** A new route's heading gets focus once it is there (a customer's page renders it after loading). */
 let routeFocusPending = false;
 
-type Route = { name: 'search' } | { name: 'customer'; customerId: string } | { name: 'approvals' };
+type Route =
+  | { name: 'search' }
+  | { name: 'customer'; customerId: string }
+  | { name: 'approvals' }
+  | { name: 'caseRecord'; verificationId: string };
 
 const currentRoute = (): Route => {
   const path = window.location.hash.replace(/^#/, '');
   const customer = /^\/customers\/([^/?]+)$/.exec(path);
   if (customer?.[1]) return { name: 'customer', customerId: decodeURIComponent(customer[1]) };
   if (path === '/approvals') return { name: 'approvals' };
+  const caseRecord = /^\/cases\/([^/?]+)\/print$/.exec(path);
+  if (caseRecord?.[1]) return { name: 'caseRecord', verificationId: decodeURIComponent(caseRecord[1]) };
   return { name: 'search' };
 };
 
@@ -177,6 +184,8 @@ const viewFor = (route: Route, fresh: boolean): Node => {
       return customerView(context, route.customerId);
     case 'approvals':
       return isAdmin(session) ? approvalsView(context, fresh) : searchView(context);
+    case 'caseRecord':
+      return caseRecordView(context, route.verificationId, fresh);
     case 'search':
       return searchView(context);
   }

@@ -4,6 +4,7 @@ import type { Channel, CheckType } from '../../../lib/verification/schemas';
 import type { ReportedProblem } from '../../../lib/verification/vocabulary';
 import type { CheckResult, EmailCodeSent, PolicyOutcome, Profile, VerificationView } from '../api-types';
 import type { Ctx, ErrorInfo } from '../context';
+import { emptyAuditTrail, loadAuditPage, type AuditTrailState } from './audit-trail';
 
 export interface CheckRowState {
   answer: string;
@@ -41,6 +42,8 @@ export interface CustomerPage {
   startBusy: boolean;
   startError?: ErrorInfo;
   verification?: VerificationState;
+  /** The audit table: its own pages and case filter (GET …/audit-events). */
+  audit: AuditTrailState;
   disable: {
     verificationId?: string;
     reason: string;
@@ -62,6 +65,7 @@ export const customerPage = (customerId: string): CustomerPage => {
       channel: 'phone',
       loading: false,
       startBusy: false,
+      audit: emptyAuditTrail(),
       disable: { reason: '', busy: false },
     };
   }
@@ -96,6 +100,9 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
     );
     current.profile = response.body;
     current.loadError = undefined;
+    // Whatever changed the profile added events too: the table reads its first page again, before the
+    // one render below (a second render later would take focus from where the page put it).
+    await loadAuditPage(ctx, current.customerId, current.audit, { render: false });
     if (!current.verification) {
       const open = response.body.recentVerifications.find(
         (item) => item.status === 'OPEN' && item.agentId === ctx.session.sub,

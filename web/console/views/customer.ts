@@ -1,26 +1,14 @@
 // The customer page: who it is, the 2FA status, warnings that stop a reset, the verification
 // checklist, the disable step for admins, and the history (verifications and audit events).
-import type { AuditEventType } from '../../../lib/audit/events';
-import type { CheckResult, CheckType } from '../../../lib/verification/schemas';
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
 import { errorBlock, fact, type Ctx } from '../context';
-import type { NoPossessionReason, ReportedProblem } from '../../../lib/verification/vocabulary';
-import {
-  actorLabels,
-  channelLabels,
-  checkLabels,
-  eventLabels,
-  noPossessionReasonLabels,
-  reportedProblemLabels,
-  resultLabels,
-} from '../messages';
+import { channelLabels } from '../messages';
+import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
 import { disableCard } from './disable';
 import { twoFactorBadge } from './search';
 import { verificationCard } from './verification';
-
-type AuditEventView = Profile['recentEvents'][number];
 
 const profileCard = (ctx: Ctx, profile: Profile) => {
   const { t } = ctx.i18n;
@@ -64,47 +52,9 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
   );
 };
 
-const detailValue = (value: unknown): string =>
-  value === null || value === undefined
-    ? ''
-    : typeof value === 'object'
-      ? Array.isArray(value)
-        ? value.map(detailValue).join(', ')
-        : JSON.stringify(value)
-      : String(value);
-
-/** The details an auditor records, in words for the common events and as key: value otherwise. */
-const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
-  const { lang } = ctx.i18n;
-  const details = event.details as Record<string, unknown>;
-  const type = event.type as AuditEventType;
-  if (type === 'VERIFICATION_CHECK_RECORDED' && typeof details.check === 'string') {
-    const check = checkLabels[lang][details.check as CheckType] ?? details.check;
-    const result = resultLabels[lang][details.result as CheckResult] ?? detailValue(details.result);
-    return `${check}: ${result}`;
-  }
-  if (type === 'VERIFICATION_STARTED' && typeof details.channel === 'string') {
-    const channel = channelLabels[lang][details.channel as 'phone'] ?? details.channel;
-    const problem = reportedProblemLabels[lang][details.reportedProblem as ReportedProblem];
-    return problem ? `${channel} · ${problem}` : channel;
-  }
-  if (type === 'VERIFICATION_COMPLETED' && typeof details.outcome === 'string') {
-    const outcome = ctx.i18n.t(details.outcome === 'PASSED' ? 'outcome_PASSED' : 'outcome_FAILED');
-    const waived = noPossessionReasonLabels[lang][details.withoutPossessionProof as NoPossessionReason];
-    return waived ? `${outcome} · ${ctx.i18n.t('approvalReason_NO_POSSESSION_PROOF')}: ${waived}` : outcome;
-  }
-  if ((type === 'TWO_FA_DISABLED' || type === 'TWO_FA_DISABLE_PENDING_APPROVAL') && details.reason)
-    return `“${detailValue(details.reason)}”`;
-  return Object.entries(details)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${detailValue(value)}`)
-    .join(' · ');
-};
-
 const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
   const { t, lang } = ctx.i18n;
   const verifications = profile.recentVerifications;
-  const events = profile.recentEvents;
   const th = (key: Parameters<typeof t>[0]) => h('th', { scope: 'col', text: t(key) });
   return h(
     'section',
@@ -129,6 +79,7 @@ const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
                 th('colAgent'),
                 th('colChannel'),
                 th('colStatus'),
+                th('colRecord'),
               ),
             ),
             h(
@@ -143,6 +94,15 @@ const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
                   h('td', { text: item.agentId }),
                   h('td', { text: channelLabels[lang][item.channel] }),
                   h('td', { 'data-status': item.status, text: t(`vstatus_${item.status}`) }),
+                  h(
+                    'td',
+                    { class: 'no-print' },
+                    h('a', {
+                      href: `#/cases/${encodeURIComponent(item.verificationId)}/print`,
+                      'data-testid': 'print-case-record',
+                      text: t('printCaseRecord'),
+                    }),
+                  ),
                 ),
               ),
             ),
@@ -150,35 +110,7 @@ const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
         )
       : h('p', { class: 'muted', text: t('noVerifications') }),
     olderButton(ctx, page, 'verifications', profile.nextVerificationsCursor),
-    h('h4', { text: t('recentEvents') }),
-    events.length
-      ? h(
-          'div',
-          { class: 'table-wrap' },
-          h(
-            'table',
-            { 'data-testid': 'events-table' },
-            h('thead', {}, h('tr', {}, th('colTime'), th('colEvent'), th('colActor'), th('colDetails'))),
-            h(
-              'tbody',
-              {},
-              ...events.map((event) =>
-                h(
-                  'tr',
-                  { 'data-type': event.type },
-                  h('td', { text: ctx.i18n.dateTime(event.at) }),
-                  h('td', { text: eventLabels[lang][event.type] ?? event.type }),
-                  h('td', {
-                    text: `${actorLabels[lang][event.actorType] ?? event.actorType} ${event.actorId}`,
-                  }),
-                  h('td', { class: 'details', text: eventDetails(ctx, event) }),
-                ),
-              ),
-            ),
-          ),
-        )
-      : h('p', { class: 'muted', text: t('noHistory') }),
-    olderButton(ctx, page, 'events', profile.nextEventsCursor),
+    auditTrailSection(ctx, page.customerId, profile, page.audit),
   );
 };
 

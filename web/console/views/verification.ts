@@ -356,7 +356,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
 };
 
 /** A policy reason in plain words: mismatches and missing matches name the question. */
-const reasonText = (ctx: Ctx, reason: { code: string; message: string }) => {
+export const reasonText = (ctx: Ctx, reason: { code: string; message: string }) => {
   const { t, lang } = ctx.i18n;
   const labels = checkLabels[lang] as Record<string, string>;
   const mismatch = /^MISMATCH_(.+)$/.exec(reason.code);

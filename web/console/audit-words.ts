@@ -1,0 +1,136 @@
+// Audit events in the UI language: one sentence per event from its details (never raw JSON), and
+// times in the browser's own time zone with the date and the zone's name.
+import type { AuditEventType } from '../../lib/audit/events';
+import type { NotificationKind } from '../../lib/notify/templates';
+import type { CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
+import type { ReportedProblem } from '../../lib/verification/vocabulary';
+import type { Lang } from '../shared/i18n';
+import type { AuditEventView } from './api-types';
+import type { Ctx, MessageKey } from './context';
+import {
+  auditSentences,
+  channelLabels,
+  messages,
+  checkLabels,
+  noPossessionReasonLabels,
+  notificationKindLabels,
+  reportedProblemLabels,
+  resultLabels,
+} from './messages';
+
+const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** "30-11-2026 14:02 CET" (nl) / "30/11/2026 14:02 CET" (en), in the browser's time zone. */
+export const localTime = (lang: Lang, iso: string) => {
+  const parts = new Intl.DateTimeFormat(locale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  const separator = parts.find((item) => item.type === 'literal')?.value ?? '-';
+  const date = [part('day'), part('month'), part('year')].join(separator);
+  return `${date} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`.trim();
+};
+
+/** The browser's time zone by name, e.g. Europe/Amsterdam. */
+export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A message key built from data, used only when the dictionary has it. */
+const known = (key: string): MessageKey | undefined => (key in messages.nl ? (key as MessageKey) : undefined);
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const count = (value: unknown) => (typeof value === 'number' ? String(value) : '?');
+
+/** The words for one event; `caseLabel` turns a verification id into its case number where known. */
+export const eventSentence = (
+  ctx: Ctx,
+  event: AuditEventView,
+  caseLabel: (verificationId: string) => string,
+): string => {
+  const { t, lang } = ctx.i18n;
+  const details = event.details as Record<string, unknown>;
+  const caseId = event.caseId ?? text(details.verificationId);
+  const time = (value: unknown) => (typeof value === 'string' ? localTime(lang, value) : '?');
+  const values: Record<string, string> = {
+    actor: event.actorId,
+    case: text(details.caseNumber) ?? (caseId ? caseLabel(caseId) : '—'),
+    check: checkLabels[lang][details.check as CheckType] ?? String(details.check ?? '?'),
+    result: (
+      resultLabels[lang][details.result as CheckResult] ?? String(details.result ?? '?')
+    ).toLowerCase(),
+    channel: (
+      channelLabels[lang][details.channel as 'phone'] ?? String(details.channel ?? '?')
+    ).toLowerCase(),
+    status: ((key) => (key ? t(key) : String(details.previousStatus ?? '?')))(
+      known(`vstatus_${String(details.previousStatus)}`),
+    ),
+    kind: notificationKindLabels[lang][details.kind as NotificationKind] ?? String(details.kind ?? '?'),
+    attempts: count(details.attempts),
+    outcome: t(details.outcome === 'PASSED' ? 'outcome_PASSED' : 'outcome_FAILED'),
+    time: time(details.lockedUntil ?? details.expiresAt),
+    left: count(details.backupCodesLeft ?? details.attemptsLeft),
+    count: count(
+      details.checksRecorded ??
+        details.sentCount ??
+        details.sendsIn24h ??
+        details.consecutiveFailures ??
+        details.backupCodes,
+    ),
+    fields: [
+      details.emailChanged === true ? t('as_field_email') : null,
+      details.nameChanged === true ? t('as_field_name') : null,
+      details.privilegedChanged === true
+        ? t('as_field_privileged', {
+            before: t(details.privilegedBefore === true ? 'as_yes' : 'as_no'),
+            after: t(details.privilegedAfter === true ? 'as_yes' : 'as_no'),
+          })
+        : null,
+      details.notificationEmailsChanged === true ? t('as_field_notificationEmails') : null,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  };
+  const stated = auditSentences[lang][event.type as AuditEventType].replace(
+    /\{(\w+)\}/g,
+    (whole, name: string) => values[name] ?? whole,
+  );
+  const sentence = details.noted === true ? `${stated} ${t('as_withNote')}` : stated;
+  const clauses: string[] = [];
+  const problem = reportedProblemLabels[lang][details.reportedProblem as ReportedProblem];
+  if (problem) clauses.push(t('as_problem', { problem }));
+  if (details.purpose === 'RECOVERY_LOCK_RELEASE' && event.type === 'VERIFICATION_STARTED')
+    clauses.push(t('as_forRelease'));
+  const waived = noPossessionReasonLabels[lang][details.withoutPossessionProof as NoPossessionReason];
+  if (waived) clauses.push(t('as_withoutProof', { why: waived }));
+  if (Array.isArray(details.approvalReasons) && details.approvalReasons.length)
+    clauses.push(
+      t('as_secondAdmin', {
+        reasons: details.approvalReasons
+          .map((reason) => {
+            const key = known(`approvalReason_${String(reason)}`);
+            return key ? t(key) : String(reason);
+          })
+          .join(', '),
+      }),
+    );
+  if (typeof details.requestedBy === 'string' && typeof details.approvedBy === 'string')
+    clauses.push(t('as_requestedApproved', { requester: details.requestedBy, approver: details.approvedBy }));
+  if (typeof details.verifiedBy === 'string' && details.verifiedBy !== event.actorId)
+    clauses.push(t('as_verifiedBy', { name: details.verifiedBy }));
+  if (details.countedAsFailed === true) clauses.push(t('as_countedAsFailed'));
+  if (typeof details.cooldownUntil === 'string')
+    clauses.push(t('as_cooldown', { time: time(details.cooldownUntil) }));
+  if (typeof details.reason === 'string' && details.reason)
+    clauses.push(
+      event.type === 'RESET_EMAIL_FAILED' || event.type === 'NOTIFICATION_FAILED'
+        ? t('as_failedReason', { reason: details.reason })
+        : t('as_reason', { reason: details.reason }),
+    );
+  if (typeof details.note === 'string' && details.note) clauses.push(t('as_note', { note: details.note }));
+  if (details.final === true) clauses.push(t('as_finalFailure'));
+  return clauses.length ? `${sentence}; ${clauses.join('; ')}` : sentence;
+};

@@ -1,0 +1,228 @@
+// The printable case record (#/cases/{verificationId}/print): the case number, the customer, every step
+// of the verification, the case's audit events, and who printed it when. Opening it records the print
+// in the audit trail first (CASE_RECORD_PRINTED): the record carries personal data, and the browser's
+// own print command cannot be intercepted, so the record is only shown once the print is on file.
+import { h } from '../../shared/dom';
+import type {
+  AuditEventView,
+  AuditHistory,
+  CaseRecordPrinted,
+  Profile,
+  VerificationView,
+} from '../api-types';
+import { localTime } from '../audit-words';
+import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
+import {
+  channelLabels,
+  checkLabels,
+  noPossessionReasonLabels,
+  reportedProblemLabels,
+  resultLabels,
+} from '../messages';
+import { auditTable } from './audit-trail';
+import { reasonText } from './verification';
+
+interface CaseRecordState {
+  verificationId: string;
+  /** Who opened it: a record is never shown to the next person signing in on this browser. */
+  viewer: string;
+  loading: boolean;
+  error?: ErrorInfo;
+  printed?: CaseRecordPrinted;
+  verification?: VerificationView;
+  customer?: Profile['customer'];
+  events?: AuditEventView[];
+}
+
+let state: CaseRecordState | undefined;
+
+const EVENTS_PAGE = 200;
+
+const load = async (ctx: Ctx, current: CaseRecordState) => {
+  current.loading = true;
+  try {
+    const id = encodeURIComponent(current.verificationId);
+    // The print is on file before any of the record is shown.
+    current.printed = (
+      await ctx.call<CaseRecordPrinted>('POST', `/admin/verifications/${id}/case-record`, { body: {} })
+    ).body;
+    const verification = (await ctx.call<VerificationView>('GET', `/admin/verifications/${id}`)).body;
+    const customerPath = `/admin/customers/${encodeURIComponent(verification.customerId)}`;
+    const profile = ctx.call<Profile>('GET', customerPath);
+    const events: AuditEventView[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ caseId: current.verificationId, limit: String(EVENTS_PAGE) });
+      if (cursor) query.set('cursor', cursor);
+      const page: AuditHistory = (
+        await ctx.call<AuditHistory>('GET', `${customerPath}/audit-events?${query.toString()}`)
+      ).body;
+      events.push(...page.events);
+      cursor = page.nextCursor;
+    } while (cursor);
+    current.verification = verification;
+    current.customer = (await profile).body.customer;
+    // Oldest first: a record reads as the case happened.
+    current.events = events.reverse();
+    current.error = undefined;
+  } catch (error) {
+    current.error = ctx.errorInfo(error);
+  } finally {
+    current.loading = false;
+  }
+  ctx.render();
+};
+
+const recordOf = (ctx: Ctx, current: CaseRecordState) => {
+  const { t, lang } = ctx.i18n;
+  const { verification, customer, events, printed } = current;
+  if (!verification || !customer || !events || !printed) return null;
+  const when = (iso: string | null) => (iso ? localTime(lang, iso) : t('none'));
+  const caseLabel = verification.caseNumber ?? verification.verificationId;
+  const th = (key: Parameters<typeof t>[0]) => h('th', { scope: 'col', text: t(key) });
+  return h(
+    'article',
+    { class: 'case-record', 'data-testid': 'case-record' },
+    h('h2', {
+      tabindex: -1,
+      'data-route-focus': true,
+      'data-testid': 'case-record-title',
+      text: t('caseRecordTitle', { case: caseLabel }),
+    }),
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', { text: t('caseRecordCustomer') }),
+      h(
+        'dl',
+        { class: 'facts' },
+        fact(t('colName'), customer.fullName),
+        fact(t('email'), customer.email),
+        fact(t('customerId'), customer.customerId),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', { text: t('caseRecordVerification') }),
+      h(
+        'dl',
+        { class: 'facts' },
+        fact(t('colCase'), caseLabel),
+        fact(t('colVerification'), verification.verificationId),
+        fact(t('colAgent'), verification.agentId),
+        fact(t('colChannel'), channelLabels[lang][verification.channel]),
+        verification.reportedProblem
+          ? fact(t('caseRecordProblem'), reportedProblemLabels[lang][verification.reportedProblem])
+          : null,
+        fact(t('colStatus'), t(`vstatus_${verification.status}`)),
+        fact(t('caseRecordStarted'), when(verification.startedAt)),
+        fact(t('caseRecordCompleted'), when(verification.completedAt)),
+        verification.outcome
+          ? fact(
+              t('caseRecordOutcome'),
+              t(verification.outcome === 'PASSED' ? 'outcome_PASSED' : 'outcome_FAILED'),
+            )
+          : null,
+        verification.reasons.length
+          ? fact(
+              t('caseRecordReasons'),
+              verification.reasons.map((reason) => reasonText(ctx, reason)).join(' '),
+            )
+          : null,
+        verification.withoutPossessionProof
+          ? fact(
+              t('caseRecordWithoutProof'),
+              `${noPossessionReasonLabels[lang][verification.withoutPossessionProof.reason]} (${verification.withoutPossessionProof.agentId})`,
+            )
+          : null,
+        verification.usedAt
+          ? fact(t('caseRecordUsed'), `${when(verification.usedAt)} · ${verification.usedBy ?? ''}`)
+          : null,
+      ),
+      h('h4', { text: t('caseRecordSteps') }),
+      verification.checks.length
+        ? h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { 'data-testid': 'case-steps' },
+              h(
+                'thead',
+                {},
+                h('tr', {}, th('colTime'), th('colCheck'), th('colResult'), th('colNote'), th('colActor')),
+              ),
+              h(
+                'tbody',
+                {},
+                ...verification.checks.map((check) =>
+                  h(
+                    'tr',
+                    { 'data-check': check.type },
+                    h('td', { class: 'time', text: localTime(lang, check.at) }),
+                    h('td', { text: checkLabels[lang][check.type] }),
+                    h('td', { 'data-result': check.result, text: resultLabels[lang][check.result] }),
+                    h('td', { text: check.note ?? '' }),
+                    h('td', { text: check.agentId }),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted', text: t('caseRecordNoSteps') }),
+    ),
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', { text: t('caseRecordEvents') }),
+      auditTable(ctx, events, () => caseLabel),
+    ),
+    h(
+      'footer',
+      { class: 'printed-by', 'data-testid': 'printed-by' },
+      h('p', { text: t('printedBy', { name: printed.printedBy, time: localTime(lang, printed.printedAt) }) }),
+      h('p', { class: 'muted small', text: t('printedAudited') }),
+    ),
+  );
+};
+
+/** `fresh`: the route was just entered, so this is a new print (and a new record of it). */
+export const caseRecordView = (ctx: Ctx, verificationId: string, fresh: boolean) => {
+  const { t } = ctx.i18n;
+  if (fresh || !state || state.verificationId !== verificationId || state.viewer !== ctx.session.sub)
+    state = { verificationId, viewer: ctx.session.sub, loading: false };
+  const current = state;
+  if (!current.printed && !current.error && !current.loading) void load(ctx, current);
+  const customerId = current.verification?.customerId;
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'actions no-print' },
+      h('a', {
+        class: 'back',
+        href: customerId ? `#/customers/${encodeURIComponent(customerId)}` : '#/',
+        text: customerId ? t('backToCustomer') : t('back'),
+      }),
+      current.verification
+        ? h('button', {
+            type: 'button',
+            'data-key': 'print-now',
+            'data-testid': 'print-now',
+            text: t('printNow'),
+            on: { click: () => window.print() },
+          })
+        : null,
+    ),
+    current.error
+      ? h(
+          'div',
+          {},
+          h('h2', { tabindex: -1, 'data-route-focus': true, text: t('printCaseRecord') }),
+          errorBlock(ctx, current.error, 'case-record-error'),
+        )
+      : (recordOf(ctx, current) ?? h('p', { class: 'muted', role: 'status', text: t('loading') })),
+  );
+};
