@@ -1,6 +1,12 @@
 // A customer's whole audit trail for staff (GET /admin/customers/{id}/audit-events): every event once,
 // newest first, across pages; narrowed to one case; sealed staff text readable as in the profile; the
 // cursor is bound to its customer and filter; and printing a case record is itself audited.
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { nextAuditItem } from '../../lib/audit/chain';
+import { readChainHead } from '../../lib/audit/store';
+import type { AuditItem } from '../../lib/audit/events';
+import { dynamoDb, tableName } from '../../lib/aws/dynamodb';
+import { systemRandom } from '../../lib/clock';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
@@ -144,6 +150,65 @@ describe("a customer's audit trail, paged", () => {
     expect((await history('ah-cur', { limit: '2', cursor })).status).toBe(200);
   });
 
+  it('finds a case behind a long history: pages may come back short, yet every event arrives once', async () => {
+    await createCustomer(stack, 'ah-long');
+    const started = await stack.call('POST', '/admin/customers/ah-long/verifications', {
+      token: agent,
+      body: { channel: 'phone' },
+    });
+    const oldCase: string = started.body.verificationId;
+    await stack.call('POST', `/admin/verifications/${oldCase}/cancel`, {
+      token: agent,
+      body: { reason: 'Klant hing op' },
+    });
+    // 520 later events of the login service, chained onto the trail as the service writes them.
+    let head = await readChainHead('ah-long');
+    const later: AuditItem[] = [];
+    for (let index = 0; index < 520; index += 1) {
+      const at = new Date();
+      const item = nextAuditItem(
+        head,
+        {
+          type: 'VERIFY_FAILED',
+          actorType: 'service',
+          actorId: 'login-service',
+          customerId: 'ah-long',
+          details: { method: 'totp', consecutiveFailures: 1, attemptsLeft: 4 },
+        },
+        at,
+        systemRandom.ulid(at),
+      );
+      later.push(item);
+      head = { seq: item.seq, hash: item.hash };
+    }
+    for (let index = 0; index < later.length; index += 25)
+      await dynamoDb().send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [tableName('auditEvents')]: later
+              .slice(index, index + 25)
+              .map((item) => ({ PutRequest: { Item: item } })),
+          },
+        }),
+      );
+    const stored = await expectIntactChain(stack, 'ah-long');
+    const expected = stored
+      .filter((event) => event.caseId === oldCase)
+      .map((event) => Number(event.seq))
+      .sort((a, b) => b - a);
+    expect(expected).toHaveLength(2);
+
+    const pages = await allPages('ah-long', { caseId: oldCase, limit: '50' });
+    // One request reads a bounded part of the chain: the first answer is empty but says where to go on.
+    expect(pages[0]).toEqual([]);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flat().map((event) => event.seq)).toEqual(expected);
+    // Unfiltered, the same trail comes in full pages.
+    const all = await allPages('ah-long', { limit: '200' });
+    expect(all.map((page) => page.length)).toEqual([200, 200, stored.length - 400]);
+    expect(new Set(all.flat().map((event) => event.seq)).size).toBe(stored.length);
+  });
+
   it('bounds the page size and checks the case id', async () => {
     await createCustomer(stack, 'ah-limits');
     const wrong: Record<string, string>[] = [
@@ -216,6 +281,14 @@ describe('printing a case record', () => {
       }),
     ]);
     await expectIntactChain(stack, 'ah-print');
+    // Printed three times at once: three records, one after another in the chain.
+    const together = await Promise.all([print(caseA), print(caseA, agent), print(caseA)]);
+    expect(together.map((response) => response.status)).toEqual([201, 201, 201]);
+    const after = (await expectIntactChain(stack, 'ah-print')).filter(
+      (event) => event.type === 'CASE_RECORD_PRINTED',
+    );
+    expect(after).toHaveLength(5);
+    expect(new Set(after.map((event) => event.eventId)).size).toBe(5);
   });
 
   it('is refused to security officers, for an unknown case, and after erasure', async () => {

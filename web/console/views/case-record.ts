@@ -98,6 +98,7 @@ const recordOf = (ctx: Ctx, current: CaseRecordState) => {
         { class: 'facts' },
         fact(t('colName'), customer.fullName),
         fact(t('email'), customer.email),
+        fact(t('company'), customer.companyName ?? t('none')),
         fact(t('customerId'), customer.customerId),
       ),
     ),
