@@ -37,7 +37,7 @@ export interface RecoveryLockEntry {
   lastReview: CustomerItem['recoveryLockReview'] | null;
 }
 
-const entryOf = (item: CustomerItem): RecoveryLockEntry => ({
+export const entryOf = (item: CustomerItem): RecoveryLockEntry => ({
   customerId: item.customerId,
   fullName: item.fullName,
   email: item.email,
