@@ -414,7 +414,8 @@ export const routes: RouteDefinition[] = [
     function: 'adminApi',
     auth: securityOnly,
     query: recoveryLockQueueQuerySchema,
-    tables: { customers: 'read' },
+    // Each lock names its reported case by number: one BatchGet of the page's sessions.
+    tables: { customers: 'read', verifications: 'read' },
   },
   {
     method: 'GET',

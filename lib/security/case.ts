@@ -10,7 +10,7 @@ import { requireCustomer } from '../customers/store';
 import { twoFactorState } from '../customers/two-factor-state';
 import { getVerification, listCustomerVerifications } from '../verification/store';
 import type { VerificationItem } from '../verification/verification';
-import { entryOf } from './store';
+import { entryOf, reportedCaseId } from './store';
 
 /** Enough for a reported reset and the calls after it; an older story is in the customer's history. */
 export const CASE_TIMELINE_MAX_EVENTS = 200;
@@ -22,12 +22,8 @@ const UNLOCKED_EVENTS = 25;
 const RELEASE_CANDIDATES = 20;
 
 /** Where the case begins: the reported reset's session start, else a day before the lock. */
-const timelineStart = async (customer: CustomerItem): Promise<string | undefined> => {
+const timelineStart = (customer: CustomerItem, reported: VerificationItem | undefined) => {
   if (!customer.recoveryLockedAt) return undefined;
-  const reported =
-    customer.recoveryLockCaseId && customer.recoveryLockCaseId !== '-'
-      ? await getVerification(customer.recoveryLockCaseId)
-      : undefined;
   if (reported && reported.startedAt <= customer.recoveryLockedAt) return reported.startedAt;
   return new Date(new Date(customer.recoveryLockedAt).getTime() - UNANCHORED_HOURS * 3_600_000).toISOString();
 };
@@ -65,7 +61,9 @@ export const releaseCandidateView = (item: VerificationItem) => ({
 
 export const recoveryLockCase = async (customerId: string, now: Date) => {
   const customer = await requireCustomer(customerId, true);
-  const since = await timelineStart(customer);
+  const reportedId = customer.recoveryLockedAt ? reportedCaseId(customer) : undefined;
+  const reported = reportedId ? await getVerification(reportedId) : undefined;
+  const since = timelineStart(customer, reported);
   const [events, sessions] = await Promise.all([
     timelineEvents(customerId, since),
     customer.recoveryLockedAt
@@ -86,7 +84,7 @@ export const recoveryLockCase = async (customerId: string, now: Date) => {
       lockReason: null,
       ...twoFactorState(customer, now),
     },
-    lock: lockedAt ? entryOf(customer) : null,
+    lock: lockedAt ? entryOf(customer, reported?.caseNumber ?? null) : null,
     timeline: events.map((event) =>
       auditEventView(event, (text) => openOrPlaceholder(text, key, customerId)),
     ),

@@ -11,6 +11,8 @@ const recoveryLockEntrySchema = z.strictObject({
   lockedAt: z.string(),
   /** The case of the reset the customer reported, or null where the ticket named none. */
   caseId: z.nullable(z.string()),
+  /** That case's number (HD-…) as the reset email named it; null for sessions from before case numbers. */
+  caseNumber: z.nullable(z.string()),
   report: z.nullable(
     z.strictObject({
       ticketPurpose: z.string(),

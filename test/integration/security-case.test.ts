@@ -94,7 +94,18 @@ describe('the case an officer decides on', () => {
       twoFactor: 'LOCKED',
       lockReason: 'REPORTED_BY_CUSTOMER',
     });
-    expect(answer.body.lock).toMatchObject({ caseId, report: { previousStatus: 'DISABLED' } });
+    const reportedNumber = (await stack.call('GET', `/admin/verifications/${caseId}`, { token: agent })).body
+      .caseNumber;
+    expect(answer.body.lock).toMatchObject({
+      caseId,
+      caseNumber: reportedNumber,
+      report: { previousStatus: 'DISABLED' },
+    });
+    // The queue names the reported case by the same number.
+    const inQueue = (
+      await stack.call('GET', '/security/recovery-locks?limit=100', { token: officer })
+    ).body.locks.find((lock: { customerId: string }) => lock.customerId === 'k-case');
+    expect(inQueue).toMatchObject({ caseId, caseNumber: reportedNumber });
     expect(answer.body.lock.lastReview).toMatchObject({ officerId: 'sec-sara' });
     const timeline = answer.body.timeline as { type: string; caseId: string | null; details: object }[];
     // Oldest first, starting at the reported reset's session; the customer's creation is not part of it.
