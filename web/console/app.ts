@@ -10,6 +10,7 @@ import {
   currentSession,
   forgetSession,
   isAdmin,
+  isSecurityOfficer,
   signInLocally,
   signOut,
   type Session,
@@ -20,6 +21,7 @@ import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config'
 import { approvalsView } from './views/approvals';
 import { customerView } from './views/customer';
 import { searchView } from './views/search';
+import { readsProfiles, securityCaseView, securityNavLink, securityQueueView } from './views/security';
 import { signInView } from './views/sign-in';
 
 const i18n = createTranslator(messages);
@@ -37,13 +39,22 @@ let renderedRoute: string | undefined;
 /** A new route's heading gets focus once it is there (a customer's page renders it after loading). */
 let routeFocusPending = false;
 
-type Route = { name: 'search' } | { name: 'customer'; customerId: string } | { name: 'approvals' };
+type Route =
+  | { name: 'search' }
+  | { name: 'customer'; customerId: string }
+  | { name: 'approvals' }
+  | { name: 'security' }
+  | { name: 'securityCase'; customerId: string };
 
 const currentRoute = (): Route => {
   const path = window.location.hash.replace(/^#/, '');
-  const customer = /^\/customers\/([^/?]+)$/.exec(path);
+  // `#customer=<id>` is the link in the security alert and review mails (lib/notify/notifier.ts).
+  const customer = /^\/customers\/([^/?]+)$/.exec(path) ?? /^customer=([^&/?]+)$/.exec(path);
   if (customer?.[1]) return { name: 'customer', customerId: decodeURIComponent(customer[1]) };
   if (path === '/approvals') return { name: 'approvals' };
+  if (path === '/security') return { name: 'security' };
+  const securityCase = /^\/security\/([^/?]+)$/.exec(path);
+  if (securityCase?.[1]) return { name: 'securityCase', customerId: decodeURIComponent(securityCase[1]) };
   return { name: 'search' };
 };
 
@@ -110,8 +121,16 @@ const renderHeader = (route: Route) => {
       ? h(
           'nav',
           { 'aria-label': t('mainNav') },
-          navLink('#/', t('navSearch'), route.name !== 'approvals'),
+          readsProfiles(session)
+            ? navLink('#/', t('navSearch'), route.name === 'search' || route.name === 'customer')
+            : null,
           isAdmin(session) ? navLink('#/approvals', t('navApprovals'), route.name === 'approvals') : null,
+          (() => {
+            const context = ctx();
+            return context && isSecurityOfficer(session)
+              ? securityNavLink(context, route.name === 'security' || route.name === 'securityCase')
+              : null;
+          })(),
         )
       : null,
     h(
@@ -172,13 +191,23 @@ const viewFor = (route: Route, fresh: boolean): Node => {
   const context = ctx();
   if (!context || session.groups.length === 0)
     return h('section', { class: 'card' }, h('p', { class: 'notice notice-error', text: t('noStaffRole') }));
+  // An officer without a helpdesk or admin role reads customers through their recovery-lock case.
+  const officerOnly = isSecurityOfficer(session) && !readsProfiles(session);
   switch (route.name) {
     case 'customer':
-      return customerView(context, route.customerId);
+      return officerOnly
+        ? securityCaseView(context, route.customerId, fresh)
+        : customerView(context, route.customerId);
     case 'approvals':
       return isAdmin(session) ? approvalsView(context, fresh) : searchView(context);
+    case 'security':
+      return isSecurityOfficer(session) ? securityQueueView(context, fresh) : searchView(context);
+    case 'securityCase':
+      return isSecurityOfficer(session)
+        ? securityCaseView(context, route.customerId, fresh)
+        : customerView(context, route.customerId);
     case 'search':
-      return searchView(context);
+      return officerOnly ? securityQueueView(context, fresh) : searchView(context);
   }
 };
 

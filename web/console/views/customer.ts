@@ -4,6 +4,7 @@ import type { AuditEventType } from '../../../lib/audit/events';
 import type { CheckResult, CheckType } from '../../../lib/verification/schemas';
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
+import { isSecurityOfficer } from '../auth';
 import { errorBlock, fact, type Ctx } from '../context';
 import type { NoPossessionReason, ReportedProblem } from '../../../lib/verification/vocabulary';
 import {
@@ -43,7 +44,21 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
       customer.lastResetAt ? fact(t('lastReset'), ctx.i18n.dateTime(customer.lastResetAt)) : null,
     ),
     customer.recoveryLocked
-      ? h('p', { class: 'notice notice-error', 'data-testid': 'recovery-locked', text: t('recoveryLocked') })
+      ? h(
+          'div',
+          { class: 'notice notice-error', 'data-testid': 'recovery-locked' },
+          h('p', { text: t('lockReportedNotice') }),
+          isSecurityOfficer(ctx.session)
+            ? h(
+                'p',
+                {},
+                h('a', {
+                  href: `#/security/${encodeURIComponent(customer.customerId)}`,
+                  text: t('openCaseForOfficer'),
+                }),
+              )
+            : null,
+        )
       : null,
     customer.privileged ? h('p', { class: 'notice notice-warn', text: t('privileged') }) : null,
     cooldown
@@ -74,7 +89,7 @@ const detailValue = (value: unknown): string =>
       : String(value);
 
 /** The details an auditor records, in words for the common events and as key: value otherwise. */
-const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
+export const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
   const { lang } = ctx.i18n;
   const details = event.details as Record<string, unknown>;
   const type = event.type as AuditEventType;
