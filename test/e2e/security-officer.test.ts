@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
 import type { SentEmail } from '../support/stack';
+import { minutesAgo, setStored } from '../support/stored-items';
 import { browserSuite, phone, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
@@ -156,6 +157,12 @@ describe('the security officer in the console', () => {
     );
     await screenshot(agent, 'security-02-agent-sees-lock-reason');
 
+    // The queue is for the security group: an agent who opens its address is told so.
+    await agent.goto(`${suite.stack.apiUrl}/console/#/security`);
+    await agent.getByTestId('security-only').waitFor();
+    expect(await agent.getByRole('link', { name: /^Herstelblokkades/ }).count()).toBe(0);
+    await agent.goto(`${suite.stack.apiUrl}/console/#/customers/${customerId}`);
+
     // The officer's queue: the report, its case number, and the count in the navigation.
     const fatima = await open();
     await signIn(fatima, suite.stack, 'officer-fatima', '#/security');
@@ -238,6 +245,21 @@ describe('the security officer in the console', () => {
     await gijs.getByTestId('release-error').filter({ hasText: 'another security officer' }).waitFor();
     expect((await twoFactorOf(customerId)).twoFactor).toBe('LOCKED');
 
+    // A verification older than 30 minutes does not count (Gijs's, which Fatima could otherwise use).
+    await setStored(
+      suite.stack,
+      'verifications',
+      { verificationId: gijsSession },
+      { completedAt: minutesAgo(31) },
+    );
+    await fatima.reload();
+    await fatima.getByTestId('release-form').waitFor();
+    await releaseOn(fatima, gijsCase, 'Klant gesproken door Gijs');
+    expect(await refusal(fatima)).toEqual({
+      code: 'VERIFICATION_STALE',
+      text: expect.stringContaining('Deze verificatie is te oud'),
+    });
+
     // A pass without the emailed code does not count either.
     const withoutCode = await caseNumberOf(await passWithoutEmailCode(customerId, 'agent-dora'));
     await fatima.reload();
@@ -280,7 +302,7 @@ describe('the security officer in the console', () => {
     await fatima.getByTestId('security-empty').waitFor();
   });
 
-  it('opens the customer from the security alert’s link after signing in, for an officer and for an agent', async () => {
+  it('opens the customer from the security alert’s link after signing in, for an officer and an agent, also through a hosted sign-in', async () => {
     const customerId = 'e2e-link';
     const { reportLink } = await resetCustomer(customerId);
     await reportNotMe(reportLink);
@@ -307,5 +329,44 @@ describe('the security officer in the console', () => {
     await agent.getByTestId('recovery-locked').waitFor();
     expect(await agent.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
     expect(await agent.getByTestId('customer').textContent()).toContain(customerId);
+
+    // In AWS the sign-in leaves the page for the hosted UI and comes back to a redirect URI without
+    // the fragment: the link survives the round trip (an identity provider stands in, same origin).
+    const hosted = await open();
+    const api = suite.stack.apiUrl;
+    const token = (
+      await suite.stack.call('POST', '/local/token', {
+        body: { sub: 'officer-fatima', groups: ['security'], email: 'fatima@security.local' },
+      })
+    ).body.token as string;
+    await hosted.route('**/console/config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          auth: {
+            mode: 'cognito',
+            authorizeUrl: `${api}/test-idp/authorize`,
+            tokenUrl: `${api}/test-idp/token`,
+            logoutUrl: `${api}/test-idp/logout`,
+            clientId: 'console',
+            scopes: ['openid'],
+          },
+        }),
+      }),
+    );
+    await hosted.route('**/test-idp/authorize?**', (route) => {
+      const asked = new URL(route.request().url()).searchParams;
+      const back = new URL(asked.get('redirect_uri') ?? '');
+      back.search = new URLSearchParams({ code: 'test-code', state: asked.get('state') ?? '' }).toString();
+      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+    });
+    await hosted.route('**/test-idp/token', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ access_token: token }) }),
+    );
+    await hosted.goto(consoleLink as string);
+    await hosted.getByRole('button', { name: 'Aanmelden met helpdeskaccount' }).click();
+    await hosted.getByTestId('security-case').waitFor();
+    expect(await hosted.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
+    expect(hosted.url()).toBe(consoleLink);
   });
 });

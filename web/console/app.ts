@@ -21,7 +21,13 @@ import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config'
 import { approvalsView } from './views/approvals';
 import { customerView } from './views/customer';
 import { searchView } from './views/search';
-import { readsProfiles, securityCaseView, securityNavLink, securityQueueView } from './views/security';
+import {
+  readsProfiles,
+  securityCaseView,
+  securityNavLink,
+  securityOnlyView,
+  securityQueueView,
+} from './views/security';
 import { signInView } from './views/sign-in';
 
 const i18n = createTranslator(messages);
@@ -201,7 +207,7 @@ const viewFor = (route: Route, fresh: boolean): Node => {
     case 'approvals':
       return isAdmin(session) ? approvalsView(context, fresh) : searchView(context);
     case 'security':
-      return isSecurityOfficer(session) ? securityQueueView(context, fresh) : searchView(context);
+      return isSecurityOfficer(session) ? securityQueueView(context, fresh) : securityOnlyView(context);
     case 'securityCase':
       return isSecurityOfficer(session)
         ? securityCaseView(context, route.customerId, fresh)

@@ -271,6 +271,8 @@ const nl = {
   disableBlockedByReport:
     'Uitschakelen kan niet: het herstel is geblokkeerd na een melding van de klant. Alleen het beveiligingsteam kan de blokkade opheffen (zie Herstelblokkades).',
   openCaseForOfficer: 'Open de zaak bij Herstelblokkades',
+  securityOnly:
+    'Herstelblokkades zijn alleen voor security officers (groep security). Zoek de klant op om de status te zien.',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -538,6 +540,8 @@ const en: Record<MessageKey, string> = {
   disableBlockedByReport:
     'Disabling is not possible: recovery is locked after a report by the customer. Only the security team can release the lock (see Recovery locks).',
   openCaseForOfficer: 'Open the case in Recovery locks',
+  securityOnly:
+    'Recovery locks are for security officers only (group security). Find the customer to see their status.',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };

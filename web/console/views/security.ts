@@ -114,6 +114,20 @@ const reviewText = (ctx: Ctx, lock: RecoveryLockEntry) =>
 
 const caseLink = (customerId: string) => `#/security/${encodeURIComponent(customerId)}`;
 
+/** `#/security` for staff outside the security group: said in words, not a silent redirect. */
+export const securityOnlyView = (ctx: Ctx) =>
+  h(
+    'section',
+    { class: 'card' },
+    h('h2', { tabindex: -1, 'data-route-focus': true, text: ctx.i18n.t('securityTitle') }),
+    h('p', {
+      class: 'notice notice-error',
+      'data-testid': 'security-only',
+      text: ctx.i18n.t('securityOnly'),
+    }),
+    h('p', {}, h('a', { href: '#/', text: ctx.i18n.t('navSearch') })),
+  );
+
 export const securityQueueView = (ctx: Ctx, fresh: boolean) => {
   const { t } = ctx.i18n;
   const state = queueOf(ctx);
