@@ -471,7 +471,7 @@ const candidateLabel = (ctx: Ctx, item: RecoveryLockCase['verifications'][number
   const { t } = ctx.i18n;
   const values = {
     caseNumber: item.caseNumber ?? item.verificationId,
-    status: t(item.status === 'PASSED' ? 'vstatus_PASSED' : 'vstatus_OPEN'),
+    status: t('vstatus_PASSED'),
     time: ctx.i18n.dateTime(item.completedAt ?? item.startedAt),
     agent: item.agentId,
   };
