@@ -1,5 +1,5 @@
 // Lambda for the staff routes (Cognito JWT): search, profile, verification, disable, approval, and the
-// security officers' recovery-lock queue, release and keep.
+// security officers' recovery-lock queue, case, release and keep.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { customerProfile } from '../lib/customers/profile';
@@ -36,6 +36,7 @@ import type {
   RecoveryLockQueueQuery,
   ReleaseRecoveryLockInput,
 } from '../lib/security/schemas';
+import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 
 config();
@@ -172,6 +173,10 @@ export const handler = createHttpFunction('adminApi', {
     const page = await listRecoveryLocks({ limit: request.query.limit, cursor: request.query.cursor });
     return { body: { locks: page.items, nextCursor: page.nextCursor } };
   },
+
+  recoveryLockCase: async (request) => ({
+    body: await recoveryLockCase(request.pathParameters.customerId ?? '', deps.clock.now()),
+  }),
 
   releaseRecoveryLock: async (request: HttpRequest<ReleaseRecoveryLockInput>) => ({
     body: await releaseRecoveryLock(

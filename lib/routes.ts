@@ -46,6 +46,7 @@ import {
 } from './security/schemas';
 import {
   recoveryLockKeptSchema,
+  recoveryLockCaseSchema,
   recoveryLockQueueSchema,
   recoveryLockReleasedSchema,
 } from './security/responses';
@@ -442,7 +443,20 @@ export const routes: RouteDefinition[] = [
     function: 'adminApi',
     auth: securityOnly,
     query: recoveryLockQueueQuerySchema,
-    tables: { customers: 'read' },
+    // Each lock names its reported case by number: one BatchGet of the page's sessions.
+    tables: { customers: 'read', verifications: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/security/customers/{customerId}/recovery-lock',
+    operation: 'recoveryLockCase',
+    responses: { 200: recoveryLockCaseSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // The timeline shows the officers' sealed notes, unwrapping the customer's audit-text key.
+    services: ['openSecrets'],
   },
   {
     method: 'POST',

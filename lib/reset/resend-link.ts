@@ -1,8 +1,9 @@
 // Re-sending the reset email to a customer whose link expired or got lost: only while 2FA is DISABLED
-// after a helpdesk reset, at most RESET_LINKS_PER_DAY a day. The request appends RESET_LINK_RESENT; its
+// after a helpdesk reset, at most RESET_LINKS_PER_DAY (config) a day. The request appends RESET_LINK_RESENT; its
 // outbox entry makes the notifier issue a new ticket (voiding the older ones) and mail it, as after a reset.
 import { commitWithAudit } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
+import { config } from '../config';
 import type { Clock, Random } from '../clock';
 import { requireCustomer } from '../customers/store';
 import { conflict, locked, tooManyRequests } from '../errors';
@@ -13,13 +14,13 @@ export interface Deps {
   random: Random;
 }
 
-/** Each send is a working enrollment link in someone's mailbox: few, and never in bulk. */
-export const RESET_LINKS_PER_DAY = 3;
 const DAY_MS = 86_400_000;
 
 export const resendResetLink = async (request: { customerId: string; adminId: string }, deps: Deps) => {
   const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
     const now = deps.clock.now();
+    // Each send is a working enrollment link in someone's mailbox: few, and never in bulk.
+    const perDay = config().policy.resetLinksPerDay;
     const customer = await requireCustomer(request.customerId, true);
     if (customer.recoveryLockedAt)
       throw locked(
@@ -34,11 +35,11 @@ export const resendResetLink = async (request: { customerId: string; adminId: st
     const recent = (customer.resetLinkSentAt ?? []).filter(
       (at) => now.getTime() - new Date(at).getTime() < DAY_MS,
     );
-    if (recent.length >= RESET_LINKS_PER_DAY) {
+    if (recent.length >= perDay) {
       const oldest = [...recent].sort()[0] ?? now.toISOString();
       throw tooManyRequests(
         'RESET_LINK_DAILY_LIMIT',
-        `At most ${RESET_LINKS_PER_DAY} reset links per customer in 24 hours.`,
+        `At most ${perDay} reset links per customer in 24 hours.`,
         Math.max(1, Math.ceil((new Date(oldest).getTime() + DAY_MS - now.getTime()) / 1000)),
       );
     }
@@ -75,7 +76,7 @@ export const resendResetLink = async (request: { customerId: string; adminId: st
       result: {
         status: 'QUEUED' as const,
         auditEventId: event.eventId,
-        sendsLeftToday: RESET_LINKS_PER_DAY - recent.length - 1,
+        sendsLeftToday: perDay - recent.length - 1,
       },
       onConflict: () =>
         conflict('CONCURRENT_CHANGE', 'The customer changed while this request ran; reload and try again.'),

@@ -3,30 +3,73 @@ import * as z from '../schema';
 
 const twoFactorStatus = z.enum(['ENABLED', 'DISABLED', 'LOCKED']);
 
-/** GET /security/recovery-locks: oldest lock first. */
-export const recoveryLockQueueSchema = z.strictObject({
-  locks: z.array(
+const recoveryLockEntrySchema = z.strictObject({
+  customerId: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  companyName: z.nullable(z.string()),
+  lockedAt: z.string(),
+  /** The case of the reset the customer reported, or null where the ticket named none. */
+  caseId: z.nullable(z.string()),
+  /** That case's number (HD-…) as the reset email named it; null for sessions from before case numbers. */
+  caseNumber: z.nullable(z.string()),
+  report: z.nullable(
     z.strictObject({
-      customerId: z.string(),
-      fullName: z.string(),
-      email: z.string(),
-      companyName: z.nullable(z.string()),
-      lockedAt: z.string(),
-      /** The case of the reset the customer reported, or null where the ticket named none. */
-      caseId: z.nullable(z.string()),
-      report: z.nullable(
-        z.strictObject({
-          ticketPurpose: z.string(),
-          previousStatus: twoFactorStatus,
-          reportedAt: z.string(),
-        }),
-      ),
-      lastReview: z.nullable(
-        z.strictObject({ officerId: z.string(), at: z.string(), auditEventId: z.string() }),
-      ),
+      ticketPurpose: z.string(),
+      previousStatus: twoFactorStatus,
+      reportedAt: z.string(),
     }),
   ),
+  lastReview: z.nullable(z.strictObject({ officerId: z.string(), at: z.string(), auditEventId: z.string() })),
+});
+
+/** GET /security/recovery-locks: oldest lock first. */
+export const recoveryLockQueueSchema = z.strictObject({
+  locks: z.array(recoveryLockEntrySchema),
   nextCursor: z.nullable(z.string()),
+});
+
+/** GET /security/customers/{customerId}/recovery-lock: what the officer decides on. */
+export const recoveryLockCaseSchema = z.strictObject({
+  customer: z.strictObject({
+    customerId: z.string(),
+    fullName: z.string(),
+    email: z.string(),
+    companyName: z.nullable(z.string()),
+    locale: z.enum(['nl', 'en']),
+    twoFactor: twoFactorStatus,
+    lockReason: z.nullable(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),
+  }),
+  /** null when recovery is not (or no longer) locked by a report. */
+  lock: z.nullable(recoveryLockEntrySchema),
+  /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
+  timeline: z.array(
+    z.strictObject({
+      seq: z.number(),
+      eventId: z.string(),
+      type: z.string(),
+      at: z.string(),
+      actorType: z.string(),
+      actorId: z.string(),
+      caseId: z.nullable(z.string()),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  /** Sessions started under the lock, newest first: the ones a release can rest on. */
+  verifications: z.array(
+    z.strictObject({
+      verificationId: z.string(),
+      caseNumber: z.nullable(z.string()),
+      agentId: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      outcome: z.nullable(z.enum(['PASSED', 'FAILED'])),
+      startedAt: z.string(),
+      completedAt: z.nullable(z.string()),
+      emailCodeMatched: z.boolean(),
+      withoutPossessionProof: z.nullable(z.string()),
+    }),
+  ),
 });
 
 /** POST …/recovery-lock/release. */

@@ -2,7 +2,7 @@
 // (a sparse index, never a scan), the release (one transaction with RECOVERY_LOCK_RELEASED, whose
 // outbox entry mails the customer a fresh enrollment link) and "keep locked" with a note.
 import { textSealerFor } from '../customers/text-key';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { commitWithAudit, type TransactItem } from '../audit/store';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
@@ -33,20 +33,48 @@ export interface RecoveryLockEntry {
   companyName: string | null;
   lockedAt: string;
   caseId: string | null;
+  /** The reported case's number (HD-…), as the reset email named it; null for sessions from before. */
+  caseNumber: string | null;
   report: CustomerItem['recoveryLockReport'] | null;
   lastReview: CustomerItem['recoveryLockReview'] | null;
 }
 
-const entryOf = (item: CustomerItem): RecoveryLockEntry => ({
+/** The case the customer reported, or undefined where the ticket named none ('-'). */
+export const reportedCaseId = (item: CustomerItem) =>
+  item.recoveryLockCaseId && item.recoveryLockCaseId !== '-' ? item.recoveryLockCaseId : undefined;
+
+export const entryOf = (item: CustomerItem, caseNumber: string | null): RecoveryLockEntry => ({
   customerId: item.customerId,
   fullName: item.fullName,
   email: item.email,
   companyName: item.companyName ?? null,
   lockedAt: item.recoveryLockedAt ?? '',
-  caseId: item.recoveryLockCaseId && item.recoveryLockCaseId !== '-' ? item.recoveryLockCaseId : null,
+  caseId: reportedCaseId(item) ?? null,
+  caseNumber,
   report: item.recoveryLockReport ?? null,
   lastReview: item.recoveryLockReview ?? null,
 });
+
+/** The case numbers of the reported sessions, one BatchGet per page (at most 100 keys, the page's limit). */
+const caseNumbersOf = async (verificationIds: string[]) => {
+  const numbers = new Map<string, string>();
+  let keys: Record<string, unknown>[] = [...new Set(verificationIds)].map((verificationId) => ({
+    verificationId,
+  }));
+  while (keys.length > 0) {
+    const result = await dynamoDb().send(
+      new BatchGetCommand({
+        RequestItems: {
+          [tableName('verifications')]: { Keys: keys, ProjectionExpression: 'verificationId, caseNumber' },
+        },
+      }),
+    );
+    for (const item of result.Responses?.[tableName('verifications')] ?? [])
+      if (typeof item.caseNumber === 'string') numbers.set(String(item.verificationId), item.caseNumber);
+    keys = result.UnprocessedKeys?.[tableName('verifications')]?.Keys ?? [];
+  }
+  return numbers;
+};
 
 /** Customers whose recovery is locked by a report, oldest lock first, a page at a time. */
 export const listRecoveryLocks = async (options: {
@@ -76,8 +104,9 @@ export const listRecoveryLocks = async (options: {
   const items = (result.Items ?? []) as CustomerItem[];
   const page = items.slice(0, options.limit);
   const last = page[page.length - 1];
+  const caseNumbers = await caseNumbersOf(page.flatMap((item) => reportedCaseId(item) ?? []));
   return {
-    items: page.map(entryOf),
+    items: page.map((item) => entryOf(item, caseNumbers.get(reportedCaseId(item) ?? '') ?? null)),
     nextCursor:
       items.length > options.limit && last?.recoveryLockedAt
         ? encodeCursor({

@@ -17,6 +17,7 @@ import { repoRoot } from './paths';
 import { freePort, type ManagedProcess } from './processes';
 import { startSesLocal } from './ses-local';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller';
+import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
 import { createTables, localTableNames, tableEnvironment } from './tables';
 import { createTokenIssuer, type TokenIssuer } from './token-issuer';
 import { LOCAL_LOGIN_SERVICE_ROLE_ARN, loginServiceIdentity } from './iam-identities';
@@ -161,6 +162,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     await createTables(dynamodb, tableNames);
+    if (dataDir) {
+      // Data kept in .data/ from before the officers' queue had its index: locked customers join it.
+      const { flagged } = await backfillRecoveryLockFlags();
+      if (flagged.length) log(`put ${flagged.length} earlier recovery lock(s) in the security queue`);
+    }
 
     if (options.demoData ?? true) {
       const marker = dataDir ? join(dataDir, 'demo-data-loaded') : undefined;

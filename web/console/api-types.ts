@@ -9,6 +9,8 @@ import type { PolicyOutcome } from '../../lib/verification/policy';
 import type { CheckResult } from '../../lib/verification/schemas';
 import type { verificationView } from '../../lib/verification/verification';
 import type { CheckOutcome } from '../../lib/verification/store';
+import type { recoveryLockCase } from '../../lib/security/case';
+import type { RecoveryLockEntry } from '../../lib/security/store';
 
 export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome, SearchHit };
 
@@ -52,3 +54,16 @@ export type Approval = Pick<
 export type AuditHistory = Awaited<ReturnType<typeof customerAuditHistory>>;
 export type AuditEventView = AuditHistory['events'][number];
 export type CaseRecordPrinted = Awaited<ReturnType<typeof recordCaseRecordPrinted>>;
+// security officer's view (recovery locks)
+export type { RecoveryLockEntry };
+export type RecoveryLockCase = Awaited<ReturnType<typeof recoveryLockCase>>;
+
+export interface RecoveryLockQueue {
+  locks: RecoveryLockEntry[];
+  nextCursor: string | null;
+}
+
+export interface RecoveryLockReleased {
+  status: 'RELEASED';
+  auditEventId: string;
+}

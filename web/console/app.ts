@@ -10,6 +10,7 @@ import {
   currentSession,
   forgetSession,
   isAdmin,
+  isSecurityOfficer,
   signInLocally,
   signOut,
   type Session,
@@ -21,6 +22,13 @@ import { approvalsView } from './views/approvals';
 import { caseRecordView } from './views/case-record';
 import { customerView } from './views/customer';
 import { searchView } from './views/search';
+import {
+  readsProfiles,
+  securityCaseView,
+  securityNavLink,
+  securityOnlyView,
+  securityQueueView,
+} from './views/security';
 import { signInView } from './views/sign-in';
 
 const i18n = createTranslator(messages);
@@ -42,15 +50,21 @@ type Route =
   | { name: 'search' }
   | { name: 'customer'; customerId: string }
   | { name: 'approvals' }
-  | { name: 'caseRecord'; verificationId: string };
+  | { name: 'caseRecord'; verificationId: string }
+  | { name: 'security' }
+  | { name: 'securityCase'; customerId: string };
 
 const currentRoute = (): Route => {
   const path = window.location.hash.replace(/^#/, '');
-  const customer = /^\/customers\/([^/?]+)$/.exec(path);
+  // `#customer=<id>` is the link in the security alert and review mails (lib/notify/notifier.ts).
+  const customer = /^\/customers\/([^/?]+)$/.exec(path) ?? /^customer=([^&/?]+)$/.exec(path);
   if (customer?.[1]) return { name: 'customer', customerId: decodeURIComponent(customer[1]) };
   if (path === '/approvals') return { name: 'approvals' };
   const caseRecord = /^\/cases\/([^/?]+)\/print$/.exec(path);
   if (caseRecord?.[1]) return { name: 'caseRecord', verificationId: decodeURIComponent(caseRecord[1]) };
+  if (path === '/security') return { name: 'security' };
+  const securityCase = /^\/security\/([^/?]+)$/.exec(path);
+  if (securityCase?.[1]) return { name: 'securityCase', customerId: decodeURIComponent(securityCase[1]) };
   return { name: 'search' };
 };
 
@@ -117,8 +131,16 @@ const renderHeader = (route: Route) => {
       ? h(
           'nav',
           { 'aria-label': t('mainNav') },
-          navLink('#/', t('navSearch'), route.name !== 'approvals'),
+          readsProfiles(session)
+            ? navLink('#/', t('navSearch'), route.name === 'search' || route.name === 'customer')
+            : null,
           isAdmin(session) ? navLink('#/approvals', t('navApprovals'), route.name === 'approvals') : null,
+          (() => {
+            const context = ctx();
+            return context && isSecurityOfficer(session)
+              ? securityNavLink(context, route.name === 'security' || route.name === 'securityCase')
+              : null;
+          })(),
         )
       : null,
     h(
@@ -179,15 +201,25 @@ const viewFor = (route: Route, fresh: boolean): Node => {
   const context = ctx();
   if (!context || session.groups.length === 0)
     return h('section', { class: 'card' }, h('p', { class: 'notice notice-error', text: t('noStaffRole') }));
+  // An officer without a helpdesk or admin role reads customers through their recovery-lock case.
+  const officerOnly = isSecurityOfficer(session) && !readsProfiles(session);
   switch (route.name) {
     case 'customer':
-      return customerView(context, route.customerId);
+      return officerOnly
+        ? securityCaseView(context, route.customerId, fresh)
+        : customerView(context, route.customerId);
     case 'approvals':
       return isAdmin(session) ? approvalsView(context, fresh) : searchView(context);
     case 'caseRecord':
       return caseRecordView(context, route.verificationId, fresh);
+    case 'security':
+      return isSecurityOfficer(session) ? securityQueueView(context, fresh) : securityOnlyView(context);
+    case 'securityCase':
+      return isSecurityOfficer(session)
+        ? securityCaseView(context, route.customerId, fresh)
+        : customerView(context, route.customerId);
     case 'search':
-      return searchView(context);
+      return officerOnly ? securityQueueView(context, fresh) : searchView(context);
   }
 };
 

@@ -99,7 +99,8 @@ const redirectUri = () => `${window.location.origin}/console/`;
 export const beginHostedSignIn = async (config: Extract<ConsoleAuthConfig, { mode: 'cognito' }>) => {
   const verifier = randomToken(32);
   const state = randomToken(16);
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  // The page the sign-in interrupted (a mailed deep link): the redirect URI has no fragment, so it is kept here.
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, returnTo: window.location.hash }));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   const url = new URL(config.authorizeUrl);
   url.search = new URLSearchParams({
@@ -113,6 +114,9 @@ export const beginHostedSignIn = async (config: Extract<ConsoleAuthConfig, { mod
   }).toString();
   window.location.assign(url.toString());
 };
+
+/** A console route (`#/customers/c-1`, the mails' `#customer=c-1`): nothing else is restored. */
+const returnableHash = /^#[\w\-/=.~%]{0,200}$/;
 
 /**
  * Back from the hosted UI with ?code&state: checks the state, redeems the code with the verifier,
@@ -129,9 +133,11 @@ export const completeHostedSignIn = async (
   const saved = sessionStorage.getItem(PKCE_KEY);
   sessionStorage.removeItem(PKCE_KEY);
   if (error) throw new Error(`sign-in refused: ${error}`);
-  const pkce = saved ? (JSON.parse(saved) as { verifier?: string; state?: string }) : {};
+  const pkce = saved ? (JSON.parse(saved) as { verifier?: string; state?: string; returnTo?: unknown }) : {};
   if (!pkce.verifier || !pkce.state || pkce.state !== params.get('state'))
     throw new Error('sign-in answer does not belong to this browser tab');
+  if (!window.location.hash && typeof pkce.returnTo === 'string' && returnableHash.test(pkce.returnTo))
+    history.replaceState(null, '', `${window.location.pathname}${pkce.returnTo}`);
   const response = await fetch(config.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -257,6 +257,73 @@ const nl = {
   as_no: 'nee',
   as_failedReason: 'fout: {reason}',
   as_finalFailure: 'opgegeven',
+  // security officer's view (recovery locks)
+  navSecurity: 'Herstelblokkades',
+  navSecurityCount: 'Herstelblokkades: {count} open',
+  roleSecurityLong: 'Security officer: herstelblokkades beoordelen',
+  securityTitle: 'Herstelblokkades – melding klant',
+  securityIntro:
+    'Klanten die op de link in de reset-e-mail meldden: “dit was ik niet”. Het herstel is geblokkeerd tot u beslist. Oudste melding bovenaan.',
+  securityNone: 'Er zijn geen herstelblokkades. Niets te doen.',
+  securityMore: 'Meer blokkades',
+  colCaseNumber: 'Zaaknummer',
+  colReportedAt: 'Gemeld op',
+  colReport: 'Melding',
+  colLastReview: 'Laatst beoordeeld',
+  reportText: 'Via de link van een {purpose}; 2FA stond op “{status}”',
+  ticketPurpose_RESET: 'reset-e-mail van de helpdesk',
+  ticketPurpose_SELF_SERVICE: 'zelf aangevraagde instellink',
+  ticketPurpose_REPLACE: 'link om de app te vervangen',
+  ticketPurpose_OTHER: 'instellink',
+  reviewText: '{officer}, {time}',
+  notReviewed: 'nog niet',
+  backToQueue: '← Terug naar de herstelblokkades',
+  lockedSince: 'Geblokkeerd sinds',
+  reportedCase: 'Gemelde zaak',
+  noCaseNumber: 'onbekend',
+  notLockedNow:
+    'Het herstel van deze klant is niet (meer) geblokkeerd door een melding. Er valt niets te beslissen.',
+  caseTimelineTitle: 'Tijdlijn van de zaak',
+  caseTimelineIntro: 'Alles wat er met deze klant gebeurde vanaf de gemelde reset, oudste eerst.',
+  caseTimelineEmpty: 'Geen gebeurtenissen gevonden.',
+  decisionTitle: 'Beslissen',
+  decisionIntro:
+    'Bel de klant terug op een nummer dat al vóór de reset bekend was. Laat een collega van de helpdesk de klant verifiëren, met de code per e-mail. Hef de blokkade pas daarna op; anders houdt u haar aan met een notitie.',
+  keepTitle: 'Blokkade aanhouden',
+  keepNote: 'Notitie (wat u vond en waarom de blokkade blijft; komt in het audit-logboek)',
+  keepButton: 'Geblokkeerd houden',
+  keptDone: 'Vastgelegd: de blokkade blijft. Uw notitie staat in het audit-logboek.',
+  noteTooShort: 'Schrijf een notitie van minstens 3 tekens.',
+  releaseTitle: 'Blokkade opheffen',
+  releaseVerification: 'Op basis van verificatie (gedaan na de melding, door een ander dan u)',
+  releaseCandidate: '{caseNumber} — {status}, {time}, door {agent}',
+  releaseCandidateYou: '{caseNumber} — {status}, {time}, door uzelf',
+  emailCodeYes: 'e-mailcode voorgelezen',
+  emailCodeNo: 'zonder e-mailcode',
+  releaseNoCandidates:
+    'Er is nog geen geslaagde verificatie sinds de melding. Vraag een collega van de helpdesk de klant te verifiëren, met de code per e-mail.',
+  releaseReason: 'Reden (komt in het audit-logboek)',
+  releaseReasonHint: 'Bijvoorbeeld: “Klant teruggebeld op bekend nummer, melding was een vergissing.”',
+  releaseButton: 'Blokkade opheffen…',
+  confirmReleaseTitle: 'Blokkade opheffen voor {name}?',
+  confirmReleaseBody:
+    '2FA gaat uit en een authenticator die na de reset is ingesteld, wordt verwijderd. De klant krijgt een e-mail met een nieuwe link om 2FA in te stellen. Dit wordt vastgelegd met uw naam, de verificatie en de reden.',
+  confirmReleaseYes: 'Ja, blokkade opheffen',
+  releasedDone:
+    'De blokkade is opgeheven. De klant krijgt een e-mail met een nieuwe link om 2FA in te stellen. Audit-gebeurtenis: {id}.',
+  releaseStale:
+    'Deze verificatie is te oud (langer dan 30 minuten geleden afgerond). Laat de klant opnieuw verifiëren.',
+  lockReportedNotice:
+    'Herstel geblokkeerd – melding klant: de klant meldde “dit was ik niet”. Alleen het beveiligingsteam kan de blokkade opheffen.',
+  releaseOnlyVerification:
+    'Op verzoek van het beveiligingsteam kunt u de beller verifiëren, met de code per e-mail. Zo’n verificatie dient alleen om de blokkade op te heffen; 2FA uitschakelen kan er niet mee.',
+  passedForRelease:
+    'Meld zaak {caseNumber} aan het beveiligingsteam: een security officer (niet uzelf) kan de blokkade nu opheffen. De verificatie blijft 30 minuten bruikbaar.',
+  disableBlockedByReport:
+    'Uitschakelen kan niet: het herstel is geblokkeerd na een melding van de klant. Alleen het beveiligingsteam kan de blokkade opheffen (zie Herstelblokkades).',
+  openCaseForOfficer: 'Open de zaak bij Herstelblokkades',
+  securityOnly:
+    'Herstelblokkades zijn alleen voor security officers (groep security). Zoek de klant op om de status te zien.',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -510,6 +577,72 @@ const en: Record<MessageKey, string> = {
   as_no: 'no',
   as_failedReason: 'error: {reason}',
   as_finalFailure: 'gave up',
+  // security officer's view (recovery locks)
+  navSecurity: 'Recovery locks',
+  navSecurityCount: 'Recovery locks: {count} open',
+  roleSecurityLong: 'Security officer: reviews recovery locks',
+  securityTitle: 'Recovery locks – reported by the customer',
+  securityIntro:
+    'Customers who answered “this wasn’t me” from the link in the reset email. Recovery is locked until you decide. Oldest report first.',
+  securityNone: 'There are no recovery locks. Nothing to do.',
+  securityMore: 'More locks',
+  colCaseNumber: 'Case number',
+  colReportedAt: 'Reported',
+  colReport: 'Report',
+  colLastReview: 'Last reviewed',
+  reportText: 'From the link of a {purpose}; 2FA was “{status}”',
+  ticketPurpose_RESET: 'helpdesk reset email',
+  ticketPurpose_SELF_SERVICE: 'self-requested setup link',
+  ticketPurpose_REPLACE: 'link to replace the app',
+  ticketPurpose_OTHER: 'setup link',
+  reviewText: '{officer}, {time}',
+  notReviewed: 'not yet',
+  backToQueue: '← Back to recovery locks',
+  lockedSince: 'Locked since',
+  reportedCase: 'Reported case',
+  noCaseNumber: 'unknown',
+  notLockedNow: 'Recovery of this customer is not (or no longer) locked by a report. Nothing to decide.',
+  caseTimelineTitle: 'Case timeline',
+  caseTimelineIntro: 'Everything that happened to this customer from the reported reset on, oldest first.',
+  caseTimelineEmpty: 'No events found.',
+  decisionTitle: 'Decide',
+  decisionIntro:
+    'Call the customer back on a number known from before the reset. Have a helpdesk colleague verify them, including the emailed code. Only then release the lock; otherwise keep it with a note.',
+  keepTitle: 'Keep the lock',
+  keepNote: 'Note (what you found and why the lock stays; kept in the audit trail)',
+  keepButton: 'Keep locked',
+  keptDone: 'Recorded: the lock stays. Your note is in the audit trail.',
+  noteTooShort: 'Write a note of at least 3 characters.',
+  releaseTitle: 'Release the lock',
+  releaseVerification: 'Based on verification (done after the report, by someone other than you)',
+  releaseCandidate: '{caseNumber} — {status}, {time}, by {agent}',
+  releaseCandidateYou: '{caseNumber} — {status}, {time}, by you',
+  emailCodeYes: 'emailed code read back',
+  emailCodeNo: 'without the emailed code',
+  releaseNoCandidates:
+    'There is no passed verification since the report yet. Ask a helpdesk colleague to verify the customer, including the emailed code.',
+  releaseReason: 'Reason (kept in the audit trail)',
+  releaseReasonHint: 'For example: “Called the customer back on the known number; the report was a mistake.”',
+  releaseButton: 'Release the lock…',
+  confirmReleaseTitle: 'Release the lock for {name}?',
+  confirmReleaseBody:
+    '2FA goes off and any authenticator set up after the reset is removed. The customer gets an email with a new link to set up 2FA. This is recorded with your name, the verification and the reason.',
+  confirmReleaseYes: 'Yes, release the lock',
+  releasedDone:
+    'The lock is released. The customer gets an email with a new link to set up 2FA. Audit event: {id}.',
+  releaseStale:
+    'This verification is too old (completed more than 30 minutes ago). Have the customer verified again.',
+  lockReportedNotice:
+    'Recovery locked – reported by the customer: they said “this wasn’t me”. Only the security team can release the lock.',
+  releaseOnlyVerification:
+    'At the security team’s request you can verify the caller, including the emailed code. Such a verification only serves to release the lock; 2FA cannot be disabled on it.',
+  passedForRelease:
+    'Tell the security team case {caseNumber}: a security officer (not you) can now release the lock. The verification stays usable for 30 minutes.',
+  disableBlockedByReport:
+    'Disabling is not possible: recovery is locked after a report by the customer. Only the security team can release the lock (see Recovery locks).',
+  openCaseForOfficer: 'Open the case in Recovery locks',
+  securityOnly:
+    'Recovery locks are for security officers only (group security). Find the customer to see their status.',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };
@@ -695,6 +828,16 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     EMAIL_CODE_SEND_RACE: 'Er werd tegelijk al een code verstuurd; deze is niet verstuurd.',
     EMAIL_CODE_NOT_DELIVERED: 'De mailserver nam de code niet aan. Probeer het zo opnieuw.',
     EMAIL_CODE_FORMAT: 'De code bestaat uit 6 cijfers. Typ precies wat de klant voorleest.',
+    // security officer's view (recovery locks)
+    RELEASER_IS_VERIFIER:
+      'U verifieerde deze klant zelf; een andere security officer moet de blokkade opheffen (vier ogen).',
+    EMAIL_CODE_REQUIRED:
+      'Deze verificatie is geslaagd zonder de code per e-mail. Voor het opheffen moet de klant de gemailde code hebben voorgelezen.',
+    VERIFICATION_NOT_FOR_RELEASE:
+      'Deze verificatie is gedaan vóór de melding. Alleen een verificatie van na de melding telt.',
+    NOT_RECOVERY_LOCKED: 'Het herstel van deze klant is niet (meer) geblokkeerd. Laad de pagina opnieuw.',
+    VERIFICATION_FOR_RELEASE_ONLY:
+      'Deze verificatie is gedaan tijdens een herstelblokkade en dient alleen om die op te heffen, niet om 2FA uit te schakelen.',
   },
   en: {
     NETWORK_ERROR: 'The server cannot be reached. Check the connection and try again.',
@@ -743,6 +886,16 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     EMAIL_CODE_NOT_DELIVERED: 'The mail server did not accept the code. Try again shortly.',
     EMAIL_CODE_FORMAT: 'The code is 6 digits. Type exactly what the caller reads.',
     VERIFICATION_NOT_PENDING: 'The verification behind this request is no longer waiting for approval.',
+    // security officer's view (recovery locks)
+    RELEASER_IS_VERIFIER:
+      'You verified this caller yourself; another security officer must release the lock (four eyes).',
+    EMAIL_CODE_REQUIRED:
+      'This verification passed without the emailed code. A release needs the caller to have read back the emailed code.',
+    VERIFICATION_NOT_FOR_RELEASE:
+      'This verification was done before the report. Only a verification from after the report counts.',
+    NOT_RECOVERY_LOCKED: 'Recovery of this customer is not (or no longer) locked. Reload the page.',
+    VERIFICATION_FOR_RELEASE_ONLY:
+      'This verification was done during a recovery lock and only serves to release it, not to disable 2FA.',
   },
 };
 

@@ -2,6 +2,7 @@
 // checklist, the disable step for admins, and the history (verifications and audit events).
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
+import { isSecurityOfficer } from '../auth';
 import { errorBlock, fact, type Ctx } from '../context';
 import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
@@ -31,7 +32,21 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
       customer.lastResetAt ? fact(t('lastReset'), ctx.i18n.dateTime(customer.lastResetAt)) : null,
     ),
     customer.recoveryLocked
-      ? h('p', { class: 'notice notice-error', 'data-testid': 'recovery-locked', text: t('recoveryLocked') })
+      ? h(
+          'div',
+          { class: 'notice notice-error', 'data-testid': 'recovery-locked' },
+          h('p', { text: t('lockReportedNotice') }),
+          isSecurityOfficer(ctx.session)
+            ? h(
+                'p',
+                {},
+                h('a', {
+                  href: `#/security/${encodeURIComponent(customer.customerId)}`,
+                  text: t('openCaseForOfficer'),
+                }),
+              )
+            : null,
+        )
       : null,
     customer.privileged ? h('p', { class: 'notice notice-warn', text: t('privileged') }) : null,
     cooldown

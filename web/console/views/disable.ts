@@ -128,7 +128,16 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
   const hintId = uid('disable-hint');
   const errorId = uid('disable-reason-error');
   let content: (Node | null)[];
-  if (profile.customer.twoFactor === 'DISABLED') {
+  if (profile.customer.recoveryLocked) {
+    // A session under the lock serves only the security team's release: no disable is offered.
+    content = [
+      h('p', {
+        class: 'notice notice-warn',
+        'data-testid': 'disable-blocked',
+        text: t('disableBlockedByReport'),
+      }),
+    ];
+  } else if (profile.customer.twoFactor === 'DISABLED') {
     content = form.outcome ? [] : [h('p', { class: 'muted', text: t('alreadyDisabled') })];
   } else if (candidates.length === 0) {
     const waiting = profile.recentVerifications.some((item) => item.status === 'PENDING_APPROVAL');

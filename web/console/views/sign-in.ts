@@ -64,7 +64,8 @@ export const signInView = (
           event.preventDefault();
           const data = new FormData(event.currentTarget as HTMLFormElement);
           const sub = String(data.get('user') ?? '').trim();
-          if (sub) handlers.local(sub, data.get('role') === 'admin' ? 'admin' : 'helpdesk');
+          const role = data.get('role');
+          if (sub) handlers.local(sub, role === 'admin' || role === 'security' ? role : 'helpdesk');
         },
       },
     },
@@ -76,6 +77,7 @@ export const signInView = (
       h('legend', { text: t('signInRole') }),
       role('helpdesk', t('roleHelpdeskLong'), true),
       role('admin', t('roleAdminLong'), false),
+      role('security', t('roleSecurityLong'), false),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', text: t('signInButton') })),
   );

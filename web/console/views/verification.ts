@@ -368,7 +368,22 @@ export const reasonText = (ctx: Ctx, reason: { code: string; message: string }) 
   return reason.message;
 };
 
-const outcomeBlock = (ctx: Ctx, verification: VerificationState, outcome: PolicyOutcome) => {
+/**
+ * Under a "this wasn't me" lock a session serves only the security team's release: its case number,
+ * to pass on. Undefined for an ordinary reset.
+ */
+const releaseCaseOf = (page: CustomerPage, verification: VerificationState) =>
+  page.profile?.customer.recoveryLocked
+    ? (page.profile.recentVerifications.find((item) => item.verificationId === verification.verificationId)
+        ?.caseNumber ?? verification.verificationId)
+    : undefined;
+
+const outcomeBlock = (
+  ctx: Ctx,
+  verification: VerificationState,
+  outcome: PolicyOutcome,
+  releaseCase?: string,
+) => {
   const { t } = ctx.i18n;
   const passed = outcome.outcome === 'PASSED';
   return h(
@@ -396,10 +411,13 @@ const outcomeBlock = (ctx: Ctx, verification: VerificationState, outcome: Policy
         })
       : null,
     h('p', {
+      'data-testid': 'outcome-next',
       text: passed
-        ? isAdmin(ctx.session)
-          ? t('passedAdmin')
-          : t('passedHelpdesk', { id: verification.verificationId })
+        ? releaseCase
+          ? t('passedForRelease', { caseNumber: releaseCase })
+          : isAdmin(ctx.session)
+            ? t('passedAdmin')
+            : t('passedHelpdesk', { id: verification.verificationId })
         : t('failedNext'),
     }),
   );
@@ -542,7 +560,7 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
           { class: 'checklist-section' },
           h('h4', { text: t('sectionComplete') }),
           verification.outcome
-            ? outcomeBlock(ctx, verification, verification.outcome)
+            ? outcomeBlock(ctx, verification, verification.outcome, releaseCaseOf(page, verification))
             : h(
                 'div',
                 {},
@@ -559,7 +577,7 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
         ),
       ]
     : page.profile?.customer.recoveryLocked
-      ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationLocked') })]
+      ? [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')]
       : page.profile?.customer.twoFactor === 'DISABLED'
         ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationNeeded') })]
         : [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')];
@@ -569,6 +587,13 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
     h('h3', { text: t('stepVerifyTitle') }),
     h('p', { text: t('verifyIntro') }),
     h('p', { class: 'muted small', text: t('policyHint') }),
+    page.profile?.customer.recoveryLocked
+      ? h('p', {
+          class: 'notice notice-warn',
+          'data-testid': 'release-only-verification',
+          text: t('releaseOnlyVerification'),
+        })
+      : null,
     ...body,
   );
 };

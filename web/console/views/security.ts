@@ -1,0 +1,614 @@
+// The security officer's side of a "this wasn't me" report: the queue of recovery locks (oldest
+// first, its count in the navigation), and per customer the case: the lock and the report, the
+// timeline from the reported reset on, and the two outcomes, keep locked with a note or release on a
+// fresh verification with the emailed code done by someone else. The API decides; refusals are shown
+// beside the action that caused them.
+import { h, uid } from '../../shared/dom';
+import type {
+  RecoveryLockCase,
+  RecoveryLockEntry,
+  RecoveryLockQueue,
+  RecoveryLockReleased,
+} from '../api-types';
+import type { Session } from '../auth';
+import { confirmDialog, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
+import { actorLabels, eventLabels, type MessageKey } from '../messages';
+import { eventSentence } from '../audit-words';
+import { twoFactorBadge } from './search';
+
+/** Helpdesk and admin read customer profiles; an officer who is neither reads the case instead. */
+export const readsProfiles = (session: Session) =>
+  session.groups.includes('helpdesk') || session.groups.includes('admin');
+
+const QUEUE_PAGE = 100;
+
+interface QueueState {
+  /** Whose queue this is: a sign-out and another sign-in start empty. */
+  owner?: string;
+  locks?: RecoveryLockEntry[];
+  nextCursor: string | null;
+  loading: boolean;
+  loadError?: ErrorInfo;
+}
+
+let queue: QueueState = { nextCursor: null, loading: false };
+
+const queueOf = (ctx: Ctx) => {
+  if (queue.owner !== ctx.session.sub) queue = { owner: ctx.session.sub, nextCursor: null, loading: false };
+  return queue;
+};
+
+/** From a button (`focus` given) the busy state shows at once; from a render, the answer renders. */
+const loadQueue = async (ctx: Ctx, more = false, focus?: string) => {
+  const state = queueOf(ctx);
+  state.loading = true;
+  if (focus) ctx.render(focus);
+  try {
+    const params = new URLSearchParams({ limit: String(QUEUE_PAGE) });
+    if (more && state.nextCursor) params.set('cursor', state.nextCursor);
+    const response = await ctx.call<RecoveryLockQueue>(
+      'GET',
+      `/security/recovery-locks?${params.toString()}`,
+    );
+    state.locks = more ? [...(state.locks ?? []), ...response.body.locks] : response.body.locks;
+    state.nextCursor = response.body.nextCursor;
+    state.loadError = undefined;
+  } catch (error) {
+    state.loadError = ctx.errorInfo(error);
+    ctx.alert(state.loadError.text);
+  } finally {
+    state.loading = false;
+  }
+  ctx.render(focus);
+};
+
+/** "Herstelblokkades (2)": the count of open locks, loaded once per sign-in and after every decision. */
+export const securityNavLink = (ctx: Ctx, current: boolean) => {
+  const { t } = ctx.i18n;
+  const state = queueOf(ctx);
+  if (!state.locks && !state.loading && !state.loadError) void loadQueue(ctx);
+  const count = state.locks ? `${state.locks.length}${state.nextCursor ? '+' : ''}` : undefined;
+  return h(
+    'a',
+    {
+      href: '#/security',
+      'aria-current': current ? 'page' : undefined,
+      ...(count !== undefined ? { 'aria-label': t('navSecurityCount', { count }) } : {}),
+    },
+    t('navSecurity'),
+    count !== undefined
+      ? h('span', {
+          class: `badge badge-count${state.locks?.length ? ' badge-locked' : ''}`,
+          'data-testid': 'security-count',
+          'aria-hidden': 'true',
+          text: count,
+        })
+      : null,
+  );
+};
+
+const purposeKey = (purpose: string): MessageKey =>
+  purpose === 'RESET'
+    ? 'ticketPurpose_RESET'
+    : purpose === 'SELF_SERVICE'
+      ? 'ticketPurpose_SELF_SERVICE'
+      : purpose === 'REPLACE'
+        ? 'ticketPurpose_REPLACE'
+        : 'ticketPurpose_OTHER';
+
+const reportText = (ctx: Ctx, lock: RecoveryLockEntry) =>
+  lock.report
+    ? ctx.i18n.t('reportText', {
+        purpose: ctx.i18n.t(purposeKey(lock.report.ticketPurpose)),
+        status: ctx.i18n.t(`tf_${lock.report.previousStatus}`),
+      })
+    : ctx.i18n.t('none');
+
+const reviewText = (ctx: Ctx, lock: RecoveryLockEntry) =>
+  lock.lastReview
+    ? ctx.i18n.t('reviewText', {
+        officer: lock.lastReview.officerId,
+        time: ctx.i18n.dateTime(lock.lastReview.at),
+      })
+    : ctx.i18n.t('notReviewed');
+
+const caseLink = (customerId: string) => `#/security/${encodeURIComponent(customerId)}`;
+
+/** `#/security` for staff outside the security group: said in words, not a silent redirect. */
+export const securityOnlyView = (ctx: Ctx) =>
+  h(
+    'section',
+    { class: 'card' },
+    h('h2', { tabindex: -1, 'data-route-focus': true, text: ctx.i18n.t('securityTitle') }),
+    h('p', {
+      class: 'notice notice-error',
+      'data-testid': 'security-only',
+      text: ctx.i18n.t('securityOnly'),
+    }),
+    h('p', {}, h('a', { href: '#/', text: ctx.i18n.t('navSearch') })),
+  );
+
+export const securityQueueView = (ctx: Ctx, fresh: boolean) => {
+  const { t } = ctx.i18n;
+  const state = queueOf(ctx);
+  if (fresh && !state.loading) void loadQueue(ctx);
+  const th = (key: MessageKey) => h('th', { scope: 'col', text: t(key) });
+  const locks = state.locks;
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'security-queue' },
+    h('h2', { tabindex: -1, 'data-route-focus': true, text: t('securityTitle') }),
+    h('p', { text: t('securityIntro') }),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': 'security-refresh',
+        disabled: state.loading,
+        text: t('refresh'),
+        on: { click: () => void loadQueue(ctx, false, 'security-refresh') },
+      }),
+    ),
+    errorBlock(ctx, state.loadError, 'load-error'),
+    !locks
+      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
+      : locks.length === 0
+        ? h('p', { 'data-testid': 'security-empty', text: t('securityNone') })
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { 'data-testid': 'security-locks' },
+              h('caption', { class: 'visually-hidden', text: t('securityTitle') }),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  th('colCustomer'),
+                  th('colCaseNumber'),
+                  th('colReportedAt'),
+                  th('colReport'),
+                  th('colLastReview'),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                ...locks.map((lock) =>
+                  h(
+                    'tr',
+                    { 'data-customer': lock.customerId },
+                    h(
+                      'td',
+                      {},
+                      h('a', { href: caseLink(lock.customerId), text: lock.fullName }),
+                      h('div', { class: 'muted small', text: lock.email }),
+                    ),
+                    h('td', { class: 'mono', text: lock.caseNumber ?? t('noCaseNumber') }),
+                    h('td', { text: ctx.i18n.dateTime(lock.report?.reportedAt ?? lock.lockedAt) }),
+                    h('td', { text: reportText(ctx, lock) }),
+                    h('td', { text: reviewText(ctx, lock) }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+    state.nextCursor
+      ? h('button', {
+          type: 'button',
+          class: 'secondary',
+          'data-key': 'security-more',
+          disabled: state.loading,
+          text: t('securityMore'),
+          on: { click: () => void loadQueue(ctx, true, 'security-more') },
+        })
+      : null,
+  );
+};
+
+interface CaseState {
+  customerId: string;
+  owner: string;
+  data?: RecoveryLockCase;
+  loading: boolean;
+  loadError?: ErrorInfo;
+  keep: { note: string; busy: boolean; noteError?: string; error?: ErrorInfo; done?: boolean };
+  release: {
+    verificationId?: string;
+    reason: string;
+    busy: boolean;
+    reasonError?: string;
+    error?: ErrorInfo;
+    auditEventId?: string;
+  };
+}
+
+let current: CaseState | undefined;
+
+const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
+  if (fresh || !current || current.customerId !== customerId || current.owner !== ctx.session.sub)
+    current = {
+      customerId,
+      owner: ctx.session.sub,
+      loading: false,
+      keep: { note: '', busy: false },
+      release: { reason: '', busy: false },
+    };
+  return current;
+};
+
+const loadCase = async (ctx: Ctx, page: CaseState, focus?: string) => {
+  page.loading = true;
+  try {
+    const response = await ctx.call<RecoveryLockCase>(
+      'GET',
+      `/security/customers/${encodeURIComponent(page.customerId)}/recovery-lock`,
+    );
+    page.data = response.body;
+    page.loadError = undefined;
+  } catch (error) {
+    page.loadError = ctx.errorInfo(error);
+  } finally {
+    page.loading = false;
+  }
+  ctx.render(focus);
+};
+
+/** Sessions a release can rest on: PASSED ones under the lock (the API says why one does not serve). */
+const releaseCandidates = (data: RecoveryLockCase) =>
+  data.verifications.filter((item) => item.status === 'PASSED');
+
+const keep = async (ctx: Ctx, page: CaseState) => {
+  const { t } = ctx.i18n;
+  const form = page.keep;
+  if (form.note.trim().length < 3) {
+    form.noteError = t('noteTooShort');
+    ctx.alert(form.noteError);
+    ctx.render('keep-note');
+    return;
+  }
+  form.noteError = undefined;
+  form.error = undefined;
+  form.done = false;
+  form.busy = true;
+  ctx.render('keep');
+  try {
+    await ctx.call('POST', `/security/customers/${encodeURIComponent(page.customerId)}/recovery-lock/keep`, {
+      body: { note: form.note.trim() },
+    });
+    form.note = '';
+    form.done = true;
+    ctx.announce(t('keptDone'));
+    void loadQueue(ctx);
+    await loadCase(ctx, page, 'keep');
+  } catch (error) {
+    form.error = ctx.errorInfo(error);
+    ctx.alert(form.error.text);
+  } finally {
+    form.busy = false;
+  }
+  ctx.render('keep');
+};
+
+const release = async (ctx: Ctx, page: CaseState) => {
+  const { t } = ctx.i18n;
+  const form = page.release;
+  const data = page.data;
+  if (!data) return;
+  const verificationId = form.verificationId ?? releaseCandidates(data)[0]?.verificationId;
+  if (!verificationId) return;
+  if (form.reason.trim().length < 3) {
+    form.reasonError = t('reasonTooShort');
+    ctx.alert(form.reasonError);
+    ctx.render('release-reason');
+    return;
+  }
+  form.reasonError = undefined;
+  const confirmed = await confirmDialog({
+    title: t('confirmReleaseTitle', { name: data.customer.fullName }),
+    body: t('confirmReleaseBody'),
+    confirm: t('confirmReleaseYes'),
+    cancel: t('cancel'),
+    danger: true,
+  });
+  if (!confirmed) {
+    ctx.render('release');
+    return;
+  }
+  form.busy = true;
+  form.error = undefined;
+  ctx.render('release');
+  try {
+    const response = await ctx.call<RecoveryLockReleased>(
+      'POST',
+      `/security/customers/${encodeURIComponent(page.customerId)}/recovery-lock/release`,
+      { body: { verificationId, reason: form.reason.trim() } },
+    );
+    form.auditEventId = response.body.auditEventId;
+    form.reason = '';
+    ctx.announce(t('releasedDone', { id: response.body.auditEventId }));
+    void loadQueue(ctx);
+    await loadCase(ctx, page, 'release-outcome');
+  } catch (error) {
+    const info = ctx.errorInfo(error);
+    // The shared sentence speaks of disabling 2FA; here the same refusal is about the release.
+    form.error = info.code === 'VERIFICATION_STALE' ? { ...info, text: t('releaseStale') } : info;
+    ctx.alert(form.error.text);
+  } finally {
+    form.busy = false;
+  }
+  ctx.render(form.auditEventId ? 'release-outcome' : 'release');
+};
+
+type CaseEvent = RecoveryLockCase['timeline'][number];
+
+/** The officers' own events read as what they wrote; the rest as on the customer page. */
+const caseEventDetails = (ctx: Ctx, event: CaseEvent) => {
+  const details = event.details as Record<string, unknown>;
+  if (event.type === 'RECOVERY_LOCK_KEPT' && typeof details.note === 'string') return `“${details.note}”`;
+  if (event.type === 'RECOVERY_LOCK_RELEASED' && typeof details.reason === 'string')
+    return `“${details.reason}” · ${String(details.caseNumber ?? details.verificationId ?? '')}`;
+  return eventSentence(ctx, event, (verificationId) => verificationId);
+};
+
+const lockCard = (ctx: Ctx, data: RecoveryLockCase) => {
+  const { t } = ctx.i18n;
+  const lock = data.lock;
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'security-case' },
+    h(
+      'dl',
+      { class: 'facts' },
+      fact(t('twoFactorStatus'), twoFactorBadge(ctx, data.customer)),
+      fact(t('email'), data.customer.email),
+      fact(t('company'), data.customer.companyName ?? t('none')),
+      fact(t('customerId'), data.customer.customerId),
+      lock ? fact(t('lockedSince'), ctx.i18n.dateTime(lock.lockedAt)) : null,
+      lock
+        ? fact(t('reportedCase'), h('span', { class: 'mono', text: lock.caseNumber ?? t('noCaseNumber') }))
+        : null,
+      lock ? fact(t('colReport'), reportText(ctx, lock)) : null,
+      lock ? fact(t('colLastReview'), reviewText(ctx, lock)) : null,
+    ),
+    lock ? null : h('p', { class: 'notice', 'data-testid': 'not-locked', text: t('notLockedNow') }),
+  );
+};
+
+const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
+  const { t, lang } = ctx.i18n;
+  const th = (key: MessageKey) => h('th', { scope: 'col', text: t(key) });
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'case-timeline' },
+    h('h3', { text: t('caseTimelineTitle') }),
+    h('p', { class: 'muted small', text: t('caseTimelineIntro') }),
+    data.timeline.length
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            {},
+            h('thead', {}, h('tr', {}, th('colTime'), th('colEvent'), th('colActor'), th('colDetails'))),
+            h(
+              'tbody',
+              {},
+              ...data.timeline.map((event) =>
+                h(
+                  'tr',
+                  { 'data-type': event.type },
+                  h('td', { text: ctx.i18n.dateTime(event.at) }),
+                  h('td', { text: eventLabels[lang][event.type] ?? event.type }),
+                  h('td', {
+                    text: `${actorLabels[lang][event.actorType] ?? event.actorType} ${event.actorId}`,
+                  }),
+                  h('td', { class: 'details', text: caseEventDetails(ctx, event) }),
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted', text: t('caseTimelineEmpty') }),
+  );
+};
+
+const keepForm = (ctx: Ctx, page: CaseState) => {
+  const { t } = ctx.i18n;
+  const form = page.keep;
+  const noteId = uid('keep-note');
+  const errorId = uid('keep-note-error');
+  return h(
+    'form',
+    {
+      class: 'stack',
+      'data-testid': 'keep-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void keep(ctx, page);
+        },
+      },
+    },
+    h('h4', { text: t('keepTitle') }),
+    h('label', { for: noteId, text: t('keepNote') }),
+    h('textarea', {
+      id: noteId,
+      rows: 3,
+      maxlength: 1000,
+      required: true,
+      'aria-describedby': form.noteError ? errorId : undefined,
+      'aria-invalid': form.noteError ? 'true' : undefined,
+      'data-key': 'keep-note',
+      text: form.note,
+      on: { input: (event) => (form.note = (event.target as HTMLTextAreaElement).value) },
+    }),
+    form.noteError ? h('p', { id: errorId, class: 'error', text: form.noteError }) : null,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        type: 'submit',
+        class: 'secondary',
+        'data-key': 'keep',
+        disabled: form.busy,
+        text: t('keepButton'),
+      }),
+    ),
+    form.done
+      ? h('p', { class: 'notice notice-ok', 'data-testid': 'keep-outcome', text: t('keptDone') })
+      : null,
+    errorBlock(ctx, form.error, 'keep-error'),
+  );
+};
+
+const candidateLabel = (ctx: Ctx, item: RecoveryLockCase['verifications'][number]) => {
+  const { t } = ctx.i18n;
+  const values = {
+    caseNumber: item.caseNumber ?? item.verificationId,
+    status: t('vstatus_PASSED'),
+    time: ctx.i18n.dateTime(item.completedAt ?? item.startedAt),
+    agent: item.agentId,
+  };
+  const who =
+    item.agentId === ctx.session.sub ? t('releaseCandidateYou', values) : t('releaseCandidate', values);
+  return `${who} · ${t(item.emailCodeMatched && !item.withoutPossessionProof ? 'emailCodeYes' : 'emailCodeNo')}`;
+};
+
+const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
+  const { t } = ctx.i18n;
+  const form = page.release;
+  const candidates = releaseCandidates(data);
+  if (candidates.length === 0)
+    return h(
+      'div',
+      { 'data-testid': 'release-form' },
+      h('h4', { text: t('releaseTitle') }),
+      h('p', { class: 'muted', 'data-testid': 'release-no-candidates', text: t('releaseNoCandidates') }),
+      errorBlock(ctx, form.error, 'release-error'),
+    );
+  const chosen = form.verificationId ?? candidates[0]?.verificationId;
+  const reasonId = uid('release-reason');
+  const hintId = uid('release-hint');
+  const errorId = uid('release-reason-error');
+  return h(
+    'form',
+    {
+      class: 'stack',
+      'data-testid': 'release-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void release(ctx, page);
+        },
+      },
+    },
+    h('h4', { text: t('releaseTitle') }),
+    h(
+      'fieldset',
+      {},
+      h('legend', { text: t('releaseVerification') }),
+      ...candidates.map((item) => {
+        const id = uid('release-verification');
+        return h(
+          'div',
+          { class: 'choice', 'data-testid': 'release-candidate', 'data-case-number': item.caseNumber ?? '' },
+          h('input', {
+            type: 'radio',
+            id,
+            name: 'release-verification',
+            value: item.verificationId,
+            checked: item.verificationId === chosen,
+            'data-key': `release-verification-${item.verificationId}`,
+            on: { change: () => (form.verificationId = item.verificationId) },
+          }),
+          h('label', { for: id, text: candidateLabel(ctx, item) }),
+        );
+      }),
+    ),
+    h('label', { for: reasonId, text: t('releaseReason') }),
+    h('textarea', {
+      id: reasonId,
+      rows: 3,
+      maxlength: 500,
+      required: true,
+      'aria-describedby': form.reasonError ? `${hintId} ${errorId}` : hintId,
+      'aria-invalid': form.reasonError ? 'true' : undefined,
+      'data-key': 'release-reason',
+      text: form.reason,
+      on: { input: (event) => (form.reason = (event.target as HTMLTextAreaElement).value) },
+    }),
+    h('p', { id: hintId, class: 'hint', text: t('releaseReasonHint') }),
+    form.reasonError ? h('p', { id: errorId, class: 'error', text: form.reasonError }) : null,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        type: 'submit',
+        class: 'danger',
+        'data-key': 'release',
+        disabled: form.busy,
+        text: t('releaseButton'),
+      }),
+    ),
+    errorBlock(ctx, form.error, 'release-error'),
+  );
+};
+
+const decisionCard = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
+  const { t } = ctx.i18n;
+  const released = page.release.auditEventId
+    ? h('p', {
+        class: 'notice notice-ok',
+        tabindex: -1,
+        'data-key': 'release-outcome',
+        'data-testid': 'release-outcome',
+        text: t('releasedDone', { id: page.release.auditEventId }),
+      })
+    : null;
+  if (!data.lock) return released ? h('section', { class: 'card' }, released) : null;
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'security-decision' },
+    h('h3', { text: t('decisionTitle') }),
+    h('p', { text: t('decisionIntro') }),
+    releaseForm(ctx, page, data),
+    keepForm(ctx, page),
+  );
+};
+
+export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) => {
+  const { t } = ctx.i18n;
+  const page = caseOf(ctx, customerId, fresh);
+  if (!page.data && !page.loadError && !page.loading) void loadCase(ctx, page);
+  const back = h('a', { href: '#/security', class: 'back', text: t('backToQueue') });
+  if (page.loadError)
+    return h(
+      'div',
+      {},
+      back,
+      h('h2', { tabindex: -1, 'data-route-focus': true, text: customerId }),
+      errorBlock(ctx, page.loadError, 'load-error'),
+    );
+  const data = page.data;
+  if (!data) return h('div', {}, back, h('p', { class: 'muted', role: 'status', text: t('loading') }));
+  return h(
+    'div',
+    {},
+    back,
+    h('h2', {
+      tabindex: -1,
+      'data-route-focus': true,
+      'data-testid': 'customer-name',
+      text: data.customer.fullName,
+    }),
+    lockCard(ctx, data),
+    decisionCard(ctx, page, data),
+    timelineCard(ctx, data),
+  );
+};
