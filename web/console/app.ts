@@ -17,6 +17,7 @@ import {
 import { errorInfoFor, type Ctx } from './context';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
+import { approvalsNavLink, pendingApprovals, refreshPendingApprovals } from './pending-count';
 import { approvalsView } from './views/approvals';
 import { customerView } from './views/customer';
 import { searchView } from './views/search';
@@ -111,7 +112,7 @@ const renderHeader = (route: Route) => {
           'nav',
           { 'aria-label': t('mainNav') },
           navLink('#/', t('navSearch'), route.name !== 'approvals'),
-          isAdmin(session) ? navLink('#/approvals', t('navApprovals'), route.name === 'approvals') : null,
+          isAdmin(session) ? approvalsNavLink(i18n, route.name === 'approvals') : null,
         )
       : null,
     h(
@@ -136,6 +137,7 @@ const renderHeader = (route: Route) => {
                 const auth = config?.auth ?? { mode: 'local' as const };
                 session = undefined;
                 signInNotice = undefined;
+                pendingApprovals.forget();
                 signOut(auth);
                 render();
               },
@@ -193,6 +195,8 @@ function render(focus?: string) {
   const fresh = routeKey !== renderedRoute;
   renderedRoute = routeKey;
   if (fresh) routeFocusPending = true;
+  const context = fresh && session && isAdmin(session) ? ctx() : undefined;
+  if (context) void refreshPendingApprovals(context);
   document.title = `${t('appTitle')} · mfa-recovery`;
   renderHeader(route);
   clear(main, viewFor(route, fresh));
@@ -230,6 +234,7 @@ const boot = async () => {
     session = currentSession();
   }
   window.addEventListener('hashchange', () => render());
+  pendingApprovals.onChange(() => render());
   render();
 };
 

@@ -17,6 +17,7 @@ import {
 } from '../messages';
 import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
 import { disableCard } from './disable';
+import { rejectionNotice, resetLinkCard } from './handoff';
 import { twoFactorBadge } from './search';
 import { verificationCard } from './verification';
 
@@ -93,7 +94,13 @@ const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
     const waived = noPossessionReasonLabels[lang][details.withoutPossessionProof as NoPossessionReason];
     return waived ? `${outcome} · ${ctx.i18n.t('approvalReason_NO_POSSESSION_PROOF')}: ${waived}` : outcome;
   }
-  if ((type === 'TWO_FA_DISABLED' || type === 'TWO_FA_DISABLE_PENDING_APPROVAL') && details.reason)
+  if (
+    (type === 'TWO_FA_DISABLED' ||
+      type === 'TWO_FA_DISABLE_PENDING_APPROVAL' ||
+      type === 'TWO_FA_DISABLE_REJECTED' ||
+      type === 'VERIFICATION_CANCELLED') &&
+    details.reason
+  )
     return `“${detailValue(details.reason)}”`;
   return Object.entries(details)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
@@ -227,8 +234,10 @@ export const customerView = (ctx: Ctx, customerId: string) => {
       text: profile.customer.fullName,
     }),
     profileCard(ctx, profile),
+    rejectionNotice(ctx, profile),
     verificationCard(ctx, page),
     disableCard(ctx, page),
+    resetLinkCard(ctx, profile),
     historyCard(ctx, page, profile),
   );
 };
