@@ -262,12 +262,28 @@ describe('approvals and the hand-off in the console', () => {
     await agent.page.getByRole('button', { name: 'Verificatie starten' }).waitFor();
   });
 
-  it('lets the verifying agent cancel an open session from the checklist, with a reason', async () => {
+  it('selects the case number where the clipboard is refused, and lets the verifying agent cancel an open session from the checklist, with a reason', async () => {
     await enrolledCustomer('ho-open');
     const agent = await consoleOf('agent-dora', '#/customers/ho-open');
     await agent.page.getByRole('button', { name: 'Verificatie starten' }).click();
     await agent.page.getByTestId('case-number').waitFor();
     const caseNumber = (await agent.page.getByTestId('case-number').textContent()) ?? '';
+    // A browser that refuses the clipboard: the number is selected instead, and the page says so.
+    await agent.page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: {
+          writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+        },
+      });
+    });
+    await agent.page.reload();
+    await agent.page.getByRole('button', { name: `Zaaknummer ${caseNumber} kopiëren` }).click();
+    await agent.page
+      .getByTestId('case-number-line')
+      .getByText('Geselecteerd: kopieer met Ctrl+C (Cmd+C op een Mac).')
+      .waitFor();
+    expect(await agent.page.evaluate(() => window.getSelection()?.toString())).toBe(caseNumber);
+
     await agent.page.getByRole('button', { name: 'Verificatie annuleren…' }).click();
     const dialog = agent.page.getByRole('dialog', { name: `Verificatie ${caseNumber} annuleren?` });
     // Backing out changes nothing.

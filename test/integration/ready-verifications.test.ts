@@ -1,5 +1,6 @@
 // The agent → admin hand-off list: passed sessions nobody used, newest first, with the time left; what
 // is used, parked, cancelled, failed or stale is not on it; only admins read it.
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { minutesAgo, setStored } from '../support/stored-items';
@@ -110,6 +111,24 @@ describe('the ready-for-admin list', () => {
     const ids = await readyIds();
     for (const gone of [used, parked, cancelled, stale, started.body.verificationId as string])
       expect(ids).not.toContain(gone);
+  });
+
+  it('leaves out a session started under a recovery lock: it can only serve security’s release', async () => {
+    await createCustomer(stack, 'h-locked', { email: emailOf('h-locked') });
+    await markEnrolled(stack, 'h-locked');
+    await setStored(stack, 'customers', { customerId: 'h-locked' }, { recoveryLockedAt: minutesAgo(60) });
+    const release = await passVerification(stack, 'h-locked', agent, knowledge, {
+      EMAIL: emailOf('h-locked'),
+    });
+    const stored = await stack.dynamodb.send(
+      new GetItemCommand({
+        TableName: stack.tableNames.verifications,
+        Key: { verificationId: { S: release } },
+        ConsistentRead: true,
+      }),
+    );
+    expect([stored.Item?.status?.S, stored.Item?.purpose?.S]).toEqual(['PASSED', 'RECOVERY_LOCK_RELEASE']);
+    expect(await readyIds()).not.toContain(release);
   });
 
   it('marks the admin’s own verification, which someone else must use', async () => {

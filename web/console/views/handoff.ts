@@ -138,6 +138,8 @@ export const rejectionNotice = (ctx: Ctx, profile: Profile) => {
 
 interface ResetLinkState {
   customerId: string;
+  /** Whose send it was: after a sign-out the next person does not see it. */
+  staffId: string;
   busy: boolean;
   result?: ResetLinkQueued;
   error?: ErrorInfo;
@@ -146,7 +148,7 @@ interface ResetLinkState {
 let resetLink: ResetLinkState | undefined;
 
 const resendResetLink = async (ctx: Ctx, customerId: string) => {
-  const state: ResetLinkState = { customerId, busy: true };
+  const state: ResetLinkState = { customerId, staffId: ctx.session.sub, busy: true };
   resetLink = state;
   ctx.render('resend-reset-link');
   try {
@@ -176,7 +178,10 @@ export const resetLinkCard = (ctx: Ctx, profile: Profile) => {
   if (!isAdmin(ctx.session) || customer.twoFactor !== 'DISABLED' || !customer.lastResetAt) return null;
   if (customer.recoveryLocked) return null;
   const { t } = ctx.i18n;
-  const state = resetLink?.customerId === customer.customerId ? resetLink : undefined;
+  const state =
+    resetLink?.customerId === customer.customerId && resetLink.staffId === ctx.session.sub
+      ? resetLink
+      : undefined;
   return h(
     'section',
     { class: 'card', 'data-testid': 'reset-link' },

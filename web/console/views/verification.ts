@@ -480,7 +480,13 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
 };
 
 /** The last cancel on this page: its notice after the session is gone, or its refusal while it stays. */
-let cancelOutcome: { customerId: string; text: string; error?: ErrorInfo } | undefined;
+let cancelOutcome: { customerId: string; staffId: string; text: string; error?: ErrorInfo } | undefined;
+
+/** Only to whoever cancelled, on that customer's page. */
+const cancelShown = (ctx: Ctx, page: CustomerPage) =>
+  cancelOutcome?.customerId === page.customerId && cancelOutcome.staffId === ctx.session.sub
+    ? cancelOutcome
+    : undefined;
 
 const cancel = async (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
   const result = await cancelVerification(ctx, verification);
@@ -492,12 +498,13 @@ const cancel = async (ctx: Ctx, page: CustomerPage, verification: VerificationSt
   if (result.cancelled) {
     cancelOutcome = {
       customerId: page.customerId,
+      staffId: ctx.session.sub,
       text: ctx.i18n.t('verificationCancelled', { case: name }),
     };
     page.verification = undefined;
     await loadProfile(ctx, page, 'start-verification');
   } else {
-    cancelOutcome = { customerId: page.customerId, text: '', error: result.error };
+    cancelOutcome = { customerId: page.customerId, staffId: ctx.session.sub, text: '', error: result.error };
     ctx.render('cancel-verification');
   }
 };
@@ -505,7 +512,7 @@ const cancel = async (ctx: Ctx, page: CustomerPage, verification: VerificationSt
 /** The agent who verifies (or an admin) voids a session nobody used: OPEN, or PASSED and still unused. */
 const cancelControls = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
   if (verification.status !== 'OPEN' && verification.status !== 'PASSED') return null;
-  const shown = cancelOutcome?.customerId === page.customerId ? cancelOutcome : undefined;
+  const shown = cancelShown(ctx, page);
   return h(
     'div',
     { class: 'actions' },
@@ -534,6 +541,7 @@ const statusLine = (ctx: Ctx, verification: VerificationState) =>
 export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const verification = page.verification;
+  const cancelled = cancelShown(ctx, page);
   const body = verification
     ? [
         h('p', {
@@ -620,12 +628,8 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
       : page.profile?.customer.twoFactor === 'DISABLED'
         ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationNeeded') })]
         : [
-            cancelOutcome?.customerId === page.customerId && !cancelOutcome.error
-              ? h('p', {
-                  class: 'notice notice-ok',
-                  'data-testid': 'cancel-result',
-                  text: cancelOutcome.text,
-                })
+            cancelled && !cancelled.error
+              ? h('p', { class: 'notice notice-ok', 'data-testid': 'cancel-result', text: cancelled.text })
               : null,
             startForm(ctx, page),
             errorBlock(ctx, page.startError, 'start-error'),
