@@ -19,6 +19,7 @@ import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
 import type {
   CompleteVerificationInput,
+  ReadyVerificationsQuery,
   RecordCheckInput,
   StartVerificationInput,
 } from '../lib/verification/schemas';
@@ -30,6 +31,7 @@ import {
   sendEmailCode,
   startVerification,
 } from '../lib/verification/store';
+import { listReadyVerifications } from '../lib/verification/ready';
 import { verificationView } from '../lib/verification/verification';
 import type {
   KeepRecoveryLockInput,
@@ -144,6 +146,16 @@ export const handler = createHttpFunction('adminApi', {
   getVerification: async (request) => ({
     body: verificationView(await requireVerification(request.pathParameters.verificationId ?? '')),
   }),
+
+  listReadyVerifications: async (request: HttpRequest<undefined, ReadyVerificationsQuery>) => {
+    const page = await listReadyVerifications(staffId(request.principal), {
+      now: deps.clock.now(),
+      maxAgeMinutes: config().policy.verificationMaxAgeMinutes,
+      limit: request.query.limit,
+      cursor: request.query.cursor,
+    });
+    return { body: { verifications: page.items, nextCursor: page.nextCursor } };
+  },
 
   disableTwoFactor: async (request: HttpRequest<DisableRequestInput>) => {
     const adminId = staffId(request.principal);

@@ -8,6 +8,7 @@ import { customerSearchQuerySchema } from './customers/schemas-search';
 import { approvalIdSchema, disableRequestSchema, staffReasonSchema } from './reset/schemas';
 import {
   completeVerificationSchema,
+  readyVerificationsQuerySchema,
   recordCheckSchema,
   startVerificationSchema,
   verificationIdSchema,
@@ -55,6 +56,7 @@ import {
   caseRecordPrintedSchema,
   checkRecordedSchema,
   emailCodeSentSchema,
+  readyVerificationsSchema,
   verificationCompletedSchema,
   verificationStartedSchema,
   verificationViewSchema,
@@ -347,6 +349,19 @@ export const routes: RouteDefinition[] = [
     auth: staff,
     params: verificationParams,
     tables: { verifications: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/admin/verifications',
+    operation: 'listReadyVerifications',
+    responses: { 200: readyVerificationsSchema },
+    function: 'adminApi',
+    // Admins only: the list names every customer about to have 2FA disabled, which is the admins' work;
+    // an agent sees their own outcome on the customer's page and needs no one else's.
+    auth: adminOnly,
+    query: readyVerificationsQuerySchema,
+    // The list names the customer of each session.
+    tables: { verifications: 'read', customers: 'read' },
   },
   {
     method: 'POST',

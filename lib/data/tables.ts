@@ -82,6 +82,14 @@ export const tables = {
         sortKey: { name: 'usedAt', type: 'S' },
         include: ['customerId'],
       },
+      // The admins' hand-off list: passed sessions by completion time, read only within the window in
+      // which a pass can still serve a disable (lib/verification/ready.ts), so the read stays bounded.
+      {
+        indexName: 'byOutcome',
+        partitionKey: { name: 'outcome', type: 'S' },
+        sortKey: { name: 'completedAt', type: 'S' },
+        include: ['customerId', 'agentId', 'caseNumber', 'status', 'purpose', 'withoutPossessionProof'],
+      },
     ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose: 'Helpdesk verification sessions with their checks (match flags and keyed hashes only)',

@@ -120,7 +120,8 @@ export const rejectDisable = async (
   }
 };
 
-const batchGet = async <T>(
+/** Projected items of one table by key, one BatchGetItem (at most 100 distinct keys). */
+export const batchGet = async <T>(
   table: 'customers' | 'verifications',
   keyName: string,
   ids: string[],

@@ -16,7 +16,25 @@ export interface Deps {
 
 const DAY_MS = 86_400_000;
 
+/** Our write lost to a concurrent one (often the notifier naming the previous send's ticket): read again. */
+class LostRace extends Error {}
+
 export const resendResetLink = async (request: { customerId: string; adminId: string }, deps: Deps) => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await resendOnce(request, deps);
+    } catch (error) {
+      if (!(error instanceof LostRace)) throw error;
+      if (attempt >= 3)
+        throw conflict(
+          'CONCURRENT_CHANGE',
+          'The customer changed while this request ran; reload and try again.',
+        );
+    }
+  }
+};
+
+const resendOnce = async (request: { customerId: string; adminId: string }, deps: Deps) => {
   const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
     const now = deps.clock.now();
     // Each send is a working enrollment link in someone's mailbox: few, and never in bulk.
@@ -78,8 +96,8 @@ export const resendResetLink = async (request: { customerId: string; adminId: st
         auditEventId: event.eventId,
         sendsLeftToday: perDay - recent.length - 1,
       },
-      onConflict: () =>
-        conflict('CONCURRENT_CHANGE', 'The customer changed while this request ran; reload and try again.'),
+      // The limit is read again on the retry, so parallel sends still never pass it.
+      onConflict: () => new LostRace(),
     };
   });
   return result;

@@ -43,3 +43,22 @@ export const caseRecordPrintedSchema = z.object({
   printedAt: z.string(),
   caseNumber: z.nullable(z.string()),
 });
+
+/** GET /admin/verifications?status=PASSED: the admins' hand-off list, newest first, with the time left. */
+export const readyVerificationsSchema = z.strictObject({
+  verifications: z.array(
+    z.strictObject({
+      verificationId: z.string(),
+      caseNumber: z.nullable(z.string()),
+      customerId: z.string(),
+      customerName: z.nullable(z.string()),
+      agentId: z.string(),
+      completedAt: z.string(),
+      staleAt: z.string(),
+      secondsLeft: z.number(),
+      withoutPossessionProof: z.nullable(z.string()),
+      ownVerification: z.boolean(),
+    }),
+  ),
+  nextCursor: z.nullable(z.string()),
+});

@@ -1,5 +1,6 @@
 // Input of the verification routes: one zod schema per body, the single source of validation and types.
 import * as z from '../schema';
+import { pageQuerySchema } from '../pagination';
 import { noPossessionReasons, reportedProblems, type NoPossessionReason } from './vocabulary';
 
 export { noPossessionReasons, type NoPossessionReason };
@@ -58,3 +59,10 @@ export const completeVerificationSchema = z.optional(
 export type StartVerificationInput = z.infer<typeof startVerificationSchema>;
 export type RecordCheckInput = z.infer<typeof recordCheckSchema>;
 export type CompleteVerificationInput = z.infer<typeof completeVerificationSchema>;
+
+/** GET /admin/verifications: the admins' hand-off list (only `status=PASSED` is listed: passes nobody used). */
+export const readyVerificationsQuerySchema = z.strictObject({
+  status: z.literal('PASSED'),
+  ...pageQuerySchema(50, 100),
+});
+export type ReadyVerificationsQuery = z.infer<typeof readyVerificationsQuerySchema>;

@@ -227,14 +227,12 @@ describe('the helpdesk console', () => {
     expect(await anna.getByTestId('disable-outcome').getAttribute('data-outcome')).toBe('pending');
     expect(await anna.getByTestId('disable-outcome').textContent()).toContain('bevoorrechte klant');
     await screenshot(anna, 'console-11-pending-approval');
-    // The requester cannot approve her own request: the refusal says why.
+    // The requester cannot approve her own request: the button is off and says why.
     await anna.getByRole('link', { name: 'Goedkeuringen' }).click();
     await anna.locator('tr[data-approval]').first().waitFor();
-    await anna.getByRole('button', { name: 'Goedkeuren…' }).click();
-    await anna.getByRole('button', { name: 'Ja, goedkeuren' }).click();
-    await anna.getByTestId('approvals-error').waitFor();
-    expect(await anna.getByTestId('approvals-error').textContent()).toContain(
-      'U vroeg deze uitschakeling zelf aan; een andere admin moet goedkeuren.',
+    expect(await anna.getByRole('button', { name: 'Goedkeuren…' }).isDisabled()).toBe(true);
+    expect(await anna.getByTestId('approve-note').textContent()).toBe(
+      'U vroeg dit zelf aan; een andere admin beslist erover.',
     );
     await screenshot(anna, 'console-12-approval-refused');
     expect(await twoFactorOf('e2e-vip')).toBe('ENABLED');

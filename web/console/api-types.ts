@@ -4,7 +4,9 @@ import type { customerAuditHistory } from '../../lib/audit/history';
 import type { customerProfile } from '../../lib/customers/profile';
 import type { recordCaseRecordPrinted } from '../../lib/verification/case-record';
 import type { SearchHit } from '../../lib/customers/search';
-import type { ApprovalItem, ApprovalReason } from '../../lib/reset/policy';
+import type { ApprovalReason } from '../../lib/reset/policy';
+import type { pendingApprovalsFor } from '../../lib/reset/approvals';
+import type { ReadyVerification } from '../../lib/verification/ready';
 import type { PolicyOutcome } from '../../lib/verification/policy';
 import type { CheckResult } from '../../lib/verification/schemas';
 import type { verificationView } from '../../lib/verification/verification';
@@ -24,6 +26,7 @@ export interface SearchResponse {
 
 export interface StartedVerification {
   verificationId: string;
+  caseNumber: string | null;
   status: string;
   startedAt: string;
 }
@@ -38,18 +41,21 @@ export type DisableResponse =
   | { twoFactor: 'DISABLED'; auditEventId: string; notification: string }
   | { status: 'PENDING_APPROVAL'; approvalId: string; approvalReasons: ApprovalReason[]; expiresAt: string };
 
-export type Approval = Pick<
-  ApprovalItem,
-  | 'approvalId'
-  | 'customerId'
-  | 'verificationId'
-  | 'requestedBy'
-  | 'verifiedBy'
-  | 'reason'
-  | 'approvalReasons'
-  | 'createdAt'
-  | 'expiresAt'
->;
+/** One row of GET /admin/approvals, as lib/reset/approvals.ts builds it. */
+export type Approval = Awaited<ReturnType<typeof pendingApprovalsFor>>[number];
+
+export type { ReadyVerification };
+
+export interface ReadyVerificationsResponse {
+  verifications: ReadyVerification[];
+  nextCursor: string | null;
+}
+
+export interface ResetLinkQueued {
+  status: 'QUEUED';
+  auditEventId: string;
+  sendsLeftToday: number;
+}
 
 export type AuditHistory = Awaited<ReturnType<typeof customerAuditHistory>>;
 export type AuditEventView = AuditHistory['events'][number];

@@ -18,6 +18,7 @@ import {
 import { errorInfoFor, type Ctx } from './context';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
+import { approvalsNavLink, pendingApprovals, refreshPendingApprovals } from './pending-count';
 import { approvalsView } from './views/approvals';
 import { caseRecordView } from './views/case-record';
 import { customerView } from './views/customer';
@@ -134,7 +135,7 @@ const renderHeader = (route: Route) => {
           readsProfiles(session)
             ? navLink('#/', t('navSearch'), route.name === 'search' || route.name === 'customer')
             : null,
-          isAdmin(session) ? navLink('#/approvals', t('navApprovals'), route.name === 'approvals') : null,
+          isAdmin(session) ? approvalsNavLink(i18n, route.name === 'approvals') : null,
           (() => {
             const context = ctx();
             return context && isSecurityOfficer(session)
@@ -165,6 +166,7 @@ const renderHeader = (route: Route) => {
                 const auth = config?.auth ?? { mode: 'local' as const };
                 session = undefined;
                 signInNotice = undefined;
+                pendingApprovals.forget();
                 signOut(auth);
                 render();
               },
@@ -234,6 +236,8 @@ function render(focus?: string) {
   const fresh = routeKey !== renderedRoute;
   renderedRoute = routeKey;
   if (fresh) routeFocusPending = true;
+  const context = fresh && session && isAdmin(session) ? ctx() : undefined;
+  if (context) void refreshPendingApprovals(context);
   document.title = `${t('appTitle')} · mfa-recovery`;
   renderHeader(route);
   clear(main, viewFor(route, fresh));
@@ -271,6 +275,7 @@ const boot = async () => {
     session = currentSession();
   }
   window.addEventListener('hashchange', () => render());
+  pendingApprovals.onChange(() => render());
   render();
 };
 

@@ -324,6 +324,64 @@ const nl = {
   openCaseForOfficer: 'Open de zaak bij Herstelblokkades',
   securityOnly:
     'Herstelblokkades zijn alleen voor security officers (groep security). Zoek de klant op om de status te zien.',
+  // approvals, cancel, reset link, case numbers, hand-off (issue 12)
+  navApprovalsPending: 'Goedkeuringen, {count} wachtend',
+  caseNumberLabel: 'Zaaknummer:',
+  copy: 'Kopiëren',
+  copyCaseNumber: 'Zaaknummer {caseNumber} kopiëren',
+  caseNumberCopiedShort: 'Gekopieerd',
+  caseNumberCopied: 'Zaaknummer {caseNumber} gekopieerd.',
+  caseNumberSelected: 'Geselecteerd: kopieer met Ctrl+C (Cmd+C op een Mac).',
+  cancelVerification: 'Verificatie annuleren…',
+  cancelVerificationTitle: 'Verificatie {case} annuleren?',
+  cancelVerificationBody:
+    'Daarna kan niemand 2FA meer uitschakelen op deze verificatie. Uw naam en de reden worden vastgelegd.',
+  cancelVerificationReason: 'Reden (komt in het audit-logboek)',
+  cancelVerificationYes: 'Ja, verificatie annuleren',
+  dialogBack: 'Terug',
+  verificationCancelled: 'Verificatie {case} is geannuleerd.',
+  verificationStatusNow: 'Deze verificatie is nu: {status}.',
+  rejectedTitle: 'Uitschakeling afgewezen',
+  rejectedBy: 'Admin {admin} heeft op {time} de uitschakeling op verificatie {case} afgewezen.',
+  rejectedSomeone: 'Een tweede admin heeft de uitschakeling op verificatie {case} afgewezen.',
+  rejectedReason: 'Reden: “{reason}”',
+  rejectedNext:
+    'Deze verificatie is niet meer bruikbaar. Is uitschakelen toch nodig, verifieer de klant dan opnieuw.',
+  resetLinkTitle: 'Herstel-link',
+  resetLinkIntro:
+    '2FA staat uit sinds de reset van {time} en de klant heeft het nog niet opnieuw ingesteld. Is de link verlopen of kwijt? Stuur een nieuwe; de vorige link werkt dan niet meer.',
+  resendResetLink: 'Herstel-link opnieuw sturen',
+  resetLinkSent:
+    'Nieuwe link verstuurd naar het e-mailadres in onze gegevens. De vorige link werkt niet meer. Vandaag kan dit nog {left} keer.',
+  resetLinkSentLast:
+    'Nieuwe link verstuurd naar het e-mailadres in onze gegevens. De vorige link werkt niet meer. Dit was de laatste voor vandaag (hooguit 3 per 24 uur).',
+  reject: 'Afwijzen…',
+  rejectTitle: 'Uitschakeling voor {customer} afwijzen?',
+  rejectBody:
+    'Het verzoek van {requester} vervalt en de verificatie is daarna niet meer bruikbaar. De aanvrager ziet uw reden.',
+  rejectReason: 'Reden van afwijzing (komt in het audit-logboek)',
+  rejectYes: 'Ja, afwijzen',
+  rejected: 'Afgewezen: het verzoek voor {customer} is beëindigd; de verificatie is niet meer bruikbaar.',
+  ownRequestNote: 'U vroeg dit zelf aan; een andere admin beslist erover.',
+  ownVerificationNote: 'U verifieerde deze klant zelf; een andere admin keurt goed.',
+  colChecks: 'Controles',
+  colRequestedAt: 'Aangevraagd',
+  colPassedAt: 'Geslaagd',
+  colTimeLeft: 'Nog bruikbaar',
+  colNotes: 'Let op',
+  checksMatched: 'komt overeen: {checks}',
+  checksNotMatched: 'niet bevestigd: {checks}',
+  checksWithoutProof: 'zonder bezitsbewijs: {reason}',
+  timeLeft: 'nog {minutes} min (tot {time})',
+  readyTitle: 'Klaar voor een admin',
+  readyIntro:
+    'Geslaagde verificaties die nog niemand gebruikte, nieuwste eerst. Een verificatie is 30 minuten na het slagen bruikbaar (standaardbeleid); daarna moet de klant opnieuw geverifieerd worden.',
+  readyNone: 'Er wachten geen geslaagde verificaties.',
+  readyOpen: 'Klant openen',
+  readyWithoutProof: 'Zonder bezitsbewijs: een tweede admin moet goedkeuren.',
+  readyOwnVerification: 'U verifieerde dit zelf; een andere admin schakelt uit.',
+  searchHintCase: 'Of zoek op zaaknummer (HD-XXXX-XXXX).',
+  searchCaseFound: 'Zaak {caseNumber}',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -643,6 +701,64 @@ const en: Record<MessageKey, string> = {
   openCaseForOfficer: 'Open the case in Recovery locks',
   securityOnly:
     'Recovery locks are for security officers only (group security). Find the customer to see their status.',
+  // approvals, cancel, reset link, case numbers, hand-off (issue 12)
+  navApprovalsPending: 'Approvals, {count} waiting',
+  caseNumberLabel: 'Case number:',
+  copy: 'Copy',
+  copyCaseNumber: 'Copy case number {caseNumber}',
+  caseNumberCopiedShort: 'Copied',
+  caseNumberCopied: 'Case number {caseNumber} copied.',
+  caseNumberSelected: 'Selected: copy with Ctrl+C (Cmd+C on a Mac).',
+  cancelVerification: 'Cancel verification…',
+  cancelVerificationTitle: 'Cancel verification {case}?',
+  cancelVerificationBody:
+    'Afterwards nobody can disable 2FA on this verification. Your name and the reason are recorded.',
+  cancelVerificationReason: 'Reason (goes into the audit log)',
+  cancelVerificationYes: 'Yes, cancel the verification',
+  dialogBack: 'Back',
+  verificationCancelled: 'Verification {case} is cancelled.',
+  verificationStatusNow: 'This verification is now: {status}.',
+  rejectedTitle: 'Disable rejected',
+  rejectedBy: 'Admin {admin} rejected the disable on verification {case} on {time}.',
+  rejectedSomeone: 'A second admin rejected the disable on verification {case}.',
+  rejectedReason: 'Reason: “{reason}”',
+  rejectedNext:
+    'This verification can no longer be used. If a disable is still needed, verify the caller again.',
+  resetLinkTitle: 'Reset link',
+  resetLinkIntro:
+    '2FA has been off since the reset of {time} and the customer has not set it up again. Did the link expire or get lost? Send a new one; the previous link then stops working.',
+  resendResetLink: 'Send the reset link again',
+  resetLinkSent:
+    'New link sent to the email address in our records. The previous link no longer works. {left} more today.',
+  resetLinkSentLast:
+    'New link sent to the email address in our records. The previous link no longer works. That was the last one for today (at most 3 per 24 hours).',
+  reject: 'Reject…',
+  rejectTitle: 'Reject the disable for {customer}?',
+  rejectBody:
+    'The request of {requester} ends and the verification can no longer be used. The requester sees your reason.',
+  rejectReason: 'Reason for rejecting (goes into the audit log)',
+  rejectYes: 'Yes, reject',
+  rejected: 'Rejected: the request for {customer} has ended; the verification can no longer be used.',
+  ownRequestNote: 'You requested this yourself; another admin decides on it.',
+  ownVerificationNote: 'You verified this caller yourself; another admin approves.',
+  colChecks: 'Checks',
+  colRequestedAt: 'Requested',
+  colPassedAt: 'Passed',
+  colTimeLeft: 'Usable for',
+  colNotes: 'Note',
+  checksMatched: 'matched: {checks}',
+  checksNotMatched: 'not confirmed: {checks}',
+  checksWithoutProof: 'without possession proof: {reason}',
+  timeLeft: '{minutes} min left (until {time})',
+  readyTitle: 'Ready for an admin',
+  readyIntro:
+    'Passed verifications nobody has used yet, newest first. A verification is usable for 30 minutes after it passed (default policy); after that the caller must be verified again.',
+  readyNone: 'No passed verifications are waiting.',
+  readyOpen: 'Open customer',
+  readyWithoutProof: 'Without possession proof: a second admin must approve.',
+  readyOwnVerification: 'You verified this yourself; another admin disables.',
+  searchHintCase: 'Or search by case number (HD-XXXX-XXXX).',
+  searchCaseFound: 'Case {caseNumber}',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };
@@ -820,6 +936,17 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     APPROVER_IS_REQUESTER: 'U vroeg deze uitschakeling zelf aan; een andere admin moet goedkeuren.',
     APPROVER_IS_VERIFIER: 'U verifieerde deze klant zelf; een andere admin moet goedkeuren.',
     VERIFICATION_NOT_PENDING: 'De verificatie achter dit verzoek wacht niet meer op goedkeuring.',
+    // approvals, cancel, reset link (issue 12)
+    REJECTER_IS_REQUESTER: 'U vroeg deze uitschakeling zelf aan; een andere admin beslist erover.',
+    VERIFICATION_NOT_CANCELLABLE:
+      'Deze verificatie is al gebruikt, afgerond zonder succes of geannuleerd; er valt niets te annuleren.',
+    RESET_LINK_DAILY_LIMIT:
+      'Er zijn de afgelopen 24 uur al 3 herstel-links naar deze klant gestuurd; meer kan niet. Probeer het morgen opnieuw, of laat de klant 2FA aanzetten via de profielpagina.',
+    NOT_AWAITING_ENROLLMENT:
+      'Een herstel-link kan alleen opnieuw worden gestuurd zolang 2FA uit staat na een reset door de helpdesk.',
+    VERIFICATION_REJECTED:
+      'Een tweede admin wees de uitschakeling op deze verificatie af. Verifieer de klant opnieuw.',
+    VERIFICATION_CANCELLED: 'Deze verificatie is geannuleerd. Verifieer de klant opnieuw.',
     VERIFICATION_ALREADY_OPEN:
       'Er loopt al een verificatie van deze klant. Rond die eerst af (of wacht tot ze verloopt).',
     DISABLER_IS_VERIFIER: 'U verifieerde deze klant zelf; een andere admin moet 2FA uitschakelen.',
@@ -896,6 +1023,16 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     NOT_RECOVERY_LOCKED: 'Recovery of this customer is not (or no longer) locked. Reload the page.',
     VERIFICATION_FOR_RELEASE_ONLY:
       'This verification was done during a recovery lock and only serves to release it, not to disable 2FA.',
+    // approvals, cancel, reset link (issue 12)
+    REJECTER_IS_REQUESTER: 'You requested this disable yourself; another admin decides on it.',
+    VERIFICATION_NOT_CANCELLABLE:
+      'This verification was already used, failed or was cancelled; there is nothing to cancel.',
+    RESET_LINK_DAILY_LIMIT:
+      'Three reset links have already been sent to this customer in the last 24 hours; no more are possible. Try again tomorrow, or have the customer turn on 2FA from their profile page.',
+    NOT_AWAITING_ENROLLMENT: 'A reset link can only be sent again while 2FA is off after a helpdesk reset.',
+    VERIFICATION_REJECTED:
+      'A second admin rejected the disable on this verification. Verify the caller again.',
+    VERIFICATION_CANCELLED: 'This verification was cancelled. Verify the caller again.',
   },
 };
 
@@ -1055,5 +1192,30 @@ export const notificationKindLabels: Record<Lang, Record<NotificationKind, strin
     SECURITY_ALERT: 'security alert',
     SECURITY_REVIEW: 'security review',
     LOCK_RELEASED: 'lock lifted',
+  },
+};
+
+// approvals, cancel, reset link, case numbers, hand-off (issue 12)
+/** Short names of the checks, for one-line summaries (the approvals list). */
+export const checkShortLabels: Record<Lang, Record<CheckType, string>> = {
+  nl: {
+    FULL_NAME: 'naam',
+    EMAIL: 'e-mail',
+    COMPANY_NAME: 'bedrijfsnaam',
+    LAST_LOGIN_DATE: 'laatste login',
+    CHARGE_POINT_IDS: 'laadpalen',
+    LAST_TRANSACTION: 'laatste transactie',
+    COMPANY_INFO: 'bedrijfsinfo',
+    EMAIL_CODE: 'e-mailcode',
+  },
+  en: {
+    FULL_NAME: 'name',
+    EMAIL: 'email',
+    COMPANY_NAME: 'company name',
+    LAST_LOGIN_DATE: 'last login',
+    CHARGE_POINT_IDS: 'charge points',
+    LAST_TRANSACTION: 'last transaction',
+    COMPANY_INFO: 'company info',
+    EMAIL_CODE: 'email code',
   },
 };

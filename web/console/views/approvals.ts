@@ -1,21 +1,33 @@
-// Maker-checker for admins: disables that wait for a second admin, each approved after a confirmation.
+// The admins' page: disables that wait for a second admin (approved after a confirmation, or rejected
+// with a reason), and the hand-off from the agents: passed verifications nobody used yet, with the
+// time left before they go stale.
 import { h } from '../../shared/dom';
-import type { Approval } from '../api-types';
+import type { Approval, ReadyVerification, ReadyVerificationsResponse } from '../api-types';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
+import { checkShortLabels, noPossessionReasonLabels, type MessageKey } from '../messages';
+import { pendingApprovals } from '../pending-count';
 import { approvalReasonsText } from './disable';
+import { cancelVerification } from './handoff';
+import { reasonDialog } from './reason-dialog';
 
 interface ApprovalsState {
   approvals?: Approval[];
   loading: boolean;
   loadError?: ErrorInfo;
-  /** The last approval's refusal. */
+  /** The last decision's refusal. */
   error?: ErrorInfo;
-  /** The last approval's result, shown above the list. */
-  approved?: string;
+  /** The last decision's result, shown above the list. */
+  decided?: { text: string; kind: 'approved' | 'rejected' };
   busyId?: string;
+  ready?: ReadyVerification[];
+  readyLoading: boolean;
+  readyError?: ErrorInfo;
+  /** The last cancel from the hand-off list: its result or its refusal. */
+  readyNotice?: string;
+  readyActionError?: ErrorInfo;
 }
 
-const state: ApprovalsState = { loading: false };
+const state: ApprovalsState = { loading: false, readyLoading: false };
 
 const load = async (ctx: Ctx, focus?: string) => {
   state.loading = true;
@@ -24,6 +36,7 @@ const load = async (ctx: Ctx, focus?: string) => {
     const response = await ctx.call<{ approvals: Approval[] }>('GET', '/admin/approvals');
     state.approvals = response.body.approvals;
     state.loadError = undefined;
+    pendingApprovals.set(state.approvals.length);
   } catch (error) {
     state.loadError = ctx.errorInfo(error);
     ctx.alert(state.loadError.text);
@@ -33,12 +46,31 @@ const load = async (ctx: Ctx, focus?: string) => {
   ctx.render(focus);
 };
 
+const loadReady = async (ctx: Ctx, focus?: string) => {
+  state.readyLoading = true;
+  ctx.render(focus);
+  try {
+    const response = await ctx.call<ReadyVerificationsResponse>('GET', '/admin/verifications?status=PASSED');
+    state.ready = response.body.verifications;
+    state.readyError = undefined;
+  } catch (error) {
+    state.readyError = ctx.errorInfo(error);
+    ctx.alert(state.readyError.text);
+  } finally {
+    state.readyLoading = false;
+  }
+  ctx.render(focus);
+};
+
+const customerName = (approval: Pick<Approval, 'customerName' | 'customerId'>) =>
+  approval.customerName ?? approval.customerId;
+
 const approve = async (ctx: Ctx, approval: Approval) => {
   const { t } = ctx.i18n;
   const confirmed = await confirmDialog({
     title: t('confirmApproveTitle'),
     body: t('confirmApproveBody', {
-      customer: approval.customerId,
+      customer: customerName(approval),
       requester: approval.requestedBy,
       reason: approval.reason,
     }),
@@ -52,14 +84,14 @@ const approve = async (ctx: Ctx, approval: Approval) => {
   }
   state.busyId = approval.approvalId;
   state.error = undefined;
-  state.approved = undefined;
+  state.decided = undefined;
   ctx.render();
   try {
     await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
       headers: { 'idempotency-key': crypto.randomUUID() },
     });
-    state.approved = t('approved', { customer: approval.customerId });
-    ctx.announce(state.approved);
+    state.decided = { kind: 'approved', text: t('approved', { customer: approval.customerId }) };
+    ctx.announce(state.decided.text);
   } catch (error) {
     state.error = ctx.errorInfo(error);
     ctx.alert(state.error.text);
@@ -69,22 +101,155 @@ const approve = async (ctx: Ctx, approval: Approval) => {
   await load(ctx, 'approvals-refresh');
 };
 
-export const approvalsView = (ctx: Ctx, fresh: boolean) => {
+const reject = async (ctx: Ctx, approval: Approval) => {
   const { t } = ctx.i18n;
-  if (fresh) {
-    state.approved = undefined;
-    state.error = undefined;
+  const reason = await reasonDialog({
+    title: t('rejectTitle', { customer: customerName(approval) }),
+    body: t('rejectBody', { requester: approval.requestedBy }),
+    label: t('rejectReason'),
+    confirm: t('rejectYes'),
+    cancel: t('dialogBack'),
+    tooShort: t('reasonTooShort'),
+  });
+  if (reason === undefined) {
+    ctx.render(`reject-${approval.approvalId}`);
+    return;
   }
-  if ((fresh || !state.approvals) && !state.loading) void load(ctx);
-  const th = (key: Parameters<typeof t>[0]) => h('th', { scope: 'col', text: t(key) });
+  state.busyId = approval.approvalId;
+  state.error = undefined;
+  state.decided = undefined;
+  ctx.render();
+  try {
+    await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
+      body: { reason },
+    });
+    state.decided = { kind: 'rejected', text: t('rejected', { customer: customerName(approval) }) };
+    ctx.announce(state.decided.text);
+  } catch (error) {
+    state.error = ctx.errorInfo(error);
+    ctx.alert(state.error.text);
+  } finally {
+    state.busyId = undefined;
+  }
+  await Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]);
+};
+
+const cancelReady = async (ctx: Ctx, item: ReadyVerification) => {
+  state.readyNotice = undefined;
+  state.readyActionError = undefined;
+  const result = await cancelVerification(ctx, item);
+  if (!result) {
+    ctx.render(`cancel-${item.verificationId}`);
+    return;
+  }
+  if (result.cancelled)
+    state.readyNotice = ctx.i18n.t('verificationCancelled', { case: item.caseNumber ?? item.verificationId });
+  else state.readyActionError = result.error;
+  await loadReady(ctx, 'ready-refresh');
+};
+
+/** "Matched: name, email, …; not matched: …": what the agent established, in a line. */
+const checksSummaryText = (ctx: Ctx, summary: Approval['checksSummary']) => {
+  const { t, lang } = ctx.i18n;
+  const labels = checkShortLabels[lang] as Record<string, string>;
+  const names = (types: string[]) => types.map((type) => labels[type] ?? type).join(', ');
+  return [
+    summary.matched.length ? t('checksMatched', { checks: names(summary.matched) }) : null,
+    summary.notMatched.length ? t('checksNotMatched', { checks: names(summary.notMatched) }) : null,
+    summary.withoutPossessionProof
+      ? t('checksWithoutProof', {
+          reason:
+            (noPossessionReasonLabels[lang] as Record<string, string>)[summary.withoutPossessionProof] ??
+            summary.withoutPossessionProof,
+        })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+};
+
+const customerCell = (item: { customerId: string; customerName: string | null }) =>
+  h(
+    'td',
+    {},
+    h('a', { href: `#/customers/${encodeURIComponent(item.customerId)}`, text: customerName(item) }),
+    h('div', { class: 'muted small mono', text: item.customerId }),
+  );
+
+const th = (ctx: Ctx, key: MessageKey) => h('th', { scope: 'col', text: ctx.i18n.t(key) });
+
+const approvalRow = (ctx: Ctx, approval: Approval) => {
+  const { t } = ctx.i18n;
+  const busy = state.busyId !== undefined;
+  const whyNot = approval.ownRequest
+    ? t('ownRequestNote')
+    : approval.canApprove
+      ? undefined
+      : t('ownVerificationNote');
+  const noteId = `approval-note-${approval.approvalId}`;
+  return h(
+    'tr',
+    { 'data-approval': approval.approvalId, 'data-own': approval.ownRequest ? 'true' : undefined },
+    customerCell(approval),
+    h('td', { class: 'mono', text: approval.caseNumber ?? '—' }),
+    h('td', { text: approval.requestedBy }),
+    h('td', { text: approval.verifiedBy }),
+    h('td', {
+      class: 'small',
+      'data-testid': 'checks-summary',
+      text: checksSummaryText(ctx, approval.checksSummary),
+    }),
+    h('td', { text: approvalReasonsText(ctx, approval.approvalReasons) }),
+    h('td', { text: approval.reason }),
+    h('td', { 'data-testid': 'requested-at', text: ctx.i18n.dateTime(approval.requestedAt) }),
+    h('td', { 'data-testid': 'expires-at', text: ctx.i18n.dateTime(approval.expiresAt) }),
+    h(
+      'td',
+      {},
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', {
+          type: 'button',
+          'data-key': `approve-${approval.approvalId}`,
+          disabled: busy || !approval.canApprove,
+          'aria-describedby': whyNot ? noteId : undefined,
+          text: t('approve'),
+          on: { click: () => void approve(ctx, approval) },
+        }),
+        h('button', {
+          type: 'button',
+          class: 'secondary',
+          'data-key': `reject-${approval.approvalId}`,
+          // The requester cannot reject either; to stop their own request they ask another admin.
+          disabled: busy || approval.ownRequest,
+          'aria-describedby': approval.ownRequest ? noteId : undefined,
+          text: t('reject'),
+          on: { click: () => void reject(ctx, approval) },
+        }),
+      ),
+      whyNot
+        ? h('p', { id: noteId, class: 'muted small', 'data-testid': 'approve-note', text: whyNot })
+        : null,
+    ),
+  );
+};
+
+const approvalsCard = (ctx: Ctx) => {
+  const { t } = ctx.i18n;
   const approvals = state.approvals;
   return h(
     'section',
     { class: 'card', 'data-testid': 'approvals' },
     h('h2', { tabindex: -1, 'data-route-focus': true, text: t('approvalsTitle') }),
     h('p', { text: t('approvalsIntro') }),
-    state.approved
-      ? h('p', { class: 'notice notice-ok', 'data-testid': 'approval-result', text: state.approved })
+    state.decided
+      ? h('p', {
+          class: 'notice notice-ok',
+          'data-testid': 'approval-result',
+          'data-kind': state.decided.kind,
+          text: state.decided.text,
+        })
       : null,
     errorBlock(ctx, state.error, 'approvals-error'),
     errorBlock(ctx, state.loadError, 'approvals-load-error'),
@@ -104,49 +269,19 @@ export const approvalsView = (ctx: Ctx, fresh: boolean) => {
                 h(
                   'tr',
                   {},
-                  th('colCustomer'),
-                  th('colRequestedBy'),
-                  th('colVerifiedBy'),
-                  th('colReason'),
-                  th('colWhy'),
-                  th('colExpires'),
-                  th('colAction'),
+                  th(ctx, 'colCustomer'),
+                  th(ctx, 'colCase'),
+                  th(ctx, 'colRequestedBy'),
+                  th(ctx, 'colVerifiedBy'),
+                  th(ctx, 'colChecks'),
+                  th(ctx, 'colWhy'),
+                  th(ctx, 'colReason'),
+                  th(ctx, 'colRequestedAt'),
+                  th(ctx, 'colExpires'),
+                  th(ctx, 'colAction'),
                 ),
               ),
-              h(
-                'tbody',
-                {},
-                ...approvals.map((approval) =>
-                  h(
-                    'tr',
-                    { 'data-approval': approval.approvalId },
-                    h(
-                      'td',
-                      {},
-                      h('a', {
-                        href: `#/customers/${encodeURIComponent(approval.customerId)}`,
-                        text: approval.customerId,
-                      }),
-                    ),
-                    h('td', { text: approval.requestedBy }),
-                    h('td', { text: approval.verifiedBy }),
-                    h('td', { text: approval.reason }),
-                    h('td', { text: approvalReasonsText(ctx, approval.approvalReasons) }),
-                    h('td', { text: ctx.i18n.dateTime(approval.expiresAt) }),
-                    h(
-                      'td',
-                      {},
-                      h('button', {
-                        type: 'button',
-                        'data-key': `approve-${approval.approvalId}`,
-                        disabled: state.busyId !== undefined,
-                        text: t('approve'),
-                        on: { click: () => void approve(ctx, approval) },
-                      }),
-                    ),
-                  ),
-                ),
-              ),
+              h('tbody', {}, ...approvals.map((approval) => approvalRow(ctx, approval))),
             ),
           ),
     h('button', {
@@ -158,4 +293,113 @@ export const approvalsView = (ctx: Ctx, fresh: boolean) => {
       on: { click: () => void load(ctx, 'approvals-refresh') },
     }),
   );
+};
+
+/** Minutes left, rounded down, and the local time it ends: "nog 28 min (tot 14:35)". */
+const timeLeftText = (ctx: Ctx, item: ReadyVerification) => {
+  const minutes = Math.max(0, Math.floor((Date.parse(item.staleAt) - Date.now()) / 60_000));
+  return ctx.i18n.t('timeLeft', { minutes, time: ctx.i18n.time(item.staleAt) });
+};
+
+const readyRow = (ctx: Ctx, item: ReadyVerification) => {
+  const { t } = ctx.i18n;
+  return h(
+    'tr',
+    { 'data-ready': item.verificationId, 'data-case': item.caseNumber ?? undefined },
+    customerCell(item),
+    h('td', { class: 'mono', 'data-testid': 'ready-case', text: item.caseNumber ?? '—' }),
+    h('td', { text: item.agentId }),
+    h('td', { text: ctx.i18n.dateTime(item.completedAt) }),
+    h('td', { 'data-testid': 'time-left', text: timeLeftText(ctx, item) }),
+    h(
+      'td',
+      {},
+      item.withoutPossessionProof ? h('p', { class: 'small', text: t('readyWithoutProof') }) : null,
+      item.ownVerification ? h('p', { class: 'muted small', text: t('readyOwnVerification') }) : null,
+    ),
+    h(
+      'td',
+      {},
+      h(
+        'div',
+        { class: 'actions' },
+        h('a', {
+          href: `#/customers/${encodeURIComponent(item.customerId)}`,
+          class: 'button-link',
+          text: t('readyOpen'),
+        }),
+        h('button', {
+          type: 'button',
+          class: 'secondary',
+          'data-key': `cancel-${item.verificationId}`,
+          text: t('cancelVerification'),
+          on: { click: () => void cancelReady(ctx, item) },
+        }),
+      ),
+    ),
+  );
+};
+
+const readyCard = (ctx: Ctx) => {
+  const { t } = ctx.i18n;
+  const ready = state.ready;
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'ready-for-admin' },
+    h('h2', { text: t('readyTitle') }),
+    h('p', { text: t('readyIntro') }),
+    state.readyNotice
+      ? h('p', { class: 'notice notice-ok', 'data-testid': 'ready-notice', text: state.readyNotice })
+      : null,
+    errorBlock(ctx, state.readyActionError, 'ready-action-error'),
+    errorBlock(ctx, state.readyError, 'ready-load-error'),
+    !ready
+      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
+      : ready.length === 0
+        ? h('p', { class: 'muted', 'data-testid': 'ready-empty', text: t('readyNone') })
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { 'data-testid': 'ready-table' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  th(ctx, 'colCustomer'),
+                  th(ctx, 'colCase'),
+                  th(ctx, 'colAgent'),
+                  th(ctx, 'colPassedAt'),
+                  th(ctx, 'colTimeLeft'),
+                  th(ctx, 'colNotes'),
+                  th(ctx, 'colAction'),
+                ),
+              ),
+              h('tbody', {}, ...ready.map((item) => readyRow(ctx, item))),
+            ),
+          ),
+    h('button', {
+      type: 'button',
+      class: 'secondary',
+      'data-key': 'ready-refresh',
+      disabled: state.readyLoading,
+      text: t('refresh'),
+      on: { click: () => void loadReady(ctx, 'ready-refresh') },
+    }),
+  );
+};
+
+export const approvalsView = (ctx: Ctx, fresh: boolean) => {
+  if (fresh) {
+    state.decided = undefined;
+    state.error = undefined;
+    state.readyNotice = undefined;
+    state.readyActionError = undefined;
+  }
+  if ((fresh || !state.approvals) && !state.loading) void load(ctx);
+  if ((fresh || !state.ready) && !state.readyLoading) void loadReady(ctx);
+  return h('div', {}, approvalsCard(ctx), readyCard(ctx));
 };

@@ -16,6 +16,8 @@ export interface CheckRowState {
 
 export interface VerificationState {
   verificationId: string;
+  /** What staff quote (`HD-XXXX-XXXX`); sessions from before case numbers have none. */
+  caseNumber?: string | null;
   channel: Channel;
   status: VerificationView['status'];
   rows: Partial<Record<CheckType, CheckRowState>>;
@@ -80,17 +82,43 @@ export const verificationFrom = (view: VerificationView): VerificationState => {
     rows[check.type] = { answer: '', note: check.note ?? '', result: check.result, busy: false };
   return {
     verificationId: view.verificationId,
+    caseNumber: view.caseNumber,
     channel: view.channel,
     status: view.status,
     rows,
     emailCodeBusy: false,
     completeBusy: false,
     ...(view.emailCode ? { emailCode: { expiresAt: view.emailCode.expiresAt } } : {}),
-    ...(view.outcome ? { outcome: { outcome: view.outcome, reasons: view.reasons } } : {}),
+    ...(view.outcome
+      ? {
+          outcome: {
+            outcome: view.outcome,
+            reasons: view.reasons,
+            ...(view.withoutPossessionProof ? { withoutPossessionProof: true } : {}),
+          },
+        }
+      : {}),
   };
 };
 
-/** Loads (or reloads) the profile; an open verification this agent started is picked up again. */
+/** How long a finished session stays on its agent's screen: as long as a pass can serve a disable (default policy). */
+const OUTCOME_SHOWN_MINUTES = 30;
+
+/**
+ * The session this person's screen shows after a reload (the page's state lives in memory, so a reload
+ * starts empty): their newest session of the customer while it is open, or one that passed within the
+ * last 30 minutes (with what became of it since), so the outcome the agent hands to an admin stays on
+ * screen. A failed one is not resumed: the profile shows its cooldown and the start form its refusal.
+ */
+const sessionToResume = (profile: Profile, staffId: string, now: number) => {
+  const newest = profile.recentVerifications[0];
+  if (!newest || newest.agentId !== staffId) return undefined;
+  if (newest.status === 'OPEN') return newest;
+  if (newest.outcome !== 'PASSED' || newest.status === 'CANCELLED' || !newest.completedAt) return undefined;
+  return now - Date.parse(newest.completedAt) < OUTCOME_SHOWN_MINUTES * 60_000 ? newest : undefined;
+};
+
+/** Loads (or reloads) the profile; the session this person is working on is picked up again. */
 export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: string) => {
   current.loading = true;
   try {
@@ -104,9 +132,7 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
     // one render below (a second render later would take focus from where the page put it).
     await loadAuditPage(ctx, current.customerId, current.audit, { render: false });
     if (!current.verification) {
-      const open = response.body.recentVerifications.find(
-        (item) => item.status === 'OPEN' && item.agentId === ctx.session.sub,
-      );
+      const open = sessionToResume(response.body, ctx.session.sub, Date.now());
       if (open) {
         const view = await ctx.call<VerificationView>(
           'GET',

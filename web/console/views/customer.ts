@@ -8,6 +8,7 @@ import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
 import { disableCard } from './disable';
+import { rejectionNotice, resetLinkCard } from './handoff';
 import { twoFactorBadge } from './search';
 import { verificationCard } from './verification';
 
@@ -174,8 +175,10 @@ export const customerView = (ctx: Ctx, customerId: string) => {
       text: profile.customer.fullName,
     }),
     profileCard(ctx, profile),
+    rejectionNotice(ctx, profile),
     verificationCard(ctx, page),
     disableCard(ctx, page),
+    resetLinkCard(ctx, profile),
     historyCard(ctx, page, profile),
   );
 };

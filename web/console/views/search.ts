@@ -94,6 +94,13 @@ const resultsTable = (ctx: Ctx) => {
               'td',
               {},
               h('a', { href: `#/customers/${encodeURIComponent(hit.customerId)}`, text: hit.fullName }),
+              hit.matchedCase
+                ? h('div', {
+                    class: 'muted small mono',
+                    'data-testid': 'matched-case',
+                    text: t('searchCaseFound', { caseNumber: hit.matchedCase.caseNumber }),
+                  })
+                : null,
             ),
             h('td', { text: hit.email }),
             h('td', { text: hit.companyName ?? t('none') }),
@@ -140,7 +147,7 @@ export const searchView = (ctx: Ctx) => {
           'data-key': 'search-input',
           on: { input: (event) => (state.query = (event.target as HTMLInputElement).value) },
         }),
-        h('p', { id: hintId, class: 'hint', text: t('searchHint') }),
+        h('p', { id: hintId, class: 'hint', text: `${t('searchHint')} ${t('searchHintCase')}` }),
       ),
       h('button', { type: 'submit', disabled: state.busy, text: t('searchButton') }),
     ),

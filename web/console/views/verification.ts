@@ -17,7 +17,7 @@ import type {
   StartedVerification,
 } from '../api-types';
 import { isAdmin } from '../auth';
-import { errorBlock, type Ctx } from '../context';
+import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import {
   channelLabels,
   checkFormats,
@@ -29,6 +29,7 @@ import {
   securityQuestions,
 } from '../messages';
 import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
+import { cancelVerification, caseNumberLine } from './handoff';
 
 const channels: Channel[] = ['phone', 'email', 'chat'];
 const checklistOrder: CheckType[] = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'];
@@ -338,6 +339,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
     );
     page.verification = {
       verificationId: response.body.verificationId,
+      caseNumber: response.body.caseNumber,
       channel: page.channel,
       status: 'OPEN',
       rows: {},
@@ -417,7 +419,7 @@ const outcomeBlock = (
           ? t('passedForRelease', { caseNumber: releaseCase })
           : isAdmin(ctx.session)
             ? t('passedAdmin')
-            : t('passedHelpdesk', { id: verification.verificationId })
+            : t('passedHelpdesk', { id: verification.caseNumber ?? verification.verificationId })
         : t('failedNext'),
     }),
   );
@@ -495,9 +497,69 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
   );
 };
 
+/** The last cancel on this page: its notice after the session is gone, or its refusal while it stays. */
+let cancelOutcome: { customerId: string; staffId: string; text: string; error?: ErrorInfo } | undefined;
+
+/** Only to whoever cancelled, on that customer's page. */
+const cancelShown = (ctx: Ctx, page: CustomerPage) =>
+  cancelOutcome?.customerId === page.customerId && cancelOutcome.staffId === ctx.session.sub
+    ? cancelOutcome
+    : undefined;
+
+const cancel = async (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  const result = await cancelVerification(ctx, verification);
+  if (!result) {
+    ctx.render('cancel-verification');
+    return;
+  }
+  const name = verification.caseNumber ?? verification.verificationId;
+  if (result.cancelled) {
+    cancelOutcome = {
+      customerId: page.customerId,
+      staffId: ctx.session.sub,
+      text: ctx.i18n.t('verificationCancelled', { case: name }),
+    };
+    page.verification = undefined;
+    await loadProfile(ctx, page, 'start-verification');
+  } else {
+    cancelOutcome = { customerId: page.customerId, staffId: ctx.session.sub, text: '', error: result.error };
+    ctx.render('cancel-verification');
+  }
+};
+
+/** The agent who verifies (or an admin) voids a session nobody used: OPEN, or PASSED and still unused. */
+const cancelControls = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  if (verification.status !== 'OPEN' && verification.status !== 'PASSED') return null;
+  const shown = cancelShown(ctx, page);
+  return h(
+    'div',
+    { class: 'actions' },
+    h('button', {
+      type: 'button',
+      class: 'secondary',
+      'data-key': 'cancel-verification',
+      text: ctx.i18n.t('cancelVerification'),
+      on: { click: () => void cancel(ctx, page, verification) },
+    }),
+    errorBlock(ctx, shown?.error, 'cancel-error'),
+  );
+};
+
+/** After a session ended unused, or passed to another status the outcome block does not name. */
+const statusLine = (ctx: Ctx, verification: VerificationState) =>
+  ['OPEN', 'PASSED', 'FAILED'].includes(verification.status)
+    ? null
+    : h('p', {
+        class: 'notice notice-warn',
+        'data-testid': 'verification-status',
+        'data-status': verification.status,
+        text: ctx.i18n.t('verificationStatusNow', { status: ctx.i18n.t(`vstatus_${verification.status}`) }),
+      });
+
 export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const verification = page.verification;
+  const cancelled = cancelShown(ctx, page);
   const body = verification
     ? [
         h('p', {
@@ -508,6 +570,8 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
             channel: channelLabels[lang][verification.channel].toLowerCase(),
           }),
         }),
+        caseNumberLine(ctx, verification.caseNumber),
+        statusLine(ctx, verification),
         h(
           'section',
           { class: 'checklist-section' },
@@ -574,13 +638,20 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
                 }),
                 errorBlock(ctx, verification.completeError, 'complete-error'),
               ),
+          cancelControls(ctx, page, verification),
         ),
       ]
     : page.profile?.customer.recoveryLocked
       ? [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')]
       : page.profile?.customer.twoFactor === 'DISABLED'
         ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationNeeded') })]
-        : [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')];
+        : [
+            cancelled && !cancelled.error
+              ? h('p', { class: 'notice notice-ok', 'data-testid': 'cancel-result', text: cancelled.text })
+              : null,
+            startForm(ctx, page),
+            errorBlock(ctx, page.startError, 'start-error'),
+          ];
   return h(
     'section',
     { class: 'card', 'data-testid': 'verification' },
