@@ -103,7 +103,8 @@ const inlineError = (error: unknown): InlineError => {
   if (!(error instanceof ApiError)) return { code: 'generic' };
   return {
     code: error.status === 429 ? 'TOO_MANY_REQUESTS' : error.code,
-    requestId: error.requestId,
+    // A mistyped code is the customer's to fix: no helpdesk reference to make its message longer.
+    requestId: error.code === 'WRONG_CODE' ? undefined : error.requestId,
     restart: ['ENROLLMENT_EXPIRED', 'NO_PENDING_ENROLLMENT', 'CONCURRENT_CHANGE'].includes(error.code),
   };
 };
