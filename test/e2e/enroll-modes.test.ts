@@ -234,6 +234,15 @@ describe('a lost phone, with the backup codes, set up from a computer', () => {
       'Staat de app op dit apparaat? Open hem direct',
     );
     await screenshot(page, 'enroll-modes-07-lost-phone-scan-desktop');
+    // The same in English, the code step kept.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Step 1: Scan the QR code' }).waitFor();
+    expect(await page.getByTestId('account').innerText()).toBe(`Your Cube account: ${email}`);
+    expect(await page.getByTestId('open-in-app').textContent()).toBe(
+      'Is the app on this device? Open it directly',
+    );
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Stap 1: Scan de QR-code' }).waitFor();
 
     const newPhone = phoneApp(scanQr((await page.getByTestId('qr').getAttribute('src')) ?? ''));
     const confirmStep = Math.max(newPhone.stepAt(Date.now()), step);

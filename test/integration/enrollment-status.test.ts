@@ -117,6 +117,20 @@ describe('a link that no longer works says why, and names nobody', () => {
     expect((await start(older.ticket)).body.error.code).toBe('TICKET_VOIDED');
   });
 
+  it('asked while its confirm commits (a second tab, a double click): VALID or USED, never "a newer link"', async () => {
+    await createCustomer(stack, 'st-race');
+    const { ticket } = await requestTicket('st-race');
+    const step = await awaitFreshStep();
+    const phone = phoneApp(scanQr((await start(ticket)).body.qrPng));
+    const [confirmed, ...asked] = await Promise.all([
+      confirm(ticket, phone.codeForStep(step)),
+      ...Array.from({ length: 12 }, () => status(ticket)),
+    ]);
+    expect(confirmed.status).toBe(200);
+    for (const answer of asked) expect(['VALID', 'USED']).toContain(answer.body.state);
+    expect((await status(ticket)).body.state).toBe('USED');
+  });
+
   it('EXPIRED once its time has passed', async () => {
     await createCustomer(stack, 'st-expired');
     const { ticket } = await requestTicket('st-expired');

@@ -453,7 +453,6 @@ const render = (): Node => {
         'section',
         { class: 'card card-warn', 'data-state': 'ticket-error', 'data-code': code },
         title(t(`ticket_${code}_title`), 'ticket-error-title'),
-        accountLine(),
         h('p', { text: t(`ticket_${code}_body`) }),
         h('p', { class: 'next', text: t(`ticket_${code}_next`) }),
         // A reset link voided by a newer one the customer never asked for is the alarm's very case.
