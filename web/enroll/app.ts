@@ -3,23 +3,14 @@
 // before anything else), then QR code (or key) → 6-digit code → backup codes, every step naming the
 // service and the account. "This wasn't me" reports the reset instead. The ticket lives only in this
 // page's memory.
+import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
 import { api, ApiError } from '../shared/api';
 import { byId, clear, h, uid } from '../shared/dom';
 import { createTranslator, languageSwitch } from '../shared/i18n';
 import { messages, ticketErrorCodes, type MessageKey, type TicketErrorCode } from './messages';
 
-/** POST /enroll/status: the link's state when the page opens (lib/enrollment/status.ts). */
-interface LinkStatus {
-  state: 'VALID' | 'USED' | 'VOIDED' | 'EXPIRED';
-  purpose: 'RESET' | 'SELF_SERVICE' | 'REPLACE';
-  mode: 'ENROLL' | 'REPLACE';
-  expiresAt: string;
-  serviceName: string;
-  /** Only while the link works. */
-  accountEmail?: string;
-  /** "This wasn't me" still works with this link. */
-  reportable: boolean;
-}
+/** POST /enroll/status: the link's state when the page opens (one type with the server's). */
+type LinkStatus = EnrollmentLinkStatus;
 
 /** POST /enroll/start (DESIGN.md). */
 interface StartedEnrollment {
