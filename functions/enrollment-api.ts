@@ -2,6 +2,7 @@
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { confirmEnrollment, startEnrollment } from '../lib/enrollment/enrollment';
+import { enrollmentLinkStatus } from '../lib/enrollment/status';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { reportUnauthorizedReset } from '../lib/reset/report';
 
@@ -9,6 +10,9 @@ config();
 const deps = { clock: systemClock, random: systemRandom };
 
 export const handler = createHttpFunction('enrollmentApi', {
+  enrollmentLinkStatus: async (request: HttpRequest<{ ticket: string }>) => ({
+    body: await enrollmentLinkStatus(request.body.ticket, deps),
+  }),
   startEnrollment: async (request: HttpRequest<{ ticket: string }>) => ({
     body: await startEnrollment(request.body.ticket, deps),
   }),

@@ -24,6 +24,7 @@ import {
 } from './customers/responses';
 import {
   enrollmentConfirmedSchema,
+  enrollmentLinkStatusSchema,
   enrollmentStartedSchema,
   enrollmentTicketIssuedSchema,
   unauthorizedResetReportedSchema,
@@ -158,7 +159,7 @@ export const functions = {
   },
   enrollmentApi: {
     entry: 'functions/enrollment-api.ts',
-    description: 'Customer enrollment routes (the emailed ticket authorizes): start, confirm',
+    description: 'Customer enrollment routes (the emailed ticket authorizes): status, start, confirm, report',
     memoryMb: 512,
     timeoutSeconds: 10,
   },
@@ -578,6 +579,17 @@ export const routes: RouteDefinition[] = [
       auditEvents: 'append',
       notifications: 'readWriteDelete',
     },
+  },
+  {
+    method: 'POST',
+    // POST, not GET: the ticket stays in a body, out of URLs, access logs and CloudFront's cache keys.
+    path: '/enroll/status',
+    operation: 'enrollmentLinkStatus',
+    responses: { 200: enrollmentLinkStatusSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'read', tickets: 'read' },
   },
   {
     method: 'POST',

@@ -30,3 +30,20 @@ export const enrollmentConfirmedSchema = z.looseObject({
 
 /** POST /enroll/report: "this wasn't me" recorded. */
 export const unauthorizedResetReportedSchema = z.looseObject({});
+
+/**
+ * POST /enroll/status: the link's state when the page opens. The account's address only while the link
+ * works; a used, voided or expired link names nobody (the strict object refuses the field).
+ */
+const linkStatusFields = {
+  purpose: z.enum(['RESET', 'SELF_SERVICE', 'REPLACE']),
+  mode,
+  expiresAt: z.iso.datetime({ offset: true }),
+  serviceName: z.string(),
+  reportable: z.boolean(),
+};
+
+export const enrollmentLinkStatusSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('VALID'), ...linkStatusFields, accountEmail: z.string() }),
+  z.strictObject({ state: z.enum(['USED', 'VOIDED', 'EXPIRED']), ...linkStatusFields }),
+]);

@@ -91,6 +91,8 @@ const prepare = async (
     name: customer.fullName,
     at: formatDateTime(event.at, locale),
     helpdesk: helpdeskName(locale),
+    // A notice at a further address must say which account it is about.
+    account: customer.email,
   };
   const template = notificationTemplates[kind][locale];
   switch (kind) {

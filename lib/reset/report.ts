@@ -7,30 +7,38 @@ import type { Clock, Random } from '../clock';
 import { getCustomer } from '../customers/store';
 import { recoveryLockFlag } from '../security/recovery-lock-item';
 import { getTicket, type UsableTicket } from '../tickets/store';
-import { hashTicket, ticketRefusal, ticketState, ticketUnknown, type TicketState } from '../tickets/ticket';
+import {
+  hashTicket,
+  ticketRefusal,
+  ticketState,
+  ticketUnknown,
+  type TicketItem,
+  type TicketState,
+} from '../tickets/ticket';
 
 /**
- * A usable ticket, or a reset email's ticket that a newer one voided. The attack this alarm exists
- * for is exactly that: after a social-engineered reset the attacker signs in with the password,
- * asks for a self-service ticket (voiding the emailed one) and enrolls their own authenticator.
- * The customer's "this wasn't me" must still ring.
+ * Whether "this wasn't me" still works with a ticket in this state (as its customer item sees it): a
+ * usable ticket, or a reset email's ticket that a newer one voided. The attack this alarm exists for
+ * is exactly that: after a social-engineered reset the attacker signs in with the password, asks for a
+ * self-service ticket (voiding the emailed one) and enrolls their own authenticator. The customer's
+ * "this wasn't me" must still ring, but only within the ticket's own lifetime.
  */
+export const mayReport = (item: TicketItem, state: TicketState, clock: Clock) =>
+  state === 'USABLE' ||
+  (state === 'VOIDED' &&
+    item.purpose === 'RESET' &&
+    clock.now().getTime() < new Date(item.expiresAt).getTime());
+
 const requireReportableTicket = async (ticket: string, clock: Clock): Promise<UsableTicket> => {
   const item = await getTicket(hashTicket(ticket));
   if (!item) throw ticketUnknown();
-  const state = ticketState(item, clock);
+  const stored = ticketState(item, clock);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
-  const voided =
-    state === 'VOIDED' || (state === 'USABLE' && customer.enrollmentTicketHash !== item.ticketHash);
-  // Only within the ticket's own lifetime: an expired link reports nothing, voided or not.
-  if (voided && item.purpose === 'RESET') {
-    if (clock.now().getTime() >= new Date(item.expiresAt).getTime()) throw ticketRefusal('EXPIRED');
-    return { ticket: item, customer };
-  }
-  if (state !== 'USABLE') throw ticketRefusal(state as Exclude<TicketState, 'USABLE'>);
-  if (voided) throw ticketRefusal('VOIDED');
-  return { ticket: item, customer };
+  const state = stored === 'USABLE' && customer.enrollmentTicketHash !== item.ticketHash ? 'VOIDED' : stored;
+  if (state === 'USABLE' || mayReport(item, state, clock)) return { ticket: item, customer };
+  // A voided reset ticket past its lifetime reports nothing: expired is what the customer needs to hear.
+  throw ticketRefusal(state === 'VOIDED' && item.purpose === 'RESET' ? 'EXPIRED' : state);
 };
 
 const refusalNow = async (ticket: string, clock: Clock) => {

@@ -21,6 +21,7 @@ import {
   ticketUnknown,
   type TicketItem,
   type TicketPurpose,
+  type TicketState,
 } from './ticket';
 
 export interface IssueTicketInput {
@@ -205,18 +206,30 @@ export interface UsableTicket {
 export const requireUsableTicket = async (ticket: string, deps: { clock: Clock }): Promise<UsableTicket> => {
   const item = await getTicket(hashTicket(ticket));
   if (!item) throw ticketUnknown();
-  const state = ticketState(item, deps.clock);
-  if (state !== 'USABLE') throw ticketRefusal(state);
+  const stored = ticketState(item, deps.clock);
+  if (stored !== 'USABLE') throw ticketRefusal(stored);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
-  if (customer.enrollmentTicketHash !== item.ticketHash) {
-    // A confirm that committed between the two reads also drops the customer's ticket: spent, not voided
-    // (a double click must not be told that a newer link was sent).
-    const now = await getTicket(item.ticketHash);
-    const stateNow = now ? ticketState(now, deps.clock) : 'VOIDED';
-    throw ticketRefusal(stateNow === 'USABLE' ? 'VOIDED' : stateNow);
-  }
+  const state = await ticketStateFor(item, customer, deps.clock);
+  if (state !== 'USABLE') throw ticketRefusal(state);
   return { ticket: item, customer };
+};
+
+/**
+ * The ticket's state with its customer read after it: a ticket the customer item no longer names is
+ * voided (a newer ticket, a recovery lock), unless a confirm that committed between the two reads spent
+ * it (a double click must not be told that a newer link was sent).
+ */
+export const ticketStateFor = async (
+  item: TicketItem,
+  customer: Pick<CustomerItem, 'enrollmentTicketHash'>,
+  clock: Clock,
+): Promise<TicketState> => {
+  const state = ticketState(item, clock);
+  if (state !== 'USABLE' || customer.enrollmentTicketHash === item.ticketHash) return state;
+  const again = await getTicket(item.ticketHash);
+  const stateAgain = again ? ticketState(again, clock) : 'VOIDED';
+  return stateAgain === 'USABLE' ? 'VOIDED' : stateAgain;
 };
 
 const usableCondition = (at: Date) => ({

@@ -58,23 +58,21 @@ describe('the enrollment page', () => {
     page.on('request', (request) => requests.push(request));
     const ticket = 'bm90LWEtcmVhbC10aWNrZXQtYnV0LXRoZS1yaWdodC1sZW5ndGg';
     await page.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
-    await page.getByRole('heading', { name: 'Koppel uw authenticator-app' }).waitFor();
+    // An unknown link says so at once, before any "Beginnen".
+    await page.getByRole('heading', { name: 'Deze link werkt niet' }).waitFor();
     expect(page.url()).toBe(`${suite.stack.apiUrl}/enroll/`);
     expect(await page.evaluate(() => window.location.hash)).toBe('');
-    await screenshot(page, 'enroll-02-intro');
-
-    await page.getByRole('button', { name: 'Beginnen' }).click();
-    await page.getByRole('heading', { name: 'Deze link werkt niet' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Beginnen' }).count()).toBe(0);
     expect(await page.locator('[data-state="ticket-error"]').getAttribute('data-code')).toBe(
       'TICKET_UNKNOWN',
     );
     expect(await page.textContent('main')).toContain('Neem contact op met de helpdesk');
     await screenshot(page, 'enroll-03-unknown-link');
 
-    const start = requests.find((request) => request.url().endsWith('/enroll/start'));
-    expect(start?.method()).toBe('POST');
-    expect(start?.postDataJSON()).toEqual({ ticket });
-    expect((await start?.allHeaders())?.referer ?? '').toBe('');
+    const status = requests.find((request) => request.url().endsWith('/enroll/status'));
+    expect(status?.method()).toBe('POST');
+    expect(status?.postDataJSON()).toEqual({ ticket });
+    expect((await status?.allHeaders())?.referer ?? '').toBe('');
     for (const request of requests) expect(request.url()).not.toContain(ticket);
   });
 
@@ -91,7 +89,6 @@ describe('the enrollment page', () => {
     );
     const page = await open();
     await page.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
-    await page.getByRole('button', { name: 'Beginnen' }).click();
     await page.getByRole('heading', { name: 'Deze link is verlopen' }).waitFor();
     expect(await page.textContent('main')).toContain('Vraag de helpdesk om een nieuwe link');
     await screenshot(page, 'enroll-04-expired-link');
@@ -126,7 +123,6 @@ describe('the enrollment page', () => {
     // The same link afterwards: spent, and the page says so instead of failing.
     const again = await open({ locale: 'en-US' });
     await again.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
-    await again.getByRole('button', { name: 'Begin' }).click();
     await again.getByRole('heading', { name: 'This link has already been used' }).waitFor();
     await screenshot(again, 'enroll-08-spent-link-english');
   });

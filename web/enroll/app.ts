@@ -1,10 +1,16 @@
 // The customer's enrollment page, opened from the email: the ticket is read from the URL fragment
-// and removed from the address bar at once, then QR code (or key) → 6-digit code → backup codes.
-// "This wasn't me" reports the reset instead. The ticket lives only in this page's memory.
+// and removed from the address bar at once, its link checked (a used, voided or expired link says so
+// before anything else), then QR code (or key) → 6-digit code → backup codes, every step naming the
+// service and the account. "This wasn't me" reports the reset instead. The ticket lives only in this
+// page's memory.
+import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
 import { api, ApiError } from '../shared/api';
 import { byId, clear, h, uid } from '../shared/dom';
 import { createTranslator, languageSwitch } from '../shared/i18n';
-import { messages, ticketErrorCodes, type TicketErrorCode } from './messages';
+import { messages, ticketErrorCodes, type MessageKey, type TicketErrorCode } from './messages';
+
+/** POST /enroll/status: the link's state when the page opens (one type with the server's). */
+type LinkStatus = EnrollmentLinkStatus;
 
 /** POST /enroll/start (DESIGN.md). */
 interface StartedEnrollment {
@@ -25,10 +31,19 @@ interface ConfirmedEnrollment {
 
 type View =
   | { name: 'no-ticket' }
+  | { name: 'checking' }
   | { name: 'intro' }
   | { name: 'starting' }
   | { name: 'scan'; enrollment: StartedEnrollment; busy: boolean; manualOpen: boolean; error?: InlineError }
-  | { name: 'codes'; backupCodes: string[]; saved: boolean; savedError: boolean; replaced: boolean }
+  | {
+      name: 'codes';
+      backupCodes: string[];
+      /** When the codes were made: the printed and downloaded copies say so. */
+      generatedAt: string;
+      saved: boolean;
+      savedError: boolean;
+      replaced: boolean;
+    }
   | { name: 'done'; replaced: boolean }
   | { name: 'report'; busy: boolean; error?: InlineError }
   | { name: 'reported' }
@@ -60,11 +75,12 @@ const readFragment = () => {
 
 const fragment = readFragment();
 let ticket = fragment.ticket;
-let view: View = !ticket
-  ? { name: 'no-ticket' }
-  : fragment.report
-    ? { name: 'report', busy: false }
-    : { name: 'intro' };
+/** What the server said about the link; kept after the ticket is spent, for the last steps' account line. */
+let link: LinkStatus | undefined;
+let view: View = ticket ? { name: 'checking' } : { name: 'no-ticket' };
+
+/** On a phone the app is on this device: "open it in the app" comes first, the QR code is for another one. */
+const phoneLayout = window.matchMedia('(max-width: 40rem), (pointer: coarse)');
 
 const speak = (message: string) => {
   announcer.textContent = '';
@@ -78,7 +94,8 @@ const inlineError = (error: unknown): InlineError => {
   if (!(error instanceof ApiError)) return { code: 'generic' };
   return {
     code: error.status === 429 ? 'TOO_MANY_REQUESTS' : error.code,
-    requestId: error.requestId,
+    // A mistyped code is the customer's to fix: no helpdesk reference to make its message longer.
+    requestId: error.code === 'WRONG_CODE' ? undefined : error.requestId,
     restart: ['ENROLLMENT_EXPIRED', 'NO_PENDING_ENROLLMENT', 'CONCURRENT_CHANGE'].includes(error.code),
   };
 };
@@ -91,12 +108,11 @@ const errorText = (error: InlineError) => {
 /** A refusal of the link itself becomes its own page; anything else stays beside the action. */
 const handleFailure = (error: unknown, otherwise: (inline: InlineError) => void) => {
   if (error instanceof ApiError && isTicketError(error.code)) {
-    show({ name: 'ticket-error', code: error.code });
+    show({ name: 'ticket-error', code: error.code }, 'ticket-error-title');
     return;
   }
-  const inline = inlineError(error);
-  speak(errorText(inline));
-  otherwise(inline);
+  // The notice it becomes is a role="alert" inserted afresh: announced once, without the announcer too.
+  otherwise(inlineError(error));
 };
 
 const errorNotice = (error: InlineError | undefined, testId: string, id?: string) =>
@@ -108,6 +124,39 @@ const errorNotice = (error: InlineError | undefined, testId: string, id?: string
         error.requestId ? h('p', { class: 'small', text: t('reference', { id: error.requestId }) }) : null,
       )
     : null;
+
+const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCode> = {
+  USED: 'TICKET_SPENT',
+  VOIDED: 'TICKET_VOIDED',
+  EXPIRED: 'TICKET_EXPIRED',
+};
+
+/** The page the link opens on: the start (or "this wasn't me"), or what happened to the link. */
+const openingView = (status: LinkStatus, report: boolean): { view: View; focus: string } => {
+  if (report && status.reportable) return { view: { name: 'report', busy: false }, focus: 'report-title' };
+  if (status.state === 'VALID') return { view: { name: 'intro' }, focus: 'intro-title' };
+  return {
+    view: { name: 'ticket-error', code: linkRefusals[status.state] },
+    focus: 'ticket-error-title',
+  };
+};
+
+/** Asks what the link is before showing anything, so a dead link never gets as far as "Beginnen". */
+const check = async (report: boolean) => {
+  if (!ticket) return;
+  link = undefined;
+  show({ name: 'checking' });
+  try {
+    const response = await api<LinkStatus>('POST', '/enroll/status', { body: { ticket } });
+    link = response.body;
+    const opening = openingView(link, report);
+    show(opening.view, opening.focus);
+  } catch (error) {
+    handleFailure(error, (inline) =>
+      show({ name: 'error', error: inline, retry: () => void check(report) }, 'retry'),
+    );
+  }
+};
 
 const start = async () => {
   if (!ticket) return;
@@ -126,7 +175,6 @@ const confirm = async (code: string) => {
   const digits = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(digits)) {
     current.error = { code: 'INVALID_CODE_FORMAT' };
-    speak(errorText(current.error));
     show(current, 'code');
     return;
   }
@@ -144,6 +192,7 @@ const confirm = async (code: string) => {
       {
         name: 'codes',
         backupCodes: response.body.backupCodes,
+        generatedAt: new Date().toISOString(),
         saved: false,
         savedError: false,
         replaced: response.body.mode === 'REPLACE',
@@ -206,11 +255,29 @@ const copyText = async (value: string, done: string, fallbackTarget?: HTMLElemen
   }
 };
 
-const codesFile = (codes: string[]) =>
-  `${t('codesFileHeader', { date: i18n.dateTime(new Date().toISOString()) })}\n\n${codes.join('\n')}\n`;
+/** The service and the account the codes belong to, as the file, the print and the screen name them. */
+const codesOwner = () => ({
+  service: link?.serviceName ?? '',
+  email: link?.accountEmail ?? '',
+});
 
-const download = (codes: string[]) => {
-  const url = URL.createObjectURL(new Blob([codesFile(codes)], { type: 'text/plain;charset=utf-8' }));
+const codesFile = (current: Extract<View, { name: 'codes' }>) => {
+  const { service, email } = codesOwner();
+  return [
+    t('codesFileTitle'),
+    t('codesFileService', { service }),
+    t('codesFileAccount', { email }),
+    t('codesFileGenerated', { date: i18n.dateTime(current.generatedAt) }),
+    '',
+    t('codesFileAdvice'),
+    '',
+    ...current.backupCodes,
+    '',
+  ].join('\n');
+};
+
+const download = (current: Extract<View, { name: 'codes' }>) => {
+  const url = URL.createObjectURL(new Blob([codesFile(current)], { type: 'text/plain;charset=utf-8' }));
   const link = h('a', { href: url, download: t('codesFileName'), class: 'visually-hidden' });
   document.body.append(link);
   link.click();
@@ -220,6 +287,32 @@ const download = (codes: string[]) => {
 };
 
 const title = (text: string, key: string) => h('h2', { tabindex: -1, 'data-key': key, text });
+
+/**
+ * "Your Cube account: anna@example.nl" on every step, so the customer knows which account (and, in the
+ * app, which entry) this is about. The address comes from the server, for this ticket only.
+ */
+const accountLine = () =>
+  link?.accountEmail
+    ? h(
+        'p',
+        { class: 'account', 'data-testid': 'account' },
+        t('accountLabel', { service: link.serviceName }),
+        ' ',
+        h('strong', { class: 'account-email', text: link.accountEmail }),
+      )
+    : null;
+
+const introTitles: Record<LinkStatus['purpose'], MessageKey> = {
+  RESET: 'introResetTitle',
+  SELF_SERVICE: 'introTitle',
+  REPLACE: 'introReplaceTitle',
+};
+const introBodies: Record<LinkStatus['purpose'], MessageKey> = {
+  RESET: 'introResetBody',
+  SELF_SERVICE: 'introBody',
+  REPLACE: 'introReplaceBody',
+};
 
 const render = (): Node => {
   switch (view.name) {
@@ -231,12 +324,20 @@ const render = (): Node => {
         h('p', { text: t('noTicketBody') }),
         h('p', { class: 'muted', text: t('noTicketNext') }),
       );
-    case 'intro':
+    case 'checking':
       return h(
         'section',
-        { class: 'card', 'data-state': 'intro' },
-        title(t('introTitle'), 'intro-title'),
-        h('p', { text: t('introBody') }),
+        { class: 'card', 'data-state': 'checking' },
+        h('p', { role: 'status', text: t('loading') }),
+      );
+    case 'intro': {
+      const purpose = link?.purpose ?? 'SELF_SERVICE';
+      return h(
+        'section',
+        { class: 'card', 'data-state': 'intro', 'data-purpose': purpose },
+        title(t(introTitles[purpose]), 'intro-title'),
+        accountLine(),
+        h('p', { text: t(introBodies[purpose]) }),
         h('p', { text: t('introNeed') }),
         h(
           'ol',
@@ -263,6 +364,7 @@ const render = (): Node => {
           }),
         ),
       );
+    }
     case 'starting':
       return h(
         'section',
@@ -278,6 +380,7 @@ const render = (): Node => {
         'section',
         { class: 'card card-ok', 'data-state': 'done' },
         title(t(view.replaced ? 'replacedDoneTitle' : 'doneTitle'), 'done-title'),
+        accountLine(),
         h('p', { text: t(view.replaced ? 'replacedDoneBody' : 'doneBody') }),
         h('p', { class: 'muted', text: t('doneClose') }),
       );
@@ -287,6 +390,7 @@ const render = (): Node => {
         'section',
         { class: 'card', 'data-state': 'report' },
         title(t('reportTitle'), 'report-title'),
+        accountLine(),
         h('p', { text: t('reportBody') }),
         h(
           'ul',
@@ -313,7 +417,15 @@ const render = (): Node => {
             'data-key': 'report-cancel',
             disabled: current.busy,
             text: t('reportCancel'),
-            on: { click: () => show({ name: 'intro' }, 'intro-title') },
+            on: {
+              click: () => {
+                // Back to where this link opens: the start, or what happened to it (a voided reset link).
+                const back = link
+                  ? openingView(link, false)
+                  : { view: { name: 'intro' } as View, focus: 'intro-title' };
+                show(back.view, back.focus);
+              },
+            },
           }),
         ),
       );
@@ -334,6 +446,21 @@ const render = (): Node => {
         title(t(`ticket_${code}_title`), 'ticket-error-title'),
         h('p', { text: t(`ticket_${code}_body`) }),
         h('p', { class: 'next', text: t(`ticket_${code}_next`) }),
+        // A reset link voided by a newer one the customer never asked for is the alarm's very case.
+        ticket && link && link.state !== 'VALID' && link.reportable
+          ? h(
+              'div',
+              { class: 'actions' },
+              h('p', { text: t('voidedNotMe') }),
+              h('button', {
+                type: 'button',
+                class: 'link-button',
+                'data-key': 'not-me',
+                text: t('notMe'),
+                on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
+              }),
+            )
+          : null,
       );
     }
     case 'error': {
@@ -355,6 +482,7 @@ const render = (): Node => {
 
 const scanView = (current: Extract<View, { name: 'scan' }>) => {
   const { enrollment } = current;
+  const onPhone = phoneLayout.matches;
   const keyId = uid('key');
   const codeId = uid('code');
   const hintId = uid('code-hint');
@@ -365,21 +493,49 @@ const scanView = (current: Extract<View, { name: 'scan' }>) => {
     'data-testid': 'secret',
     text: groupKey(enrollment.secret),
   });
+  const qr = h(
+    'div',
+    { class: 'qr' },
+    h('img', { src: enrollment.qrPng, alt: t('qrAlt'), width: 240, height: 240, 'data-testid': 'qr' }),
+  );
+  const openInApp = h('a', {
+    href: enrollment.otpauthUri,
+    class: onPhone ? 'app-link button' : 'app-link',
+    'data-testid': 'open-in-app',
+    'data-key': 'open-in-app',
+    text: t(onPhone ? 'openInAppPhone' : 'openInApp'),
+  });
+  // What the app will list: the same service and account as above, so the right entry is found later.
+  const appEntry = link?.accountEmail
+    ? h('p', {
+        class: 'muted small',
+        'data-testid': 'app-entry',
+        text: t('appEntry', { entry: `${link.serviceName} (${link.accountEmail})` }),
+      })
+    : null;
+  const validUntil = h('p', {
+    class: 'muted small',
+    text: t('validUntil', { time: i18n.time(enrollment.expiresAt) }),
+  });
+  const addAccount = onPhone
+    ? [
+        h('p', { text: t('scanBodyPhone') }),
+        h('p', { class: 'app-link-row' }, openInApp),
+        appEntry,
+        h('p', { class: 'label', text: t('scanOtherDevice') }),
+        qr,
+        validUntil,
+      ]
+    : [h('p', { text: t('scanBody') }), qr, validUntil, appEntry, h('p', {}, openInApp)];
   return h(
     'section',
-    { class: 'card', 'data-state': 'scan' },
-    title(t('scanTitle'), 'scan-title'),
+    { class: 'card', 'data-state': 'scan', 'data-layout': onPhone ? 'phone' : 'desktop' },
+    title(t(onPhone ? 'scanTitlePhone' : 'scanTitle'), 'scan-title'),
+    accountLine(),
     enrollment.mode === 'REPLACE'
       ? h('p', { class: 'notice', 'data-testid': 'replace-notice', text: t('replaceNotice') })
       : null,
-    h('p', { text: t('scanBody') }),
-    h(
-      'div',
-      { class: 'qr' },
-      h('img', { src: enrollment.qrPng, alt: t('qrAlt'), width: 240, height: 240, 'data-testid': 'qr' }),
-    ),
-    h('p', { class: 'muted small', text: t('validUntil', { time: i18n.time(enrollment.expiresAt) }) }),
-    h('p', {}, h('a', { href: enrollment.otpauthUri, class: 'app-link', text: t('openInApp') })),
+    ...addAccount,
     h(
       'details',
       {
@@ -413,6 +569,17 @@ const scanView = (current: Extract<View, { name: 'scan' }>) => {
         },
       },
       h('label', { for: codeId, text: t('codeLabel') }),
+      // Above the input: on a phone the on-screen keyboard covers whatever is below it.
+      errorNotice(current.error, 'confirm-error', errorId),
+      current.error?.restart
+        ? h('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-key': 'restart',
+            text: t('restart'),
+            on: { click: () => void start() },
+          })
+        : null,
       h(
         'div',
         { class: 'inline-form' },
@@ -425,7 +592,7 @@ const scanView = (current: Extract<View, { name: 'scan' }>) => {
           pattern: '[0-9 ]*',
           maxlength: 7,
           required: true,
-          'aria-describedby': current.error ? `${hintId} ${errorId}` : hintId,
+          'aria-describedby': current.error ? `${errorId} ${hintId}` : hintId,
           'aria-invalid': current.error ? 'true' : undefined,
           'data-key': 'code',
           disabled: current.busy,
@@ -434,16 +601,6 @@ const scanView = (current: Extract<View, { name: 'scan' }>) => {
       ),
       h('p', { id: hintId, class: 'hint', text: t('codeHint') }),
     ),
-    errorNotice(current.error, 'confirm-error', errorId),
-    current.error?.restart
-      ? h('button', {
-          type: 'button',
-          class: 'secondary',
-          'data-key': 'restart',
-          text: t('restart'),
-          on: { click: () => void start() },
-        })
-      : null,
   );
 };
 
@@ -458,10 +615,21 @@ const codesView = (current: Extract<View, { name: 'codes' }>) => {
     'section',
     { class: 'card', 'data-state': 'codes' },
     title(t(current.replaced ? 'replacedCodesTitle' : 'codesTitle'), 'codes-title'),
+    accountLine(),
     current.replaced
       ? h('p', { class: 'notice', 'data-testid': 'replaced-notice', text: t('replacedCodesNotice') })
       : null,
     h('p', { text: t('codesBody') }),
+    // What a printout must say on its own, weeks later: whose codes, for what, made when.
+    h(
+      'div',
+      { class: 'codes-owner', 'data-testid': 'codes-owner' },
+      h('p', { class: 'codes-for', text: t('codesFor', codesOwner()) }),
+      h('p', {
+        class: 'small',
+        text: t('codesGenerated', { date: i18n.dateTime(current.generatedAt) }),
+      }),
+    ),
     list,
     h(
       'div',
@@ -478,7 +646,7 @@ const codesView = (current: Extract<View, { name: 'codes' }>) => {
         class: 'secondary',
         'data-key': 'download-codes',
         text: t('downloadCodes'),
-        on: { click: () => download(current.backupCodes) },
+        on: { click: () => download(current) },
       }),
       h('button', {
         type: 'button',
@@ -541,8 +709,8 @@ function show(next: View, focus?: string) {
   view = next;
   const active =
     document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
-  document.title = `${t('documentTitle')} · mfa-recovery`;
-  headerTitle.textContent = t('headerTitle');
+  document.title = `${t('documentTitle')} · ${link?.serviceName ?? 'mfa-recovery'}`;
+  headerTitle.textContent = link ? `${link.serviceName} · ${t('headerTitle')}` : t('headerTitle');
   clear(
     tools,
     languageSwitch(i18n, () => show(view, 'lang-switch')),
@@ -551,6 +719,9 @@ function show(next: View, focus?: string) {
   const key = focus ?? active;
   const target = key ? document.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
   if (target instanceof HTMLElement && !(target as HTMLButtonElement).disabled) target.focus();
+  // Focus scrolled the code input into view; its error just above it must be in view as well.
+  if (view.name === 'scan' && view.error)
+    document.querySelector('[data-testid="confirm-error"]')?.scrollIntoView({ block: 'nearest' });
 }
 
 window.addEventListener('hashchange', () => {
@@ -558,10 +729,13 @@ window.addEventListener('hashchange', () => {
   const next = readFragment();
   if (!next.ticket) return;
   ticket = next.ticket;
-  show(
-    next.report ? { name: 'report', busy: false } : { name: 'intro' },
-    next.report ? 'report-title' : 'intro-title',
-  );
+  void check(next.report);
+});
+
+// A phone turned sideways or a window made narrow: the order of "open in the app" and the QR code follows.
+phoneLayout.addEventListener('change', () => {
+  if (view.name === 'scan') show(view);
 });
 
 show(view);
+if (ticket) void check(fragment.report);

@@ -50,8 +50,6 @@ const nl = {
   codesCopied: 'De back-upcodes zijn gekopieerd.',
   codesDownloaded: 'Het bestand met de back-upcodes is gedownload.',
   codesFileName: 'back-upcodes.txt',
-  codesFileHeader:
-    'Back-upcodes voor tweestapsverificatie, gemaakt op {date}.\nElke code werkt één keer. Bewaar dit bestand op een veilige plek.',
   saved: 'Ik heb mijn back-upcodes veilig bewaard',
   finish: 'Klaar',
   savedRequired: 'Bewaar eerst uw back-upcodes en vink dan het vakje aan.',
@@ -122,9 +120,33 @@ const nl = {
   error_generic: 'Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.',
   tryAgain: 'Opnieuw proberen',
   reference: 'Referentie voor de helpdesk: {id}',
+
+  // every step names the service and the account; the link's state at open; phone layout
+  accountLabel: 'Uw {service}-account:',
+  introResetTitle: 'Zet tweestapsverificatie weer aan',
+  introResetBody:
+    'Onze helpdesk heeft de tweestapsverificatie (2FA) van uw account uitgezet. Koppel nu opnieuw een authenticator-app; dat duurt ongeveer twee minuten.',
+  introReplaceTitle: 'Koppel een nieuwe authenticator-app',
+  introReplaceBody:
+    'U vervangt de authenticator-app van uw account door een nieuwe, bijvoorbeeld op een nieuwe telefoon. Uw huidige app blijft werken tot u de nieuwe heeft bevestigd.',
+  scanTitlePhone: 'Stap 1: Voeg uw account toe aan de app',
+  scanBodyPhone:
+    'Staat de authenticator-app op deze telefoon? Tik dan op de knop; de app opent en voegt uw account toe.',
+  openInAppPhone: 'Openen in de authenticator-app',
+  scanOtherDevice: 'Staat de app op een ander apparaat? Scan dan deze QR-code met dat apparaat:',
+  appEntry: 'In de app heet dit account: {entry}.',
+  codesFor: 'Back-upcodes voor uw {service}-account {email}',
+  codesGenerated: 'Gemaakt op {date}',
+  codesFileTitle: 'Back-upcodes voor tweestapsverificatie (2FA)',
+  codesFileService: 'Dienst: {service}',
+  codesFileAccount: 'Account: {email}',
+  codesFileGenerated: 'Gemaakt op: {date}',
+  codesFileAdvice:
+    'Elke code werkt één keer. Nieuwe codes maken deze ongeldig. Bewaar dit bestand op een veilige plek.',
+  voidedNotMe: 'Heeft u zelf geen nieuwe link aangevraagd en 2FA niet zelf aangezet? Meld het ons dan.',
 };
 
-type MessageKey = keyof typeof nl;
+export type MessageKey = keyof typeof nl;
 
 const en: Record<MessageKey, string> = {
   documentTitle: 'Set up two-step verification',
@@ -173,8 +195,6 @@ const en: Record<MessageKey, string> = {
   codesCopied: 'The backup codes have been copied.',
   codesDownloaded: 'The file with the backup codes has been downloaded.',
   codesFileName: 'backup-codes.txt',
-  codesFileHeader:
-    'Backup codes for two-step verification, created on {date}.\nEach code works once. Keep this file in a safe place.',
   saved: 'I have saved my backup codes safely',
   finish: 'Done',
   savedRequired: 'Save your backup codes first, then tick the box.',
@@ -244,6 +264,29 @@ const en: Record<MessageKey, string> = {
   error_generic: 'Something went wrong on our side. Please try again in a few minutes.',
   tryAgain: 'Try again',
   reference: 'Reference for the helpdesk: {id}',
+
+  // every step names the service and the account; the link's state at open; phone layout
+  accountLabel: 'Your {service} account:',
+  introResetTitle: 'Turn two-step verification back on',
+  introResetBody:
+    'Our helpdesk turned off two-step verification (2FA) for your account. Link an authenticator app again now; it takes about two minutes.',
+  introReplaceTitle: 'Link a new authenticator app',
+  introReplaceBody:
+    'You are replacing the authenticator app of your account with a new one, for example on a new phone. Your current app keeps working until you have confirmed the new one.',
+  scanTitlePhone: 'Step 1: Add your account to the app',
+  scanBodyPhone:
+    'Is the authenticator app on this phone? Tap the button; the app opens and adds your account.',
+  openInAppPhone: 'Open in the authenticator app',
+  scanOtherDevice: 'Is the app on another device? Then scan this QR code with that device:',
+  appEntry: 'In the app this account is called: {entry}.',
+  codesFor: 'Backup codes for your {service} account {email}',
+  codesGenerated: 'Created on {date}',
+  codesFileTitle: 'Backup codes for two-step verification (2FA)',
+  codesFileService: 'Service: {service}',
+  codesFileAccount: 'Account: {email}',
+  codesFileGenerated: 'Created on: {date}',
+  codesFileAdvice: 'Each code works once. New codes make these invalid. Keep this file in a safe place.',
+  voidedNotMe: 'Did you not ask for a new link and not turn on 2FA yourself? Then tell us.',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };

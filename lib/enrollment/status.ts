@@ -1,0 +1,57 @@
+// What the enrollment page needs to know the moment it opens: whether its link still works, for which
+// kind of enrollment, and (only while it works) which account it is for. A read: nothing is written.
+import type { Clock } from '../clock';
+import { config } from '../config';
+import { getCustomer } from '../customers/store';
+import { mayReport } from '../reset/report';
+import { enrollmentModeOf, getTicket, ticketStateFor, type EnrollmentMode } from '../tickets/store';
+import { hashTicket, ticketUnknown, type TicketPurpose, type TicketState } from '../tickets/ticket';
+
+/** The link's state in the page's words; the ticket's own vocabulary is lib/tickets/ticket.ts. */
+export type LinkState = 'VALID' | 'USED' | 'VOIDED' | 'EXPIRED';
+
+const linkStateOf: Record<TicketState, LinkState> = {
+  USABLE: 'VALID',
+  SPENT: 'USED',
+  VOIDED: 'VOIDED',
+  EXPIRED: 'EXPIRED',
+};
+
+export interface EnrollmentLinkStatus {
+  state: LinkState;
+  /** RESET: after a helpdesk disable; SELF_SERVICE: a first enrollment; REPLACE: a new phone. */
+  purpose: TicketPurpose;
+  mode: EnrollmentMode;
+  expiresAt: string;
+  /** The issuer the authenticator app will show (TOTP_ISSUER), so the page names the same service. */
+  serviceName: string;
+  /** Only while the link works: the address the link was mailed to, which the otpauth label carries too. */
+  accountEmail?: string;
+  /** Whether "this wasn't me" still works with this link (also for a reset link a newer one voided). */
+  reportable: boolean;
+}
+
+/**
+ * Throws TICKET_UNKNOWN (404) for a ticket that never existed, was deleted after its retention or whose
+ * customer is gone, exactly as start, confirm and report do: tickets are 256 random bits, so telling
+ * "unknown" from "expired" helps no guesser, while it lets the page tell a customer what to do.
+ */
+export const enrollmentLinkStatus = async (
+  ticket: string,
+  deps: { clock: Clock },
+): Promise<EnrollmentLinkStatus> => {
+  const item = await getTicket(hashTicket(ticket));
+  if (!item) throw ticketUnknown();
+  const customer = await getCustomer(item.customerId, true);
+  if (!customer) throw ticketUnknown();
+  const state = await ticketStateFor(item, customer, deps.clock);
+  return {
+    state: linkStateOf[state],
+    purpose: item.purpose,
+    mode: enrollmentModeOf(item.purpose),
+    expiresAt: item.expiresAt,
+    serviceName: config().totpIssuer,
+    ...(state === 'USABLE' ? { accountEmail: customer.email } : {}),
+    reportable: mayReport(item, state, deps.clock),
+  };
+};
