@@ -34,6 +34,8 @@ import type {
   ReleaseRecoveryLockInput,
 } from '../lib/security/schemas';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
+import type { RecordTriageInput } from '../lib/triage/schemas';
+import { recordTriage } from '../lib/triage/store';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -55,6 +57,23 @@ export const handler = createHttpFunction('adminApi', {
   customerProfile: async (request: HttpRequest<undefined, CustomerProfileQuery>) => ({
     body: await customerProfile(request.pathParameters.customerId ?? '', request.query, deps.clock.now()),
   }),
+
+  recordTriage: async (request: HttpRequest<RecordTriageInput>) => {
+    const { principal } = request;
+    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    return {
+      status: 201,
+      body: await recordTriage(
+        {
+          customerId: request.pathParameters.customerId ?? '',
+          agentId: principal.id,
+          actorType: principal.groups.includes('helpdesk') ? 'agent' : 'admin',
+          ...request.body,
+        },
+        deps,
+      ),
+    };
+  },
 
   startVerification: async (request: HttpRequest<StartVerificationInput>) => {
     const item = await startVerification(

@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   EMAIL_CODE_MAX_SENDS: numberFrom(3),
   EMAIL_CODE_RESEND_SECONDS: numberFrom(60),
   EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY: numberFrom(5),
+  /** Self-service guides mailed after a triage, per customer in 24 hours (a staff button must not become a mail cannon). */
+  SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY: numberFrom(3),
   /** Who must prove control of their mailbox (EMAIL_CODE) before a session can pass: every tier, or privileged only. */
   REQUIRE_EMAIL_CODE: z._default(z.enum(['always', 'privileged']), 'always'),
   /** Four eyes: the agent who verified a caller may not disable 2FA on that session. */
@@ -107,6 +109,7 @@ export interface Config {
     emailCodeMaxSends: number;
     emailCodeResendSeconds: number;
     emailCodeMaxSendsPerCustomerDay: number;
+    selfServiceGuidesPerCustomerDay: number;
     requireEmailCode: 'always' | 'privileged';
     separateVerifierAndAdmin: boolean;
     velocityAdminDisablesPerHour: number;
@@ -178,6 +181,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       emailCodeMaxSends: e.EMAIL_CODE_MAX_SENDS,
       emailCodeResendSeconds: e.EMAIL_CODE_RESEND_SECONDS,
       emailCodeMaxSendsPerCustomerDay: e.EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY,
+      selfServiceGuidesPerCustomerDay: e.SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY,
       requireEmailCode: e.REQUIRE_EMAIL_CODE,
       separateVerifierAndAdmin: e.SEPARATE_VERIFIER_AND_ADMIN === 'true',
       velocityAdminDisablesPerHour: e.VELOCITY_ADMIN_DISABLES_PER_HOUR,

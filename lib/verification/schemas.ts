@@ -23,6 +23,8 @@ export const verificationIdSchema = z
 export const startVerificationSchema = z.strictObject({
   channel: z.enum(channels),
   reportedProblem: z.optional(z.enum(reportedProblems)),
+  /** The triage whose advice was VERIFY (lib/triage/link.ts); its report becomes the session's. */
+  triageId: z.optional(z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a triage id is a ULID'))),
 });
 
 const note = z.optional(z.string().check(z.trim(), z.maxLength(1000)));
