@@ -7,6 +7,7 @@ import type { PolicyOutcome } from '../../lib/verification/policy';
 import type { CheckResult } from '../../lib/verification/schemas';
 import type { verificationView } from '../../lib/verification/verification';
 import type { CheckOutcome } from '../../lib/verification/store';
+import type { recordTriage } from '../../lib/triage/store';
 
 export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome, SearchHit };
 
@@ -23,6 +24,8 @@ export interface StartedVerification {
   status: string;
   startedAt: string;
 }
+
+export type TriageRecorded = Awaited<ReturnType<typeof recordTriage>>;
 
 export interface EmailCodeSent {
   sentTo: string;

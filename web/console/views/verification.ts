@@ -29,6 +29,7 @@ import {
   securityQuestions,
 } from '../messages';
 import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
+import { currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
 
 const channels: Channel[] = ['phone', 'email', 'chat'];
 const checklistOrder: CheckType[] = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'];
@@ -326,6 +327,11 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
   page.startError = undefined;
   ctx.render('start-verification');
   try {
+    // On the triage's VERIFY advice the session names the triage, so the audit shows the path.
+    const triage =
+      currentAdvice(page)?.advice === 'VERIFY'
+        ? (page.triage.recorded ?? (await recordTriage(ctx, page, false)))
+        : undefined;
     const response = await ctx.call<StartedVerification>(
       'POST',
       `/admin/customers/${encodeURIComponent(page.customerId)}/verifications`,
@@ -333,6 +339,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
         body: {
           channel: page.channel,
           ...(page.reportedProblem ? { reportedProblem: page.reportedProblem } : {}),
+          ...(triage ? { triageId: triage.triageId } : {}),
         },
       },
     );
@@ -409,6 +416,7 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const channelId = uid('channel');
   const problemId = uid('reported-problem');
+  const advice = currentAdvice(page);
   return h(
     'form',
     {
@@ -455,6 +463,8 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
             change: (event) => {
               const value = (event.target as HTMLSelectElement).value;
               page.reportedProblem = value ? (value as ReportedProblem) : undefined;
+              page.triage.recorded = undefined;
+              ctx.render('reported-problem');
             },
           },
         },
@@ -468,12 +478,17 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
         ),
       ),
     ),
-    h('button', {
-      type: 'submit',
-      'data-key': 'start-verification',
-      disabled: page.startBusy,
-      text: t('startVerification'),
-    }),
+    ...triageQuestions(ctx, page),
+    advice?.advice === 'VERIFY' ? triageAdviceBlock(ctx, page, advice) : null,
+    // Self-service advice: no start button, a reset is not what this caller needs.
+    advice?.advice === 'SELF_SERVICE'
+      ? null
+      : h('button', {
+          type: 'submit',
+          'data-key': 'start-verification',
+          disabled: page.startBusy,
+          text: t('startVerification'),
+        }),
   );
 };
 
@@ -562,7 +577,15 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
       ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationLocked') })]
       : page.profile?.customer.twoFactor === 'DISABLED'
         ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationNeeded') })]
-        : [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')];
+        : [
+            h('p', { class: 'muted small', text: t('triageIntro') }),
+            startForm(ctx, page),
+            ...(() => {
+              const advice = currentAdvice(page);
+              return advice?.advice === 'SELF_SERVICE' ? [triageAdviceBlock(ctx, page, advice)] : [];
+            })(),
+            errorBlock(ctx, page.startError, 'start-error'),
+          ];
   return h(
     'section',
     { class: 'card', 'data-testid': 'verification' },
