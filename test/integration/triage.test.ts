@@ -285,4 +285,16 @@ describe('triage of a caller', () => {
     await stack.poller?.drain();
     expect(await guidesTo(emailOf('t-erased'))).toEqual([]);
   });
+
+  it('sent every guide of this suite to one address on file of the customer it was for, one message each', async () => {
+    await stack.poller?.drain();
+    const guides = (await stack.sentEmails()).filter((email) => /^(Zo |How to )/.test(email.subject));
+    expect(guides.length).toBeGreaterThanOrEqual(10);
+    for (const guide of guides) {
+      expect(guide.destination.cc).toEqual([]);
+      expect(guide.destination.bcc).toEqual([]);
+      expect(guide.destination.to).toHaveLength(1);
+      expect(guide.destination.to[0]).toMatch(/^t-[a-z-]+(@example\.nl|\.thuis@example\.org)$/);
+    }
+  });
 });
