@@ -93,7 +93,9 @@ describe('triage in the console', () => {
     const history = agent.getByTestId('events-table');
     await history.waitFor();
     expect(await history.textContent()).toContain('Triage vastgelegd (wat de klant meldt en nog heeft)');
-    expect(await history.textContent()).toContain('advice: SELF_SERVICE');
+    expect(await history.textContent()).toContain(
+      'Nieuwe telefoon · app werkt: ja · back-upcodes: nee → zelfhulp · instructies gemaild',
+    );
     expect(await agent.getByTestId('verifications-table').count()).toBe(0);
     expect(await agent.getByTestId('two-factor-status').first().getAttribute('data-status')).toBe('ENABLED');
 

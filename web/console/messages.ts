@@ -230,6 +230,10 @@ const nl = {
     'Vastgelegd; de instructies gaan naar het e-mailadres in het dossier (nog {left} vandaag).',
   triageVerifyTitle: 'Verificatie nodig: de klant heeft geen werkende factor meer.',
   triageVerifyIntro: 'Start de verificatie hieronder; de triage wordt erbij vastgelegd.',
+  triageHistory: '{problem} · app werkt: {app} · back-upcodes: {codes} → {advice}',
+  triageAdvice_SELF_SERVICE: 'zelfhulp',
+  triageAdvice_VERIFY: 'verificatie',
+  triageGuideMailed: 'instructies gemaild',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -456,6 +460,10 @@ const en: Record<MessageKey, string> = {
   triageGuideQueued: 'Recorded; the instructions go to the email address on file ({left} left today).',
   triageVerifyTitle: 'Verification needed: the caller has no working factor left.',
   triageVerifyIntro: 'Start the verification below; the triage is recorded with it.',
+  triageHistory: '{problem} · app works: {app} · backup codes: {codes} → {advice}',
+  triageAdvice_SELF_SERVICE: 'self-service',
+  triageAdvice_VERIFY: 'verification',
+  triageGuideMailed: 'instructions emailed',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };

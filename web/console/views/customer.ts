@@ -88,6 +88,17 @@ const eventDetails = (ctx: Ctx, event: AuditEventView): string => {
     const problem = reportedProblemLabels[lang][details.reportedProblem as ReportedProblem];
     return problem ? `${channel} · ${problem}` : channel;
   }
+  if (type === 'HELPDESK_TRIAGE_RECORDED' && typeof details.advice === 'string') {
+    const { t } = ctx.i18n;
+    const yesNo = (value: unknown) => t(value === true ? 'triageYes' : 'triageNo').toLowerCase();
+    const words = t('triageHistory', {
+      problem: reportedProblemLabels[lang][details.reportedProblem as ReportedProblem] ?? '-',
+      app: yesNo(details.oldAuthenticatorWorks),
+      codes: yesNo(details.backupCodesAvailable),
+      advice: t(details.advice === 'SELF_SERVICE' ? 'triageAdvice_SELF_SERVICE' : 'triageAdvice_VERIFY'),
+    });
+    return details.guideEmailed === true ? `${words} · ${t('triageGuideMailed')}` : words;
+  }
   if (type === 'VERIFICATION_COMPLETED' && typeof details.outcome === 'string') {
     const outcome = ctx.i18n.t(details.outcome === 'PASSED' ? 'outcome_PASSED' : 'outcome_FAILED');
     const waived = noPossessionReasonLabels[lang][details.withoutPossessionProof as NoPossessionReason];
