@@ -117,6 +117,14 @@ describe('triage in the console', () => {
     expect(types).toContain('AUTHENTICATOR_REPLACED');
     expect(types).not.toContain('TWO_FA_DISABLED');
     expect(types.indexOf('HELPDESK_TRIAGE_RECORDED')).toBeLessThan(types.indexOf('AUTHENTICATOR_REPLACED'));
+    // The notice of the change, with "this wasn't me", in both inboxes on file.
+    await suite.stack.poller?.drain();
+    for (const inbox of [address, `${customerId}@thuis.example`])
+      expect(
+        (await suite.stack.sentEmails())
+          .filter((email) => email.destination.to.includes(inbox))
+          .map((email) => email.subject),
+      ).toContain('Uw authenticator-app is vervangen');
   });
 
   it('sends a lost-phone caller with nothing left to verification, which names the triage', async () => {
