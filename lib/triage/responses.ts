@@ -1,10 +1,11 @@
 // Response of the triage route: the advice, and whether the self-service guide was queued.
 import * as z from '../schema';
 import { selfServicePaths, verifyBecause } from './advice';
+import { triageIdSchema } from './ids';
 
 /** POST /admin/customers/{customerId}/triage (201). */
 export const triageRecordedSchema = z.strictObject({
-  triageId: z.string(),
+  triageId: triageIdSchema,
   advice: z.enum(['SELF_SERVICE', 'VERIFY']),
   selfServicePath: z.optional(z.enum(selfServicePaths)),
   because: z.optional(z.enum(verifyBecause)),

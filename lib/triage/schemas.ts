@@ -3,8 +3,6 @@ import * as z from '../schema';
 import { channels } from '../verification/schemas';
 import { reportedProblems } from '../verification/vocabulary';
 
-export const triageIdSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a triage id is a ULID'));
-
 export const recordTriageSchema = z.strictObject({
   reportedProblem: z.enum(reportedProblems),
   oldAuthenticatorWorks: z.boolean(),
