@@ -40,6 +40,8 @@ import type {
 } from '../lib/security/schemas';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
+import type { RecordTriageInput } from '../lib/triage/schemas';
+import { recordTriage } from '../lib/triage/store';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -79,6 +81,23 @@ export const handler = createHttpFunction('adminApi', {
         {
           verificationId: request.pathParameters.verificationId ?? '',
           staff: { id: principal.id, groups: principal.groups },
+        },
+        deps,
+      ),
+    };
+  },
+
+  recordTriage: async (request: HttpRequest<RecordTriageInput>) => {
+    const { principal } = request;
+    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    return {
+      status: 201,
+      body: await recordTriage(
+        {
+          customerId: request.pathParameters.customerId ?? '',
+          agentId: principal.id,
+          actorType: principal.groups.includes('helpdesk') ? 'agent' : 'admin',
+          ...request.body,
         },
         deps,
       ),

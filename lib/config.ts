@@ -61,6 +61,8 @@ const environmentSchema = z.object({
   EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY: numberFrom(5),
   /** Re-sent reset links per customer in 24 hours: each one is a working enrollment link in a mailbox. */
   RESET_LINKS_PER_DAY: positiveFrom(3),
+  /** Self-service guides mailed after a triage, per customer in 24 hours (a staff button must not become a mail cannon). */
+  SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY: numberFrom(3),
   /** Who must prove control of their mailbox (EMAIL_CODE) before a session can pass: every tier, or privileged only. */
   REQUIRE_EMAIL_CODE: z._default(z.enum(['always', 'privileged']), 'always'),
   /** Four eyes: the agent who verified a caller may not disable 2FA on that session. */
@@ -110,6 +112,7 @@ export interface Config {
     emailCodeResendSeconds: number;
     emailCodeMaxSendsPerCustomerDay: number;
     resetLinksPerDay: number;
+    selfServiceGuidesPerCustomerDay: number;
     requireEmailCode: 'always' | 'privileged';
     separateVerifierAndAdmin: boolean;
     velocityAdminDisablesPerHour: number;
@@ -182,6 +185,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       emailCodeResendSeconds: e.EMAIL_CODE_RESEND_SECONDS,
       emailCodeMaxSendsPerCustomerDay: e.EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY,
       resetLinksPerDay: e.RESET_LINKS_PER_DAY,
+      selfServiceGuidesPerCustomerDay: e.SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY,
       requireEmailCode: e.REQUIRE_EMAIL_CODE,
       separateVerifierAndAdmin: e.SEPARATE_VERIFIER_AND_ADMIN === 'true',
       velocityAdminDisablesPerHour: e.VELOCITY_ADMIN_DISABLES_PER_HOUR,

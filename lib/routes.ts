@@ -40,6 +40,8 @@ import {
   verificationCancelledSchema,
 } from './reset/responses';
 import { verifyOutcomeSchema } from './totp/responses';
+import { recordTriageSchema } from './triage/schemas';
+import { triageRecordedSchema } from './triage/responses';
 import { backupCodesRenewedSchema } from './backup-codes/responses';
 import {
   keepRecoveryLockSchema,
@@ -294,6 +296,18 @@ export const routes: RouteDefinition[] = [
     tables: { customers: 'read', auditEvents: 'read' },
     // Sealed staff text is shown opened, as in the profile: the customer's audit-text key is unwrapped.
     services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/triage',
+    operation: 'recordTriage',
+    responses: { 201: triageRecordedSchema },
+    function: 'adminApi',
+    auth: staff,
+    params: customerParams,
+    body: recordTriageSchema,
+    // The guide mail is the notifier's (the event's outbox marker): this route sends nothing itself.
+    tables: { customers: 'readWrite', ...appendAudit },
   },
   {
     method: 'POST',

@@ -1,5 +1,6 @@
-// `npm run audit -- verify DIR | query DIR …`: the auditors' command over DynamoDB exports on disk.
-// A thin shell over lib/audit/verify-export.ts and lib/audit/query.ts: arguments, output, exit codes.
+// `npm run audit -- verify DIR | query DIR … | recovery DIR …`: the auditors' command over DynamoDB
+// exports on disk. A thin shell over lib/audit/verify-export.ts, lib/audit/query.ts and
+// lib/audit/recovery-report.ts: arguments, output, exit codes.
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import {
   type OutputFormat,
 } from '../lib/audit/query';
 import type { ExportFinding } from '../lib/audit/export-reader';
+import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from '../lib/audit/recovery-report';
 
 const usage = `usage:
   npm run audit -- verify DIR [options]
@@ -47,6 +49,15 @@ const usage = `usage:
                            Customers table (this environment's DynamoDB and KMS or local key); without
                            it, and for erased customers, such text shows as "[sealed note]"
       --progress           progress on stderr (default: only when stderr is a terminal)
+
+  npm run audit -- recovery DIR [options]
+      Verifies DIR first (as query does), then prints per ISO week (UTC): helpdesk triages, advised
+      self-service and verification, resets avoided (a self-service triage the customer followed with
+      a replaced authenticator or renewed backup codes within 7 days, counted in the triage's week),
+      self-service without a call, resets done (TWO_FA_DISABLED) and the share avoided.
+      --from ISO --to ISO  only events in this time range
+      --format table|csv|json   (default table)
+      --all-exports --public-key FILE --digests DIR --require-digest --progress   as for query
 
 exit codes: 0 clean, 1 problems found, 2 wrong usage or unreadable folder
 `;
@@ -306,6 +317,64 @@ const queryCommand = async (args: string[]) => {
   return problems.length > 0 ? EXIT_PROBLEMS : 0;
 };
 
+const recoveryCommand = async (args: string[]) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      'all-exports': { type: 'boolean' },
+      progress: { type: 'boolean' },
+      digests: { type: 'string', multiple: true },
+      'public-key': { type: 'string', multiple: true },
+      'require-digest': { type: 'boolean' },
+    },
+  });
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length > 0) throw new UsageError('recovery takes one folder');
+  const formats: RecoveryFormat[] = ['table', 'csv', 'json'];
+  if (!formats.includes(values.format as RecoveryFormat))
+    throw new UsageError(`--format is one of ${formats.join(', ')}`);
+  const from = parseTime('from', values.from);
+  const to = parseTime('to', values.to);
+  const progress = progressReporter(values.progress === true);
+  let report: Awaited<ReturnType<typeof recoveryReport>>;
+  try {
+    report = await recoveryReport(
+      dir,
+      { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+      {
+        verify: {
+          digestDirs: values.digests ?? [],
+          trustedPublicKeys: await readPublicKeys(values['public-key'] ?? []),
+          requireDigest: values['require-digest'] === true,
+        },
+        allExports: values['all-exports'] === true,
+        onVerifyFinding: (finding) => {
+          progress.done();
+          process.stderr.write(`${formatFinding(finding)}\n`);
+        },
+        onFinding: (finding) => {
+          progress.done();
+          process.stderr.write(`${formatFinding(finding)}\n`);
+        },
+        onProgress: ({ events }) => progress.update(`${events} events read`),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof QueryUnverifiedError)) throw error;
+    progress.done();
+    process.stderr.write(`audit recovery: ${error.message}\n`);
+    return EXIT_PROBLEMS;
+  }
+  progress.done();
+  await writeOut(formatRecoveryWeeks(report.weeks, values.format as RecoveryFormat));
+  // Unreadable lines would make the counts look complete when they are not.
+  return report.findings.some((finding) => finding.level === 'error') ? EXIT_PROBLEMS : 0;
+};
+
 const main = async () => {
   const [command, ...args] = process.argv.slice(2);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -316,6 +385,7 @@ const main = async () => {
   try {
     if (command === 'verify') return await verifyCommand(args);
     if (command === 'query') return await queryCommand(args);
+    if (command === 'recovery') return await recoveryCommand(args);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(usage);
       return command === undefined ? EXIT_USAGE : 0;

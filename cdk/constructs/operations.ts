@@ -343,6 +343,17 @@ export class Operations extends Construct {
         'OutboxBacklog',
       ]),
     );
+    // Resets avoided against resets done: the triage's two outcomes next to the disables and the
+    // self-service that follows (weekly numbers per customer path: `npm run audit -- recovery`).
+    this.dashboard.addWidgets(
+      graph('Triage: self-service vs reset', [
+        'TriagesSelfService',
+        'TriagesVerify',
+        'SelfServiceReplacements',
+        'DisablesDirect',
+        'DisablesApproved',
+      ]),
+    );
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'API 5xx and login verify p99 (ms)',

@@ -39,6 +39,10 @@ export interface CustomerItem extends CustomerRecord {
   textKey?: TextKey;
   /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */
   resetLinkSentAt?: string[];
+  /** When a self-service guide was mailed after a triage in the last 24 hours (the per-customer limit). */
+  selfServiceGuideSentAt?: string[];
+  /** The newest triage: a verification started on its advice names it (lib/triage/store.ts). */
+  lastTriage?: { triageId: string; at: string; advice: 'SELF_SERVICE' | 'VERIFY'; reportedProblem: string };
   /** Increments on every write so conditional updates can detect a concurrent change. */
   version: number;
 

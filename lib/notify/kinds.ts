@@ -25,6 +25,9 @@ export const notificationKindOf = (
       return 'SECURITY_ALERT';
     case 'RECOVERY_LOCK_RELEASED':
       return 'LOCK_RELEASED';
+    // Only a self-service advice with the guide asked for; a VERIFY triage mails nothing.
+    case 'HELPDESK_TRIAGE_RECORDED':
+      return event.details.guideEmailed === true ? 'SELF_SERVICE_GUIDE' : undefined;
     case 'TWO_FA_DISABLE_PENDING_APPROVAL':
       return event.details.alertSecurity === true ? 'SECURITY_REVIEW' : undefined;
     default:

@@ -18,7 +18,13 @@ import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
-import { notificationTemplates, resetNoticeTemplates, type NotificationKind } from './templates';
+import {
+  notificationTemplates,
+  resetNoticeTemplates,
+  selfServiceGuideTemplates,
+  type NotificationKind,
+} from './templates';
+import { selfServicePaths } from '../triage/advice';
 
 export { notificationKindOf };
 
@@ -147,6 +153,16 @@ const prepare = async (
     case 'AUTHENTICATOR_REPLACED':
     case 'BACKUP_CODES_RENEWED':
       return withCopies(customer, { to: customer.email, email: renderEmail(template, locale, base) });
+    // The guide carries no link and no code, so the further addresses get the same text: they are
+    // on file too, and an attacker who triggers the guide only tells the customer someone called.
+    case 'SELF_SERVICE_GUIDE': {
+      const guide = selfServicePaths.find((path) => path === event.details.selfServicePath);
+      if (!guide) throw new PermanentSendFailure('UNKNOWN_SELF_SERVICE_PATH');
+      return withCopies(customer, {
+        to: customer.email,
+        email: renderEmail(selfServiceGuideTemplates[guide][locale], locale, base),
+      });
+    }
     case 'SECURITY_ALERT':
       return {
         to: config().securityAlertEmail,

@@ -39,6 +39,19 @@ import securityAlertNl from './templates/security-alert/nl.txt';
 import securityAlertNlHtml from './templates/security-alert/nl.html';
 import securityReviewNl from './templates/security-review/nl.txt';
 import securityReviewNlHtml from './templates/security-review/nl.html';
+import guideReplaceEn from './templates/guide-replace-authenticator/en.txt';
+import guideReplaceEnHtml from './templates/guide-replace-authenticator/en.html';
+import guideReplaceNl from './templates/guide-replace-authenticator/nl.txt';
+import guideReplaceNlHtml from './templates/guide-replace-authenticator/nl.html';
+import guideBackupCodeEn from './templates/guide-backup-code-sign-in/en.txt';
+import guideBackupCodeEnHtml from './templates/guide-backup-code-sign-in/en.html';
+import guideBackupCodeNl from './templates/guide-backup-code-sign-in/nl.txt';
+import guideBackupCodeNlHtml from './templates/guide-backup-code-sign-in/nl.html';
+import guideRenewEn from './templates/guide-renew-backup-codes/en.txt';
+import guideRenewEnHtml from './templates/guide-renew-backup-codes/en.html';
+import guideRenewNl from './templates/guide-renew-backup-codes/nl.txt';
+import guideRenewNlHtml from './templates/guide-renew-backup-codes/nl.html';
+import type { SelfServicePath } from '../triage/advice';
 import type { Locale, TemplateSource } from './render';
 
 export type NotificationKind =
@@ -51,7 +64,8 @@ export type NotificationKind =
   | 'BACKUP_CODES_RENEWED'
   | 'SECURITY_ALERT'
   | 'SECURITY_REVIEW'
-  | 'LOCK_RELEASED';
+  | 'LOCK_RELEASED'
+  | 'SELF_SERVICE_GUIDE';
 
 export const notificationTemplates: Record<NotificationKind, Record<Locale, TemplateSource>> = {
   RESET: { nl: { text: resetNl, html: resetNlHtml }, en: { text: resetEn, html: resetEnHtml } },
@@ -85,6 +99,24 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
   LOCK_RELEASED: {
     nl: { text: lockReleasedNl, html: lockReleasedNlHtml },
     en: { text: lockReleasedEn, html: lockReleasedEnHtml },
+  },
+  // One guide per self-service path (selfServiceGuideTemplates); this entry is the new-phone one.
+  SELF_SERVICE_GUIDE: {
+    nl: { text: guideReplaceNl, html: guideReplaceNlHtml },
+    en: { text: guideReplaceEn, html: guideReplaceEnHtml },
+  },
+};
+
+/** The self-service guide after a triage, by the path the triage advised: the steps the agent told the caller. */
+export const selfServiceGuideTemplates: Record<SelfServicePath, Record<Locale, TemplateSource>> = {
+  REPLACE_AUTHENTICATOR: notificationTemplates.SELF_SERVICE_GUIDE,
+  BACKUP_CODE_SIGN_IN: {
+    nl: { text: guideBackupCodeNl, html: guideBackupCodeNlHtml },
+    en: { text: guideBackupCodeEn, html: guideBackupCodeEnHtml },
+  },
+  RENEW_BACKUP_CODES: {
+    nl: { text: guideRenewNl, html: guideRenewNlHtml },
+    en: { text: guideRenewEn, html: guideRenewEnHtml },
   },
 };
 

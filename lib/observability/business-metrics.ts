@@ -26,6 +26,9 @@ const metricOfEvent: Record<
   CUSTOMER_EMAIL_CHANGED: undefined,
   CUSTOMER_RECORD_CHANGED: undefined,
   CUSTOMER_ERASED: undefined,
+  // Resets avoided (self-service) against calls that needed the procedure: the triage outcome.
+  HELPDESK_TRIAGE_RECORDED: (event) =>
+    event.details.advice === 'SELF_SERVICE' ? 'TriagesSelfService' : 'TriagesVerify',
   VERIFICATION_STARTED: 'VerificationsStarted',
   VERIFICATION_CHECK_RECORDED: undefined,
   VERIFICATION_EMAIL_CODE_SENT: 'EmailCodesSent',

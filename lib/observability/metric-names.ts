@@ -7,6 +7,8 @@ export const metricsNamespace = 'MfaRecovery';
 export const metricsService = 'mfa-recovery';
 
 export const businessMetrics = [
+  'TriagesSelfService',
+  'TriagesVerify',
   'VerificationsStarted',
   'VerificationsPassed',
   'VerificationsFailed',

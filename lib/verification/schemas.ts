@@ -1,6 +1,7 @@
 // Input of the verification routes: one zod schema per body, the single source of validation and types.
 import * as z from '../schema';
 import { pageQuerySchema } from '../pagination';
+import { triageIdSchema } from '../triage/ids';
 import { noPossessionReasons, reportedProblems, type NoPossessionReason } from './vocabulary';
 
 export { noPossessionReasons, type NoPossessionReason };
@@ -24,6 +25,8 @@ export const verificationIdSchema = z
 export const startVerificationSchema = z.strictObject({
   channel: z.enum(channels),
   reportedProblem: z.optional(z.enum(reportedProblems)),
+  /** The triage whose advice was VERIFY (lib/triage/link.ts); its report becomes the session's. */
+  triageId: z.optional(triageIdSchema),
 });
 
 const note = z.optional(z.string().check(z.trim(), z.maxLength(1000)));

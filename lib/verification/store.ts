@@ -37,6 +37,7 @@ import type {
   StartVerificationInput,
 } from './schemas';
 import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
+import { reportOfLinkedTriage } from '../triage/link';
 
 type AppendAudit = (input: AuditEventInput) => AuditItem;
 
@@ -187,6 +188,9 @@ export const startVerification = async (
           // Under a "this wasn't me" lock a session may start, but it can only serve a release by security.
           const purpose: VerificationPurpose = customer.recoveryLockedAt ? 'RECOVERY_LOCK_RELEASE' : 'RESET';
           assertNoCooldown(customer, now);
+          const reportedProblem = input.triageId
+            ? reportOfLinkedTriage(customer.lastTriage, { ...input, triageId: input.triageId }, now)
+            : input.reportedProblem;
           const writes: TransactItem[] = [];
           let refusal: DomainError | undefined;
           const openId = customer.openVerificationId;
@@ -252,7 +256,8 @@ export const startVerification = async (
             customerId,
             agentId,
             channel: input.channel,
-            ...(input.reportedProblem ? { reportedProblem: input.reportedProblem } : {}),
+            ...(reportedProblem ? { reportedProblem } : {}),
+            ...(input.triageId ? { triageId: input.triageId } : {}),
             purpose,
             status: 'OPEN',
             startedAt: now.toISOString(),
@@ -270,7 +275,8 @@ export const startVerification = async (
               verificationId,
               caseNumber,
               channel: input.channel,
-              reportedProblem: input.reportedProblem ?? null,
+              reportedProblem: reportedProblem ?? null,
+              ...(input.triageId ? { triageId: input.triageId } : {}),
               purpose,
             },
           });

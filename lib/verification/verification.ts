@@ -40,6 +40,8 @@ export interface VerificationItem {
   agentId: string;
   channel: Channel;
   reportedProblem?: ReportedProblem;
+  /** The triage that advised this verification (the caller had no factor left), if the agent recorded one. */
+  triageId?: string;
   /**
    * RECOVERY_LOCK_RELEASE: started while the customer's recovery was locked by a "this wasn't me"
    * report; such a session can only serve the security team's release, never a disable.

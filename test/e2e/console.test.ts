@@ -71,12 +71,18 @@ describe('the helpdesk console', () => {
     await agent.getByTestId('customer-name').waitFor();
     expect(await agent.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
 
-    // Heading → channel → what the caller reports → "Verificatie starten".
+    // Heading → channel → what the caller reports → the triage's two questions → "Verificatie starten".
     await agent.keyboard.press('Tab');
     expect(await focusedKey(agent)).toBe('channel');
     await agent.keyboard.press('Tab');
     expect(await focusedKey(agent)).toBe('reported-problem');
     await agent.getByLabel('Wat meldt de klant?').selectOption('PHONE_LOST');
+    await agent.keyboard.press('Tab');
+    expect(await focusedKey(agent)).toBe('triage-app-works');
+    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('no');
+    await agent.keyboard.press('Tab');
+    expect(await focusedKey(agent)).toBe('triage-backup-codes');
+    await agent.getByLabel('Heeft de klant nog ongebruikte back-upcodes?').selectOption('no');
     await agent.keyboard.press('Tab');
     await agent.keyboard.press('Enter');
     await row(agent, 'FULL_NAME').locator('input[name="answer"]').waitFor();

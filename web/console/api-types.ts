@@ -13,6 +13,7 @@ import type { verificationView } from '../../lib/verification/verification';
 import type { CheckOutcome } from '../../lib/verification/store';
 import type { recoveryLockCase } from '../../lib/security/case';
 import type { RecoveryLockEntry } from '../../lib/security/store';
+import type { recordTriage } from '../../lib/triage/store';
 
 export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome, SearchHit };
 
@@ -30,6 +31,8 @@ export interface StartedVerification {
   status: string;
   startedAt: string;
 }
+
+export type TriageRecorded = Awaited<ReturnType<typeof recordTriage>>;
 
 export interface EmailCodeSent {
   sentTo: string;

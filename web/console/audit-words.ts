@@ -101,7 +101,16 @@ export const eventSentence = (
   const sentence = details.noted === true ? `${stated} ${t('as_withNote')}` : stated;
   const clauses: string[] = [];
   const problem = reportedProblemLabels[lang][details.reportedProblem as ReportedProblem];
-  if (problem) clauses.push(t('as_problem', { problem }));
+  if (event.type === 'HELPDESK_TRIAGE_RECORDED' && typeof details.advice === 'string') {
+    const yesNo = (value: unknown) => t(value === true ? 'triageYes' : 'triageNo').toLowerCase();
+    const answers = t('triageHistory', {
+      problem: problem ?? '—',
+      app: yesNo(details.oldAuthenticatorWorks),
+      codes: yesNo(details.backupCodesAvailable),
+      advice: t(details.advice === 'SELF_SERVICE' ? 'triageAdvice_SELF_SERVICE' : 'triageAdvice_VERIFY'),
+    });
+    clauses.push(details.guideEmailed === true ? `${answers} · ${t('triageGuideMailed')}` : answers);
+  } else if (problem) clauses.push(t('as_problem', { problem }));
   if (details.purpose === 'RECOVERY_LOCK_RELEASE' && event.type === 'VERIFICATION_STARTED')
     clauses.push(t('as_forRelease'));
   const waived = noPossessionReasonLabels[lang][details.withoutPossessionProof as NoPossessionReason];

@@ -382,6 +382,34 @@ const nl = {
   readyOwnVerification: 'U verifieerde dit zelf; een andere admin schakelt uit.',
   searchHintCase: 'Of zoek op zaaknummer (HD-XXXX-XXXX).',
   searchCaseFound: 'Zaak {caseNumber}',
+  // triage
+  triageIntro:
+    'Vraag eerst wat er aan de hand is. Wie nog een werkende factor heeft, helpt zichzelf zonder reset; alleen wie niets meer heeft, wordt geverifieerd.',
+  triageAppWorks: 'Werkt de oude authenticator-app nog (geeft hij codes)?',
+  triageBackupCodes: 'Heeft de klant nog ongebruikte back-upcodes?',
+  triageUnanswered: '(vraag het)',
+  triageYes: 'Ja',
+  triageNo: 'Nee',
+  triageSelfServiceTitle: 'Zelfhulp: geen reset nodig',
+  triageSayIntro: 'Zeg tegen de klant:',
+  triageSay_REPLACE_AUTHENTICATOR:
+    '“Log in zoals altijd, met de code uit de app op uw oude telefoon. Ga naar Profiel en kies ‘Authenticator vervangen’. Scan daar de QR-code met uw nieuwe telefoon; de oude app werkt tot de nieuwe bevestigd is. U krijgt er nieuwe back-upcodes bij.”',
+  triageSay_BACKUP_CODE_SIGN_IN:
+    '“Log in met uw wachtwoord en kies ‘Back-upcode gebruiken’. Ga daarna naar Profiel, kies ‘Authenticator vervangen’ en zet de app op uw telefoon opnieuw op; u krijgt dan ook nieuwe back-upcodes.”',
+  triageSay_RENEW_BACKUP_CODES:
+    '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel en kies ‘Back-upcodes vernieuwen’. De oude codes, ook de kwijtgeraakte, werken daarna niet meer.”',
+  triageNeverAsk: 'Vraag de klant nooit om een code; wij hoeven er geen te weten.',
+  triageEmailGuide: 'Instructies mailen',
+  triageEmailGuideHint:
+    'Naar het e-mailadres in het dossier (en de meldadressen), nooit naar een adres dat de beller noemt.',
+  triageGuideQueued:
+    'Vastgelegd; de instructies gaan naar het e-mailadres in het dossier (nog {left} vandaag).',
+  triageVerifyTitle: 'Verificatie nodig: de klant heeft geen werkende factor meer.',
+  triageVerifyIntro: 'Start de verificatie hieronder; de triage wordt erbij vastgelegd.',
+  triageHistory: '{problem} · app werkt: {app} · back-upcodes: {codes} → {advice}',
+  triageAdvice_SELF_SERVICE: 'zelfhulp',
+  triageAdvice_VERIFY: 'verificatie',
+  triageGuideMailed: 'instructies gemaild',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -759,6 +787,33 @@ const en: Record<MessageKey, string> = {
   readyOwnVerification: 'You verified this yourself; another admin disables.',
   searchHintCase: 'Or search by case number (HD-XXXX-XXXX).',
   searchCaseFound: 'Case {caseNumber}',
+  // triage
+  triageIntro:
+    'First ask what is wrong. A caller who still has a working factor helps themselves without a reset; only a caller with nothing left is verified.',
+  triageAppWorks: 'Does the old authenticator app still work (does it show codes)?',
+  triageBackupCodes: 'Does the caller still have unused backup codes?',
+  triageUnanswered: '(ask)',
+  triageYes: 'Yes',
+  triageNo: 'No',
+  triageSelfServiceTitle: 'Self-service: no reset needed',
+  triageSayIntro: 'Tell the caller:',
+  triageSay_REPLACE_AUTHENTICATOR:
+    '“Log in as usual, with the code from the app on your old phone. Go to Profile and choose ‘Replace authenticator’. Scan the QR code there with your new phone; the old app keeps working until the new one is confirmed. You get new backup codes with it.”',
+  triageSay_BACKUP_CODE_SIGN_IN:
+    '“Log in with your password and choose ‘Use a backup code’. Then go to Profile, choose ‘Replace authenticator’ and set up the app on your phone again; you also get new backup codes.”',
+  triageSay_RENEW_BACKUP_CODES:
+    '“Log in as usual, with the code from your app. Go to Profile and choose ‘Renew backup codes’. The old codes, the lost ones too, stop working.”',
+  triageNeverAsk: 'Never ask the caller for a code; we do not need to know any.',
+  triageEmailGuide: 'Email the instructions',
+  triageEmailGuideHint:
+    'To the email address on file (and the notice addresses), never to an address the caller gives.',
+  triageGuideQueued: 'Recorded; the instructions go to the email address on file ({left} left today).',
+  triageVerifyTitle: 'Verification needed: the caller has no working factor left.',
+  triageVerifyIntro: 'Start the verification below; the triage is recorded with it.',
+  triageHistory: '{problem} · app works: {app} · backup codes: {codes} → {advice}',
+  triageAdvice_SELF_SERVICE: 'self-service',
+  triageAdvice_VERIFY: 'verification',
+  triageGuideMailed: 'instructions emailed',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };
@@ -856,6 +911,8 @@ export const eventLabels: Record<Lang, Record<AuditEventType, string>> = {
     NOTIFICATION_SENT: 'Melding verstuurd',
     NOTIFICATION_FAILED: 'Melding mislukt',
     CASE_RECORD_PRINTED: 'Zaakdossier afgedrukt',
+    // triage
+    HELPDESK_TRIAGE_RECORDED: 'Triage vastgelegd (wat de klant meldt en nog heeft)',
   },
   en: {
     CUSTOMER_CREATED: 'Customer created',
@@ -889,6 +946,8 @@ export const eventLabels: Record<Lang, Record<AuditEventType, string>> = {
     NOTIFICATION_SENT: 'Notification sent',
     NOTIFICATION_FAILED: 'Notification failed',
     CASE_RECORD_PRINTED: 'Case record printed',
+    // triage
+    HELPDESK_TRIAGE_RECORDED: 'Triage recorded (what the caller reports and still has)',
   },
 };
 
@@ -965,6 +1024,12 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     NOT_RECOVERY_LOCKED: 'Het herstel van deze klant is niet (meer) geblokkeerd. Laad de pagina opnieuw.',
     VERIFICATION_FOR_RELEASE_ONLY:
       'Deze verificatie is gedaan tijdens een herstelblokkade en dient alleen om die op te heffen, niet om 2FA uit te schakelen.',
+    // triage
+    SELF_SERVICE_GUIDE_DAILY_LIMIT:
+      'Deze klant kreeg vandaag al het maximum aan instructie-mails. Vertel de stappen aan de telefoon.',
+    TRIAGE_NOT_CURRENT: 'Die triage is niet meer de lopende. Beantwoord de vragen opnieuw.',
+    TRIAGE_ADVISED_SELF_SERVICE: 'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig.',
+    TRIAGE_REPORT_DIFFERS: 'De melding wijkt af van die in de triage.',
   },
   en: {
     NETWORK_ERROR: 'The server cannot be reached. Check the connection and try again.',
@@ -1033,6 +1098,12 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     VERIFICATION_REJECTED:
       'A second admin rejected the disable on this verification. Verify the caller again.',
     VERIFICATION_CANCELLED: 'This verification was cancelled. Verify the caller again.',
+    // triage
+    SELF_SERVICE_GUIDE_DAILY_LIMIT:
+      'This customer already got the most instruction emails for today. Tell the steps on the phone.',
+    TRIAGE_NOT_CURRENT: 'That triage is no longer the current one. Answer the questions again.',
+    TRIAGE_ADVISED_SELF_SERVICE: 'The triage sends this caller to self-service; no verification is needed.',
+    TRIAGE_REPORT_DIFFERS: 'The report differs from the one in the triage.',
   },
 };
 
@@ -1131,6 +1202,7 @@ export const auditSentences: Record<Lang, Record<AuditEventType, string>> = {
     NOTIFICATION_SENT: 'E-mail “{kind}” verstuurd',
     NOTIFICATION_FAILED: 'E-mail “{kind}” niet verstuurd (poging {attempts})',
     CASE_RECORD_PRINTED: 'Zaakdossier {case} afgedrukt door {actor}',
+    HELPDESK_TRIAGE_RECORDED: 'Triage door {actor}',
   },
   en: {
     CUSTOMER_CREATED: 'Customer created by the login service',
@@ -1164,6 +1236,7 @@ export const auditSentences: Record<Lang, Record<AuditEventType, string>> = {
     NOTIFICATION_SENT: 'Email “{kind}” sent',
     NOTIFICATION_FAILED: 'Email “{kind}” not sent (attempt {attempts})',
     CASE_RECORD_PRINTED: 'Case record {case} printed by {actor}',
+    HELPDESK_TRIAGE_RECORDED: 'Triage by {actor}',
   },
 };
 
@@ -1180,6 +1253,7 @@ export const notificationKindLabels: Record<Lang, Record<NotificationKind, strin
     SECURITY_ALERT: 'beveiligingsmelding',
     SECURITY_REVIEW: 'beoordeling door security',
     LOCK_RELEASED: 'blokkade opgeheven',
+    SELF_SERVICE_GUIDE: 'zelfhulp-instructies',
   },
   en: {
     RESET: 'reset',
@@ -1192,6 +1266,7 @@ export const notificationKindLabels: Record<Lang, Record<NotificationKind, strin
     SECURITY_ALERT: 'security alert',
     SECURITY_REVIEW: 'security review',
     LOCK_RELEASED: 'lock lifted',
+    SELF_SERVICE_GUIDE: 'self-service instructions',
   },
 };
 

@@ -2,7 +2,14 @@
 // form. Views render from it; actions change it and ask for a render.
 import type { Channel, CheckType } from '../../../lib/verification/schemas';
 import type { ReportedProblem } from '../../../lib/verification/vocabulary';
-import type { CheckResult, EmailCodeSent, PolicyOutcome, Profile, VerificationView } from '../api-types';
+import type {
+  CheckResult,
+  EmailCodeSent,
+  PolicyOutcome,
+  Profile,
+  TriageRecorded,
+  VerificationView,
+} from '../api-types';
 import type { Ctx, ErrorInfo } from '../context';
 import { emptyAuditTrail, loadAuditPage, type AuditTrailState } from './audit-trail';
 
@@ -30,6 +37,15 @@ export interface VerificationState {
   completeError?: ErrorInfo;
 }
 
+/** The triage before verification: the two questions, and the answer of the triage route once recorded. */
+export interface TriageState {
+  oldAuthenticatorWorks?: boolean;
+  backupCodesAvailable?: boolean;
+  busy: boolean;
+  error?: ErrorInfo;
+  recorded?: TriageRecorded;
+}
+
 export type DisableOutcome =
   | { kind: 'disabled'; auditEventId: string }
   | { kind: 'pending'; approvalReasons: string[]; expiresAt: string };
@@ -41,6 +57,7 @@ export interface CustomerPage {
   loadError?: ErrorInfo;
   channel: Channel;
   reportedProblem?: ReportedProblem;
+  triage: TriageState;
   startBusy: boolean;
   startError?: ErrorInfo;
   verification?: VerificationState;
@@ -68,6 +85,7 @@ export const customerPage = (customerId: string): CustomerPage => {
       loading: false,
       startBusy: false,
       audit: emptyAuditTrail(),
+      triage: { busy: false },
       disable: { reason: '', busy: false },
     };
   }

@@ -30,6 +30,7 @@ import {
 } from '../messages';
 import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
 import { cancelVerification, caseNumberLine } from './handoff';
+import { currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
 
 const channels: Channel[] = ['phone', 'email', 'chat'];
 const checklistOrder: CheckType[] = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'];
@@ -327,6 +328,11 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
   page.startError = undefined;
   ctx.render('start-verification');
   try {
+    // On the triage's VERIFY advice the session names the triage, so the audit shows the path.
+    const triage =
+      currentAdvice(page)?.advice === 'VERIFY'
+        ? (page.triage.recorded ?? (await recordTriage(ctx, page, false)))
+        : undefined;
     const response = await ctx.call<StartedVerification>(
       'POST',
       `/admin/customers/${encodeURIComponent(page.customerId)}/verifications`,
@@ -334,6 +340,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
         body: {
           channel: page.channel,
           ...(page.reportedProblem ? { reportedProblem: page.reportedProblem } : {}),
+          ...(triage ? { triageId: triage.triageId } : {}),
         },
       },
     );
@@ -429,6 +436,7 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const channelId = uid('channel');
   const problemId = uid('reported-problem');
+  const advice = currentAdvice(page);
   return h(
     'form',
     {
@@ -475,6 +483,8 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
             change: (event) => {
               const value = (event.target as HTMLSelectElement).value;
               page.reportedProblem = value ? (value as ReportedProblem) : undefined;
+              page.triage.recorded = undefined;
+              ctx.render('reported-problem');
             },
           },
         },
@@ -488,12 +498,17 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
         ),
       ),
     ),
-    h('button', {
-      type: 'submit',
-      'data-key': 'start-verification',
-      disabled: page.startBusy,
-      text: t('startVerification'),
-    }),
+    ...triageQuestions(ctx, page),
+    advice?.advice === 'VERIFY' ? triageAdviceBlock(ctx, page, advice) : null,
+    // Self-service advice: no start button, a reset is not what this caller needs.
+    advice?.advice === 'SELF_SERVICE'
+      ? null
+      : h('button', {
+          type: 'submit',
+          'data-key': 'start-verification',
+          disabled: page.startBusy,
+          text: t('startVerification'),
+        }),
   );
 };
 
@@ -649,7 +664,12 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
             cancelled && !cancelled.error
               ? h('p', { class: 'notice notice-ok', 'data-testid': 'cancel-result', text: cancelled.text })
               : null,
+            h('p', { class: 'muted small', text: t('triageIntro') }),
             startForm(ctx, page),
+            ...(() => {
+              const advice = currentAdvice(page);
+              return advice?.advice === 'SELF_SERVICE' ? [triageAdviceBlock(ctx, page, advice)] : [];
+            })(),
             errorBlock(ctx, page.startError, 'start-error'),
           ];
   return h(

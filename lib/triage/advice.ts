@@ -1,0 +1,60 @@
+// The triage rule (the manual's "Probleem Herkenning"): from what the caller reports and which factor
+// they still hold, self-service or the verification procedure. No dependencies: the route, the audit,
+// the console (which bundles this file) and the recovery report all take the words from here.
+import type { ReportedProblem } from '../verification/vocabulary';
+
+/** What the customer does alone, with the factor still in hand (the login service's step-up routes). */
+export const selfServicePaths = [
+  /** Log in with the old app, then "authenticator vervangen" (a replace ticket; new backup codes come with it). */
+  'REPLACE_AUTHENTICATOR',
+  /** Log in with a backup code, then replace the authenticator (which also renews the backup codes). */
+  'BACKUP_CODE_SIGN_IN',
+  /** Log in with the app, then renew the backup codes (the old ones stop working). */
+  'RENEW_BACKUP_CODES',
+] as const;
+export type SelfServicePath = (typeof selfServicePaths)[number];
+
+export const triageAdvices = ['SELF_SERVICE', 'VERIFY'] as const;
+export type TriageAdviceKind = (typeof triageAdvices)[number];
+
+/**
+ * Why the procedure: the caller holds no factor any more, or a "this wasn't me" report locked
+ * recovery (then no code counts, so self-service cannot work, and the security team decides).
+ */
+export const verifyBecause = ['NO_FACTOR_LEFT', 'RECOVERY_LOCKED'] as const;
+export type VerifyBecause = (typeof verifyBecause)[number];
+
+export interface TriageAnswers {
+  reportedProblem: ReportedProblem;
+  /** Does the caller still have the old authenticator, and does it still show codes? */
+  oldAuthenticatorWorks: boolean;
+  /** Does the caller still have unused backup codes? */
+  backupCodesAvailable: boolean;
+}
+
+export type TriageAdvice =
+  { advice: 'SELF_SERVICE'; selfServicePath: SelfServicePath } | { advice: 'VERIFY'; because: VerifyBecause };
+
+/**
+ * Every reset is what an attacker asks a helpdesk for, so a caller who holds any factor recovers
+ * with it. The report decides only what to do with a working app: renew the codes when those are
+ * what is lost, move to a new authenticator otherwise (new phone, a phone that is going, an app
+ * that misbehaves: a fresh enrollment with new backup codes). Without the app, a backup code signs in.
+ */
+export const adviseTriage = (answers: TriageAnswers): TriageAdvice => {
+  if (answers.oldAuthenticatorWorks)
+    return {
+      advice: 'SELF_SERVICE',
+      selfServicePath:
+        answers.reportedProblem === 'BACKUP_CODES_LOST' ? 'RENEW_BACKUP_CODES' : 'REPLACE_AUTHENTICATOR',
+    };
+  if (answers.backupCodesAvailable) return { advice: 'SELF_SERVICE', selfServicePath: 'BACKUP_CODE_SIGN_IN' };
+  return { advice: 'VERIFY', because: 'NO_FACTOR_LEFT' };
+};
+
+/** The customer's standing decides before the answers: under a recovery lock no code counts. */
+export const adviseTriageFor = (
+  answers: TriageAnswers,
+  customer: { recoveryLocked: boolean },
+): TriageAdvice =>
+  customer.recoveryLocked ? { advice: 'VERIFY', because: 'RECOVERY_LOCKED' } : adviseTriage(answers);

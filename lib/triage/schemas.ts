@@ -1,0 +1,18 @@
+// Input of the triage route: what the caller reports and which factor they still hold.
+import * as z from '../schema';
+import { channels } from '../verification/schemas';
+import { reportedProblems } from '../verification/vocabulary';
+
+export const recordTriageSchema = z.strictObject({
+  reportedProblem: z.enum(reportedProblems),
+  oldAuthenticatorWorks: z.boolean(),
+  backupCodesAvailable: z.boolean(),
+  channel: z.enum(channels),
+  /**
+   * On self-service advice, mail the guide to the addresses on file (default). There is deliberately
+   * no address field: a caller's "send it to this address instead" is the helpdesk attack.
+   */
+  emailGuide: z.optional(z.boolean()),
+});
+
+export type RecordTriageInput = z.infer<typeof recordTriageSchema>;

@@ -1,0 +1,146 @@
+// Triage before verification (the manual's "Probleem Herkenning"): two questions after "what does the
+// caller report?", and the advice of lib/triage/advice.ts, the rule the server applies too. Self-service:
+// the words for the caller and a button that mails the guide to the addresses on file; verification
+// only for a caller with nothing left, and then the session names the triage.
+import { adviseTriage, type TriageAdvice } from '../../../lib/triage/advice';
+import { h, uid } from '../../shared/dom';
+import type { TriageRecorded } from '../api-types';
+import { errorBlock, type Ctx } from '../context';
+import type { MessageKey } from '../messages';
+import { loadProfile, type CustomerPage } from './customer-state';
+
+/** The advice once the report and both answers are in; until then none (the agent asks first). */
+export const currentAdvice = (page: CustomerPage): TriageAdvice | undefined => {
+  const { oldAuthenticatorWorks, backupCodesAvailable } = page.triage;
+  if (!page.reportedProblem || oldAuthenticatorWorks === undefined || backupCodesAvailable === undefined)
+    return undefined;
+  return adviseTriage({ reportedProblem: page.reportedProblem, oldAuthenticatorWorks, backupCodesAvailable });
+};
+
+/** Records the triage as answered; the answer carries the triage id a verification then names. */
+export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boolean) => {
+  const { oldAuthenticatorWorks, backupCodesAvailable } = page.triage;
+  const response = await ctx.call<TriageRecorded>(
+    'POST',
+    `/admin/customers/${encodeURIComponent(page.customerId)}/triage`,
+    {
+      body: {
+        reportedProblem: page.reportedProblem,
+        oldAuthenticatorWorks,
+        backupCodesAvailable,
+        channel: page.channel,
+        emailGuide,
+      },
+    },
+  );
+  page.triage.recorded = response.body;
+  return response.body;
+};
+
+const emailGuide = async (ctx: Ctx, page: CustomerPage) => {
+  page.triage.busy = true;
+  page.triage.error = undefined;
+  ctx.render('email-guide');
+  try {
+    const recorded = await recordTriage(ctx, page, true);
+    page.triage.busy = false;
+    ctx.announce(ctx.i18n.t('triageGuideQueued', { left: recorded.guidesLeftToday }));
+    // The history shows the triage at once.
+    await loadProfile(ctx, page, 'triage-guide-queued');
+  } catch (error) {
+    page.triage.busy = false;
+    page.triage.error = ctx.errorInfo(error);
+    ctx.alert(page.triage.error.text);
+    ctx.render('email-guide');
+  }
+};
+
+/** A yes/no question; changing an answer drops a triage recorded on the old answers. */
+const question = (
+  ctx: Ctx,
+  page: CustomerPage,
+  key: 'oldAuthenticatorWorks' | 'backupCodesAvailable',
+  label: MessageKey,
+  dataKey: string,
+) => {
+  const { t } = ctx.i18n;
+  const id = uid(dataKey);
+  const value = page.triage[key];
+  return h(
+    'div',
+    {},
+    h('label', { for: id, text: t(label) }),
+    h(
+      'select',
+      {
+        id,
+        name: key,
+        'data-key': dataKey,
+        on: {
+          change: (event) => {
+            const chosen = (event.target as HTMLSelectElement).value;
+            page.triage[key] = chosen === '' ? undefined : chosen === 'yes';
+            page.triage.recorded = undefined;
+            page.triage.error = undefined;
+            ctx.render(dataKey);
+          },
+        },
+      },
+      h('option', { value: '', text: t('triageUnanswered') }),
+      h('option', { value: 'yes', selected: value === true, text: t('triageYes') }),
+      h('option', { value: 'no', selected: value === false, text: t('triageNo') }),
+    ),
+  );
+};
+
+/** The two questions, asked after the report and before anything else. */
+export const triageQuestions = (ctx: Ctx, page: CustomerPage) => [
+  question(ctx, page, 'oldAuthenticatorWorks', 'triageAppWorks', 'triage-app-works'),
+  question(ctx, page, 'backupCodesAvailable', 'triageBackupCodes', 'triage-backup-codes'),
+];
+
+/** What to do, in words; for self-service with the guide button (the start button goes: no reset is needed). */
+export const triageAdviceBlock = (ctx: Ctx, page: CustomerPage, advice: TriageAdvice) => {
+  const { t } = ctx.i18n;
+  if (advice.advice === 'VERIFY')
+    return h(
+      'div',
+      { class: 'notice notice-warn triage-advice', 'data-testid': 'triage-advice', 'data-advice': 'VERIFY' },
+      h('p', { text: t('triageVerifyTitle') }),
+      h('p', { class: 'muted small', text: t('triageVerifyIntro') }),
+    );
+  const recorded = page.triage.recorded;
+  return h(
+    'div',
+    {
+      class: 'notice notice-ok triage-advice',
+      'data-testid': 'triage-advice',
+      'data-advice': 'SELF_SERVICE',
+      'data-path': advice.selfServicePath,
+    },
+    h('h4', { text: t('triageSelfServiceTitle') }),
+    h('p', { text: t('triageSayIntro') }),
+    h('blockquote', { 'data-testid': 'triage-say', text: t(`triageSay_${advice.selfServicePath}`) }),
+    h('p', { class: 'muted small', text: t('triageNeverAsk') }),
+    recorded?.notification === 'QUEUED'
+      ? h('p', {
+          'data-testid': 'triage-guide-queued',
+          'data-key': 'triage-guide-queued',
+          tabindex: -1,
+          text: t('triageGuideQueued', { left: recorded.guidesLeftToday }),
+        })
+      : h(
+          'div',
+          {},
+          h('button', {
+            type: 'button',
+            'data-key': 'email-guide',
+            disabled: page.triage.busy,
+            text: t('triageEmailGuide'),
+            on: { click: () => void emailGuide(ctx, page) },
+          }),
+          h('p', { class: 'muted small', text: t('triageEmailGuideHint') }),
+        ),
+    errorBlock(ctx, page.triage.error, 'triage-error'),
+  );
+};
