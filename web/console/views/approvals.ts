@@ -2,6 +2,7 @@
 import { h } from '../../shared/dom';
 import type { Approval } from '../api-types';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
+import { dropOnSignOut } from '../view-state';
 import { approvalReasonsText } from './disable';
 
 interface ApprovalsState {
@@ -15,7 +16,8 @@ interface ApprovalsState {
   busyId?: string;
 }
 
-const state: ApprovalsState = { loading: false };
+let state: ApprovalsState = { loading: false };
+dropOnSignOut(() => (state = { loading: false }));
 
 const load = async (ctx: Ctx, focus?: string) => {
   state.loading = true;

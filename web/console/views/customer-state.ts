@@ -4,6 +4,7 @@ import type { Channel, CheckType } from '../../../lib/verification/schemas';
 import type { ReportedProblem } from '../../../lib/verification/vocabulary';
 import type { CheckResult, EmailCodeSent, PolicyOutcome, Profile, VerificationView } from '../api-types';
 import type { Ctx, ErrorInfo } from '../context';
+import { dropOnSignOut } from '../view-state';
 
 export interface CheckRowState {
   answer: string;
@@ -54,6 +55,7 @@ export interface CustomerPage {
 }
 
 let page: CustomerPage | undefined;
+dropOnSignOut(() => (page = undefined));
 
 export const customerPage = (customerId: string): CustomerPage => {
   if (!page || page.customerId !== customerId) {
