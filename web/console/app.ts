@@ -75,9 +75,10 @@ const ctx = (): Ctx | undefined =>
     i18n,
     session,
     call: async <T>(...[method, path, options = {}]: Parameters<Ctx['call']>) => {
+      // The person is gone: the action ends here, with nothing written back into the views.
       if (!currentSession()) {
         expire();
-        throw new ApiError(401, 'UNAUTHORIZED', 'The session has expired.');
+        return new Promise<never>(() => undefined);
       }
       const caller = session;
       const ended = () => session !== caller;
