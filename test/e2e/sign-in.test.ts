@@ -56,6 +56,16 @@ describe('signing in to the console through the local OpenID provider', () => {
     expect((await storedKeys(page)).session).toEqual(['mfa-recovery.console.session']);
   });
 
+  it('comes back to the console signed out when the person cancels on the provider’s page', async () => {
+    const page = await open();
+    await toLoginPage(page);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByTestId('sign-in-notice').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.getByTestId('signed-in-as').count()).toBe(0);
+    expect((await storedKeys(page)).session).toEqual([]);
+  });
+
   it('shows each person the console their groups in the token allow', async () => {
     const expectations: [LocalStaffUsername, string, boolean][] = [
       ['officer-fatima', 'Aangemeld als fatima@security.local (security officer)', false],
@@ -203,6 +213,12 @@ describe('signing in to the console through the local OpenID provider', () => {
     // An answer typed but not yet checked when the agent walks away.
     await page.locator('[data-check="COMPANY_NAME"]').getByLabel('Antwoord van de klant').fill(typed.unsent);
     await screenshot(page, 'sign-in-04-agent-mid-verification');
+    // Whatever a view keeps in the tab's storage for this person (an outcome kept across reloads, a
+    // draft) goes with them too.
+    await page.evaluate(() => {
+      sessionStorage.setItem('mfa-recovery.console.outcome.e2e-shared-tab', 'PASSED');
+      localStorage.setItem('mfa-recovery.console.draft', 'notitie van bram');
+    });
 
     await page.locator('[data-key="sign-out"]').click();
     await page.waitForURL(consoleUrl());
@@ -247,8 +263,9 @@ describe('signing in to the console through the local OpenID provider', () => {
     await page.getByRole('button', { name: 'Verificatie starten' }).click();
     const row = page.locator('[data-check="FULL_NAME"]');
     await row.getByLabel('Antwoord van de klant').fill('Half getypt antwoord');
-    // The token runs out while the agent is away.
+    // The token runs out while the agent is away (with something of theirs kept in the tab's storage).
     await page.evaluate(() => {
+      sessionStorage.setItem('mfa-recovery.console.outcome.e2e-expiry', 'OPEN');
       const key = 'mfa-recovery.console.session';
       const stored = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { expiresAt: number };
       sessionStorage.setItem(key, JSON.stringify({ ...stored, expiresAt: Date.now() }));
