@@ -186,6 +186,7 @@ const readForm = (request: IncomingMessage) =>
       else chunks.push(chunk);
     });
     request.on('end', () => done(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    request.on('close', () => done(new URLSearchParams()));
     request.on('error', failed);
   });
 

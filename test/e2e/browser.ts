@@ -93,7 +93,16 @@ export const browserSuite = (defaults: Parameters<typeof openPage>[1] = {}) => {
  */
 export const signIn = async (page: Page, stack: TestStack, username: LocalStaffUsername, hash = '') => {
   await page.goto(`${stack.apiUrl}/console/${hash}`);
-  await page.locator('[data-key="sign-in"]').click();
+  // Someone else still signed in in this tab signs out first, as a person at the desk would.
+  const signInButton = page.locator('[data-key="sign-in"]');
+  const signOutButton = page.locator('[data-key="sign-out"]');
+  await signInButton.or(signOutButton).waitFor();
+  if (await signOutButton.isVisible()) {
+    await signOutButton.click();
+    await page.waitForURL(`${stack.apiUrl}/console/`);
+    if (hash) await page.goto(`${stack.apiUrl}/console/${hash}`);
+  }
+  await signInButton.click();
   await page.waitForURL(/\/local\/oidc\/interaction\//);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(stack.staffPasswords[username]);

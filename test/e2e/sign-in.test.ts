@@ -73,8 +73,9 @@ describe('signing in to the console through the local OpenID provider', () => {
       ['admin-frits', 'Aangemeld als frits@helpdesk.local (admin)', true],
       ['lead-kim', 'Aangemeld als kim@helpdesk.local (helpdesk, admin)', true],
     ];
+    // One tab, one person after the other (each signs the previous one out).
+    const page = await open();
     for (const [username, header, approvals] of expectations) {
-      const page = await open();
       await signIn(page, suite.stack, username, '#/approvals');
       expect(await signedInAs(page)).toBe(header);
       expect(await page.getByRole('link', { name: 'Goedkeuringen' }).count()).toBe(approvals ? 1 : 0);
