@@ -222,19 +222,22 @@ const boot = async () => {
   }
   if (config) {
     try {
-      const signedIn = await completeHostedSignIn(config.auth);
-      if (signedIn) dropAllViewState();
-      session = signedIn ?? currentSession();
+      session = (await completeHostedSignIn(config.auth)) ?? currentSession();
     } catch {
       forgetEverything();
       signInNotice = t('signInFailed');
     }
   }
   window.addEventListener('hashchange', () => render());
-  // Back to this page from the history cache (after signing out elsewhere in the tab): ask again.
+  // Back to this page from the history cache while someone else (or no one) is signed in in the
+  // tab now: the page forgets what it showed and takes the tab's current session.
   window.addEventListener('pageshow', (event) => {
-    if (!event.persisted || (session && currentSession()?.token === session.token)) return;
-    personLeaves();
+    const now = currentSession();
+    if (!event.persisted || now?.token === session?.token) return;
+    dropAllViewState();
+    session = now;
+    signInNotice = undefined;
+    renderedRoute = undefined;
     render();
   });
   render();
