@@ -5,7 +5,7 @@ export default {
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json', 'html', 'txt'],
   transform: { '\\.(ts|js|mjs|html|txt)$': '<rootDir>/test/support/jest-transform.cjs' },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|canonicalize|@scure)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|canonicalize|@scure|oidc-provider)/)'],
   resolver: '<rootDir>/test/support/jest-resolver.cjs',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

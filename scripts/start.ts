@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildWeb } from './build-web';
 import { MissingJavaError } from './local/dynamodb-local';
 import { startLocalStack } from './local/stack';
+import { localStaff } from './local/staff';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -37,13 +38,21 @@ const main = async () => {
   say('');
   say('mfa-recovery local stack is up');
   say(`  API           ${stack.apiUrl}            (try ${stack.apiUrl}/health)`);
-  say(`  Console       ${stack.apiUrl}/console/`);
+  say(`  Console       ${stack.apiUrl}/console/   (sign in below)`);
+  say(`  OpenID        ${stack.oidcIssuer}   (the console's sign-in; Cognito's hosted UI in AWS)`);
   say(`  Enrollment    ${stack.apiUrl}/enroll/   (opened from the email link)`);
   say(`  SES inbox     ${stack.sesEndpoint}/        (sent mail as JSON: ${stack.sesEndpoint}/store)`);
   say(`  DynamoDB      ${stack.dynamodbEndpoint}  (${values['in-memory'] ? 'in memory' : 'data in .data/'})`);
   say(
     `  Tokens        POST ${stack.apiUrl}/local/token {"sub":"…","groups":["helpdesk"|"admin"|"security"]}`,
   );
+  say('');
+  say('Console users (user name, groups, password; the passwords stay in .data/ unless --in-memory):');
+  const width = Math.max(...localStaff.map((member) => member.username.length));
+  for (const member of localStaff)
+    say(
+      `  ${member.username.padEnd(width)}  ${member.groups.join('+').padEnd(16)}  ${stack.staffPasswords[member.username]}`,
+    );
   say('');
   say('Login service key pair for /internal/* (SigV4, service execute-api); paste into a shell:');
   const keys = stack.loginServiceCredentials;

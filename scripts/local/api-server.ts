@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
 import {
   functions,
@@ -19,7 +20,7 @@ import { openApiDocument } from '../../lib/http/openapi';
 import { pageHeaders, pages } from '../../web/pages';
 import { lambdaContext } from './lambda-context';
 import { repoRoot } from './paths';
-import { knownGroups, type TokenIssuer } from './token-issuer';
+import { jwtAuthorizer, knownGroups, type TokenIssuer, type TrustedIssuer } from './token-issuer';
 import { verifySigV4, type LocalIamIdentity } from './sigv4-verifier';
 
 type HttpHandler = (
@@ -126,6 +127,8 @@ export interface ApiServerOptions {
   port: number;
   host?: string;
   issuer: TokenIssuer;
+  /** More issuers whose tokens the JWT routes accept besides `issuer`'s (the local OpenID provider). */
+  trustedIssuers?: readonly TrustedIssuer[];
   /** IAM routes: the region of the signatures and the principals whose keys are known. */
   iam: { region: string; identities: readonly LocalIamIdentity[] };
   /** Extra routes for local tooling, answered before the route table. */
@@ -187,6 +190,10 @@ const toEvent = async (
 
 export const startApiServer = async (options: ApiServerOptions): Promise<{ server: Server; url: string }> => {
   const { issuer } = options;
+  const verifyBearer = jwtAuthorizer([
+    { issuer: issuer.issuer, keys: createLocalJWKSet(issuer.jwks) },
+    ...(options.trustedIssuers ?? []),
+  ]);
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -247,7 +254,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
         if (!outcome.ok) return sendError(response, 403, outcome.code, outcome.message);
         authorizer = { iam: outcome.authorizer };
       } else if (route.auth.type === 'jwt') {
-        const claims = await issuer.verify(request.headers.authorization);
+        const claims = await verifyBearer(request.headers.authorization);
         if (!claims) return sendError(response, 401, 'UNAUTHORIZED', 'A valid bearer token is required.');
         authorizer = { jwt: { claims, scopes: null } };
       }

@@ -1,5 +1,5 @@
 // The local stack in one process tree: DynamoDB Local, the SES server, the tables, the API with its
-// local token issuer, and the stream poller. Used by `npm start`, the tests and the bench.
+// local token issuer and OpenID provider (the console's sign-in), and the stream poller. Used by `npm start`, the tests and the bench.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,13 @@ import { startSesLocal } from './ses-local';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller';
 import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
 import { createTables, localTableNames, tableEnvironment } from './tables';
-import { createTokenIssuer, type TokenIssuer } from './token-issuer';
+import { createTokenIssuer, remoteIssuer, type TokenIssuer } from './token-issuer';
+import {
+  LOCAL_OIDC_PATH,
+  localStaffPasswords,
+  startLocalOidcProvider,
+  type StaffPasswords,
+} from './oidc-provider';
 import { LOCAL_LOGIN_SERVICE_ROLE_ARN, loginServiceIdentity } from './iam-identities';
 import type { LocalIamIdentity } from './sigv4-verifier';
 
@@ -44,6 +50,8 @@ export interface LocalStackOptions {
   dropStreamRecord?: StreamPollerOptions['dropRecord'];
   /** More local IAM principals whose signatures the API accepts (tests: a key that is not the login service). */
   extraIamIdentities?: LocalIamIdentity[];
+  /** The local OpenID provider (tests: short-lived access tokens, another app client). */
+  oidc?: { accessTokenTtlSeconds?: number; otherClientIds?: string[] };
 }
 
 /** The key pair the login service signs with locally (SigV4, service execute-api). */
@@ -59,6 +67,10 @@ export interface LocalStack {
   sesEndpoint: string;
   tableNames: Record<TableKey, string>;
   issuer: TokenIssuer;
+  /** The console's sign-in: the local OpenID provider's issuer URL (mounted under the API). */
+  oidcIssuer: string;
+  /** Each local staff member's password at the OpenID provider (printed by `npm start`). */
+  staffPasswords: StaffPasswords;
   /** The login service's local credentials, printed by `npm start`. */
   loginServiceCredentials: LocalCredentials;
   poller?: StreamPoller;
@@ -192,9 +204,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const issuer = await createTokenIssuer(`${apiUrl}/local`);
     const loginService = loginServiceIdentity(dataDir);
     const region = process.env.AWS_REGION ?? 'eu-west-1';
+    const staffPasswords = localStaffPasswords(dataDir);
+    const oidc = startLocalOidcProvider({
+      issuer: `${apiUrl}${LOCAL_OIDC_PATH}`,
+      consoleUrl: `${apiUrl}/console/`,
+      passwords: staffPasswords,
+      ...options.oidc,
+    });
     const api = await startApiServer({
       port,
       issuer,
+      trustedIssuers: [remoteIssuer(oidc.issuer, oidc.jwksUri)],
+      onLocalRoute: oidc.handle,
       iam: { region, identities: [loginService, ...(options.extraIamIdentities ?? [])] },
     });
 
@@ -219,6 +240,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sesEndpoint,
       tableNames,
       issuer,
+      oidcIssuer: oidc.issuer,
+      staffPasswords,
       loginServiceCredentials: {
         accessKeyId: loginService.accessKeyId,
         secretAccessKey: loginService.secretAccessKey,

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildWeb } from '../../scripts/build-web';
 import { repoRoot } from '../../scripts/local/paths';
 import { chromiumPath } from '../../scripts/local/prerequisites';
-import { localStaffMember, type LocalStaffUsername } from '../../scripts/local/staff';
+import type { LocalStaffUsername } from '../../scripts/local/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
@@ -86,28 +86,28 @@ export const browserSuite = (defaults: Parameters<typeof openPage>[1] = {}) => {
 };
 
 /**
- * Signs a local staff member in to the console and opens `hash` (e.g. `#/customers/c-1`).
- * One helper for every browser test, so the way staff sign in locally is changed in one place.
+ * Signs a local staff member in to the console the way they do it by hand: the console's sign-in
+ * button, the local OpenID provider's login page (user name and password), back in the console with
+ * a session, then `hash` (e.g. `#/customers/c-1`). One helper for every browser test, so the way
+ * staff sign in locally is changed in one place.
  */
 export const signIn = async (page: Page, stack: TestStack, username: LocalStaffUsername, hash = '') => {
-  const member = localStaffMember(username);
-  const response = await stack.call('POST', '/local/token', {
-    body: { sub: member.username, groups: [...member.groups], email: member.email },
-  });
-  const token = response.body.token as string;
-  const session = {
-    token,
-    sub: member.username,
-    name: member.email,
-    groups: [...member.groups],
-    expiresAt: Date.now() + 3_600_000,
-  };
-  await page.goto(`${stack.apiUrl}/console/`);
-  await page.evaluate(
-    (value) => sessionStorage.setItem('mfa-recovery.console.session', value),
-    JSON.stringify(session),
-  );
   await page.goto(`${stack.apiUrl}/console/${hash}`);
-  await page.reload();
+  // Someone else still signed in in this tab signs out first, as a person at the desk would.
+  const signInButton = page.locator('[data-key="sign-in"]');
+  const signOutButton = page.locator('[data-key="sign-out"]');
+  await signInButton.or(signOutButton).waitFor();
+  if (await signOutButton.isVisible()) {
+    await signOutButton.click();
+    await page.waitForURL(`${stack.apiUrl}/console/`);
+    if (hash) await page.goto(`${stack.apiUrl}/console/${hash}`);
+  }
+  await signInButton.click();
+  await page.waitForURL(/\/local\/oidc\/interaction\//);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(stack.staffPasswords[username]);
+  await page.locator('#password').press('Enter');
   await page.getByTestId('signed-in-as').waitFor();
+  // The console brings back the route it was on; a test that asked for one waits until it is there.
+  if (hash && new URL(page.url()).hash !== hash) await page.goto(`${stack.apiUrl}/console/${hash}`);
 };

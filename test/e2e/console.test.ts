@@ -4,17 +4,9 @@
 import type { Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../web/pages';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
-import { browserSuite, focusedKey, phone, screenshot } from './browser';
+import { browserSuite, focusedKey, phone, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
-
-const signIn = async (page: Page, sub: string, role: 'helpdesk' | 'admin', hash = '') => {
-  await page.goto(`${suite.stack.apiUrl}/console/${hash}`);
-  await page.getByLabel('Gebruikersnaam').fill(sub);
-  await page.getByLabel(role === 'admin' ? /^Admin:/ : /^Helpdeskmedewerker:/).check();
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-};
 
 const row = (page: Page, type: string) => page.locator(`[data-check="${type}"]`);
 const resultOf = async (page: Page, type: string) => {
@@ -55,7 +47,7 @@ describe('the helpdesk console', () => {
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'E2E-Jan@VoltPark.nl' };
 
     const agent = await open();
-    await signIn(agent, 'agent-bram', 'helpdesk');
+    await signIn(agent, suite.stack, 'agent-bram');
     await screenshot(agent, 'console-01-search-empty');
     // After signing in, focus is on the page heading; the search field is the next stop.
     await agent.keyboard.press('Tab');
@@ -122,7 +114,7 @@ describe('the helpdesk console', () => {
     await screenshot(agent, 'console-04-verification-passed');
 
     const admin = await open();
-    await signIn(admin, 'admin-anna', 'admin', '#/customers/e2e-jan');
+    await signIn(admin, suite.stack, 'admin-anna', '#/customers/e2e-jan');
     await admin.getByTestId('disable-form').waitFor();
     await admin
       .getByLabel('Reden (komt in het audit-logboek)')
@@ -157,7 +149,7 @@ describe('the helpdesk console', () => {
     await createCustomer(suite.stack, 'e2e-piet', { email: 'e2e-piet@voltpark.nl', fullName: 'Piet Hein' });
     await markEnrolled(suite.stack, 'e2e-piet');
     const agent = await open({ viewport: phone });
-    await signIn(agent, 'agent-cees', 'helpdesk', '#/customers/e2e-piet');
+    await signIn(agent, suite.stack, 'agent-cees', '#/customers/e2e-piet');
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const fullName = row(agent, 'FULL_NAME');
     await fullName.getByLabel('Antwoord van de klant').fill('Piet Hein');
@@ -193,7 +185,7 @@ describe('the helpdesk console', () => {
     await createCustomer(suite.stack, 'e2e-vip', { email: address, fullName: 'Vera Ip', privileged: true });
     await markEnrolled(suite.stack, 'e2e-vip');
     const agent = await open();
-    await signIn(agent, 'agent-bram', 'helpdesk', '#/customers/e2e-vip');
+    await signIn(agent, suite.stack, 'agent-bram', '#/customers/e2e-vip');
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, FULL_NAME: 'vera ip', EMAIL: address };
     for (const type of ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION']) {
@@ -225,7 +217,7 @@ describe('the helpdesk console', () => {
     expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('PASSED');
 
     const anna = await open();
-    await signIn(anna, 'admin-anna', 'admin', '#/customers/e2e-vip');
+    await signIn(anna, suite.stack, 'admin-anna', '#/customers/e2e-vip');
     await anna.getByLabel('Reden (komt in het audit-logboek)').fill('Nieuwe telefoon, oude gewist');
     await anna.getByRole('button', { name: '2FA uitschakelen…' }).click();
     await anna.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
@@ -244,7 +236,7 @@ describe('the helpdesk console', () => {
     expect(await twoFactorOf('e2e-vip')).toBe('ENABLED');
 
     const bob = await open();
-    await signIn(bob, 'admin-bob', 'admin', '#/approvals');
+    await signIn(bob, suite.stack, 'admin-bob', '#/approvals');
     await bob.locator('tr[data-approval]').first().waitFor();
     expect(await bob.locator('tr[data-approval]').first().textContent()).toContain(
       'Nieuwe telefoon, oude gewist',
@@ -264,7 +256,7 @@ describe('the helpdesk console', () => {
     await createCustomer(suite.stack, 'e2e-noproof', { email: 'e2e-noproof@voltpark.nl' });
     await markEnrolled(suite.stack, 'e2e-noproof');
     const agent = await open();
-    await signIn(agent, 'agent-erik', 'helpdesk', '#/customers/e2e-noproof');
+    await signIn(agent, suite.stack, 'agent-erik', '#/customers/e2e-noproof');
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'e2e-noproof@voltpark.nl' };
     for (const type of ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION']) {
@@ -283,7 +275,7 @@ describe('the helpdesk console', () => {
     await screenshot(agent, 'console-16-passed-without-possession-proof');
 
     const admin = await open();
-    await signIn(admin, 'admin-frits', 'admin', '#/customers/e2e-noproof');
+    await signIn(admin, suite.stack, 'admin-frits', '#/customers/e2e-noproof');
     await admin.getByLabel('Reden (komt in het audit-logboek)').fill('Telefoon en mailbox kwijt');
     await admin.getByRole('button', { name: '2FA uitschakelen…' }).click();
     await admin.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
@@ -307,7 +299,7 @@ describe('the helpdesk console', () => {
         body: { type: 'LAST_LOGIN_DATE', unknown: true },
       });
     const page = await open();
-    await signIn(page, 'agent-dora', 'helpdesk', '#/customers/e2e-long');
+    await signIn(page, suite.stack, 'agent-dora', '#/customers/e2e-long');
     const rows = page.locator('[data-testid="events-table"] tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(25);
@@ -335,8 +327,10 @@ describe('the helpdesk console', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
 
-    // Signed in, the switch keeps what was typed and where the focus was.
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    // Signed in (through the provider's page and back), the choice stays; the switch keeps what was
+    // typed and where the focus was.
+    await signIn(page, suite.stack, 'agent-dora');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     await page.getByLabel('E-mailadres of naam').fill('zzzz-nobody');
     await page.keyboard.press('Enter');
     await page.getByTestId('search-empty').waitFor();

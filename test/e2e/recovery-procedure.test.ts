@@ -10,7 +10,7 @@ import { buildWeb } from '../../scripts/build-web';
 import { authenticatorFrom } from '../integration/enrollment-helpers';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { startTestStack, type SentEmail, type TestStack } from '../support/stack';
-import { focusedKey, launchBrowser, openPage, phone, screenshot, type OpenedPage } from './browser';
+import { focusedKey, launchBrowser, openPage, phone, screenshot, signIn, type OpenedPage } from './browser';
 
 let stack: TestStack;
 let browser: Browser;
@@ -47,9 +47,7 @@ describe('the recovery procedure of the manual, in the browser', () => {
 
     // Step 1: the agent verifies the caller.
     const agent = await open();
-    await agent.goto(`${stack.apiUrl}/console/#/customers/e2e-lotte`);
-    await agent.getByLabel('Gebruikersnaam').fill('agent-bram');
-    await agent.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(agent, stack, 'agent-bram', '#/customers/e2e-lotte');
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = {
       ...genuineAnswers,
@@ -79,10 +77,7 @@ describe('the recovery procedure of the manual, in the browser', () => {
 
     // Step 2: an admin disables 2FA.
     const admin = await open();
-    await admin.goto(`${stack.apiUrl}/console/#/customers/e2e-lotte`);
-    await admin.getByLabel('Gebruikersnaam').fill('admin-anna');
-    await admin.getByLabel(/^Admin:/).check();
-    await admin.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(admin, stack, 'admin-anna', '#/customers/e2e-lotte');
     await admin.getByLabel('Reden (komt in het audit-logboek)').fill('Telefoon gestolen');
     await admin.getByRole('button', { name: '2FA uitschakelen…' }).click();
     await admin.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();

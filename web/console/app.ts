@@ -8,10 +8,9 @@ import {
   beginHostedSignIn,
   completeHostedSignIn,
   currentSession,
-  forgetSession,
+  forgetEverything,
   isAdmin,
   isSecurityOfficer,
-  signInLocally,
   signOut,
   type Session,
 } from './auth';
@@ -19,6 +18,7 @@ import { errorInfoFor, type Ctx } from './context';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
 import { approvalsNavLink, pendingApprovals, refreshPendingApprovals } from './pending-count';
+import { dropAllViewState } from './view-state';
 import { approvalsView } from './views/approvals';
 import { caseRecordView } from './views/case-record';
 import { customerView } from './views/customer';
@@ -75,9 +75,19 @@ const speak = (region: HTMLElement, message: string) => {
   window.setTimeout(() => (region.textContent = message), 50);
 };
 
-const expire = () => {
+/** The person at the console leaves (signs out, or their session ends): nothing of theirs stays. */
+const personLeaves = () => {
   session = undefined;
-  forgetSession();
+  signInNotice = undefined;
+  renderedRoute = undefined;
+  dropAllViewState();
+  forgetEverything();
+  announcer.textContent = '';
+  alerter.textContent = '';
+};
+
+const expire = () => {
+  personLeaves();
   signInNotice = t('sessionExpired');
   render();
 };
@@ -86,14 +96,21 @@ const ctx = (): Ctx | undefined =>
   session && {
     i18n,
     session,
-    call: async (method, path, options = {}) => {
+    call: async <T>(...[method, path, options = {}]: Parameters<Ctx['call']>) => {
+      // The person is gone: the action ends here, with nothing written back into the views.
       if (!currentSession()) {
         expire();
-        throw new ApiError(401, 'UNAUTHORIZED', 'The session has expired.');
+        return new Promise<never>(() => undefined);
       }
+      const caller = session;
+      const ended = () => session !== caller;
       try {
-        return await api(method, path, { ...options, token: session?.token });
+        const response = await api<T>(method, path, { ...options, token: caller?.token });
+        // An answer for someone who has left lands nowhere: the promise never settles.
+        if (ended()) return new Promise<never>(() => undefined);
+        return response;
       } catch (error) {
+        if (ended()) return new Promise<never>(() => undefined);
         if (error instanceof ApiError && error.status === 401) expire();
         throw error;
       }
@@ -163,12 +180,9 @@ const renderHeader = (route: Route) => {
             text: t('signOut'),
             on: {
               click: () => {
-                const auth = config?.auth ?? { mode: 'local' as const };
-                session = undefined;
-                signInNotice = undefined;
-                pendingApprovals.forget();
-                signOut(auth);
+                personLeaves();
                 render();
+                if (config) signOut(config.auth);
               },
             },
           })
@@ -182,23 +196,8 @@ const viewFor = (route: Route, fresh: boolean): Node => {
     return h('section', { class: 'card' }, h('p', { class: 'notice notice-error', text: t('configBroken') }));
   if (!config) return h('p', { class: 'muted', text: t('loading') });
   if (!session)
-    return signInView(i18n, config.auth, signInNotice, {
-      local: (sub, group) => {
-        signInLocally(sub, [group])
-          .then((signedIn) => {
-            session = signedIn;
-            signInNotice = undefined;
-            renderedRoute = undefined;
-            render();
-          })
-          .catch(() => {
-            signInNotice = t('signInFailed');
-            render('sign-in-user');
-          });
-      },
-      hosted: () => {
-        if (config?.auth.mode === 'cognito') void beginHostedSignIn(config.auth);
-      },
+    return signInView(i18n, config.auth, signInNotice, () => {
+      if (config) void beginHostedSignIn(config.auth);
     });
   const context = ctx();
   if (!context || session.groups.length === 0)
@@ -265,17 +264,27 @@ const boot = async () => {
   } catch {
     configBroken = true;
   }
-  if (config?.auth.mode === 'cognito') {
+  if (config) {
     try {
       session = (await completeHostedSignIn(config.auth)) ?? currentSession();
     } catch {
+      forgetEverything();
       signInNotice = t('signInFailed');
     }
-  } else {
-    session = currentSession();
   }
   window.addEventListener('hashchange', () => render());
   pendingApprovals.onChange(() => render());
+  // Back to this page from the history cache while someone else (or no one) is signed in in the
+  // tab now: the page forgets what it showed and takes the tab's current session.
+  window.addEventListener('pageshow', (event) => {
+    const now = currentSession();
+    if (!event.persisted || now?.token === session?.token) return;
+    dropAllViewState();
+    session = now;
+    signInNotice = undefined;
+    renderedRoute = undefined;
+    render();
+  });
   render();
 };
 

@@ -1,14 +1,14 @@
-// Staff sign-in: the local token issuer in `npm start`, Cognito's hosted UI (authorization code +
-// PKCE) in AWS. The session lives in sessionStorage: it ends with the tab, and the strict CSP leaves
-// an injected script no way in to read it.
-import { api } from '../shared/api';
+// Staff sign-in: authorization code + PKCE at Cognito's hosted UI in AWS, at the local OpenID
+// provider in `npm start` and the tests, the same code either way. The session lives in
+// sessionStorage: it ends with the tab, and the strict CSP leaves an injected script no way in to read it.
+import { LANG_STORAGE_KEY } from '../shared/i18n';
 import type { ConsoleAuthConfig } from './runtime-config';
 
 export type StaffGroup = 'helpdesk' | 'admin' | 'security';
 const staffGroups: readonly StaffGroup[] = ['helpdesk', 'admin', 'security'];
 
 export interface Session {
-  /** Bearer token for the API: the local issuer's token, or Cognito's access token. */
+  /** Bearer token for the API: the provider's (Cognito's) access token. */
   token: string;
   sub: string;
   /** What the header shows: email or user name where the token has one, else the subject. */
@@ -84,25 +84,35 @@ export const currentSession = (): Session | undefined => {
 
 export const forgetSession = () => sessionStorage.removeItem(SESSION_KEY);
 
+/**
+ * The person at the console changes (sign-out, an expired session, someone else signing in): the
+ * tab keeps nothing of theirs. Only the language choice stays; it belongs to the device.
+ */
+export const forgetEverything = () => {
+  sessionStorage.clear();
+  for (const key of Object.keys(localStorage)) if (key !== LANG_STORAGE_KEY) localStorage.removeItem(key);
+};
+
 export const isAdmin = (session: Session) => session.groups.includes('admin');
 export const isSecurityOfficer = (session: Session) => session.groups.includes('security');
 
-/** Local stack only: the dev issuer signs a token for any name and group (it never exists in AWS). */
-export const signInLocally = async (sub: string, groups: StaffGroup[]): Promise<Session> => {
-  const response = await api<{ token: string }>('POST', '/local/token', { body: { sub, groups } });
-  return store(sessionFrom(response.body.token));
-};
-
 const redirectUri = () => `${window.location.origin}/console/`;
+const absolute = (url: string) => new URL(url, window.location.origin);
 
-/** Sends the browser to Cognito's hosted UI with a fresh PKCE verifier and state. */
-export const beginHostedSignIn = async (config: Extract<ConsoleAuthConfig, { mode: 'cognito' }>) => {
+/** A console route (`#/customers/c-1`, the mails' `#customer=c-1`): nothing else is restored. */
+const returnableHash = /^#[\w\-/=.~%]{0,200}$/;
+
+/**
+ * Sends the browser to the sign-in page (Cognito's hosted UI, the local provider) with a fresh PKCE
+ * verifier and state; the console route it was on comes back with them.
+ */
+export const beginHostedSignIn = async (config: ConsoleAuthConfig) => {
   const verifier = randomToken(32);
   const state = randomToken(16);
-  // The page the sign-in interrupted (a mailed deep link): the redirect URI has no fragment, so it is kept here.
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, returnTo: window.location.hash }));
+  const returnTo = returnableHash.test(window.location.hash) ? window.location.hash : '';
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, returnTo }));
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const url = new URL(config.authorizeUrl);
+  const url = absolute(config.authorizeUrl);
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: config.clientId,
@@ -115,16 +125,11 @@ export const beginHostedSignIn = async (config: Extract<ConsoleAuthConfig, { mod
   window.location.assign(url.toString());
 };
 
-/** A console route (`#/customers/c-1`, the mails' `#customer=c-1`): nothing else is restored. */
-const returnableHash = /^#[\w\-/=.~%]{0,200}$/;
-
 /**
- * Back from the hosted UI with ?code&state: checks the state, redeems the code with the verifier,
+ * Back from the sign-in page with ?code&state: checks the state, redeems the code with the verifier,
  * and removes both from the address bar. Returns undefined when this is not such a return.
  */
-export const completeHostedSignIn = async (
-  config: Extract<ConsoleAuthConfig, { mode: 'cognito' }>,
-): Promise<Session | undefined> => {
+export const completeHostedSignIn = async (config: ConsoleAuthConfig): Promise<Session | undefined> => {
   const params = new URLSearchParams(window.location.search);
   const code = params.get('code');
   const error = params.get('error');
@@ -133,12 +138,10 @@ export const completeHostedSignIn = async (
   const saved = sessionStorage.getItem(PKCE_KEY);
   sessionStorage.removeItem(PKCE_KEY);
   if (error) throw new Error(`sign-in refused: ${error}`);
-  const pkce = saved ? (JSON.parse(saved) as { verifier?: string; state?: string; returnTo?: unknown }) : {};
+  const pkce = saved ? (JSON.parse(saved) as { verifier?: string; state?: string; returnTo?: string }) : {};
   if (!pkce.verifier || !pkce.state || pkce.state !== params.get('state'))
     throw new Error('sign-in answer does not belong to this browser tab');
-  if (!window.location.hash && typeof pkce.returnTo === 'string' && returnableHash.test(pkce.returnTo))
-    history.replaceState(null, '', `${window.location.pathname}${pkce.returnTo}`);
-  const response = await fetch(config.tokenUrl, {
+  const response = await fetch(absolute(config.tokenUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -154,17 +157,21 @@ export const completeHostedSignIn = async (
   if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
   const tokens = (await response.json()) as { access_token?: unknown; id_token?: unknown };
   if (typeof tokens.access_token !== 'string') throw new Error('token endpoint sent no access token');
+  forgetEverything();
+  if (pkce.returnTo) history.replaceState(null, '', `${window.location.pathname}${pkce.returnTo}`);
   return store(
     sessionFrom(tokens.access_token, typeof tokens.id_token === 'string' ? tokens.id_token : undefined),
   );
 };
 
-/** Ends the session here and, in AWS, at Cognito too (its logout endpoint returns to the console). */
+/** Ends the session here and at the provider too, whose logout endpoint sends the browser back to the console. */
 export const signOut = (config: ConsoleAuthConfig) => {
-  forgetSession();
-  if (config.mode === 'cognito') {
-    const url = new URL(config.logoutUrl);
-    url.search = new URLSearchParams({ client_id: config.clientId, logout_uri: redirectUri() }).toString();
-    window.location.assign(url.toString());
-  }
+  forgetEverything();
+  const url = config.mode === 'cognito' ? absolute(config.logoutUrl) : absolute(config.endSessionUrl);
+  url.search = new URLSearchParams(
+    config.mode === 'cognito'
+      ? { client_id: config.clientId, logout_uri: redirectUri() }
+      : { client_id: config.clientId, post_logout_redirect_uri: redirectUri() },
+  ).toString();
+  window.location.assign(url.toString());
 };

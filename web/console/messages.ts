@@ -21,12 +21,7 @@ const nl = {
 
   signInTitle: 'Aanmelden',
   signInLocalIntro:
-    'Lokale ontwikkelomgeving: kies een gebruikersnaam en een rol. In AWS meldt u zich hier aan met uw helpdeskaccount.',
-  signInUser: 'Gebruikersnaam',
-  signInRole: 'Rol',
-  roleHelpdeskLong: 'Helpdeskmedewerker: klanten verifiëren',
-  roleAdminLong: 'Admin: verifiëren, 2FA uitschakelen, goedkeuren',
-  signInButton: 'Aanmelden',
+    'Lokale ontwikkelomgeving: u meldt u aan bij de lokale OpenID-provider, met een lokale gebruiker en het wachtwoord dat npm start toont. In AWS is dit de aanmeldpagina van Cognito.',
   signInHostedIntro:
     'Meld u aan met uw helpdeskaccount. U gaat naar de aanmeldpagina (wachtwoord en authenticator-app) en komt daarna hier terug.',
   signInHostedButton: 'Aanmelden met helpdeskaccount',
@@ -429,12 +424,7 @@ const en: Record<MessageKey, string> = {
 
   signInTitle: 'Sign in',
   signInLocalIntro:
-    'Local development stack: choose a user name and a role. In AWS you sign in here with your helpdesk account.',
-  signInUser: 'User name',
-  signInRole: 'Role',
-  roleHelpdeskLong: 'Helpdesk agent: verifies callers',
-  roleAdminLong: 'Admin: verifies, disables 2FA, approves',
-  signInButton: 'Sign in',
+    'Local development stack: you sign in at the local OpenID provider, with a local user and the password npm start prints. In AWS this is Cognito’s sign-in page.',
   signInHostedIntro:
     'Sign in with your helpdesk account. You go to the sign-in page (password and authenticator app) and come back here.',
   signInHostedButton: 'Sign in with helpdesk account',

@@ -5,11 +5,12 @@ import { h } from './dom';
 export type Lang = 'nl' | 'en';
 export const languages: Lang[] = ['nl', 'en'];
 
-const STORAGE_KEY = 'mfa-recovery.lang';
+/** The language choice stays when the person at the console changes: it belongs to the device. */
+export const LANG_STORAGE_KEY = 'mfa-recovery.lang';
 
 const storedLang = (): Lang | undefined => {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
+    const value = localStorage.getItem(LANG_STORAGE_KEY);
     return value === 'nl' || value === 'en' ? value : undefined;
   } catch {
     return undefined; // storage can be off (private mode, policies): the browser's language then decides
@@ -56,7 +57,7 @@ export const createTranslator = <K extends string>(dictionary: Dictionary<K>): T
       lang = next;
       document.documentElement.lang = next;
       try {
-        localStorage.setItem(STORAGE_KEY, next);
+        localStorage.setItem(LANG_STORAGE_KEY, next);
       } catch {
         /* not remembered; the switch still works for this page */
       }

@@ -6,6 +6,7 @@ import type { Approval, ReadyVerification, ReadyVerificationsResponse } from '..
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { checkShortLabels, noPossessionReasonLabels, type MessageKey } from '../messages';
 import { pendingApprovals } from '../pending-count';
+import { dropOnSignOut } from '../view-state';
 import { approvalReasonsText } from './disable';
 import { cancelVerification } from './handoff';
 import { reasonDialog } from './reason-dialog';
@@ -27,7 +28,8 @@ interface ApprovalsState {
   readyActionError?: ErrorInfo;
 }
 
-const state: ApprovalsState = { loading: false, readyLoading: false };
+let state: ApprovalsState = { loading: false, readyLoading: false };
+dropOnSignOut(() => (state = { loading: false, readyLoading: false }));
 
 const load = async (ctx: Ctx, focus?: string) => {
   state.loading = true;

@@ -12,6 +12,7 @@ import type {
 } from '../api-types';
 import type { Ctx, ErrorInfo } from '../context';
 import { emptyAuditTrail, loadAuditPage, type AuditTrailState } from './audit-trail';
+import { dropOnSignOut } from '../view-state';
 
 export interface CheckRowState {
   answer: string;
@@ -76,6 +77,7 @@ export interface CustomerPage {
 }
 
 let page: CustomerPage | undefined;
+dropOnSignOut(() => (page = undefined));
 
 export const customerPage = (customerId: string): CustomerPage => {
   if (!page || page.customerId !== customerId) {

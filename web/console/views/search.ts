@@ -2,6 +2,7 @@
 import { h, uid } from '../../shared/dom';
 import type { SearchHit, SearchResponse } from '../api-types';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
+import { dropOnSignOut } from '../view-state';
 
 interface SearchState {
   query: string;
@@ -13,7 +14,9 @@ interface SearchState {
   error?: ErrorInfo;
 }
 
-const state: SearchState = { query: '', results: [], nextCursor: null, busy: false };
+const emptySearch = (): SearchState => ({ query: '', results: [], nextCursor: null, busy: false });
+let state = emptySearch();
+dropOnSignOut(() => (state = emptySearch()));
 
 /** The 2FA badge; a lock says why ("melding klant" is not "te veel foute codes"). */
 export const twoFactorBadge = (ctx: Ctx, state: Pick<SearchHit, 'twoFactor' | 'lockReason'>) =>
