@@ -8,6 +8,7 @@ import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '
 import type { SentEmail } from '../support/stack';
 import { minutesAgo, setStored } from '../support/stored-items';
 import { browserSuite, phone, screenshot, signIn } from './browser';
+import type { LocalStaffUsername } from '../../scripts/local/staff';
 
 const { suite, open } = browserSuite();
 
@@ -302,7 +303,7 @@ describe('the security officer in the console', () => {
     await fatima.getByTestId('security-empty').waitFor();
   });
 
-  it('opens the customer from the security alert’s link after signing in, for an officer and an agent, also through a hosted sign-in', async () => {
+  it('opens the customer from the security alert’s link after signing in, for an officer and an agent, through the OpenID provider’s sign-in round trip', async () => {
     const customerId = 'e2e-link';
     const { reportLink } = await resetCustomer(customerId);
     await reportNotMe(reportLink);
@@ -310,63 +311,32 @@ describe('the security officer in the console', () => {
     const consoleLink = /(https?:\/\/\S+\/console\/\S+)/.exec(alert?.body.text ?? '')?.[1];
     expect(consoleLink).toBe(`${suite.stack.apiUrl}/console/#customer=${customerId}`);
 
+    // The sign-in leaves the console for the OpenID provider and comes back to a redirect URI without
+    // the fragment, as with Cognito's hosted UI in AWS: the mail's link must survive that round trip.
+    const signInFromLink = async (page: Page, username: LocalStaffUsername) => {
+      await page.goto(consoleLink as string);
+      await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+      await page.locator('[data-key="sign-in"]').click();
+      await page.waitForURL(/\/local\/oidc\/interaction\//);
+      await page.locator('#username').fill(username);
+      await page.locator('#password').fill(suite.stack.staffPasswords[username]);
+      await page.locator('#password').press('Enter');
+      await page.getByTestId('signed-in-as').waitFor();
+    };
+
     const officer = await open();
-    await officer.goto(consoleLink as string);
-    await officer.getByRole('heading', { name: 'Aanmelden' }).waitFor();
-    await officer.getByLabel('Gebruikersnaam').fill('officer-fatima');
-    await officer.getByLabel(/^Security officer:/).check();
-    await officer.getByRole('button', { name: 'Aanmelden' }).click();
+    await signInFromLink(officer, 'officer-fatima');
     await officer.getByTestId('security-case').waitFor();
+    expect(officer.url()).toBe(consoleLink);
     expect(await officer.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
     expect(await officer.getByTestId('security-case').textContent()).toContain(customerId);
     await screenshot(officer, 'security-09-alert-link-officer');
 
     const agent = await open();
-    await agent.goto(consoleLink as string);
-    await agent.getByLabel('Gebruikersnaam').fill('agent-dora');
-    await agent.getByLabel(/^Helpdeskmedewerker:/).check();
-    await agent.getByRole('button', { name: 'Aanmelden' }).click();
+    await signInFromLink(agent, 'agent-dora');
     await agent.getByTestId('recovery-locked').waitFor();
+    expect(agent.url()).toBe(consoleLink);
     expect(await agent.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
     expect(await agent.getByTestId('customer').textContent()).toContain(customerId);
-
-    // In AWS the sign-in leaves the page for the hosted UI and comes back to a redirect URI without
-    // the fragment: the link survives the round trip (an identity provider stands in, same origin).
-    const hosted = await open();
-    const api = suite.stack.apiUrl;
-    const token = (
-      await suite.stack.call('POST', '/local/token', {
-        body: { sub: 'officer-fatima', groups: ['security'], email: 'fatima@security.local' },
-      })
-    ).body.token as string;
-    await hosted.route('**/console/config.json', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({
-          auth: {
-            mode: 'cognito',
-            authorizeUrl: `${api}/test-idp/authorize`,
-            tokenUrl: `${api}/test-idp/token`,
-            logoutUrl: `${api}/test-idp/logout`,
-            clientId: 'console',
-            scopes: ['openid'],
-          },
-        }),
-      }),
-    );
-    await hosted.route('**/test-idp/authorize?**', (route) => {
-      const asked = new URL(route.request().url()).searchParams;
-      const back = new URL(asked.get('redirect_uri') ?? '');
-      back.search = new URLSearchParams({ code: 'test-code', state: asked.get('state') ?? '' }).toString();
-      return route.fulfill({ status: 302, headers: { location: back.toString() } });
-    });
-    await hosted.route('**/test-idp/token', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ access_token: token }) }),
-    );
-    await hosted.goto(consoleLink as string);
-    await hosted.getByRole('button', { name: 'Aanmelden met helpdeskaccount' }).click();
-    await hosted.getByTestId('security-case').waitFor();
-    expect(await hosted.getByTestId('customer-name').textContent()).toBe('Jan de Vries');
-    expect(hosted.url()).toBe(consoleLink);
   });
 });
