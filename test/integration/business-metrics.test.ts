@@ -2,6 +2,7 @@
 // the counts of what it did, in the MfaRecovery namespace, with the service as the only dimension
 // (no customer or staff id), and the staff member behind a disable or a passed verification is logged
 // on its own line for the Contributor Insights rules.
+import { logger } from '../../lib/observability/logger';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { createCustomer as createFullCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { authenticatorFrom, createCustomer, ticketFromUrl } from './enrollment-helpers';
@@ -16,6 +17,8 @@ const logLevel = process.env.POWERTOOLS_LOG_LEVEL;
 beforeAll(async () => {
   // Info level: the recovery-action lines are info lines.
   process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+  // The logger may already exist (tests start quiet, test/support/quiet-logs.ts): raise it too.
+  logger.setLogLevel('INFO');
   stack = await startTestStack({ pollStreams: true, environment: { VERIFY_MAX_FAILURES: '3' } });
   service = await stack.serviceToken();
   const originalWrite = process.stdout.write.bind(process.stdout);

@@ -2,6 +2,7 @@
 // recovery runs with logging at DEBUG while stdout is captured, then the captured text is searched
 // for every answer, code, ticket, secret and backup code the flow handled, and for the personal data
 // around it: names, addresses, company details, staff notes and reasons, also through an erasure.
+import { logger } from '../../lib/observability/logger';
 import { startTestStack, type TestStack } from '../support/stack';
 import { createCustomer, customerRecord, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { authenticatorFrom } from './enrollment-helpers';
@@ -12,6 +13,8 @@ let restore: () => void;
 
 beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  // The logger may already exist (tests start quiet, test/support/quiet-logs.ts): raise it too.
+  logger.setLogLevel('DEBUG');
   stack = await startTestStack({ pollStreams: true });
   const originalWrite = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
