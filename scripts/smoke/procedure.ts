@@ -131,12 +131,31 @@ export const runSmoke = async (target: SmokeTarget): Promise<SmokeResult> => {
     expectThat(status.twoFactor === 'ENABLED', `2FA is ${status.twoFactor} after enrolling`);
   });
 
+  const triageId = await step('the agent triages the call: nothing left, so verification', async () => {
+    const triage = await call('POST', `/admin/customers/${customerId}/triage`, {
+      token: target.tokens.agent,
+      body: {
+        reportedProblem: 'PHONE_LOST',
+        oldAuthenticatorWorks: false,
+        backupCodesAvailable: false,
+        channel: 'phone',
+      },
+    });
+    // Deployments from before the triage have no such route (API Gateway's own 404 has no error
+    // code); the procedure goes on without it.
+    const unrouted = !triage.body?.error?.code || triage.body.error.code === 'ROUTE_NOT_FOUND';
+    if (triage.status === 404 && unrouted) return undefined;
+    expectStatus(triage, [201], 'triage');
+    expectThat(triage.body.advice === 'VERIFY', `triage advised ${JSON.stringify(triage.body)}`);
+    return triage.body.triageId as string;
+  });
+
   const verificationId = await step(
     'an agent verifies the caller, with the code emailed to the address on file',
     async () => {
       let started = await call('POST', `/admin/customers/${customerId}/verifications`, {
         token: target.tokens.agent,
-        body: { channel: 'phone', reportedProblem: 'PHONE_LOST' },
+        body: { channel: 'phone', reportedProblem: 'PHONE_LOST', ...(triageId ? { triageId } : {}) },
       });
       // Deployments from before `reportedProblem` refuse the unknown field; the procedure is the same.
       if (started.status === 400 && JSON.stringify(started.body).includes('reportedProblem'))

@@ -50,13 +50,14 @@ const smoke = (keys: { accessKeyId: string; secretAccessKey: string; region: str
   });
 
 describe('npm run smoke -- --base-url URL', () => {
-  it('passes the whole procedure: sync, enroll, verify with the emailed code, disable, re-enroll, log in, backup code', async () => {
+  it('passes the whole procedure: sync, enroll, triage, verify with the emailed code, disable, re-enroll, log in, backup code', async () => {
     const result = await smoke(stack.loginServiceCredentials);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     const steps = result.stdout.split('\n').filter((line) => line.startsWith('ok '));
     expect(steps.map((line) => line.replace(/^ok\s+/, '').replace(/ \(\d+ ms\)$/, ''))).toEqual([
       'the login service syncs a new customer',
       'the customer turns 2FA on from the profile page',
+      'the agent triages the call: nothing left, so verification',
       'an agent verifies the caller, with the code emailed to the address on file',
       'an admin (not the agent) disables 2FA',
       'the reset email’s link enrolls a new authenticator',
