@@ -153,6 +153,8 @@ export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) =
         customerId: customer.customerId,
         caseId: verification.verificationId,
         details: {
+          // The contract's actorType has no `security`; the role that acted is stated here.
+          actorRole: 'security',
           verificationId: verification.verificationId,
           caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
@@ -244,7 +246,11 @@ export const keepRecoveryLock = async (
       ...(customer.recoveryLockCaseId && customer.recoveryLockCaseId !== '-'
         ? { caseId: customer.recoveryLockCaseId }
         : {}),
-      details: { note: seal(request.note), lockedAt: customer.recoveryLockedAt ?? null },
+      details: {
+        actorRole: 'security',
+        note: seal(request.note),
+        lockedAt: customer.recoveryLockedAt ?? null,
+      },
     });
     const review = { officerId: request.officerId, at: now.toISOString(), auditEventId: event.eventId };
     return {

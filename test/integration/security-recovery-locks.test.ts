@@ -165,7 +165,12 @@ describe('a release', () => {
     expect(releasedEvent).toMatchObject({
       actorId: 'sec-sara',
       caseId: verificationId,
-      details: { verifiedBy: 'agent-bram', releasedBy: 'sec-sara', reportedCaseId: caseId },
+      details: {
+        actorRole: 'security',
+        verifiedBy: 'agent-bram',
+        releasedBy: 'sec-sara',
+        reportedCaseId: caseId,
+      },
     });
     expect(events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['RECOVERY_LOCK_RELEASED', 'ENROLLMENT_TICKET_ISSUED', 'NOTIFICATION_SENT']),
