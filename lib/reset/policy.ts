@@ -196,7 +196,6 @@ export interface ApprovalItem {
   approvedAt?: string;
   rejectedBy?: string;
   rejectedAt?: string;
-  rejectReason?: string;
   /** Present only while pending: the sparse `pending` index lists open approvals without a scan. */
   pendingFlag?: 'PENDING';
   expiresAtEpoch: number;
