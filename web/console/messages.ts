@@ -1007,6 +1007,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     // security officer's view (recovery locks)
     RELEASER_IS_VERIFIER:
       'U verifieerde deze klant zelf; een andere security officer moet de blokkade opheffen (vier ogen).',
+    RELEASER_IN_REPORTED_CASE:
+      'U had een rol in de reset die de klant meldde; een andere security officer beslist over de melding (vier ogen).',
     EMAIL_CODE_REQUIRED:
       'Deze verificatie is geslaagd zonder de code per e-mail. Voor het opheffen moet de klant de gemailde code hebben voorgelezen.',
     VERIFICATION_NOT_FOR_RELEASE:
@@ -1018,7 +1020,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     SELF_SERVICE_GUIDE_DAILY_LIMIT:
       'Deze klant kreeg vandaag al het maximum aan instructie-mails. Vertel de stappen aan de telefoon.',
     TRIAGE_NOT_CURRENT: 'Die triage is niet meer de lopende. Beantwoord de vragen opnieuw.',
-    TRIAGE_ADVISED_SELF_SERVICE: 'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig.',
+    TRIAGE_ADVISED_SELF_SERVICE:
+      'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig. Werkte zelfhulp niet? Beantwoord de vragen opnieuw.',
     TRIAGE_REPORT_DIFFERS: 'De melding wijkt af van die in de triage.',
   },
   en: {
@@ -1071,6 +1074,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     // security officer's view (recovery locks)
     RELEASER_IS_VERIFIER:
       'You verified this caller yourself; another security officer must release the lock (four eyes).',
+    RELEASER_IN_REPORTED_CASE:
+      'You took part in the reset the customer reported; another security officer decides on the report (four eyes).',
     EMAIL_CODE_REQUIRED:
       'This verification passed without the emailed code. A release needs the caller to have read back the emailed code.',
     VERIFICATION_NOT_FOR_RELEASE:
@@ -1092,7 +1097,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     SELF_SERVICE_GUIDE_DAILY_LIMIT:
       'This customer already got the most instruction emails for today. Tell the steps on the phone.',
     TRIAGE_NOT_CURRENT: 'That triage is no longer the current one. Answer the questions again.',
-    TRIAGE_ADVISED_SELF_SERVICE: 'The triage sends this caller to self-service; no verification is needed.',
+    TRIAGE_ADVISED_SELF_SERVICE:
+      'The triage sends this caller to self-service; no verification is needed. Did self-service not work? Answer the questions again.',
     TRIAGE_REPORT_DIFFERS: 'The report differs from the one in the triage.',
   },
 };
