@@ -1016,6 +1016,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     NOT_RECOVERY_LOCKED: 'Het herstel van deze klant is niet (meer) geblokkeerd. Laad de pagina opnieuw.',
     VERIFICATION_FOR_RELEASE_ONLY:
       'Deze verificatie is gedaan tijdens een herstelblokkade en dient alleen om die op te heffen, niet om 2FA uit te schakelen.',
+    VERIFICATION_BEFORE_LAST_RESET:
+      'Deze verificatie is gestart vóór de laatste reset van deze klant. Verifieer de klant opnieuw.',
     // triage
     SELF_SERVICE_GUIDE_DAILY_LIMIT:
       'Deze klant kreeg vandaag al het maximum aan instructie-mails. Vertel de stappen aan de telefoon.',
@@ -1083,6 +1085,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     NOT_RECOVERY_LOCKED: 'Recovery of this customer is not (or no longer) locked. Reload the page.',
     VERIFICATION_FOR_RELEASE_ONLY:
       'This verification was done during a recovery lock and only serves to release it, not to disable 2FA.',
+    VERIFICATION_BEFORE_LAST_RESET:
+      "This verification was started before the customer's last reset. Verify the caller again.",
     // approvals, cancel, reset link (issue 12)
     REJECTER_IS_REQUESTER: 'You requested this disable yourself; another admin decides on it.',
     VERIFICATION_NOT_CANCELLABLE:
