@@ -40,7 +40,8 @@ export const decodeCursor = <S extends Shape>(
   for (const [name, type] of Object.entries(shape)) {
     const value = record[name];
     // JSON reads 1e400 as Infinity, which no key holds and the DynamoDB marshaller refuses (a 500).
-    if (typeof value !== type || (typeof value === 'number' && !Number.isFinite(value))) throw invalidCursor();
+    if (typeof value !== type || (typeof value === 'number' && !Number.isFinite(value)))
+      throw invalidCursor();
   }
   return record as { [K in keyof S]: S[K] extends 'number' ? number : string };
 };

@@ -142,7 +142,9 @@ describe('rejecting a disable', () => {
 
   it('keeps the rejecting admin’s reason sealed only: the approval item holds no readable copy of it', async () => {
     const { approvalId } = await pendingApproval('p-reject-plain');
-    expect((await reject(approvalId, { reason: 'voice did not match the customer on file' })).status).toBe(200);
+    expect((await reject(approvalId, { reason: 'voice did not match the customer on file' })).status).toBe(
+      200,
+    );
     const stored = await stack.dynamodb.send(
       new GetItemCommand({
         TableName: stack.tableNames.approvals,
@@ -150,7 +152,10 @@ describe('rejecting a disable', () => {
         ConsistentRead: true,
       }),
     );
-    expect(stored.Item && unmarshall(stored.Item)).toMatchObject({ status: 'REJECTED', rejectedBy: 'admin-bob' });
+    expect(stored.Item && unmarshall(stored.Item)).toMatchObject({
+      status: 'REJECTED',
+      rejectedBy: 'admin-bob',
+    });
     expect(JSON.stringify(stored.Item)).not.toContain('voice did not match');
   });
 

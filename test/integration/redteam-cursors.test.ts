@@ -30,7 +30,11 @@ describe('a cursor an attacker (or the clock) moved', () => {
   it('ready list: a cursor from before the freshness window ends the list instead of failing', async () => {
     const verificationId = await passedCase('rc-ready');
     // What any real cursor becomes once the admin comes back after the window, or a hand-made one.
-    const stale = cursor({ verificationId, outcome: 'PASSED', completedAt: new Date(Date.now() - 7_200_000).toISOString() });
+    const stale = cursor({
+      verificationId,
+      outcome: 'PASSED',
+      completedAt: new Date(Date.now() - 7_200_000).toISOString(),
+    });
     const answer = await stack.call('GET', `/admin/verifications?status=PASSED&cursor=${stale}`, {
       token: admin,
     });

@@ -229,7 +229,11 @@ describe('a release', () => {
         { verificationId, reason: 'all in order' },
         await stack.token(sub, [...groups]),
       );
-      expect([sub, refused.status, refused.body.error?.code]).toEqual([sub, 403, 'RELEASER_IN_REPORTED_CASE']);
+      expect([sub, refused.status, refused.body.error?.code]).toEqual([
+        sub,
+        403,
+        'RELEASER_IN_REPORTED_CASE',
+      ]);
     }
     expect(await statusOf('s-involved')).toBe('LOCKED');
 
@@ -243,7 +247,8 @@ describe('a release', () => {
     expect(parked.status).toBe(202);
     const approver = await stack.token('admin-otto', ['admin', 'security']);
     expect(
-      (await stack.call('POST', `/admin/approvals/${parked.body.approvalId}/approve`, { token: approver })).status,
+      (await stack.call('POST', `/admin/approvals/${parked.body.approvalId}/approve`, { token: approver }))
+        .status,
     ).toBe(200);
     await stack.poller?.drain();
     const ticket = ticketIn((await mailTo(emailOf('s-approved'))).at(-1));
