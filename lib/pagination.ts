@@ -37,6 +37,14 @@ export const decodeCursor = <S extends Shape>(
   if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalidCursor();
   const record = key as Record<string, unknown>;
   if (Object.keys(record).length !== Object.keys(shape).length) throw invalidCursor();
-  for (const [name, type] of Object.entries(shape)) if (typeof record[name] !== type) throw invalidCursor();
+  for (const [name, type] of Object.entries(shape)) {
+    const value = record[name];
+    // JSON reads 1e400 as Infinity, which no key holds and the DynamoDB marshaller refuses (a 500).
+    if (typeof value !== type || (typeof value === 'number' && !Number.isFinite(value)))
+      throw invalidCursor();
+  }
   return record as { [K in keyof S]: S[K] extends 'number' ? number : string };
 };
+
+/** A place in an audit chain (seq 1, 2, 3 …), as a cursor names it. */
+export const isChainPosition = (seq: number) => Number.isInteger(seq) && seq >= 1;

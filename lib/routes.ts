@@ -497,7 +497,8 @@ export const routes: RouteDefinition[] = [
     auth: securityOnly,
     params: customerParams,
     body: releaseRecoveryLockSchema,
-    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // The reported reset's approval names its approver, who may not judge the report.
+    tables: { customers: 'readWrite', verifications: 'readWrite', approvals: 'read', ...appendAudit },
     // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
     services: ['sealSecrets', 'openSecrets'],
   },

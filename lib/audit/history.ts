@@ -4,7 +4,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { requireCustomer } from '../customers/store';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import { decodeCursor, encodeCursor, invalidCursor, isChainPosition, type Page } from '../pagination';
 import { subjectOf, type AuditItem } from './events';
 import { revealDetails, SEALED_PLACEHOLDER, staffRevealer, type SealedText } from './sealed-text';
 import { readTogether } from '../reads';
@@ -75,7 +75,7 @@ export const pageAuditEvents = async (
   let before: number | undefined;
   if (query.cursor) {
     const key = decodeCursor(query.cursor, { customerId: 'string', caseId: 'string', seq: 'number' });
-    if (key.customerId !== customerId || key.caseId !== caseKey || !Number.isInteger(key.seq) || key.seq < 1)
+    if (key.customerId !== customerId || key.caseId !== caseKey || !isChainPosition(key.seq))
       throw invalidCursor();
     before = key.seq;
   }

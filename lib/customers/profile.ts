@@ -1,7 +1,7 @@
 // What staff see when they open a customer: the profile, 2FA status, and the history (sessions and
 // audit events), newest first, each paged with a cursor so no evidence is ever out of reach.
 import { listAuditEvents } from '../audit/store';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../pagination';
 import type { CustomerProfileQuery } from './schemas-profile';
 import { listCustomerVerifications } from '../verification/store';
 import { staffView } from './customer';
@@ -15,6 +15,7 @@ export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
 const eventsPage = async (customerId: string, cursor: string | undefined) => {
   const before = cursor ? decodeCursor(cursor, { seq: 'number' }).seq : undefined;
+  if (before !== undefined && !isChainPosition(before)) throw invalidCursor();
   const limit = PROFILE_PAGE_SIZE.events;
   // One more than the page: whether older events exist is known without a second read.
   const events = await listAuditEvents(customerId, {

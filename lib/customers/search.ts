@@ -4,7 +4,7 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { invalid } from '../errors';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { decodeCursor, encodeCursor, invalidCursor } from '../pagination';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, searchWords } from './normalize';
 import { findCase, parseCaseNumber } from '../verification/case-number';
@@ -59,6 +59,10 @@ export const searchCustomers = async (
   let startKey: Record<string, string> | undefined = options.cursor
     ? decodeCursor(options.cursor, { prefix: 'string', term: 'string' })
     : undefined;
+  // The start key must lie inside this query (its prefix, terms beginning with the driver), or DynamoDB
+  // refuses it: a cursor of another search, or one made by hand, is the client's mistake.
+  if (startKey && (startKey.prefix !== termPrefix(driver) || !startKey.term?.startsWith(driver)))
+    throw invalidCursor();
   let nextCursor: string | null = null;
   // With more words than the driver most terms of a page are dropped in memory ("jan de vries" reads
   // every "vries"), so pages are big then: one round trip for a few thousand terms instead of one per 100.

@@ -21,18 +21,17 @@ const escapeHtml = (value: string) =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 
+/**
+ * One pass over the template: a value once put in is never read again for placeholders, so a name
+ * that holds "{{x}}" is mailed as written instead of failing the mail (or filling in another value).
+ */
 const fill = (template: string, variables: Record<string, string>, escape: (value: string) => string) =>
-  template
-    .replace(/\{\{\{(\w+)\}\}\}/g, (_, name: string) => {
-      const value = variables[name];
-      if (value === undefined) throw new Error(`template variable ${name} is missing`);
-      return value;
-    })
-    .replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-      const value = variables[name];
-      if (value === undefined) throw new Error(`template variable ${name} is missing`);
-      return escape(value);
-    });
+  template.replace(/\{\{\{(\w+)\}\}\}|\{\{(\w+)\}\}/g, (_, raw?: string, escaped?: string) => {
+    const name = raw ?? escaped ?? '';
+    const value = variables[name];
+    if (value === undefined) throw new Error(`template variable ${name} is missing`);
+    return raw === undefined ? escape(value) : value;
+  });
 
 export const renderEmail = (
   source: TemplateSource,

@@ -76,7 +76,8 @@ export const rejectDisable = async (
             TableName: tableName('approvals'),
             Key: { approvalId: approval.approvalId },
             UpdateExpression:
-              'SET #status = :rejected, rejectedBy = :admin, rejectedAt = :now, rejectReason = :reason REMOVE pendingFlag',
+              // Free text about a person lives only sealed, in the audit event: this item is kept for a year.
+              'SET #status = :rejected, rejectedBy = :admin, rejectedAt = :now REMOVE pendingFlag',
             ConditionExpression: '#status = :pending',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -84,7 +85,6 @@ export const rejectDisable = async (
               ':pending': 'PENDING',
               ':admin': request.adminId,
               ':now': now.toISOString(),
-              ':reason': request.reason,
             },
           },
         },

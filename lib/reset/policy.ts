@@ -82,6 +82,19 @@ export const assertVerificationFresh = (
   }
 };
 
+/**
+ * A session started before the customer's last reset (a disable, or a lock's release) verified a caller
+ * about an authenticator that is gone: a second pass left over from then must not disable the one
+ * enrolled since. Checked at the disable and again at the approval.
+ */
+export const assertVerificationAfterLastReset = (verification: VerificationItem, customer: CustomerItem) => {
+  if (customer.lastResetAt && verification.startedAt < customer.lastResetAt)
+    throw conflict(
+      'VERIFICATION_BEFORE_LAST_RESET',
+      "This verification was started before the customer's last reset; verify the caller again.",
+    );
+};
+
 /** A PASSED session for this customer, completed at most N minutes ago, never used. */
 export const assertVerificationUsable = (
   verification: VerificationItem,
@@ -150,6 +163,7 @@ export const decideDisable = (
       'VERIFICATION_FOR_RELEASE_ONLY',
       "This verification was started under a recovery lock; it can only serve the security team's release.",
     );
+  assertVerificationAfterLastReset(verification, customer);
   const samePersonVerified = verification.agentId === input.adminId;
   if (samePersonVerified && policy.separateVerifierAndAdmin)
     throw forbidden(
@@ -196,7 +210,6 @@ export interface ApprovalItem {
   approvedAt?: string;
   rejectedBy?: string;
   rejectedAt?: string;
-  rejectReason?: string;
   /** Present only while pending: the sparse `pending` index lists open approvals without a scan. */
   pendingFlag?: 'PENDING';
   expiresAtEpoch: number;

@@ -28,6 +28,7 @@ import type { VerificationItem } from '../verification/verification';
 import {
   assertCanApprove,
   assertCustomerCanBeReset,
+  assertVerificationAfterLastReset,
   assertVerificationFresh,
   decideDisable,
   type ApprovalItem,
@@ -345,6 +346,7 @@ export const approveDisable = async (
       );
     // The pass must still be fresh when the second admin acts, as for a direct disable.
     assertVerificationFresh(verification, now, resetPolicy());
+    assertVerificationAfterLastReset(verification, customer);
   };
   try {
     const { result } = await commitWithAudit(first.customerId, deps, async (append) => {

@@ -18,10 +18,18 @@ export const assertRecoveryLocked = (customer: CustomerItem) => {
  * A release needs the strongest evidence the helpdesk can get: a session started under this lock,
  * PASSED with the code emailed to the address on file read back (possession, never "without
  * possession proof"), completed recently, not used, and verified by someone other than the officer
- * who releases. The report means someone already fooled the helpdesk once.
+ * who releases, who also took no part in the reported reset. The report means someone already fooled
+ * the helpdesk once.
  */
 export const assertCanRelease = (
-  input: { customer: CustomerItem; verification: VerificationItem; officerId: string; now: Date },
+  input: {
+    customer: CustomerItem;
+    verification: VerificationItem;
+    officerId: string;
+    now: Date;
+    /** Who verified, disabled or approved the reset the customer reported. */
+    reportedCaseStaff: readonly string[];
+  },
   policy: ReleasePolicy,
 ) => {
   const { customer, verification, officerId, now } = input;
@@ -52,5 +60,12 @@ export const assertCanRelease = (
     throw forbidden(
       'RELEASER_IS_VERIFIER',
       'You verified this caller yourself; another officer must release the lock (four eyes).',
+    );
+  // The report says that reset was not the customer's: whoever did it is the one it accuses, and an
+  // insider who is also an officer must not judge their own case.
+  if (input.reportedCaseStaff.includes(officerId))
+    throw forbidden(
+      'RELEASER_IN_REPORTED_CASE',
+      'You took part in the reset this customer reported; another officer decides on the report (four eyes).',
     );
 };

@@ -12,7 +12,8 @@ import { requireCustomer } from '../customers/store';
 import { conflict } from '../errors';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
 import { readTogether } from '../reads';
-import { requireVerification } from '../verification/store';
+import { getApproval } from '../reset/store';
+import { getVerification, requireVerification } from '../verification/store';
 import type { VerificationItem } from '../verification/verification';
 import { assertCanRelease, assertRecoveryLocked, type ReleasePolicy } from './policy';
 import { recoveryLockAttributes, recoveryLockFlag } from './recovery-lock-item';
@@ -125,6 +126,17 @@ export interface ReleaseRequest {
   officerId: string;
 }
 
+/** The staff of the reset the customer reported: its verifier, the admin who disabled, the approver. */
+const reportedCaseStaff = async (customer: CustomerItem): Promise<string[]> => {
+  const caseId = customer.recoveryLockedAt ? reportedCaseId(customer) : undefined;
+  const reported = caseId ? await getVerification(caseId) : undefined;
+  if (!reported) return [];
+  const approval = reported.approvalId ? await getApproval(reported.approvalId) : undefined;
+  return [reported.agentId, reported.usedBy, approval?.approvedBy].filter(
+    (id): id is string => typeof id === 'string',
+  );
+};
+
 /** A write lost to a concurrent change; the refusal for the state as it is now is worked out after. */
 class LostRace extends Error {}
 
@@ -135,17 +147,30 @@ class LostRace extends Error {}
  * a new enrollment link.
  */
 export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) => {
-  const load = () =>
-    readTogether(requireCustomer(request.customerId, true), requireVerification(request.verificationId));
-  const check = (customer: CustomerItem, verification: VerificationItem, now: Date) =>
-    assertCanRelease({ customer, verification, officerId: request.officerId, now }, releasePolicy());
+  const load = async () => {
+    const [customer, verification] = await readTogether(
+      requireCustomer(request.customerId, true),
+      requireVerification(request.verificationId),
+    );
+    return [customer, verification, await reportedCaseStaff(customer)] as const;
+  };
+  const check = (
+    customer: CustomerItem,
+    verification: VerificationItem,
+    involved: readonly string[],
+    now: Date,
+  ) =>
+    assertCanRelease(
+      { customer, verification, officerId: request.officerId, now, reportedCaseStaff: involved },
+      releasePolicy(),
+    );
   // The officer's reason is free text about a person: sealed with the customer's key (erasure shreds it).
   const seal = await textSealerFor(request.customerId, deps);
   try {
     const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
-      const [customer, verification] = await load();
-      check(customer, verification, now);
+      const [customer, verification, involved] = await load();
+      check(customer, verification, involved, now);
       const event = append({
         type: 'RECOVERY_LOCK_RELEASED',
         actorType: 'admin',
@@ -222,8 +247,8 @@ export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) =
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
     // Of two parallel releases one wins; the other is told why, from what is stored now.
-    const [customer, verification] = await load();
-    check(customer, verification, deps.clock.now());
+    const [customer, verification, involved] = await load();
+    check(customer, verification, involved, deps.clock.now());
     throw conflict('CONCURRENT_CHANGE', 'The customer or the verification changed meanwhile; reload.');
   }
 };

@@ -49,6 +49,10 @@ export const listReadyVerifications = async (
     ? decodeCursor(options.cursor, cursorShape)
     : undefined;
   if (startKey && startKey.outcome !== 'PASSED') throw invalidCursor();
+  // A cursor from before the window (the admin came back later, or it was made by hand) points past
+  // every pass that can still serve a disable: the list ends there. As a start key outside the key
+  // condition DynamoDB would refuse it.
+  if (startKey && (startKey.completedAt ?? '') < since) return { items: [], nextCursor: null };
   const found: ReadyItem[] = [];
   // Used, cancelled and pending sessions of the window are filtered out after the read; the loop ends
   // at one more than the page (to know whether there is more) or at the end of the window.

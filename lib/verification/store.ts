@@ -37,7 +37,7 @@ import type {
   StartVerificationInput,
 } from './schemas';
 import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
-import { reportOfLinkedTriage } from '../triage/link';
+import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from '../triage/link';
 
 type AppendAudit = (input: AuditEventInput) => AuditItem;
 
@@ -188,6 +188,7 @@ export const startVerification = async (
           // Under a "this wasn't me" lock a session may start, but it can only serve a release by security.
           const purpose: VerificationPurpose = customer.recoveryLockedAt ? 'RECOVERY_LOCK_RELEASE' : 'RESET';
           assertNoCooldown(customer, now);
+          if (!input.triageId) assertNoSelfServiceAdvice(customer.lastTriage, now);
           const reportedProblem = input.triageId
             ? reportOfLinkedTriage(customer.lastTriage, { ...input, triageId: input.triageId }, now)
             : input.reportedProblem;

@@ -140,6 +140,25 @@ describe('rejecting a disable', () => {
     expect(JSON.stringify(events)).not.toContain('caller hesitated');
   });
 
+  it('keeps the rejecting admin’s reason sealed only: the approval item holds no readable copy of it', async () => {
+    const { approvalId } = await pendingApproval('p-reject-plain');
+    expect((await reject(approvalId, { reason: 'voice did not match the customer on file' })).status).toBe(
+      200,
+    );
+    const stored = await stack.dynamodb.send(
+      new GetItemCommand({
+        TableName: stack.tableNames.approvals,
+        Key: { approvalId: { S: approvalId } },
+        ConsistentRead: true,
+      }),
+    );
+    expect(stored.Item && unmarshall(stored.Item)).toMatchObject({
+      status: 'REJECTED',
+      rejectedBy: 'admin-bob',
+    });
+    expect(JSON.stringify(stored.Item)).not.toContain('voice did not match');
+  });
+
   it('refuses the requester (403), a helpdesk agent (403), an unknown approval (404) and a missing reason (400)', async () => {
     const { approvalId, verificationId } = await pendingApproval('p-reject-refusals');
     const own = await reject(approvalId, { reason: 'changed my mind' }, admin);

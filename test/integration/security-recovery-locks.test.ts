@@ -222,6 +222,50 @@ describe('a release', () => {
     expect((await release('s-same', { verificationId, reason: 'second person' })).status).toBe(200);
   });
 
+  it('refuses an officer who took part in the reset the customer reported: its verifier, its admin, its approver', async () => {
+    await lockedCustomer('s-involved');
+    const verificationId = await pass('s-involved', await stack.helpdeskToken('agent-cas'));
+    for (const [sub, groups] of [
+      ['admin-anna', ['admin', 'security']],
+      ['agent-bram', ['helpdesk', 'security']],
+    ] as const) {
+      const refused = await release(
+        's-involved',
+        { verificationId, reason: 'all in order' },
+        await stack.token(sub, [...groups]),
+      );
+      expect([sub, refused.status, refused.body.error?.code]).toEqual([
+        sub,
+        403,
+        'RELEASER_IN_REPORTED_CASE',
+      ]);
+    }
+    expect(await statusOf('s-involved')).toBe('LOCKED');
+
+    // A reset a second admin approved: the approver is part of it too.
+    await createCustomer(stack, 's-approved', { email: emailOf('s-approved'), privileged: true });
+    await markEnrolled(stack, 's-approved');
+    const parked = await stack.call('POST', '/admin/customers/s-approved/2fa/disable', {
+      token: admin,
+      body: { verificationId: await pass('s-approved'), reason: 'lost phone' },
+    });
+    expect(parked.status).toBe(202);
+    const approver = await stack.token('admin-otto', ['admin', 'security']);
+    expect(
+      (await stack.call('POST', `/admin/approvals/${parked.body.approvalId}/approve`, { token: approver }))
+        .status,
+    ).toBe(200);
+    await stack.poller?.drain();
+    const ticket = ticketIn((await mailTo(emailOf('s-approved'))).at(-1));
+    expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
+    const underLock = await pass('s-approved', await stack.helpdeskToken('agent-cas'));
+    const byApprover = await release('s-approved', { verificationId: underLock, reason: 'fine' }, approver);
+    expect([byApprover.status, byApprover.body.error?.code]).toEqual([403, 'RELEASER_IN_REPORTED_CASE']);
+
+    // An officer who had no part in it decides.
+    expect((await release('s-involved', { verificationId, reason: 'someone uninvolved' })).status).toBe(200);
+  });
+
   it('refuses a verification older than the maximum age (409 VERIFICATION_STALE)', async () => {
     await lockedCustomer('s-stale');
     const verificationId = await pass('s-stale');

@@ -189,6 +189,42 @@ describe('triage of a caller', () => {
     expect(events.map((event) => event.type)).not.toContain('VERIFICATION_STARTED');
   });
 
+  it('cannot be skipped by leaving the triage out: after self-service advice a start without triageId is refused until a new triage', async () => {
+    await enrolledCustomer('t-skip');
+    expect((await triage('t-skip', newPhone)).body.advice).toBe('SELF_SERVICE');
+    const start = (body: Record<string, unknown> = {}) =>
+      stack.call('POST', '/admin/customers/t-skip/verifications', {
+        token: agent,
+        body: { channel: 'phone', reportedProblem: 'PHONE_LOST', ...body },
+      });
+    const skipped = await start();
+    expect([skipped.status, skipped.body.error.code]).toEqual([409, 'TRIAGE_ADVISED_SELF_SERVICE']);
+    // Self-service did not work after all: the agent asks again, and the new triage opens the way.
+    const again = await triage('t-skip', nothingLeft);
+    expect(again.body.advice).toBe('VERIFY');
+    const started = await start({ triageId: again.body.triageId });
+    expect(started.status).toBe(201);
+  });
+
+  it('lets a start without triageId go on once the self-service advice is older than the call (an hour)', async () => {
+    await enrolledCustomer('t-skip-later');
+    expect((await triage('t-skip-later', newPhone)).body.advice).toBe('SELF_SERVICE');
+    await stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: stack.tableNames.customers,
+        Key: { customerId: { S: 't-skip-later' } },
+        UpdateExpression: 'SET lastTriage.#at = :at',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':at': { S: new Date(Date.now() - 61 * 60_000).toISOString() } },
+      }),
+    );
+    const started = await stack.call('POST', '/admin/customers/t-skip-later/verifications', {
+      token: agent,
+      body: { channel: 'phone' },
+    });
+    expect(started.status).toBe(201);
+  });
+
   it('answers helpdesk and admin only', async () => {
     await enrolledCustomer('t-who');
     const officer = await stack.call('POST', '/local/token', {

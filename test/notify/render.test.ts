@@ -17,6 +17,22 @@ describe('email templates', () => {
     expect(email.html).toMatch(/^<!doctype html>/);
   });
 
+  it('never reads a placeholder inside what a customer record holds: a name with braces is mailed as written', () => {
+    // A name is the customer's own text (synced from their profile). Were it read as a template, a
+    // name "{{x}}" would stop every mail to them (the guide, the reset notice) and "{{content}}" would
+    // copy the mail into itself.
+    for (const name of ['Jan {{x}}', 'Jan {{content}}', 'Jan {{{subject}}}']) {
+      const email = renderEmail(notificationTemplates.SELF_SERVICE_GUIDE.nl, 'nl', {
+        name,
+        at: '30 november 2026 02:10',
+        helpdesk: 'onze helpdesk',
+      });
+      expect(email.text).toContain(`Beste ${name},`);
+      expect(email.html).toContain(`Beste ${name},`);
+      expect(email.html.match(/<!doctype html>/g)).toHaveLength(1);
+    }
+  });
+
   it('refuse to render with a variable missing rather than mail a hole', () => {
     expect(() => renderEmail(notificationTemplates.ENABLED.nl, 'nl', { name: 'Jan' })).toThrow(
       /at is missing/,

@@ -1007,6 +1007,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     // security officer's view (recovery locks)
     RELEASER_IS_VERIFIER:
       'U verifieerde deze klant zelf; een andere security officer moet de blokkade opheffen (vier ogen).',
+    RELEASER_IN_REPORTED_CASE:
+      'U had een rol in de reset die de klant meldde; een andere security officer beslist over de melding (vier ogen).',
     EMAIL_CODE_REQUIRED:
       'Deze verificatie is geslaagd zonder de code per e-mail. Voor het opheffen moet de klant de gemailde code hebben voorgelezen.',
     VERIFICATION_NOT_FOR_RELEASE:
@@ -1014,11 +1016,14 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     NOT_RECOVERY_LOCKED: 'Het herstel van deze klant is niet (meer) geblokkeerd. Laad de pagina opnieuw.',
     VERIFICATION_FOR_RELEASE_ONLY:
       'Deze verificatie is gedaan tijdens een herstelblokkade en dient alleen om die op te heffen, niet om 2FA uit te schakelen.',
+    VERIFICATION_BEFORE_LAST_RESET:
+      'Deze verificatie is gestart vóór de laatste reset van deze klant. Verifieer de klant opnieuw.',
     // triage
     SELF_SERVICE_GUIDE_DAILY_LIMIT:
       'Deze klant kreeg vandaag al het maximum aan instructie-mails. Vertel de stappen aan de telefoon.',
     TRIAGE_NOT_CURRENT: 'Die triage is niet meer de lopende. Beantwoord de vragen opnieuw.',
-    TRIAGE_ADVISED_SELF_SERVICE: 'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig.',
+    TRIAGE_ADVISED_SELF_SERVICE:
+      'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig. Werkte zelfhulp niet? Beantwoord de vragen opnieuw.',
     TRIAGE_REPORT_DIFFERS: 'De melding wijkt af van die in de triage.',
   },
   en: {
@@ -1071,6 +1076,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     // security officer's view (recovery locks)
     RELEASER_IS_VERIFIER:
       'You verified this caller yourself; another security officer must release the lock (four eyes).',
+    RELEASER_IN_REPORTED_CASE:
+      'You took part in the reset the customer reported; another security officer decides on the report (four eyes).',
     EMAIL_CODE_REQUIRED:
       'This verification passed without the emailed code. A release needs the caller to have read back the emailed code.',
     VERIFICATION_NOT_FOR_RELEASE:
@@ -1078,6 +1085,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     NOT_RECOVERY_LOCKED: 'Recovery of this customer is not (or no longer) locked. Reload the page.',
     VERIFICATION_FOR_RELEASE_ONLY:
       'This verification was done during a recovery lock and only serves to release it, not to disable 2FA.',
+    VERIFICATION_BEFORE_LAST_RESET:
+      "This verification was started before the customer's last reset. Verify the caller again.",
     // approvals, cancel, reset link (issue 12)
     REJECTER_IS_REQUESTER: 'You requested this disable yourself; another admin decides on it.',
     VERIFICATION_NOT_CANCELLABLE:
@@ -1092,7 +1101,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     SELF_SERVICE_GUIDE_DAILY_LIMIT:
       'This customer already got the most instruction emails for today. Tell the steps on the phone.',
     TRIAGE_NOT_CURRENT: 'That triage is no longer the current one. Answer the questions again.',
-    TRIAGE_ADVISED_SELF_SERVICE: 'The triage sends this caller to self-service; no verification is needed.',
+    TRIAGE_ADVISED_SELF_SERVICE:
+      'The triage sends this caller to self-service; no verification is needed. Did self-service not work? Answer the questions again.',
     TRIAGE_REPORT_DIFFERS: 'The report differs from the one in the triage.',
   },
 };
