@@ -2,7 +2,9 @@
 // exports on disk. A thin shell over lib/audit/verify-export.ts, lib/audit/query.ts and
 // lib/audit/recovery-report.ts: arguments, output, exit codes.
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   formatFinding,
@@ -19,6 +21,7 @@ import {
   type OutputFormat,
 } from '../lib/audit/query';
 import type { ExportFinding } from '../lib/audit/export-reader';
+import { repoRoot } from './local/paths';
 import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from '../lib/audit/recovery-report';
 
 const usage = `usage:
@@ -222,6 +225,35 @@ const parseTime = (name: string, value: string | undefined) => {
   return at;
 };
 
+/**
+ * `--open-sealed` needs the customers' keys. With a deployed environment's variables set (CUSTOMERS_TABLE,
+ * SECRET_KEY_SOURCE, …) those are used; without them, the local stack `npm start` keeps on disk: its
+ * tables on DynamoDB Local and `.data/local-secret.key`. An `--in-memory` stack's key never leaves it.
+ */
+const useLocalStackForKeys = async () => {
+  if (process.env.CUSTOMERS_TABLE) return;
+  const keyFile = join(repoRoot(), '.data', 'local-secret.key');
+  if (!existsSync(keyFile))
+    throw new UsageError(
+      "--open-sealed reads the customers' keys: set the deployed environment (CUSTOMERS_TABLE, " +
+        'SECRET_KEY_SOURCE=kms, KMS_KEY_ID, …), or run it beside `npm start` (not --in-memory, whose key ' +
+        `stays in memory); no ${keyFile}`,
+    );
+  const port = (name: string, fallback: string) => process.env[name] || fallback;
+  const { localFunctionEnvironment } = await import('./local/stack');
+  const { localTableNames } = await import('./local/tables');
+  Object.assign(
+    process.env,
+    localFunctionEnvironment({
+      tableNames: localTableNames(''),
+      dynamodbEndpoint: `http://127.0.0.1:${port('DDB_PORT', '8000')}`,
+      sesEndpoint: `http://127.0.0.1:${port('SES_PORT', '8005')}`,
+      apiUrl: `http://127.0.0.1:${port('PORT', '3000')}`,
+      dataDir: join(repoRoot(), '.data'),
+    }),
+  );
+};
+
 const queryCommand = async (args: string[]) => {
   const { values, positionals } = parseArgs({
     args,
@@ -287,7 +319,7 @@ const queryCommand = async (args: string[]) => {
       allExports: values['all-exports'] === true,
       // Imported only when asked: it reads the environment's config (tables, secret key).
       ...(values['open-sealed'] === true
-        ? { textKeyOf: (await import('../lib/customers/text-key')).textKeyOf }
+        ? (await useLocalStackForKeys(), { textKeyOf: (await import('../lib/customers/text-key')).textKeyOf })
         : {}),
       ...(limit !== undefined ? { limit } : {}),
       onFinding: (finding) => {

@@ -219,6 +219,11 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
       }
       if (url.pathname === '/local/jwks.json' && method === 'GET')
         return sendJson(response, 200, issuer.jwks);
+      // Someone opening the bare address wants the console, as the CloudFront distribution serves it.
+      if (url.pathname === '/' && (method === 'GET' || method === 'HEAD')) {
+        response.writeHead(302, { location: '/console/' });
+        return response.end();
+      }
       if (url.pathname === '/openapi.json' && method === 'GET')
         return sendJson(
           response,

@@ -43,6 +43,11 @@ describe('the local API', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('sends the bare address to the console, as the CloudFront distribution does', async () => {
+    const response = await fetch(`${stack.apiUrl}/`, { redirect: 'manual' });
+    expect([response.status, response.headers.get('location')]).toEqual([302, '/console/']);
+  });
+
   it('answers an unknown path with 404 and a known path with the wrong method with 405', async () => {
     expectContractError(await stack.call('GET', '/nope'), 404, 'ROUTE_NOT_FOUND');
     expectContractError(await stack.call('DELETE', '/health'), 405, 'METHOD_NOT_ALLOWED');
