@@ -137,8 +137,10 @@ export const apiPathPatterns = () => {
   const patterns = new Set<string>();
   for (const route of routes) {
     if (route.auth.type === 'iam') continue;
-    // CloudFront path patterns take * but no {param}; /admin/* covers every staff route.
-    patterns.add(route.path.startsWith('/admin/') ? '/admin/*' : route.path.replace(/\{[^}]+\}/g, '*'));
+    // CloudFront path patterns take * but no {param}; /admin/* and /security/* cover every staff route
+    // (one behaviour each: a distribution has 25 by default).
+    const staffPrefix = ['/admin/', '/security/'].find((prefix) => route.path.startsWith(prefix));
+    patterns.add(staffPrefix ? `${staffPrefix}*` : route.path.replace(/\{[^}]+\}/g, '*'));
   }
   return [...patterns].sort();
 };

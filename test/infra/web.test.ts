@@ -128,9 +128,18 @@ describe('the pages in AWS', () => {
   it('serves the API on the same origin (CSP connect-src self), uncached, before the page behaviours', () => {
     const patterns = distribution.CacheBehaviors.map((behavior: Record<string, any>) => behavior.PathPattern);
     expect(apiPathPatterns()).toEqual(
-      expect.arrayContaining(['/admin/*', '/enroll/start', '/enroll/confirm', '/enroll/report', '/health']),
+      expect.arrayContaining([
+        '/admin/*',
+        '/security/*',
+        '/enroll/status',
+        '/enroll/start',
+        '/enroll/confirm',
+        '/enroll/report',
+        '/health',
+      ]),
     );
     expect(apiPathPatterns().some((pattern) => pattern.startsWith('/internal'))).toBe(false);
+    expect(apiPathPatterns().filter((pattern) => pattern.startsWith('/security'))).toEqual(['/security/*']);
     for (const pattern of [...apiPathPatterns(), '/oauth2/token']) {
       const behavior = distribution.CacheBehaviors.find(
         (candidate: Record<string, any>) => candidate.PathPattern === pattern,
