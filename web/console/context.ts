@@ -34,6 +34,9 @@ export interface Ctx {
 export const errorInfoFor = (i18n: Translator<MessageKey>) => (error: unknown) =>
   describeError(error, errorSentences[i18n.lang], i18n.t('genericError'));
 
+/** Answers that describe the case as it is (an erased or unknown customer), not a fault to report. */
+const statesNotFaults = new Set(['ERASED', 'CUSTOMER_NOT_FOUND', 'INVALID_PATH_PARAMETER']);
+
 /** A refusal shown beside the action that caused it, with the request id to quote to support. */
 export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'error') =>
   info
@@ -41,7 +44,7 @@ export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'erro
         'div',
         { class: 'notice notice-error', 'data-testid': testId, 'data-code': info.code },
         h('p', { text: info.text }),
-        info.requestId
+        info.requestId && !statesNotFaults.has(info.code)
           ? h('p', { class: 'muted small', text: ctx.i18n.t('reference', { id: info.requestId }) })
           : null,
       )

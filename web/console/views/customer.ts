@@ -148,6 +148,14 @@ const olderButton = (
       })
     : null;
 
+/** The heading when the page has no customer to show: what happened, not the id from the address. */
+const loadErrorTitle = (code: string) =>
+  code === 'ERASED'
+    ? 'customerErasedTitle'
+    : code === 'CUSTOMER_NOT_FOUND' || code === 'INVALID_PATH_PARAMETER'
+      ? 'customerNotFoundTitle'
+      : 'customerLoadFailedTitle';
+
 export const customerView = (ctx: Ctx, customerId: string) => {
   const page: CustomerPage = customerPage(customerId);
   const { t } = ctx.i18n;
@@ -158,7 +166,13 @@ export const customerView = (ctx: Ctx, customerId: string) => {
       'div',
       {},
       back,
-      h('h2', { tabindex: -1, 'data-route-focus': true, text: customerId }),
+      h('h2', {
+        tabindex: -1,
+        'data-route-focus': true,
+        'data-testid': 'customer-name',
+        text: t(loadErrorTitle(page.loadError.code)),
+      }),
+      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
       errorBlock(ctx, page.loadError, 'load-error'),
     );
   if (!page.profile)
@@ -178,7 +192,7 @@ export const customerView = (ctx: Ctx, customerId: string) => {
     rejectionNotice(ctx, profile),
     verificationCard(ctx, page),
     disableCard(ctx, page),
-    resetLinkCard(ctx, profile),
+    resetLinkCard(ctx, page, profile),
     historyCard(ctx, page, profile),
   );
 };

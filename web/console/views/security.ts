@@ -12,8 +12,8 @@ import type {
 } from '../api-types';
 import type { Session } from '../auth';
 import { confirmDialog, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
-import { actorLabels, eventLabels, type MessageKey } from '../messages';
-import { eventSentence } from '../audit-words';
+import { eventLabels, type MessageKey } from '../messages';
+import { actorCell, eventSentence } from '../audit-words';
 import { twoFactorBadge } from './search';
 
 /** Helpdesk and admin read customer profiles; an officer who is neither reads the case instead. */
@@ -405,9 +405,7 @@ const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
                   { 'data-type': event.type },
                   h('td', { text: ctx.i18n.dateTime(event.at) }),
                   h('td', { text: eventLabels[lang][event.type] ?? event.type }),
-                  h('td', {
-                    text: `${actorLabels[lang][event.actorType] ?? event.actorType} ${event.actorId}`,
-                  }),
+                  actorCell(ctx, event),
                   h('td', { class: 'details', text: caseEventDetails(ctx, event) }),
                 ),
               ),
@@ -607,8 +605,10 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
       'data-testid': 'customer-name',
       text: data.customer.fullName,
     }),
-    lockCard(ctx, data),
-    decisionCard(ctx, page, data),
+    // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
+    ...(data.lock
+      ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
+      : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
     timelineCard(ctx, data),
   );
 };
