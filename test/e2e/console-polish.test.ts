@@ -91,6 +91,13 @@ describe('console polish', () => {
     await admin.locator('[data-testid="load-error"][data-code="CUSTOMER_NOT_FOUND"]').waitFor();
     expect(await admin.getByRole('heading', { level: 2 }).textContent()).toBe('Klant niet gevonden');
     expect(await admin.locator('main').textContent()).not.toContain('Referentie');
+
+    // A security officer opening the erased id reads the same.
+    const officer = await open();
+    await signIn(officer, suite.stack, 'officer-fatima', '#/security/pol-erased');
+    await officer.locator('[data-testid="load-error"][data-code="ERASED"]').waitFor();
+    expect(await officer.getByRole('heading', { level: 2 }).textContent()).toBe('Klant gewist');
+    expect(await officer.locator('main').textContent()).not.toContain('Referentie');
   });
 
   it('keeps Goedkeuren and Afwijzen in view at 1280×900, and the approval speaks of the customer by name without doubled punctuation', async () => {

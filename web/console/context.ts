@@ -37,6 +37,14 @@ export const errorInfoFor = (i18n: Translator<MessageKey>) => (error: unknown) =
 /** Answers that describe the case as it is (an erased or unknown customer), not a fault to report. */
 const statesNotFaults = new Set(['ERASED', 'CUSTOMER_NOT_FOUND', 'INVALID_PATH_PARAMETER']);
 
+/** The heading of a page with no customer to show: what happened, not the id from the address. */
+export const customerLoadErrorTitle = (code: string): MessageKey =>
+  code === 'ERASED'
+    ? 'customerErasedTitle'
+    : code === 'CUSTOMER_NOT_FOUND' || code === 'INVALID_PATH_PARAMETER'
+      ? 'customerNotFoundTitle'
+      : 'customerLoadFailedTitle';
+
 /** A refusal shown beside the action that caused it, with the request id to quote to support. */
 export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'error') =>
   info

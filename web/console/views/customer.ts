@@ -3,7 +3,7 @@
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
 import { isSecurityOfficer } from '../auth';
-import { errorBlock, fact, type Ctx } from '../context';
+import { customerLoadErrorTitle, errorBlock, fact, type Ctx } from '../context';
 import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
@@ -148,14 +148,6 @@ const olderButton = (
       })
     : null;
 
-/** The heading when the page has no customer to show: what happened, not the id from the address. */
-const loadErrorTitle = (code: string) =>
-  code === 'ERASED'
-    ? 'customerErasedTitle'
-    : code === 'CUSTOMER_NOT_FOUND' || code === 'INVALID_PATH_PARAMETER'
-      ? 'customerNotFoundTitle'
-      : 'customerLoadFailedTitle';
-
 export const customerView = (ctx: Ctx, customerId: string) => {
   const page: CustomerPage = customerPage(customerId);
   const { t } = ctx.i18n;
@@ -170,7 +162,7 @@ export const customerView = (ctx: Ctx, customerId: string) => {
         tabindex: -1,
         'data-route-focus': true,
         'data-testid': 'customer-name',
-        text: t(loadErrorTitle(page.loadError.code)),
+        text: t(customerLoadErrorTitle(page.loadError.code)),
       }),
       h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
       errorBlock(ctx, page.loadError, 'load-error'),

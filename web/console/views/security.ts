@@ -11,7 +11,14 @@ import type {
   RecoveryLockReleased,
 } from '../api-types';
 import type { Session } from '../auth';
-import { confirmDialog, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
+import {
+  confirmDialog,
+  customerLoadErrorTitle,
+  errorBlock,
+  fact,
+  type Ctx,
+  type ErrorInfo,
+} from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-words';
 import { twoFactorBadge } from './search';
@@ -590,7 +597,12 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
       'div',
       {},
       back,
-      h('h2', { tabindex: -1, 'data-route-focus': true, text: customerId }),
+      h('h2', {
+        tabindex: -1,
+        'data-route-focus': true,
+        text: t(customerLoadErrorTitle(page.loadError.code)),
+      }),
+      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
       errorBlock(ctx, page.loadError, 'load-error'),
     );
   const data = page.data;
