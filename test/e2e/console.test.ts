@@ -246,7 +246,7 @@ describe('the helpdesk console', () => {
     await bob.getByRole('button', { name: 'Ja, goedkeuren' }).click();
     await bob.getByTestId('approval-result').waitFor();
     expect(await bob.getByTestId('approval-result').textContent()).toBe(
-      'Goedgekeurd: 2FA van klant e2e-vip is uitgeschakeld.',
+      'Goedgekeurd: 2FA van Vera Ip is uitgeschakeld.',
     );
     await bob.getByTestId('approvals-empty').waitFor();
     expect(await twoFactorOf('e2e-vip')).toBe('DISABLED');

@@ -69,9 +69,9 @@ describe('signing in to the console through the local OpenID provider', () => {
   it('shows each person the console their groups in the token allow', async () => {
     const expectations: [LocalStaffUsername, string, boolean][] = [
       ['officer-fatima', 'Aangemeld als fatima@security.local (security officer)', false],
-      ['agent-bram', 'Aangemeld als bram@helpdesk.local (helpdesk)', false],
+      ['agent-bram', 'Aangemeld als bram@helpdesk.local (helpdeskmedewerker)', false],
       ['admin-frits', 'Aangemeld als frits@helpdesk.local (admin)', true],
-      ['lead-kim', 'Aangemeld als kim@helpdesk.local (helpdesk, admin)', true],
+      ['lead-kim', 'Aangemeld als kim@helpdesk.local (helpdeskmedewerker, admin)', true],
     ];
     // One tab, one person after the other (each signs the previous one out).
     const page = await open();

@@ -234,7 +234,12 @@ function render(focus?: string) {
   const routeKey = `${session ? 'in' : 'out'}:${window.location.hash}`;
   const fresh = routeKey !== renderedRoute;
   renderedRoute = routeKey;
-  if (fresh) routeFocusPending = true;
+  if (fresh) {
+    routeFocusPending = true;
+    // What was said on the last page belongs to it (a screen reader's review, a notice left behind).
+    announcer.textContent = '';
+    alerter.textContent = '';
+  }
   const context = fresh && session && isAdmin(session) ? ctx() : undefined;
   if (context) void refreshPendingApprovals(context);
   document.title = `${t('appTitle')} · mfa-recovery`;

@@ -4,10 +4,12 @@ import type { AuditEventType } from '../../lib/audit/events';
 import type { NotificationKind } from '../../lib/notify/templates';
 import type { CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { ReportedProblem } from '../../lib/verification/vocabulary';
+import { h } from '../shared/dom';
 import type { Lang } from '../shared/i18n';
 import type { AuditEventView } from './api-types';
 import type { Ctx, MessageKey } from './context';
 import {
+  actorLabels,
   auditSentences,
   channelLabels,
   messages,
@@ -38,6 +40,23 @@ export const localTime = (lang: Lang, iso: string) => {
 
 /** The browser's time zone by name, e.g. Europe/Amsterdam. */
 export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * Who did it, as the tables show it: "medewerker agent-cees". A security officer's decision says so
+ * (the contract's actorType stays admin; details.actorRole tells), and the login service is named
+ * without its role ARN, which stays in the title for whoever needs it.
+ */
+export const actorCell = (ctx: Ctx, event: Pick<AuditEventView, 'actorType' | 'actorId' | 'details'>) => {
+  const { t, lang } = ctx.i18n;
+  if ((event.details as Record<string, unknown>).actorRole === 'security')
+    return h('td', { class: 'actor', text: `${t('actorRoleSecurity')} ${event.actorId}` });
+  if (event.actorType === 'service')
+    return h('td', { class: 'actor', title: event.actorId, text: actorLabels[lang].service });
+  return h('td', {
+    class: 'actor',
+    text: `${actorLabels[lang][event.actorType] ?? event.actorType} ${event.actorId}`,
+  });
+};
 
 /** A message key built from data, used only when the dictionary has it. */
 const known = (key: string): MessageKey | undefined => (key in messages.nl ? (key as MessageKey) : undefined);

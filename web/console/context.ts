@@ -34,6 +34,17 @@ export interface Ctx {
 export const errorInfoFor = (i18n: Translator<MessageKey>) => (error: unknown) =>
   describeError(error, errorSentences[i18n.lang], i18n.t('genericError'));
 
+/** Answers that describe the case as it is (an erased or unknown customer), not a fault to report. */
+const statesNotFaults = new Set(['ERASED', 'CUSTOMER_NOT_FOUND', 'INVALID_PATH_PARAMETER']);
+
+/** The heading of a page with no customer to show: what happened, not the id from the address. */
+export const customerLoadErrorTitle = (code: string): MessageKey =>
+  code === 'ERASED'
+    ? 'customerErasedTitle'
+    : code === 'CUSTOMER_NOT_FOUND' || code === 'INVALID_PATH_PARAMETER'
+      ? 'customerNotFoundTitle'
+      : 'customerLoadFailedTitle';
+
 /** A refusal shown beside the action that caused it, with the request id to quote to support. */
 export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'error') =>
   info
@@ -41,7 +52,7 @@ export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'erro
         'div',
         { class: 'notice notice-error', 'data-testid': testId, 'data-code': info.code },
         h('p', { text: info.text }),
-        info.requestId
+        info.requestId && !statesNotFaults.has(info.code)
           ? h('p', { class: 'muted small', text: ctx.i18n.t('reference', { id: info.requestId }) })
           : null,
       )

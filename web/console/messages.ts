@@ -12,7 +12,7 @@ const nl = {
   loading: 'Laden…',
   signOut: 'Afmelden',
   signedInAs: 'Aangemeld als {name} ({roles})',
-  roleHelpdesk: 'helpdesk',
+  roleHelpdesk: 'helpdeskmedewerker',
   roleAdmin: 'admin',
   roleSecurity: 'security officer',
   navSearch: 'Klant zoeken',
@@ -193,9 +193,9 @@ const nl = {
   approve: 'Goedkeuren…',
   confirmApproveTitle: 'Uitschakeling van 2FA goedkeuren?',
   confirmApproveBody:
-    '2FA van klant {customer} wordt uitgeschakeld. Reden van {requester}: “{reason}”. Uw goedkeuring wordt vastgelegd.',
+    '2FA van {customer} wordt uitgeschakeld en uw goedkeuring wordt vastgelegd. Reden van {requester}: “{reason}”',
   confirmApproveYes: 'Ja, goedkeuren',
-  approved: 'Goedgekeurd: 2FA van klant {customer} is uitgeschakeld.',
+  approved: 'Goedgekeurd: 2FA van {customer} is uitgeschakeld.',
   refresh: 'Vernieuwen',
 
   genericError:
@@ -405,6 +405,16 @@ const nl = {
   triageAdvice_SELF_SERVICE: 'zelfhulp',
   triageAdvice_VERIFY: 'verificatie',
   triageGuideMailed: 'instructies gemaild',
+  // console polish
+  customerErasedTitle: 'Klant gewist',
+  customerNotFoundTitle: 'Klant niet gevonden',
+  customerLoadFailedTitle: 'Klant niet geladen',
+  customerIdLine: 'Klantnummer {id}',
+  actorRoleSecurity: 'security officer',
+  caseRecordTriage: 'Triage van dit gesprek',
+  colCustomerCase: 'Klant en zaak',
+  colRequest: 'Aanvraag',
+  colChecksAndReason: 'Controles en reden',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -594,9 +604,9 @@ const en: Record<MessageKey, string> = {
   approve: 'Approve…',
   confirmApproveTitle: 'Approve disabling 2FA?',
   confirmApproveBody:
-    '2FA of customer {customer} will be disabled. Reason given by {requester}: “{reason}”. Your approval is recorded.',
+    '2FA of {customer} will be disabled and your approval is recorded. Reason given by {requester}: “{reason}”',
   confirmApproveYes: 'Yes, approve',
-  approved: 'Approved: 2FA of customer {customer} is disabled.',
+  approved: 'Approved: 2FA of {customer} is disabled.',
   refresh: 'Refresh',
 
   genericError:
@@ -804,6 +814,16 @@ const en: Record<MessageKey, string> = {
   triageAdvice_SELF_SERVICE: 'self-service',
   triageAdvice_VERIFY: 'verification',
   triageGuideMailed: 'instructions emailed',
+  // console polish
+  customerErasedTitle: 'Customer erased',
+  customerNotFoundTitle: 'Customer not found',
+  customerLoadFailedTitle: 'Customer not loaded',
+  customerIdLine: 'Customer id {id}',
+  actorRoleSecurity: 'security officer',
+  caseRecordTriage: 'Triage of this call',
+  colCustomerCase: 'Customer and case',
+  colRequest: 'Request',
+  colChecksAndReason: 'Checks and reason',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };
@@ -1025,6 +1045,11 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     TRIAGE_ADVISED_SELF_SERVICE:
       'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig. Werkte zelfhulp niet? Beantwoord de vragen opnieuw.',
     TRIAGE_REPORT_DIFFERS: 'De melding wijkt af van die in de triage.',
+    // console polish
+    ERASED:
+      'Deze klant is gewist (AVG): de gegevens zijn verwijderd en dit klantnummer wordt niet meer gebruikt. Is de persoon weer klant, zoek dan op naam of e-mailadres (hij heeft dan een nieuw klantnummer).',
+    INVALID_PATH_PARAMETER:
+      'Dit adres klopt niet (geen geldig klant- of zaaknummer). Zoek de klant opnieuw op.',
   },
   en: {
     NETWORK_ERROR: 'The server cannot be reached. Check the connection and try again.',
@@ -1104,6 +1129,11 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
     TRIAGE_ADVISED_SELF_SERVICE:
       'The triage sends this caller to self-service; no verification is needed. Did self-service not work? Answer the questions again.',
     TRIAGE_REPORT_DIFFERS: 'The report differs from the one in the triage.',
+    // console polish
+    ERASED:
+      'This customer was erased (GDPR): the data is removed and this customer id is not used again. If the person is a customer again, search by name or email (they then have a new customer id).',
+    INVALID_PATH_PARAMETER:
+      'This address is not valid (not a valid customer id or case number). Search for the customer again.',
   },
 };
 
@@ -1136,7 +1166,7 @@ export const reportedProblemLabels: Record<Lang, Record<ReportedProblem, string>
     CANNOT_LOG_IN: 'Kan niet inloggen',
     PHONE_LOST: 'Telefoon kwijt',
     APP_BROKEN: 'App werkt niet',
-    BACKUP_CODES_LOST: 'Backup codes kwijt',
+    BACKUP_CODES_LOST: 'Back-upcodes kwijt',
     NEW_PHONE: 'Nieuwe telefoon',
   },
   en: {
@@ -1251,7 +1281,7 @@ export const notificationKindLabels: Record<Lang, Record<NotificationKind, strin
     AUTHENTICATOR_REPLACED: 'app vervangen',
     BACKUP_CODES_RENEWED: 'back-upcodes vernieuwd',
     SECURITY_ALERT: 'beveiligingsmelding',
-    SECURITY_REVIEW: 'beoordeling door security',
+    SECURITY_REVIEW: 'verzoek om beoordeling aan de security officers',
     LOCK_RELEASED: 'blokkade opgeheven',
     SELF_SERVICE_GUIDE: 'zelfhulp-instructies',
   },
@@ -1264,7 +1294,7 @@ export const notificationKindLabels: Record<Lang, Record<NotificationKind, strin
     AUTHENTICATOR_REPLACED: 'app replaced',
     BACKUP_CODES_RENEWED: 'backup codes renewed',
     SECURITY_ALERT: 'security alert',
-    SECURITY_REVIEW: 'security review',
+    SECURITY_REVIEW: 'review request to the security officers',
     LOCK_RELEASED: 'lock lifted',
     SELF_SERVICE_GUIDE: 'self-service instructions',
   },

@@ -92,7 +92,7 @@ const approve = async (ctx: Ctx, approval: Approval) => {
     await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
       headers: { 'idempotency-key': crypto.randomUUID() },
     });
-    state.decided = { kind: 'approved', text: t('approved', { customer: approval.customerId }) };
+    state.decided = { kind: 'approved', text: t('approved', { customer: customerName(approval) }) };
     ctx.announce(state.decided.text);
   } catch (error) {
     state.error = ctx.errorInfo(error);
@@ -189,25 +189,51 @@ const approvalRow = (ctx: Ctx, approval: Approval) => {
       ? undefined
       : t('ownVerificationNote');
   const noteId = `approval-note-${approval.approvalId}`;
+  /** "Label value" on its own line inside a cell. */
+  const line = (label: MessageKey, value: Node | string, testId?: string) =>
+    h(
+      'div',
+      { class: 'cell-line' },
+      h('span', { class: 'muted', text: `${t(label)}: ` }),
+      typeof value === 'string' ? h('span', { 'data-testid': testId, text: value }) : value,
+    );
+  // Four columns, the details stacked in their cells: on a 1280px screen the decision buttons are in
+  // view without scrolling sideways (ten columns pushed them off the edge).
   return h(
     'tr',
     { 'data-approval': approval.approvalId, 'data-own': approval.ownRequest ? 'true' : undefined },
-    customerCell(approval),
-    h('td', { class: 'mono', text: approval.caseNumber ?? '—' }),
-    h('td', { text: approval.requestedBy }),
-    h('td', { text: approval.verifiedBy }),
-    h('td', {
-      class: 'small',
-      'data-testid': 'checks-summary',
-      text: checksSummaryText(ctx, approval.checksSummary),
-    }),
-    h('td', { text: approvalReasonsText(ctx, approval.approvalReasons) }),
-    h('td', { text: approval.reason }),
-    h('td', { 'data-testid': 'requested-at', text: ctx.i18n.dateTime(approval.requestedAt) }),
-    h('td', { 'data-testid': 'expires-at', text: ctx.i18n.dateTime(approval.expiresAt) }),
     h(
       'td',
       {},
+      h('a', {
+        href: `#/customers/${encodeURIComponent(approval.customerId)}`,
+        text: customerName(approval),
+      }),
+      h('div', { class: 'muted small mono', text: approval.customerId }),
+      h('div', { class: 'mono', 'data-testid': 'approval-case', text: approval.caseNumber ?? '—' }),
+    ),
+    h(
+      'td',
+      { class: 'approval-request' },
+      line('colRequestedBy', approval.requestedBy),
+      line('colVerifiedBy', approval.verifiedBy),
+      line('colRequestedAt', ctx.i18n.dateTime(approval.requestedAt), 'requested-at'),
+      line('colExpires', ctx.i18n.dateTime(approval.expiresAt), 'expires-at'),
+    ),
+    h(
+      'td',
+      { class: 'approval-why' },
+      h('div', {
+        class: 'small',
+        'data-testid': 'checks-summary',
+        text: checksSummaryText(ctx, approval.checksSummary),
+      }),
+      line('colWhy', approvalReasonsText(ctx, approval.approvalReasons)),
+      line('colReason', approval.reason),
+    ),
+    h(
+      'td',
+      { class: 'approval-action' },
       h(
         'div',
         { class: 'actions' },
@@ -264,22 +290,16 @@ const approvalsCard = (ctx: Ctx) => {
             { class: 'table-wrap' },
             h(
               'table',
-              {},
+              { class: 'approvals-table', 'data-testid': 'approvals-table' },
               h(
                 'thead',
                 {},
                 h(
                   'tr',
                   {},
-                  th(ctx, 'colCustomer'),
-                  th(ctx, 'colCase'),
-                  th(ctx, 'colRequestedBy'),
-                  th(ctx, 'colVerifiedBy'),
-                  th(ctx, 'colChecks'),
-                  th(ctx, 'colWhy'),
-                  th(ctx, 'colReason'),
-                  th(ctx, 'colRequestedAt'),
-                  th(ctx, 'colExpires'),
+                  th(ctx, 'colCustomerCase'),
+                  th(ctx, 'colRequest'),
+                  th(ctx, 'colChecksAndReason'),
                   th(ctx, 'colAction'),
                 ),
               ),

@@ -2,9 +2,9 @@
 // local time, paged through the whole history, and narrowed to one case (its case number).
 import { h } from '../../shared/dom';
 import type { AuditEventView, AuditHistory, Profile } from '../api-types';
-import { localTime, localZone, eventSentence } from '../audit-words';
+import { actorCell, localTime, localZone, eventSentence } from '../audit-words';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
-import { actorLabels, eventLabels } from '../messages';
+import { eventLabels } from '../messages';
 
 export interface AuditTrailState {
   events: AuditEventView[];
@@ -13,6 +13,8 @@ export interface AuditTrailState {
   caseId?: string;
   loaded: boolean;
   busy: boolean;
+  /** A reload asked for while a page was on its way: it runs once that page is in. */
+  reloadWanted?: boolean;
   error?: ErrorInfo;
 }
 
@@ -44,7 +46,12 @@ export const loadAuditPage = async (
   options: { more?: boolean; focus?: string; render?: boolean } = {},
 ): Promise<boolean> => {
   const more = options.more === true;
-  if (trail.busy || (more && !trail.nextCursor)) return false;
+  if (trail.busy) {
+    // An action appended events while the table was loading: what is on its way may predate them.
+    if (!more) trail.reloadWanted = true;
+    return false;
+  }
+  if (more && !trail.nextCursor) return false;
   trail.busy = true;
   const caseId = trail.caseId;
   let loaded = false;
@@ -66,6 +73,10 @@ export const loadAuditPage = async (
     trail.error = ctx.errorInfo(error);
   } finally {
     trail.busy = false;
+  }
+  if (trail.reloadWanted) {
+    trail.reloadWanted = false;
+    return loadAuditPage(ctx, customerId, trail, { focus: options.focus, render: options.render });
   }
   if (options.render !== false) ctx.render(options.focus);
   return loaded;
@@ -118,7 +129,7 @@ export const auditTable = (ctx: Ctx, events: AuditEventView[], caseLabel: (id: s
             { 'data-type': event.type, 'data-seq': event.seq, 'data-case': event.caseId ?? '' },
             h('td', { class: 'time', text: localTime(lang, event.at) }),
             h('td', { text: eventLabels[lang][event.type] ?? event.type }),
-            h('td', { text: `${actorLabels[lang][event.actorType] ?? event.actorType} ${event.actorId}` }),
+            actorCell(ctx, event),
             h('td', { class: 'details', text: eventSentence(ctx, event, caseLabel) }),
           ),
         ),
@@ -168,6 +179,16 @@ export const auditTrailSection = (ctx: Ctx, customerId: string, profile: Profile
           }),
         ),
       ),
+      h('button', {
+        type: 'button',
+        class: 'secondary',
+        'data-key': 'audit-refresh',
+        'data-testid': 'audit-refresh',
+        disabled: trail.busy,
+        // Mails are sent after the action that queued them: their events come in a moment later.
+        text: t('refresh'),
+        on: { click: () => void loadAuditPage(ctx, customerId, trail, { focus: 'audit-refresh' }) },
+      }),
     ),
     h('p', { class: 'muted small', text: t('auditTimesIn', { zone: localZone() }) }),
     errorBlock(ctx, trail.error, 'audit-error'),

@@ -10,7 +10,7 @@ import type {
   Profile,
   VerificationView,
 } from '../api-types';
-import { localTime } from '../audit-words';
+import { eventSentence, localTime } from '../audit-words';
 import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import {
   channelLabels,
@@ -32,11 +32,51 @@ interface CaseRecordState {
   verification?: VerificationView;
   customer?: Profile['customer'];
   events?: AuditEventView[];
+  /** The triage the case was started on, if it was. */
+  triage?: AuditEventView;
 }
 
 let state: CaseRecordState | undefined;
 
 const EVENTS_PAGE = 200;
+
+/** How far before the start a triage can lie: the API links a start only to one of the last hour. */
+const TRIAGE_LINK_MS = 60 * 60_000;
+
+/**
+ * The call's triage. It was recorded before the case existed, so it carries no caseId and the case
+ * filter leaves it out; the start names it (VERIFICATION_STARTED details.triageId). Read from the
+ * customer's history, newest first, down to an hour before the start.
+ */
+const triageOf = async (
+  ctx: Ctx,
+  customerPath: string,
+  caseEvents: AuditEventView[],
+  startedAt: string,
+): Promise<AuditEventView | undefined> => {
+  const started = caseEvents.find((event) => event.type === 'VERIFICATION_STARTED');
+  const triageId = (started?.details as Record<string, unknown> | undefined)?.triageId;
+  if (typeof triageId !== 'string') return undefined;
+  const oldest = Date.parse(startedAt) - TRIAGE_LINK_MS;
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: String(EVENTS_PAGE) });
+    if (cursor) query.set('cursor', cursor);
+    const page: AuditHistory = (
+      await ctx.call<AuditHistory>('GET', `${customerPath}/audit-events?${query.toString()}`)
+    ).body;
+    const found = page.events.find(
+      (event) =>
+        event.type === 'HELPDESK_TRIAGE_RECORDED' &&
+        (event.details as Record<string, unknown>).triageId === triageId,
+    );
+    if (found) return found;
+    const last = page.events.at(-1);
+    if (!last || Date.parse(last.at) < oldest) return undefined;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return undefined;
+};
 
 const load = async (ctx: Ctx, current: CaseRecordState) => {
   current.loading = true;
@@ -60,10 +100,12 @@ const load = async (ctx: Ctx, current: CaseRecordState) => {
       events.push(...page.events);
       cursor = page.nextCursor;
     } while (cursor);
+    const triage = await triageOf(ctx, customerPath, events, verification.startedAt);
     current.verification = verification;
     current.customer = (await profile).body.customer;
-    // Oldest first: a record reads as the case happened.
-    current.events = events.reverse();
+    current.triage = triage;
+    // Oldest first: a record reads as the case happened (the triage came just before the start).
+    current.events = [...events, ...(triage ? [triage] : [])].sort((a, b) => a.seq - b.seq);
     current.error = undefined;
   } catch (error) {
     current.error = ctx.errorInfo(error);
@@ -115,6 +157,15 @@ const recordOf = (ctx: Ctx, current: CaseRecordState) => {
         fact(t('colChannel'), channelLabels[lang][verification.channel]),
         verification.reportedProblem
           ? fact(t('caseRecordProblem'), reportedProblemLabels[lang][verification.reportedProblem])
+          : null,
+        current.triage
+          ? fact(
+              t('caseRecordTriage'),
+              h('span', {
+                'data-testid': 'case-record-triage',
+                text: eventSentence(ctx, current.triage, () => caseLabel),
+              }),
+            )
           : null,
         fact(t('colStatus'), t(`vstatus_${verification.status}`)),
         fact(t('caseRecordStarted'), when(verification.startedAt)),

@@ -3,7 +3,7 @@
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
 import { isSecurityOfficer } from '../auth';
-import { errorBlock, fact, type Ctx } from '../context';
+import { customerLoadErrorTitle, errorBlock, fact, type Ctx } from '../context';
 import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
@@ -158,7 +158,13 @@ export const customerView = (ctx: Ctx, customerId: string) => {
       'div',
       {},
       back,
-      h('h2', { tabindex: -1, 'data-route-focus': true, text: customerId }),
+      h('h2', {
+        tabindex: -1,
+        'data-route-focus': true,
+        'data-testid': 'customer-name',
+        text: t(customerLoadErrorTitle(page.loadError.code)),
+      }),
+      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
       errorBlock(ctx, page.loadError, 'load-error'),
     );
   if (!page.profile)
@@ -178,7 +184,7 @@ export const customerView = (ctx: Ctx, customerId: string) => {
     rejectionNotice(ctx, profile),
     verificationCard(ctx, page),
     disableCard(ctx, page),
-    resetLinkCard(ctx, profile),
+    resetLinkCard(ctx, page, profile),
     historyCard(ctx, page, profile),
   );
 };

@@ -5,6 +5,7 @@ import { h } from '../../shared/dom';
 import type { Profile, ResetLinkQueued } from '../api-types';
 import { isAdmin } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
+import { loadProfile, type CustomerPage } from './customer-state';
 import { reasonDialog } from './reason-dialog';
 
 // ── Case number ───────────────────────────────────────────────────────────────────────────────────
@@ -147,7 +148,8 @@ interface ResetLinkState {
 
 let resetLink: ResetLinkState | undefined;
 
-const resendResetLink = async (ctx: Ctx, customerId: string) => {
+const resendResetLink = async (ctx: Ctx, page: CustomerPage) => {
+  const customerId = page.customerId;
   const state: ResetLinkState = { customerId, staffId: ctx.session.sub, busy: true };
   resetLink = state;
   ctx.render('resend-reset-link');
@@ -164,7 +166,9 @@ const resendResetLink = async (ctx: Ctx, customerId: string) => {
   } finally {
     state.busy = false;
   }
-  ctx.render('resend-reset-link');
+  // The send (or the refusal's reason) is in the history now: the page reads it again, so the
+  // table shows what the API has instead of what it had when the page opened.
+  await loadProfile(ctx, page, 'resend-reset-link');
 };
 
 const resetLinkSentText = (ctx: Ctx, result: ResetLinkQueued) =>
@@ -173,7 +177,7 @@ const resetLinkSentText = (ctx: Ctx, result: ResetLinkQueued) =>
   });
 
 /** For admins, while 2FA is off after a helpdesk reset: the customer did not (yet) set it up again. */
-export const resetLinkCard = (ctx: Ctx, profile: Profile) => {
+export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
   const customer = profile.customer;
   if (!isAdmin(ctx.session) || customer.twoFactor !== 'DISABLED' || !customer.lastResetAt) return null;
   if (customer.recoveryLocked) return null;
@@ -201,7 +205,7 @@ export const resetLinkCard = (ctx: Ctx, profile: Profile) => {
       'data-key': 'resend-reset-link',
       disabled: state?.busy,
       text: t('resendResetLink'),
-      on: { click: () => void resendResetLink(ctx, customer.customerId) },
+      on: { click: () => void resendResetLink(ctx, page) },
     }),
   );
 };

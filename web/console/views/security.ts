@@ -11,9 +11,16 @@ import type {
   RecoveryLockReleased,
 } from '../api-types';
 import type { Session } from '../auth';
-import { confirmDialog, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
-import { actorLabels, eventLabels, type MessageKey } from '../messages';
-import { eventSentence } from '../audit-words';
+import {
+  confirmDialog,
+  customerLoadErrorTitle,
+  errorBlock,
+  fact,
+  type Ctx,
+  type ErrorInfo,
+} from '../context';
+import { eventLabels, type MessageKey } from '../messages';
+import { actorCell, eventSentence } from '../audit-words';
 import { twoFactorBadge } from './search';
 
 /** Helpdesk and admin read customer profiles; an officer who is neither reads the case instead. */
@@ -405,9 +412,7 @@ const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
                   { 'data-type': event.type },
                   h('td', { text: ctx.i18n.dateTime(event.at) }),
                   h('td', { text: eventLabels[lang][event.type] ?? event.type }),
-                  h('td', {
-                    text: `${actorLabels[lang][event.actorType] ?? event.actorType} ${event.actorId}`,
-                  }),
+                  actorCell(ctx, event),
                   h('td', { class: 'details', text: caseEventDetails(ctx, event) }),
                 ),
               ),
@@ -592,7 +597,12 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
       'div',
       {},
       back,
-      h('h2', { tabindex: -1, 'data-route-focus': true, text: customerId }),
+      h('h2', {
+        tabindex: -1,
+        'data-route-focus': true,
+        text: t(customerLoadErrorTitle(page.loadError.code)),
+      }),
+      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
       errorBlock(ctx, page.loadError, 'load-error'),
     );
   const data = page.data;
@@ -607,8 +617,10 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
       'data-testid': 'customer-name',
       text: data.customer.fullName,
     }),
-    lockCard(ctx, data),
-    decisionCard(ctx, page, data),
+    // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
+    ...(data.lock
+      ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
+      : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
     timelineCard(ctx, data),
   );
 };
