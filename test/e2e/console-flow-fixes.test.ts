@@ -176,6 +176,7 @@ describe('the console’s verification flow', () => {
     const notice = agent.getByTestId('verification-cooldown');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Een nieuwe verificatie kan pas starten na');
+    expect(await notice.textContent()).toContain('Zelfhulp (triage hieronder) kan wel.');
     // Before the questions, in reading order.
     expect(
       await agent.evaluate(() => {

@@ -282,7 +282,9 @@ describe('the security officer in the console', () => {
     // Fatima releases on Cees's verification.
     await releaseOn(fatima, ceesCase, 'Klant teruggebeld op bekend nummer; melding was een vergissing');
     await fatima.getByTestId('release-outcome').waitFor();
-    expect(await fatima.getByTestId('release-outcome').textContent()).toContain('De blokkade is opgeheven');
+    expect(await fatima.getByTestId('release-outcome').textContent()).toContain(
+      `De blokkade is opgeheven op basis van zaak ${ceesCase}.`,
+    );
     await fatima.getByTestId('not-locked').waitFor();
     await fatima.locator('[data-testid="security-count"]', { hasText: /^0$/ }).waitFor();
     await timeline.locator('tr[data-type="RECOVERY_LOCK_RELEASED"]').waitFor();

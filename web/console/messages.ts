@@ -412,7 +412,8 @@ const nl = {
     'Beantwoord eerst de triage hierboven: een verificatie start alleen als de klant geen werkende factor meer heeft.',
   triageNotAsked: 'niet gevraagd',
   cooldownBeforeTriage:
-    'Wachttijd: een eerdere verificatie is mislukt. Een nieuwe verificatie kan pas starten na {time}. Zelfhulp (triage hieronder) kan wel.',
+    'Wachttijd: een eerdere verificatie is mislukt. Een nieuwe verificatie kan pas starten na {time}.',
+  cooldownSelfServiceStill: 'Zelfhulp (triage hieronder) kan wel.',
   startAfterCooldown: 'Verificatie starten kan pas na {time} (wachttijd na een mislukte verificatie).',
   passedOwnAdmin: 'U verifieerde deze klant zelf: een andere admin moet 2FA uitschakelen. Noem zaak {id}.',
   disableOwnVerification:
@@ -823,7 +824,8 @@ const en: Record<MessageKey, string> = {
     'Answer the triage above first: a verification starts only when the caller has no working factor left.',
   triageNotAsked: 'not asked',
   cooldownBeforeTriage:
-    'Cooldown: an earlier verification failed. A new verification can start only after {time}. Self-service (triage below) still can.',
+    'Cooldown: an earlier verification failed. A new verification can start only after {time}.',
+  cooldownSelfServiceStill: 'Self-service (triage below) still can.',
   startAfterCooldown:
     'Starting a verification is possible after {time} (cooldown after a failed verification).',
   passedOwnAdmin: 'You verified this customer yourself: another admin must disable 2FA. Quote case {id}.',

@@ -601,7 +601,10 @@ const cooldownNotice = (ctx: Ctx, page: CustomerPage) => {
     ? h('p', {
         class: 'notice notice-warn',
         'data-testid': 'verification-cooldown',
-        text: ctx.i18n.t('cooldownBeforeTriage', { time: ctx.i18n.dateTime(until) }),
+        // Under a recovery lock no self-service works, so the notice does not offer it.
+        text: page.profile?.customer.recoveryLocked
+          ? ctx.i18n.t('cooldownBeforeTriage', { time: ctx.i18n.dateTime(until) })
+          : `${ctx.i18n.t('cooldownBeforeTriage', { time: ctx.i18n.dateTime(until) })} ${ctx.i18n.t('cooldownSelfServiceStill')}`,
       })
     : null;
 };
