@@ -139,14 +139,14 @@ export const handler = createHttpFunction('adminApi', {
       staffId(request.principal),
       {
         ...deps,
-        sendCode: (customer, code, expiresAt) =>
+        sendCode: (customer, code, expiresAt, reference) =>
           sendVerificationCodeEmail(
             customer.email,
             customer.fullName,
             customer.locale,
             code,
             expiresAt,
-            request.pathParameters.verificationId ?? '',
+            reference,
           ),
       },
     );

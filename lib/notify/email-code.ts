@@ -15,7 +15,7 @@ export const sendVerificationCodeEmail = async (
   locale: Locale,
   code: string,
   expiresAt: Date,
-  /** The session the code belongs to: the caller can read it back, the agent sees it on screen. */
+  /** The session's case number (the id before those): the caller reads it back, the agent sees it on screen. */
   reference: string,
 ) => {
   const email = renderEmail(templates[locale], locale, {

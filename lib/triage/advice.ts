@@ -28,8 +28,8 @@ export interface TriageAnswers {
   reportedProblem: ReportedProblem;
   /** Does the caller still have the old authenticator, and does it still show codes? */
   oldAuthenticatorWorks: boolean;
-  /** Does the caller still have unused backup codes? */
-  backupCodesAvailable: boolean;
+  /** Does the caller still have unused backup codes? Not asked when the app works (it decides alone). */
+  backupCodesAvailable?: boolean;
 }
 
 export type TriageAdvice =
@@ -48,7 +48,8 @@ export const adviseTriage = (answers: TriageAnswers): TriageAdvice => {
       selfServicePath:
         answers.reportedProblem === 'BACKUP_CODES_LOST' ? 'RENEW_BACKUP_CODES' : 'REPLACE_AUTHENTICATOR',
     };
-  if (answers.backupCodesAvailable) return { advice: 'SELF_SERVICE', selfServicePath: 'BACKUP_CODE_SIGN_IN' };
+  if (answers.backupCodesAvailable === true)
+    return { advice: 'SELF_SERVICE', selfServicePath: 'BACKUP_CODE_SIGN_IN' };
   return { advice: 'VERIFY', because: 'NO_FACTOR_LEFT' };
 };
 

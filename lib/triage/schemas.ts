@@ -3,16 +3,24 @@ import * as z from '../schema';
 import { channels } from '../verification/schemas';
 import { reportedProblems } from '../verification/vocabulary';
 
-export const recordTriageSchema = z.strictObject({
-  reportedProblem: z.enum(reportedProblems),
-  oldAuthenticatorWorks: z.boolean(),
-  backupCodesAvailable: z.boolean(),
-  channel: z.enum(channels),
-  /**
-   * On self-service advice, mail the guide to the addresses on file (default). There is deliberately
-   * no address field: a caller's "send it to this address instead" is the helpdesk attack.
-   */
-  emailGuide: z.optional(z.boolean()),
-});
+export const recordTriageSchema = z
+  .strictObject({
+    reportedProblem: z.enum(reportedProblems),
+    oldAuthenticatorWorks: z.boolean(),
+    /** Asked only when the app does not work: with a working app the codes change nothing. */
+    backupCodesAvailable: z.optional(z.boolean()),
+    channel: z.enum(channels),
+    /**
+     * On self-service advice, mail the guide to the addresses on file (default). There is deliberately
+     * no address field: a caller's "send it to this address instead" is the helpdesk attack.
+     */
+    emailGuide: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((answers) => answers.oldAuthenticatorWorks || answers.backupCodesAvailable !== undefined, {
+      message: 'backupCodesAvailable is required when the old authenticator does not work',
+      path: ['backupCodesAvailable'],
+    }),
+  );
 
 export type RecordTriageInput = z.infer<typeof recordTriageSchema>;

@@ -57,7 +57,9 @@ export const recordTriage = async (
         channel: request.channel,
         reportedProblem: request.reportedProblem,
         oldAuthenticatorWorks: request.oldAuthenticatorWorks,
-        backupCodesAvailable: request.backupCodesAvailable,
+        ...(request.backupCodesAvailable === undefined
+          ? {}
+          : { backupCodesAvailable: request.backupCodesAvailable }),
         advice: advice.advice,
         ...(advice.advice === 'SELF_SERVICE'
           ? { selfServicePath: advice.selfServicePath }

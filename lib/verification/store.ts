@@ -521,7 +521,10 @@ const DAY_MS = 86_400_000;
 export const sendEmailCode = async (
   verificationId: string,
   agentId: string,
-  deps: Deps & { sendCode: (customer: CustomerItem, code: string, expiresAt: Date) => Promise<unknown> },
+  deps: Deps & {
+    /** `reference`: what the caller reads back to the agent, the case number (the id before those). */
+    sendCode: (customer: CustomerItem, code: string, expiresAt: Date, reference: string) => Promise<unknown>;
+  },
 ): Promise<{ sentTo: string; expiresAt: string; sendsLeft: number }> => {
   const { policy } = config();
   const code = generateEmailCode(deps.random);
@@ -611,7 +614,7 @@ export const sendEmailCode = async (
             },
           },
         ],
-        result: { customer, sentCount },
+        result: { customer, sentCount, reference: item.caseNumber ?? verificationId },
         onConflict: () =>
           conflict(
             'EMAIL_CODE_SEND_RACE',
@@ -621,7 +624,7 @@ export const sendEmailCode = async (
     },
   );
   try {
-    await deps.sendCode(result.customer, code, expiresAtCode);
+    await deps.sendCode(result.customer, code, expiresAtCode, result.reference);
   } catch {
     throw unavailable(
       'EMAIL_CODE_NOT_DELIVERED',

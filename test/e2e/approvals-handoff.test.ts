@@ -8,7 +8,15 @@ import { buildWeb } from '../../scripts/build-web';
 import type { LocalStaffUsername } from '../../scripts/local/staff';
 import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
-import { launchBrowser, openPage, phone, screenshot, signIn, type OpenedPage } from './browser';
+import {
+  launchBrowser,
+  openPage,
+  phone,
+  screenshot,
+  signIn,
+  type OpenedPage,
+  answerTriageToVerify,
+} from './browser';
 
 let stack: TestStack;
 let browser: Browser;
@@ -185,6 +193,7 @@ describe('approvals and the hand-off in the console', () => {
     await enrolledCustomer('ho-case');
     const agent = await consoleOf('agent-bram', '#/customers/ho-case');
     await agent.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.apiUrl });
+    await answerTriageToVerify(agent.page);
     await agent.page.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf('ho-case') };
     for (const type of knowledge) {
@@ -265,6 +274,7 @@ describe('approvals and the hand-off in the console', () => {
   it('selects the case number where the clipboard is refused, and lets the verifying agent cancel an open session from the checklist, with a reason', async () => {
     await enrolledCustomer('ho-open');
     const agent = await consoleOf('agent-dora', '#/customers/ho-open');
+    await answerTriageToVerify(agent.page);
     await agent.page.getByRole('button', { name: 'Verificatie starten' }).click();
     await agent.page.getByTestId('case-number').waitFor();
     const caseNumber = (await agent.page.getByTestId('case-number').textContent()) ?? '';

@@ -209,7 +209,7 @@ describe('the printable case record', () => {
     const page = await openInAmsterdam();
     await signIn(page, suite.stack, 'admin-anna', '#/customers/ac-1');
     await page
-      .locator('[data-testid="verifications-table"] tr', { hasText: caseA })
+      .locator('[data-testid="verifications-table"] tr', { hasText: caseNumberA })
       .getByTestId('print-case-record')
       .click();
     await page.getByTestId('case-record').waitFor();

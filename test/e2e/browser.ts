@@ -111,3 +111,14 @@ export const signIn = async (page: Page, stack: TestStack, username: LocalStaffU
   // The console brings back the route it was on; a test that asked for one waits until it is there.
   if (hash && new URL(page.url()).hash !== hash) await page.goto(`${stack.apiUrl}/console/${hash}`);
 };
+
+/**
+ * The triage of a caller with nothing left (lost phone, app gone, no back-up codes): its advice is
+ * VERIFY, the only one on which the console offers "Verificatie starten". By data-key, so any language.
+ */
+export const answerTriageToVerify = async (page: Page) => {
+  await page.locator('[data-key="reported-problem"]').selectOption('PHONE_LOST');
+  await page.locator('[data-key="triage-app-works"]').selectOption('no');
+  await page.locator('[data-key="triage-backup-codes"]').selectOption('no');
+  await page.locator('[data-testid="triage-advice"][data-advice="VERIFY"]').waitFor();
+};

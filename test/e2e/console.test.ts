@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../web/pages';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
-import { browserSuite, focusedKey, phone, screenshot, signIn } from './browser';
+import { browserSuite, focusedKey, phone, screenshot, signIn, answerTriageToVerify } from './browser';
 
 const { suite, open } = browserSuite();
 
@@ -150,6 +150,7 @@ describe('the helpdesk console', () => {
     await markEnrolled(suite.stack, 'e2e-piet');
     const agent = await open({ viewport: phone });
     await signIn(agent, suite.stack, 'agent-cees', '#/customers/e2e-piet');
+    await answerTriageToVerify(agent);
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const fullName = row(agent, 'FULL_NAME');
     await fullName.getByLabel('Antwoord van de klant').fill('Piet Hein');
@@ -170,13 +171,14 @@ describe('the helpdesk console', () => {
     expect(reasons).toEqual(['Het antwoord op “E-mailadres” kwam niet overeen.']);
     await screenshot(agent, 'console-08-failed-phone');
 
+    // The cooldown is said before the triage, and no start is offered that the server would refuse
+    // (console-flow-fixes.test.ts shows that no triage gets recorded for it).
     await agent.reload();
-    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
-    const refusal = agent.getByTestId('start-error');
-    await refusal.waitFor();
-    expect(await refusal.getAttribute('data-code')).toBe('VERIFICATION_COOLDOWN');
-    expect(await refusal.textContent()).toContain('Een nieuwe kan pas na de wachttijd starten.');
-    expect(await refusal.textContent()).toMatch(/Referentie: \S+/);
+    await agent.getByTestId('verification-cooldown').waitFor();
+    expect(await agent.getByTestId('verification-cooldown').textContent()).toContain(
+      'Een nieuwe verificatie kan pas starten na',
+    );
+    expect(await agent.getByRole('button', { name: 'Verificatie starten' }).count()).toBe(0);
     await screenshot(agent, 'console-09-cooldown-refusal-phone');
   });
 
@@ -186,6 +188,7 @@ describe('the helpdesk console', () => {
     await markEnrolled(suite.stack, 'e2e-vip');
     const agent = await open();
     await signIn(agent, suite.stack, 'agent-bram', '#/customers/e2e-vip');
+    await answerTriageToVerify(agent);
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, FULL_NAME: 'vera ip', EMAIL: address };
     for (const type of ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION']) {
@@ -257,6 +260,7 @@ describe('the helpdesk console', () => {
     await markEnrolled(suite.stack, 'e2e-noproof');
     const agent = await open();
     await signIn(agent, suite.stack, 'agent-erik', '#/customers/e2e-noproof');
+    await answerTriageToVerify(agent);
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'e2e-noproof@voltpark.nl' };
     for (const type of ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION']) {

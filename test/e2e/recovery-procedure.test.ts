@@ -10,7 +10,16 @@ import { buildWeb } from '../../scripts/build-web';
 import { authenticatorFrom } from '../integration/enrollment-helpers';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { startTestStack, type SentEmail, type TestStack } from '../support/stack';
-import { focusedKey, launchBrowser, openPage, phone, screenshot, signIn, type OpenedPage } from './browser';
+import {
+  focusedKey,
+  launchBrowser,
+  openPage,
+  phone,
+  screenshot,
+  signIn,
+  type OpenedPage,
+  answerTriageToVerify,
+} from './browser';
 
 let stack: TestStack;
 let browser: Browser;
@@ -48,6 +57,7 @@ describe('the recovery procedure of the manual, in the browser', () => {
     // Step 1: the agent verifies the caller.
     const agent = await open();
     await signIn(agent, stack, 'agent-bram', '#/customers/e2e-lotte');
+    await answerTriageToVerify(agent);
     await agent.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = {
       ...genuineAnswers,

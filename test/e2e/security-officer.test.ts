@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
 import type { SentEmail } from '../support/stack';
 import { minutesAgo, setStored } from '../support/stored-items';
-import { browserSuite, phone, screenshot, signIn } from './browser';
+import { browserSuite, phone, screenshot, signIn, answerTriageToVerify } from './browser';
 import type { LocalStaffUsername } from '../../scripts/local/staff';
 
 const { suite, open } = browserSuite();
@@ -73,6 +73,7 @@ const securityAlertFor = async (customerId: string) =>
 
 /** An agent verifies the caller by the console's checklist, the emailed code included. */
 const verifyInConsole = async (agent: Page, customerId: string) => {
+  await answerTriageToVerify(agent);
   await agent.getByRole('button', { name: 'Verificatie starten' }).click();
   const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf(customerId) };
   for (const type of knowledge) {
@@ -281,7 +282,9 @@ describe('the security officer in the console', () => {
     // Fatima releases on Cees's verification.
     await releaseOn(fatima, ceesCase, 'Klant teruggebeld op bekend nummer; melding was een vergissing');
     await fatima.getByTestId('release-outcome').waitFor();
-    expect(await fatima.getByTestId('release-outcome').textContent()).toContain('De blokkade is opgeheven');
+    expect(await fatima.getByTestId('release-outcome').textContent()).toContain(
+      `De blokkade is opgeheven op basis van zaak ${ceesCase}.`,
+    );
     await fatima.getByTestId('not-locked').waitFor();
     await fatima.locator('[data-testid="security-count"]', { hasText: /^0$/ }).waitFor();
     await timeline.locator('tr[data-type="RECOVERY_LOCK_RELEASED"]').waitFor();

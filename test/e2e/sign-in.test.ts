@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { LocalStaffUsername } from '../../scripts/local/staff';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
-import { browserSuite, screenshot, signIn } from './browser';
+import { browserSuite, screenshot, signIn, answerTriageToVerify } from './browser';
 
 const { suite, open } = browserSuite();
 
@@ -203,6 +203,7 @@ describe('signing in to the console through the local OpenID provider', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('search-results').waitFor();
     await page.goto(`${consoleUrl()}#/customers/e2e-shared-tab`);
+    await answerTriageToVerify(page);
     await page.getByRole('button', { name: 'Verificatie starten' }).click();
     for (const type of ['FULL_NAME', 'EMAIL'] as const) {
       const row = page.locator(`[data-check="${type}"]`);
@@ -261,6 +262,7 @@ describe('signing in to the console through the local OpenID provider', () => {
     await markEnrolled(suite.stack, 'e2e-expiry');
     const page = await open();
     await signIn(page, suite.stack, 'agent-cees', '#/customers/e2e-expiry');
+    await answerTriageToVerify(page);
     await page.getByRole('button', { name: 'Verificatie starten' }).click();
     const row = page.locator('[data-check="FULL_NAME"]');
     await row.getByLabel('Antwoord van de klant').fill('Half getypt antwoord');

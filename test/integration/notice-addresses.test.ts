@@ -176,7 +176,9 @@ describe('every notice goes to every address on file', () => {
     }
     // The email code of the verification went to the main address only.
     const codeMails = (await stack.sentEmails()).filter(
-      (email) => /verificatiecode/i.test(email.subject) && (email.body.text ?? '').includes(verificationId),
+      (email) =>
+        /verificatiecode/i.test(email.subject) &&
+        (email.body.text ?? '').includes(`Zaaknummer van dit gesprek: ${caseNumber}`),
     );
     expect(codeMails).toHaveLength(1);
     for (const email of codeMails) expect(email.destination.to).toEqual([main]);

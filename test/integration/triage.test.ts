@@ -2,7 +2,7 @@
 // sent to self-service with a guide mailed to the addresses on file, audited, rate limited; only a caller
 // with nothing left is verified, and that verification names the triage.
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { expectIntactChain } from '../support/audit';
+import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -247,7 +247,9 @@ describe('triage of a caller', () => {
     for (const body of [
       { ...newPhone, sendTo: 'attacker@evil.example' },
       { ...newPhone, email: 'attacker@evil.example' },
-      { reportedProblem: 'NEW_PHONE', oldAuthenticatorWorks: true, channel: 'phone' },
+      // Without a working app the back-up codes decide, so that answer is required; the app's always is.
+      { reportedProblem: 'PHONE_LOST', oldAuthenticatorWorks: false, channel: 'phone' },
+      { reportedProblem: 'NEW_PHONE', backupCodesAvailable: true, channel: 'phone' },
       { ...newPhone, oldAuthenticatorWorks: 'yes' },
       { ...newPhone, reportedProblem: 'SIM_SWAP' },
       { ...newPhone, channel: 'fax' },
@@ -260,6 +262,25 @@ describe('triage of a caller', () => {
       (await stack.sentEmails()).filter((email) => email.destination.to.includes('attacker@evil.example')),
     ).toEqual([]);
     expect(await guidesTo(emailOf('t-fields'))).toEqual([]);
+  });
+
+  it('advises self-service on a working app alone: the back-up codes left unasked, and recorded as not asked', async () => {
+    await enrolledCustomer('t-app-only');
+    const answer = await triage('t-app-only', {
+      reportedProblem: 'NEW_PHONE',
+      oldAuthenticatorWorks: true,
+      channel: 'phone',
+    });
+    expect([answer.status, answer.body.advice, answer.body.selfServicePath]).toEqual([
+      201,
+      'SELF_SERVICE',
+      'REPLACE_AUTHENTICATOR',
+    ]);
+    const recorded = (await auditEventsOf(stack, 't-app-only')).find(
+      (event) => event.type === 'HELPDESK_TRIAGE_RECORDED',
+    );
+    expect(recorded?.details.oldAuthenticatorWorks).toBe(true);
+    expect(recorded?.details).not.toHaveProperty('backupCodesAvailable');
   });
 
   it('mails at most three guides a customer a day, also when asked in parallel; advice without mail goes on', async () => {

@@ -89,10 +89,15 @@ export const passVerification = async (
   return verificationId;
 };
 
-/** The code the SES server received for this session (its mail names the session), or undefined. */
+/** The code the SES server received for this session (its mail names the case number), or undefined. */
 export const emailedCode = async (stack: TestStack, verificationId: string) => {
+  // The mail names the session as the caller reads it back: by its case number.
+  const session = await stack.call('GET', `/admin/verifications/${verificationId}`, {
+    token: await stack.helpdeskToken('agent-bram'),
+  });
+  const reference: string = session.body.caseNumber ?? verificationId;
   const mail = (await stack.sentEmails())
-    .filter((email) => (email.body.text ?? '').includes(verificationId))
+    .filter((email) => (email.body.text ?? '').includes(reference))
     .at(-1);
   return /^\s+(\d{6,})\s*$/m.exec(mail?.body.text ?? '')?.[1];
 };

@@ -125,7 +125,10 @@ export const eventSentence = (
     const answers = t('triageHistory', {
       problem: problem ?? '—',
       app: yesNo(details.oldAuthenticatorWorks),
-      codes: yesNo(details.backupCodesAvailable),
+      codes:
+        details.backupCodesAvailable === undefined
+          ? t('triageNotAsked')
+          : yesNo(details.backupCodesAvailable),
       advice: t(details.advice === 'SELF_SERVICE' ? 'triageAdvice_SELF_SERVICE' : 'triageAdvice_VERIFY'),
     });
     clauses.push(details.guideEmailed === true ? `${answers} · ${t('triageGuideMailed')}` : answers);

@@ -126,7 +126,7 @@ const nl = {
   confirmDisableYes: 'Ja, 2FA uitschakelen',
   cancel: 'Annuleren',
   disabledDone:
-    '2FA is uitgeschakeld. De klant krijgt een e-mail met een link om 2FA opnieuw in te stellen. Audit-gebeurtenis: {id}.',
+    '2FA is uitgeschakeld op basis van zaak {case}. De klant krijgt een e-mail met een link om 2FA opnieuw in te stellen.',
   pendingApproval:
     'Een tweede admin moet dit goedkeuren ({reasons}). Het verzoek staat bij Goedkeuringen en verloopt om {time}.',
   approvalReason_PRIVILEGED_CUSTOMER: 'bevoorrechte klant',
@@ -305,7 +305,7 @@ const nl = {
     '2FA gaat uit en een authenticator die na de reset is ingesteld, wordt verwijderd. De klant krijgt een e-mail met een nieuwe link om 2FA in te stellen. Dit wordt vastgelegd met uw naam, de verificatie en de reden.',
   confirmReleaseYes: 'Ja, blokkade opheffen',
   releasedDone:
-    'De blokkade is opgeheven. De klant krijgt een e-mail met een nieuwe link om 2FA in te stellen. Audit-gebeurtenis: {id}.',
+    'De blokkade is opgeheven op basis van zaak {case}. De klant krijgt een e-mail met een nieuwe link om 2FA in te stellen.',
   releaseStale:
     'Deze verificatie is te oud (langer dan 30 minuten geleden afgerond). Laat de klant opnieuw verifiëren.',
   lockReportedNotice:
@@ -415,6 +415,20 @@ const nl = {
   colCustomerCase: 'Klant en zaak',
   colRequest: 'Aanvraag',
   colChecksAndReason: 'Controles en reden',
+  // console flow fixes (newcomer walk)
+  triageVerifyLockedTitle:
+    'Verificatie nodig: het herstel is geblokkeerd, dus geen code werkt en zelfhulp kan niet. De verificatie dient alleen de opheffing door het beveiligingsteam.',
+  triageFirst:
+    'Beantwoord eerst de triage hierboven: een verificatie start alleen als de klant geen werkende factor meer heeft.',
+  triageNotAsked: 'niet gevraagd',
+  cooldownBeforeTriage:
+    'Wachttijd: een eerdere verificatie is mislukt. Een nieuwe verificatie kan pas starten na {time}.',
+  cooldownSelfServiceStill: 'Zelfhulp (triage hieronder) kan wel.',
+  startAfterCooldown: 'Verificatie starten kan pas na {time} (wachttijd na een mislukte verificatie).',
+  passedOwnAdmin: 'U verifieerde deze klant zelf: een andere admin moet 2FA uitschakelen. Noem zaak {id}.',
+  disableOwnVerification:
+    'Zaak {cases}: door uzelf geverifieerd. Uitschakelen op basis van uw eigen verificatie kan niet; vraag een andere admin.',
+  auditReference: 'Referentie (audit): {id}',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -493,7 +507,7 @@ const en: Record<MessageKey, string> = {
   noVerificationLocked: 'No verification is possible while recovery is locked.',
   sectionIdentity: '1. Identify the caller',
   sectionSecurity: '2. Security questions',
-  sectionEmailCode: '3. Code by email (extra assurance)',
+  sectionEmailCode: '3. Code by email (proof of possession)',
   sectionComplete: '4. Complete',
   answer: 'Caller’s answer',
   note: 'Note (optional)',
@@ -538,8 +552,7 @@ const en: Record<MessageKey, string> = {
     'The customer’s authenticator app and backup codes stop working. The customer gets an email with a link to set up 2FA again. This action is recorded with your name and the reason.',
   confirmDisableYes: 'Yes, disable 2FA',
   cancel: 'Cancel',
-  disabledDone:
-    '2FA is disabled. The customer gets an email with a link to set up 2FA again. Audit event: {id}.',
+  disabledDone: '2FA is disabled on case {case}. The customer gets an email with a link to set up 2FA again.',
   pendingApproval:
     'A second admin must approve this ({reasons}). The request is listed under Approvals and expires at {time}.',
   approvalReason_PRIVILEGED_CUSTOMER: 'privileged customer',
@@ -715,7 +728,7 @@ const en: Record<MessageKey, string> = {
     '2FA goes off and any authenticator set up after the reset is removed. The customer gets an email with a new link to set up 2FA. This is recorded with your name, the verification and the reason.',
   confirmReleaseYes: 'Yes, release the lock',
   releasedDone:
-    'The lock is released. The customer gets an email with a new link to set up 2FA. Audit event: {id}.',
+    'The lock is released on case {case}. The customer gets an email with a new link to set up 2FA.',
   releaseStale:
     'This verification is too old (completed more than 30 minutes ago). Have the customer verified again.',
   lockReportedNotice:
@@ -824,6 +837,21 @@ const en: Record<MessageKey, string> = {
   colCustomerCase: 'Customer and case',
   colRequest: 'Request',
   colChecksAndReason: 'Checks and reason',
+  // console flow fixes (newcomer walk)
+  triageVerifyLockedTitle:
+    'Verification needed: recovery is locked, so no code works and self-service cannot. The verification only serves the security team’s release.',
+  triageFirst:
+    'Answer the triage above first: a verification starts only when the caller has no working factor left.',
+  triageNotAsked: 'not asked',
+  cooldownBeforeTriage:
+    'Cooldown: an earlier verification failed. A new verification can start only after {time}.',
+  cooldownSelfServiceStill: 'Self-service (triage below) still can.',
+  startAfterCooldown:
+    'Starting a verification is possible after {time} (cooldown after a failed verification).',
+  passedOwnAdmin: 'You verified this customer yourself: another admin must disable 2FA. Quote case {id}.',
+  disableOwnVerification:
+    'Case {cases}: verified by you. Disabling on your own verification is not possible; ask another admin.',
+  auditReference: 'Reference (audit): {id}',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };

@@ -48,7 +48,7 @@ export interface TriageState {
 }
 
 export type DisableOutcome =
-  | { kind: 'disabled'; auditEventId: string }
+  | { kind: 'disabled'; auditEventId: string; caseNumber: string }
   | { kind: 'pending'; approvalReasons: string[]; expiresAt: string };
 
 export interface CustomerPage {

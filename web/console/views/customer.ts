@@ -106,7 +106,11 @@ const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
                   'tr',
                   {},
                   h('td', { text: ctx.i18n.dateTime(item.startedAt) }),
-                  h('td', { class: 'mono', text: item.verificationId }),
+                  h('td', {
+                    class: 'mono',
+                    'data-testid': 'verification-case',
+                    text: item.caseNumber ?? item.verificationId,
+                  }),
                   h('td', { text: item.agentId }),
                   h('td', { text: channelLabels[lang][item.channel] }),
                   h('td', { 'data-status': item.status, text: t(`vstatus_${item.status}`) }),

@@ -28,13 +28,26 @@ export const approvalReasonsText = (ctx: Ctx, reasons: string[]) =>
 const usableVerifications = (profile: Profile) =>
   profile.recentVerifications.filter((item) => item.status === 'PASSED');
 
+/** The server refuses a disable on one's own verification (an admin who also verifies): not offered. */
+const usableBy = (ctx: Ctx, profile: Profile) =>
+  usableVerifications(profile).filter((item) => item.agentId !== ctx.session.sub);
+
+const ownPassed = (ctx: Ctx, profile: Profile) =>
+  usableVerifications(profile).filter((item) => item.agentId === ctx.session.sub);
+
+/** What people quote: the case number; sessions from before case numbers go by their id. */
+const caseOf = (item: { verificationId: string; caseNumber?: string | null }) =>
+  item.caseNumber ?? item.verificationId;
+
 const disable = async (ctx: Ctx, page: CustomerPage) => {
   const { t } = ctx.i18n;
   const form = page.disable;
   const profile = page.profile;
   if (!profile) return;
-  const verificationId = form.verificationId ?? usableVerifications(profile)[0]?.verificationId;
+  const verificationId = form.verificationId ?? usableBy(ctx, profile)[0]?.verificationId;
   if (!verificationId) return;
+  const used = profile.recentVerifications.find((item) => item.verificationId === verificationId);
+  const caseNumber = used ? caseOf(used) : verificationId;
   if (form.reason.trim().length < 3) {
     form.reasonError = t('reasonTooShort');
     ctx.alert(form.reasonError);
@@ -76,8 +89,8 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
         }),
       );
     } else {
-      form.outcome = { kind: 'disabled', auditEventId: body.auditEventId };
-      ctx.announce(t('disabledDone', { id: body.auditEventId }));
+      form.outcome = { kind: 'disabled', auditEventId: body.auditEventId, caseNumber };
+      ctx.announce(t('disabledDone', { case: caseNumber }));
     }
     form.reason = '';
     form.verificationId = undefined;
@@ -108,21 +121,38 @@ const outcomeNotice = (ctx: Ctx, page: CustomerPage) => {
     h('p', {
       text:
         outcome.kind === 'disabled'
-          ? t('disabledDone', { id: outcome.auditEventId })
+          ? t('disabledDone', { case: outcome.caseNumber })
           : t('pendingApproval', {
               reasons: approvalReasonsText(ctx, outcome.approvalReasons),
               time: ctx.i18n.time(outcome.expiresAt),
             }),
     }),
+    // The audit event only as a reference for whoever looks it up later.
+    outcome.kind === 'disabled'
+      ? h('p', {
+          class: 'muted small',
+          'data-testid': 'disable-reference',
+          text: t('auditReference', { id: outcome.auditEventId }),
+        })
+      : null,
   );
 };
+
+/** The admin's own passed sessions: marked as theirs, with who may disable instead. */
+const ownNotice = (ctx: Ctx, own: Profile['recentVerifications']) =>
+  h('p', {
+    class: 'notice notice-warn',
+    'data-testid': 'disable-own-verification',
+    text: ctx.i18n.t('disableOwnVerification', { cases: own.map(caseOf).join(', ') }),
+  });
 
 export const disableCard = (ctx: Ctx, page: CustomerPage) => {
   const profile = page.profile;
   if (!profile || !isAdmin(ctx.session)) return null;
   const { t } = ctx.i18n;
   const form = page.disable;
-  const candidates = usableVerifications(profile);
+  const candidates = usableBy(ctx, profile);
+  const own = ownPassed(ctx, profile);
   const selectId = uid('disable-verification');
   const reasonId = uid('disable-reason');
   const hintId = uid('disable-hint');
@@ -139,6 +169,8 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
     ];
   } else if (profile.customer.twoFactor === 'DISABLED') {
     content = form.outcome ? [] : [h('p', { class: 'muted', text: t('alreadyDisabled') })];
+  } else if (candidates.length === 0 && own.length > 0) {
+    content = [ownNotice(ctx, own)];
   } else if (candidates.length === 0) {
     const waiting = profile.recentVerifications.some((item) => item.status === 'PENDING_APPROVAL');
     content =
@@ -178,13 +210,14 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
               value: item.verificationId,
               selected: item.verificationId === form.verificationId,
               text: t('disableVerificationOption', {
-                id: item.verificationId,
+                id: caseOf(item),
                 time: item.completedAt ? ctx.i18n.dateTime(item.completedAt) : '',
                 agent: item.agentId,
               }),
             }),
           ),
         ),
+        own.length ? ownNotice(ctx, own) : null,
         h('label', { for: reasonId, text: t('disableReason') }),
         h('textarea', {
           id: reasonId,

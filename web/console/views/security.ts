@@ -232,6 +232,8 @@ interface CaseState {
     reasonError?: string;
     error?: ErrorInfo;
     auditEventId?: string;
+    /** The case the release was based on, as people quote it. */
+    releasedCase?: string;
   };
 }
 
@@ -337,8 +339,10 @@ const release = async (ctx: Ctx, page: CaseState) => {
       { body: { verificationId, reason: form.reason.trim() } },
     );
     form.auditEventId = response.body.auditEventId;
+    form.releasedCase =
+      data.verifications.find((item) => item.verificationId === verificationId)?.caseNumber ?? verificationId;
     form.reason = '';
-    ctx.announce(t('releasedDone', { id: response.body.auditEventId }));
+    ctx.announce(t('releasedDone', { case: form.releasedCase }));
     void loadQueue(ctx);
     await loadCase(ctx, page, 'release-outcome');
   } catch (error) {
@@ -568,13 +572,18 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
 const decisionCard = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
   const { t } = ctx.i18n;
   const released = page.release.auditEventId
-    ? h('p', {
-        class: 'notice notice-ok',
-        tabindex: -1,
-        'data-key': 'release-outcome',
-        'data-testid': 'release-outcome',
-        text: t('releasedDone', { id: page.release.auditEventId }),
-      })
+    ? h(
+        'div',
+        {
+          class: 'notice notice-ok',
+          tabindex: -1,
+          'data-key': 'release-outcome',
+          'data-testid': 'release-outcome',
+        },
+        h('p', { text: t('releasedDone', { case: page.release.releasedCase ?? '' }) }),
+        // The audit event only as a reference for whoever looks it up later.
+        h('p', { class: 'muted small', text: t('auditReference', { id: page.release.auditEventId }) }),
+      )
     : null;
   if (!data.lock) return released ? h('section', { class: 'card' }, released) : null;
   return h(

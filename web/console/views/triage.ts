@@ -2,19 +2,31 @@
 // caller report?", and the advice of lib/triage/advice.ts, the rule the server applies too. Self-service:
 // the words for the caller and a button that mails the guide to the addresses on file; verification
 // only for a caller with nothing left, and then the session names the triage.
-import { adviseTriage, type TriageAdvice } from '../../../lib/triage/advice';
+import { adviseTriageFor, type TriageAdvice } from '../../../lib/triage/advice';
 import { h, uid } from '../../shared/dom';
 import type { TriageRecorded } from '../api-types';
 import { errorBlock, type Ctx } from '../context';
 import type { MessageKey } from '../messages';
 import { loadProfile, type CustomerPage } from './customer-state';
 
-/** The advice once the report and both answers are in; until then none (the agent asks first). */
+/**
+ * The advice as soon as the answers decide it, by the server's own rule (a recovery lock first); until
+ * then none (the agent asks first). A working app decides alone: the back-up codes change nothing then.
+ */
 export const currentAdvice = (page: CustomerPage): TriageAdvice | undefined => {
   const { oldAuthenticatorWorks, backupCodesAvailable } = page.triage;
-  if (!page.reportedProblem || oldAuthenticatorWorks === undefined || backupCodesAvailable === undefined)
-    return undefined;
-  return adviseTriage({ reportedProblem: page.reportedProblem, oldAuthenticatorWorks, backupCodesAvailable });
+  if (!page.reportedProblem || oldAuthenticatorWorks === undefined) return undefined;
+  if (!oldAuthenticatorWorks && backupCodesAvailable === undefined) return undefined;
+  return adviseTriageFor(
+    { reportedProblem: page.reportedProblem, oldAuthenticatorWorks, backupCodesAvailable },
+    { recoveryLocked: page.profile?.customer.recoveryLocked === true },
+  );
+};
+
+/** Until this instant the customer is on a verification cooldown (a failed session); undefined if not. */
+export const cooldownUntil = (page: CustomerPage, now = new Date()) => {
+  const until = page.profile?.customer.verificationCooldownUntil;
+  return until && new Date(until) > now ? until : undefined;
 };
 
 /** Records the triage as answered; the answer carries the triage id a verification then names. */
@@ -27,7 +39,8 @@ export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boo
       body: {
         reportedProblem: page.reportedProblem,
         oldAuthenticatorWorks,
-        backupCodesAvailable,
+        // With a working app the codes were not needed; an answer given anyway is still recorded.
+        ...(backupCodesAvailable === undefined ? {} : { backupCodesAvailable }),
         channel: page.channel,
         emailGuide,
       },
@@ -105,8 +118,15 @@ export const triageAdviceBlock = (ctx: Ctx, page: CustomerPage, advice: TriageAd
   if (advice.advice === 'VERIFY')
     return h(
       'div',
-      { class: 'notice notice-warn triage-advice', 'data-testid': 'triage-advice', 'data-advice': 'VERIFY' },
-      h('p', { text: t('triageVerifyTitle') }),
+      {
+        class: 'notice notice-warn triage-advice',
+        'data-testid': 'triage-advice',
+        'data-advice': 'VERIFY',
+        'data-because': advice.because,
+      },
+      h('p', {
+        text: t(advice.because === 'RECOVERY_LOCKED' ? 'triageVerifyLockedTitle' : 'triageVerifyTitle'),
+      }),
       h('p', { class: 'muted small', text: t('triageVerifyIntro') }),
     );
   const recorded = page.triage.recorded;

@@ -30,7 +30,7 @@ import {
 } from '../messages';
 import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
 import { cancelVerification, caseNumberLine } from './handoff';
-import { currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
+import { cooldownUntil, currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
 
 const channels: Channel[] = ['phone', 'email', 'chat'];
 const checklistOrder: CheckType[] = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'];
@@ -324,15 +324,14 @@ const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: Verificati
 };
 
 const startVerification = async (ctx: Ctx, page: CustomerPage) => {
+  // Only on the triage's VERIFY advice, and not during a cooldown (the form offers no button then).
+  if (currentAdvice(page)?.advice !== 'VERIFY' || cooldownUntil(page) || page.startBusy) return;
   page.startBusy = true;
   page.startError = undefined;
   ctx.render('start-verification');
   try {
-    // On the triage's VERIFY advice the session names the triage, so the audit shows the path.
-    const triage =
-      currentAdvice(page)?.advice === 'VERIFY'
-        ? (page.triage.recorded ?? (await recordTriage(ctx, page, false)))
-        : undefined;
+    // The session names the triage, so the audit shows the path.
+    const triage = page.triage.recorded ?? (await recordTriage(ctx, page, false));
     const response = await ctx.call<StartedVerification>(
       'POST',
       `/admin/customers/${encodeURIComponent(page.customerId)}/verifications`,
@@ -340,7 +339,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
         body: {
           channel: page.channel,
           ...(page.reportedProblem ? { reportedProblem: page.reportedProblem } : {}),
-          ...(triage ? { triageId: triage.triageId } : {}),
+          triageId: triage.triageId,
         },
       },
     );
@@ -387,11 +386,17 @@ const releaseCaseOf = (page: CustomerPage, verification: VerificationState) =>
         ?.caseNumber ?? verification.verificationId)
     : undefined;
 
+/** Who ran the session: its starter on the profile's list, or whoever started it on this page. */
+const verifierOf = (page: CustomerPage, verification: VerificationState) =>
+  page.profile?.recentVerifications.find((item) => item.verificationId === verification.verificationId)
+    ?.agentId;
+
 const outcomeBlock = (
   ctx: Ctx,
   verification: VerificationState,
   outcome: PolicyOutcome,
   releaseCase?: string,
+  verifiedBy?: string,
 ) => {
   const { t } = ctx.i18n;
   const passed = outcome.outcome === 'PASSED';
@@ -425,7 +430,9 @@ const outcomeBlock = (
         ? releaseCase
           ? t('passedForRelease', { caseNumber: releaseCase })
           : isAdmin(ctx.session)
-            ? t('passedAdmin')
+            ? verifiedBy === ctx.session.sub
+              ? t('passedOwnAdmin', { id: verification.caseNumber ?? verification.verificationId })
+              : t('passedAdmin')
             : t('passedHelpdesk', { id: verification.caseNumber ?? verification.verificationId })
         : t('failedNext'),
     }),
@@ -437,6 +444,8 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
   const channelId = uid('channel');
   const problemId = uid('reported-problem');
   const advice = currentAdvice(page);
+  const cooldown = cooldownUntil(page);
+  const triageFirstId = uid('triage-first');
   return h(
     'form',
     {
@@ -500,15 +509,29 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
     ),
     ...triageQuestions(ctx, page),
     advice?.advice === 'VERIFY' ? triageAdviceBlock(ctx, page, advice) : null,
-    // Self-service advice: no start button, a reset is not what this caller needs.
+    // Self-service advice: no start button, a reset is not what this caller needs. During a cooldown
+    // the server refuses the start, so none is offered (and no triage gets recorded for it).
     advice?.advice === 'SELF_SERVICE'
       ? null
-      : h('button', {
-          type: 'submit',
-          'data-key': 'start-verification',
-          disabled: page.startBusy,
-          text: t('startVerification'),
-        }),
+      : cooldown
+        ? advice
+          ? h('p', {
+              class: 'notice notice-warn',
+              'data-testid': 'start-cooldown',
+              text: t('startAfterCooldown', { time: ctx.i18n.dateTime(cooldown) }),
+            })
+          : null
+        : h('button', {
+            type: 'submit',
+            'data-key': 'start-verification',
+            // A verification only on the triage's VERIFY advice: the questions come first.
+            disabled: page.startBusy || advice === undefined,
+            'aria-describedby': advice === undefined ? triageFirstId : undefined,
+            text: t('startVerification'),
+          }),
+    advice === undefined && !cooldown
+      ? h('p', { id: triageFirstId, class: 'hint', 'data-testid': 'triage-first', text: t('triageFirst') })
+      : null,
   );
 };
 
@@ -571,6 +594,21 @@ const statusLine = (ctx: Ctx, verification: VerificationState) =>
         text: ctx.i18n.t('verificationStatusNow', { status: ctx.i18n.t(`vstatus_${verification.status}`) }),
       });
 
+/** Before the triage: a failed session's cooldown means no verification until then (self-service still can). */
+const cooldownNotice = (ctx: Ctx, page: CustomerPage) => {
+  const until = cooldownUntil(page);
+  return until
+    ? h('p', {
+        class: 'notice notice-warn',
+        'data-testid': 'verification-cooldown',
+        // Under a recovery lock no self-service works, so the notice does not offer it.
+        text: page.profile?.customer.recoveryLocked
+          ? ctx.i18n.t('cooldownBeforeTriage', { time: ctx.i18n.dateTime(until) })
+          : `${ctx.i18n.t('cooldownBeforeTriage', { time: ctx.i18n.dateTime(until) })} ${ctx.i18n.t('cooldownSelfServiceStill')}`,
+      })
+    : null;
+};
+
 export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
   const { t, lang } = ctx.i18n;
   const verification = page.verification;
@@ -581,7 +619,7 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
           class: 'muted',
           'data-testid': 'verification-id',
           text: t(verification.outcome ? 'verificationDone' : 'verificationOpen', {
-            id: verification.verificationId,
+            id: verification.caseNumber ?? verification.verificationId,
             channel: channelLabels[lang][verification.channel].toLowerCase(),
           }),
         }),
@@ -639,7 +677,13 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
           { class: 'checklist-section' },
           h('h4', { text: t('sectionComplete') }),
           verification.outcome
-            ? outcomeBlock(ctx, verification, verification.outcome, releaseCaseOf(page, verification))
+            ? outcomeBlock(
+                ctx,
+                verification,
+                verification.outcome,
+                releaseCaseOf(page, verification),
+                verifierOf(page, verification),
+              )
             : h(
                 'div',
                 {},
@@ -657,13 +701,14 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
         ),
       ]
     : page.profile?.customer.recoveryLocked
-      ? [startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')]
+      ? [cooldownNotice(ctx, page), startForm(ctx, page), errorBlock(ctx, page.startError, 'start-error')]
       : page.profile?.customer.twoFactor === 'DISABLED'
         ? [h('p', { class: 'muted', 'data-testid': 'no-verification', text: t('noVerificationNeeded') })]
         : [
             cancelled && !cancelled.error
               ? h('p', { class: 'notice notice-ok', 'data-testid': 'cancel-result', text: cancelled.text })
               : null,
+            cooldownNotice(ctx, page),
             h('p', { class: 'muted small', text: t('triageIntro') }),
             startForm(ctx, page),
             ...(() => {
