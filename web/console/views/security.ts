@@ -387,7 +387,12 @@ const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
     'section',
     { class: 'card', 'data-testid': 'case-timeline' },
     h('h3', { text: t('caseTimelineTitle') }),
-    h('p', { class: 'muted small', text: t('caseTimelineIntro') }),
+    h('p', {
+      class: 'muted small',
+      'data-testid': 'case-timeline-intro',
+      // The timeline starts at the reported reset's session; without one, 24 hours before the lock.
+      text: t(!data.lock ? 'caseTimelineIntroUnlocked' : data.lock.caseNumber ? 'caseTimelineIntro' : 'caseTimelineIntroNoCase'),
+    }),
     data.timeline.length
       ? h(
           'div',
