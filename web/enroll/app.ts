@@ -129,7 +129,7 @@ const errorNotice = (error: InlineError | undefined, testId: string, id?: string
  * A profile-page link (SELF_SERVICE, REPLACE) was never mailed: a newer one voided it because the
  * customer asked again on the profile page, so "the most recent email" would send them looking in vain.
  */
-const ticketErrorText = (code: TicketErrorCode, part: 'body' | 'next'): MessageKey =>
+const ticketErrorText = (code: TicketErrorCode, part: 'title' | 'body' | 'next'): MessageKey =>
   code === 'TICKET_VOIDED' && link && link.purpose !== 'RESET'
     ? `ticket_TICKET_VOIDED_profile_${part}`
     : `ticket_${code}_${part}`;
@@ -457,7 +457,7 @@ const render = (): Node => {
       return h(
         'section',
         { class: 'card card-warn', 'data-state': 'ticket-error', 'data-code': code },
-        title(t(`ticket_${code}_title`), 'ticket-error-title'),
+        title(t(ticketErrorText(code, 'title')), 'ticket-error-title'),
         h('p', { text: t(ticketErrorText(code, 'body')) }),
         h('p', { class: 'next', text: t(ticketErrorText(code, 'next')) }),
         // A reset link voided by a newer one the customer never asked for is the alarm's very case.

@@ -146,6 +146,7 @@ const nl = {
   voidedNotMe: 'Heeft u zelf geen nieuwe link aangevraagd en 2FA niet zelf aangezet? Meld het ons dan.',
 
   // a link from the profile page: never mailed, never reported
+  ticket_TICKET_VOIDED_profile_title: 'Er is een nieuwere link gemaakt',
   ticket_TICKET_VOIDED_profile_body:
     'Deze link werkt niet meer, omdat daarna via uw profielpagina een nieuwe is aangemaakt.',
   ticket_TICKET_VOIDED_profile_next:
@@ -297,6 +298,7 @@ const en: Record<MessageKey, string> = {
   voidedNotMe: 'Did you not ask for a new link and not turn on 2FA yourself? Then tell us.',
 
   // a link from the profile page: never mailed, never reported
+  ticket_TICKET_VOIDED_profile_title: 'A newer link has been made',
   ticket_TICKET_VOIDED_profile_body:
     'This link no longer works, because a newer one was made from your profile page after it.',
   ticket_TICKET_VOIDED_profile_next:
