@@ -52,8 +52,7 @@ const notReportable = () =>
  */
 export const mayReport = (item: TicketItem, state: TicketState, clock: Clock) =>
   reportsByTicket[item.purpose] &&
-  (state === 'USABLE' ||
-    (state === 'VOIDED' && clock.now().getTime() < new Date(item.expiresAt).getTime()));
+  (state === 'USABLE' || (state === 'VOIDED' && clock.now().getTime() < new Date(item.expiresAt).getTime()));
 
 const requireReportableTicket = async (ticket: string, clock: Clock): Promise<UsableTicket> => {
   const item = await getTicket(hashTicket(ticket));

@@ -12,7 +12,12 @@ import { upsertCustomer } from '../../lib/customers/store';
 import { requestDisable } from '../../lib/reset/store';
 import { sealSecret } from '../../lib/secrets/sealed-secret';
 import { issueTicket } from '../../lib/tickets/store';
-import { newTicket, ticketDeletionEpoch, type TicketItem, type TicketPurpose } from '../../lib/tickets/ticket';
+import {
+  newTicket,
+  ticketDeletionEpoch,
+  type TicketItem,
+  type TicketPurpose,
+} from '../../lib/tickets/ticket';
 import { generateTotpSecret } from '../../lib/totp/key-uri';
 import { hotp, timeStep } from '../../lib/totp/totp';
 import {

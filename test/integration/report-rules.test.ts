@@ -65,7 +65,11 @@ describe('"this wasn\'t me" with a ticket from the profile page', () => {
   it('refuses a REPLACE ticket: the enabled customer stays ENABLED, the audit unchanged, the ticket still works', async () => {
     const backupCodes = await enrolled('rr-replace');
     const ticket = await requestTicket('rr-replace', { stepUpCode: backupCodes[0] });
-    expect((await status(ticket)).body).toMatchObject({ state: 'VALID', purpose: 'REPLACE', reportable: false });
+    expect((await status(ticket)).body).toMatchObject({
+      state: 'VALID',
+      purpose: 'REPLACE',
+      reportable: false,
+    });
     const before = await snapshot('rr-replace');
     expect(before.twoFactor).toBe('ENABLED');
 
@@ -106,8 +110,11 @@ describe('"this wasn\'t me" with a ticket from the profile page', () => {
     const step = await awaitFreshStep();
     const app = phoneApp(scanQr(started.body.qrPng));
     expect(
-      (await stack.call('POST', '/enroll/confirm', { body: { ticket: replace, code: app.codeForStep(step) } }))
-        .status,
+      (
+        await stack.call('POST', '/enroll/confirm', {
+          body: { ticket: replace, code: app.codeForStep(step) },
+        })
+      ).status,
     ).toBe(200);
     const spent = await snapshot('rr-spent');
     // Spent or not, a profile-page link never reports: the answer says why instead of "already used".

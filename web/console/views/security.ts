@@ -391,7 +391,13 @@ const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
       class: 'muted small',
       'data-testid': 'case-timeline-intro',
       // The timeline starts at the reported reset's session; without one, 24 hours before the lock.
-      text: t(!data.lock ? 'caseTimelineIntroUnlocked' : data.lock.caseNumber ? 'caseTimelineIntro' : 'caseTimelineIntroNoCase'),
+      text: t(
+        !data.lock
+          ? 'caseTimelineIntroUnlocked'
+          : data.lock.caseNumber
+            ? 'caseTimelineIntro'
+            : 'caseTimelineIntroNoCase',
+      ),
     }),
     data.timeline.length
       ? h(
