@@ -7,7 +7,8 @@ import { systemClock, systemRandom } from '../../lib/clock';
 import { issueTicket } from '../../lib/tickets/store';
 import { awaitFreshStep, phoneApp, scanQr } from '../integration/self-service-helpers';
 import { createCustomer } from '../support/fixtures';
-import { browserSuite, phone, screenshot } from './browser';
+import { minutesAgo, setStored } from '../support/stored-items';
+import { browserSuite, desktop, phone, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite({ viewport: phone });
 
@@ -102,5 +103,48 @@ describe('"this wasn\'t me" on the enrollment page', () => {
     expect(english).not.toMatch(/email|sent/);
     expect(await notMeButtons(en, 'I didn’t ask for this')).toBe(0);
     await screenshot(en, 'report-rules-02-voided-profile-link-english');
+  });
+
+  it('a lock reported from a replace link before this rule is worded as what it was for the officer', async () => {
+    // Locks reported from a profile-page link before the rule stay in the queue until an officer
+    // decides: stored as the old report left them, with no helpdesk case behind them.
+    await enrolledCustomer('rr-e2e-old');
+    await setStored(
+      suite.stack,
+      'customers',
+      { customerId: 'rr-e2e-old' },
+      {
+        twoFactor: { S: 'LOCKED' },
+        recoveryLockedAt: minutesAgo(5),
+        recoveryLockFlag: { S: 'LOCKED' },
+        recoveryLockCaseId: { S: '-' },
+        recoveryLockReport: {
+          M: {
+            ticketPurpose: { S: 'REPLACE' },
+            previousStatus: { S: 'ENABLED' },
+            reportedAt: minutesAgo(5),
+          },
+        },
+      },
+    );
+    const officer = await open({ viewport: desktop });
+    await signIn(officer, suite.stack, 'officer-fatima', '#/security');
+    const row = officer.locator('[data-testid="security-locks"] tr[data-customer="rr-e2e-old"]');
+    await row.waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain(
+      'Via een link om de app te vervangen, aangevraagd na inloggen op de profielpagina (geen reset)',
+    );
+    expect(rowText).not.toMatch(/link van een link/);
+
+    await row.getByRole('link').first().click();
+    const facts = officer.getByTestId('security-case');
+    await facts.waitFor();
+    expect(await facts.textContent()).toContain('geen: de melding hoort niet bij een helpdeskzaak');
+    expect(await facts.textContent()).not.toContain('onbekend');
+    const intro = (await officer.getByTestId('case-timeline-intro').textContent()) ?? '';
+    expect(intro).toContain('vanaf 24 uur vóór de melding');
+    expect(intro).not.toContain('gemelde reset');
+    await screenshot(officer, 'report-rules-03-officer-old-replace-report');
   });
 });

@@ -371,7 +371,10 @@ const lockCard = (ctx: Ctx, data: RecoveryLockCase) => {
       fact(t('customerId'), data.customer.customerId),
       lock ? fact(t('lockedSince'), ctx.i18n.dateTime(lock.lockedAt)) : null,
       lock
-        ? fact(t('reportedCase'), h('span', { class: 'mono', text: lock.caseNumber ?? t('noCaseNumber') }))
+        ? fact(
+            t('reportedCase'),
+            lock.caseNumber ? h('span', { class: 'mono', text: lock.caseNumber }) : t('noCaseNumber'),
+          )
         : null,
       lock ? fact(t('colReport'), reportText(ctx, lock)) : null,
       lock ? fact(t('colLastReview'), reviewText(ctx, lock)) : null,
