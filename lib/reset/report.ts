@@ -45,7 +45,7 @@ const notReportable = () =>
 
 /**
  * Whether "this wasn't me" still works with a ticket in this state (as its customer item sees it): a
- * usable ticket, or a reset email's ticket that a newer one voided. The attack this alarm exists for
+ * reset email's ticket, usable or voided by a newer one. The attack this alarm exists for
  * is exactly that: after a social-engineered reset the attacker signs in with the password, asks for a
  * self-service ticket (voiding the emailed one) and enrolls their own authenticator. The customer's
  * "this wasn't me" must still ring, but only within the ticket's own lifetime.
