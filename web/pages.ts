@@ -10,7 +10,7 @@ export interface PageDefinition {
 
 export const pages: PageDefinition[] = [
   { name: 'console', title: 'Helpdesk console', script: 'web/console/app.ts' },
-  { name: 'enroll', title: 'Two-factor enrollment', script: 'web/enroll/app.ts' },
+  { name: 'enroll', title: 'Two-step verification', script: 'web/enroll/app.ts' },
 ];
 
 /**

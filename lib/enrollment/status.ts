@@ -27,7 +27,7 @@ export interface EnrollmentLinkStatus {
   serviceName: string;
   /** Only while the link works: the address the link was mailed to, which the otpauth label carries too. */
   accountEmail?: string;
-  /** Whether "this wasn't me" still works with this link (also for a reset link a newer one voided). */
+  /** Whether "this wasn't me" works with this link: only a reset link, also when a newer one voided it. */
   reportable: boolean;
 }
 

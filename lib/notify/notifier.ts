@@ -16,6 +16,7 @@ import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { notificationKindOf } from './kinds';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
+import { securityCaseLabel, securityCustomerLabel } from './security-mail';
 import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
 import {
@@ -67,11 +68,13 @@ interface Prepared {
  * The case as customers and staff name it: the session's case number (`HD-XXXX-XXXX`), from the event
  * or its session; the verification id for sessions from before case numbers; '-' without a case.
  */
-const caseLabelOf = async (event: AuditItem): Promise<string> => {
+const caseNumberOf = async (event: AuditItem): Promise<string | undefined> => {
   if (typeof event.details.caseNumber === 'string') return event.details.caseNumber;
-  if (!event.caseId) return '-';
+  if (!event.caseId) return undefined;
   return (await getVerification(event.caseId))?.caseNumber ?? event.caseId;
 };
+
+const caseLabelOf = async (event: AuditItem): Promise<string> => (await caseNumberOf(event)) ?? '-';
 
 /** The further addresses on file that can receive a copy; an unusable one is skipped, not fatal. */
 const furtherAddresses = (customer: CustomerItem) =>
@@ -168,8 +171,8 @@ const prepare = async (
         to: config().securityAlertEmail,
         email: renderEmail(notificationTemplates.SECURITY_ALERT.nl, 'nl', {
           at: formatDateTime(event.at, 'nl'),
-          customerId: customer.customerId,
-          caseId: await caseLabelOf(event),
+          customer: securityCustomerLabel(customer),
+          caseNumber: securityCaseLabel(await caseNumberOf(event)),
           consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
         }),
       };
@@ -179,8 +182,8 @@ const prepare = async (
         to: config().securityAlertEmail,
         email: renderEmail(notificationTemplates.SECURITY_REVIEW.nl, 'nl', {
           at: formatDateTime(event.at, 'nl'),
-          customerId: customer.customerId,
-          caseId: await caseLabelOf(event),
+          customer: securityCustomerLabel(customer),
+          caseNumber: securityCaseLabel(await caseNumberOf(event)),
           requestedBy: event.actorId,
           verifiedBy: String(event.details.verifiedBy ?? '-'),
           alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),

@@ -1,10 +1,12 @@
 // "This wasn't me": the customer answers the reset email. The ticket is spent, recovery is locked
 // (2FA LOCKED: the login service refuses password-only logins and every code), every other ticket
 // stops working, and UNAUTHORIZED_RESET_REPORTED goes to the audit — whose stream alerts security.
+// Only a RESET ticket reports (see `reportsByTicket`).
 import { commitWithAudit } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { getCustomer } from '../customers/store';
+import { conflict } from '../errors';
 import { recoveryLockFlag } from '../security/recovery-lock-item';
 import { getTicket, type UsableTicket } from '../tickets/store';
 import {
@@ -13,21 +15,44 @@ import {
   ticketState,
   ticketUnknown,
   type TicketItem,
+  type TicketPurpose,
   type TicketState,
 } from '../tickets/ticket';
 
 /**
+ * Which tickets can say "this wasn't me". A RESET ticket is mailed after someone else (the helpdesk)
+ * turned 2FA off: its reader may well not have asked for it, and the mailbox is the customer's own
+ * channel. SELF_SERVICE and REPLACE tickets are never mailed: the login service hands them to a
+ * customer signed in with the password (REPLACE also after a step-up with the current code or a
+ * backup code), straight into the page. Whoever holds such a page asked for it from that session, so
+ * "I didn't ask for this" there is either a mistake (which locked an ENABLED customer out) or an
+ * attacker locking the real customer out. An attacker with a stolen session and code is stopped by
+ * the real customer through the AUTHENTICATOR_REPLACED notice (to every address on file: call the
+ * helpdesk, change the password), deliberately advice and not a lock link (README, "This wasn't me"
+ * after a replacement); the helpdesk then verifies and resets, which mails a reportable RESET link.
+ */
+export const reportsByTicket: Record<TicketPurpose, boolean> = {
+  RESET: true,
+  SELF_SERVICE: false,
+  REPLACE: false,
+};
+
+const notReportable = () =>
+  conflict(
+    'TICKET_NOT_REPORTABLE',
+    'This link was made for you after you signed in on your profile page; it was not emailed, so there is nothing to report with it. If you did not ask for it, change your password and call the helpdesk.',
+  );
+
+/**
  * Whether "this wasn't me" still works with a ticket in this state (as its customer item sees it): a
- * usable ticket, or a reset email's ticket that a newer one voided. The attack this alarm exists for
+ * reset email's ticket, usable or voided by a newer one. The attack this alarm exists for
  * is exactly that: after a social-engineered reset the attacker signs in with the password, asks for a
  * self-service ticket (voiding the emailed one) and enrolls their own authenticator. The customer's
  * "this wasn't me" must still ring, but only within the ticket's own lifetime.
  */
 export const mayReport = (item: TicketItem, state: TicketState, clock: Clock) =>
-  state === 'USABLE' ||
-  (state === 'VOIDED' &&
-    item.purpose === 'RESET' &&
-    clock.now().getTime() < new Date(item.expiresAt).getTime());
+  reportsByTicket[item.purpose] &&
+  (state === 'USABLE' || (state === 'VOIDED' && clock.now().getTime() < new Date(item.expiresAt).getTime()));
 
 const requireReportableTicket = async (ticket: string, clock: Clock): Promise<UsableTicket> => {
   const item = await getTicket(hashTicket(ticket));
@@ -35,10 +60,12 @@ const requireReportableTicket = async (ticket: string, clock: Clock): Promise<Us
   const stored = ticketState(item, clock);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
+  // Before the state: a profile-page link never reports, used or not, and the answer says why.
+  if (!reportsByTicket[item.purpose]) throw notReportable();
   const state = stored === 'USABLE' && customer.enrollmentTicketHash !== item.ticketHash ? 'VOIDED' : stored;
   if (state === 'USABLE' || mayReport(item, state, clock)) return { ticket: item, customer };
   // A voided reset ticket past its lifetime reports nothing: expired is what the customer needs to hear.
-  throw ticketRefusal(state === 'VOIDED' && item.purpose === 'RESET' ? 'EXPIRED' : state);
+  throw ticketRefusal(state === 'VOIDED' ? 'EXPIRED' : state);
 };
 
 const refusalNow = async (ticket: string, clock: Clock) => {

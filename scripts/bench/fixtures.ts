@@ -12,7 +12,12 @@ import { upsertCustomer } from '../../lib/customers/store';
 import { requestDisable } from '../../lib/reset/store';
 import { sealSecret } from '../../lib/secrets/sealed-secret';
 import { issueTicket } from '../../lib/tickets/store';
-import { newTicket, ticketDeletionEpoch, type TicketItem } from '../../lib/tickets/ticket';
+import {
+  newTicket,
+  ticketDeletionEpoch,
+  type TicketItem,
+  type TicketPurpose,
+} from '../../lib/tickets/ticket';
 import { generateTotpSecret } from '../../lib/totp/key-uri';
 import { hotp, timeStep } from '../../lib/totp/totp';
 import {
@@ -226,8 +231,14 @@ export const writeEnrolledCustomers = async (customerIds: string[]): Promise<Aut
   return authenticators;
 };
 
-/** Customers without 2FA, each holding one current ticket, as issueTicket leaves them. */
-export const writeTicketHolders = async (customerIds: string[]): Promise<string[]> => {
+/**
+ * Customers without 2FA, each holding one current ticket, as issueTicket leaves them. RESET for those
+ * who will say "this wasn't me": only a mailed reset ticket reports (lib/reset/report.ts).
+ */
+export const writeTicketHolders = async (
+  customerIds: string[],
+  purpose: TicketPurpose = 'SELF_SERVICE',
+): Promise<string[]> => {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + 72 * 3600_000);
   const tickets: string[] = [];
@@ -240,7 +251,7 @@ export const writeTicketHolders = async (customerIds: string[]): Promise<string[
     ticketItems.push({
       ticketHash,
       customerId,
-      purpose: 'SELF_SERVICE',
+      purpose,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
       expiresAtEpoch: ticketDeletionEpoch(expiresAt),

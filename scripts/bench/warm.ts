@@ -415,7 +415,7 @@ export const routeScenarios: RouteScenario[] = [
     why: `read the ticket, then its customer and ${APPEND}; the ticket is spent and recovery locked in the same transaction`,
     status: 200,
     prepare: async (count, run) => {
-      const tickets = await writeTicketHolders(ids(run, 'enrollreport', count));
+      const tickets = await writeTicketHolders(ids(run, 'enrollreport', count), 'RESET');
       const route = findRoute('POST', '/enroll/report');
       return tickets.map((ticket) => () => apiEvent(route, { body: { ticket } }));
     },

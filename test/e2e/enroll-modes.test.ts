@@ -324,7 +324,10 @@ describe('a link that no longer works says so when the page opens', () => {
     const voided = await issue();
     const used = await issue();
     const voidedPage = await openLink(voided);
-    await voidedPage.getByRole('heading', { name: 'Er is een nieuwere link verstuurd' }).waitFor();
+    // Never mailed: the page sends the customer back to the profile page, not to an email.
+    await voidedPage.getByRole('heading', { name: 'Er is een nieuwere link gemaakt' }).waitFor();
+    expect(await voidedPage.textContent('main')).toContain('ga naar uw profielpagina');
+    expect(await voidedPage.textContent('main')).not.toContain('e-mail');
     // A self-service link voided by a newer one is not the reset alarm's case: no "this wasn't me".
     expect(await voidedPage.getByRole('button', { name: 'Ik heb dit niet aangevraagd' }).count()).toBe(0);
     await screenshot(voidedPage, 'enroll-modes-09-voided-at-open');

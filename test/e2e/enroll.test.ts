@@ -3,6 +3,8 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import type { Page, Request } from 'playwright-core';
+import { systemClock, systemRandom } from '../../lib/clock';
+import { issueTicket } from '../../lib/tickets/store';
 import { contentSecurityPolicy } from '../../web/pages';
 import { createCustomer } from '../support/fixtures';
 import { browserSuite, focusedKey, phone, screenshot } from './browser';
@@ -17,6 +19,13 @@ const ticketFor = async (customerId: string) => {
   });
   expect(issued.status).toBe(200);
   return issued.body.ticket as string;
+};
+
+/** A reset email's ticket: the only kind "this wasn't me" works with (lib/reset/report.ts). */
+const resetTicketFor = async (customerId: string) => {
+  await createCustomer(suite.stack, customerId, { email: `${customerId}@voltpark.nl` });
+  return (await issueTicket({ customerId, purpose: 'RESET' }, { clock: systemClock, random: systemRandom }))
+    .ticket;
 };
 
 const twoFactorOf = async (customerId: string) =>
@@ -99,7 +108,7 @@ describe('the enrollment page', () => {
   });
 
   it('"this wasn\'t me" asks first, says what will happen, then locks recovery and tells what comes next', async () => {
-    const ticket = await ticketFor('e2e-notme');
+    const ticket = await resetTicketFor('e2e-notme');
     const page = await open();
     await page.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}&report=1`);
     await page.getByRole('heading', { name: 'Heeft u dit niet aangevraagd?' }).waitFor();
@@ -117,6 +126,7 @@ describe('the enrollment page', () => {
     await page.getByRole('button', { name: 'Ja, melden: dit was ik niet' }).click();
     await page.getByRole('heading', { name: 'Bedankt, uw melding is ontvangen' }).waitFor();
     expect(await page.textContent('main')).toContain('Zij nemen contact met u op.');
+    expect(await page.getByTestId('account').textContent()).toContain('e2e-notme@voltpark.nl');
     await screenshot(page, 'enroll-07-reported');
     expect(await twoFactorOf('e2e-notme')).toBe('LOCKED');
 

@@ -97,7 +97,7 @@ describe('the "2FA was reset" email', () => {
     await resetCustomer('n-en', { email: 'n-en@example.co.uk', locale: 'en' });
     await stack.poller?.drain();
     const [email] = await mailTo('n-en@example.co.uk');
-    expect(email?.subject).toBe('Your two-factor authentication was turned off');
+    expect(email?.subject).toBe('Your two-step verification was turned off');
     expect(email?.body.text).toContain("This wasn't you?");
   });
 

@@ -265,17 +265,19 @@ const nl = {
   colReportedAt: 'Gemeld op',
   colReport: 'Melding',
   colLastReview: 'Laatst beoordeeld',
-  reportText: 'Via de link van een {purpose}; 2FA stond op “{status}”',
-  ticketPurpose_RESET: 'reset-e-mail van de helpdesk',
-  ticketPurpose_SELF_SERVICE: 'zelf aangevraagde instellink',
-  ticketPurpose_REPLACE: 'link om de app te vervangen',
-  ticketPurpose_OTHER: 'instellink',
+  reportText: '{purpose}; 2FA stond op “{status}”',
+  ticketPurpose_RESET: 'Via de link in de reset-e-mail van de helpdesk',
+  ticketPurpose_SELF_SERVICE:
+    'Via een instellink die de klant na inloggen op de profielpagina aanvroeg (geen reset)',
+  ticketPurpose_REPLACE:
+    'Via een link om de app te vervangen, aangevraagd na inloggen op de profielpagina (geen reset)',
+  ticketPurpose_OTHER: 'Via een instellink',
   reviewText: '{officer}, {time}',
   notReviewed: 'nog niet',
   backToQueue: '← Terug naar de herstelblokkades',
   lockedSince: 'Geblokkeerd sinds',
   reportedCase: 'Gemelde zaak',
-  noCaseNumber: 'onbekend',
+  noCaseNumber: 'geen: de melding hoort niet bij een helpdeskzaak',
   notLockedNow:
     'Het herstel van deze klant is niet (meer) geblokkeerd door een melding. Er valt niets te beslissen.',
   caseTimelineTitle: 'Tijdlijn van de zaak',
@@ -429,6 +431,10 @@ const nl = {
   disableOwnVerification:
     'Zaak {cases}: door uzelf geverifieerd. Uitschakelen op basis van uw eigen verificatie kan niet; vraag een andere admin.',
   auditReference: 'Referentie (audit): {id}',
+  // reports that did not come from a reset link (newcomer finding 4)
+  caseTimelineIntroNoCase:
+    'Alles wat er met deze klant gebeurde vanaf 24 uur vóór de melding, oudste eerst. De melding hoort niet bij een reset, dus er is geen zaak om vanaf te beginnen.',
+  caseTimelineIntroUnlocked: 'De laatste gebeurtenissen van deze klant, oudste eerst.',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -689,17 +695,19 @@ const en: Record<MessageKey, string> = {
   colReportedAt: 'Reported',
   colReport: 'Report',
   colLastReview: 'Last reviewed',
-  reportText: 'From the link of a {purpose}; 2FA was “{status}”',
-  ticketPurpose_RESET: 'helpdesk reset email',
-  ticketPurpose_SELF_SERVICE: 'self-requested setup link',
-  ticketPurpose_REPLACE: 'link to replace the app',
-  ticketPurpose_OTHER: 'setup link',
+  reportText: '{purpose}; 2FA was “{status}”',
+  ticketPurpose_RESET: 'From the link in the helpdesk’s reset email',
+  ticketPurpose_SELF_SERVICE:
+    'From a setup link the customer asked for on the profile page after signing in (no reset)',
+  ticketPurpose_REPLACE:
+    'From a link to replace the app, asked for on the profile page after signing in (no reset)',
+  ticketPurpose_OTHER: 'From a setup link',
   reviewText: '{officer}, {time}',
   notReviewed: 'not yet',
   backToQueue: '← Back to recovery locks',
   lockedSince: 'Locked since',
   reportedCase: 'Reported case',
-  noCaseNumber: 'unknown',
+  noCaseNumber: 'none: the report belongs to no helpdesk case',
   notLockedNow: 'Recovery of this customer is not (or no longer) locked by a report. Nothing to decide.',
   caseTimelineTitle: 'Case timeline',
   caseTimelineIntro: 'Everything that happened to this customer from the reported reset on, oldest first.',
@@ -852,6 +860,10 @@ const en: Record<MessageKey, string> = {
   disableOwnVerification:
     'Case {cases}: verified by you. Disabling on your own verification is not possible; ask another admin.',
   auditReference: 'Reference (audit): {id}',
+  // reports that did not come from a reset link (newcomer finding 4)
+  caseTimelineIntroNoCase:
+    'Everything that happened to this customer from 24 hours before the report on, oldest first. The report belongs to no reset, so there is no case to start from.',
+  caseTimelineIntroUnlocked: 'The latest events of this customer, oldest first.',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };

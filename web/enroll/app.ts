@@ -125,6 +125,15 @@ const errorNotice = (error: InlineError | undefined, testId: string, id?: string
       )
     : null;
 
+/**
+ * A profile-page link (SELF_SERVICE, REPLACE) was never mailed: a newer one voided it because the
+ * customer asked again on the profile page, so "the most recent email" would send them looking in vain.
+ */
+const ticketErrorText = (code: TicketErrorCode, part: 'title' | 'body' | 'next'): MessageKey =>
+  code === 'TICKET_VOIDED' && link && link.purpose !== 'RESET'
+    ? `ticket_TICKET_VOIDED_profile_${part}`
+    : `ticket_${code}_${part}`;
+
 const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCode> = {
   USED: 'TICKET_SPENT',
   VOIDED: 'TICKET_VOIDED',
@@ -355,13 +364,17 @@ const render = (): Node => {
             text: t('begin'),
             on: { click: () => void start() },
           }),
-          h('button', {
-            type: 'button',
-            class: 'link-button',
-            'data-key': 'not-me',
-            text: t('notMe'),
-            on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
-          }),
+          // Only a mailed reset link reports: a profile-page link was asked for from the customer's
+          // own signed-in session (lib/reset/report.ts, reportsByTicket).
+          link?.reportable
+            ? h('button', {
+                type: 'button',
+                class: 'link-button',
+                'data-key': 'not-me',
+                text: t('notMe'),
+                on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
+              })
+            : null,
         ),
       );
     }
@@ -435,6 +448,7 @@ const render = (): Node => {
         'section',
         { class: 'card card-ok', 'data-state': 'reported' },
         title(t('reportedTitle'), 'reported-title'),
+        accountLine(),
         h('p', { text: t('reportedBody') }),
         h('p', { text: t('reportedAdvice') }),
       );
@@ -443,9 +457,9 @@ const render = (): Node => {
       return h(
         'section',
         { class: 'card card-warn', 'data-state': 'ticket-error', 'data-code': code },
-        title(t(`ticket_${code}_title`), 'ticket-error-title'),
-        h('p', { text: t(`ticket_${code}_body`) }),
-        h('p', { class: 'next', text: t(`ticket_${code}_next`) }),
+        title(t(ticketErrorText(code, 'title')), 'ticket-error-title'),
+        h('p', { text: t(ticketErrorText(code, 'body')) }),
+        h('p', { class: 'next', text: t(ticketErrorText(code, 'next')) }),
         // A reset link voided by a newer one the customer never asked for is the alarm's very case.
         ticket && link && link.state !== 'VALID' && link.reportable
           ? h(

@@ -144,6 +144,15 @@ const nl = {
   codesFileAdvice:
     'Elke code werkt één keer. Nieuwe codes maken deze ongeldig. Bewaar dit bestand op een veilige plek.',
   voidedNotMe: 'Heeft u zelf geen nieuwe link aangevraagd en 2FA niet zelf aangezet? Meld het ons dan.',
+
+  // a link from the profile page: never mailed, never reported
+  ticket_TICKET_VOIDED_profile_title: 'Er is een nieuwere link gemaakt',
+  ticket_TICKET_VOIDED_profile_body:
+    'Deze link werkt niet meer, omdat daarna via uw profielpagina een nieuwe is aangemaakt.',
+  ticket_TICKET_VOIDED_profile_next:
+    'Begin opnieuw: log in, ga naar uw profielpagina en kies daar opnieuw voor het koppelen van uw authenticator-app.',
+  error_TICKET_NOT_REPORTABLE:
+    'Deze link is voor u aangemaakt nadat u op uw profielpagina was ingelogd; er valt niets mee te melden. Heeft u dat niet zelf gedaan? Wijzig dan uw wachtwoord en bel de helpdesk.',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -287,6 +296,15 @@ const en: Record<MessageKey, string> = {
   codesFileGenerated: 'Created on: {date}',
   codesFileAdvice: 'Each code works once. New codes make these invalid. Keep this file in a safe place.',
   voidedNotMe: 'Did you not ask for a new link and not turn on 2FA yourself? Then tell us.',
+
+  // a link from the profile page: never mailed, never reported
+  ticket_TICKET_VOIDED_profile_title: 'A newer link has been made',
+  ticket_TICKET_VOIDED_profile_body:
+    'This link no longer works, because a newer one was made from your profile page after it.',
+  ticket_TICKET_VOIDED_profile_next:
+    'Start again: sign in, go to your profile page and choose to link your authenticator app there again.',
+  error_TICKET_NOT_REPORTABLE:
+    'This link was made for you after you signed in on your profile page; there is nothing to report with it. Didn’t you do that yourself? Then change your password and call the helpdesk.',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { nl, en };

@@ -382,7 +382,10 @@ const lockCard = (ctx: Ctx, data: RecoveryLockCase) => {
       fact(t('customerId'), data.customer.customerId),
       lock ? fact(t('lockedSince'), ctx.i18n.dateTime(lock.lockedAt)) : null,
       lock
-        ? fact(t('reportedCase'), h('span', { class: 'mono', text: lock.caseNumber ?? t('noCaseNumber') }))
+        ? fact(
+            t('reportedCase'),
+            lock.caseNumber ? h('span', { class: 'mono', text: lock.caseNumber }) : t('noCaseNumber'),
+          )
         : null,
       lock ? fact(t('colReport'), reportText(ctx, lock)) : null,
       lock ? fact(t('colLastReview'), reviewText(ctx, lock)) : null,
@@ -398,7 +401,18 @@ const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
     'section',
     { class: 'card', 'data-testid': 'case-timeline' },
     h('h3', { text: t('caseTimelineTitle') }),
-    h('p', { class: 'muted small', text: t('caseTimelineIntro') }),
+    h('p', {
+      class: 'muted small',
+      'data-testid': 'case-timeline-intro',
+      // The timeline starts at the reported reset's session; without one, 24 hours before the lock.
+      text: t(
+        !data.lock
+          ? 'caseTimelineIntroUnlocked'
+          : data.lock.caseNumber
+            ? 'caseTimelineIntro'
+            : 'caseTimelineIntroNoCase',
+      ),
+    }),
     data.timeline.length
       ? h(
           'div',
