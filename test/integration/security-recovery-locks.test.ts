@@ -8,6 +8,7 @@ import { expectIntactChain } from '../support/audit';
 import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import { minutesAgo, setStored as setStoredItem } from '../support/stored-items';
+import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
 let stack: TestStack;
 let agent: string;
@@ -420,16 +421,36 @@ describe('a report through a voided ticket', () => {
     expect((await itemOf('customers', { customerId: 's-voided-old' }))?.recoveryLockedAt).toBeUndefined();
   });
 
-  it('still rings within its lifetime', async () => {
+  it('still rings within its lifetime, and then no step-up counts, however right', async () => {
     const { ticket } = await resetCustomer('s-voided-live');
-    await stack.call('POST', '/internal/customers/s-voided-live/2fa/enrollment-ticket', {
-      token: await stack.serviceToken(),
+    // The attack the alarm is for: with the password, the attacker asks for a profile-page ticket (which
+    // voids the emailed one) and enrolls their own authenticator.
+    const service = await stack.serviceToken();
+    const step = await awaitFreshStep();
+    const selfService = await stack.call('POST', '/internal/customers/s-voided-live/2fa/enrollment-ticket', {
+      token: service,
     });
+    const attackerTicket = /#ticket=([A-Za-z0-9_-]+)/.exec(selfService.body.enrollUrl)?.[1] ?? '';
+    const started = await stack.call('POST', '/enroll/start', { body: { ticket: attackerTicket } });
+    const attackerApp = phoneApp(scanQr(started.body.qrPng));
+    const enrolled = await stack.call('POST', '/enroll/confirm', {
+      body: { ticket: attackerTicket, code: attackerApp.codeForStep(step - 1) },
+    });
+    expect(enrolled.status).toBe(200);
+
     const reported = await stack.call('POST', '/enroll/report', { body: { ticket } });
     expect(reported.body.status).toBe('RECOVERY_LOCKED');
     expect(
       (await queue()).body.locks.some((lock: { customerId: string }) => lock.customerId === 's-voided-live'),
     ).toBe(true);
+    // The attacker's right codes open no self-service: no replacement, no new backup codes.
+    for (const path of ['2fa/enrollment-ticket', '2fa/backup-codes']) {
+      const stepUp = await stack.call('POST', `/internal/customers/s-voided-live/${path}`, {
+        token: service,
+        body: { stepUpCode: attackerApp.codeForStep(step) },
+      });
+      expect([stepUp.status, stepUp.body.error?.code]).toEqual([423, 'RECOVERY_LOCKED']);
+    }
   });
 });
 
