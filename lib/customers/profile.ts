@@ -53,6 +53,8 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       withoutPossessionProof: item.withoutPossessionProof?.reason ?? null,
       startedAt: item.startedAt,
       completedAt: item.completedAt ?? null,
+      // Started under a recovery lock: it serves only the security officer's release.
+      forRecoveryLockRelease: item.purpose === 'RECOVERY_LOCK_RELEASE',
     })),
     nextVerificationsCursor: verifications.nextCursor,
     recentEvents: events.items.map((event) => auditEventView(event, reveal)),

@@ -61,8 +61,14 @@ export const assertCanRelease = (
       'RELEASER_IS_VERIFIER',
       'You verified this caller yourself; another officer must release the lock (four eyes).',
     );
-  // The report says that reset was not the customer's: whoever did it is the one it accuses, and an
-  // insider who is also an officer must not judge their own case.
+  // The report says that reset was not the customer's: whoever did it is the one it accuses. Their
+  // verification of the caller is no evidence for lifting the alarm it raised.
+  if (input.reportedCaseStaff.includes(verification.agentId))
+    throw conflict(
+      'VERIFIER_IN_REPORTED_CASE',
+      'This caller was verified by someone who took part in the reset the customer reported; another agent must verify the caller.',
+    );
+  // Nor may an insider who is also an officer judge their own case.
   if (input.reportedCaseStaff.includes(officerId))
     throw forbidden(
       'RELEASER_IN_REPORTED_CASE',

@@ -89,6 +89,20 @@ describe('the console’s verification flow', () => {
     );
   });
 
+  it('does not put the reported reset’s pass back on its own agent’s screen: the start the release needs stays offered', async () => {
+    // agent-bram verified the reset the customer then reported, minutes ago: within the 30 minutes a
+    // passed outcome is shown again after a reload. Under the lock that old pass must not come back.
+    const customerId = 'e2e-flow-resume';
+    await lockedCustomer(customerId);
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-bram', `#/customers/${customerId}`);
+    await agent.getByTestId('recovery-locked').waitFor();
+    await agent.getByLabel('Wat meldt de klant?').waitFor();
+    expect(await agent.getByTestId('verification-outcome').count()).toBe(0);
+    await answerTriageToVerify(agent);
+    expect(await agent.getByRole('button', { name: 'Verificatie starten' }).isEnabled()).toBe(true);
+  });
+
   it('shows the advice as soon as the answers decide it, and starts no verification before a complete triage advises it', async () => {
     const customerId = 'e2e-flow-partial';
     await enrolled(customerId);

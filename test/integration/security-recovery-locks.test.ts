@@ -31,6 +31,8 @@ const emailOf = (customerId: string) => `${customerId}@example.nl`;
 const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
 const pass = (customerId: string, token = agent) =>
   passVerification(stack, customerId, token, knowledge, { EMAIL: emailOf(customerId) });
+/** The call-back a release rests on, by an agent who had no part in the reported reset (agent-bram's). */
+const passForRelease = async (customerId: string) => pass(customerId, await stack.helpdeskToken('agent-cas'));
 
 const mailTo = async (address: string) =>
   (await stack.sentEmails()).filter(
@@ -131,7 +133,7 @@ describe('a release', () => {
     const { caseId } = await lockedCustomer('s-release');
     expect(await statusOf('s-release')).toBe('LOCKED');
     // A session may start under the lock: it can only serve a release.
-    const verificationId = await pass('s-release');
+    const verificationId = await passForRelease('s-release');
     expect((await itemOf('verifications', { verificationId }))?.purpose).toBe('RECOVERY_LOCK_RELEASE');
     const released = await release('s-release', { verificationId, reason: 'caller confirmed by email code' });
     expect(released.status).toBe(200);
@@ -168,7 +170,7 @@ describe('a release', () => {
       caseId: verificationId,
       details: {
         actorRole: 'security',
-        verifiedBy: 'agent-bram',
+        verifiedBy: 'agent-cas',
         releasedBy: 'sec-sara',
         reportedCaseId: caseId,
       },
@@ -192,7 +194,7 @@ describe('a release', () => {
     await stack.poller?.drain();
     const ticket = ticketIn((await mailTo(emailOf('s-release-en'))).at(-1));
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
-    const verificationId = await pass('s-release-en');
+    const verificationId = await passForRelease('s-release-en');
     expect((await release('s-release-en', { verificationId, reason: 'confirmed' })).status).toBe(200);
     await stack.poller?.drain();
     const mail = (await mailTo(emailOf('s-release-en'))).at(-1);
@@ -267,6 +269,20 @@ describe('a release', () => {
     expect((await release('s-involved', { verificationId, reason: 'someone uninvolved' })).status).toBe(200);
   });
 
+  it('refuses a release verification done by the agent who verified the reported reset', async () => {
+    // lockedCustomer's reset was verified by agent-bram: the report accuses that verification.
+    await lockedCustomer('s-same-agent');
+    const again = await pass('s-same-agent', agent);
+    const refused = await release('s-same-agent', { verificationId: again, reason: 'all in order' });
+    expect([refused.status, refused.body.error?.code]).toEqual([409, 'VERIFIER_IN_REPORTED_CASE']);
+    expect(await statusOf('s-same-agent')).toBe('LOCKED');
+    // Another agent's verification serves.
+    const other = await pass('s-same-agent', await stack.helpdeskToken('agent-cas'));
+    expect((await release('s-same-agent', { verificationId: other, reason: 'called back' })).status).toBe(
+      200,
+    );
+  });
+
   it('refuses a verification older than the maximum age (409 VERIFICATION_STALE)', async () => {
     await lockedCustomer('s-stale');
     const verificationId = await pass('s-stale');
@@ -338,7 +354,7 @@ describe('a release', () => {
 
   it('of two officers releasing at once on one verification, exactly one succeeds', async () => {
     await lockedCustomer('s-race');
-    const verificationId = await pass('s-race');
+    const verificationId = await passForRelease('s-race');
     const answers = await Promise.all([
       release('s-race', { verificationId, reason: 'first' }),
       release('s-race', { verificationId, reason: 'second' }, secondOfficer),
@@ -356,7 +372,7 @@ describe('a release', () => {
       body: { verificationId: spare, reason: 'try it' },
     });
     expect([underLock.status, underLock.body.error.code]).toEqual([423, 'RECOVERY_LOCKED']);
-    const releasing = await pass('s-purpose');
+    const releasing = await passForRelease('s-purpose');
     expect((await release('s-purpose', { verificationId: releasing, reason: 'confirmed' })).status).toBe(200);
     // The customer enrolls again; the spare session (still PASSED, fresh) must not reset them.
     await markEnrolled(stack, 's-purpose');

@@ -1069,6 +1069,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
       'U verifieerde deze klant zelf; een andere security officer moet de blokkade opheffen (vier ogen).',
     RELEASER_IN_REPORTED_CASE:
       'U had een rol in de reset die de klant meldde; een andere security officer beslist over de melding (vier ogen).',
+    VERIFIER_IN_REPORTED_CASE:
+      'Deze beller is geverifieerd door iemand die een rol had in de gemelde reset; laat een andere helpdeskmedewerker de klant opnieuw verifiëren.',
     EMAIL_CODE_REQUIRED:
       'Deze verificatie is geslaagd zonder de code per e-mail. Voor het opheffen moet de klant de gemailde code hebben voorgelezen.',
     VERIFICATION_NOT_FOR_RELEASE:
@@ -1143,6 +1145,8 @@ export const errorSentences: Record<Lang, Partial<Record<string, string>>> = {
       'You verified this caller yourself; another security officer must release the lock (four eyes).',
     RELEASER_IN_REPORTED_CASE:
       'You took part in the reset the customer reported; another security officer decides on the report (four eyes).',
+    VERIFIER_IN_REPORTED_CASE:
+      'This caller was verified by someone who took part in the reported reset; have another helpdesk agent verify the customer again.',
     EMAIL_CODE_REQUIRED:
       'This verification passed without the emailed code. A release needs the caller to have read back the emailed code.',
     VERIFICATION_NOT_FOR_RELEASE:

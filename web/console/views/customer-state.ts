@@ -133,6 +133,9 @@ const OUTCOME_SHOWN_MINUTES = 30;
 const sessionToResume = (profile: Profile, staffId: string, now: number) => {
   const newest = profile.recentVerifications[0];
   if (!newest || newest.agentId !== staffId) return undefined;
+  // Under a recovery lock only a session started under it matters: an older pass (the reported reset's,
+  // say) would hide the start form the release's verification needs.
+  if (profile.customer.recoveryLocked && !newest.forRecoveryLockRelease) return undefined;
   if (newest.status === 'OPEN') return newest;
   if (newest.outcome !== 'PASSED' || newest.status === 'CANCELLED' || !newest.completedAt) return undefined;
   return now - Date.parse(newest.completedAt) < OUTCOME_SHOWN_MINUTES * 60_000 ? newest : undefined;
