@@ -118,7 +118,7 @@ describe('every notice goes to every address on file', () => {
     await stack.poller?.drain();
 
     const expected = [
-      'Tweestapsverificatie staat weer aan',
+      'Tweestapsverificatie staat aan',
       'Uw authenticator-app is vervangen',
       'Uw back-upcodes zijn vernieuwd',
     ];

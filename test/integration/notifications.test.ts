@@ -33,7 +33,7 @@ it('mails the customer when 2FA is enabled, locked, and when backup codes are us
   });
   expect(confirmed.body.twoFactor).toBe('ENABLED');
   await stack.poller?.drain();
-  expect(subjects(await mailTo(address))).toEqual(['Tweestapsverificatie staat weer aan']);
+  expect(subjects(await mailTo(address))).toEqual(['Tweestapsverificatie staat aan']);
 
   for (let attempt = 0; attempt < 5; attempt += 1)
     await stack.call('POST', '/internal/customers/notify-1/2fa/verify', {

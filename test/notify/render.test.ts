@@ -13,7 +13,7 @@ describe('email templates', () => {
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Jan&quot;');
     expect(email.html).not.toContain('<script>');
     expect(email.text).toContain('<script>alert(1)</script> & "Jan"');
-    expect(email.subject).toBe('Two-step verification is on again');
+    expect(email.subject).toBe('Two-step verification is on');
     expect(email.html).toMatch(/^<!doctype html>/);
   });
 
