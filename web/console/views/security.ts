@@ -11,16 +11,10 @@ import type {
   RecoveryLockReleased,
 } from '../api-types';
 import type { Session } from '../auth';
-import {
-  confirmDialog,
-  customerLoadErrorTitle,
-  errorBlock,
-  fact,
-  type Ctx,
-  type ErrorInfo,
-} from '../context';
+import { customerLoadErrorTitle, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-words';
+import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
 
 /** Helpdesk and admin read customer profiles; an officer who is neither reads the case instead. */
@@ -311,27 +305,13 @@ const release = async (ctx: Ctx, page: CaseState) => {
   if (!data) return;
   const verificationId = form.verificationId ?? releaseCandidates(data)[0]?.verificationId;
   if (!verificationId) return;
-  if (form.reason.trim().length < 3) {
-    form.reasonError = t('reasonTooShort');
-    ctx.alert(form.reasonError);
-    ctx.render('release-reason');
-    return;
-  }
-  form.reasonError = undefined;
-  const confirmed = await confirmDialog({
+  const confirmed = await confirmReasonedAction(ctx, form, {
+    key: 'release',
     title: t('confirmReleaseTitle', { name: data.customer.fullName }),
-    body: t('confirmReleaseBody'),
-    confirm: t('confirmReleaseYes'),
-    cancel: t('cancel'),
-    danger: true,
+    body: 'confirmReleaseBody',
+    confirm: 'confirmReleaseYes',
   });
-  if (!confirmed) {
-    ctx.render('release');
-    return;
-  }
-  form.busy = true;
-  form.error = undefined;
-  ctx.render('release');
+  if (!confirmed) return;
   try {
     const response = await ctx.call<RecoveryLockReleased>(
       'POST',
@@ -516,9 +496,6 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
       errorBlock(ctx, form.error, 'release-error'),
     );
   const chosen = form.verificationId ?? candidates[0]?.verificationId;
-  const reasonId = uid('release-reason');
-  const hintId = uid('release-hint');
-  const errorId = uid('release-reason-error');
   return h(
     'form',
     {
@@ -554,31 +531,12 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
         );
       }),
     ),
-    h('label', { for: reasonId, text: t('releaseReason') }),
-    h('textarea', {
-      id: reasonId,
-      rows: 3,
-      maxlength: 500,
-      required: true,
-      'aria-describedby': form.reasonError ? `${hintId} ${errorId}` : hintId,
-      'aria-invalid': form.reasonError ? 'true' : undefined,
-      'data-key': 'release-reason',
-      text: form.reason,
-      on: { input: (event) => (form.reason = (event.target as HTMLTextAreaElement).value) },
+    ...reasonFields(ctx, form, {
+      key: 'release',
+      label: 'releaseReason',
+      hint: 'releaseReasonHint',
+      button: 'releaseButton',
     }),
-    h('p', { id: hintId, class: 'hint', text: t('releaseReasonHint') }),
-    form.reasonError ? h('p', { id: errorId, class: 'error', text: form.reasonError }) : null,
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', {
-        type: 'submit',
-        class: 'danger',
-        'data-key': 'release',
-        disabled: form.busy,
-        text: t('releaseButton'),
-      }),
-    ),
     errorBlock(ctx, form.error, 'release-error'),
   );
 };
