@@ -45,6 +45,45 @@ export const customerLoadErrorTitle = (code: string): MessageKey =>
       ? 'customerNotFoundTitle'
       : 'customerLoadFailedTitle';
 
+/**
+ * A page about one customer (the customer page, a security case): the way back, then the name over
+ * the cards once loaded; before that a status line, or, when loading failed, what happened with the
+ * id from the address. `loaded` is asked only when loading did not fail, so no card is built (nor
+ * starts its own load) under a refusal. `errorHeadingTestId` marks the failure heading where a page's
+ * tests read it.
+ */
+export const customerPageLayout = (
+  ctx: Ctx,
+  page: { customerId: string; back: HTMLElement; loadError?: ErrorInfo; errorHeadingTestId?: string },
+  loaded: () => { name: string; cards: (Node | null)[] } | undefined,
+) => {
+  const { t } = ctx.i18n;
+  if (page.loadError)
+    return h(
+      'div',
+      {},
+      page.back,
+      h('h2', {
+        tabindex: -1,
+        'data-route-focus': true,
+        'data-testid': page.errorHeadingTestId,
+        text: t(customerLoadErrorTitle(page.loadError.code)),
+      }),
+      h('p', { class: 'muted mono', text: t('customerIdLine', { id: page.customerId }) }),
+      errorBlock(ctx, page.loadError, 'load-error'),
+    );
+  const content = loaded();
+  if (!content)
+    return h('div', {}, page.back, h('p', { class: 'muted', role: 'status', text: t('loading') }));
+  return h(
+    'div',
+    {},
+    page.back,
+    h('h2', { tabindex: -1, 'data-route-focus': true, 'data-testid': 'customer-name', text: content.name }),
+    ...content.cards,
+  );
+};
+
 /** A refusal shown beside the action that caused it, with the request id to quote to support. */
 export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'error') =>
   info

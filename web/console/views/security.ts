@@ -11,7 +11,7 @@ import type {
   RecoveryLockReleased,
 } from '../api-types';
 import type { Session } from '../auth';
-import { customerLoadErrorTitle, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
+import { customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-words';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
@@ -573,35 +573,20 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
   const page = caseOf(ctx, customerId, fresh);
   if (!page.data && !page.loadError && !page.loading) void loadCase(ctx, page);
   const back = h('a', { href: '#/security', class: 'back', text: t('backToQueue') });
-  if (page.loadError)
-    return h(
-      'div',
-      {},
-      back,
-      h('h2', {
-        tabindex: -1,
-        'data-route-focus': true,
-        text: t(customerLoadErrorTitle(page.loadError.code)),
-      }),
-      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
-      errorBlock(ctx, page.loadError, 'load-error'),
-    );
   const data = page.data;
-  if (!data) return h('div', {}, back, h('p', { class: 'muted', role: 'status', text: t('loading') }));
-  return h(
-    'div',
-    {},
-    back,
-    h('h2', {
-      tabindex: -1,
-      'data-route-focus': true,
-      'data-testid': 'customer-name',
-      text: data.customer.fullName,
-    }),
-    // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
-    ...(data.lock
-      ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
-      : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
-    timelineCard(ctx, data),
+  return customerPageLayout(
+    ctx,
+    { customerId, back, loadError: page.loadError },
+    () =>
+      data && {
+        name: data.customer.fullName,
+        // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
+        cards: [
+          ...(data.lock
+            ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
+            : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
+          timelineCard(ctx, data),
+        ],
+      },
   );
 };
