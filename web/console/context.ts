@@ -1,7 +1,7 @@
 // What every console view gets: the translator, the signed-in session, an API call that carries
 // the token, and the page-wide live regions and dialogs.
 import { describeError, type ApiResponse } from '../shared/api';
-import { h } from '../shared/dom';
+import { h, type Child } from '../shared/dom';
 import type { Translator } from '../shared/i18n';
 import type { Session } from './auth';
 import { errorSentences, messages } from './messages';
@@ -96,6 +96,23 @@ export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'erro
           : null,
       )
     : null;
+
+/** A stacked form whose submit runs the action in place of a page load (the decisions on a case). */
+export const actionForm = (testId: string, action: () => Promise<void>, ...children: Child[]) =>
+  h(
+    'form',
+    {
+      class: 'stack',
+      'data-testid': testId,
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void action();
+        },
+      },
+    },
+    ...children,
+  );
 
 /**
  * A modal confirmation (<dialog>: focus stays inside, Escape cancels). Focus starts on Cancel, so

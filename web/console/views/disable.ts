@@ -4,7 +4,7 @@ import { h, uid } from '../../shared/dom';
 import type { ApprovalReason, DisableResponse, Profile } from '../api-types';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
-import { errorBlock, type Ctx } from '../context';
+import { actionForm, errorBlock, type Ctx } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 
@@ -170,18 +170,9 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
           ];
   } else {
     content = [
-      h(
-        'form',
-        {
-          class: 'stack',
-          'data-testid': 'disable-form',
-          on: {
-            submit: (event) => {
-              event.preventDefault();
-              void disable(ctx, page);
-            },
-          },
-        },
+      actionForm(
+        'disable-form',
+        () => disable(ctx, page),
         h('label', { for: selectId, text: t('disableVerification') }),
         h(
           'select',

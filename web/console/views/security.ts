@@ -11,7 +11,7 @@ import type {
   RecoveryLockReleased,
 } from '../api-types';
 import type { Session } from '../auth';
-import { customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
+import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-words';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
@@ -426,18 +426,9 @@ const keepForm = (ctx: Ctx, page: CaseState) => {
   const form = page.keep;
   const noteId = uid('keep-note');
   const errorId = uid('keep-note-error');
-  return h(
-    'form',
-    {
-      class: 'stack',
-      'data-testid': 'keep-form',
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          void keep(ctx, page);
-        },
-      },
-    },
+  return actionForm(
+    'keep-form',
+    () => keep(ctx, page),
     h('h4', { text: t('keepTitle') }),
     h('label', { for: noteId, text: t('keepNote') }),
     h('textarea', {
@@ -496,18 +487,9 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
       errorBlock(ctx, form.error, 'release-error'),
     );
   const chosen = form.verificationId ?? candidates[0]?.verificationId;
-  return h(
-    'form',
-    {
-      class: 'stack',
-      'data-testid': 'release-form',
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          void release(ctx, page);
-        },
-      },
-    },
+  return actionForm(
+    'release-form',
+    () => release(ctx, page),
     h('h4', { text: t('releaseTitle') }),
     h(
       'fieldset',
