@@ -180,6 +180,48 @@ const customerCell = (item: { customerId: string; customerName: string | null })
 
 const th = (ctx: Ctx, key: MessageKey) => h('th', { scope: 'col', text: ctx.i18n.t(key) });
 
+/**
+ * A list the card loads: a status line until it arrives, a sentence when it is empty, else the table;
+ * then the Refresh button, which keeps focus.
+ */
+const loadedTable = <T>(
+  ctx: Ctx,
+  items: T[] | undefined,
+  options: {
+    empty: { testId: string; text: MessageKey };
+    table: { class?: string; testId: string };
+    columns: MessageKey[];
+    row: (item: T) => Node;
+    refresh: { key: string; busy: boolean; load: (ctx: Ctx, focus: string) => Promise<void> };
+  },
+) => {
+  const { t } = ctx.i18n;
+  return [
+    !items
+      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
+      : items.length === 0
+        ? h('p', { class: 'muted', 'data-testid': options.empty.testId, text: t(options.empty.text) })
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { class: options.table.class, 'data-testid': options.table.testId },
+              h('thead', {}, h('tr', {}, ...options.columns.map((key) => th(ctx, key)))),
+              h('tbody', {}, ...items.map(options.row)),
+            ),
+          ),
+    h('button', {
+      type: 'button',
+      class: 'secondary',
+      'data-key': options.refresh.key,
+      disabled: options.refresh.busy,
+      text: t('refresh'),
+      on: { click: () => void options.refresh.load(ctx, options.refresh.key) },
+    }),
+  ];
+};
+
 const approvalRow = (ctx: Ctx, approval: Approval) => {
   const { t } = ctx.i18n;
   const busy = state.busyId !== undefined;
@@ -281,38 +323,12 @@ const approvalsCard = (ctx: Ctx) => {
       : null,
     errorBlock(ctx, state.error, 'approvals-error'),
     errorBlock(ctx, state.loadError, 'approvals-load-error'),
-    !approvals
-      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
-      : approvals.length === 0
-        ? h('p', { class: 'muted', 'data-testid': 'approvals-empty', text: t('approvalsNone') })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'approvals-table', 'data-testid': 'approvals-table' },
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  th(ctx, 'colCustomerCase'),
-                  th(ctx, 'colRequest'),
-                  th(ctx, 'colChecksAndReason'),
-                  th(ctx, 'colAction'),
-                ),
-              ),
-              h('tbody', {}, ...approvals.map((approval) => approvalRow(ctx, approval))),
-            ),
-          ),
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      'data-key': 'approvals-refresh',
-      disabled: state.loading,
-      text: t('refresh'),
-      on: { click: () => void load(ctx, 'approvals-refresh') },
+    ...loadedTable(ctx, approvals, {
+      empty: { testId: 'approvals-empty', text: 'approvalsNone' },
+      table: { class: 'approvals-table', testId: 'approvals-table' },
+      columns: ['colCustomerCase', 'colRequest', 'colChecksAndReason', 'colAction'],
+      row: (approval) => approvalRow(ctx, approval),
+      refresh: { key: 'approvals-refresh', busy: state.loading, load },
     }),
   );
 };
@@ -375,41 +391,12 @@ const readyCard = (ctx: Ctx) => {
       : null,
     errorBlock(ctx, state.readyActionError, 'ready-action-error'),
     errorBlock(ctx, state.readyError, 'ready-load-error'),
-    !ready
-      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
-      : ready.length === 0
-        ? h('p', { class: 'muted', 'data-testid': 'ready-empty', text: t('readyNone') })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { 'data-testid': 'ready-table' },
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  th(ctx, 'colCustomer'),
-                  th(ctx, 'colCase'),
-                  th(ctx, 'colAgent'),
-                  th(ctx, 'colPassedAt'),
-                  th(ctx, 'colTimeLeft'),
-                  th(ctx, 'colNotes'),
-                  th(ctx, 'colAction'),
-                ),
-              ),
-              h('tbody', {}, ...ready.map((item) => readyRow(ctx, item))),
-            ),
-          ),
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      'data-key': 'ready-refresh',
-      disabled: state.readyLoading,
-      text: t('refresh'),
-      on: { click: () => void loadReady(ctx, 'ready-refresh') },
+    ...loadedTable(ctx, ready, {
+      empty: { testId: 'ready-empty', text: 'readyNone' },
+      table: { testId: 'ready-table' },
+      columns: ['colCustomer', 'colCase', 'colAgent', 'colPassedAt', 'colTimeLeft', 'colNotes', 'colAction'],
+      row: (item) => readyRow(ctx, item),
+      refresh: { key: 'ready-refresh', busy: state.readyLoading, load: loadReady },
     }),
   );
 };
