@@ -50,19 +50,7 @@ const open = async (options: Parameters<typeof openPage>[1] = {}) => {
 
 /** A staff member's console, in Amsterdam time; it fails the test on any script error or CSP refusal. */
 const consoleOf = async (username: LocalStaffUsername, hash: string) => {
-  const context = await browser.newContext({
-    locale: 'nl-NL',
-    timezoneId,
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(`console: ${message.text()}`);
-  });
-  opened.push({ page, context, problems });
+  const { page, context } = await open({ timezoneId, viewport: { width: 1400, height: 900 } });
   await signIn(page, stack, username, hash);
   return { page, context };
 };

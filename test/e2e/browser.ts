@@ -29,10 +29,11 @@ export const desktop = { width: 1280, height: 900 };
 
 export const openPage = async (
   browser: Browser,
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<OpenedPage> => {
   const context = await browser.newContext({
     locale: options.locale ?? 'nl-NL',
+    timezoneId: options.timezoneId,
     viewport: options.viewport ?? desktop,
     acceptDownloads: true,
   });
