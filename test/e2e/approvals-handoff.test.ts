@@ -6,7 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
 import type { LocalStaffUsername } from '../../scripts/local/staff';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  genuineAnswers,
+  markEnrolled,
+  passVerification,
+  knowledgeChecks,
+} from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import {
   launchBrowser,
@@ -56,7 +62,6 @@ const consoleOf = async (username: LocalStaffUsername, hash: string) => {
 };
 
 const emailOf = (customerId: string) => `${customerId}@voltpark.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
 
 const enrolledCustomer = async (customerId: string, overrides: Record<string, unknown> = {}) => {
   await createCustomer(stack, customerId, { email: emailOf(customerId), ...overrides });
@@ -70,7 +75,7 @@ const parkedDisable = async (customerId: string) => {
     stack,
     customerId,
     await stack.helpdeskToken('agent-cees'),
-    knowledge,
+    knowledgeChecks,
     { EMAIL: emailOf(customerId), FULL_NAME: `Klant ${customerId}` },
   );
   const parked = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
@@ -184,7 +189,7 @@ describe('approvals and the hand-off in the console', () => {
     await answerTriageToVerify(agent.page);
     await agent.page.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf('ho-case') };
-    for (const type of knowledge) {
+    for (const type of knowledgeChecks) {
       const check = agent.page.locator(`[data-check="${type}"]`);
       await check.getByLabel('Antwoord van de klant').fill(answers[type] as string);
       await check.getByRole('button', { name: 'Controleren' }).click();
@@ -306,7 +311,7 @@ describe('approvals and the hand-off in the console', () => {
       stack,
       'ho-link',
       await stack.helpdeskToken('agent-erik'),
-      knowledge,
+      knowledgeChecks,
       { EMAIL: emailOf('ho-link') },
     );
     const disabled = await stack.call('POST', '/admin/customers/ho-link/2fa/disable', {
