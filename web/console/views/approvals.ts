@@ -67,6 +67,34 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
 const customerName = (approval: Pick<Approval, 'customerName' | 'customerId'>) =>
   approval.customerName ?? approval.customerId;
 
+/**
+ * Sends a second admin's decision: the rows busy, the outcome read out above the list or the refusal
+ * shown, then the lists read again.
+ */
+const decide = async (
+  ctx: Ctx,
+  approval: Approval,
+  kind: NonNullable<ApprovalsState['decided']>['kind'],
+  send: () => Promise<unknown>,
+  reload: () => Promise<unknown>,
+) => {
+  state.busyId = approval.approvalId;
+  state.error = undefined;
+  state.decided = undefined;
+  ctx.render();
+  try {
+    await send();
+    state.decided = { kind, text: ctx.i18n.t(kind, { customer: customerName(approval) }) };
+    ctx.announce(state.decided.text);
+  } catch (error) {
+    state.error = ctx.errorInfo(error);
+    ctx.alert(state.error.text);
+  } finally {
+    state.busyId = undefined;
+  }
+  await reload();
+};
+
 const approve = async (ctx: Ctx, approval: Approval) => {
   const { t } = ctx.i18n;
   const confirmed = await confirmDialog({
@@ -84,23 +112,16 @@ const approve = async (ctx: Ctx, approval: Approval) => {
     ctx.render(`approve-${approval.approvalId}`);
     return;
   }
-  state.busyId = approval.approvalId;
-  state.error = undefined;
-  state.decided = undefined;
-  ctx.render();
-  try {
-    await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
-    state.decided = { kind: 'approved', text: t('approved', { customer: customerName(approval) }) };
-    ctx.announce(state.decided.text);
-  } catch (error) {
-    state.error = ctx.errorInfo(error);
-    ctx.alert(state.error.text);
-  } finally {
-    state.busyId = undefined;
-  }
-  await load(ctx, 'approvals-refresh');
+  await decide(
+    ctx,
+    approval,
+    'approved',
+    () =>
+      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      }),
+    () => load(ctx, 'approvals-refresh'),
+  );
 };
 
 const reject = async (ctx: Ctx, approval: Approval) => {
@@ -117,23 +138,16 @@ const reject = async (ctx: Ctx, approval: Approval) => {
     ctx.render(`reject-${approval.approvalId}`);
     return;
   }
-  state.busyId = approval.approvalId;
-  state.error = undefined;
-  state.decided = undefined;
-  ctx.render();
-  try {
-    await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
-      body: { reason },
-    });
-    state.decided = { kind: 'rejected', text: t('rejected', { customer: customerName(approval) }) };
-    ctx.announce(state.decided.text);
-  } catch (error) {
-    state.error = ctx.errorInfo(error);
-    ctx.alert(state.error.text);
-  } finally {
-    state.busyId = undefined;
-  }
-  await Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]);
+  await decide(
+    ctx,
+    approval,
+    'rejected',
+    () =>
+      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
+        body: { reason },
+      }),
+    () => Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]),
+  );
 };
 
 const cancelReady = async (ctx: Ctx, item: ReadyVerification) => {
