@@ -6,7 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
 import type { LocalStaffUsername } from '../../scripts/local/staff';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  genuineAnswers,
+  markEnrolled,
+  passVerification,
+  knowledgeChecks,
+} from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import {
   launchBrowser,
@@ -50,25 +56,12 @@ const open = async (options: Parameters<typeof openPage>[1] = {}) => {
 
 /** A staff member's console, in Amsterdam time; it fails the test on any script error or CSP refusal. */
 const consoleOf = async (username: LocalStaffUsername, hash: string) => {
-  const context = await browser.newContext({
-    locale: 'nl-NL',
-    timezoneId,
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(`console: ${message.text()}`);
-  });
-  opened.push({ page, context, problems });
+  const { page, context } = await open({ timezoneId, viewport: { width: 1400, height: 900 } });
   await signIn(page, stack, username, hash);
   return { page, context };
 };
 
 const emailOf = (customerId: string) => `${customerId}@voltpark.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
 
 const enrolledCustomer = async (customerId: string, overrides: Record<string, unknown> = {}) => {
   await createCustomer(stack, customerId, { email: emailOf(customerId), ...overrides });
@@ -82,7 +75,7 @@ const parkedDisable = async (customerId: string) => {
     stack,
     customerId,
     await stack.helpdeskToken('agent-cees'),
-    knowledge,
+    knowledgeChecks,
     { EMAIL: emailOf(customerId), FULL_NAME: `Klant ${customerId}` },
   );
   const parked = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
@@ -196,7 +189,7 @@ describe('approvals and the hand-off in the console', () => {
     await answerTriageToVerify(agent.page);
     await agent.page.getByRole('button', { name: 'Verificatie starten' }).click();
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf('ho-case') };
-    for (const type of knowledge) {
+    for (const type of knowledgeChecks) {
       const check = agent.page.locator(`[data-check="${type}"]`);
       await check.getByLabel('Antwoord van de klant').fill(answers[type] as string);
       await check.getByRole('button', { name: 'Controleren' }).click();
@@ -318,7 +311,7 @@ describe('approvals and the hand-off in the console', () => {
       stack,
       'ho-link',
       await stack.helpdeskToken('agent-erik'),
-      knowledge,
+      knowledgeChecks,
       { EMAIL: emailOf('ho-link') },
     );
     const disabled = await stack.call('POST', '/admin/customers/ho-link/2fa/disable', {

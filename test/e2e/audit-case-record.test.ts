@@ -4,39 +4,18 @@
 // it and when (the print itself is on file in the audit trail), without navigation or buttons on paper.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/local/paths';
 import { auditEventsOf } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { browserSuite, screenshot, signIn } from './browser';
 
-const { suite } = browserSuite();
+const { suite, open } = browserSuite();
 const ZONE = 'Europe/Amsterdam';
 const DISABLE_REASON = 'Telefoon kwijt, klant teruggebeld op het nummer in het dossier';
 
-// Pages in a context with its own time zone (the shared helper has none); script errors still fail the test.
-const contexts: { context: BrowserContext; problems: string[] }[] = [];
-const openInAmsterdam = async () => {
-  const context = await suite.browser.newContext({
-    locale: 'nl-NL',
-    timezoneId: ZONE,
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(`console: ${message.text()}`);
-  });
-  contexts.push({ context, problems });
-  return page;
-};
-afterEach(async () => {
-  const problems = contexts.flatMap((item) => item.problems);
-  await Promise.all(contexts.splice(0).map((item) => item.context.close()));
-  expect(problems).toEqual([]);
-});
+// Pages in the Amsterdam time zone; script errors still fail the test.
+const openInAmsterdam = () => open({ timezoneId: ZONE });
 
 /** What a person in Amsterdam reads for this instant: "30-11-2026 14:02 CET" (nl), "30/11/2026 14:02 CET" (en). */
 const amsterdam = (iso: string, lang: 'nl' | 'en' = 'nl') => {

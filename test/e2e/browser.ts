@@ -29,10 +29,11 @@ export const desktop = { width: 1280, height: 900 };
 
 export const openPage = async (
   browser: Browser,
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<OpenedPage> => {
   const context = await browser.newContext({
     locale: options.locale ?? 'nl-NL',
+    timezoneId: options.timezoneId,
     viewport: options.viewport ?? desktop,
     acceptDownloads: true,
   });
@@ -121,4 +122,21 @@ export const answerTriageToVerify = async (page: Page) => {
   await page.locator('[data-key="triage-app-works"]').selectOption('no');
   await page.locator('[data-key="triage-backup-codes"]').selectOption('no');
   await page.locator('[data-testid="triage-advice"][data-advice="VERIFY"]').waitFor();
+};
+
+/**
+ * The last step of a verification in the console: the agent mails the code, the caller reads it back
+ * from the mail at `address`, and the agent completes the session as PASSED.
+ */
+export const readBackEmailedCode = async (agent: Page, stack: TestStack, address: string) => {
+  await agent.getByRole('button', { name: 'Code e-mailen' }).click();
+  await agent.getByTestId('email-code-sent').waitFor();
+  const codeMail = (await stack.sentEmails()).filter((sent) => sent.destination.to.includes(address)).at(-1);
+  const code = /^\s+(\d{6,})\s*$/m.exec(codeMail?.body.text ?? '')?.[1];
+  const codeRow = agent.locator('[data-check="EMAIL_CODE"]');
+  await codeRow.getByLabel('Antwoord van de klant').fill(code ?? 'no code mail');
+  await codeRow.getByRole('button', { name: 'Controleren' }).click();
+  await codeRow.locator('[data-result="MATCH"]').waitFor();
+  await agent.getByRole('button', { name: 'Verificatie afronden' }).click();
+  await agent.locator('[data-testid="verification-outcome"][data-outcome="PASSED"]').waitFor();
 };

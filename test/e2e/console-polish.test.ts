@@ -3,14 +3,13 @@
 // list whose decision buttons are in view, a security officer named as such in the tables, views that
 // read the history again after an action, and the case record with the call's triage.
 import type { Page } from 'playwright-core';
-import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import { createCustomer, markEnrolled, passVerification, knowledgeChecks } from '../support/fixtures';
 import type { SentEmail } from '../support/stack';
 import { browserSuite, desktop, phone, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
 
 const emailOf = (customerId: string) => `${customerId}@voltpark.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
 
 const mailsTo = async (address: string) =>
   (await suite.stack.sentEmails()).filter((sent) => sent.destination.to.includes(address));
@@ -21,7 +20,7 @@ const enrolled = async (customerId: string, overrides: Record<string, unknown> =
 };
 
 const verifiedBy = async (customerId: string, agent: string, answers: Record<string, string> = {}) =>
-  passVerification(suite.stack, customerId, await suite.stack.helpdeskToken(agent), knowledge, {
+  passVerification(suite.stack, customerId, await suite.stack.helpdeskToken(agent), knowledgeChecks, {
     EMAIL: emailOf(customerId),
     ...answers,
   });

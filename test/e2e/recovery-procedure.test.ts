@@ -15,6 +15,7 @@ import {
   launchBrowser,
   openPage,
   phone,
+  readBackEmailedCode,
   screenshot,
   signIn,
   type OpenedPage,
@@ -72,18 +73,7 @@ describe('the recovery procedure of the manual, in the browser', () => {
       await row.locator('[data-result="MATCH"]').waitFor();
     }
     // Possession is the proof: the code goes to the address on file and the caller reads it back.
-    await agent.getByRole('button', { name: 'Code e-mailen' }).click();
-    await agent.getByTestId('email-code-sent').waitFor();
-    const codeMail = (await stack.sentEmails())
-      .filter((sent) => sent.destination.to.includes(address))
-      .at(-1);
-    const code = /^\s+(\d{6,})\s*$/m.exec(codeMail?.body.text ?? '')?.[1];
-    const codeRow = agent.locator('[data-check="EMAIL_CODE"]');
-    await codeRow.getByLabel('Antwoord van de klant').fill(code ?? 'no code mail');
-    await codeRow.getByRole('button', { name: 'Controleren' }).click();
-    await codeRow.locator('[data-result="MATCH"]').waitFor();
-    await agent.getByRole('button', { name: 'Verificatie afronden' }).click();
-    await agent.locator('[data-testid="verification-outcome"][data-outcome="PASSED"]').waitFor();
+    await readBackEmailedCode(agent, stack, address);
 
     // Step 2: an admin disables 2FA.
     const admin = await open();

@@ -4,16 +4,28 @@
 // the refusals an insider would meet (same person, no emailed code) in plain words; the security
 // alert's link opens the customer after signing in.
 import type { Page } from 'playwright-core';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  genuineAnswers,
+  markEnrolled,
+  passVerification,
+  knowledgeChecks,
+} from '../support/fixtures';
 import type { SentEmail } from '../support/stack';
 import { minutesAgo, setStored } from '../support/stored-items';
-import { browserSuite, phone, screenshot, signIn, answerTriageToVerify } from './browser';
+import {
+  browserSuite,
+  phone,
+  readBackEmailedCode,
+  screenshot,
+  signIn,
+  answerTriageToVerify,
+} from './browser';
 import type { LocalStaffUsername } from '../../scripts/local/staff';
 
 const { suite, open } = browserSuite();
 
 const emailOf = (customerId: string) => `${customerId}@voltpark.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
 
 const mailsTo = async (address: string) =>
   (await suite.stack.sentEmails()).filter((sent) => sent.destination.to.includes(address));
@@ -37,7 +49,7 @@ const resetCustomer = async (customerId: string) => {
   await createCustomer(suite.stack, customerId, { email: emailOf(customerId) });
   await markEnrolled(suite.stack, customerId);
   const agent = await suite.stack.helpdeskToken('agent-bram');
-  const caseId = await passVerification(suite.stack, customerId, agent, knowledge, {
+  const caseId = await passVerification(suite.stack, customerId, agent, knowledgeChecks, {
     EMAIL: emailOf(customerId),
   });
   const disabled = await suite.stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
@@ -76,22 +88,13 @@ const verifyInConsole = async (agent: Page, customerId: string) => {
   await answerTriageToVerify(agent);
   await agent.getByRole('button', { name: 'Verificatie starten' }).click();
   const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf(customerId) };
-  for (const type of knowledge) {
+  for (const type of knowledgeChecks) {
     const row = agent.locator(`[data-check="${type}"]`);
     await row.getByLabel('Antwoord van de klant').fill(answers[type] as string);
     await row.getByRole('button', { name: 'Controleren' }).click();
     await row.locator('[data-result="MATCH"]').waitFor();
   }
-  await agent.getByRole('button', { name: 'Code e-mailen' }).click();
-  await agent.getByTestId('email-code-sent').waitFor();
-  const codeMail = (await mailsTo(emailOf(customerId))).at(-1);
-  const code = /^\s+(\d{6,})\s*$/m.exec(codeMail?.body.text ?? '')?.[1];
-  const codeRow = agent.locator('[data-check="EMAIL_CODE"]');
-  await codeRow.getByLabel('Antwoord van de klant').fill(code ?? 'no code mail');
-  await codeRow.getByRole('button', { name: 'Controleren' }).click();
-  await codeRow.locator('[data-result="MATCH"]').waitFor();
-  await agent.getByRole('button', { name: 'Verificatie afronden' }).click();
-  await agent.locator('[data-testid="verification-outcome"][data-outcome="PASSED"]').waitFor();
+  await readBackEmailedCode(agent, suite.stack, emailOf(customerId));
 };
 
 /** A session that passes "without possession proof": every answer right, but no emailed code. */
@@ -102,7 +105,7 @@ const passWithoutEmailCode = async (customerId: string, agentId: string) => {
     body: { channel: 'phone' },
   });
   const verificationId: string = started.body.verificationId;
-  for (const type of knowledge)
+  for (const type of knowledgeChecks)
     await suite.stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
       token,
       body: { type, answer: type === 'EMAIL' ? emailOf(customerId) : genuineAnswers[type] },
@@ -222,7 +225,7 @@ describe('the security officer in the console', () => {
 
     // Officer Gijs verifies the caller himself (he also holds the helpdesk role) and tries to release.
     const gijsAsAgent = await suite.stack.token('officer-gijs', ['security', 'helpdesk']);
-    const gijsSession = await passVerification(suite.stack, customerId, gijsAsAgent, knowledge, {
+    const gijsSession = await passVerification(suite.stack, customerId, gijsAsAgent, knowledgeChecks, {
       EMAIL: emailOf(customerId),
     });
     const gijs = await open();

@@ -3,7 +3,14 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { expectIntactChain } from '../support/audit';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  genuineAnswers,
+  markEnrolled,
+  knowledgeChecks,
+  emailOf,
+  passOwnMail,
+} from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -23,10 +30,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const emailOf = (customerId: string) => `${customerId}@example.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
-const pass = (customerId: string) =>
-  passVerification(stack, customerId, agent, knowledge, { EMAIL: emailOf(customerId) });
+const pass = (customerId: string) => passOwnMail(stack, customerId, agent);
 
 /** A privileged customer: the disable parks for a second admin's approval. */
 const pendingApproval = async (customerId: string) => {
@@ -85,7 +89,7 @@ describe('the approvals list', () => {
       verifiedBy: 'agent-bram',
       approvalReasons: ['PRIVILEGED_CUSTOMER'],
       checksSummary: {
-        matched: [...knowledge, 'EMAIL_CODE'],
+        matched: [...knowledgeChecks, 'EMAIL_CODE'],
         notMatched: [],
         withoutPossessionProof: null,
       },

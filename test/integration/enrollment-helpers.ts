@@ -5,7 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import jsQR from 'jsqr';
 import { createHmac } from 'node:crypto';
 import { PNG } from 'pngjs';
-import type { TestStack } from '../support/stack';
+import type { Caller, TestStack } from '../support/stack';
 
 /** RFC 4648 base32 decoding, independent of lib/totp/base32.ts. */
 const fromBase32 = (text: string) => {
@@ -115,3 +115,13 @@ export const auditTrail = async (stack: TestStack, customerId: string) => {
 
 export const ticketFromUrl = (enrollUrl: string) =>
   new URLSearchParams(new URL(enrollUrl).hash.slice(1)).get('ticket') ?? '';
+
+/** An enrollment link as the login service asks for one (with a step-up `body` for REPLACE): its ticket and expiry. */
+export const issuedTicket = async (stack: TestStack, service: Caller, customerId: string, body?: unknown) => {
+  const issued = await stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, {
+    token: service,
+    ...(body === undefined ? {} : { body }),
+  });
+  if (issued.status !== 200) throw new Error(`no ticket for ${customerId}: ${JSON.stringify(issued.body)}`);
+  return { ticket: ticketFromUrl(issued.body.enrollUrl), expiresAt: issued.body.expiresAt as string };
+};

@@ -7,7 +7,7 @@ import { issueTicket } from '../../lib/tickets/store';
 import { hashTicket } from '../../lib/tickets/ticket';
 import { minutesAgo, setStored } from '../support/stored-items';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
-import { auditTrail, createCustomer, ticketFromUrl } from './enrollment-helpers';
+import { auditTrail, createCustomer, issuedTicket } from './enrollment-helpers';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
 let stack: TestStack;
@@ -21,14 +21,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const requestTicket = async (customerId: string, body?: unknown) => {
-  const issued = await stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, {
-    token: service,
-    ...(body === undefined ? {} : { body }),
-  });
-  expect(issued.status).toBe(200);
-  return { ticket: ticketFromUrl(issued.body.enrollUrl), expiresAt: issued.body.expiresAt as string };
-};
+const requestTicket = (customerId: string, body?: unknown) => issuedTicket(stack, service, customerId, body);
 const status = (ticket: unknown) => stack.call('POST', '/enroll/status', { body: { ticket } });
 const start = (ticket: string) => stack.call('POST', '/enroll/start', { body: { ticket } });
 const confirm = (ticket: string, code: string) =>

@@ -1,7 +1,14 @@
 // The agent → admin hand-off list: passed sessions nobody used, newest first, with the time left; what
 // is used, parked, cancelled, failed or stale is not on it; only admins read it.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  markEnrolled,
+  passVerification,
+  knowledgeChecks,
+  emailOf,
+  passedCase as fixturePassedCase,
+} from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { minutesAgo, setStored } from '../support/stored-items';
 
@@ -18,19 +25,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const emailOf = (customerId: string) => `${customerId}@example.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
-
-const passedCase = async (customerId: string, options: { privileged?: boolean; token?: string } = {}) => {
-  await createCustomer(stack, customerId, {
-    email: emailOf(customerId),
-    ...(options.privileged ? { privileged: true } : {}),
-  });
-  await markEnrolled(stack, customerId);
-  return passVerification(stack, customerId, options.token ?? agent, knowledge, {
-    EMAIL: emailOf(customerId),
-  });
-};
+const passedCase = (customerId: string, options: { privileged?: boolean; token?: string } = {}) =>
+  fixturePassedCase(
+    stack,
+    customerId,
+    options.token ?? agent,
+    options.privileged ? { privileged: true } : {},
+  );
 
 interface Ready {
   verificationId: string;
@@ -117,7 +118,7 @@ describe('the ready-for-admin list', () => {
     await createCustomer(stack, 'h-locked', { email: emailOf('h-locked') });
     await markEnrolled(stack, 'h-locked');
     await setStored(stack, 'customers', { customerId: 'h-locked' }, { recoveryLockedAt: minutesAgo(60) });
-    const release = await passVerification(stack, 'h-locked', agent, knowledge, {
+    const release = await passVerification(stack, 'h-locked', agent, knowledgeChecks, {
       EMAIL: emailOf('h-locked'),
     });
     const stored = await stack.dynamodb.send(

@@ -1,7 +1,7 @@
 // Red team: cursors are client input. One altered by hand, or one kept past the window it was made in,
 // is refused (400 INVALID_CURSOR) or ends the list; it never reaches DynamoDB as a start key outside
 // its query and never turns into a 500.
-import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import { createCustomer, passedCase } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -18,17 +18,10 @@ afterAll(async () => {
 });
 
 const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
-
-const passedCase = async (customerId: string) => {
-  await createCustomer(stack, customerId, { email: `${customerId}@example.nl` });
-  await markEnrolled(stack, customerId);
-  return passVerification(stack, customerId, agent, knowledge, { EMAIL: `${customerId}@example.nl` });
-};
 
 describe('a cursor an attacker (or the clock) moved', () => {
   it('ready list: a cursor from before the freshness window ends the list instead of failing', async () => {
-    const verificationId = await passedCase('rc-ready');
+    const verificationId = await passedCase(stack, 'rc-ready', agent);
     // What any real cursor becomes once the admin comes back after the window, or a hand-made one.
     const stale = cursor({
       verificationId,

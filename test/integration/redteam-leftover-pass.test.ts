@@ -4,7 +4,7 @@
 // it verified a caller before the reset, about an authenticator that no longer exists. The same after a
 // "this wasn't me" report and its release, where the helpdesk was fooled once already.
 import { expectIntactChain } from '../support/audit';
-import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import { createCustomer, markEnrolled, emailOf, passOwnMail } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -26,10 +26,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const emailOf = (customerId: string) => `${customerId}@example.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
-const pass = (customerId: string) =>
-  passVerification(stack, customerId, agent, knowledge, { EMAIL: emailOf(customerId) });
+const pass = (customerId: string) => passOwnMail(stack, customerId, agent);
 const disable = (customerId: string, verificationId: string, token = admin) =>
   stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
     token,

@@ -4,7 +4,7 @@
 // the ticket still opens enrollment. A report with a RESET ticket still locks (enrollment-status,
 // security-case and the e2e suites).
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
-import { auditTrail, createCustomer, customerItem, ticketFromUrl } from './enrollment-helpers';
+import { auditTrail, createCustomer, customerItem, issuedTicket } from './enrollment-helpers';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
 let stack: TestStack;
@@ -18,14 +18,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const requestTicket = async (customerId: string, body?: unknown) => {
-  const answer = await stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, {
-    token: service,
-    ...(body === undefined ? {} : { body }),
-  });
-  expect(answer.status).toBe(200);
-  return ticketFromUrl(answer.body.enrollUrl);
-};
+const requestTicket = async (customerId: string, body?: unknown) =>
+  (await issuedTicket(stack, service, customerId, body)).ticket;
 const report = (ticket: string) => stack.call('POST', '/enroll/report', { body: { ticket } });
 const status = (ticket: string) => stack.call('POST', '/enroll/status', { body: { ticket } });
 

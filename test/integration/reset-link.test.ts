@@ -1,8 +1,8 @@
 // Re-sending the reset link: a new ticket and email for a customer whose 2FA is off after a reset, the
 // old link dead, audited, at most three a day, and refused wherever it would be a back door.
 import { expectIntactChain } from '../support/audit';
-import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
-import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
+import { createCustomer, markEnrolled, emailOf, mailTo, ticketIn, resetCustomer } from '../support/fixtures';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let agent: string;
@@ -17,44 +17,17 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const emailOf = (customerId: string) => `${customerId}@example.nl`;
-const mailTo = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
-const ticketIn = (email: SentEmail | undefined) =>
-  /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
 const resend = (customerId: string, token = admin) =>
   stack.call('POST', `/admin/customers/${customerId}/2fa/reset-link`, { token });
 
-const resetCustomer = async (customerId: string) => {
-  await createCustomer(stack, customerId, { email: emailOf(customerId) });
-  await markEnrolled(stack, customerId);
-  const caseId = await passVerification(
-    stack,
-    customerId,
-    agent,
-    ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'],
-    { EMAIL: emailOf(customerId) },
-  );
-  const disabled = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
-    token: admin,
-    body: { verificationId: caseId, reason: 'lost phone' },
-  });
-  expect(disabled.status).toBe(200);
-  await stack.poller?.drain();
-  return { caseId, ticket: ticketIn((await mailTo(emailOf(customerId))).at(-1)) };
-};
-
 describe('re-sending the reset link', () => {
   it('mails a new link for the same case; the old link no longer works, the new one does', async () => {
-    const { caseId, ticket: oldTicket } = await resetCustomer('r-resend');
+    const { caseId, ticket: oldTicket } = await resetCustomer(stack, 'r-resend', { agent, admin });
     const sent = await resend('r-resend');
     expect(sent.status).toBe(202);
     expect(sent.body).toMatchObject({ status: 'QUEUED', sendsLeftToday: 2 });
     await stack.poller?.drain();
-    const mails = await mailTo(emailOf('r-resend'));
+    const mails = await mailTo(stack, emailOf('r-resend'));
     expect(mails).toHaveLength(2);
     const newTicket = ticketIn(mails.at(-1));
     expect(newTicket).not.toBe(oldTicket);
@@ -79,7 +52,7 @@ describe('re-sending the reset link', () => {
   });
 
   it('at most three a day: the fourth is 429 with Retry-After and sends nothing', async () => {
-    await resetCustomer('r-limit');
+    await resetCustomer(stack, 'r-limit', { agent, admin });
     const answers = [];
     for (let send = 0; send < 3; send += 1) answers.push((await resend('r-limit')).status);
     expect(answers).toEqual([202, 202, 202]);
@@ -87,11 +60,11 @@ describe('re-sending the reset link', () => {
     expect([fourth.status, fourth.body.error.code]).toEqual([429, 'RESET_LINK_DAILY_LIMIT']);
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(80_000);
     await stack.poller?.drain();
-    expect(await mailTo(emailOf('r-limit'))).toHaveLength(4);
+    expect(await mailTo(stack, emailOf('r-limit'))).toHaveLength(4);
   });
 
   it('three at once and then more: never more than three sends', async () => {
-    await resetCustomer('r-burst');
+    await resetCustomer(stack, 'r-burst', { agent, admin });
     const answers = await Promise.all(Array.from({ length: 6 }, () => resend('r-burst')));
     expect(answers.filter((answer) => answer.status === 202).length).toBeLessThanOrEqual(3);
     for (let send = 0; send < 3; send += 1) await resend('r-burst');
@@ -110,15 +83,15 @@ describe('re-sending the reset link', () => {
     const never = await resend('r-never');
     expect([never.status, never.body.error.code]).toEqual([409, 'NOT_AWAITING_ENROLLMENT']);
 
-    const { ticket } = await resetCustomer('r-locked');
+    const { ticket } = await resetCustomer(stack, 'r-locked', { agent, admin });
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
     const lockedOne = await resend('r-locked');
     expect([lockedOne.status, lockedOne.body.error.code]).toEqual([423, 'RECOVERY_LOCKED']);
 
-    await resetCustomer('r-agent');
+    await resetCustomer(stack, 'r-agent', { agent, admin });
     expect((await resend('r-agent', agent)).status).toBe(403);
     expect((await resend('r-nobody-here')).status).toBe(404);
     await stack.poller?.drain();
-    expect(await mailTo(emailOf('r-agent'))).toHaveLength(1);
+    expect(await mailTo(stack, emailOf('r-agent'))).toHaveLength(1);
   });
 });

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../../scripts/local/paths';
 import { localTableNames } from '../../scripts/local/tables';
 import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
-import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
+import { genuineAnswers, knowledgeChecks, emailOf, passOwnMail, resetCustomer } from '../support/fixtures';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let agent: string;
@@ -28,33 +28,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const emailOf = (customerId: string) => `${customerId}@example.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
-const pass = (customerId: string, token = agent) =>
-  passVerification(stack, customerId, token, knowledge, { EMAIL: emailOf(customerId) });
-const ticketIn = (email: SentEmail | undefined) =>
-  /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
-const mailTo = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
-
-const resetCustomer = async (customerId: string) => {
-  await createCustomer(stack, customerId, { email: emailOf(customerId) });
-  await markEnrolled(stack, customerId);
-  const caseId = await pass(customerId);
-  const disabled = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
-    token: admin,
-    body: { verificationId: caseId, reason: 'lost phone' },
-  });
-  expect(disabled.status).toBe(200);
-  await stack.poller?.drain();
-  return { caseId, ticket: ticketIn((await mailTo(emailOf(customerId))).at(-1)) };
-};
+const pass = (customerId: string, token = agent) => passOwnMail(stack, customerId, token);
 
 const lockedCustomer = async (customerId: string) => {
-  const reset = await resetCustomer(customerId);
+  const reset = await resetCustomer(stack, customerId, { agent, admin });
   expect((await stack.call('POST', '/enroll/report', { body: { ticket: reset.ticket } })).status).toBe(200);
   return reset;
 };
@@ -82,7 +59,7 @@ describe('the case an officer decides on', () => {
       body: { channel: 'phone' },
     });
     const withoutCode: string = started.body.verificationId;
-    for (const type of knowledge)
+    for (const type of knowledgeChecks)
       await stack.call('POST', `/admin/verifications/${withoutCode}/checks`, {
         token: agent,
         body: { type, answer: type === 'EMAIL' ? emailOf('k-case') : genuineAnswers[type] },
@@ -221,7 +198,7 @@ describe('customers locked before the queue had its index', () => {
 
 describe('the reset-link limit', () => {
   it('is configuration (RESET_LINKS_PER_DAY): with 1, the second re-send is 429', async () => {
-    await resetCustomer('k-resend');
+    await resetCustomer(stack, 'k-resend', { agent, admin });
     const resend = () =>
       stack.call('POST', '/admin/customers/k-resend/2fa/reset-link', { token: admin, body: {} });
     const first = await resend();

@@ -5,8 +5,18 @@ import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createHash } from 'node:crypto';
 import { expectIntactChain } from '../support/audit';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
-import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
+import {
+  createCustomer,
+  genuineAnswers,
+  markEnrolled,
+  knowledgeChecks,
+  emailOf,
+  passOwnMail,
+  mailTo,
+  ticketIn,
+  resetCustomer,
+} from '../support/fixtures';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { minutesAgo, setStored as setStoredItem } from '../support/stored-items';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
@@ -27,38 +37,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const emailOf = (customerId: string) => `${customerId}@example.nl`;
-const knowledge = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
-const pass = (customerId: string, token = agent) =>
-  passVerification(stack, customerId, token, knowledge, { EMAIL: emailOf(customerId) });
+const pass = (customerId: string, token = agent) => passOwnMail(stack, customerId, token);
 /** The call-back a release rests on, by an agent who had no part in the reported reset (agent-bram's). */
 const passForRelease = async (customerId: string) => pass(customerId, await stack.helpdeskToken('agent-cas'));
 
-const mailTo = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
-const ticketIn = (email: SentEmail | undefined) =>
-  /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
-
-/** A customer reset by the helpdesk, then the emailed ticket: returns it and the reset's case. */
-const resetCustomer = async (customerId: string) => {
-  await createCustomer(stack, customerId, { email: emailOf(customerId) });
-  await markEnrolled(stack, customerId);
-  const caseId = await pass(customerId);
-  const disabled = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
-    token: admin,
-    body: { verificationId: caseId, reason: 'lost phone' },
-  });
-  expect(disabled.status).toBe(200);
-  await stack.poller?.drain();
-  return { caseId, ticket: ticketIn((await mailTo(emailOf(customerId))).at(-1)) };
-};
-
 /** Reset, then the customer answers "this wasn't me". */
 const lockedCustomer = async (customerId: string) => {
-  const reset = await resetCustomer(customerId);
+  const reset = await resetCustomer(stack, customerId, { agent, admin });
   const reported = await stack.call('POST', '/enroll/report', { body: { ticket: reset.ticket } });
   expect(reported.body.status).toBe('RECOVERY_LOCKED');
   return reset;
@@ -95,7 +80,7 @@ describe('the queue of recovery locks', () => {
   it('lists locked customers oldest first, with the reported case and the report, a page at a time', async () => {
     const first = await lockedCustomer('s-queue-1');
     const second = await lockedCustomer('s-queue-2');
-    await resetCustomer('s-queue-not-locked');
+    await resetCustomer(stack, 's-queue-not-locked', { agent, admin });
     const all = await queue();
     expect(all.status).toBe(200);
     const ours = all.body.locks.filter((lock: { customerId: string }) =>
@@ -155,7 +140,7 @@ describe('a release', () => {
     ).toBe(false);
 
     await stack.poller?.drain();
-    const mail = (await mailTo(emailOf('s-release'))).at(-1);
+    const mail = (await mailTo(stack, emailOf('s-release'))).at(-1);
     expect(mail?.subject).toBe('De blokkade van uw account is opgeheven');
     const caseNumber = (await stack.call('GET', `/admin/verifications/${verificationId}`, { token: agent }))
       .body.caseNumber;
@@ -192,12 +177,12 @@ describe('a release', () => {
       body: { verificationId: caseId, reason: 'lost phone' },
     });
     await stack.poller?.drain();
-    const ticket = ticketIn((await mailTo(emailOf('s-release-en'))).at(-1));
+    const ticket = ticketIn((await mailTo(stack, emailOf('s-release-en'))).at(-1));
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
     const verificationId = await passForRelease('s-release-en');
     expect((await release('s-release-en', { verificationId, reason: 'confirmed' })).status).toBe(200);
     await stack.poller?.drain();
-    const mail = (await mailTo(emailOf('s-release-en'))).at(-1);
+    const mail = (await mailTo(stack, emailOf('s-release-en'))).at(-1);
     expect(mail?.subject).toBe('The block on your account was lifted');
     expect(mail?.body.html).toContain('Set up 2FA again');
   });
@@ -259,7 +244,7 @@ describe('a release', () => {
         .status,
     ).toBe(200);
     await stack.poller?.drain();
-    const ticket = ticketIn((await mailTo(emailOf('s-approved'))).at(-1));
+    const ticket = ticketIn((await mailTo(stack, emailOf('s-approved'))).at(-1));
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
     const underLock = await pass('s-approved', await stack.helpdeskToken('agent-cas'));
     const byApprover = await release('s-approved', { verificationId: underLock, reason: 'fine' }, approver);
@@ -299,7 +284,7 @@ describe('a release', () => {
       body: { channel: 'phone' },
     });
     const verificationId: string = started.body.verificationId;
-    for (const type of knowledge) {
+    for (const type of knowledgeChecks) {
       const answer = type === 'EMAIL' ? emailOf('s-nocode') : undefined;
       await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
         token: agent,
@@ -317,7 +302,7 @@ describe('a release', () => {
   });
 
   it('refuses a verification passed before the report, one of another customer, and a customer not locked', async () => {
-    const { ticket } = await resetCustomer('s-before');
+    const { ticket } = await resetCustomer(stack, 's-before', { agent, admin });
     // Passed and unused before the report: it proves nothing about the caller after the alarm.
     const before = await pass('s-before');
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
@@ -329,7 +314,7 @@ describe('a release', () => {
     const crossed = await release('s-before', { verificationId: othersSession, reason: 'wrong one' });
     expect([crossed.status, crossed.body.error.code]).toEqual([409, 'VERIFICATION_OTHER_CUSTOMER']);
 
-    await resetCustomer('s-unlocked');
+    await resetCustomer(stack, 's-unlocked', { agent, admin });
     const unlockedSession = await pass('s-unlocked');
     const notLocked = await release('s-unlocked', { verificationId: unlockedSession, reason: 'nothing' });
     expect([notLocked.status, notLocked.body.error.code]).toEqual([409, 'NOT_RECOVERY_LOCKED']);
@@ -423,7 +408,7 @@ describe('keep locked with a note', () => {
 
 describe('a report through a voided ticket', () => {
   it("counts only until that ticket's own expiry", async () => {
-    const { ticket } = await resetCustomer('s-voided-old');
+    const { ticket } = await resetCustomer(stack, 's-voided-old', { agent, admin });
     // A self-service ticket voids the emailed one; then the emailed ticket's own lifetime ends.
     const selfService = await stack.call('POST', '/internal/customers/s-voided-old/2fa/enrollment-ticket', {
       token: await stack.serviceToken(),
@@ -438,7 +423,7 @@ describe('a report through a voided ticket', () => {
   });
 
   it('still rings within its lifetime, and then no step-up counts, however right', async () => {
-    const { ticket } = await resetCustomer('s-voided-live');
+    const { ticket } = await resetCustomer(stack, 's-voided-live', { agent, admin });
     // The attack the alarm is for: with the password, the attacker asks for a profile-page ticket (which
     // voids the emailed one) and enrolls their own authenticator.
     const service = await stack.serviceToken();

@@ -1,7 +1,7 @@
 // Test fixtures: customers created through the login service's own route, plus a direct write of the
 // 2FA state where a test needs a customer who is already enrolled (enrollment has its own tests).
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { TestStack } from './stack';
+import type { SentEmail, TestStack } from './stack';
 
 export const customerRecord = (overrides: Record<string, unknown> = {}) => ({
   email: 'jan.devries@voltpark.nl',
@@ -59,12 +59,15 @@ export const genuineAnswers: Record<string, string> = {
   COMPANY_INFO: 'KvK nummer 81234567',
 };
 
+/** The knowledge checks a passing verification asks, before the emailed code. */
+export const knowledgeChecks = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'];
+
 /** Runs a whole passing verification as an agent and returns its id. */
 export const passVerification = async (
   stack: TestStack,
   customerId: string,
   agentToken: string,
-  types: string[] = ['FULL_NAME', 'EMAIL', 'CHARGE_POINT_IDS', 'LAST_TRANSACTION'],
+  types: string[] = knowledgeChecks,
   answers: Record<string, string> = {},
 ) => {
   const started = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
@@ -116,4 +119,50 @@ export const readBackEmailCode = async (stack: TestStack, verificationId: string
   });
   if (check.body.result !== 'MATCH')
     throw new Error(`EMAIL_CODE did not match: ${JSON.stringify(check.body)}`);
+};
+
+/** A test customer's own address, so the mail a test reads on the shared SES server is its own. */
+export const emailOf = (customerId: string) => `${customerId}@example.nl`;
+
+/** Passes a verification of a customer with their own address (emailOf), as the given agent. */
+export const passOwnMail = (stack: TestStack, customerId: string, agentToken: string) =>
+  passVerification(stack, customerId, agentToken, knowledgeChecks, { EMAIL: emailOf(customerId) });
+
+/** A customer with their own address and 2FA on, and a verification an agent passed: its id. */
+export const passedCase = async (
+  stack: TestStack,
+  customerId: string,
+  agentToken: string,
+  overrides: Record<string, unknown> = {},
+) => {
+  await createCustomer(stack, customerId, { email: emailOf(customerId), ...overrides });
+  await markEnrolled(stack, customerId);
+  return passOwnMail(stack, customerId, agentToken);
+};
+
+/** The mail an address received, without the verification codes read back to the agent. */
+export const mailTo = async (stack: TestStack, address: string) =>
+  (await stack.sentEmails()).filter(
+    (email) =>
+      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
+  );
+
+/** The ticket in a mailed enrollment link, or '' when the mail has none. */
+export const ticketIn = (email: SentEmail | undefined) =>
+  /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
+
+/** A customer reset by the helpdesk (an agent's pass, an admin's disable): the case and the mailed ticket. */
+export const resetCustomer = async (
+  stack: TestStack,
+  customerId: string,
+  tokens: { agent: string; admin: string },
+) => {
+  const caseId = await passedCase(stack, customerId, tokens.agent);
+  const disabled = await stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
+    token: tokens.admin,
+    body: { verificationId: caseId, reason: 'lost phone' },
+  });
+  if (disabled.status !== 200) throw new Error(`disable failed: ${JSON.stringify(disabled.body)}`);
+  await stack.poller?.drain();
+  return { caseId, ticket: ticketIn((await mailTo(stack, emailOf(customerId))).at(-1)) };
 };

@@ -1,7 +1,7 @@
 // What every console view gets: the translator, the signed-in session, an API call that carries
 // the token, and the page-wide live regions and dialogs.
 import { describeError, type ApiResponse } from '../shared/api';
-import { h } from '../shared/dom';
+import { h, type Child } from '../shared/dom';
 import type { Translator } from '../shared/i18n';
 import type { Session } from './auth';
 import { errorSentences, messages } from './messages';
@@ -45,6 +45,45 @@ export const customerLoadErrorTitle = (code: string): MessageKey =>
       ? 'customerNotFoundTitle'
       : 'customerLoadFailedTitle';
 
+/**
+ * A page about one customer (the customer page, a security case): the way back, then the name over
+ * the cards once loaded; before that a status line, or, when loading failed, what happened with the
+ * id from the address. `loaded` is asked only when loading did not fail, so no card is built (nor
+ * starts its own load) under a refusal. `errorHeadingTestId` marks the failure heading where a page's
+ * tests read it.
+ */
+export const customerPageLayout = (
+  ctx: Ctx,
+  page: { customerId: string; back: HTMLElement; loadError?: ErrorInfo; errorHeadingTestId?: string },
+  loaded: () => { name: string; cards: (Node | null)[] } | undefined,
+) => {
+  const { t } = ctx.i18n;
+  if (page.loadError)
+    return h(
+      'div',
+      {},
+      page.back,
+      h('h2', {
+        tabindex: -1,
+        'data-route-focus': true,
+        'data-testid': page.errorHeadingTestId,
+        text: t(customerLoadErrorTitle(page.loadError.code)),
+      }),
+      h('p', { class: 'muted mono', text: t('customerIdLine', { id: page.customerId }) }),
+      errorBlock(ctx, page.loadError, 'load-error'),
+    );
+  const content = loaded();
+  if (!content)
+    return h('div', {}, page.back, h('p', { class: 'muted', role: 'status', text: t('loading') }));
+  return h(
+    'div',
+    {},
+    page.back,
+    h('h2', { tabindex: -1, 'data-route-focus': true, 'data-testid': 'customer-name', text: content.name }),
+    ...content.cards,
+  );
+};
+
 /** A refusal shown beside the action that caused it, with the request id to quote to support. */
 export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'error') =>
   info
@@ -57,6 +96,23 @@ export const errorBlock = (ctx: Ctx, info: ErrorInfo | undefined, testId = 'erro
           : null,
       )
     : null;
+
+/** A stacked form whose submit runs the action in place of a page load (the decisions on a case). */
+export const actionForm = (testId: string, action: () => Promise<void>, ...children: Child[]) =>
+  h(
+    'form',
+    {
+      class: 'stack',
+      'data-testid': testId,
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          void action();
+        },
+      },
+    },
+    ...children,
+  );
 
 /**
  * A modal confirmation (<dialog>: focus stays inside, Escape cancels). Focus starts on Cancel, so

@@ -295,6 +295,16 @@ const download = (current: Extract<View, { name: 'codes' }>) => {
   speak(t('codesDownloaded'));
 };
 
+/** "This wasn't me": the button that opens the report step. */
+const notMeButton = () =>
+  h('button', {
+    type: 'button',
+    class: 'link-button',
+    'data-key': 'not-me',
+    text: t('notMe'),
+    on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
+  });
+
 const title = (text: string, key: string) => h('h2', { tabindex: -1, 'data-key': key, text });
 
 /**
@@ -366,15 +376,7 @@ const render = (): Node => {
           }),
           // Only a mailed reset link reports: a profile-page link was asked for from the customer's
           // own signed-in session (lib/reset/report.ts, reportsByTicket).
-          link?.reportable
-            ? h('button', {
-                type: 'button',
-                class: 'link-button',
-                'data-key': 'not-me',
-                text: t('notMe'),
-                on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
-              })
-            : null,
+          link?.reportable ? notMeButton() : null,
         ),
       );
     }
@@ -462,18 +464,7 @@ const render = (): Node => {
         h('p', { class: 'next', text: t(ticketErrorText(code, 'next')) }),
         // A reset link voided by a newer one the customer never asked for is the alarm's very case.
         ticket && link && link.state !== 'VALID' && link.reportable
-          ? h(
-              'div',
-              { class: 'actions' },
-              h('p', { text: t('voidedNotMe') }),
-              h('button', {
-                type: 'button',
-                class: 'link-button',
-                'data-key': 'not-me',
-                text: t('notMe'),
-                on: { click: () => show({ name: 'report', busy: false }, 'report-title') },
-              }),
-            )
+          ? h('div', { class: 'actions' }, h('p', { text: t('voidedNotMe') }), notMeButton())
           : null,
       );
     }

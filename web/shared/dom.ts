@@ -1,7 +1,7 @@
 // A tiny element builder: every text goes in through textContent, every handler through
 // addEventListener, so nothing the API returns can become markup and nothing needs 'unsafe-inline'.
 
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Handler = (event: Event) => void;
 
 export interface Attributes {

@@ -67,6 +67,34 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
 const customerName = (approval: Pick<Approval, 'customerName' | 'customerId'>) =>
   approval.customerName ?? approval.customerId;
 
+/**
+ * Sends a second admin's decision: the rows busy, the outcome read out above the list or the refusal
+ * shown, then the lists read again.
+ */
+const decide = async (
+  ctx: Ctx,
+  approval: Approval,
+  kind: NonNullable<ApprovalsState['decided']>['kind'],
+  send: () => Promise<unknown>,
+  reload: () => Promise<unknown>,
+) => {
+  state.busyId = approval.approvalId;
+  state.error = undefined;
+  state.decided = undefined;
+  ctx.render();
+  try {
+    await send();
+    state.decided = { kind, text: ctx.i18n.t(kind, { customer: customerName(approval) }) };
+    ctx.announce(state.decided.text);
+  } catch (error) {
+    state.error = ctx.errorInfo(error);
+    ctx.alert(state.error.text);
+  } finally {
+    state.busyId = undefined;
+  }
+  await reload();
+};
+
 const approve = async (ctx: Ctx, approval: Approval) => {
   const { t } = ctx.i18n;
   const confirmed = await confirmDialog({
@@ -84,23 +112,16 @@ const approve = async (ctx: Ctx, approval: Approval) => {
     ctx.render(`approve-${approval.approvalId}`);
     return;
   }
-  state.busyId = approval.approvalId;
-  state.error = undefined;
-  state.decided = undefined;
-  ctx.render();
-  try {
-    await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
-    state.decided = { kind: 'approved', text: t('approved', { customer: customerName(approval) }) };
-    ctx.announce(state.decided.text);
-  } catch (error) {
-    state.error = ctx.errorInfo(error);
-    ctx.alert(state.error.text);
-  } finally {
-    state.busyId = undefined;
-  }
-  await load(ctx, 'approvals-refresh');
+  await decide(
+    ctx,
+    approval,
+    'approved',
+    () =>
+      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      }),
+    () => load(ctx, 'approvals-refresh'),
+  );
 };
 
 const reject = async (ctx: Ctx, approval: Approval) => {
@@ -117,23 +138,16 @@ const reject = async (ctx: Ctx, approval: Approval) => {
     ctx.render(`reject-${approval.approvalId}`);
     return;
   }
-  state.busyId = approval.approvalId;
-  state.error = undefined;
-  state.decided = undefined;
-  ctx.render();
-  try {
-    await ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
-      body: { reason },
-    });
-    state.decided = { kind: 'rejected', text: t('rejected', { customer: customerName(approval) }) };
-    ctx.announce(state.decided.text);
-  } catch (error) {
-    state.error = ctx.errorInfo(error);
-    ctx.alert(state.error.text);
-  } finally {
-    state.busyId = undefined;
-  }
-  await Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]);
+  await decide(
+    ctx,
+    approval,
+    'rejected',
+    () =>
+      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
+        body: { reason },
+      }),
+    () => Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]),
+  );
 };
 
 const cancelReady = async (ctx: Ctx, item: ReadyVerification) => {
@@ -179,6 +193,48 @@ const customerCell = (item: { customerId: string; customerName: string | null })
   );
 
 const th = (ctx: Ctx, key: MessageKey) => h('th', { scope: 'col', text: ctx.i18n.t(key) });
+
+/**
+ * A list the card loads: a status line until it arrives, a sentence when it is empty, else the table;
+ * then the Refresh button, which keeps focus.
+ */
+const loadedTable = <T>(
+  ctx: Ctx,
+  items: T[] | undefined,
+  options: {
+    empty: { testId: string; text: MessageKey };
+    table: { class?: string; testId: string };
+    columns: MessageKey[];
+    row: (item: T) => Node;
+    refresh: { key: string; busy: boolean; load: (ctx: Ctx, focus: string) => Promise<void> };
+  },
+) => {
+  const { t } = ctx.i18n;
+  return [
+    !items
+      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
+      : items.length === 0
+        ? h('p', { class: 'muted', 'data-testid': options.empty.testId, text: t(options.empty.text) })
+        : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
+              'table',
+              { class: options.table.class, 'data-testid': options.table.testId },
+              h('thead', {}, h('tr', {}, ...options.columns.map((key) => th(ctx, key)))),
+              h('tbody', {}, ...items.map(options.row)),
+            ),
+          ),
+    h('button', {
+      type: 'button',
+      class: 'secondary',
+      'data-key': options.refresh.key,
+      disabled: options.refresh.busy,
+      text: t('refresh'),
+      on: { click: () => void options.refresh.load(ctx, options.refresh.key) },
+    }),
+  ];
+};
 
 const approvalRow = (ctx: Ctx, approval: Approval) => {
   const { t } = ctx.i18n;
@@ -281,38 +337,12 @@ const approvalsCard = (ctx: Ctx) => {
       : null,
     errorBlock(ctx, state.error, 'approvals-error'),
     errorBlock(ctx, state.loadError, 'approvals-load-error'),
-    !approvals
-      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
-      : approvals.length === 0
-        ? h('p', { class: 'muted', 'data-testid': 'approvals-empty', text: t('approvalsNone') })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'approvals-table', 'data-testid': 'approvals-table' },
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  th(ctx, 'colCustomerCase'),
-                  th(ctx, 'colRequest'),
-                  th(ctx, 'colChecksAndReason'),
-                  th(ctx, 'colAction'),
-                ),
-              ),
-              h('tbody', {}, ...approvals.map((approval) => approvalRow(ctx, approval))),
-            ),
-          ),
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      'data-key': 'approvals-refresh',
-      disabled: state.loading,
-      text: t('refresh'),
-      on: { click: () => void load(ctx, 'approvals-refresh') },
+    ...loadedTable(ctx, approvals, {
+      empty: { testId: 'approvals-empty', text: 'approvalsNone' },
+      table: { class: 'approvals-table', testId: 'approvals-table' },
+      columns: ['colCustomerCase', 'colRequest', 'colChecksAndReason', 'colAction'],
+      row: (approval) => approvalRow(ctx, approval),
+      refresh: { key: 'approvals-refresh', busy: state.loading, load },
     }),
   );
 };
@@ -375,41 +405,12 @@ const readyCard = (ctx: Ctx) => {
       : null,
     errorBlock(ctx, state.readyActionError, 'ready-action-error'),
     errorBlock(ctx, state.readyError, 'ready-load-error'),
-    !ready
-      ? h('p', { class: 'muted', role: 'status', text: t('loading') })
-      : ready.length === 0
-        ? h('p', { class: 'muted', 'data-testid': 'ready-empty', text: t('readyNone') })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { 'data-testid': 'ready-table' },
-              h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  th(ctx, 'colCustomer'),
-                  th(ctx, 'colCase'),
-                  th(ctx, 'colAgent'),
-                  th(ctx, 'colPassedAt'),
-                  th(ctx, 'colTimeLeft'),
-                  th(ctx, 'colNotes'),
-                  th(ctx, 'colAction'),
-                ),
-              ),
-              h('tbody', {}, ...ready.map((item) => readyRow(ctx, item))),
-            ),
-          ),
-    h('button', {
-      type: 'button',
-      class: 'secondary',
-      'data-key': 'ready-refresh',
-      disabled: state.readyLoading,
-      text: t('refresh'),
-      on: { click: () => void loadReady(ctx, 'ready-refresh') },
+    ...loadedTable(ctx, ready, {
+      empty: { testId: 'ready-empty', text: 'readyNone' },
+      table: { testId: 'ready-table' },
+      columns: ['colCustomer', 'colCase', 'colAgent', 'colPassedAt', 'colTimeLeft', 'colNotes', 'colAction'],
+      row: (item) => readyRow(ctx, item),
+      refresh: { key: 'ready-refresh', busy: state.readyLoading, load: loadReady },
     }),
   );
 };

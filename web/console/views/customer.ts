@@ -3,7 +3,7 @@
 import { h } from '../../shared/dom';
 import type { Profile } from '../api-types';
 import { isSecurityOfficer } from '../auth';
-import { customerLoadErrorTitle, errorBlock, fact, type Ctx } from '../context';
+import { customerPageLayout, fact, type Ctx } from '../context';
 import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
@@ -157,38 +157,21 @@ export const customerView = (ctx: Ctx, customerId: string) => {
   const { t } = ctx.i18n;
   if (!page.profile && !page.loadError && !page.loading) void loadProfile(ctx, page);
   const back = h('a', { href: '#/', class: 'back', text: t('back') });
-  if (page.loadError)
-    return h(
-      'div',
-      {},
-      back,
-      h('h2', {
-        tabindex: -1,
-        'data-route-focus': true,
-        'data-testid': 'customer-name',
-        text: t(customerLoadErrorTitle(page.loadError.code)),
-      }),
-      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
-      errorBlock(ctx, page.loadError, 'load-error'),
-    );
-  if (!page.profile)
-    return h('div', {}, back, h('p', { class: 'muted', role: 'status', text: t('loading') }));
   const profile = page.profile;
-  return h(
-    'div',
-    {},
-    back,
-    h('h2', {
-      tabindex: -1,
-      'data-route-focus': true,
-      'data-testid': 'customer-name',
-      text: profile.customer.fullName,
-    }),
-    profileCard(ctx, profile),
-    rejectionNotice(ctx, profile),
-    verificationCard(ctx, page),
-    disableCard(ctx, page),
-    resetLinkCard(ctx, page, profile),
-    historyCard(ctx, page, profile),
+  return customerPageLayout(
+    ctx,
+    { customerId, back, loadError: page.loadError, errorHeadingTestId: 'customer-name' },
+    () =>
+      profile && {
+        name: profile.customer.fullName,
+        cards: [
+          profileCard(ctx, profile),
+          rejectionNotice(ctx, profile),
+          verificationCard(ctx, page),
+          disableCard(ctx, page),
+          resetLinkCard(ctx, page, profile),
+          historyCard(ctx, page, profile),
+        ],
+      },
   );
 };

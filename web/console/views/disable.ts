@@ -4,8 +4,9 @@ import { h, uid } from '../../shared/dom';
 import type { ApprovalReason, DisableResponse, Profile } from '../api-types';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
-import { confirmDialog, errorBlock, type Ctx } from '../context';
+import { actionForm, errorBlock, type Ctx } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
+import { confirmReasonedAction, reasonFields } from './reasoned-action';
 
 /** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
 const approvalReasonKeys: Record<ApprovalReason, MessageKey> = {
@@ -48,35 +49,22 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
   if (!verificationId) return;
   const used = profile.recentVerifications.find((item) => item.verificationId === verificationId);
   const caseNumber = used ? caseOf(used) : verificationId;
-  if (form.reason.trim().length < 3) {
-    form.reasonError = t('reasonTooShort');
-    ctx.alert(form.reasonError);
-    ctx.render('disable-reason');
-    return;
-  }
-  form.reasonError = undefined;
-  const confirmed = await confirmDialog({
+  const confirmed = await confirmReasonedAction(ctx, form, {
+    key: 'disable',
     title: t('confirmDisableTitle', { name: profile.customer.fullName }),
-    body: t('confirmDisableBody'),
-    confirm: t('confirmDisableYes'),
-    cancel: t('cancel'),
-    danger: true,
+    body: 'confirmDisableBody',
+    confirm: 'confirmDisableYes',
   });
-  if (!confirmed) {
-    ctx.render('disable');
-    return;
-  }
-  form.busy = true;
-  form.error = undefined;
-  form.idempotencyKey ??= crypto.randomUUID();
-  ctx.render('disable');
+  if (!confirmed) return;
+  // Not drawn, so it may be set after the busy render.
+  const idempotencyKey = (form.idempotencyKey ??= crypto.randomUUID());
   try {
     const response = await ctx.call<DisableResponse>(
       'POST',
       `/admin/customers/${encodeURIComponent(page.customerId)}/2fa/disable`,
       {
         body: { verificationId, reason: form.reason.trim() },
-        headers: { 'idempotency-key': form.idempotencyKey },
+        headers: { 'idempotency-key': idempotencyKey },
       },
     );
     const body = response.body;
@@ -154,9 +142,6 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
   const candidates = usableBy(ctx, profile);
   const own = ownPassed(ctx, profile);
   const selectId = uid('disable-verification');
-  const reasonId = uid('disable-reason');
-  const hintId = uid('disable-hint');
-  const errorId = uid('disable-reason-error');
   let content: (Node | null)[];
   if (profile.customer.recoveryLocked) {
     // A session under the lock serves only the security team's release: no disable is offered.
@@ -185,18 +170,9 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
           ];
   } else {
     content = [
-      h(
-        'form',
-        {
-          class: 'stack',
-          'data-testid': 'disable-form',
-          on: {
-            submit: (event) => {
-              event.preventDefault();
-              void disable(ctx, page);
-            },
-          },
-        },
+      actionForm(
+        'disable-form',
+        () => disable(ctx, page),
         h('label', { for: selectId, text: t('disableVerification') }),
         h(
           'select',
@@ -218,31 +194,12 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
           ),
         ),
         own.length ? ownNotice(ctx, own) : null,
-        h('label', { for: reasonId, text: t('disableReason') }),
-        h('textarea', {
-          id: reasonId,
-          rows: 3,
-          maxlength: 500,
-          required: true,
-          'aria-describedby': form.reasonError ? `${hintId} ${errorId}` : hintId,
-          'aria-invalid': form.reasonError ? 'true' : undefined,
-          'data-key': 'disable-reason',
-          text: form.reason,
-          on: { input: (event) => (form.reason = (event.target as HTMLTextAreaElement).value) },
+        ...reasonFields(ctx, form, {
+          key: 'disable',
+          label: 'disableReason',
+          hint: 'disableReasonHint',
+          button: 'disableButton',
         }),
-        h('p', { id: hintId, class: 'hint', text: t('disableReasonHint') }),
-        form.reasonError ? h('p', { id: errorId, class: 'error', text: form.reasonError }) : null,
-        h(
-          'div',
-          { class: 'actions' },
-          h('button', {
-            type: 'submit',
-            class: 'danger',
-            'data-key': 'disable',
-            disabled: form.busy,
-            text: t('disableButton'),
-          }),
-        ),
       ),
     ];
   }

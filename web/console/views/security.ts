@@ -11,16 +11,10 @@ import type {
   RecoveryLockReleased,
 } from '../api-types';
 import type { Session } from '../auth';
-import {
-  confirmDialog,
-  customerLoadErrorTitle,
-  errorBlock,
-  fact,
-  type Ctx,
-  type ErrorInfo,
-} from '../context';
+import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-words';
+import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
 
 /** Helpdesk and admin read customer profiles; an officer who is neither reads the case instead. */
@@ -311,27 +305,13 @@ const release = async (ctx: Ctx, page: CaseState) => {
   if (!data) return;
   const verificationId = form.verificationId ?? releaseCandidates(data)[0]?.verificationId;
   if (!verificationId) return;
-  if (form.reason.trim().length < 3) {
-    form.reasonError = t('reasonTooShort');
-    ctx.alert(form.reasonError);
-    ctx.render('release-reason');
-    return;
-  }
-  form.reasonError = undefined;
-  const confirmed = await confirmDialog({
+  const confirmed = await confirmReasonedAction(ctx, form, {
+    key: 'release',
     title: t('confirmReleaseTitle', { name: data.customer.fullName }),
-    body: t('confirmReleaseBody'),
-    confirm: t('confirmReleaseYes'),
-    cancel: t('cancel'),
-    danger: true,
+    body: 'confirmReleaseBody',
+    confirm: 'confirmReleaseYes',
   });
-  if (!confirmed) {
-    ctx.render('release');
-    return;
-  }
-  form.busy = true;
-  form.error = undefined;
-  ctx.render('release');
+  if (!confirmed) return;
   try {
     const response = await ctx.call<RecoveryLockReleased>(
       'POST',
@@ -446,18 +426,9 @@ const keepForm = (ctx: Ctx, page: CaseState) => {
   const form = page.keep;
   const noteId = uid('keep-note');
   const errorId = uid('keep-note-error');
-  return h(
-    'form',
-    {
-      class: 'stack',
-      'data-testid': 'keep-form',
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          void keep(ctx, page);
-        },
-      },
-    },
+  return actionForm(
+    'keep-form',
+    () => keep(ctx, page),
     h('h4', { text: t('keepTitle') }),
     h('label', { for: noteId, text: t('keepNote') }),
     h('textarea', {
@@ -516,21 +487,9 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
       errorBlock(ctx, form.error, 'release-error'),
     );
   const chosen = form.verificationId ?? candidates[0]?.verificationId;
-  const reasonId = uid('release-reason');
-  const hintId = uid('release-hint');
-  const errorId = uid('release-reason-error');
-  return h(
-    'form',
-    {
-      class: 'stack',
-      'data-testid': 'release-form',
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          void release(ctx, page);
-        },
-      },
-    },
+  return actionForm(
+    'release-form',
+    () => release(ctx, page),
     h('h4', { text: t('releaseTitle') }),
     h(
       'fieldset',
@@ -554,31 +513,12 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
         );
       }),
     ),
-    h('label', { for: reasonId, text: t('releaseReason') }),
-    h('textarea', {
-      id: reasonId,
-      rows: 3,
-      maxlength: 500,
-      required: true,
-      'aria-describedby': form.reasonError ? `${hintId} ${errorId}` : hintId,
-      'aria-invalid': form.reasonError ? 'true' : undefined,
-      'data-key': 'release-reason',
-      text: form.reason,
-      on: { input: (event) => (form.reason = (event.target as HTMLTextAreaElement).value) },
+    ...reasonFields(ctx, form, {
+      key: 'release',
+      label: 'releaseReason',
+      hint: 'releaseReasonHint',
+      button: 'releaseButton',
     }),
-    h('p', { id: hintId, class: 'hint', text: t('releaseReasonHint') }),
-    form.reasonError ? h('p', { id: errorId, class: 'error', text: form.reasonError }) : null,
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', {
-        type: 'submit',
-        class: 'danger',
-        'data-key': 'release',
-        disabled: form.busy,
-        text: t('releaseButton'),
-      }),
-    ),
     errorBlock(ctx, form.error, 'release-error'),
   );
 };
@@ -615,35 +555,20 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
   const page = caseOf(ctx, customerId, fresh);
   if (!page.data && !page.loadError && !page.loading) void loadCase(ctx, page);
   const back = h('a', { href: '#/security', class: 'back', text: t('backToQueue') });
-  if (page.loadError)
-    return h(
-      'div',
-      {},
-      back,
-      h('h2', {
-        tabindex: -1,
-        'data-route-focus': true,
-        text: t(customerLoadErrorTitle(page.loadError.code)),
-      }),
-      h('p', { class: 'muted mono', text: t('customerIdLine', { id: customerId }) }),
-      errorBlock(ctx, page.loadError, 'load-error'),
-    );
   const data = page.data;
-  if (!data) return h('div', {}, back, h('p', { class: 'muted', role: 'status', text: t('loading') }));
-  return h(
-    'div',
-    {},
-    back,
-    h('h2', {
-      tabindex: -1,
-      'data-route-focus': true,
-      'data-testid': 'customer-name',
-      text: data.customer.fullName,
-    }),
-    // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
-    ...(data.lock
-      ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
-      : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
-    timelineCard(ctx, data),
+  return customerPageLayout(
+    ctx,
+    { customerId, back, loadError: page.loadError },
+    () =>
+      data && {
+        name: data.customer.fullName,
+        // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
+        cards: [
+          ...(data.lock
+            ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
+            : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
+          timelineCard(ctx, data),
+        ],
+      },
   );
 };
