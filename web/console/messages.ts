@@ -77,7 +77,6 @@ const nl = {
   verificationDone: 'Verificatie {id} (via {channel}) is afgerond.',
   noVerificationNeeded:
     '2FA staat uit voor deze klant, dus er valt niets te herstellen. De klant zet 2FA zelf aan via de link in de e-mail of op de profielpagina.',
-  noVerificationLocked: 'Geen verificatie mogelijk zolang het herstel geblokkeerd is.',
   sectionIdentity: '1. Klant identificeren',
   sectionSecurity: '2. Beveiligingsvragen',
   sectionEmailCode: '3. Code per e-mail (bewijs van bezit)',
@@ -255,7 +254,6 @@ const nl = {
   // security officer's view (recovery locks)
   navSecurity: 'Herstelblokkades',
   navSecurityCount: 'Herstelblokkades: {count} open',
-  roleSecurityLong: 'Security officer: herstelblokkades beoordelen',
   securityTitle: 'Herstelblokkades – melding klant',
   securityIntro:
     'Klanten die op de link in de reset-e-mail meldden: “dit was ik niet”. Het herstel is geblokkeerd tot u beslist. Oudste melding bovenaan.',
@@ -510,7 +508,6 @@ const en: Record<MessageKey, string> = {
   verificationDone: 'Verification {id} (via {channel}) is completed.',
   noVerificationNeeded:
     '2FA is off for this customer, so there is nothing to recover. The customer turns 2FA on from the link in the email or on the profile page.',
-  noVerificationLocked: 'No verification is possible while recovery is locked.',
   sectionIdentity: '1. Identify the caller',
   sectionSecurity: '2. Security questions',
   sectionEmailCode: '3. Code by email (proof of possession)',
@@ -685,7 +682,6 @@ const en: Record<MessageKey, string> = {
   // security officer's view (recovery locks)
   navSecurity: 'Recovery locks',
   navSecurityCount: 'Recovery locks: {count} open',
-  roleSecurityLong: 'Security officer: reviews recovery locks',
   securityTitle: 'Recovery locks – reported by the customer',
   securityIntro:
     'Customers who answered “this wasn’t me” from the link in the reset email. Recovery is locked until you decide. Oldest report first.',

@@ -172,26 +172,20 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
   ctx.render(focus);
 };
 
-/** Appends the next (older) page of one history list; the profile keeps the cursor for the page after. */
-export const loadOlder = async (ctx: Ctx, current: CustomerPage, list: 'verifications' | 'events') => {
+/** Appends the next (older) page of the verifications; the profile keeps the cursor for the page after. */
+export const loadOlderVerifications = async (ctx: Ctx, current: CustomerPage) => {
   const profile = current.profile;
-  const cursor = list === 'events' ? profile?.nextEventsCursor : profile?.nextVerificationsCursor;
+  const cursor = profile?.nextVerificationsCursor;
   if (!profile || !cursor) return;
-  const parameter = list === 'events' ? 'eventsCursor' : 'verificationsCursor';
   try {
     const response = await ctx.call<Profile>(
       'GET',
-      `/admin/customers/${encodeURIComponent(current.customerId)}?${parameter}=${encodeURIComponent(cursor)}`,
+      `/admin/customers/${encodeURIComponent(current.customerId)}?verificationsCursor=${encodeURIComponent(cursor)}`,
     );
-    if (list === 'events') {
-      profile.recentEvents.push(...response.body.recentEvents);
-      profile.nextEventsCursor = response.body.nextEventsCursor;
-    } else {
-      profile.recentVerifications.push(...response.body.recentVerifications);
-      profile.nextVerificationsCursor = response.body.nextVerificationsCursor;
-    }
+    profile.recentVerifications.push(...response.body.recentVerifications);
+    profile.nextVerificationsCursor = response.body.nextVerificationsCursor;
   } catch (error) {
     ctx.alert(ctx.errorInfo(error).text);
   }
-  ctx.render(`older-${list}`);
+  ctx.render('older-verifications');
 };

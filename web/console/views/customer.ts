@@ -6,7 +6,7 @@ import { isSecurityOfficer } from '../auth';
 import { customerPageLayout, fact, type Ctx } from '../context';
 import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
-import { customerPage, loadOlder, loadProfile, type CustomerPage } from './customer-state';
+import { customerPage, loadOlderVerifications, loadProfile, type CustomerPage } from './customer-state';
 import { disableCard } from './disable';
 import { rejectionNotice, resetLinkCard } from './handoff';
 import { twoFactorBadge } from './search';
@@ -129,26 +129,21 @@ const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
           ),
         )
       : h('p', { class: 'muted', text: t('noVerifications') }),
-    olderButton(ctx, page, 'verifications', profile.nextVerificationsCursor),
+    olderVerificationsButton(ctx, page, profile.nextVerificationsCursor),
     auditTrailSection(ctx, page.customerId, profile, page.audit),
   );
 };
 
-/** "Older…": the history is paged, and nothing is out of reach. */
-const olderButton = (
-  ctx: Ctx,
-  page: CustomerPage,
-  list: 'verifications' | 'events',
-  cursor: string | null,
-) =>
+/** "Older…": the verifications are paged, and nothing is out of reach (the audit table pages itself). */
+const olderVerificationsButton = (ctx: Ctx, page: CustomerPage, cursor: string | null) =>
   cursor
     ? h('button', {
         type: 'button',
         class: 'secondary',
-        'data-key': `older-${list}`,
-        'data-testid': `older-${list}`,
-        text: ctx.i18n.t(list === 'events' ? 'olderEvents' : 'olderVerifications'),
-        on: { click: () => void loadOlder(ctx, page, list) },
+        'data-key': 'older-verifications',
+        'data-testid': 'older-verifications',
+        text: ctx.i18n.t('olderVerifications'),
+        on: { click: () => void loadOlderVerifications(ctx, page) },
       })
     : null;
 
