@@ -239,19 +239,8 @@ const useLocalStackForKeys = async () => {
         'SECRET_KEY_SOURCE=kms, KMS_KEY_ID, …), or run it beside `npm start` (not --in-memory, whose key ' +
         `stays in memory); no ${keyFile}`,
     );
-  const port = (name: string, fallback: string) => process.env[name] || fallback;
-  const { localFunctionEnvironment } = await import('./local/stack');
-  const { localTableNames } = await import('./local/tables');
-  Object.assign(
-    process.env,
-    localFunctionEnvironment({
-      tableNames: localTableNames(''),
-      dynamodbEndpoint: `http://127.0.0.1:${port('DDB_PORT', '8000')}`,
-      sesEndpoint: `http://127.0.0.1:${port('SES_PORT', '8005')}`,
-      apiUrl: `http://127.0.0.1:${port('PORT', '3000')}`,
-      dataDir: join(repoRoot(), '.data'),
-    }),
-  );
+  const { useRunningLocalStack } = await import('./local/stack');
+  useRunningLocalStack({ dataDir: join(repoRoot(), '.data') });
 };
 
 const queryCommand = async (args: string[]) => {

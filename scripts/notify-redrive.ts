@@ -71,18 +71,13 @@ const runLocally = async (
   values: { endpoint?: string; 'ses-endpoint'?: string; 'table-prefix'?: string; 'in-memory'?: boolean },
   input: ReconcileInput,
 ) => {
-  const { localFunctionEnvironment } = await import('./local/stack');
-  const { localTableNames } = await import('./local/tables');
-  Object.assign(
-    process.env,
-    localFunctionEnvironment({
-      tableNames: localTableNames(values['table-prefix'] ?? ''),
-      dynamodbEndpoint: values.endpoint ?? `http://127.0.0.1:${process.env.DDB_PORT ?? 8000}`,
-      sesEndpoint: values['ses-endpoint'] ?? `http://127.0.0.1:${process.env.SES_PORT ?? 8005}`,
-      apiUrl: `http://127.0.0.1:${process.env.PORT ?? 3000}`,
-      dataDir: values['in-memory'] ? undefined : join(repoRoot(), '.data'),
-    }),
-  );
+  const { useRunningLocalStack } = await import('./local/stack');
+  useRunningLocalStack({
+    ...(values.endpoint ? { dynamodbEndpoint: values.endpoint } : {}),
+    ...(values['ses-endpoint'] ? { sesEndpoint: values['ses-endpoint'] } : {}),
+    tablePrefix: values['table-prefix'] ?? '',
+    ...(values['in-memory'] ? {} : { dataDir: join(repoRoot(), '.data') }),
+  });
   const { systemClock, systemRandom } = await import('../lib/clock');
   const { defaultReconcileOptions, reconcileOutbox } = await import('../lib/notify/reconciliation');
   // No metrics from a command line: stdout is the operator's report.

@@ -88,7 +88,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** The environment the functions run with in the local stack; also used by `npm run notify:redrive`. */
+/** The environment the functions run with in the local stack; also given to commands beside it (below). */
 export const localFunctionEnvironment = (settings: {
   tableNames: Record<TableKey, string>;
   dynamodbEndpoint: string;
@@ -108,6 +108,27 @@ export const localFunctionEnvironment = (settings: {
   LOCAL_SECRET_KEY: localSecretKey(settings.dataDir),
   LOGIN_SERVICE_ROLE_ARN: LOCAL_LOGIN_SERVICE_ROLE_ARN,
 });
+
+/**
+ * For a command run beside a running `npm start` (the operators' redrive, the auditors' `--open-sealed`):
+ * this process gets the functions' environment of that stack, found by the same PORT, DDB_PORT and
+ * SES_PORT it was started with.
+ */
+export const useRunningLocalStack = (
+  options: { dynamodbEndpoint?: string; sesEndpoint?: string; tablePrefix?: string; dataDir?: string } = {},
+) => {
+  const port = (name: string, fallback: number) => process.env[name] || String(fallback);
+  Object.assign(
+    process.env,
+    localFunctionEnvironment({
+      tableNames: localTableNames(options.tablePrefix ?? ''),
+      dynamodbEndpoint: options.dynamodbEndpoint ?? `http://127.0.0.1:${port('DDB_PORT', 8000)}`,
+      sesEndpoint: options.sesEndpoint ?? `http://127.0.0.1:${port('SES_PORT', 8005)}`,
+      apiUrl: `http://127.0.0.1:${port('PORT', 3000)}`,
+      dataDir: options.dataDir,
+    }),
+  );
+};
 
 const localSecretKey = (dataDir: string | undefined) => {
   if (!dataDir) return randomBytes(32).toString('base64');
