@@ -1,8 +1,7 @@
 // The security officers' side of a "this wasn't me" report, through the local API: the queue of
 // recovery locks, a release on a fresh EMAIL_CODE verification by someone else, "keep locked" with a
 // note, and every refusal an attacker or a coached insider would try.
-import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { expectIntactChain } from '../support/audit';
 import {
@@ -17,7 +16,7 @@ import {
   resetCustomer,
 } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
-import { minutesAgo, setStored as setStoredItem } from '../support/stored-items';
+import { minutesAgo, setStored as setStoredItem, storedItem } from '../support/stored-items';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
 let stack: TestStack;
@@ -59,16 +58,8 @@ const statusOf = async (customerId: string) =>
   (await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: await stack.serviceToken() }))
     .body.twoFactor;
 
-const itemOf = async (table: 'customers' | 'verifications', key: Record<string, string>) => {
-  const result = await stack.dynamodb.send(
-    new GetItemCommand({
-      TableName: stack.tableNames[table],
-      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
-      ConsistentRead: true,
-    }),
-  );
-  return result.Item ? unmarshall(result.Item) : undefined;
-};
+const itemOf = (table: 'customers' | 'verifications', key: Record<string, string>) =>
+  storedItem(stack, table, key);
 
 const setStored = (
   table: 'customers' | 'verifications' | 'tickets',

@@ -1,6 +1,7 @@
 // Time passes for stored items without going through the service: tests move a stored time into the
 // past (a cooldown runs out, a verification grows stale, a ticket expires) as waiting would.
-import { UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { TableKey } from '../../lib/data/tables';
 import type { TestStack } from './stack';
 
@@ -29,3 +30,15 @@ export const setStored = async (
 export const minutesAgo = (minutes: number) => ({
   S: new Date(Date.now() - minutes * 60_000).toISOString(),
 });
+
+/** One stored item as the service sees it (a consistent read, string keys), or undefined. */
+export const storedItem = async (stack: TestStack, table: TableKey, key: Record<string, string>) => {
+  const result = await stack.dynamodb.send(
+    new GetItemCommand({
+      TableName: stack.tableNames[table],
+      Key: Object.fromEntries(Object.entries(key).map(([name, value]) => [name, { S: value }])),
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? unmarshall(result.Item) : undefined;
+};
