@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_CODE_COUNT } from '../../lib/backup-codes/backup-codes';
 import { reportedProblems } from '../../lib/verification/vocabulary';
+import { throttleFor } from '../../cdk/constructs/api';
+import { ENROLL_RATE_LIMIT, OVERALL_RATE_LIMIT } from '../../cdk/constructs/edge';
 import { defaultOperationsThresholds as alarms } from '../../cdk/constructs/operations';
+import { PROFILE_PAGE_SIZE } from '../../lib/customers/profile';
+import { MAX_BODY_BYTES } from '../../lib/http/middlewares';
+import { routes } from '../../lib/routes';
+import { CASE_TIMELINE_MAX_EVENTS } from '../../lib/security/case';
 import { generatedBlockNames, regenerated, settingDefaults } from '../../scripts/docs/blocks';
 import { docFiles, proseLines, repoRoot } from '../../scripts/docs/markdown';
 
@@ -67,7 +73,21 @@ describe('a setting named in the prose states its default', () => {
   });
 });
 
+/** The stage throttle of the first route that matches. */
+const throttle = (matches: (route: (typeof routes)[number]) => boolean) => {
+  const route = routes.find(matches);
+  if (!route) throw new Error('no such route');
+  return throttleFor(route);
+};
+/** A default the CDK stack writes inline (`props.name ?? 20`), read from its source. */
+const stackDefault = (prop: string) =>
+  new RegExp(`props\\.${prop} \\?\\? (\\d+)`).exec(read('cdk/stack.ts'))?.[1] ?? 'none';
+
 describe('numbers the prose repeats without a name', () => {
+  const enroll = throttle((route) => route.path === '/enroll/start');
+  const staff = throttle((route) => route.auth.type === 'jwt');
+  const loginService = throttle((route) => route.auth.type === 'iam');
+  const health = throttle((route) => route.path === '/health');
   const cooldownSteps = (defaults.get('VERIFICATION_COOLDOWN_STEPS_MINUTES') ?? '').split(',');
   const phrases: [file: string, phrase: string][] = [
     ['docs/procedure.md', `valid ${setting('EMAIL_CODE_TTL_MINUTES')} minutes`],
@@ -104,6 +124,29 @@ describe('numbers the prose repeats without a name', () => {
     ],
     ['docs/operations.md', `${alarms.api5xxPer5Minutes} or more server errors in 5 minutes`],
     ['docs/operations.md', `stayed above ${alarms.loginVerifyP99Ms / 1000} second`],
+    [
+      'docs/procedure.md',
+      `the ${PROFILE_PAGE_SIZE.events} newest audit events and ${PROFILE_PAGE_SIZE.verifications} newest sessions`,
+    ],
+    ['docs/procedure.md', `oldest first, at most ${CASE_TIMELINE_MAX_EVENTS}, kept notes readable`],
+    ['docs/api.md', `bodies over ${MAX_BODY_BYTES / 1024} KiB are refused before parsing (413)`],
+    ['docs/performance.md', `bodies over ${MAX_BODY_BYTES / 1024} KiB get 413`],
+    [
+      'docs/deploy.md',
+      `(enrollment ${enroll.rateLimit} rps, burst ${enroll.burstLimit}; staff ${staff.rateLimit}/${staff.burstLimit}; ` +
+        `login service ${loginService.rateLimit}/${loginService.burstLimit}; health ${health.rateLimit}/${health.burstLimit}; ` +
+        `anything else ${enroll.rateLimit}/${enroll.burstLimit})`,
+    ],
+    ['docs/console.md', `throttled per route (${enroll.rateLimit}/s)`],
+    [
+      'docs/deploy.md',
+      `${ENROLL_RATE_LIMIT} requests per 5 minutes to \`/enroll/*\`, ${OVERALL_RATE_LIMIT} to anything`,
+    ],
+    ['docs/deploy.md', `\`loginServiceConcurrency\` (default ${stackDefault('loginServiceConcurrency')})`],
+    [
+      'docs/audit.md',
+      `\`exportRetentionDays\` (default ${stackDefault('exportRetentionDays')} days, seven years)`,
+    ],
   ];
 
   it.each(phrases)('%s says "%s"', (file, phrase) => {
