@@ -12,7 +12,7 @@ const tableNameVars = Object.fromEntries(
   Object.values(tables).map((table) => [table.envVar, z.string().check(z.minLength(3))]),
 ) as Record<(typeof tables)[TableKey]['envVar'], z.ZodMiniString>;
 
-const environmentSchema = z.object({
+export const environmentSchema = z.object({
   ...tableNameVars,
   AWS_REGION: z._default(z.string(), 'eu-west-1'),
   /** Set only in the local stack and tests: DynamoDB Local and aws-ses-v2-local. */

@@ -13,17 +13,23 @@ const captured: string[] = [];
 let restore: () => void;
 
 const logLevel = process.env.POWERTOOLS_LOG_LEVEL;
+const metricsDisabled = process.env.POWERTOOLS_METRICS_DISABLED;
 
 beforeAll(async () => {
   // Info level: the recovery-action lines are info lines.
   process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
   // The logger may already exist (tests start quiet, test/support/quiet-logs.ts): raise it too.
   logger.setLogLevel('INFO');
+  // Tests start with metrics off (test/support/quiet-logs.ts); this suite is about them.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
   stack = await startTestStack({ pollStreams: true, environment: { VERIFY_MAX_FAILURES: '3' } });
   service = await stack.serviceToken();
   const originalWrite = process.stdout.write.bind(process.stdout);
+  // Captured, not printed: the JSON lines are what this suite reads, and noise in everyone's output.
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    captured.push(text);
+    if (text.startsWith('{')) return true;
     return (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stdout.write;
   restore = () => {
@@ -36,6 +42,8 @@ afterAll(async () => {
   // The worker runs other test files next; they log at their own level.
   if (logLevel === undefined) delete process.env.POWERTOOLS_LOG_LEVEL;
   else process.env.POWERTOOLS_LOG_LEVEL = logLevel;
+  if (metricsDisabled === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+  else process.env.POWERTOOLS_METRICS_DISABLED = metricsDisabled;
 });
 
 const jsonLines = (from: number) =>
