@@ -2,8 +2,8 @@
 // --base-url against a fresh in-memory local stack. Prints one line per step; exit 1 on the first failure.
 import './smoke/quiet';
 import { parseArgs } from 'node:util';
-import { MissingJavaError } from './local/dynamodb-local';
-import { startLocalStack, type LocalStack } from './local/stack';
+import { MissingJavaError } from '../local/dynamodb-local';
+import { startLocalStack, type LocalStack } from '../local/stack';
 import { commandMailbox, sesLocalMailbox, type Mailbox } from './smoke/mailbox';
 import { runSmoke, type SmokeTarget } from './smoke/procedure';
 

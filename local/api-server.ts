@@ -15,9 +15,9 @@ import {
   routeKey,
   type FunctionName,
   type RouteDefinition,
-} from '../../lib/routes';
-import { openApiDocument } from '../../lib/http/openapi';
-import { pageHeaders, pages } from '../../web/pages';
+} from '../lib/routes';
+import { openApiDocument } from '../lib/http/openapi';
+import { pageHeaders, pages } from '../web/pages';
 import { lambdaContext } from './lambda-context';
 import { repoRoot } from './paths';
 import { jwtAuthorizer, knownGroups, type TokenIssuer, type TrustedIssuer } from './token-issuer';

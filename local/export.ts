@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { systemClock, systemRandom } from '../lib/clock';
 import { localDigestSigner, publicKeyFingerprint } from '../lib/audit/digest';
 import { exportLocalTables } from '../lib/audit/local-export';
-import { repoRoot } from './local/paths';
-import { localTableNames } from './local/tables';
+import { repoRoot } from './paths';
+import { localTableNames } from './tables';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

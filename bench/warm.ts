@@ -4,11 +4,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { config } from '../../lib/config';
-import { routeKey, type FunctionName } from '../../lib/routes';
-import { startEnrollment } from '../../lib/enrollment/enrollment';
-import { base32Decode } from '../../lib/totp/base32';
-import { totpAt } from '../../lib/totp/totp';
+import { config } from '../lib/config';
+import { routeKey, type FunctionName } from '../lib/routes';
+import { startEnrollment } from '../lib/enrollment/enrollment';
+import { base32Decode } from '../lib/totp/base32';
+import { totpAt } from '../lib/totp/totp';
 import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
 import { apiEvent, findRoute, type Caller } from './events';

@@ -23,7 +23,7 @@ export const coldStartRows = (results: ColdStartMeasurement[]): Row[] =>
       baseline: formatBytes(result.baselineBundleBytes),
       ratio: ratio(result.bundleBytes, result.baselineBundleBytes),
       target: targets.bundle,
-      note: `baseline ${result.baselineEntry.replace(/^scripts\/bench\/baselines\//, '')}`,
+      note: `baseline ${result.baselineEntry.replace(/^bench\/baselines\//, '')}`,
     },
     {
       section: 'cold start',

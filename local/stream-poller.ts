@@ -14,8 +14,8 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { functions, type FunctionDefinition, type FunctionName } from '../../lib/routes';
-import type { TableKey } from '../../lib/data/tables';
+import { functions, type FunctionDefinition, type FunctionName } from '../lib/routes';
+import type { TableKey } from '../lib/data/tables';
 import { lambdaContext } from './lambda-context';
 
 type StreamHandler = (

@@ -8,7 +8,7 @@ import {
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { tables, type TableDefinition, type TableKey } from '../../lib/data/tables';
+import { tables, type TableDefinition, type TableKey } from '../lib/data/tables';
 
 export const localTableNames = (prefix: string) =>
   Object.fromEntries(

@@ -3,24 +3,24 @@
 // bench/results.json. Options: --quick, --only cold,warm,load,totp,search,audit, --search / --audit /
 // --full (build the 100k-customer and 1M-event datasets under .data/bench when missing),
 // --samples N, --cold-runs N, --load-requests N, --connections N.
-import './bench/environment';
+import './environment';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dynamoDb } from '../lib/aws/dynamodb';
 import { ses } from '../lib/aws/ses';
-import { measureAuditVerify } from './bench/audit-verify';
-import { measureColdStarts } from './bench/cold-start';
-import { measureLoad } from './bench/load';
-import { recordCalls } from './bench/recorder';
-import { auditRows, coldStartRows, loadRows, searchRows, totpRows, warmRows } from './bench/report';
-import { measureSearch } from './bench/search';
-import { renderTable, type Row } from './bench/stats';
-import { measureTotp } from './bench/totp';
-import { measureRoutes } from './bench/warm';
-import { repoRoot } from './local/paths';
-import { startLocalStack } from './local/stack';
+import { measureAuditVerify } from './audit-verify';
+import { measureColdStarts } from './cold-start';
+import { measureLoad } from './load';
+import { recordCalls } from './recorder';
+import { auditRows, coldStartRows, loadRows, searchRows, totpRows, warmRows } from './report';
+import { measureSearch } from './search';
+import { renderTable, type Row } from './stats';
+import { measureTotp } from './totp';
+import { measureRoutes } from './warm';
+import { repoRoot } from '../local/paths';
+import { startLocalStack } from '../local/stack';
 
 const sections = ['cold', 'warm', 'load', 'totp', 'search', 'audit'] as const;
 

@@ -2,33 +2,28 @@
 // Made through the same lib/ functions the handlers use, or — where thousands are needed — written
 // directly with the same item shapes, so measurements never start from a state the service cannot reach.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, tableName } from '../../lib/aws/dynamodb';
-import { generateBackupCodes } from '../../lib/backup-codes/backup-codes';
-import { systemClock, systemRandom } from '../../lib/clock';
-import type { CustomerItem } from '../../lib/customers/customer';
-import { normalizeEmail } from '../../lib/customers/normalize';
-import type { CustomerRecord } from '../../lib/customers/schemas';
-import { upsertCustomer } from '../../lib/customers/store';
-import { requestDisable } from '../../lib/reset/store';
-import { sealSecret } from '../../lib/secrets/sealed-secret';
-import { issueTicket } from '../../lib/tickets/store';
-import {
-  newTicket,
-  ticketDeletionEpoch,
-  type TicketItem,
-  type TicketPurpose,
-} from '../../lib/tickets/ticket';
-import { generateTotpSecret } from '../../lib/totp/key-uri';
-import { hotp, timeStep } from '../../lib/totp/totp';
+import { dynamoDb, tableName } from '../lib/aws/dynamodb';
+import { generateBackupCodes } from '../lib/backup-codes/backup-codes';
+import { systemClock, systemRandom } from '../lib/clock';
+import type { CustomerItem } from '../lib/customers/customer';
+import { normalizeEmail } from '../lib/customers/normalize';
+import type { CustomerRecord } from '../lib/customers/schemas';
+import { upsertCustomer } from '../lib/customers/store';
+import { requestDisable } from '../lib/reset/store';
+import { sealSecret } from '../lib/secrets/sealed-secret';
+import { issueTicket } from '../lib/tickets/store';
+import { newTicket, ticketDeletionEpoch, type TicketItem, type TicketPurpose } from '../lib/tickets/ticket';
+import { generateTotpSecret } from '../lib/totp/key-uri';
+import { hotp, timeStep } from '../lib/totp/totp';
 import {
   completeVerification,
   recordCheck,
   sendEmailCode,
   startVerification,
-} from '../../lib/verification/store';
+} from '../lib/verification/store';
 import { enrollDemoAuthenticator } from '../local/demo-data';
-import { customerRecord, genuineAnswers } from '../../test/support/fixtures';
-import { base32Decode } from '../../lib/totp/base32';
+import { customerRecord, genuineAnswers } from '../test/support/fixtures';
+import { base32Decode } from '../lib/totp/base32';
 
 export const deps = { clock: systemClock, random: systemRandom };
 

@@ -1,11 +1,11 @@
 // Demo customers for the local stack: loaded on first start so the helpdesk flow can be tried at once.
 // Two of them have 2FA on, enrolled through the same functions the enrollment page calls.
-import type { Clock, Random } from '../../lib/clock';
-import type { CustomerRecord } from '../../lib/customers/schemas';
-import { confirmEnrollment, startEnrollment } from '../../lib/enrollment/enrollment';
-import { issueTicket } from '../../lib/tickets/store';
-import { base32Decode } from '../../lib/totp/base32';
-import { totpAt } from '../../lib/totp/totp';
+import type { Clock, Random } from '../lib/clock';
+import type { CustomerRecord } from '../lib/customers/schemas';
+import { confirmEnrollment, startEnrollment } from '../lib/enrollment/enrollment';
+import { issueTicket } from '../lib/tickets/store';
+import { base32Decode } from '../lib/totp/base32';
+import { totpAt } from '../lib/totp/totp';
 
 export interface DemoCustomer {
   customerId: string;

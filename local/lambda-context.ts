@@ -1,7 +1,7 @@
 // A Lambda context object for handlers invoked in-process by the local stack and the bench.
 import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { functions, type FunctionName } from '../../lib/routes';
+import { functions, type FunctionName } from '../lib/routes';
 
 export const lambdaContext = (functionName: FunctionName): Context => {
   const definition = functions[functionName];

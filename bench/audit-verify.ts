@@ -1,5 +1,5 @@
 // `audit verify` on a million events: the auditors' command (scripts/audit.ts) run as its own process on
-// a synthetic export made by the audit trail's own generator (scripts/bench/generate-audit-export.ts),
+// a synthetic export made by the audit trail's own generator (bench/generate-audit-export.ts),
 // against the floor of any verifier (audit-floor.ts: gunzip, parse, one SHA-256 per event).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -70,7 +70,7 @@ export const measureAuditVerify = async (options: {
   };
   const verify = await runJson([
     '--import',
-    './scripts/local/text-loader.mjs',
+    './local/text-loader.mjs',
     'scripts/audit.ts',
     'verify',
     outDir,
@@ -79,7 +79,7 @@ export const measureAuditVerify = async (options: {
     '--max-findings',
     '10',
   ]);
-  const floor = await runJson(['scripts/bench/audit-floor.ts', outDir]);
+  const floor = await runJson(['bench/audit-floor.ts', outDir]);
   const result: AuditVerifyMeasurement = {
     events: generated.events,
     subjects: generated.subjects,

@@ -2,7 +2,7 @@
 // its authorizer: staff claims flattened, or the login service's IAM identity.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { routeKey, routes, type RouteDefinition } from '../../lib/routes';
+import { routeKey, routes, type RouteDefinition } from '../lib/routes';
 import { LOCAL_ACCOUNT_ID, LOCAL_LOGIN_SERVICE_SESSION_ARN } from '../local/iam-identities';
 
 export type Caller =

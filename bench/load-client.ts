@@ -1,5 +1,5 @@
 // The load generator, in its own process so it does not share the API server's event loop:
-// `tsx scripts/bench/load-client.ts SPEC.json RESULT.json`. Sends each prepared request once (a TOTP
+// `tsx bench/load-client.ts SPEC.json RESULT.json`. Sends each prepared request once (a TOTP
 // code or a ticket is good for one success), over a fixed number of connections, with autocannon.
 import autocannon from 'autocannon';
 import { readFileSync, writeFileSync } from 'node:fs';

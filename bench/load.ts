@@ -9,16 +9,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { config } from '../../lib/config';
-import type { FunctionName } from '../../lib/routes';
+import { config } from '../lib/config';
+import type { FunctionName } from '../lib/routes';
 import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
 import { repoRoot } from '../local/paths';
 import { freePort } from '../local/processes';
-import { createSigner } from '../../clients/login-service/src/sigv4';
+import { createSigner } from '../clients/login-service/src/sigv4';
 import { apiEvent, findRoute } from './events';
 import { nextCode, writeEnrolledCustomers, writeTicketHolders } from './fixtures';
-import { hotp, timeStep } from '../../lib/totp/totp';
+import { hotp, timeStep } from '../lib/totp/totp';
 import type { LoadResult, LoadSpec } from './load-client';
 import type { CallRecorder, RecordedCall } from './recorder';
 import { replayStages, routeScenarios, unavoidableCalls } from './warm';
@@ -43,7 +43,7 @@ const runLoadClient = async (spec: LoadSpec, dir: string): Promise<LoadResult> =
   await new Promise<void>((done, fail) => {
     const child = spawn(
       join(repoRoot(), 'node_modules', '.bin', 'tsx'),
-      [join(repoRoot(), 'scripts', 'bench', 'load-client.ts'), specFile, resultFile],
+      [join(repoRoot(), 'bench', 'load-client.ts'), specFile, resultFile],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
     );
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));

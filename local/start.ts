@@ -1,9 +1,9 @@
 // `npm start`: the whole local stack in one process tree; Ctrl-C stops everything.
 import { parseArgs } from 'node:util';
-import { buildWeb } from './build-web';
-import { MissingJavaError } from './local/dynamodb-local';
-import { startLocalStack } from './local/stack';
-import { localStaff } from './local/staff';
+import { buildWeb } from '../scripts/build-web';
+import { MissingJavaError } from './dynamodb-local';
+import { startLocalStack } from './stack';
+import { localStaff } from './staff';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -1,5 +1,5 @@
 // The floor of any audit verification, run as its own process for a clean peak RSS:
-// `tsx scripts/bench/audit-floor.ts DIR` reads every data file of the export (gunzip, lines),
+// `tsx bench/audit-floor.ts DIR` reads every data file of the export (gunzip, lines),
 // parses each item and takes one SHA-256 of it — what any verifier must do at least — and prints
 // `{"events": …, "eventsPerSecond": …, "peakRssBytes": …}`.
 import { createHash } from 'node:crypto';

@@ -1,14 +1,14 @@
 // Writes a synthetic but valid AuditEvents export — real hash chains built with lib/audit/chain.ts,
 // spread over data files the way DynamoDB spreads partitions, with a signed digest — for measuring
 // `audit verify` and `audit query` at a million events without pushing them through DynamoDB Local.
-// `npx tsx scripts/bench/generate-audit-export.ts --out /tmp/audit-1m --events 1000000`
+// `npx tsx bench/generate-audit-export.ts --out /tmp/audit-1m --events 1000000`
 import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Random } from '../../lib/clock';
-import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
+import type { Random } from '../lib/clock';
+import { nextAuditItem, type ChainHead } from '../lib/audit/chain';
 import {
   ChainHeadTracker,
   DIGEST_FOLDER,
@@ -19,10 +19,10 @@ import {
   signDigest,
   writeDigestFiles,
   type DigestSigner,
-} from '../../lib/audit/digest';
-import { itemToDynamoDbJson, type DynamoDbItem } from '../../lib/audit/dynamodb-json';
-import type { AuditEventInput, AuditItem } from '../../lib/audit/events';
-import { writeTableExport } from '../../lib/audit/export-format';
+} from '../lib/audit/digest';
+import { itemToDynamoDbJson, type DynamoDbItem } from '../lib/audit/dynamodb-json';
+import type { AuditEventInput, AuditItem } from '../lib/audit/events';
+import { writeTableExport } from '../lib/audit/export-format';
 
 export interface GenerateAuditExportOptions {
   outDir: string;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import type { ReconcileInput } from '../lib/notify/reconcile-input';
 import type { ReconcileReport } from '../lib/notify/reconciliation';
-import { repoRoot } from './local/paths';
+import { repoRoot } from '../local/paths';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -71,7 +71,7 @@ const runLocally = async (
   values: { endpoint?: string; 'ses-endpoint'?: string; 'table-prefix'?: string; 'in-memory'?: boolean },
   input: ReconcileInput,
 ) => {
-  const { useRunningLocalStack } = await import('./local/stack');
+  const { useRunningLocalStack } = await import('../local/stack');
   useRunningLocalStack({
     ...(values.endpoint ? { dynamodbEndpoint: values.endpoint } : {}),
     ...(values['ses-endpoint'] ? { sesEndpoint: values['ses-endpoint'] } : {}),

@@ -2,10 +2,10 @@
 // and match the code against the window, against raw node:crypto HMAC-SHA1 — one HMAC (the floor of
 // any TOTP check) and three (the window the RFC asks for).
 import { createHmac } from 'node:crypto';
-import { systemRandom } from '../../lib/clock';
-import { openSecret, sealSecret } from '../../lib/secrets/sealed-secret';
-import { generateTotpSecret } from '../../lib/totp/key-uri';
-import { matchTotp, timeStep, totpAt } from '../../lib/totp/totp';
+import { systemRandom } from '../lib/clock';
+import { openSecret, sealSecret } from '../lib/secrets/sealed-secret';
+import { generateTotpSecret } from '../lib/totp/key-uri';
+import { matchTotp, timeStep, totpAt } from '../lib/totp/totp';
 import { median } from './stats';
 
 export interface TotpMeasurement {

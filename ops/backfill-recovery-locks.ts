@@ -57,7 +57,7 @@ const main = async () => {
   let table = values.table ?? '';
   let base: DynamoDBClient;
   if (values.local) {
-    const { localTableNames } = await import('./local/tables');
+    const { localTableNames } = await import('../local/tables');
     table = localTableNames(values['table-prefix'] ?? '').customers;
     base = new DynamoDBClient({
       region: 'eu-west-1',

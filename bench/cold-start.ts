@@ -9,11 +9,11 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptions, lambdaNodeOptions } from '../../cdk/bundling';
-import type { AuditItem } from '../../lib/audit/events';
-import { dynamoDb, tableName } from '../../lib/aws/dynamodb';
-import { functionPermissions, functions, type FunctionName } from '../../lib/routes';
-import { requestDisable } from '../../lib/reset/store';
+import { esbuildOptions, lambdaNodeOptions } from '../cdk/bundling';
+import type { AuditItem } from '../lib/audit/events';
+import { dynamoDb, tableName } from '../lib/aws/dynamodb';
+import { functionPermissions, functions, type FunctionName } from '../lib/routes';
+import { requestDisable } from '../lib/reset/store';
 import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
 import { repoRoot } from '../local/paths';
@@ -143,7 +143,7 @@ export const baselineEntryFor = (name: FunctionName) => {
   )
     clients.add('kms');
   const file = ['dynamodb', 's3', 'ses', 'kms'].filter((client) => clients.has(client)).join('-') || 'none';
-  return `scripts/bench/baselines/${file}.ts`;
+  return `bench/baselines/${file}.ts`;
 };
 
 // Runs in the fresh process: times the import and the first event from the process's own clock
