@@ -21,7 +21,7 @@ import { nextCode, writeEnrolledCustomers, writeTicketHolders } from './fixtures
 import { hotp, timeStep } from '../lib/totp/totp';
 import type { LoadResult, LoadSpec } from './load-client';
 import type { CallRecorder, RecordedCall } from './recorder';
-import { replayStages, routeScenarios, unavoidableCalls } from './warm';
+import { replayStages, routeScenarios, unavoidableCalls } from './route-scenarios';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
