@@ -21,7 +21,7 @@ import {
   type OutputFormat,
 } from '../lib/audit/query';
 import type { ExportFinding } from '../lib/audit/export-reader';
-import { repoRoot } from './local/paths';
+import { repoRoot } from '../local/paths';
 import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from '../lib/audit/recovery-report';
 
 const usage = `usage:
@@ -239,7 +239,7 @@ const useLocalStackForKeys = async () => {
         'SECRET_KEY_SOURCE=kms, KMS_KEY_ID, …), or run it beside `npm start` (not --in-memory, whose key ' +
         `stays in memory); no ${keyFile}`,
     );
-  const { useRunningLocalStack } = await import('./local/stack');
+  const { useRunningLocalStack } = await import('../local/stack');
   useRunningLocalStack({ dataDir: join(repoRoot(), '.data') });
 };
 

@@ -1,5 +1,5 @@
 // `npm test` runs this first (pretest): one line naming what is missing and how to install it, then exit 1.
-import { missingTestPrerequisites } from './local/prerequisites';
+import { missingTestPrerequisites } from '../local/prerequisites';
 
 const missing = missingTestPrerequisites();
 if (missing.length > 0) {

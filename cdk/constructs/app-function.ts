@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { repoRoot as findRepoRoot } from '../../scripts/local/paths';
+import { repoRoot as findRepoRoot } from '../../local/paths';
 import { lambdaBundling, lambdaNodeOptions } from '../bundling';
 import type { FunctionDefinition, TableAccess } from '../../lib/routes';
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { routes } from '../../lib/routes';
 import { buildWebSync } from '../../scripts/build-web';
 import { openApiDocument } from '../../lib/http/openapi';
-import { repoRoot } from '../../scripts/local/paths';
+import { repoRoot } from '../../local/paths';
 import type { ConsoleRuntimeConfig } from '../../web/console/runtime-config';
 import { pageHeaders, pages, type PageDefinition } from '../../web/pages';
 

@@ -13,7 +13,7 @@ import {
   type AuditQuery,
   type OutputFormat,
 } from '../../lib/audit/query';
-import { generateAuditExport } from '../../scripts/bench/generate-audit-export';
+import { generateAuditExport } from '../../bench/generate-audit-export';
 import {
   dataFilesOf,
   findExportDir,

@@ -11,7 +11,7 @@ import { commitWithAudit } from '../../lib/audit/store';
 import { localDigestSigner } from '../../lib/audit/digest';
 import { exportLocalTables } from '../../lib/audit/local-export';
 import { singlePartEtag } from '../../lib/audit/export-format';
-import { repoRoot } from '../../scripts/local/paths';
+import { repoRoot } from '../../local/paths';
 import type { TestStack } from '../support/stack';
 
 const madeDirs: string[] = [];

@@ -12,7 +12,7 @@ import {
 } from '../../lib/audit/dynamodb-json';
 import { newExportId, writeTableExport } from '../../lib/audit/export-format';
 import { verifyExports } from '../../lib/audit/verify-export';
-import { generateAuditExport } from '../../scripts/bench/generate-audit-export';
+import { generateAuditExport } from '../../bench/generate-audit-export';
 import { dataFilesOf, findExportDir, readDataLines, removeTempDirs, tempDir } from './export-fixtures';
 
 afterAll(async () => {

@@ -13,8 +13,8 @@ import {
 } from '../../clients/login-service/src/index';
 import { routes } from '../../lib/routes';
 import { hotp, timeStep } from '../../lib/totp/totp';
-import { nextCode, writeEnrolledCustomers } from '../../scripts/bench/fixtures';
-import { repoRoot } from '../../scripts/local/paths';
+import { nextCode, writeEnrolledCustomers } from '../../bench/fixtures';
+import { repoRoot } from '../../local/paths';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;

@@ -5,7 +5,7 @@
 // reset link is sent again (the old one dead, the new one working, the fourth of a day refused).
 import type { Browser, Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
-import type { LocalStaffUsername } from '../../scripts/local/staff';
+import type { LocalStaffUsername } from '../../local/staff';
 import {
   createCustomer,
   genuineAnswers,

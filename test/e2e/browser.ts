@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
-import { repoRoot } from '../../scripts/local/paths';
-import { chromiumPath } from '../../scripts/local/prerequisites';
-import type { LocalStaffUsername } from '../../scripts/local/staff';
+import { repoRoot } from '../../local/paths';
+import { chromiumPath } from '../../local/prerequisites';
+import type { LocalStaffUsername } from '../../local/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');

@@ -21,7 +21,7 @@ import {
   signIn,
   answerTriageToVerify,
 } from './browser';
-import type { LocalStaffUsername } from '../../scripts/local/staff';
+import type { LocalStaffUsername } from '../../local/staff';
 
 const { suite, open } = browserSuite();
 

@@ -3,7 +3,7 @@
 // back with a code the console redeems with its PKCE verifier. What they see depends on the groups in
 // the token. Signing out ends the session at the provider too, and leaves nothing of the person behind.
 import type { Page } from 'playwright-core';
-import type { LocalStaffUsername } from '../../scripts/local/staff';
+import type { LocalStaffUsername } from '../../local/staff';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { browserSuite, screenshot, signIn, answerTriageToVerify } from './browser';
 

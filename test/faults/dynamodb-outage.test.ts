@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifySubjectChain } from '../../lib/audit/chain';
 import { hotp, timeStep } from '../../lib/totp/totp';
-import { inPool, passedVerification, writeEnrolledCustomers } from '../../scripts/bench/fixtures';
+import { inPool, passedVerification, writeEnrolledCustomers } from '../../bench/fixtures';
 import { auditEventsOf } from '../support/audit';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { customerItem } from '../integration/enrollment-helpers';

@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../../lib/http/middlewares';
 import { routes, type RouteDefinition } from '../../lib/routes';
-import { loadHandler } from '../../scripts/local/api-server';
-import { lambdaContext } from '../../scripts/local/lambda-context';
-import { apiEvent } from '../../scripts/bench/events';
+import { loadHandler } from '../../local/api-server';
+import { lambdaContext } from '../../local/lambda-context';
+import { apiEvent } from '../../bench/events';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { scaled } from '../load/scale';
 

@@ -4,7 +4,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../scripts/local/paths';
+import { repoRoot } from '../../local/paths';
 import { functions } from '../../lib/routes';
 import { allowedOnTable, roleAccess, rolesOf } from './iam';
 import { isOwnFunction, synthesizeStack, type Resource } from './synth';

@@ -61,7 +61,7 @@ describe('the local API', () => {
     const expired = await stack.token('admin-anna', ['admin'], { expiresInSeconds: -60 });
     expectContractError(await stack.call('GET', path, { token: expired }), 401);
     // Signed correctly but by another issuer: the signature check fails against our JWKS.
-    const { createTokenIssuer } = await import('../../scripts/local/token-issuer');
+    const { createTokenIssuer } = await import('../../local/token-issuer');
     const foreign = await createTokenIssuer(stack.issuer.issuer);
     expectContractError(
       await stack.call('GET', path, { token: await foreign.sign({ sub: 'x', groups: ['admin'] }) }),

@@ -1,7 +1,7 @@
 // Every route of the route table against every kind of caller: no credentials, an expired token, another
 // issuer, helpdesk, admin, the login service (SigV4), and another IAM principal whose signature is valid.
 // Staff routes check groups in the handler, whatever the authorizer did; IAM routes check the role.
-import { createTokenIssuer } from '../../scripts/local/token-issuer';
+import { createTokenIssuer } from '../../local/token-issuer';
 import { routes } from '../../lib/routes';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 

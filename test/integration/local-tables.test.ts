@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { tables } from '../../lib/data/tables';
-import { createTableInput, createTables, localTableNames } from '../../scripts/local/tables';
+import { createTableInput, createTables, localTableNames } from '../../local/tables';
 
 it('adds the indexes a kept table lacks, keeping its items', async () => {
   const client = new DynamoDBClient({

@@ -106,7 +106,7 @@ describe('the "2FA was reset" email', () => {
     await stack.poller?.drain();
     const events = await auditEventsOf(stack, 'n-redeliver');
     const disabled = events.find((event) => event.type === 'TWO_FA_DISABLED');
-    const { loadHandler } = await import('../../scripts/local/api-server');
+    const { loadHandler } = await import('../../local/api-server');
     const { marshall } = await import('@aws-sdk/util-dynamodb');
     const handler =
       await loadHandler<(event: unknown) => Promise<{ batchItemFailures: unknown[] }>>('notifier');

@@ -4,12 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import {
-  CONSOLE_CLIENT_ID,
-  startLocalOidcProvider,
-  type LocalOidcProvider,
-} from '../../scripts/local/oidc-provider';
-import type { LocalStaffUsername } from '../../scripts/local/staff';
+import { CONSOLE_CLIENT_ID, startLocalOidcProvider, type LocalOidcProvider } from '../../local/oidc-provider';
+import type { LocalStaffUsername } from '../../local/staff';
 import { authorize, redeemCode, signInAtProvider } from '../support/oidc-flow';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -12,7 +12,7 @@ import type { AuditItem } from '../../lib/audit/events';
 import { claimSend } from '../../lib/notify/ledger';
 import type { Deps } from '../../lib/notify/notifier';
 import { reconcileOutbox, type ReconcileOptions } from '../../lib/notify/reconciliation';
-import { repoRoot } from '../../scripts/local/paths';
+import { repoRoot } from '../../local/paths';
 import { expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
@@ -203,8 +203,8 @@ const redrive = (args: string[]) =>
       [
         join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
         '--import',
-        './scripts/local/text-loader.mjs',
-        join(root, 'scripts', 'notify-redrive.ts'),
+        './local/text-loader.mjs',
+        join(root, 'ops', 'notify-redrive.ts'),
         '--endpoint',
         stack.dynamodbEndpoint,
         '--ses-endpoint',

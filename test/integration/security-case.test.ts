@@ -4,8 +4,8 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../../scripts/local/paths';
-import { localTableNames } from '../../scripts/local/tables';
+import { repoRoot } from '../../local/paths';
+import { localTableNames } from '../../local/tables';
 import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
 import { genuineAnswers, knowledgeChecks, emailOf, passOwnMail, resetCustomer } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
@@ -149,7 +149,7 @@ const backfillScript = (args: string[]) =>
       process.execPath,
       [
         join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        join(root, 'scripts', 'backfill-recovery-locks.ts'),
+        join(root, 'ops', 'backfill-recovery-locks.ts'),
         '--table-prefix',
         prefix,
         ...args,

@@ -8,12 +8,7 @@ import type { SealedSecret } from '../../lib/secrets/sealed-secret';
 import { openSecret } from '../../lib/secrets/sealed-secret';
 import { base32Encode } from '../../lib/totp/base32';
 import { hotp, timeStep } from '../../lib/totp/totp';
-import {
-  passedVerification,
-  writeEnrolledCustomers,
-  writeTicketHolders,
-  inPool,
-} from '../../scripts/bench/fixtures';
+import { passedVerification, writeEnrolledCustomers, writeTicketHolders, inPool } from '../../bench/fixtures';
 import { auditEventsOf } from '../support/audit';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { customerItem } from '../integration/enrollment-helpers';

@@ -5,10 +5,10 @@
 import { request as httpRequest } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { resetConfigForTests } from '../../lib/config';
-import { apiEvent, findRoute } from '../../scripts/bench/events';
-import { loadHandler } from '../../scripts/local/api-server';
-import { newKeyPair } from '../../scripts/local/iam-identities';
-import { lambdaContext } from '../../scripts/local/lambda-context';
+import { apiEvent, findRoute } from '../../bench/events';
+import { loadHandler } from '../../local/api-server';
+import { newKeyPair } from '../../local/iam-identities';
+import { lambdaContext } from '../../local/lambda-context';
 import { startTestStack, type TestStack } from '../support/stack';
 import { signedHeaders, type AwsKeys } from '../support/sigv4';
 

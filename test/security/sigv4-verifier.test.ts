@@ -1,6 +1,6 @@
 // The local SigV4 check against AWS's own published test suite (aws-sig-v4-test-suite, "get-vanilla"):
 // a signature computed by the spec's authors is accepted, and a byte changed anywhere is not.
-import { verifySigV4, type LocalIamIdentity } from '../../scripts/local/sigv4-verifier';
+import { verifySigV4, type LocalIamIdentity } from '../../local/sigv4-verifier';
 
 const identity: LocalIamIdentity = {
   accessKeyId: 'AKIDEXAMPLE',

@@ -2,8 +2,8 @@
 // procedure passes with the stack's printed keys, and fails loudly, at the first step, with wrong ones.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { newKeyPair } from '../../scripts/local/iam-identities';
-import { repoRoot } from '../../scripts/local/paths';
+import { newKeyPair } from '../../local/iam-identities';
+import { repoRoot } from '../../local/paths';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -23,8 +23,8 @@ const smoke = (keys: { accessKeyId: string; secretAccessKey: string; region: str
       [
         join(repoRoot(), 'node_modules', 'tsx', 'dist', 'cli.mjs'),
         '--import',
-        './scripts/local/text-loader.mjs',
-        'scripts/smoke.ts',
+        './local/text-loader.mjs',
+        'ops/smoke.ts',
         '--base-url',
         stack.apiUrl,
         '--ses-url',

@@ -1,8 +1,8 @@
 // Starts one DynamoDB Local and one SES server for the whole test run, on free ports; every test
 // file then gets its own tables (a unique prefix) and its own API server in-process.
-import { startDynamoDbLocal } from '../../scripts/local/dynamodb-local';
-import { freePort } from '../../scripts/local/processes';
-import { startSesLocal } from '../../scripts/local/ses-local';
+import { startDynamoDbLocal } from '../../local/dynamodb-local';
+import { freePort } from '../../local/processes';
+import { startSesLocal } from '../../local/ses-local';
 
 declare global {
   var __localServices: { stop(): Promise<void> } | undefined;

@@ -2,8 +2,8 @@
 // its own API server on a free port, and small helpers to call it like a client would.
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../scripts/local/stack';
-import { LOCAL_ACCOUNT_ID, localIdentity, newKeyPair } from '../../scripts/local/iam-identities';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
+import { LOCAL_ACCOUNT_ID, localIdentity, newKeyPair } from '../../local/iam-identities';
 import { errorBodySchema } from '../../lib/http/schemas';
 import { matchRoute } from '../../lib/routes';
 import { sigV4Caller, signedHeaders, type SigV4Caller } from './sigv4';

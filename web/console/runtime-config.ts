@@ -19,7 +19,7 @@ export type ConsoleAuthConfig =
   | (HostedSignIn & { mode: 'cognito'; logoutUrl: string })
   /**
    * A standard OpenID provider: the local stack's (oidc-provider under /local/oidc, users from
-   * scripts/local/staff.ts). Sign-out is RP-initiated logout at its end_session_endpoint.
+   * local/staff.ts). Sign-out is RP-initiated logout at its end_session_endpoint.
    */
   | (HostedSignIn & { mode: 'oidc'; endSessionUrl: string });
 
@@ -27,7 +27,7 @@ export interface ConsoleRuntimeConfig {
   auth: ConsoleAuthConfig;
 }
 
-/** The local stack's provider, on the console's own origin (scripts/local/oidc-provider.ts). */
+/** The local stack's provider, on the console's own origin (local/oidc-provider.ts). */
 export const localConsoleConfig: ConsoleRuntimeConfig = {
   auth: {
     mode: 'oidc',

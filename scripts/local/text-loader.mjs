@@ -1,4 +1,0 @@
-// Registers text-hooks.mjs: run scripts with `tsx --import ./scripts/local/text-loader.mjs …`.
-import { register } from 'node:module';
-
-register('./text-hooks.mjs', import.meta.url);
