@@ -1,6 +1,6 @@
 // The DynamoDB document client, created once per container and reused by warm invocations.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
 import type { TableKey } from '../data/tables';
 
@@ -28,6 +28,9 @@ export const closeDynamoDb = () => {
   client?.destroy();
   client = undefined;
 };
+
+/** One write of a TransactWriteItems: a state change and its audit events commit as a list of these. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const tableName = (key: TableKey): string => config().tableNames[key];
 

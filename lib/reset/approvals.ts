@@ -3,8 +3,8 @@
 // what a decision needs (who asked, who verified, what was checked, until when).
 import { textSealerFor } from '../customers/text-key';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { conflict, forbidden, notFound } from '../errors';
 import { readTogether } from '../reads';
