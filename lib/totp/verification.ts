@@ -11,16 +11,10 @@ import { hashBackupCode } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
+import { activeLock } from '../customers/two-factor-state';
 import { conflict, isDomainError, locked } from '../errors';
 import { openSecret } from '../secrets/sealed-secret';
-import {
-  activeLock,
-  afterFailure,
-  attemptsLeft,
-  lockedError,
-  lockoutPolicy,
-  type LockoutPolicy,
-} from './lockout';
+import { afterFailure, attemptsLeft, lockedError, lockoutPolicy, type LockoutPolicy } from './lockout';
 import { matchTotp } from './totp';
 import { parseLoginCode, type TypedCode } from './typed-code';
 

@@ -37,7 +37,7 @@ import type {
   StartVerificationInput,
 } from './schemas';
 import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
-import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from '../triage/link';
+import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from './triage-link';
 
 type AppendAudit = (input: AuditEventInput) => AuditItem;
 
