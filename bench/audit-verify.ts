@@ -1,4 +1,4 @@
-// `audit verify` on a million events: the auditors' command (scripts/audit.ts) run as its own process on
+// `audit verify` on a million events: the auditors' command (auditor/cli.ts) run as its own process on
 // a synthetic export made by the audit trail's own generator (bench/generate-audit-export.ts),
 // against the floor of any verifier (audit-floor.ts: gunzip, parse, one SHA-256 per event).
 import { spawn } from 'node:child_process';
@@ -71,7 +71,7 @@ export const measureAuditVerify = async (options: {
   const verify = await runJson([
     '--import',
     './local/text-loader.mjs',
-    'scripts/audit.ts',
+    'auditor/cli.ts',
     'verify',
     outDir,
     '--format',

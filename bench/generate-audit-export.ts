@@ -18,8 +18,8 @@ import {
   privateKeyDigestSigner,
   signDigest,
   writeDigestFiles,
-  type DigestSigner,
 } from '../lib/audit/digest';
+import type { DigestSigner } from '../lib/aws/kms-digest';
 import { itemToDynamoDbJson, type DynamoDbItem } from '../lib/audit/dynamodb-json';
 import type { AuditEventInput, AuditItem } from '../lib/audit/events';
 import { writeTableExport } from '../lib/audit/export-format';

@@ -1,13 +1,14 @@
 // The signed digest of an audit export: every chain head (subject → last seq and its hash), signed with
 // ECDSA P-256 / SHA-256 (a KMS key in AWS, a local key pair locally). A chain whose tail was cut or a
-// subject deleted after the digest no longer reaches the heads it lists.
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+// subject deleted after the digest no longer reaches the heads it lists. Checking a digest is the
+// auditors' (auditor/digests.ts).
+import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { DigestSigner } from '../aws/kms-digest';
 import { canonicalJson } from './canonical-json';
 import { MANIFEST_FILES, MANIFEST_SUMMARY } from './export-format';
-import { parseStrictJson } from '../strict-json';
 
 // @2 binds the export's two manifests as well as its identity, time and heads (see ManifestHashes).
 export const DIGEST_FORMAT = 'mfa-recovery/audit-digest@2';
@@ -69,12 +70,6 @@ export interface SignedDigest {
 }
 
 /** Signs a message (ECDSA_SHA_256: the signer hashes with SHA-256). KMS in AWS, a local key locally. */
-export interface DigestSigner {
-  keyId(): Promise<string>;
-  publicKeyPem(): Promise<string>;
-  sign(message: Buffer): Promise<Buffer>;
-}
-
 /** Follows every chain's head while events stream past, in any order. */
 export class ChainHeadTracker {
   private readonly heads = new Map<string, { seq: number; hash: string }>();
@@ -114,61 +109,12 @@ export const signDigest = async (statement: DigestStatement, signer: DigestSigne
   };
 };
 
-export const verifyDigestSignature = (digest: SignedDigest, publicKey: KeyObject | string): boolean => {
-  try {
-    return verify(
-      'sha256',
-      statementBytes(digest.statement),
-      typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey,
-      Buffer.from(digest.signature.value, 'base64'),
-    );
-  } catch {
-    // A malformed signature or key is simply not a valid signature.
-    return false;
-  }
-};
-
 const compactTime = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /** File names inside `digests/`: one digest per export, the public key named by its fingerprint. */
 export const digestFileName = (statement: Pick<DigestStatement, 'asOf' | 'exportArn'>) =>
   `audit-digest-${compactTime(statement.asOf)}-${statement.exportArn.split('/').pop() ?? 'export'}.json`;
 export const publicKeyFileName = (fingerprint: string) => `public-key-${fingerprint.slice(0, 16)}.pem`;
-
-/** Reads a digest file's JSON into a SignedDigest, or says what is wrong with it. */
-export const parseSignedDigest = (text: string): SignedDigest => {
-  const parsed = parseStrictJson(text) as Partial<SignedDigest> | null;
-  const statement = parsed?.statement;
-  const signature = parsed?.signature;
-  if (
-    !statement ||
-    statement.format !== DIGEST_FORMAT ||
-    !Array.isArray(statement.heads) ||
-    typeof statement.asOf !== 'string' ||
-    typeof statement.exportArn !== 'string' ||
-    typeof statement.tableArn !== 'string' ||
-    typeof statement.manifests?.summarySha256 !== 'string' ||
-    typeof statement.manifests.filesSha256 !== 'string'
-  )
-    throw new Error(`not a ${DIGEST_FORMAT} statement`);
-  if (
-    !signature ||
-    signature.algorithm !== SIGNING_ALGORITHM ||
-    typeof signature.value !== 'string' ||
-    typeof signature.publicKeySha256 !== 'string'
-  )
-    throw new Error(`no ${SIGNING_ALGORITHM} signature`);
-  for (const head of statement.heads) {
-    if (
-      !Array.isArray(head) ||
-      typeof head[0] !== 'string' ||
-      typeof head[1] !== 'number' ||
-      typeof head[2] !== 'string'
-    )
-      throw new Error('a chain head is not [subject, seq, hash]');
-  }
-  return { statement, signature };
-};
 
 /** Signs with a P-256 private key held in this process (PKCS#8 PEM). */
 export const privateKeyDigestSigner = (privateKeyPem: () => string): DigestSigner => {

@@ -1,6 +1,6 @@
 // A customer's audit trail as staff read it in the console: every event, newest first, paged with an
 // opaque cursor and optionally narrowed to one case. Runtime reads only; the auditors' tooling works
-// on the exports (export-reader, query, verify-export) and never goes through here.
+// on the exports (auditor/) and never goes through here.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { requireCustomer } from '../customers/store';

@@ -12,8 +12,8 @@ import {
   manifestHashesOfFolder,
   signDigest,
   writeDigestFiles,
-  type DigestSigner,
 } from './digest';
+import type { DigestSigner } from '../aws/kms-digest';
 import { sdkItemToJson, type DynamoDbItem } from './dynamodb-json';
 import { writeTableExport, type TableExportResult } from './export-format';
 

@@ -6,6 +6,9 @@ import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import * as z from '../schema';
 import type { Clock } from '../clock';
+import type { CompletedExport, ExportService } from '../aws/dynamodb-exports';
+import type { DigestSigner } from '../aws/kms-digest';
+import type { ExportBucket } from '../aws/s3-export-bucket';
 import { tables } from '../data/tables';
 import {
   ChainHeadTracker,
@@ -16,7 +19,6 @@ import {
   digestFileText,
   publicKeyFileName,
   signDigest,
-  type DigestSigner,
   type SignedDigest,
 } from './digest';
 import {
@@ -26,49 +28,9 @@ import {
   MANIFEST_SUMMARY,
   type ManifestFileEntry,
 } from './export-format';
-import { scanExportLines } from './export-reader';
+import { scanExportLines } from './export-lines';
 
 export const EXPORTS_ROOT = 'exports';
-
-export interface CompletedExport {
-  exportArn: string;
-  tableArn: string;
-  exportTime: Date;
-  s3Bucket: string;
-  s3Prefix: string;
-  itemCount: number;
-}
-
-/**
- * `alreadyRunning`: today's export of the table was started before (DynamoDB's ExportConflictException,
- * or the day's client token already used with other parameters: IdempotentParameterMismatchException).
- */
-export interface StartedExport {
-  exportArn: string;
-  alreadyRunning: boolean;
-  conflict?: 'ExportConflict' | 'ParametersChanged';
-}
-
-/** DynamoDB's export API, as this job uses it. */
-export interface ExportService {
-  start(request: {
-    tableArn: string;
-    s3Bucket: string;
-    s3Prefix: string;
-    exportTime: Date;
-    clientToken: string;
-  }): Promise<StartedExport>;
-  /** Completed exports of the table that started after `since`. */
-  recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
-}
-
-/** The export bucket, as this job uses it. */
-export interface ExportBucket {
-  name: string;
-  exists(key: string): Promise<boolean>;
-  read(key: string): Promise<Readable>;
-  put(key: string, body: string, contentType: string): Promise<void>;
-}
 
 export const scheduledExportActions = ['startExports', 'digestCompletedExports'] as const;
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];

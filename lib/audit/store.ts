@@ -1,23 +1,15 @@
 // AuditEvents in DynamoDB: read a chain's head, and commit a state change together with its audit
 // events in one TransactWriteItems. Audit items are only ever Put with attribute_not_exists, never
 // updated or deleted, and a lost race for the next seq is retried from a fresh head.
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { transactionCancellationReasons } from '../aws/errors';
 import type { Clock, Random } from '../clock';
 import { conflict } from '../errors';
-import { notificationKindOf } from '../notify/kinds';
-import { pendingMarker } from '../notify/ledger';
-import { countCommittedEvents } from '../observability/business-metrics';
 import { nextAuditItem, type ChainHead } from './chain';
 import { subjectOf, type AuditEventInput, type AuditItem } from './events';
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { notificationKindOf, pendingMarker } from './outbox';
 
 export const readChainHead = async (customerId: string): Promise<ChainHead | undefined> => {
   const result = await dynamoDb().send(
@@ -83,6 +75,18 @@ export interface ChangePlan<T> {
 
 const MAX_ATTEMPTS = 6;
 
+type CommitListener = (events: readonly AuditItem[]) => void;
+
+// Per invocation, not per module: the local server runs many requests of one function at once.
+const commitListener = new AsyncLocalStorage<CommitListener>();
+
+/**
+ * Runs `invocation` with `listener` told of the events of every transaction that commits in it (the
+ * business metrics count them there), so the store itself knows nothing of who listens.
+ */
+export const hearingCommits = <T>(listener: CommitListener, invocation: () => Promise<T>): Promise<T> =>
+  commitListener.run(listener, invocation);
+
 /**
  * Commits `writes` and the audit events appended by `plan` in one transaction: both happen or neither.
  * `plan` runs again on each attempt, so it must read what it needs afresh.
@@ -126,7 +130,7 @@ export const commitWithAudit = async <T>(
       await dynamoDb().send(
         new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut), ...outbox] }),
       );
-      countCommittedEvents(events);
+      commitListener.getStore()?.(events);
       return { result: change.result, events };
     } catch (error) {
       const reasons = transactionCancellationReasons(error);

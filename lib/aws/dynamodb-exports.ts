@@ -1,5 +1,5 @@
-// DynamoDB's export to S3 (ExportTableToPointInTime, DescribeExport, ListExports) behind the
-// ExportService port of lib/audit/scheduled-export.ts. The client is created once per container.
+// DynamoDB's export to S3 (ExportTableToPointInTime, DescribeExport, ListExports) as the ExportService
+// that lib/audit/scheduled-export.ts runs on. The client is created once per container.
 import {
   DescribeExportCommand,
   DynamoDBClient,
@@ -8,7 +8,38 @@ import {
   IdempotentParameterMismatchException,
   ListExportsCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { CompletedExport, ExportService } from '../audit/scheduled-export';
+
+export interface CompletedExport {
+  exportArn: string;
+  tableArn: string;
+  exportTime: Date;
+  s3Bucket: string;
+  s3Prefix: string;
+  itemCount: number;
+}
+
+/**
+ * `alreadyRunning`: today's export of the table was started before (DynamoDB's ExportConflictException,
+ * or the day's client token already used with other parameters: IdempotentParameterMismatchException).
+ */
+export interface StartedExport {
+  exportArn: string;
+  alreadyRunning: boolean;
+  conflict?: 'ExportConflict' | 'ParametersChanged';
+}
+
+/** DynamoDB's export API, as the scheduled audit export uses it. */
+export interface ExportService {
+  start(request: {
+    tableArn: string;
+    s3Bucket: string;
+    s3Prefix: string;
+    exportTime: Date;
+    clientToken: string;
+  }): Promise<StartedExport>;
+  /** Completed exports of the table that started after `since`. */
+  recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
+}
 
 let client: DynamoDBClient | undefined;
 

@@ -1,6 +1,10 @@
 // The DynamoDB document client, created once per container and reused by warm invocations.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
 import type { TableKey } from '../data/tables';
 
@@ -29,6 +33,28 @@ export const closeDynamoDb = () => {
   client = undefined;
 };
 
+/** One write of a TransactWriteItems: a state change and its audit events commit as a list of these. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 export const tableName = (key: TableKey): string => config().tableNames[key];
+
+/** Projected items of one table by key, one BatchGetItem (at most 100 distinct keys), by key value. */
+export const batchGet = async <T>(table: TableKey, keyName: string, ids: string[], projection: string) => {
+  if (ids.length === 0) return new Map<string, T>();
+  const result = await dynamoDb().send(
+    new BatchGetCommand({
+      RequestItems: {
+        [tableName(table)]: {
+          Keys: [...new Set(ids)].map((id) => ({ [keyName]: id })),
+          ProjectionExpression: projection,
+          ExpressionAttributeNames: { '#key': keyName },
+        },
+      },
+    }),
+  );
+  return new Map(
+    (result.Responses?.[tableName(table)] ?? []).map((item) => [String(item[keyName]), item as T]),
+  );
+};
 
 export { isConditionalCheckFailed, transactionCancellationReasons } from './errors';

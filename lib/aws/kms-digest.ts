@@ -2,7 +2,13 @@
 // the private half never leaves KMS. The client is created once per container.
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { createHash, createPublicKey } from 'node:crypto';
-import type { DigestSigner } from '../audit/digest';
+
+/** What signs an audit digest: this KMS key in AWS, a local key pair elsewhere (lib/audit/digest.ts). */
+export interface DigestSigner {
+  keyId(): Promise<string>;
+  publicKeyPem(): Promise<string>;
+  sign(message: Buffer): Promise<Buffer>;
+}
 
 let client: KMSClient | undefined;
 

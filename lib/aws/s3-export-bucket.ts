@@ -1,8 +1,15 @@
-// The audit export bucket in S3 behind the ExportBucket port of lib/audit/scheduled-export.ts.
+// The audit export bucket in S3, as the ExportBucket that lib/audit/scheduled-export.ts reads and writes.
 // The client is created once per container.
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import type { ExportBucket } from '../audit/scheduled-export';
+
+/** The export bucket, as the scheduled audit export uses it. */
+export interface ExportBucket {
+  name: string;
+  exists(key: string): Promise<boolean>;
+  read(key: string): Promise<Readable>;
+  put(key: string, body: string, contentType: string): Promise<void>;
+}
 
 let client: S3Client | undefined;
 

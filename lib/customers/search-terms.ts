@@ -1,7 +1,6 @@
 // Search terms: one CustomerSearch item per normalized name word and per email address, keyed by the
 // term's first two characters, so a prefix query reads only matching items (no scan of Customers).
-import type { TransactItem } from '../audit/store';
-import { tableName } from '../aws/dynamodb';
+import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, searchWords } from './normalize';
 

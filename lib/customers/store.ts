@@ -1,8 +1,8 @@
 // Customers in DynamoDB: read one, and the login service's upsert with its search terms and audit.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
-import { commitWithAudit, type TransactItem } from '../audit/store';
+import { commitWithAudit } from '../audit/store';
 import { conflict, notFound } from '../errors';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, normalizeText } from './normalize';

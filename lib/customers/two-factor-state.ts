@@ -1,7 +1,28 @@
 // The 2FA state as the login service and staff see it: the effective status and, while LOCKED, why.
-// "Too many wrong codes" passes by itself; a "this wasn't me" report holds until security releases it.
-import { effectiveTwoFactor } from '../totp/lockout';
-import type { CustomerItem } from './customer';
+// "Too many wrong codes" passes by itself (the lock's length is lib/totp/lockout.ts's policy); a
+// "this wasn't me" report holds until security releases it.
+import type { CustomerItem, TwoFactorStatus } from './customer';
+
+export interface ActiveLock {
+  until: Date;
+  retryAfterSeconds: number;
+}
+
+export const activeLock = (customer: CustomerItem, now: Date): ActiveLock | undefined => {
+  if (!customer.lockedUntil) return undefined;
+  const until = new Date(customer.lockedUntil);
+  if (until.getTime() <= now.getTime()) return undefined;
+  return { until, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) };
+};
+
+/**
+ * LOCKED while a brute-force lock lasts (the stored status catches up at the next attempt), and for
+ * as long as recovery is locked after a "this wasn't me" report: that lock only the security team lifts.
+ */
+export const effectiveTwoFactor = (customer: CustomerItem, now: Date): TwoFactorStatus => {
+  if (customer.recoveryLockedAt) return 'LOCKED';
+  return customer.twoFactor === 'LOCKED' && !activeLock(customer, now) ? 'ENABLED' : customer.twoFactor;
+};
 
 export type LockReason = 'TOO_MANY_ATTEMPTS' | 'REPORTED_BY_CUSTOMER';
 

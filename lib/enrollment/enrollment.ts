@@ -1,8 +1,8 @@
 // Enrollment of a new authenticator from a ticket: start (a fresh secret, its otpauth URI and QR
 // code) and confirm (a code for that secret turns 2FA on and yields the backup codes, once). The
 // reset email and the profile page (self-service.ts) lead here alike: one enrollment mechanism.
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { tableName, type TransactItem } from '../aws/dynamodb';
 import { generateBackupCodes } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';

@@ -3,15 +3,15 @@
 // customer is deleted. Safe to repeat: a call that finds the tombstone only finishes the deletions.
 import { DeleteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { subjectOf } from '../audit/events';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { PENDING_INDEX } from '../audit/outbox';
+import { commitWithAudit } from '../audit/store';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import type { TableKey } from '../data/tables';
 import { conflict, notFound } from '../errors';
 import { customerVersionCondition, readCustomerItem, tombstoneOf } from '../customers/store';
 import { termKey, termsOf } from '../customers/search-terms';
 import { isTombstone } from '../customers/tombstone';
-import { PENDING_INDEX } from '../notify/ledger';
 import { caseNumberKey } from '../verification/case-number';
 
 export interface ErasureOutcome {

@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson } from '../audit/canonical-json';
-import type { TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds } from '../clock';
 import { conflict, invalid } from '../errors';
 

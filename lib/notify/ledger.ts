@@ -1,60 +1,23 @@
 // The outbox ledger: one Notifications item per audit event that triggers mail, so a redelivered
 // stream record never sends a second email. States: PENDING → SENDING → SENT | FAILED_RETRYABLE |
-// FAILED_PERMANENT. The PENDING item is written in the audit event's own transaction, and every item
+// FAILED_PERMANENT. The PENDING item is written in the audit event's own transaction (its shape and
+// that marker are lib/audit/outbox.ts, so the audit store needs nothing from here), and every item
 // stays in the sparse `pending` index until it is settled: that index is the list the reconciliation
 // reads, so an event the stream never delivered is still found, at a cost that grows with the backlog
 // only, never with the audit history.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import {
+  PENDING_FLAG,
+  PENDING_INDEX,
+  ledgerExpiry,
+  unsettledFields,
+  type LedgerEntry,
+  type LedgerItem,
+  type LedgerStatus,
+  type NotificationKind,
+} from '../audit/outbox';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { isConditionalCheckFailed } from '../aws/errors';
-import { epochSeconds } from '../clock';
-import type { AuditItem } from '../audit/events';
-import type { NotificationKind } from './templates';
-
-export type LedgerStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED_RETRYABLE' | 'FAILED_PERMANENT';
-
-export interface LedgerItem {
-  eventId: string;
-  customerId: string;
-  kind: NotificationKind;
-  status: LedgerStatus;
-  attempts: number;
-  /**
-   * Where the audit event is: the reconciliation reads it back from there. Not named subject/seq: an
-   * item with those is an audit event to `audit verify`, which recognises events by content.
-   */
-  auditSubject: string;
-  auditSeq: number;
-  /** The event's time; with pendingFlag, the key of the sparse `pending` index. */
-  pendingSince: string;
-  /** Present until the entry is settled (SENT or FAILED_PERMANENT). */
-  pendingFlag?: typeof PENDING_FLAG;
-  messageId?: string;
-  lastError?: string;
-  updatedAt: string;
-  expiresAtEpoch: number;
-}
-
-const PENDING_FLAG = 'PENDING' as const;
-export const PENDING_INDEX = 'pending';
-
-type LedgerEntry = Pick<AuditItem, 'eventId' | 'customerId' | 'subject' | 'seq' | 'at'> & {
-  kind: NotificationKind;
-};
-
-const unsettledFields = (event: LedgerEntry) => ({
-  eventId: event.eventId,
-  customerId: event.customerId,
-  kind: event.kind,
-  auditSubject: event.subject,
-  auditSeq: event.seq,
-  pendingSince: event.at,
-  pendingFlag: PENDING_FLAG,
-});
-
-/** Long enough to outlive any stream redelivery (24 h) many times over. */
-const RETENTION_DAYS = 90;
 
 export const getLedger = async (eventId: string): Promise<LedgerItem | undefined> => {
   const result = await dynamoDb().send(
@@ -62,21 +25,6 @@ export const getLedger = async (eventId: string): Promise<LedgerItem | undefined
   );
   return result.Item as LedgerItem | undefined;
 };
-
-/** The outbox marker, Put in the same transaction as the audit event that calls for the email. */
-export const pendingMarker = (event: LedgerEntry, now: Date): TransactItem => ({
-  Put: {
-    TableName: tableName('notifications'),
-    Item: {
-      ...unsettledFields(event),
-      status: 'PENDING',
-      attempts: 0,
-      updatedAt: now.toISOString(),
-      expiresAtEpoch: epochSeconds(now) + RETENTION_DAYS * 86400,
-    } satisfies LedgerItem,
-    ConditionExpression: 'attribute_not_exists(eventId)',
-  },
-});
 
 /**
  * Claims the send. Only a fresh event or one whose earlier attempt is known not to have reached SES
@@ -92,7 +40,7 @@ export const claimSend = async (entry: LedgerEntry & { attempts: number }, now: 
           attempts: entry.attempts,
           status: 'SENDING',
           updatedAt: now.toISOString(),
-          expiresAtEpoch: epochSeconds(now) + RETENTION_DAYS * 86400,
+          expiresAtEpoch: ledgerExpiry(now),
         } satisfies LedgerItem,
         // Events committed before the outbox marker existed have no item at all.
         ConditionExpression: 'attribute_not_exists(eventId) OR #status IN (:pending, :retryable)',

@@ -2,6 +2,7 @@
 // The disable transaction is the only trigger for a reset email (transactional outbox): this code
 // runs from the AuditEvents stream, never from a request handler.
 import type { AuditItem } from '../audit/events';
+import { notificationKindOf } from '../audit/outbox';
 import { commitWithAudit } from '../audit/store';
 import { isServiceUnavailable } from '../aws/errors';
 import type { Clock, Random } from '../clock';
@@ -13,7 +14,6 @@ import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
 import { getVerification } from '../verification/store';
 import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
-import { notificationKindOf } from './kinds';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { securityCaseLabel, securityCustomerLabel } from './security-mail';

@@ -52,20 +52,11 @@ import guideRenewEnHtml from './templates/guide-renew-backup-codes/en.html';
 import guideRenewNl from './templates/guide-renew-backup-codes/nl.txt';
 import guideRenewNlHtml from './templates/guide-renew-backup-codes/nl.html';
 import type { SelfServicePath } from '../triage/advice';
+import type { NotificationKind } from '../audit/outbox';
 import type { Locale, TemplateSource } from './render';
 
-export type NotificationKind =
-  | 'RESET'
-  | 'ENABLED'
-  | 'LOCKED'
-  | 'BACKUP_CODE_USED'
-  | 'LAST_BACKUP_CODE'
-  | 'AUTHENTICATOR_REPLACED'
-  | 'BACKUP_CODES_RENEWED'
-  | 'SECURITY_ALERT'
-  | 'SECURITY_REVIEW'
-  | 'LOCK_RELEASED'
-  | 'SELF_SERVICE_GUIDE';
+// The kinds are the outbox's vocabulary (which audit event calls for which email).
+export type { NotificationKind };
 
 export const notificationTemplates: Record<NotificationKind, Record<Locale, TemplateSource>> = {
   RESET: { nl: { text: resetNl, html: resetNlHtml }, en: { text: resetEn, html: resetEnHtml } },

@@ -1,11 +1,12 @@
 // Business metrics, counted in one place: from the audit events an invocation commits (every state
-// change is audited, so no use case has to remember to count) and from the login verify outcome,
-// flushed once per invocation as one EMF line in the MfaRecovery namespace.
+// change is audited, so no use case has to remember to count; the audit store tells its listener)
+// and from the login verify outcome, flushed once per invocation as one EMF line in the MfaRecovery
+// namespace.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AuditEventType, AuditItem } from '../audit/events';
+import { hearingCommits } from '../audit/store';
 import { DomainError } from '../errors';
-import type { VerifyOutcome } from '../totp/verification';
 import { logger } from './logger';
 import {
   metricsNamespace,
@@ -85,10 +86,8 @@ const count = (tally: Tally | undefined, metric: BusinessMetric) => {
   if (tally) tally.counts.set(metric, (tally.counts.get(metric) ?? 0) + 1);
 };
 
-/** Called by the audit store once a transaction with these events has committed. */
-export const countCommittedEvents = (events: readonly CountedEvent[]) => {
-  const tally = current.getStore();
-  if (!tally) return;
+/** Heard from the audit store once a transaction with these events has committed. */
+const countCommittedEvents = (tally: Tally, events: readonly CountedEvent[]) => {
   for (const event of events) {
     const metric = metricOf(event);
     if (!metric) continue;
@@ -98,8 +97,13 @@ export const countCommittedEvents = (events: readonly CountedEvent[]) => {
   }
 };
 
+/** What the login verify answers, as far as it is counted (lib/totp/verification.ts's VerifyOutcome). */
+type LoginVerifyAnswer = { valid: true } | { valid: false; reason: string };
+
 /** Counts a login verify answer (ok, wrong code, replayed code) or its refusal while locked. */
-export const meterLoginVerify = async (verify: Promise<VerifyOutcome>): Promise<VerifyOutcome> => {
+export const meterLoginVerify = async <Outcome extends LoginVerifyAnswer>(
+  verify: Promise<Outcome>,
+): Promise<Outcome> => {
   const tally = current.getStore();
   try {
     const outcome = await verify;
@@ -143,7 +147,9 @@ const flush = (tally: Tally) => {
 export const withBusinessMetrics = async <T>(invocation: () => Promise<T>): Promise<T> => {
   const tally: Tally = { counts: new Map(), staffActions: [] };
   try {
-    return await current.run(tally, invocation);
+    return await current.run(tally, () =>
+      hearingCommits((events) => countCommittedEvents(tally, events), invocation),
+    );
   } finally {
     flush(tally);
   }

@@ -2,9 +2,8 @@
 // spends its verification in one transaction with TWO_FA_DISABLE_REJECTED; the pending list carries
 // what a decision needs (who asked, who verified, what was checked, until when).
 import { textSealerFor } from '../customers/text-key';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { batchGet, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { conflict, forbidden, notFound } from '../errors';
 import { readTogether } from '../reads';
@@ -118,30 +117,6 @@ export const rejectDisable = async (
     assertCanReject(approval, request.adminId, verification);
     throw conflict('CONCURRENT_CHANGE', 'The approval changed while this request ran; reload.');
   }
-};
-
-/** Projected items of one table by key, one BatchGetItem (at most 100 distinct keys). */
-export const batchGet = async <T>(
-  table: 'customers' | 'verifications',
-  keyName: string,
-  ids: string[],
-  projection: string,
-) => {
-  if (ids.length === 0) return new Map<string, T>();
-  const result = await dynamoDb().send(
-    new BatchGetCommand({
-      RequestItems: {
-        [tableName(table)]: {
-          Keys: [...new Set(ids)].map((id) => ({ [keyName]: id })),
-          ProjectionExpression: projection,
-          ExpressionAttributeNames: { '#key': keyName },
-        },
-      },
-    }),
-  );
-  return new Map(
-    (result.Responses?.[tableName(table)] ?? []).map((item) => [String(item[keyName]), item as T]),
-  );
 };
 
 /**

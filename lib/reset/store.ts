@@ -3,8 +3,8 @@
 // When policy asks for a second admin, the request parks as an approval instead.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditItem } from '../audit/events';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds, type Clock, type Random } from '../clock';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';

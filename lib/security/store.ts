@@ -3,8 +3,8 @@
 // outbox entry mails the customer a fresh enrollment link) and "keep locked" with a note.
 import { textSealerFor } from '../customers/text-key';
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';

@@ -4,8 +4,8 @@
 // index (eventually consistent) has not seen a ticket issued a moment ago.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActorType } from '../audit/events';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';

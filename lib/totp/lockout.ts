@@ -1,7 +1,8 @@
 // Brute-force policy of login verification: when a customer is locked, for how long, and what the
 // login service is told. Pure functions of the customer item and the time.
 import { config } from '../config';
-import type { CustomerItem, TwoFactorStatus } from '../customers/customer';
+import type { CustomerItem } from '../customers/customer';
+import type { ActiveLock } from '../customers/two-factor-state';
 import { tooManyRequests } from '../errors';
 
 export interface LockoutPolicy {
@@ -25,18 +26,6 @@ export const lockoutPolicy = (): LockoutPolicy => {
 export const lockSecondsFor = (lockNumber: number, policy: LockoutPolicy) =>
   Math.min(policy.lockSeconds * 2 ** Math.max(0, lockNumber - 1), policy.maxLockSeconds);
 
-export interface ActiveLock {
-  until: Date;
-  retryAfterSeconds: number;
-}
-
-export const activeLock = (customer: CustomerItem, now: Date): ActiveLock | undefined => {
-  if (!customer.lockedUntil) return undefined;
-  const until = new Date(customer.lockedUntil);
-  if (until.getTime() <= now.getTime()) return undefined;
-  return { until, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) };
-};
-
 export type FailureOutcome =
   | { locked: false; verifyFailures: number; attemptsLeft: number }
   | { locked: true; lockNumber: number; lockSeconds: number; until: Date };
@@ -53,15 +42,6 @@ export const afterFailure = (customer: CustomerItem, now: Date, policy: LockoutP
 
 export const attemptsLeft = (customer: CustomerItem, policy: LockoutPolicy) =>
   Math.max(0, policy.maxFailures - (customer.verifyFailures ?? 0));
-
-/**
- * LOCKED while a brute-force lock lasts (the stored status catches up at the next attempt), and for
- * as long as recovery is locked after a "this wasn't me" report: that lock only the security team lifts.
- */
-export const effectiveTwoFactor = (customer: CustomerItem, now: Date): TwoFactorStatus => {
-  if (customer.recoveryLockedAt) return 'LOCKED';
-  return customer.twoFactor === 'LOCKED' && !activeLock(customer, now) ? 'ENABLED' : customer.twoFactor;
-};
 
 export const lockedError = (lock: Pick<ActiveLock, 'retryAfterSeconds'>) =>
   tooManyRequests(

@@ -5,22 +5,16 @@
 // act on the same state: one wins, the other re-reads and is judged again (a second use of the
 // same code then is a replay; a guess after the fifth failure meets the lock).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { dynamoDb, isConditionalCheckFailed, tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { dynamoDb, isConditionalCheckFailed, tableName, type TransactItem } from '../aws/dynamodb';
 import { hashBackupCode } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
+import { activeLock } from '../customers/two-factor-state';
 import { conflict, isDomainError, locked } from '../errors';
 import { openSecret } from '../secrets/sealed-secret';
-import {
-  activeLock,
-  afterFailure,
-  attemptsLeft,
-  lockedError,
-  lockoutPolicy,
-  type LockoutPolicy,
-} from './lockout';
+import { afterFailure, attemptsLeft, lockedError, lockoutPolicy, type LockoutPolicy } from './lockout';
 import { matchTotp } from './totp';
 import { parseLoginCode, type TypedCode } from './typed-code';
 

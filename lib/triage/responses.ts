@@ -1,7 +1,7 @@
 // Response of the triage route: the advice, and whether the self-service guide was queued.
 import * as z from '../schema';
 import { selfServicePaths, verifyBecause } from './advice';
-import { triageIdSchema } from './ids';
+import { triageIdSchema } from '../verification/schemas';
 
 /** POST /admin/customers/{customerId}/triage (201). */
 export const triageRecordedSchema = z.strictObject({

@@ -1,8 +1,7 @@
 // The per-customer wrong-answer budget: a failed session puts the customer on a cooldown that grows
 // with each failure in a row and refuses every verification step of every session meanwhile. The
 // counters live on the customer item, so every agent and every session spends the same budget.
-import type { TransactItem } from '../audit/store';
-import { tableName } from '../aws/dynamodb';
+import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { CustomerItem } from '../customers/customer';
 import { tooManyRequests } from '../errors';
 

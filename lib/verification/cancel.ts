@@ -2,8 +2,8 @@
 // session with a reason, in one transaction with VERIFICATION_CANCELLED. An open one stops being the
 // customer's open session, so the next caller can be verified at once.
 import { textSealerFor } from '../customers/text-key';
-import { commitWithAudit, type TransactItem } from '../audit/store';
-import { tableName } from '../aws/dynamodb';
+import { commitWithAudit } from '../audit/store';
+import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { conflict, forbidden } from '../errors';
 import type { StaffGroup } from '../routes';

@@ -2,8 +2,7 @@
 // enough to read out on the phone. Unique by a conditional Put of its own item (the verification id
 // stays the audit's caseId); staff find the customer by it in the search.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Random } from '../clock';
 
 /** Crockford's alphabet: no I, L, O or U, so nothing read aloud is ambiguous. */

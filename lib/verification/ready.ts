@@ -2,9 +2,8 @@
 // first, with the time left before they go stale. One Query on the byOutcome index, bounded below by
 // the freshness window: a pass older than that can serve nothing, so it is never read.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { batchGet, dynamoDb, tableName } from '../aws/dynamodb';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
-import { batchGet } from '../reset/approvals';
 import type { VerificationItem } from './verification';
 
 type ReadyItem = Pick<

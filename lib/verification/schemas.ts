@@ -1,10 +1,12 @@
 // Input of the verification routes: one zod schema per body, the single source of validation and types.
 import * as z from '../schema';
 import { pageQuerySchema } from '../pagination';
-import { triageIdSchema } from '../triage/ids';
 import { noPossessionReasons, reportedProblems, type NoPossessionReason } from './vocabulary';
 
 export { noPossessionReasons, type NoPossessionReason };
+
+/** A triage id: the verification request names the triage it follows (lib/verification/triage-link.ts). */
+export const triageIdSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a triage id is a ULID'));
 
 export const channels = ['phone', 'email', 'chat'] as const;
 export type Channel = (typeof channels)[number];
@@ -25,7 +27,7 @@ export const verificationIdSchema = z
 export const startVerificationSchema = z.strictObject({
   channel: z.enum(channels),
   reportedProblem: z.optional(z.enum(reportedProblems)),
-  /** The triage whose advice was VERIFY (lib/triage/link.ts); its report becomes the session's. */
+  /** The triage whose advice was VERIFY (triage-link.ts); its report becomes the session's. */
   triageId: z.optional(triageIdSchema),
 });
 

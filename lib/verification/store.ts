@@ -1,9 +1,9 @@
 // Verification sessions in DynamoDB: start, record a check, email a code, complete. Each step is one
 // transaction with its audit event; conditions state who may act and in which state.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { AuditEventInput, AuditItem, AuditValue } from '../audit/events';
-import { commitWithAudit, type ChangePlan, type TransactItem } from '../audit/store';
+import { commitWithAudit, type ChangePlan } from '../audit/store';
 import { epochSeconds, type Clock, type Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
@@ -37,7 +37,7 @@ import type {
   StartVerificationInput,
 } from './schemas';
 import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
-import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from '../triage/link';
+import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from './triage-link';
 
 type AppendAudit = (input: AuditEventInput) => AuditItem;
 

@@ -12,7 +12,7 @@ import {
   QueryUnverifiedError,
   type AuditQuery,
   type OutputFormat,
-} from '../../lib/audit/query';
+} from '../../auditor/query';
 import { generateAuditExport } from '../../bench/generate-audit-export';
 import {
   dataFilesOf,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hashOfItem } from '../../lib/audit/chain';
 import { itemFromDynamoDbJson, itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
-import { verifyExports, type VerifyOptions } from '../../lib/audit/verify-export';
+import { verifyExports, type VerifyOptions } from '../../auditor/verify-export';
 import { startTestStack, type TestStack } from '../support/stack';
 import {
   copyExport,

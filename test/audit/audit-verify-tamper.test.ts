@@ -7,7 +7,7 @@ import { cp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { itemFromDynamoDbJson, itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
-import { verifyExports } from '../../lib/audit/verify-export';
+import { verifyExports } from '../../auditor/verify-export';
 import { startTestStack, type TestStack } from '../support/stack';
 import {
   copyExport,

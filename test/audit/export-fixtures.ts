@@ -171,7 +171,7 @@ export const runAudit = (args: string[]) =>
     const root = repoRoot();
     execFile(
       process.execPath,
-      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'audit.ts'), ...args],
+      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'auditor', 'cli.ts'), ...args],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

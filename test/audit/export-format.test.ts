@@ -11,7 +11,7 @@ import {
   sdkItemToJson,
 } from '../../lib/audit/dynamodb-json';
 import { newExportId, writeTableExport } from '../../lib/audit/export-format';
-import { verifyExports } from '../../lib/audit/verify-export';
+import { verifyExports } from '../../auditor/verify-export';
 import { generateAuditExport } from '../../bench/generate-audit-export';
 import { dataFilesOf, findExportDir, readDataLines, removeTempDirs, tempDir } from './export-fixtures';
 

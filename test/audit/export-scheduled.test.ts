@@ -9,15 +9,17 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fixedClock, systemRandom } from '../../lib/clock';
 import { kmsDigestSigner } from '../../lib/aws/kms-digest';
+import type { CompletedExport, ExportService } from '../../lib/aws/dynamodb-exports';
+import type { ExportBucket } from '../../lib/aws/s3-export-bucket';
 import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import {
   DIGEST_FORMAT,
   localDigestSigner,
   signDigest,
   statementBytes,
-  verifyDigestSignature,
   type DigestStatement,
 } from '../../lib/audit/digest';
+import { verifyDigestSignature } from '../../auditor/digests';
 import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
 import { writeTableExport } from '../../lib/audit/export-format';
 import {
@@ -26,12 +28,9 @@ import {
   runScheduledExport,
   scheduledExportEventSchema,
   startDailyExports,
-  type CompletedExport,
-  type ExportBucket,
-  type ExportService,
   type ScheduledExportSettings,
 } from '../../lib/audit/scheduled-export';
-import { verifyExports } from '../../lib/audit/verify-export';
+import { verifyExports } from '../../auditor/verify-export';
 import { removeTempDirs, tempDir } from './export-fixtures';
 
 const auditTableArn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/MfaRecovery-DataAuditEvents-ABC';

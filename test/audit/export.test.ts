@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tables } from '../../lib/data/tables';
-import { parseSignedDigest, publicKeyFileName, verifyDigestSignature } from '../../lib/audit/digest';
-import { verifyExports } from '../../lib/audit/verify-export';
+import { publicKeyFileName } from '../../lib/audit/digest';
+import { parseSignedDigest, verifyDigestSignature } from '../../auditor/digests';
+import { verifyExports } from '../../auditor/verify-export';
 import { startTestStack, type TestStack } from '../support/stack';
 import {
   dataFilesOf,

@@ -4,7 +4,7 @@ import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
 import type { AuditEventInput, AuditEventType } from '../../lib/audit/events';
 import { writeTableExport } from '../../lib/audit/export-format';
-import { isoWeekOf, recoveryWeeks, type RecoveryWeek } from '../../lib/audit/recovery-report';
+import { isoWeekOf, recoveryWeeks, type RecoveryWeek } from '../../auditor/recovery-report';
 import { systemRandom } from '../../lib/clock';
 import {
   dataFilesOf,

@@ -1,13 +1,8 @@
 // The brute-force policy: five consecutive failures lock, each further lock lasts twice as long,
 // and the lock ends by itself.
 import type { CustomerItem } from '../../lib/customers/customer';
-import {
-  activeLock,
-  afterFailure,
-  effectiveTwoFactor,
-  lockSecondsFor,
-  type LockoutPolicy,
-} from '../../lib/totp/lockout';
+import { activeLock, effectiveTwoFactor } from '../../lib/customers/two-factor-state';
+import { afterFailure, lockSecondsFor, type LockoutPolicy } from '../../lib/totp/lockout';
 import { parseLoginCode, parseTotpCode } from '../../lib/totp/typed-code';
 
 const policy: LockoutPolicy = { maxFailures: 5, lockSeconds: 300, maxLockSeconds: 86400 };

@@ -1,6 +1,6 @@
 // The self-service guide: one per path, in Dutch and English, naming the profile page's own buttons,
 // mailed only for a triage that advised self-service and asked for it.
-import { notificationKindOf } from '../../lib/notify/kinds';
+import { notificationKindOf } from '../../lib/audit/outbox';
 import { renderEmail } from '../../lib/notify/render';
 import { selfServiceGuideTemplates } from '../../lib/notify/templates';
 import { selfServicePaths } from '../../lib/triage/advice';

@@ -3,14 +3,14 @@
 // It verifies the folder first and refuses one that does not verify: an answer read from a tampered
 // export (a duplicate key, an edited event, a deleted chain) would look as complete as a true one.
 import { stat } from 'node:fs/promises';
-import type { AuditValue } from './events';
-import { openOrPlaceholder, revealDetails } from './sealed-text';
+import type { AuditValue } from '../lib/audit/events';
+import { scanExportLines } from '../lib/audit/export-lines';
+import { openOrPlaceholder, revealDetails } from '../lib/audit/sealed-text';
 import { looksLikeAuditEvent, verifyExports, type VerifiedExport, type VerifyOptions } from './verify-export';
 import {
   openDataFile,
   readExportManifest,
   relativeLabel,
-  scanExportLines,
   type ExportFinding,
   type FindingSink,
 } from './export-reader';

@@ -1,7 +1,7 @@
 // Compact memory for a million chain links: each event verified while streaming leaves 84 bytes
 // (seq, where it was read, its hash and prevHash as raw bytes), linked per subject, so links can be
 // checked at the end whatever order the export listed the events in.
-import type { ChainLink } from './chain';
+import type { ChainLink } from '../lib/audit/chain';
 
 const RECORD_BYTES = 84;
 const RECORDS_PER_BLOCK = 1 << 16;

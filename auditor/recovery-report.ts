@@ -1,7 +1,7 @@
 // `audit recovery`: resets avoided by self-service against resets done, per ISO week, computed from a
 // verified AuditEvents export (auditors' tooling: it reads exports, never the live tables). Read
 // through `queryExports`, so a folder that does not verify gives no numbers.
-import type { AuditEventType } from './events';
+import type { AuditEventType } from '../lib/audit/events';
 import { queryExports, type AuditQuery, type QueryOptions } from './query';
 
 /** The events the weekly table is made of: the triage, the customer's own recovery, the helpdesk reset. */

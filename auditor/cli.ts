@@ -1,17 +1,13 @@
 // `npm run audit -- verify DIR | query DIR … | recovery DIR …`: the auditors' command over DynamoDB
-// exports on disk. A thin shell over lib/audit/verify-export.ts, lib/audit/query.ts and
-// lib/audit/recovery-report.ts: arguments, output, exit codes.
+// exports on disk. A thin shell over verify-export.ts, query.ts and recovery-report.ts beside it:
+// arguments, output, exit codes.
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  formatFinding,
-  verifyExports,
-  VerifyUsageError,
-  type VerifyReport,
-} from '../lib/audit/verify-export';
+import { VerifyUsageError } from './digests';
+import type { ExportFinding } from './export-reader';
 import {
   outputFormats,
   queryExports,
@@ -19,10 +15,10 @@ import {
   QueryUsageError,
   type AuditQuery,
   type OutputFormat,
-} from '../lib/audit/query';
-import type { ExportFinding } from '../lib/audit/export-reader';
+} from './query';
+import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from './recovery-report';
+import { formatFinding, verifyExports, type VerifyReport } from './verify-export';
 import { repoRoot } from '../local/paths';
-import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from '../lib/audit/recovery-report';
 
 const usage = `usage:
   npm run audit -- verify DIR [options]

@@ -1,7 +1,7 @@
 // A verification started on a triage's advice names it, so the audit shows the path the call took:
 // HELPDESK_TRIAGE_RECORDED (VERIFY) → VERIFICATION_STARTED with the same triageId.
 import { conflict, invalid } from '../errors';
-import type { ReportedProblem } from '../verification/vocabulary';
+import type { ReportedProblem } from './vocabulary';
 
 /** A triage is the call in progress for this long; a verification started later cannot name it. */
 export const TRIAGE_LINK_MINUTES = 60;

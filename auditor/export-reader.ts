@@ -1,14 +1,10 @@
-// Reads DynamoDB exports from disk as auditors download them: finds export folders, reads their
-// manifests, and streams a gzip data file line by line, saying which file and line is broken.
+// Reads DynamoDB exports from disk as auditors download them: finds export folders and digest files,
+// reads and checks their manifests, and opens data files for lib/audit/export-lines.ts to stream.
 import { createHash } from 'node:crypto';
 import { createReadStream, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { isUtf8 } from 'node:buffer';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { manifestHashesOf, type ManifestHashes } from './digest';
-import { DynamoDbJsonError, itemFromDynamoDbJson } from './dynamodb-json';
+import { manifestHashesOf, type ManifestHashes } from '../lib/audit/digest';
 import {
   DATA_FOLDER,
   EXPORT_FOLDER,
@@ -18,8 +14,8 @@ import {
   MANIFEST_SUMMARY_CHECKSUM,
   type ManifestFileEntry,
   type ManifestSummary,
-} from './export-format';
-import { parseStrictJson, StrictJsonError } from '../strict-json';
+} from '../lib/audit/export-format';
+import { parseStrictJson } from '../lib/strict-json';
 
 /** Something wrong with an export, located as precisely as we can: file and line, or subject and seq. */
 export interface ExportFinding {
@@ -310,102 +306,6 @@ export const checkDataFileDigests = async (
       message: `ETag of the file differs from the manifest's ${etag}`,
       file: label(file.path),
     });
-};
-
-export type ExportLine = { line: number; item: Record<string, unknown> } | { line: number; problem: string };
-
-export interface LineScan {
-  /** Lines that held an item or a problem (blank lines are not counted). */
-  lines: number;
-  items: number;
-  /** Set when the gzip stream broke: truncated or corrupt. */
-  gzipError?: string;
-  /** The line that was cut off by the broken gzip stream, if one was. */
-  cutOffLine?: number;
-}
-
-const describeLine = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
-
-const parseExportLine = (text: string): { item: Record<string, unknown> } | { problem: string } => {
-  let parsed: unknown;
-  try {
-    parsed = parseStrictJson(text);
-  } catch (error) {
-    if (!(error instanceof StrictJsonError)) throw error;
-    return { problem: `not JSON (${error.message}): ${JSON.stringify(describeLine(text))}` };
-  }
-  const item = (parsed as { Item?: unknown } | null)?.Item;
-  if (typeof item !== 'object' || item === null || Array.isArray(item))
-    return { problem: 'not an {"Item": {…}} line' };
-  try {
-    return { item: itemFromDynamoDbJson(item as Record<string, unknown>) };
-  } catch (error) {
-    if (error instanceof DynamoDbJsonError) return { problem: `not DynamoDB JSON: ${error.message}` };
-    throw error;
-  }
-};
-
-/** Carries an error thrown by the visitor past the gzip error handling, untouched. */
-class VisitorError {
-  constructor(readonly error: unknown) {}
-}
-
-/**
- * Streams a gzip data file line by line in constant memory. A broken gzip stream ends the scan with
- * `gzipError`; every line before it has been visited. An error thrown by `visit` stops the scan.
- */
-export const scanExportLines = async (
-  gzipped: Readable,
-  visit: (line: ExportLine) => void | Promise<void>,
-): Promise<LineScan> => {
-  const gunzip = createGunzip({ chunkSize: 1 << 16 });
-  gzipped.on('error', (error) => gunzip.destroy(error));
-  gzipped.pipe(gunzip);
-  const scan: LineScan = { lines: 0, items: 0 };
-  let lineNumber = 0;
-  // Lines are cut as bytes and each is checked to be UTF-8 before decoding: a decoder would turn
-  // invalid bytes into U+FFFD silently, and the hash would cover text nobody wrote.
-  let rest: Buffer[] = [];
-  const handle = async (bytes: Buffer) => {
-    lineNumber += 1;
-    const utf8 = isUtf8(bytes);
-    const text = bytes.toString('utf8');
-    if (text.trim() === '') return;
-    scan.lines += 1;
-    const parsed = utf8 ? parseExportLine(text) : { problem: 'not well-formed UTF-8' };
-    if ('item' in parsed) scan.items += 1;
-    try {
-      const pending = visit({ line: lineNumber, ...parsed });
-      if (pending) await pending;
-    } catch (error) {
-      throw new VisitorError(error);
-    }
-  };
-  try {
-    for await (const chunk of gunzip) {
-      const bytes = chunk as Buffer;
-      let start = 0;
-      for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
-        const piece = bytes.subarray(start, end);
-        const line = rest.length === 0 ? piece : Buffer.concat([...rest, piece]);
-        rest = [];
-        await handle(line);
-        start = end + 1;
-      }
-      if (start < bytes.length) rest.push(bytes.subarray(start));
-    }
-    if (rest.length > 0) await handle(Buffer.concat(rest));
-    return scan;
-  } catch (error) {
-    if (error instanceof VisitorError) throw error.error;
-    scan.gzipError = (error as Error).message;
-    if (Buffer.concat(rest).toString('utf8').trim() !== '') scan.cutOffLine = lineNumber + 1;
-    return scan;
-  } finally {
-    gzipped.unpipe(gunzip);
-    gunzip.destroy();
-    gzipped.destroy();
-  }
 };
 
 export const openDataFile = (path: string) => createReadStream(path, { highWaterMark: 1 << 20 });

@@ -1,0 +1,256 @@
+// `audit verify`: checks exports as an auditor receives them — manifests (counts, MD5s, checksum files),
+// every audit chain (each event's hash, each link, no gaps: audit-trail.ts), and the signed digests of
+// chain heads (digests.ts) — and names every problem by file and line or by subject and seq.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chainLinkOf } from '../lib/audit/chain';
+import { scanExportLines } from '../lib/audit/export-lines';
+import { MANIFEST_FILES, MANIFEST_SUMMARY } from '../lib/audit/export-format';
+import { checkAuditTrail } from './audit-trail';
+import { ChainLinkStore } from './chain-link-store';
+import { loadDigests, matchDigestsToExports, VerifyUsageError, type VerifiedDigest } from './digests';
+import {
+  checkDataFileDigests,
+  findExportDirs,
+  openDataFile,
+  readExportManifest,
+  relativeLabel,
+  type ExportFinding,
+  type ExportManifest,
+  type FindingSink,
+} from './export-reader';
+
+export interface VerifyOptions {
+  /** More folders to look for digests in (older days' `digests/`), besides the export folder itself. */
+  digestDirs?: string[];
+  /** PEM public keys the digests must be signed with; without them the keys next to the digests are used. */
+  trustedPublicKeys?: string[];
+  /**
+   * Every chain must be covered by a valid digest of its own export, signed by a pinned key: without
+   * one a deleted subject or a cut tail cannot be seen. Off, a missing digest is only a warning.
+   */
+  requireDigest?: boolean;
+  onFinding?: FindingSink;
+  onProgress?: (progress: VerifyProgress) => void;
+  /** How many findings the report keeps in full (all are counted and passed to onFinding). */
+  keepFindings?: number;
+}
+
+export interface VerifyProgress {
+  file: string;
+  events: number;
+  filesDone: number;
+  filesTotal: number;
+}
+
+export interface VerifiedExport {
+  dir: string;
+  /** The folder on disk (dir is it relative to the folder verified). */
+  path: string;
+  table: string;
+  exportTime?: string;
+  itemsRead: number;
+  /** Set when the export holds audit events (by content) or a digest was signed for it. */
+  auditTrail?: {
+    events: number;
+    subjects: number;
+    digestsApplied: number;
+    /** The export time its own digest signed, when it has one. */
+    signedAsOf?: string;
+  };
+}
+
+export interface VerifyReport {
+  root: string;
+  exports: VerifiedExport[];
+  digests: VerifiedDigest[];
+  eventsVerified: number;
+  subjectsVerified: number;
+  errors: number;
+  warnings: number;
+  /** Findings per code, errors and warnings apart. */
+  errorCounts: Record<string, number>;
+  warningCounts: Record<string, number>;
+  findings: ExportFinding[];
+  ok: boolean;
+}
+
+/**
+ * Whether an item is an audit event is decided by what it holds, never by the table name or prefix
+ * in the (unsigned) manifest: an item with a hash, a prevHash, or a subject and a seq is one, and is
+ * verified as one, whichever table folder it was found in.
+ */
+export const looksLikeAuditEvent = (item: Record<string, unknown>) =>
+  'hash' in item || 'prevHash' in item || ('subject' in item && 'seq' in item);
+
+export const verifyExports = async (root: string, options: VerifyOptions = {}): Promise<VerifyReport> => {
+  const rootInfo = await stat(root).catch(() => undefined);
+  if (!rootInfo?.isDirectory()) throw new VerifyUsageError(`${root} is not a folder`);
+  const label = relativeLabel(root);
+  const keep = options.keepFindings ?? 1000;
+  const report: VerifyReport = {
+    root,
+    exports: [],
+    digests: [],
+    eventsVerified: 0,
+    subjectsVerified: 0,
+    errors: 0,
+    warnings: 0,
+    errorCounts: {},
+    warningCounts: {},
+    findings: [],
+    ok: false,
+  };
+  const sink: FindingSink = (finding) => {
+    const counts = finding.level === 'error' ? report.errorCounts : report.warningCounts;
+    counts[finding.code] = (counts[finding.code] ?? 0) + 1;
+    if (finding.level === 'error') report.errors += 1;
+    else report.warnings += 1;
+    if (report.findings.length < keep) report.findings.push(finding);
+    options.onFinding?.(finding);
+  };
+
+  const digests = await loadDigests(root, options.digestDirs ?? [], options, sink, label, report.digests);
+  const exportDirs = await findExportDirs(root);
+  if (exportDirs.length === 0)
+    sink({
+      level: 'error',
+      code: 'NO_EXPORT',
+      message: `no DynamoDB export (manifest-summary.json, manifest-files.json) under ${root}`,
+    });
+
+  const manifests: ExportManifest[] = [];
+  for (const dir of exportDirs) manifests.push(await readExportManifest(dir, sink, label));
+  const sameExportDigests = matchDigestsToExports(manifests, digests, sink, label);
+
+  for (const manifest of manifests) {
+    const verified: VerifiedExport = {
+      dir: label(manifest.dir),
+      path: manifest.dir,
+      table: manifest.tableName,
+      ...(manifest.summary?.exportTime ? { exportTime: manifest.summary.exportTime } : {}),
+      itemsRead: 0,
+    };
+    report.exports.push(verified);
+    const store = new ChainLinkStore();
+    const present = manifest.files.filter((file) => file.exists);
+    let listedItems = 0;
+    for (const file of manifest.files) listedItems += file.entry.itemCount;
+    for (const [fileNumber, file] of present.entries()) {
+      const fileLabel = label(file.path);
+      await checkDataFileDigests(file, sink, label);
+      const scan = await scanExportLines(openDataFile(file.path), (line) => {
+        if ('problem' in line) {
+          sink({
+            level: 'error',
+            code: 'LINE_INVALID',
+            message: line.problem,
+            file: fileLabel,
+            line: line.line,
+          });
+          return;
+        }
+        if (!looksLikeAuditEvent(line.item)) return;
+        const { subject, seq } = line.item;
+        if (
+          typeof subject !== 'string' ||
+          typeof seq !== 'number' ||
+          !Number.isInteger(seq) ||
+          seq < 1 ||
+          seq > 0xffffffff
+        ) {
+          sink({
+            level: 'error',
+            code: 'NOT_AN_AUDIT_EVENT',
+            message:
+              'the item holds audit attributes (hash, prevHash, subject, seq) but no subject (string) and seq (positive integer)',
+            file: fileLabel,
+            line: line.line,
+          });
+          return;
+        }
+        store.add(subject, chainLinkOf(line.item), fileLabel, line.line);
+        if (store.size % 100_000 === 0)
+          options.onProgress?.({
+            file: fileLabel,
+            events: store.size,
+            filesDone: fileNumber,
+            filesTotal: present.length,
+          });
+      });
+      verified.itemsRead += scan.items;
+      if (scan.gzipError)
+        sink({
+          level: 'error',
+          code: 'GZIP_BROKEN',
+          message: `the gzip stream is truncated or corrupt (${scan.gzipError}) after line ${scan.lines}${
+            scan.cutOffLine ? `; line ${scan.cutOffLine} is cut off` : ''
+          }; the lines before it were verified`,
+          file: fileLabel,
+          ...(scan.cutOffLine ? { line: scan.cutOffLine } : {}),
+        });
+      if (scan.lines !== file.entry.itemCount)
+        sink({
+          level: 'error',
+          code: 'ITEM_COUNT_MISMATCH',
+          message: `holds ${scan.lines} items, the manifest says ${file.entry.itemCount}`,
+          file: fileLabel,
+        });
+      options.onProgress?.({
+        file: fileLabel,
+        events: store.size,
+        filesDone: fileNumber + 1,
+        filesTotal: present.length,
+      });
+    }
+    if (manifest.summary && manifest.summary.itemCount !== listedItems)
+      sink({
+        level: 'error',
+        code: 'ITEM_COUNT_MISMATCH',
+        message: `the summary says ${manifest.summary.itemCount} items, ${MANIFEST_FILES} lists ${listedItems}`,
+        file: label(join(manifest.dir, MANIFEST_SUMMARY)),
+      });
+    const own = sameExportDigests.get(manifest) ?? [];
+    // A table with no audit event and no digest of its own is not part of the audit trail.
+    if (store.size === 0 && own.length === 0) continue;
+    const applied = checkAuditTrail(
+      store,
+      manifest,
+      own,
+      digests,
+      sink,
+      options,
+      label(join(manifest.dir, MANIFEST_SUMMARY)),
+    );
+    const signedAsOf = own[0]?.digest.statement.asOf;
+    verified.auditTrail = {
+      events: store.size,
+      subjects: store.subjectCount,
+      digestsApplied: applied,
+      ...(signedAsOf ? { signedAsOf } : {}),
+    };
+    report.eventsVerified += store.size;
+    report.subjectsVerified += store.subjectCount;
+  }
+  if (exportDirs.length > 0 && report.exports.every((verified) => !verified.auditTrail))
+    sink({
+      level: options.requireDigest ? 'error' : 'warning',
+      code: 'NO_AUDIT_TRAIL',
+      message: `no item in any table under ${root} is an audit event, and no digest covers one`,
+    });
+  report.ok = report.errors === 0;
+  return report;
+};
+
+/** One finding as a line an auditor can act on: where, what code, what happened. */
+export const formatFinding = (finding: ExportFinding) => {
+  const where = [
+    finding.subject
+      ? `${finding.subject}${finding.seq !== undefined ? ` seq ${finding.seq}` : ''}`
+      : undefined,
+    finding.file ? `${finding.file}${finding.line !== undefined ? `:${finding.line}` : ''}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return `${finding.level === 'error' ? 'ERROR' : 'warning'} ${finding.code}${where ? ` ${where}` : ''}: ${finding.message}`;
+};

@@ -1,0 +1,115 @@
+// The transactional outbox: an audit event that calls for an email commits, in its own transaction,
+// with a PENDING entry in the Notifications ledger. Which events call for which email, and the shape
+// of that entry, live here beside the audit store that writes it; the notifier (lib/notify/ledger.ts)
+// claims and settles the entries, and its templates are keyed by the kinds named here.
+import { tableName, type TransactItem } from '../aws/dynamodb';
+import { epochSeconds } from '../clock';
+import type { AuditItem } from './events';
+
+export type NotificationKind =
+  | 'RESET'
+  | 'ENABLED'
+  | 'LOCKED'
+  | 'BACKUP_CODE_USED'
+  | 'LAST_BACKUP_CODE'
+  | 'AUTHENTICATOR_REPLACED'
+  | 'BACKUP_CODES_RENEWED'
+  | 'SECURITY_ALERT'
+  | 'SECURITY_REVIEW'
+  | 'LOCK_RELEASED'
+  | 'SELF_SERVICE_GUIDE';
+
+/** Which email an audit event calls for, if any: read by the audit store and by the notifier. */
+export const notificationKindOf = (
+  event: Pick<AuditItem, 'type' | 'details'>,
+): NotificationKind | undefined => {
+  switch (event.type) {
+    case 'TWO_FA_DISABLED':
+    // A re-sent link is the reset email again, with a new ticket.
+    case 'RESET_LINK_RESENT':
+      return 'RESET';
+    case 'TWO_FA_ENABLED':
+      return 'ENABLED';
+    case 'TWO_FA_LOCKED':
+      return 'LOCKED';
+    case 'BACKUP_CODE_USED':
+      return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
+    case 'AUTHENTICATOR_REPLACED':
+      return 'AUTHENTICATOR_REPLACED';
+    case 'BACKUP_CODES_REGENERATED':
+      return 'BACKUP_CODES_RENEWED';
+    case 'UNAUTHORIZED_RESET_REPORTED':
+      return 'SECURITY_ALERT';
+    case 'RECOVERY_LOCK_RELEASED':
+      return 'LOCK_RELEASED';
+    // Only a self-service advice with the guide asked for; a VERIFY triage mails nothing.
+    case 'HELPDESK_TRIAGE_RECORDED':
+      return event.details.guideEmailed === true ? 'SELF_SERVICE_GUIDE' : undefined;
+    case 'TWO_FA_DISABLE_PENDING_APPROVAL':
+      return event.details.alertSecurity === true ? 'SECURITY_REVIEW' : undefined;
+    default:
+      return undefined;
+  }
+};
+
+export type LedgerStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED_RETRYABLE' | 'FAILED_PERMANENT';
+
+export interface LedgerItem {
+  eventId: string;
+  customerId: string;
+  kind: NotificationKind;
+  status: LedgerStatus;
+  attempts: number;
+  /**
+   * Where the audit event is: the reconciliation reads it back from there. Not named subject/seq: an
+   * item with those is an audit event to `audit verify`, which recognises events by content.
+   */
+  auditSubject: string;
+  auditSeq: number;
+  /** The event's time; with pendingFlag, the key of the sparse `pending` index. */
+  pendingSince: string;
+  /** Present until the entry is settled (SENT or FAILED_PERMANENT). */
+  pendingFlag?: typeof PENDING_FLAG;
+  messageId?: string;
+  lastError?: string;
+  updatedAt: string;
+  expiresAtEpoch: number;
+}
+
+export const PENDING_FLAG = 'PENDING' as const;
+export const PENDING_INDEX = 'pending';
+
+export type LedgerEntry = Pick<AuditItem, 'eventId' | 'customerId' | 'subject' | 'seq' | 'at'> & {
+  kind: NotificationKind;
+};
+
+/** The fields of an entry that is not settled yet: in the sparse `pending` index. */
+export const unsettledFields = (event: LedgerEntry) => ({
+  eventId: event.eventId,
+  customerId: event.customerId,
+  kind: event.kind,
+  auditSubject: event.subject,
+  auditSeq: event.seq,
+  pendingSince: event.at,
+  pendingFlag: PENDING_FLAG,
+});
+
+/** Long enough to outlive any stream redelivery (24 h) many times over. */
+const RETENTION_DAYS = 90;
+
+export const ledgerExpiry = (now: Date) => epochSeconds(now) + RETENTION_DAYS * 86400;
+
+/** The outbox marker, Put in the same transaction as the audit event that calls for the email. */
+export const pendingMarker = (event: LedgerEntry, now: Date): TransactItem => ({
+  Put: {
+    TableName: tableName('notifications'),
+    Item: {
+      ...unsettledFields(event),
+      status: 'PENDING',
+      attempts: 0,
+      updatedAt: now.toISOString(),
+      expiresAtEpoch: ledgerExpiry(now),
+    } satisfies LedgerItem,
+    ConditionExpression: 'attribute_not_exists(eventId)',
+  },
+});
