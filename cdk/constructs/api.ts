@@ -20,9 +20,9 @@ import {
   type FunctionName,
   type HttpMethod,
   type RouteDefinition,
-  type StaffGroup,
   type TableAccess,
 } from '../../lib/routes';
+import type { StaffGroup } from '../../lib/staff/groups';
 import { AppFunction } from './app-function';
 
 export interface ApiProps {
