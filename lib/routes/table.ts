@@ -24,7 +24,7 @@ export type HttpFunctionName = TableRoute['function'];
 /** The operations a function's entry must provide, one per route of that function. */
 export type OperationName<F extends HttpFunctionName> = Extract<TableRoute, { function: F }>['operation'];
 /** The route behind one operation of a function. */
-export type RouteOf<F extends HttpFunctionName, Op extends OperationName<F>> = Extract<
+export type RouteOf<F extends HttpFunctionName, Op extends string> = Extract<
   TableRoute,
   { function: F; operation: Op }
 >;
