@@ -4,26 +4,16 @@ import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { customerProfile } from '../lib/customers/profile';
 import { customerAuditHistory } from '../lib/audit/history';
-import type { AuditHistoryQueryInput } from '../lib/audit/history-schemas';
 import { recordCaseRecordPrinted } from '../lib/verification/case-record';
-import type { CustomerSearchQuery } from '../lib/customers/schemas-search';
 import { searchCustomers } from '../lib/customers/search';
 import { forbidden } from '../lib/errors';
-import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
+import { createHttpFunction } from '../lib/http/http-function';
 import type { Principal } from '../lib/http/principal';
 import { idempotencyContext } from '../lib/idempotency/store';
-import type { DisableRequestInput, StaffReasonInput } from '../lib/reset/schemas';
 import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
-import type {
-  CompleteVerificationInput,
-  ReadyVerificationsQuery,
-  RecordCheckInput,
-  StartVerificationInput,
-} from '../lib/verification/schemas';
-import type { CustomerProfileQuery } from '../lib/customers/schemas-profile';
 import {
   completeVerification,
   recordCheck,
@@ -33,14 +23,8 @@ import {
 } from '../lib/verification/store';
 import { listReadyVerifications } from '../lib/verification/ready';
 import { verificationView } from '../lib/verification/verification';
-import type {
-  KeepRecoveryLockInput,
-  RecoveryLockQueueQuery,
-  ReleaseRecoveryLockInput,
-} from '../lib/security/schemas';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
-import type { RecordTriageInput } from '../lib/triage/schemas';
 import { recordTriage } from '../lib/triage/store';
 
 config();
@@ -52,7 +36,7 @@ const staffId = (principal: Principal) => {
 };
 
 export const handler = createHttpFunction('adminApi', {
-  searchCustomers: async (request: HttpRequest<undefined, CustomerSearchQuery>) => ({
+  searchCustomers: async (request) => ({
     body: await searchCustomers(request.query.query, {
       now: deps.clock.now(),
       limit: request.query.limit,
@@ -60,12 +44,12 @@ export const handler = createHttpFunction('adminApi', {
     }),
   }),
 
-  customerProfile: async (request: HttpRequest<undefined, CustomerProfileQuery>) => ({
-    body: await customerProfile(request.pathParameters.customerId ?? '', request.query, deps.clock.now()),
+  customerProfile: async (request) => ({
+    body: await customerProfile(request.pathParameters.customerId, request.query, deps.clock.now()),
   }),
 
-  customerAuditEvents: async (request: HttpRequest<undefined, AuditHistoryQueryInput>) => ({
-    body: await customerAuditHistory(request.pathParameters.customerId ?? '', {
+  customerAuditEvents: async (request) => ({
+    body: await customerAuditHistory(request.pathParameters.customerId, {
       limit: request.query.limit,
       ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
       ...(request.query.caseId ? { caseId: request.query.caseId } : {}),
@@ -79,7 +63,7 @@ export const handler = createHttpFunction('adminApi', {
       status: 201,
       body: await recordCaseRecordPrinted(
         {
-          verificationId: request.pathParameters.verificationId ?? '',
+          verificationId: request.pathParameters.verificationId,
           staff: { id: principal.id, groups: principal.groups },
         },
         deps,
@@ -87,14 +71,14 @@ export const handler = createHttpFunction('adminApi', {
     };
   },
 
-  recordTriage: async (request: HttpRequest<RecordTriageInput>) => {
+  recordTriage: async (request) => {
     const { principal } = request;
     if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
     return {
       status: 201,
       body: await recordTriage(
         {
-          customerId: request.pathParameters.customerId ?? '',
+          customerId: request.pathParameters.customerId,
           agentId: principal.id,
           actorType: principal.groups.includes('helpdesk') ? 'agent' : 'admin',
           ...request.body,
@@ -104,9 +88,9 @@ export const handler = createHttpFunction('adminApi', {
     };
   },
 
-  startVerification: async (request: HttpRequest<StartVerificationInput>) => {
+  startVerification: async (request) => {
     const item = await startVerification(
-      request.pathParameters.customerId ?? '',
+      request.pathParameters.customerId,
       staffId(request.principal),
       request.body,
       deps,
@@ -122,10 +106,10 @@ export const handler = createHttpFunction('adminApi', {
     };
   },
 
-  recordCheck: async (request: HttpRequest<RecordCheckInput>) => ({
+  recordCheck: async (request) => ({
     status: 201,
     body: await recordCheck(
-      request.pathParameters.verificationId ?? '',
+      request.pathParameters.verificationId,
       staffId(request.principal),
       request.body,
       deps,
@@ -134,28 +118,24 @@ export const handler = createHttpFunction('adminApi', {
 
   sendEmailCode: async (request) => {
     const { sendVerificationCodeEmail } = await import('../lib/notify/email-code');
-    const sent = await sendEmailCode(
-      request.pathParameters.verificationId ?? '',
-      staffId(request.principal),
-      {
-        ...deps,
-        sendCode: (customer, code, expiresAt, reference) =>
-          sendVerificationCodeEmail(
-            customer.email,
-            customer.fullName,
-            customer.locale,
-            code,
-            expiresAt,
-            reference,
-          ),
-      },
-    );
+    const sent = await sendEmailCode(request.pathParameters.verificationId, staffId(request.principal), {
+      ...deps,
+      sendCode: (customer, code, expiresAt, reference) =>
+        sendVerificationCodeEmail(
+          customer.email,
+          customer.fullName,
+          customer.locale,
+          code,
+          expiresAt,
+          reference,
+        ),
+    });
     return { status: 202, body: sent };
   },
 
-  completeVerification: async (request: HttpRequest<CompleteVerificationInput>) => ({
+  completeVerification: async (request) => ({
     body: await completeVerification(
-      request.pathParameters.verificationId ?? '',
+      request.pathParameters.verificationId,
       staffId(request.principal),
       request.body,
       deps,
@@ -163,10 +143,10 @@ export const handler = createHttpFunction('adminApi', {
   }),
 
   getVerification: async (request) => ({
-    body: verificationView(await requireVerification(request.pathParameters.verificationId ?? '')),
+    body: verificationView(await requireVerification(request.pathParameters.verificationId)),
   }),
 
-  listReadyVerifications: async (request: HttpRequest<undefined, ReadyVerificationsQuery>) => {
+  listReadyVerifications: async (request) => {
     const page = await listReadyVerifications(staffId(request.principal), {
       now: deps.clock.now(),
       maxAgeMinutes: config().policy.verificationMaxAgeMinutes,
@@ -176,9 +156,9 @@ export const handler = createHttpFunction('adminApi', {
     return { body: { verifications: page.items, nextCursor: page.nextCursor } };
   },
 
-  disableTwoFactor: async (request: HttpRequest<DisableRequestInput>) => {
+  disableTwoFactor: async (request) => {
     const adminId = staffId(request.principal);
-    const customerId = request.pathParameters.customerId ?? '';
+    const customerId = request.pathParameters.customerId;
     const idempotency = idempotencyContext(
       request.headers['idempotency-key'],
       { callerId: adminId, operation: 'disable' },
@@ -190,7 +170,7 @@ export const handler = createHttpFunction('adminApi', {
 
   approveDisable: async (request) => {
     const adminId = staffId(request.principal);
-    const approvalId = request.pathParameters.approvalId ?? '';
+    const approvalId = request.pathParameters.approvalId;
     const idempotency = idempotencyContext(
       request.headers['idempotency-key'],
       { callerId: adminId, operation: 'approve' },
@@ -200,19 +180,19 @@ export const handler = createHttpFunction('adminApi', {
     return { status: response.status, body: response.body };
   },
 
-  listRecoveryLocks: async (request: HttpRequest<undefined, RecoveryLockQueueQuery>) => {
+  listRecoveryLocks: async (request) => {
     const page = await listRecoveryLocks({ limit: request.query.limit, cursor: request.query.cursor });
     return { body: { locks: page.items, nextCursor: page.nextCursor } };
   },
 
   recoveryLockCase: async (request) => ({
-    body: await recoveryLockCase(request.pathParameters.customerId ?? '', deps.clock.now()),
+    body: await recoveryLockCase(request.pathParameters.customerId, deps.clock.now()),
   }),
 
-  releaseRecoveryLock: async (request: HttpRequest<ReleaseRecoveryLockInput>) => ({
+  releaseRecoveryLock: async (request) => ({
     body: await releaseRecoveryLock(
       {
-        customerId: request.pathParameters.customerId ?? '',
+        customerId: request.pathParameters.customerId,
         ...request.body,
         officerId: staffId(request.principal),
       },
@@ -220,10 +200,10 @@ export const handler = createHttpFunction('adminApi', {
     ),
   }),
 
-  keepRecoveryLock: async (request: HttpRequest<KeepRecoveryLockInput>) => ({
+  keepRecoveryLock: async (request) => ({
     body: await keepRecoveryLock(
       {
-        customerId: request.pathParameters.customerId ?? '',
+        customerId: request.pathParameters.customerId,
         note: request.body.note,
         officerId: staffId(request.principal),
       },
@@ -238,15 +218,15 @@ export const handler = createHttpFunction('adminApi', {
   resendResetLink: async (request) => ({
     status: 202,
     body: await resendResetLink(
-      { customerId: request.pathParameters.customerId ?? '', adminId: staffId(request.principal) },
+      { customerId: request.pathParameters.customerId, adminId: staffId(request.principal) },
       deps,
     ),
   }),
 
-  rejectDisable: async (request: HttpRequest<StaffReasonInput>) => ({
+  rejectDisable: async (request) => ({
     body: await rejectDisable(
       {
-        approvalId: request.pathParameters.approvalId ?? '',
+        approvalId: request.pathParameters.approvalId,
         adminId: staffId(request.principal),
         reason: request.body.reason,
       },
@@ -254,13 +234,13 @@ export const handler = createHttpFunction('adminApi', {
     ),
   }),
 
-  cancelVerification: async (request: HttpRequest<StaffReasonInput>) => {
+  cancelVerification: async (request) => {
     const { principal } = request;
     if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
     return {
       body: await cancelVerification(
         {
-          verificationId: request.pathParameters.verificationId ?? '',
+          verificationId: request.pathParameters.verificationId,
           staff: { id: principal.id, groups: principal.groups },
           reason: request.body.reason,
         },

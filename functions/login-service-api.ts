@@ -4,7 +4,6 @@
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
-import type { CustomerRecord } from '../lib/customers/schemas';
 import { renewBackupCodes } from '../lib/backup-codes/renewal';
 import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { eraseCustomer } from '../lib/erasure/erase';
@@ -16,13 +15,13 @@ import { verifyLoginCode } from '../lib/totp/verification';
 config();
 const deps = { clock: systemClock, random: systemRandom };
 
-const callerId = (request: HttpRequest) =>
+const callerId = (request: Pick<HttpRequest, 'principal'>) =>
   request.principal.kind === 'service' ? request.principal.id : 'unknown';
 
 export const handler = createHttpFunction('loginServiceApi', {
-  upsertCustomer: async (request: HttpRequest<CustomerRecord>) => {
+  upsertCustomer: async (request) => {
     const outcome = await upsertCustomer(
-      request.pathParameters.customerId ?? '',
+      request.pathParameters.customerId,
       request.body,
       callerId(request),
       deps,
@@ -38,32 +37,27 @@ export const handler = createHttpFunction('loginServiceApi', {
     };
   },
   twoFactorStatus: async (request) => {
-    const customer = await requireCustomer(request.pathParameters.customerId ?? '');
+    const customer = await requireCustomer(request.pathParameters.customerId);
     return { body: twoFactorState(customer, deps.clock.now()) };
   },
-  verifyTwoFactor: async (request: HttpRequest<{ code: string }>) => ({
+  verifyTwoFactor: async (request) => ({
     body: await meterLoginVerify(
-      verifyLoginCode(request.pathParameters.customerId ?? '', request.body.code, callerId(request), deps),
+      verifyLoginCode(request.pathParameters.customerId, request.body.code, callerId(request), deps),
     ),
   }),
-  issueEnrollmentTicket: async (request: HttpRequest<{ stepUpCode?: string } | undefined>) => ({
-    body: await issueProfileTicket(
-      request.pathParameters.customerId ?? '',
-      request.body,
-      callerId(request),
-      deps,
-    ),
+  issueEnrollmentTicket: async (request) => ({
+    body: await issueProfileTicket(request.pathParameters.customerId, request.body, callerId(request), deps),
   }),
-  renewBackupCodes: async (request: HttpRequest<{ stepUpCode: string }>) => ({
+  renewBackupCodes: async (request) => ({
     body: await renewBackupCodes(
-      request.pathParameters.customerId ?? '',
+      request.pathParameters.customerId,
       request.body.stepUpCode,
       callerId(request),
       deps,
     ),
   }),
   eraseCustomer: async (request) => {
-    const outcome = await eraseCustomer(request.pathParameters.customerId ?? '', callerId(request), deps);
+    const outcome = await eraseCustomer(request.pathParameters.customerId, callerId(request), deps);
     return { body: { ...outcome, erased: true } };
   },
 });

@@ -17,10 +17,11 @@ import {
   type RouteDefinition,
 } from '../lib/routes';
 import { openApiDocument } from '../lib/http/openapi';
+import { staffGroups } from '../lib/staff/groups';
 import { pageHeaders, pages } from '../web/pages';
 import { lambdaContext } from './lambda-context';
 import { repoRoot } from './paths';
-import { jwtAuthorizer, knownGroups, type TokenIssuer, type TrustedIssuer } from './token-issuer';
+import { jwtAuthorizer, type TokenIssuer, type TrustedIssuer } from './token-issuer';
 import { verifySigV4, type LocalIamIdentity } from './sigv4-verifier';
 
 type HttpHandler = (
@@ -79,7 +80,7 @@ const readBody = (request: IncomingMessage) =>
 
 const tokenRequestSchema = z.strictObject({
   sub: z.string().min(1).max(128),
-  groups: z.array(z.enum(knownGroups)).max(3),
+  groups: z.array(z.enum(staffGroups)).max(staffGroups.length),
   email: z.email().optional(),
   expiresInSeconds: z.number().int().min(-86400).max(86400).optional(),
 });

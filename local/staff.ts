@@ -1,7 +1,7 @@
 // The local stack's staff accounts: who can sign in to the console in `npm start` and the browser
 // tests, and in which Cognito groups. Distinct people, so the separation-of-duties rules (verifier ≠
 // disabler ≠ approver, officer ≠ verifier) can be walked through; `lead-kim` holds two roles on purpose.
-import type { StaffGroup } from '../lib/routes';
+import type { StaffGroup } from '../lib/staff/groups';
 
 export interface LocalStaffMember {
   username: string;

@@ -17,7 +17,6 @@ import {
 import { randomUUID } from 'node:crypto';
 
 export const LOCAL_AUDIENCE = 'mfa-recovery-console';
-export const knownGroups = ['helpdesk', 'admin', 'security'] as const;
 
 /** A bearer token check: the claims as API Gateway passes them, or undefined where it would answer 401. */
 export type BearerVerifier = (

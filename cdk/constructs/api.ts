@@ -1,4 +1,4 @@
-// The HTTP API: one function per route group, routes and authorizers taken from lib/routes.ts,
+// The HTTP API: one function per route group, routes and authorizers taken from lib/routes/,
 // grants derived from what each route says it touches.
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -20,9 +20,9 @@ import {
   type FunctionName,
   type HttpMethod,
   type RouteDefinition,
-  type StaffGroup,
   type TableAccess,
 } from '../../lib/routes';
+import type { StaffGroup } from '../../lib/staff/groups';
 import { AppFunction } from './app-function';
 
 export interface ApiProps {
@@ -55,7 +55,7 @@ const methods: Record<HttpMethod, apigw.HttpMethod> = {
   DELETE: apigw.HttpMethod.DELETE,
 };
 
-/** Builds every function of lib/routes.ts with its grants; HTTP routes are wired by Api below. */
+/** Builds every function of lib/routes/ with its grants; HTTP routes are wired by Api below. */
 export class AppFunctions extends Construct {
   readonly byName = {} as Record<FunctionName, AppFunction>;
 

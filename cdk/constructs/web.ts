@@ -132,7 +132,7 @@ function handler(event) {
 }
 `;
 
-/** API paths the pages call: every route of lib/routes.ts except the login service's IAM routes. */
+/** API paths the pages call: every route of lib/routes/ except the login service's IAM routes. */
 export const apiPathPatterns = () => {
   const patterns = new Set<string>();
   for (const route of routes) {

@@ -2,7 +2,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { withBusinessMetrics } from '../observability/business-metrics';
-import { routesOf, type FunctionName, type RouteDefinition } from '../routes';
+import { routesOf, type HttpFunctionName } from '../routes';
 import {
   errorMapping,
   inputValidation,
@@ -13,23 +13,13 @@ import {
   type RoutedEvent,
 } from './middlewares';
 import { originVerification } from './origin-verify';
-import type { Principal } from './principal';
+import type { HttpRequest, OperationsOf } from './operation';
 import { jsonResponse, type HttpResult } from './responses';
 
-export interface HttpRequest<Body = unknown, Query = unknown> {
-  route: RouteDefinition;
-  body: Body;
-  query: Query;
-  pathParameters: Record<string, string>;
-  headers: Record<string, string>;
-  principal: Principal;
-  requestId: string;
-  sourceIp: string;
-}
+export type { HttpRequest, OperationsOf } from './operation';
 
-// Operations receive validated input typed by their route's schema; the cast happens once, here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Operation = (request: HttpRequest<any, any>) => Promise<HttpResult>;
+/** An operation once its types are forgotten: what the lookup by the matched route's name finds. */
+type Operation = (request: HttpRequest) => Promise<HttpResult>;
 
 const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers'] | undefined) =>
   Object.fromEntries(
@@ -38,17 +28,23 @@ const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers'] | undefined
       .map(([name, value]) => [name.toLowerCase(), value]),
   );
 
-export const createHttpFunction = (name: FunctionName, operations: Record<string, Operation>) => {
+/**
+ * The compiler checks `operations` against the route table (one per route of the function, each typed by
+ * its route's schemas); at run time an operation is found by the matched route's name.
+ */
+export const createHttpFunction = <F extends HttpFunctionName>(name: F, operations: OperationsOf<F>) => {
   const routes = routesOf(name);
+  // Each operation gets the input its route's schemas parsed (inputValidation): the types meet the data here.
+  const byName = operations as unknown as Partial<Record<string, Operation>>;
   for (const route of routes) {
-    if (!operations[route.operation]) throw new Error(`function ${name} has no operation ${route.operation}`);
+    if (!byName[route.operation]) throw new Error(`function ${name} has no operation ${route.operation}`);
   }
 
   const run = async (
     event: RoutedEvent,
     context: { awsRequestId: string },
   ): Promise<APIGatewayProxyStructuredResultV2> => {
-    const operation = operations[event.route.operation];
+    const operation = byName[event.route.operation];
     if (!operation) throw new Error(`function ${name} has no operation ${event.route.operation}`);
     const result = await operation({
       route: event.route,

@@ -45,7 +45,7 @@ export const requestLogging = (): HttpMiddleware => ({
   },
 });
 
-export const routeLookup = (routes: RouteDefinition[]): HttpMiddleware => {
+export const routeLookup = (routes: readonly RouteDefinition[]): HttpMiddleware => {
   const byKey = new Map(routes.map((route) => [routeKey(route), route]));
   return {
     before: (request) => {

@@ -112,7 +112,7 @@ export const openApiDocument = (options: { serverUrl?: string } = {}) => {
       title: 'mfa-recovery',
       version: '0.1.0',
       description:
-        'Helpdesk-driven 2FA recovery. Generated from lib/routes.ts; every refusal is {"error": {"code", "message"}} with a 4xx.',
+        'Helpdesk-driven 2FA recovery. Generated from lib/routes/; every refusal is {"error": {"code", "message"}} with a 4xx.',
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     paths,

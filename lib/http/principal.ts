@@ -1,6 +1,6 @@
 // Who is calling, read from what API Gateway's authorizer put into the event.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { StaffGroup } from '../routes';
+import { isStaffGroup, type StaffGroup } from '../staff/groups';
 
 export type Principal =
   | { kind: 'staff'; id: string; groups: StaffGroup[]; email?: string }
@@ -11,8 +11,6 @@ interface AuthorizerContext {
   jwt?: { claims?: Record<string, unknown> };
   iam?: { userArn?: string; callerId?: string };
 }
-
-const staffGroups: StaffGroup[] = ['helpdesk', 'admin', 'security'];
 
 /**
  * Cognito puts groups in `cognito:groups` as an array; API Gateway's HTTP API flattens array claims
@@ -49,9 +47,7 @@ export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
   if (iam?.userArn) return { kind: 'service', id: iam.userArn };
   const claims = authorizer?.jwt?.claims;
   if (claims && typeof claims.sub === 'string' && claims.sub.length > 0) {
-    const groups = parseGroupsClaim(claims['cognito:groups']).filter((group): group is StaffGroup =>
-      staffGroups.includes(group as StaffGroup),
-    );
+    const groups = parseGroupsClaim(claims['cognito:groups']).filter(isStaffGroup);
     const email = typeof claims.email === 'string' ? claims.email : undefined;
     return { kind: 'staff', id: claims.sub, groups, email };
   }

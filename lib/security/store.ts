@@ -36,8 +36,8 @@ export interface RecoveryLockEntry {
   caseId: string | null;
   /** The reported case's number (HD-…), as the reset email named it; null for sessions from before. */
   caseNumber: string | null;
-  report: CustomerItem['recoveryLockReport'] | null;
-  lastReview: CustomerItem['recoveryLockReview'] | null;
+  report: NonNullable<CustomerItem['recoveryLockReport']> | null;
+  lastReview: NonNullable<CustomerItem['recoveryLockReview']> | null;
 }
 
 /** The case the customer reported, or undefined where the ticket named none ('-'). */

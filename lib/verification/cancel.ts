@@ -6,7 +6,7 @@ import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { conflict, forbidden } from '../errors';
-import type { StaffGroup } from '../routes';
+import type { StaffGroup } from '../staff/groups';
 import { sessionEndWrite } from './budget';
 import { requireVerification } from './store';
 import type { VerificationItem } from './verification';

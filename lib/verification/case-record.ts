@@ -3,7 +3,7 @@
 import { commitWithAudit } from '../audit/store';
 import type { Clock, Random } from '../clock';
 import { requireCustomer } from '../customers/store';
-import type { StaffGroup } from '../routes';
+import type { StaffGroup } from '../staff/groups';
 import { requireVerification } from './store';
 
 export interface Printer {

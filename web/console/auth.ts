@@ -2,10 +2,10 @@
 // provider in `npm start` and the tests, the same code either way. The session lives in
 // sessionStorage: it ends with the tab, and the strict CSP leaves an injected script no way in to read it.
 import { LANG_STORAGE_KEY } from '../shared/i18n';
+import { isStaffGroup, type StaffGroup } from '../../lib/staff/groups';
 import type { ConsoleAuthConfig } from './runtime-config';
 
-export type StaffGroup = 'helpdesk' | 'admin' | 'security';
-const staffGroups: readonly StaffGroup[] = ['helpdesk', 'admin', 'security'];
+export type { StaffGroup };
 
 export interface Session {
   /** Bearer token for the API: the provider's (Cognito's) access token. */
@@ -44,7 +44,7 @@ export const jwtClaims = (token: string): Record<string, unknown> => {
 
 const groupsOf = (claim: unknown): StaffGroup[] => {
   const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/[\s,[\]]+/) : [];
-  return values.filter((value): value is StaffGroup => staffGroups.includes(value as StaffGroup));
+  return values.filter(isStaffGroup);
 };
 
 const sessionFrom = (token: string, idToken?: string): Session => {

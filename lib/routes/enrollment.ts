@@ -1,0 +1,57 @@
+// The customer's enrollment page's routes: no login, the emailed ticket in the body authorizes.
+import * as z from '../schema';
+import { ticketSchema } from '../tickets/schemas';
+import { typedCodeSchema } from '../totp/schemas';
+import {
+  enrollmentConfirmedSchema,
+  enrollmentLinkStatusSchema,
+  enrollmentStartedSchema,
+  unauthorizedResetReportedSchema,
+} from '../enrollment/responses';
+import { appendAudit, type RouteDefinition } from './definition';
+
+export const enrollmentRoutes = [
+  {
+    method: 'POST',
+    // POST, not GET: the ticket stays in a body, out of URLs, access logs and CloudFront's cache keys.
+    path: '/enroll/status',
+    operation: 'enrollmentLinkStatus',
+    responses: { 200: enrollmentLinkStatusSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'read', tickets: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/enroll/start',
+    operation: 'startEnrollment',
+    responses: { 200: enrollmentStartedSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
+    services: ['sealSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/enroll/confirm',
+    operation: 'confirmEnrollment',
+    responses: { 200: enrollmentConfirmedSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+    services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/enroll/report',
+    operation: 'reportUnauthorizedReset',
+    responses: { 200: unauthorizedResetReportedSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+  },
+] as const satisfies readonly RouteDefinition[];

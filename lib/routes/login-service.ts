@@ -1,0 +1,94 @@
+// The login service's internal routes (IAM): customer sync, 2FA status, login verification, tickets,
+// backup codes, erasure.
+import * as z from '../schema';
+import { customerRecordSchema } from '../customers/schemas';
+import { typedCodeSchema } from '../totp/schemas';
+import { customerSyncedSchema, twoFactorStateSchema } from '../customers/responses';
+import { enrollmentTicketIssuedSchema } from '../enrollment/responses';
+import { customerErasedSchema } from '../erasure/responses';
+import { verifyOutcomeSchema } from '../totp/responses';
+import { backupCodesRenewedSchema } from '../backup-codes/responses';
+import { appendAudit, customerParams, type RouteDefinition } from './definition';
+
+export const loginServiceRoutes = [
+  {
+    method: 'PUT',
+    path: '/internal/customers/{customerId}',
+    operation: 'upsertCustomer',
+    responses: { 200: customerSyncedSchema, 201: customerSyncedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: customerRecordSchema,
+    // A changed name or email replaces its search terms: the old ones are deleted.
+    tables: { customers: 'readWrite', customerSearch: 'readWriteDelete', ...appendAudit },
+  },
+  {
+    method: 'GET',
+    path: '/internal/customers/{customerId}/2fa',
+    operation: 'twoFactorStatus',
+    responses: { 200: twoFactorStateSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    tables: { customers: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/verify',
+    operation: 'verifyTwoFactor',
+    responses: { 200: verifyOutcomeSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.strictObject({ code: typedCodeSchema }),
+    tables: { customers: 'readWrite', ...appendAudit },
+    services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/enrollment-ticket',
+    operation: 'issueEnrollmentTicket',
+    responses: { 200: enrollmentTicketIssuedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    // Without a step-up code a first enrollment (an empty JSON object is accepted from clients that
+    // always send one); with one, a replacement of the authenticator in use (lib/enrollment/self-service.ts).
+    body: z.optional(z.strictObject({ stepUpCode: z.optional(typedCodeSchema) })),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+    services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/2fa/backup-codes',
+    operation: 'renewBackupCodes',
+    responses: { 200: backupCodesRenewedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.strictObject({ stepUpCode: typedCodeSchema }),
+    tables: { customers: 'readWrite', ...appendAudit },
+    services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/erase',
+    operation: 'eraseCustomer',
+    responses: { 200: customerErasedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.optional(z.strictObject({})),
+    // The record becomes a tombstone; everything else of the customer is deleted (lib/erasure/).
+    tables: {
+      customers: 'readWrite',
+      customerSearch: 'readWriteDelete',
+      verifications: 'readWriteDelete',
+      tickets: 'readWriteDelete',
+      approvals: 'readWriteDelete',
+      auditEvents: 'append',
+      notifications: 'readWriteDelete',
+    },
+  },
+] as const satisfies readonly RouteDefinition[];

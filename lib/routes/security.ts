@@ -1,0 +1,66 @@
+// The security officers' routes (Cognito JWT, group security): the recovery-lock queue, case, release, keep.
+import {
+  keepRecoveryLockSchema,
+  recoveryLockQueueQuerySchema,
+  releaseRecoveryLockSchema,
+} from '../security/schemas';
+import {
+  recoveryLockKeptSchema,
+  recoveryLockCaseSchema,
+  recoveryLockQueueSchema,
+  recoveryLockReleasedSchema,
+} from '../security/responses';
+import { appendAudit, customerParams, securityOnly, type RouteDefinition } from './definition';
+
+export const securityRoutes = [
+  {
+    method: 'GET',
+    path: '/security/recovery-locks',
+    operation: 'listRecoveryLocks',
+    responses: { 200: recoveryLockQueueSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    query: recoveryLockQueueQuerySchema,
+    // Each lock names its reported case by number: one BatchGet of the page's sessions.
+    tables: { customers: 'read', verifications: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/security/customers/{customerId}/recovery-lock',
+    operation: 'recoveryLockCase',
+    responses: { 200: recoveryLockCaseSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // The timeline shows the officers' sealed notes, unwrapping the customer's audit-text key.
+    services: ['openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-lock/release',
+    operation: 'releaseRecoveryLock',
+    responses: { 200: recoveryLockReleasedSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: releaseRecoveryLockSchema,
+    // The reported reset's approval names its approver, who may not judge the report.
+    tables: { customers: 'readWrite', verifications: 'readWrite', approvals: 'read', ...appendAudit },
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-lock/keep',
+    operation: 'keepRecoveryLock',
+    responses: { 200: recoveryLockKeptSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: keepRecoveryLockSchema,
+    tables: { customers: 'readWrite', ...appendAudit },
+    // The note is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
+  },
+] as const satisfies readonly RouteDefinition[];

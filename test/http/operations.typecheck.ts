@@ -1,0 +1,58 @@
+// Checked by tsc (`npm run check`), never run: the wiring between the route table and a function's
+// operations, and the types each operation gets from its route's schemas. Every `@ts-expect-error`
+// below is a mistake the compiler must refuse; if it stops refusing one, tsc fails on the comment.
+import { createHttpFunction, type OperationsOf } from '../../lib/http/http-function';
+
+const healthy = async () => ({ body: { status: 'ok' as const } });
+
+export const wired = () => createHttpFunction('health', { health: healthy });
+
+// A route without its handler.
+// @ts-expect-error Property 'health' is missing
+export const missingHandler = () => createHttpFunction('health', {});
+
+// A handler without its route.
+export const handlerWithoutRoute = () =>
+  createHttpFunction('health', {
+    health: healthy,
+    // @ts-expect-error Object literal may only specify known properties
+    status: healthy,
+  });
+
+// A misspelled operation ("Did you mean to write 'health'?").
+export const misspelled = () =>
+  createHttpFunction('health', {
+    // @ts-expect-error Object literal may only specify known properties
+    helth: healthy,
+  });
+
+// A function that answers no HTTP route.
+// @ts-expect-error '"notifier"' is not assignable to the HTTP functions
+export const notHttp = () => createHttpFunction('notifier', {});
+
+type RecordCheck = OperationsOf<'adminApi'>['recordCheck'];
+type RecordCheckRequest = Parameters<RecordCheck>[0];
+type RecordCheckAnswer = Awaited<ReturnType<RecordCheck>>;
+
+// Path parameters keep their zod type: the check's path names a verification.
+export const verificationId: RecordCheckRequest['pathParameters']['verificationId'] =
+  '01J00000000000000000000000';
+// @ts-expect-error Property 'customerId' does not exist
+export const customerId: RecordCheckRequest['pathParameters']['customerId'] = 'c-1';
+
+// The body is the route's schema's: a check type outside the list is refused.
+export const checkType: RecordCheckRequest['body']['type'] = 'FULL_NAME';
+// @ts-expect-error not one of the check types
+export const unknownCheckType: RecordCheckRequest['body']['type'] = 'SHOE_SIZE';
+
+// The query is the route's schema's, parsed (limit is a number, not the query string's text).
+export const searchLimit: Parameters<OperationsOf<'adminApi'>['searchCustomers']>[0]['query']['limit'] = 20;
+// @ts-expect-error a route without a body schema gets no body
+export const searchBody: Parameters<OperationsOf<'adminApi'>['searchCustomers']>[0]['body'] = { query: 'x' };
+
+// The answer is the route's response schema's, with its status.
+export const recorded: RecordCheckAnswer = { status: 201, body: { result: 'MATCH' } };
+// @ts-expect-error a 201 route says its status (200 goes unsaid)
+export const withoutStatus: RecordCheckAnswer = { body: { result: 'MATCH' } };
+// @ts-expect-error a result outside the schema's enum
+export const wrongResult: RecordCheckAnswer = { status: 201, body: { result: 'MAYBE' } };
