@@ -31,6 +31,8 @@ const searchHitSchema = z.looseObject({
   companyName: z.nullable(z.string()),
   twoFactor: twoFactorStatusSchema,
   lockReason: z.nullable(lockReasonSchema),
+  /** Set when the query was a case number: the session it names. */
+  matchedCase: z.optional(z.object({ caseNumber: z.string(), verificationId: z.string() })),
 });
 
 /** GET /admin/customers?query= : one page of hits and the cursor of the next. */

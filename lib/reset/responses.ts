@@ -12,6 +12,9 @@ export const twoFactorDisabledSchema = z.looseObject({
 export const disablePendingApprovalSchema = z.looseObject({
   status: z.literal('PENDING_APPROVAL'),
   approvalId: z.string(),
+  /** Why a second admin must decide (lib/reset/policy.ts ApprovalReason). */
+  approvalReasons: z.array(z.string()),
+  expiresAt: z.string(),
 });
 
 /** GET /admin/approvals: what the deciding admin needs, newest first. */

@@ -15,8 +15,12 @@ export const checkRecordedSchema = z.looseObject({
   result: z.enum(checkResults),
 });
 
-/** POST /admin/verifications/{verificationId}/email-code (202). */
-export const emailCodeSentSchema = z.looseObject({});
+/** POST /admin/verifications/{verificationId}/email-code (202): the masked address, and sends left. */
+export const emailCodeSentSchema = z.looseObject({
+  sentTo: z.string(),
+  expiresAt: z.string(),
+  sendsLeft: z.number(),
+});
 
 const policyReasonSchema = z.looseObject({ code: z.string(), message: z.string() });
 

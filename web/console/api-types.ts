@@ -1,78 +1,62 @@
-// The API's answers as the console reads them, derived from the functions in lib/ that build them
-// (type-only imports: nothing of lib/ ends up in the page's bundle).
+// The API's answers as the console reads them: each one the zod schema the route declares in
+// lib/*/responses.ts (z.infer), or where no schema describes it in full, the type of the lib function
+// that builds it. Type-only imports: nothing of lib/ or zod ends up in the page's bundle.
+import type * as z from '../../lib/schema';
 import type { customerAuditHistory } from '../../lib/audit/history';
 import type { customerProfile } from '../../lib/customers/profile';
-import type { recordCaseRecordPrinted } from '../../lib/verification/case-record';
-import type { SearchHit } from '../../lib/customers/search';
+import type { customerSearchResultSchema } from '../../lib/customers/responses';
 import type { ApprovalReason } from '../../lib/reset/policy';
 import type { pendingApprovalsFor } from '../../lib/reset/approvals';
-import type { ReadyVerification } from '../../lib/verification/ready';
+import type {
+  disablePendingApprovalSchema,
+  resetLinkQueuedSchema,
+  twoFactorDisabledSchema,
+} from '../../lib/reset/responses';
+import type { recoveryLockCase } from '../../lib/security/case';
+import type { recoveryLockQueueSchema, recoveryLockReleasedSchema } from '../../lib/security/responses';
 import type { PolicyOutcome } from '../../lib/verification/policy';
+import type {
+  caseRecordPrintedSchema,
+  emailCodeSentSchema,
+  readyVerificationsSchema,
+  verificationStartedSchema,
+} from '../../lib/verification/responses';
 import type { CheckResult } from '../../lib/verification/schemas';
 import type { verificationView } from '../../lib/verification/verification';
 import type { CheckOutcome } from '../../lib/verification/store';
-import type { recoveryLockCase } from '../../lib/security/case';
-import type { RecoveryLockEntry } from '../../lib/security/store';
-import type { recordTriage } from '../../lib/triage/store';
+import type { triageRecordedSchema } from '../../lib/triage/responses';
 
-export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome, SearchHit };
+export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome };
 
 export type Profile = Awaited<ReturnType<typeof customerProfile>>;
 export type VerificationView = ReturnType<typeof verificationView>;
 
-export interface SearchResponse {
-  customers: SearchHit[];
-  nextCursor: string | null;
-}
+export type SearchResponse = z.infer<typeof customerSearchResultSchema>;
+export type SearchHit = SearchResponse['customers'][number];
 
-export interface StartedVerification {
-  verificationId: string;
-  caseNumber: string | null;
-  status: string;
-  startedAt: string;
-}
+export type StartedVerification = z.infer<typeof verificationStartedSchema>;
+export type TriageRecorded = z.infer<typeof triageRecordedSchema>;
+export type EmailCodeSent = z.infer<typeof emailCodeSentSchema>;
 
-export type TriageRecorded = Awaited<ReturnType<typeof recordTriage>>;
-
-export interface EmailCodeSent {
-  sentTo: string;
-  expiresAt: string;
-  sendsLeft: number;
-}
-
-export type DisableResponse =
-  | { twoFactor: 'DISABLED'; auditEventId: string; notification: string }
-  | { status: 'PENDING_APPROVAL'; approvalId: string; approvalReasons: ApprovalReason[]; expiresAt: string };
+/** POST …/2fa/disable: disabled at once (200) or waiting for a second admin (202). */
+export type DisablePendingApproval = z.infer<typeof disablePendingApprovalSchema>;
+export type DisableResponse = z.infer<typeof twoFactorDisabledSchema> | DisablePendingApproval;
 
 /** One row of GET /admin/approvals, as lib/reset/approvals.ts builds it. */
 export type Approval = Awaited<ReturnType<typeof pendingApprovalsFor>>[number];
 
-export type { ReadyVerification };
+export type ReadyVerificationsResponse = z.infer<typeof readyVerificationsSchema>;
+export type ReadyVerification = ReadyVerificationsResponse['verifications'][number];
 
-export interface ReadyVerificationsResponse {
-  verifications: ReadyVerification[];
-  nextCursor: string | null;
-}
-
-export interface ResetLinkQueued {
-  status: 'QUEUED';
-  auditEventId: string;
-  sendsLeftToday: number;
-}
+export type ResetLinkQueued = z.infer<typeof resetLinkQueuedSchema>;
 
 export type AuditHistory = Awaited<ReturnType<typeof customerAuditHistory>>;
 export type AuditEventView = AuditHistory['events'][number];
-export type CaseRecordPrinted = Awaited<ReturnType<typeof recordCaseRecordPrinted>>;
+export type CaseRecordPrinted = z.infer<typeof caseRecordPrintedSchema>;
+
 // security officer's view (recovery locks)
-export type { RecoveryLockEntry };
+/** The function's type: the schema types the timeline's events as any string, the console needs their types. */
 export type RecoveryLockCase = Awaited<ReturnType<typeof recoveryLockCase>>;
-
-export interface RecoveryLockQueue {
-  locks: RecoveryLockEntry[];
-  nextCursor: string | null;
-}
-
-export interface RecoveryLockReleased {
-  status: 'RELEASED';
-  auditEventId: string;
-}
+export type RecoveryLockQueue = z.infer<typeof recoveryLockQueueSchema>;
+export type RecoveryLockEntry = RecoveryLockQueue['locks'][number];
+export type RecoveryLockReleased = z.infer<typeof recoveryLockReleasedSchema>;

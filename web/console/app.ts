@@ -13,8 +13,9 @@ import {
   isSecurityOfficer,
   signOut,
   type Session,
+  type StaffGroup,
 } from './auth';
-import { errorInfoFor, type Ctx } from './context';
+import { errorInfoFor, type Ctx, type MessageKey } from './context';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
 import { approvalsNavLink, pendingApprovals, refreshPendingApprovals } from './pending-count';
@@ -23,13 +24,8 @@ import { approvalsView } from './views/approvals';
 import { caseRecordView } from './views/case-record';
 import { customerView } from './views/customer';
 import { searchView } from './views/search';
-import {
-  readsProfiles,
-  securityCaseView,
-  securityNavLink,
-  securityOnlyView,
-  securityQueueView,
-} from './views/security';
+import { securityCaseView } from './views/security-case';
+import { readsProfiles, securityNavLink, securityOnlyView, securityQueueView } from './views/security-queue';
 import { signInView } from './views/sign-in';
 
 const i18n = createTranslator(messages);
@@ -121,15 +117,17 @@ const ctx = (): Ctx | undefined =>
     errorInfo: errorInfoFor(i18n),
   };
 
+const roleWords: Record<StaffGroup, MessageKey> = {
+  helpdesk: 'roleHelpdesk',
+  admin: 'roleAdmin',
+  security: 'roleSecurity',
+};
+
 const navLink = (href: string, label: string, current: boolean) =>
   h('a', { href, 'aria-current': current ? 'page' : undefined, text: label });
 
 const renderHeader = (route: Route) => {
-  const roles = session?.groups
-    .map((group) =>
-      t(group === 'admin' ? 'roleAdmin' : group === 'security' ? 'roleSecurity' : 'roleHelpdesk'),
-    )
-    .join(', ');
+  const roles = session?.groups.map((group) => t(roleWords[group])).join(', ');
   clear(
     header,
     h('a', {

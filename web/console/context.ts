@@ -4,9 +4,9 @@ import { describeError, type ApiResponse } from '../shared/api';
 import { h, type Child } from '../shared/dom';
 import type { Translator } from '../shared/i18n';
 import type { Session } from './auth';
-import { errorSentences, messages } from './messages';
+import { errorSentences, type MessageKey } from './messages';
 
-export type MessageKey = keyof (typeof messages)['nl'];
+export type { MessageKey };
 
 export interface ErrorInfo {
   text: string;

@@ -20,7 +20,7 @@ import {
   resultLabels,
 } from '../messages';
 import { auditTable } from './audit-trail';
-import { reasonText } from './verification';
+import { reasonText } from './verification-outcome';
 
 interface CaseRecordState {
   verificationId: string;

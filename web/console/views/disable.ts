@@ -1,7 +1,7 @@
 // Step 2 of the manual, for admins: disable 2FA on a passed verification, with a reason and a
 // confirmation. The server decides whether a second admin must approve (202).
 import { h, uid } from '../../shared/dom';
-import type { ApprovalReason, DisableResponse, Profile } from '../api-types';
+import type { ApprovalReason, DisablePendingApproval, DisableResponse, Profile } from '../api-types';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
 import { actionForm, errorBlock, type Ctx } from '../context';
@@ -22,6 +22,9 @@ const approvalReasonText = (ctx: Ctx, reason: string) => {
   const key = approvalReasonKeys[reason as ApprovalReason] as MessageKey | undefined;
   return key ? ctx.i18n.t(key) : reason;
 };
+
+const isPending = (body: DisableResponse): body is DisablePendingApproval =>
+  body.status === 'PENDING_APPROVAL';
 
 export const approvalReasonsText = (ctx: Ctx, reasons: string[]) =>
   reasons.map((reason) => approvalReasonText(ctx, reason)).join(', ');
@@ -68,7 +71,7 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
       },
     );
     const body = response.body;
-    if ('approvalId' in body) {
+    if (isPending(body)) {
       form.outcome = { kind: 'pending', approvalReasons: body.approvalReasons, expiresAt: body.expiresAt };
       ctx.announce(
         t('pendingApproval', {

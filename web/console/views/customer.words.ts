@@ -1,0 +1,26 @@
+// The words of the customer view (views/customer.ts), every console language side by side.
+import type { Words } from '../locales';
+
+export const customerWords = {
+  customerDetails: { nl: 'Klantgegevens', en: 'Customer details' },
+  privileged: {
+    nl: 'Bevoorrechte klant: de e-mailcode is verplicht en een tweede admin moet goedkeuren.',
+    en: 'Privileged customer: the email code is required and a second admin must approve.',
+  },
+  cooldown: {
+    nl: 'Een eerdere verificatie is mislukt. Een nieuwe kan pas starten na {time}.',
+    en: 'An earlier verification failed. A new one can start after {time}.',
+  },
+  failedVerifications: { nl: 'Mislukte verificaties: {count}', en: 'Failed verifications: {count}' },
+  lastReset: { nl: 'Laatst gereset', en: 'Last reset' },
+  emailChanged: { nl: 'E-mailadres gewijzigd: {time}', en: 'Email address changed: {time}' },
+  historyTitle: { nl: 'Geschiedenis', en: 'History' },
+  noVerifications: { nl: 'Nog geen verificaties.', en: 'No verifications yet.' },
+  olderVerifications: { nl: 'Oudere verificaties…', en: 'Older verifications…' },
+  colRecord: { nl: 'Dossier', en: 'Record' },
+  lockReportedNotice: {
+    nl: 'Herstel geblokkeerd – melding klant: de klant meldde “dit was ik niet”. Alleen het beveiligingsteam kan de blokkade opheffen.',
+    en: 'Recovery locked – reported by the customer: they said “this wasn’t me”. Only the security team can release the lock.',
+  },
+  openCaseForOfficer: { nl: 'Open de zaak bij Herstelblokkades', en: 'Open the case in Recovery locks' },
+} satisfies Words;

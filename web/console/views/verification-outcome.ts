@@ -1,0 +1,187 @@
+// The end of step 1: the emailed code as proof of possession (or the recorded reason for going without
+// it), completing the session by the policy, and its outcome with what happens next.
+import { noPossessionReasons, type NoPossessionReason } from '../../../lib/verification/vocabulary';
+import { h, uid } from '../../shared/dom';
+import type { EmailCodeSent, PolicyOutcome } from '../api-types';
+import { isAdmin } from '../auth';
+import type { Ctx } from '../context';
+import { checkLabels, noPossessionReasonLabels } from '../messages';
+import { loadProfile, type CustomerPage, type VerificationState } from './customer-state';
+
+export const sendEmailCode = async (ctx: Ctx, verification: VerificationState) => {
+  verification.emailCodeBusy = true;
+  verification.emailCodeError = undefined;
+  ctx.render('send-email-code');
+  try {
+    const response = await ctx.call<EmailCodeSent>(
+      'POST',
+      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/email-code`,
+    );
+    verification.emailCode = response.body;
+    ctx.announce(
+      ctx.i18n.t('emailCodeSent', {
+        to: response.body.sentTo,
+        time: ctx.i18n.time(response.body.expiresAt),
+        left: response.body.sendsLeft,
+      }),
+    );
+    verification.emailCodeBusy = false;
+    ctx.render('answer-EMAIL_CODE');
+  } catch (error) {
+    verification.emailCodeBusy = false;
+    verification.emailCodeError = ctx.errorInfo(error);
+    ctx.alert(verification.emailCodeError.text);
+    ctx.render('send-email-code');
+  }
+};
+
+export const complete = async (
+  ctx: Ctx,
+  page: CustomerPage,
+  verification: VerificationState,
+  withoutPossessionProof?: NoPossessionReason,
+) => {
+  verification.completeBusy = true;
+  verification.completeError = undefined;
+  ctx.render('complete');
+  try {
+    const response = await ctx.call<PolicyOutcome>(
+      'POST',
+      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/complete`,
+      withoutPossessionProof ? { body: { withoutPossessionProof: { reason: withoutPossessionProof } } } : {},
+    );
+    verification.outcome = response.body;
+    verification.status = response.body.outcome;
+    ctx.announce(ctx.i18n.t(`outcome_${response.body.outcome}`));
+    verification.completeBusy = false;
+    // The profile shows the new session (and, for a failure, the cooldown).
+    await loadProfile(ctx, page, 'outcome');
+  } catch (error) {
+    verification.completeBusy = false;
+    verification.completeError = ctx.errorInfo(error);
+    ctx.alert(verification.completeError.text);
+    ctx.render('complete');
+  }
+};
+
+/** The harder path for a caller who cannot receive the code: the reason is recorded, a second admin must approve. */
+export const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  const { t, lang } = ctx.i18n;
+  const reasonId = uid('no-proof-reason');
+  return h(
+    'details',
+    { class: 'without-proof', 'data-testid': 'without-proof' },
+    h('summary', { text: t('withoutProofTitle') }),
+    h('p', { class: 'muted small', text: t('withoutProofIntro') }),
+    h(
+      'form',
+      {
+        class: 'inline-form',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            const select = (event.target as HTMLFormElement).elements.namedItem(
+              'reason',
+            ) as HTMLSelectElement;
+            void complete(ctx, page, verification, select.value as NoPossessionReason);
+          },
+        },
+      },
+      h(
+        'div',
+        {},
+        h('label', { for: reasonId, text: t('withoutProofReason') }),
+        h(
+          'select',
+          { id: reasonId, name: 'reason', 'data-key': 'no-proof-reason' },
+          ...noPossessionReasons.map((reason) =>
+            h('option', { value: reason, text: noPossessionReasonLabels[lang][reason] }),
+          ),
+        ),
+      ),
+      h('button', {
+        type: 'submit',
+        class: 'secondary',
+        'data-key': 'complete-without-proof',
+        disabled: verification.completeBusy,
+        text: t('completeWithoutProof'),
+      }),
+    ),
+  );
+};
+
+/** A policy reason in plain words: mismatches and missing matches name the question. */
+export const reasonText = (ctx: Ctx, reason: { code: string; message: string }) => {
+  const { t, lang } = ctx.i18n;
+  const labels = checkLabels[lang] as Record<string, string>;
+  const mismatch = /^MISMATCH_(.+)$/.exec(reason.code);
+  if (mismatch?.[1] && labels[mismatch[1]]) return t('reasonMismatch', { check: labels[mismatch[1]] ?? '' });
+  const missing = /^(.+)_NOT_MATCHED$/.exec(reason.code);
+  if (missing?.[1] && labels[missing[1]]) return t('reasonNotMatched', { check: labels[missing[1]] ?? '' });
+  if (reason.code === 'TOO_FEW_SECURITY_ANSWERS') return t('reason_TOO_FEW_SECURITY_ANSWERS');
+  if (reason.code === 'EMAIL_CODE_REQUIRED') return t('reason_EMAIL_CODE_REQUIRED');
+  return reason.message;
+};
+
+/**
+ * Under a "this wasn't me" lock a session serves only the security team's release: its case number,
+ * to pass on. Undefined for an ordinary reset.
+ */
+export const releaseCaseOf = (page: CustomerPage, verification: VerificationState) =>
+  page.profile?.customer.recoveryLocked
+    ? (page.profile.recentVerifications.find((item) => item.verificationId === verification.verificationId)
+        ?.caseNumber ?? verification.verificationId)
+    : undefined;
+
+/** Who ran the session: its starter on the profile's list, or whoever started it on this page. */
+export const verifierOf = (page: CustomerPage, verification: VerificationState) =>
+  page.profile?.recentVerifications.find((item) => item.verificationId === verification.verificationId)
+    ?.agentId;
+
+export const outcomeBlock = (
+  ctx: Ctx,
+  verification: VerificationState,
+  outcome: PolicyOutcome,
+  releaseCase?: string,
+  verifiedBy?: string,
+) => {
+  const { t } = ctx.i18n;
+  const passed = outcome.outcome === 'PASSED';
+  return h(
+    'div',
+    {
+      class: `outcome ${passed ? 'outcome-passed' : 'outcome-failed'}`,
+      'data-testid': 'verification-outcome',
+      'data-outcome': outcome.outcome,
+    },
+    h('h4', { tabindex: -1, 'data-key': 'outcome', text: t(`outcome_${outcome.outcome}`) }),
+    outcome.reasons.length
+      ? h(
+          'ul',
+          { 'data-testid': 'outcome-reasons' },
+          ...outcome.reasons.map((reason) =>
+            h('li', { 'data-code': reason.code, text: reasonText(ctx, reason) }),
+          ),
+        )
+      : null,
+    outcome.withoutPossessionProof
+      ? h('p', {
+          class: 'notice notice-warn',
+          'data-testid': 'without-proof-passed',
+          text: t('withoutProofPassed'),
+        })
+      : null,
+    h('p', {
+      'data-testid': 'outcome-next',
+      text: passed
+        ? releaseCase
+          ? t('passedForRelease', { caseNumber: releaseCase })
+          : isAdmin(ctx.session)
+            ? verifiedBy === ctx.session.sub
+              ? t('passedOwnAdmin', { id: verification.caseNumber ?? verification.verificationId })
+              : t('passedAdmin')
+            : t('passedHelpdesk', { id: verification.caseNumber ?? verification.verificationId })
+        : t('failedNext'),
+    }),
+  );
+};

@@ -1,0 +1,149 @@
+// The words of the verification view (views/verification.ts), every console language side by side.
+import type { Words } from '../locales';
+
+export const verificationWords = {
+  stepVerifyTitle: { nl: 'Stap 1: Identiteit verifiëren', en: 'Step 1: Verify identity' },
+  verifyIntro: {
+    nl: 'Volg de handleiding: eerst de identiteit, dan de beveiligingsvragen. Typ wat de klant zegt; het systeem vergelijkt het met onze gegevens en toont alleen of het overeenkomt.',
+    en: 'Follow the manual: identity first, then the security questions. Type what the caller says; the system compares it with our records and only shows whether it matches.',
+  },
+  policyHint: {
+    nl: 'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, de klant leest de gemailde code voor, en geen enkel antwoord wijkt af. Eén afwijkend antwoord beëindigt de verificatie; “Weet de klant niet” kost niets.',
+    en: 'Passes (default policy): name and email address match, at least two security questions match, the caller reads back the emailed code, and no answer differs. One wrong answer ends the verification; “Caller does not know” costs nothing.',
+  },
+  channel: { nl: 'Contact via', en: 'Contact channel' },
+  startVerification: { nl: 'Verificatie starten', en: 'Start verification' },
+  verificationOpen: {
+    nl: 'Verificatie {id} loopt (via {channel}).',
+    en: 'Verification {id} is open (via {channel}).',
+  },
+  verificationDone: {
+    nl: 'Verificatie {id} (via {channel}) is afgerond.',
+    en: 'Verification {id} (via {channel}) is completed.',
+  },
+  noVerificationNeeded: {
+    nl: '2FA staat uit voor deze klant, dus er valt niets te herstellen. De klant zet 2FA zelf aan via de link in de e-mail of op de profielpagina.',
+    en: '2FA is off for this customer, so there is nothing to recover. The customer turns 2FA on from the link in the email or on the profile page.',
+  },
+  sectionIdentity: { nl: '1. Klant identificeren', en: '1. Identify the caller' },
+  sectionSecurity: { nl: '2. Beveiligingsvragen', en: '2. Security questions' },
+  sectionEmailCode: {
+    nl: '3. Code per e-mail (bewijs van bezit)',
+    en: '3. Code by email (proof of possession)',
+  },
+  sectionComplete: { nl: '4. Afronden', en: '4. Complete' },
+  answer: { nl: 'Antwoord van de klant', en: 'Caller’s answer' },
+  note: { nl: 'Notitie (optioneel)', en: 'Note (optional)' },
+  check: { nl: 'Controleren', en: 'Check' },
+  checkAnnounce: { nl: '{check}: {result}', en: '{check}: {result}' },
+  checkHintMismatch: {
+    nl: 'Een afwijkend antwoord laat deze verificatie meteen mislukken.',
+    en: 'A wrong answer makes this verification fail.',
+  },
+  checkHintNotOnFile: {
+    nl: 'Niet in onze gegevens: stel een andere vraag.',
+    en: 'Not in our records: ask another question.',
+  },
+  answerRequired: { nl: 'Vul eerst het antwoord van de klant in.', en: 'Type the caller’s answer first.' },
+  notAsked: { nl: 'Niet gevraagd', en: 'Not asked' },
+  noteShown: { nl: 'Notitie: {note}', en: 'Note: {note}' },
+  emailCodeIntro: {
+    nl: 'Stuur een eenmalige code naar het e-mailadres in onze gegevens (nooit naar een adres dat de beller noemt) en laat de klant de code voorlezen.',
+    en: 'Send a one-time code to the email address in our records (never to an address the caller gives) and have the caller read the code back.',
+  },
+  emailCodeRequired: {
+    nl: 'Verplicht: de code is het bewijs, de vragen hierboven ondersteunen alleen.',
+    en: 'Required: the code is the proof, the questions above only support it.',
+  },
+  sendEmailCode: { nl: 'Code e-mailen', en: 'Email the code' },
+  resendEmailCode: { nl: 'Nieuwe code e-mailen', en: 'Email a new code' },
+  emailCodeSent: {
+    nl: 'Code verstuurd naar {to}, geldig tot {time}. Nog {left} keer opnieuw te versturen.',
+    en: 'Code sent to {to}, valid until {time}. {left} more sends left.',
+  },
+  emailCodeSentEarlier: {
+    nl: 'Er is al een code gemaild, geldig tot {time}.',
+    en: 'A code was already emailed, valid until {time}.',
+  },
+  completeIntro: {
+    nl: 'Klaar met vragen? Rond af; het systeem beslist volgens het beleid.',
+    en: 'Done asking? Complete it; the system decides by the policy.',
+  },
+  complete: { nl: 'Verificatie afronden', en: 'Complete verification' },
+  failedNext: {
+    nl: 'Schakel 2FA niet uit. Er geldt nu een wachttijd voordat een nieuwe verificatie kan starten.',
+    en: 'Do not disable 2FA. A cooldown now applies before a new verification can start.',
+  },
+  passedHelpdesk: {
+    nl: 'Vraag een admin om 2FA uit te schakelen en noem verificatie {id}. De verificatie blijft 30 minuten bruikbaar (standaardbeleid).',
+    en: 'Ask an admin to disable 2FA and mention verification {id}. It stays usable for 30 minutes (default policy).',
+  },
+  passedAdmin: { nl: 'Ga verder met stap 2 hieronder.', en: 'Continue with step 2 below.' },
+  reasonMismatch: {
+    nl: 'Het antwoord op “{check}” kwam niet overeen.',
+    en: 'The answer to “{check}” did not match.',
+  },
+  reasonNotMatched: {
+    nl: '“{check}” moet gecontroleerd zijn en overeenkomen.',
+    en: '“{check}” must be checked and match.',
+  },
+  reason_TOO_FEW_SECURITY_ANSWERS: {
+    nl: 'Te weinig beveiligingsvragen kwamen overeen.',
+    en: 'Too few security questions matched.',
+  },
+  reason_EMAIL_CODE_REQUIRED: {
+    nl: 'Bij deze klant moet de code uit de e-mail worden voorgelezen.',
+    en: 'For this customer the emailed code must be read back.',
+  },
+  callerDoesNotKnow: { nl: 'Weet de klant niet', en: 'Caller does not know' },
+  expectedFormat: { nl: 'Verwacht: {format}', en: 'Expected: {format}' },
+  reportedProblem: { nl: 'Wat meldt de klant?', en: 'What does the caller report?' },
+  reportedProblemNone: { nl: '(kies)', en: '(choose)' },
+  withoutProofTitle: { nl: 'Klant kan de code niet ontvangen?', en: 'Caller cannot receive the code?' },
+  withoutProofIntro: {
+    nl: 'Alleen als de klant echt geen toegang heeft tot het e-mailadres. De verificatie slaagt dan hooguit “zonder bezitsbewijs”: een tweede admin moet de uitschakeling goedkeuren en het beveiligingsteam krijgt bericht.',
+    en: 'Only if the caller truly has no access to the mailbox. The verification can then pass only “without possession proof”: a second admin must approve the disable and the security team is told.',
+  },
+  withoutProofReason: { nl: 'Waarom niet?', en: 'Why not?' },
+  completeWithoutProof: { nl: 'Afronden zonder bezitsbewijs', en: 'Complete without possession proof' },
+  withoutProofPassed: {
+    nl: 'Geslaagd zonder bezitsbewijs: een tweede admin moet goedkeuren en het beveiligingsteam krijgt bericht.',
+    en: 'Passed without possession proof: a second admin must approve and the security team is told.',
+  },
+  releaseOnlyVerification: {
+    nl: 'Op verzoek van het beveiligingsteam kunt u de beller verifiëren, met de code per e-mail. Zo’n verificatie dient alleen om de blokkade op te heffen; 2FA uitschakelen kan er niet mee.',
+    en: 'At the security team’s request you can verify the caller, including the emailed code. Such a verification only serves to release the lock; 2FA cannot be disabled on it.',
+  },
+  passedForRelease: {
+    nl: 'Meld zaak {caseNumber} aan het beveiligingsteam: een security officer (niet uzelf) kan de blokkade nu opheffen. De verificatie blijft 30 minuten bruikbaar.',
+    en: 'Tell the security team case {caseNumber}: a security officer (not you) can now release the lock. The verification stays usable for 30 minutes.',
+  },
+  verificationStatusNow: {
+    nl: 'Deze verificatie is nu: {status}.',
+    en: 'This verification is now: {status}.',
+  },
+  triageIntro: {
+    nl: 'Vraag eerst wat er aan de hand is. Wie nog een werkende factor heeft, helpt zichzelf zonder reset; alleen wie niets meer heeft, wordt geverifieerd.',
+    en: 'First ask what is wrong. A caller who still has a working factor helps themselves without a reset; only a caller with nothing left is verified.',
+  },
+  triageFirst: {
+    nl: 'Beantwoord eerst de triage hierboven: een verificatie start alleen als de klant geen werkende factor meer heeft.',
+    en: 'Answer the triage above first: a verification starts only when the caller has no working factor left.',
+  },
+  cooldownBeforeTriage: {
+    nl: 'Wachttijd: een eerdere verificatie is mislukt. Een nieuwe verificatie kan pas starten na {time}.',
+    en: 'Cooldown: an earlier verification failed. A new verification can start only after {time}.',
+  },
+  cooldownSelfServiceStill: {
+    nl: 'Zelfhulp (triage hieronder) kan wel.',
+    en: 'Self-service (triage below) still can.',
+  },
+  startAfterCooldown: {
+    nl: 'Verificatie starten kan pas na {time} (wachttijd na een mislukte verificatie).',
+    en: 'Starting a verification is possible after {time} (cooldown after a failed verification).',
+  },
+  passedOwnAdmin: {
+    nl: 'U verifieerde deze klant zelf: een andere admin moet 2FA uitschakelen. Noem zaak {id}.',
+    en: 'You verified this customer yourself: another admin must disable 2FA. Quote case {id}.',
+  },
+} satisfies Words;

@@ -1,0 +1,96 @@
+// The verification vocabularies of lib/ as the console names them: checks, results, channels, the
+// caller's problems and the reasons for going without possession proof, every console language side
+// by side. Typed against lib/, so a new member cannot ship without its words.
+import type { ReportedProblem } from '../../lib/verification/vocabulary';
+import type { Channel, CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
+import { byLocale, type Words } from './locales';
+
+export const checkLabels = byLocale({
+  FULL_NAME: { nl: 'Volledige naam', en: 'Full name' },
+  EMAIL: { nl: 'E-mailadres', en: 'Email address' },
+  COMPANY_NAME: { nl: 'Bedrijfsnaam (indien van toepassing)', en: 'Company name (if applicable)' },
+  LAST_LOGIN_DATE: { nl: 'Laatste logindatum (indien bekend)', en: 'Last login date (if known)' },
+  CHARGE_POINT_IDS: { nl: 'Laadpaal-ID’s die de klant beheert', en: 'Charge point IDs the customer manages' },
+  LAST_TRANSACTION: {
+    nl: 'Laatste transactie (datum, bedrag of laadpaal)',
+    en: 'Last transaction (date, amount or charge point)',
+  },
+  COMPANY_INFO: {
+    nl: 'Bedrijfsinformatie (bijv. KvK-nummer, vestiging)',
+    en: 'Company information (e.g. Chamber of Commerce number, location)',
+  },
+  EMAIL_CODE: { nl: 'Code die de klant voorleest', en: 'Code the caller reads back' },
+} satisfies Words<CheckType>);
+
+/** Short names of the checks, for one-line summaries (the approvals list). */
+export const checkShortLabels = byLocale({
+  FULL_NAME: { nl: 'naam', en: 'name' },
+  EMAIL: { nl: 'e-mail', en: 'email' },
+  COMPANY_NAME: { nl: 'bedrijfsnaam', en: 'company name' },
+  LAST_LOGIN_DATE: { nl: 'laatste login', en: 'last login' },
+  CHARGE_POINT_IDS: { nl: 'laadpalen', en: 'charge points' },
+  LAST_TRANSACTION: { nl: 'laatste transactie', en: 'last transaction' },
+  COMPANY_INFO: { nl: 'bedrijfsinfo', en: 'company info' },
+  EMAIL_CODE: { nl: 'e-mailcode', en: 'email code' },
+} satisfies Words<CheckType>);
+
+/** What the server accepts for each question, shown next to it so the agent types it that way. */
+export const checkFormats = byLocale({
+  FULL_NAME: {
+    nl: 'voor- en achternaam, hoofdletters maken niet uit',
+    en: 'first and last name, case does not matter',
+  },
+  EMAIL: { nl: 'het hele adres', en: 'the whole address' },
+  COMPANY_NAME: {
+    nl: 'met of zonder rechtsvorm (B.V., N.V., V.O.F.)',
+    en: 'with or without legal form (B.V., N.V., V.O.F.)',
+  },
+  LAST_LOGIN_DATE: {
+    nl: 'één dag: 19-11-2026, 19-11 of 19 november',
+    en: 'one day: 19-11-2026, 19-11 or 19 November',
+  },
+  CHARGE_POINT_IDS: {
+    nl: 'een of meer eigen ID’s, gescheiden door komma’s; één fout ID = afwijkend',
+    en: 'one or more of their IDs, comma-separated; one wrong ID = mismatch',
+  },
+  LAST_TRANSACTION: {
+    nl: 'één dag plus het bedrag (18,45 / € 18.45 / 18 euro 45) of de laadpaal',
+    en: 'one day plus the amount (18,45 / € 18.45 / 18 euro 45) or the charge point',
+  },
+  COMPANY_INFO: {
+    nl: 'het KvK- of btw-nummer (één nummer)',
+    en: 'the Chamber of Commerce or VAT number (one number)',
+  },
+  EMAIL_CODE: { nl: 'de cijfers uit de e-mail', en: 'the digits from the email' },
+} satisfies Words<CheckType>);
+
+export const resultLabels = byLocale({
+  MATCH: { nl: 'Komt overeen', en: 'Matches' },
+  MISMATCH: { nl: 'Komt niet overeen', en: 'Does not match' },
+  NOT_ON_FILE: { nl: 'Niet in onze gegevens', en: 'Not on file' },
+  UNKNOWN: { nl: 'Weet de klant niet', en: 'Caller does not know' },
+} satisfies Words<CheckResult>);
+
+export const channelLabels = byLocale({
+  phone: { nl: 'Telefoon', en: 'Phone' },
+  email: { nl: 'E-mail', en: 'Email' },
+  chat: { nl: 'Chat', en: 'Chat' },
+} satisfies Words<Channel>);
+
+export const reportedProblemLabels = byLocale({
+  CANNOT_LOG_IN: { nl: 'Kan niet inloggen', en: 'Cannot log in' },
+  PHONE_LOST: { nl: 'Telefoon kwijt', en: 'Phone lost' },
+  APP_BROKEN: { nl: 'App werkt niet', en: 'App does not work' },
+  BACKUP_CODES_LOST: { nl: 'Back-upcodes kwijt', en: 'Backup codes lost' },
+  NEW_PHONE: { nl: 'Nieuwe telefoon', en: 'New phone' },
+} satisfies Words<ReportedProblem>);
+
+export const noPossessionReasonLabels = byLocale({
+  MAILBOX_ON_LOST_DEVICE: {
+    nl: 'De mailbox stond op het verloren toestel',
+    en: 'The mailbox was on the lost device',
+  },
+  NO_ACCESS_TO_MAILBOX: { nl: 'Geen toegang tot de mailbox', en: 'No access to the mailbox' },
+  ADDRESS_NO_LONGER_EXISTS: { nl: 'Het e-mailadres bestaat niet meer', en: 'The address no longer exists' },
+  CODE_NOT_RECEIVED: { nl: 'De code komt niet aan', en: 'The code does not arrive' },
+} satisfies Words<NoPossessionReason>);

@@ -1,0 +1,105 @@
+// Words more than one part of the console shows, and the lib vocabularies' states as words, every
+// console language side by side. Typed against lib/, so a new state cannot ship without its words.
+import type { LockReason } from '../../lib/customers/two-factor-state';
+import type { TwoFactorStatus } from '../../lib/customers/customer';
+import type { SelfServicePath } from '../../lib/triage/advice';
+import type { PolicyOutcome } from '../../lib/verification/policy';
+import type { VerificationStatus } from '../../lib/verification/verification';
+import type { Words } from './locales';
+
+export const commonWords = {
+  loading: { nl: 'Laden…', en: 'Loading…' },
+  navSearch: { nl: 'Klant zoeken', en: 'Find customer' },
+  colName: { nl: 'Naam', en: 'Name' },
+  back: { nl: '← Terug naar zoeken', en: '← Back to search' },
+  customerId: { nl: 'Klantnummer', en: 'Customer ID' },
+  email: { nl: 'E-mailadres', en: 'Email address' },
+  company: { nl: 'Bedrijf', en: 'Company' },
+  twoFactorStatus: { nl: '2FA-status', en: '2FA status' },
+  none: { nl: '—', en: '—' },
+  cancel: { nl: 'Annuleren', en: 'Cancel' },
+  reasonTooShort: {
+    nl: 'Geef een reden van minstens 3 tekens.',
+    en: 'Give a reason of at least 3 characters.',
+  },
+  recentVerifications: { nl: 'Recente verificaties', en: 'Recent verifications' },
+  colTime: { nl: 'Tijdstip', en: 'Time' },
+  colEvent: { nl: 'Gebeurtenis', en: 'Event' },
+  colActor: { nl: 'Door', en: 'By' },
+  colDetails: { nl: 'Details', en: 'Details' },
+  colVerification: { nl: 'Verificatie', en: 'Verification' },
+  colAgent: { nl: 'Medewerker', en: 'Agent' },
+  colChannel: { nl: 'Kanaal', en: 'Channel' },
+  colStatus: { nl: 'Status', en: 'Status' },
+  colCustomer: { nl: 'Klant', en: 'Customer' },
+  refresh: { nl: 'Vernieuwen', en: 'Refresh' },
+  genericError: {
+    nl: 'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld dan de referentie.',
+    en: 'Something went wrong on our side. Please try again; if it keeps failing, report the reference.',
+  },
+  reference: { nl: 'Referentie: {id}', en: 'Reference: {id}' },
+  colCase: { nl: 'Zaak', en: 'Case' },
+  printCaseRecord: { nl: 'Zaakdossier afdrukken', en: 'Print case record' },
+  cancelVerification: { nl: 'Verificatie annuleren…', en: 'Cancel verification…' },
+  dialogBack: { nl: 'Terug', en: 'Back' },
+  verificationCancelled: {
+    nl: 'Verificatie {case} is geannuleerd.',
+    en: 'Verification {case} is cancelled.',
+  },
+  triageYes: { nl: 'Ja', en: 'Yes' },
+  triageNo: { nl: 'Nee', en: 'No' },
+  customerErasedTitle: { nl: 'Klant gewist', en: 'Customer erased' },
+  customerNotFoundTitle: { nl: 'Klant niet gevonden', en: 'Customer not found' },
+  customerLoadFailedTitle: { nl: 'Klant niet geladen', en: 'Customer not loaded' },
+  customerIdLine: { nl: 'Klantnummer {id}', en: 'Customer id {id}' },
+  auditReference: { nl: 'Referentie (audit): {id}', en: 'Reference (audit): {id}' },
+} satisfies Words;
+
+/** 2FA states, and LOCKED by its reason (search, customer, security). */
+export const twoFactorWords = {
+  tf_ENABLED: { nl: 'Aan', en: 'On' },
+  tf_DISABLED: { nl: 'Uit', en: 'Off' },
+  tf_LOCKED: { nl: 'Geblokkeerd', en: 'Locked' },
+  tf_LOCKED_TOO_MANY_ATTEMPTS: {
+    nl: 'Geblokkeerd – te veel foute codes',
+    en: 'Locked – too many wrong codes',
+  },
+  tf_LOCKED_REPORTED_BY_CUSTOMER: {
+    nl: 'Herstel geblokkeerd – melding klant',
+    en: 'Recovery locked – reported by the customer',
+  },
+} satisfies Words<`tf_${TwoFactorStatus}` | `tf_LOCKED_${LockReason}`>;
+
+/** A verification session's status. */
+export const verificationStatusWords = {
+  vstatus_OPEN: { nl: 'loopt', en: 'open' },
+  vstatus_PASSED: { nl: 'geslaagd', en: 'passed' },
+  vstatus_FAILED: { nl: 'mislukt', en: 'failed' },
+  vstatus_PENDING_APPROVAL: { nl: 'wacht op goedkeuring', en: 'awaiting approval' },
+  vstatus_USED: { nl: 'gebruikt voor uitschakeling', en: 'used for a disable' },
+  vstatus_EXPIRED: { nl: 'verlopen', en: 'expired' },
+  vstatus_REJECTED: { nl: 'afgewezen door tweede admin', en: 'rejected by a second admin' },
+  vstatus_CANCELLED: { nl: 'geannuleerd', en: 'cancelled' },
+} satisfies Words<`vstatus_${VerificationStatus}`>;
+
+/** A completed session's outcome. */
+export const outcomeWords = {
+  outcome_PASSED: { nl: 'Verificatie geslaagd', en: 'Verification passed' },
+  outcome_FAILED: { nl: 'Verificatie mislukt', en: 'Verification failed' },
+} satisfies Words<`outcome_${PolicyOutcome['outcome']}`>;
+
+/** What the agent says for each self-service path triage advises (views/triage.ts). */
+export const triageSayWords = {
+  triageSay_REPLACE_AUTHENTICATOR: {
+    nl: '“Log in zoals altijd, met de code uit de app op uw oude telefoon. Ga naar Profiel en kies ‘Authenticator vervangen’. Scan daar de QR-code met uw nieuwe telefoon; de oude app werkt tot de nieuwe bevestigd is. U krijgt er nieuwe back-upcodes bij.”',
+    en: '“Log in as usual, with the code from the app on your old phone. Go to Profile and choose ‘Replace authenticator’. Scan the QR code there with your new phone; the old app keeps working until the new one is confirmed. You get new backup codes with it.”',
+  },
+  triageSay_BACKUP_CODE_SIGN_IN: {
+    nl: '“Log in met uw wachtwoord en kies ‘Back-upcode gebruiken’. Ga daarna naar Profiel, kies ‘Authenticator vervangen’ en zet de app op uw telefoon opnieuw op; u krijgt dan ook nieuwe back-upcodes.”',
+    en: '“Log in with your password and choose ‘Use a backup code’. Then go to Profile, choose ‘Replace authenticator’ and set up the app on your phone again; you also get new backup codes.”',
+  },
+  triageSay_RENEW_BACKUP_CODES: {
+    nl: '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel en kies ‘Back-upcodes vernieuwen’. De oude codes, ook de kwijtgeraakte, werken daarna niet meer.”',
+    en: '“Log in as usual, with the code from your app. Go to Profile and choose ‘Renew backup codes’. The old codes, the lost ones too, stop working.”',
+  },
+} satisfies Words<`triageSay_${SelfServicePath}`>;
