@@ -1,0 +1,32 @@
+// A language is a list entry plus its texts: every customer mail exists in every mail language
+// (lib/locales.ts), so adding a language to the list names here each template file still to write.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { mailLocales } from '../../lib/locales';
+import { securityTeamLocale } from '../../lib/notify/templates';
+
+const templatesDir = join(__dirname, '../../lib/notify/templates');
+/** The security team's mails: to staff, in the team's one language (securityTeamTemplates). */
+const securityTeamMails = ['security-alert', 'security-review'];
+
+const mails = readdirSync(templatesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const filesOf = (mail: string) => readdirSync(join(templatesDir, mail)).sort();
+const filesIn = (locales: readonly string[]) =>
+  locales.flatMap((locale) => [`${locale}.html`, `${locale}.txt`]).sort();
+
+describe('the mail languages', () => {
+  it('every customer mail is written in every mail language, and in no other', () => {
+    const customerMails = mails.filter((mail) => !securityTeamMails.includes(mail));
+    expect(customerMails.length).toBeGreaterThan(10);
+    const wrong = customerMails
+      .map((mail) => ({ mail, files: filesOf(mail) }))
+      .filter(({ files }) => files.join() !== filesIn(mailLocales).join());
+    expect(wrong).toEqual([]);
+  });
+
+  it("the security team's mails are written in the team's language only", () => {
+    for (const mail of securityTeamMails) expect(filesOf(mail)).toEqual(filesIn([securityTeamLocale]));
+  });
+});
