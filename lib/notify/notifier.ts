@@ -9,7 +9,7 @@ import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { getCustomer } from '../customers/store';
 import { isDomainError } from '../errors';
-import { isMailLocale, type MailLocale } from '../locales';
+import { isMailLocale, mailWording } from '../locales';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
 import { getVerification } from '../verification/store';
@@ -58,8 +58,6 @@ const isPermanentSesError = (error: unknown) =>
       'MailFromDomainNotVerifiedException',
       'AccountSendingPausedException',
     ].includes(error.name));
-
-const helpdeskName: Record<MailLocale, string> = { nl: 'onze helpdesk', en: 'our helpdesk' };
 
 interface Prepared {
   to: string;
@@ -142,7 +140,7 @@ const prepare = async (
   const base = {
     name: customer.fullName,
     at: formatDateTime(event.at, locale),
-    helpdesk: helpdeskName[locale],
+    helpdesk: mailWording[locale].helpdesk,
     // A notice at a further address must say which account it is about.
     account: customer.email,
   };

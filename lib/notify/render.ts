@@ -1,6 +1,6 @@
 // Renders email templates: files a non-developer can edit (`templates/<name>/<locale>.txt|html`), with
 // {{name}} placeholders that are HTML-escaped in the HTML part. A missing variable is an error, not "".
-import type { MailLocale } from '../locales';
+import { mailWording, type MailLocale } from '../locales';
 import layout from './templates/layout.html';
 
 export interface TemplateSource {
@@ -47,16 +47,10 @@ export const renderEmail = (
   return { subject, text, html };
 };
 
-/** How each mail language writes a date, and what it calls the operator's time zone after it. */
-const dateWriting: Record<MailLocale, { tag: string; zone: string }> = {
-  nl: { tag: 'nl-NL', zone: 'Nederlandse tijd' },
-  en: { tag: 'en-GB', zone: 'Amsterdam time' },
-};
-
 /** Dates in emails read the way the customer's locale writes them, in the operator's time zone. */
 export const formatDateTime = (at: Date | string, locale: MailLocale) =>
-  new Intl.DateTimeFormat(dateWriting[locale].tag, {
+  new Intl.DateTimeFormat(mailWording[locale].dateTag, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
-  }).format(new Date(at)) + ` (${dateWriting[locale].zone})`;
+  }).format(new Date(at)) + ` (${mailWording[locale].timeZone})`;
