@@ -1,4 +1,5 @@
 // Input of the customer routes: the record the login service syncs, and the customer id in paths.
+import { customerLocales } from '../locales';
 import * as z from '../schema';
 import { normalizeEmail } from './normalize';
 
@@ -29,7 +30,8 @@ export const customerRecordSchema = z
     fullName: z.singleLine(1, 200),
     companyName: z.optional(z.singleLine(1, 200)),
     companyInfo: z.optional(z.singleLine(1, 500)),
-    locale: z.enum(['nl', 'en']),
+    /** The language we serve the customer in (lib/locales.ts); any other value is a 400. */
+    locale: z.enum(customerLocales),
     privileged: z.optional(z.boolean()),
     lastLoginAt: z.optional(isoDateTime),
     chargePointIds: z.array(z.singleLine(1, 64)).check(z.maxLength(500)),

@@ -4,15 +4,19 @@ import en from './templates/email-code/en.txt';
 import enHtml from './templates/email-code/en.html';
 import nl from './templates/email-code/nl.txt';
 import nlHtml from './templates/email-code/nl.html';
+import type { MailLocale } from '../locales';
 import { sendEmail } from './mailer';
-import { formatDateTime, renderEmail, type Locale } from './render';
+import { formatDateTime, renderEmail, type TemplateSource } from './render';
 
-const templates = { nl: { text: nl, html: nlHtml }, en: { text: en, html: enHtml } };
+const templates: Record<MailLocale, TemplateSource> = {
+  nl: { text: nl, html: nlHtml },
+  en: { text: en, html: enHtml },
+};
 
 export const sendVerificationCodeEmail = async (
   to: string,
   name: string,
-  locale: Locale,
+  locale: MailLocale,
   code: string,
   expiresAt: Date,
   /** The session's case number (the id before those): the caller reads it back, the agent sees it on screen. */

@@ -10,6 +10,7 @@ import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { getCustomer } from '../customers/store';
 import { isDomainError } from '../errors';
+import { isMailLocale, mailWording } from '../locales';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
 import { getVerification } from '../verification/store';
@@ -17,13 +18,16 @@ import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { securityCaseLabel, securityCustomerLabel } from './security-mail';
-import { formatDateTime, renderEmail, type Locale, type RenderedEmail } from './render';
+import { formatDateTime, renderEmail, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
 import {
   notificationTemplates,
   resetNoticeTemplates,
+  securityTeamLocale,
+  securityTeamTemplates,
   selfServiceGuideTemplates,
   type NotificationKind,
+  type SecurityTeamNotificationKind,
 } from './templates';
 import { selfServicePaths } from '../triage/advice';
 
@@ -54,8 +58,6 @@ const isPermanentSesError = (error: unknown) =>
       'MailFromDomainNotVerifiedException',
       'AccountSendingPausedException',
     ].includes(error.name));
-
-const helpdeskName = (locale: Locale) => (locale === 'nl' ? 'onze helpdesk' : 'our helpdesk');
 
 interface Prepared {
   to: string;
@@ -88,6 +90,41 @@ const withCopies = (customer: CustomerItem, prepared: Prepared, copyEmail = prep
   return to.length ? { ...prepared, copy: { to, email: copyEmail } } : prepared;
 };
 
+/** The security team's mails: about a customer, to the team, in the team's language. */
+const prepareSecurityMail = async (
+  kind: SecurityTeamNotificationKind,
+  event: AuditItem,
+  customer: CustomerItem,
+): Promise<Prepared> => {
+  switch (kind) {
+    case 'SECURITY_ALERT':
+      return {
+        to: config().securityAlertEmail,
+        email: renderEmail(securityTeamTemplates.SECURITY_ALERT, securityTeamLocale, {
+          at: formatDateTime(event.at, securityTeamLocale),
+          customer: securityCustomerLabel(customer),
+          caseNumber: securityCaseLabel(await caseNumberOf(event)),
+          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
+        }),
+      };
+    case 'SECURITY_REVIEW': {
+      const reasons = Array.isArray(event.details.approvalReasons) ? event.details.approvalReasons : [];
+      return {
+        to: config().securityAlertEmail,
+        email: renderEmail(securityTeamTemplates.SECURITY_REVIEW, securityTeamLocale, {
+          at: formatDateTime(event.at, securityTeamLocale),
+          customer: securityCustomerLabel(customer),
+          caseNumber: securityCaseLabel(await caseNumberOf(event)),
+          requestedBy: event.actorId,
+          verifiedBy: String(event.details.verifiedBy ?? '-'),
+          alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),
+          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
+        }),
+      };
+    }
+  }
+};
+
 /** Builds the email for an event; for a reset this issues the enrollment ticket (voiding older ones). */
 const prepare = async (
   kind: NotificationKind,
@@ -95,15 +132,18 @@ const prepare = async (
   customer: CustomerItem,
   deps: Deps,
 ): Promise<Prepared> => {
-  const locale: Locale = customer.locale === 'en' ? 'en' : 'nl';
+  if (kind === 'SECURITY_ALERT' || kind === 'SECURITY_REVIEW')
+    return prepareSecurityMail(kind, event, customer);
+  // The sync accepts only mail languages; a stored record outside them is not mailed in one we pick.
+  const locale = customer.locale;
+  if (!isMailLocale(locale)) throw new PermanentSendFailure('UNSUPPORTED_LOCALE');
   const base = {
     name: customer.fullName,
     at: formatDateTime(event.at, locale),
-    helpdesk: helpdeskName(locale),
+    helpdesk: mailWording[locale].helpdesk,
     // A notice at a further address must say which account it is about.
     account: customer.email,
   };
-  const template = notificationTemplates[kind][locale];
   switch (kind) {
     // After a release the customer enrolls afresh, exactly as after a reset: a new RESET ticket.
     case 'LOCK_RELEASED':
@@ -119,7 +159,7 @@ const prepare = async (
       const caseId = await caseLabelOf(event);
       const prepared = {
         to: customer.email,
-        email: renderEmail(template, locale, {
+        email: renderEmail(notificationTemplates[kind][locale], locale, {
           ...base,
           enrollLink: enrollmentEmailLink(ticket),
           reportLink: `${enrollmentUrl(ticket)}&report=1`,
@@ -137,7 +177,7 @@ const prepare = async (
     case 'LOCKED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(template, locale, {
+        email: renderEmail(notificationTemplates[kind][locale], locale, {
           ...base,
           failures: String(config().policy.verifyMaxFailures),
           lockedUntil:
@@ -150,12 +190,18 @@ const prepare = async (
     case 'LAST_BACKUP_CODE':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(template, locale, { ...base, left: String(event.details.backupCodesLeft ?? '?') }),
+        email: renderEmail(notificationTemplates[kind][locale], locale, {
+          ...base,
+          left: String(event.details.backupCodesLeft ?? '?'),
+        }),
       });
     case 'ENABLED':
     case 'AUTHENTICATOR_REPLACED':
     case 'BACKUP_CODES_RENEWED':
-      return withCopies(customer, { to: customer.email, email: renderEmail(template, locale, base) });
+      return withCopies(customer, {
+        to: customer.email,
+        email: renderEmail(notificationTemplates[kind][locale], locale, base),
+      });
     // The guide carries no link and no code, so the further addresses get the same text: they are
     // on file too, and an attacker who triggers the guide only tells the customer someone called.
     case 'SELF_SERVICE_GUIDE': {
@@ -165,31 +211,6 @@ const prepare = async (
         to: customer.email,
         email: renderEmail(selfServiceGuideTemplates[guide][locale], locale, base),
       });
-    }
-    case 'SECURITY_ALERT':
-      return {
-        to: config().securityAlertEmail,
-        email: renderEmail(notificationTemplates.SECURITY_ALERT.nl, 'nl', {
-          at: formatDateTime(event.at, 'nl'),
-          customer: securityCustomerLabel(customer),
-          caseNumber: securityCaseLabel(await caseNumberOf(event)),
-          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
-        }),
-      };
-    case 'SECURITY_REVIEW': {
-      const reasons = Array.isArray(event.details.approvalReasons) ? event.details.approvalReasons : [];
-      return {
-        to: config().securityAlertEmail,
-        email: renderEmail(notificationTemplates.SECURITY_REVIEW.nl, 'nl', {
-          at: formatDateTime(event.at, 'nl'),
-          customer: securityCustomerLabel(customer),
-          caseNumber: securityCaseLabel(await caseNumberOf(event)),
-          requestedBy: event.actorId,
-          verifiedBy: String(event.details.verifiedBy ?? '-'),
-          alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),
-          consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
-        }),
-      };
     }
   }
 };

@@ -1,8 +1,7 @@
 // Renders email templates: files a non-developer can edit (`templates/<name>/<locale>.txt|html`), with
 // {{name}} placeholders that are HTML-escaped in the HTML part. A missing variable is an error, not "".
+import { mailWording, type MailLocale } from '../locales';
 import layout from './templates/layout.html';
-
-export type Locale = 'nl' | 'en';
 
 export interface TemplateSource {
   text: string;
@@ -35,7 +34,7 @@ const fill = (template: string, variables: Record<string, string>, escape: (valu
 
 export const renderEmail = (
   source: TemplateSource,
-  locale: Locale,
+  locale: MailLocale,
   variables: Record<string, string>,
 ): RenderedEmail => {
   const [firstLine = '', ...rest] = source.text.split('\n');
@@ -49,9 +48,9 @@ export const renderEmail = (
 };
 
 /** Dates in emails read the way the customer's locale writes them, in the operator's time zone. */
-export const formatDateTime = (at: Date | string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+export const formatDateTime = (at: Date | string, locale: MailLocale) =>
+  new Intl.DateTimeFormat(mailWording[locale].dateTag, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
-  }).format(new Date(at)) + (locale === 'nl' ? ' (Nederlandse tijd)' : ' (Amsterdam time)');
+  }).format(new Date(at)) + ` (${mailWording[locale].timeZone})`;

@@ -51,14 +51,20 @@ import guideRenewEn from './templates/guide-renew-backup-codes/en.txt';
 import guideRenewEnHtml from './templates/guide-renew-backup-codes/en.html';
 import guideRenewNl from './templates/guide-renew-backup-codes/nl.txt';
 import guideRenewNlHtml from './templates/guide-renew-backup-codes/nl.html';
+import type { MailLocale } from '../locales';
 import type { SelfServicePath } from '../triage/advice';
 import type { NotificationKind } from '../audit/outbox';
-import type { Locale, TemplateSource } from './render';
+import type { TemplateSource } from './render';
 
 // The kinds are the outbox's vocabulary (which audit event calls for which email).
 export type { NotificationKind };
 
-export const notificationTemplates: Record<NotificationKind, Record<Locale, TemplateSource>> = {
+/** The mails to the security team, not to a customer: they have no customer language. */
+export type SecurityTeamNotificationKind = 'SECURITY_ALERT' | 'SECURITY_REVIEW';
+export type CustomerNotificationKind = Exclude<NotificationKind, SecurityTeamNotificationKind>;
+
+/** Every mail to a customer, in every mail language (lib/locales.ts). */
+export const notificationTemplates: Record<CustomerNotificationKind, Record<MailLocale, TemplateSource>> = {
   RESET: { nl: { text: resetNl, html: resetNlHtml }, en: { text: resetEn, html: resetEnHtml } },
   ENABLED: { nl: { text: enabledNl, html: enabledNlHtml }, en: { text: enabledEn, html: enabledEnHtml } },
   LOCKED: { nl: { text: lockedNl, html: lockedNlHtml }, en: { text: lockedEn, html: lockedEnHtml } },
@@ -78,15 +84,6 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
     nl: { text: backupCodesRenewedNl, html: backupCodesRenewedNlHtml },
     en: { text: backupCodesRenewedEn, html: backupCodesRenewedEnHtml },
   },
-  // The security team reads Dutch; both locales point at the same text.
-  SECURITY_ALERT: {
-    nl: { text: securityAlertNl, html: securityAlertNlHtml },
-    en: { text: securityAlertNl, html: securityAlertNlHtml },
-  },
-  SECURITY_REVIEW: {
-    nl: { text: securityReviewNl, html: securityReviewNlHtml },
-    en: { text: securityReviewNl, html: securityReviewNlHtml },
-  },
   LOCK_RELEASED: {
     nl: { text: lockReleasedNl, html: lockReleasedNlHtml },
     en: { text: lockReleasedEn, html: lockReleasedEnHtml },
@@ -98,8 +95,15 @@ export const notificationTemplates: Record<NotificationKind, Record<Locale, Temp
   },
 };
 
+/** The security team reads Dutch: its mails are written in that one language. */
+export const securityTeamLocale = 'nl' satisfies MailLocale;
+export const securityTeamTemplates: Record<SecurityTeamNotificationKind, TemplateSource> = {
+  SECURITY_ALERT: { text: securityAlertNl, html: securityAlertNlHtml },
+  SECURITY_REVIEW: { text: securityReviewNl, html: securityReviewNlHtml },
+};
+
 /** The self-service guide after a triage, by the path the triage advised: the steps the agent told the caller. */
-export const selfServiceGuideTemplates: Record<SelfServicePath, Record<Locale, TemplateSource>> = {
+export const selfServiceGuideTemplates: Record<SelfServicePath, Record<MailLocale, TemplateSource>> = {
   REPLACE_AUTHENTICATOR: notificationTemplates.SELF_SERVICE_GUIDE,
   BACKUP_CODE_SIGN_IN: {
     nl: { text: guideBackupCodeNl, html: guideBackupCodeNlHtml },
@@ -115,7 +119,7 @@ export const selfServiceGuideTemplates: Record<SelfServicePath, Record<Locale, T
  * What the further notification addresses get for a reset: the notice without the links, because the
  * reset email's links carry the enrollment ticket and a notice address must never recover the account.
  */
-export const resetNoticeTemplates: Record<Locale, TemplateSource> = {
+export const resetNoticeTemplates: Record<MailLocale, TemplateSource> = {
   nl: { text: resetNoticeNl, html: resetNoticeNlHtml },
   en: { text: resetNoticeEn, html: resetNoticeEnHtml },
 };

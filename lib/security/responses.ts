@@ -1,4 +1,5 @@
 // Response bodies of the security officers' routes.
+import { customerLocales } from '../locales';
 import * as z from '../schema';
 
 const twoFactorStatus = z.enum(['ENABLED', 'DISABLED', 'LOCKED']);
@@ -36,7 +37,7 @@ export const recoveryLockCaseSchema = z.strictObject({
     fullName: z.string(),
     email: z.string(),
     companyName: z.nullable(z.string()),
-    locale: z.enum(['nl', 'en']),
+    locale: z.enum(customerLocales),
     twoFactor: twoFactorStatus,
     lockReason: z.nullable(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),
   }),

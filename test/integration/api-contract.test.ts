@@ -126,6 +126,28 @@ describe('the local API', () => {
     );
   });
 
+  it('takes a customer in Dutch or English, and refuses any other language with 400', async () => {
+    for (const locale of ['nl', 'en']) {
+      const response = await stack.call('PUT', `/internal/customers/c-lang-${locale}`, {
+        token: service,
+        body: { ...validRecord, locale },
+      });
+      expect([locale, response.status]).toEqual([locale, 201]);
+    }
+    for (const locale of ['de', 'NL', 'en-GB', '']) {
+      const path = `/internal/customers/c-lang-other`;
+      expectContractError(
+        await stack.call('PUT', path, { token: service, body: { ...validRecord, locale } }),
+        400,
+        'INVALID_REQUEST',
+      );
+    }
+    expectContractError(
+      await stack.call('GET', '/internal/customers/c-lang-other/2fa', { token: service }),
+      404,
+    );
+  });
+
   it('refuses an oversized body with 413 before parsing it', async () => {
     const huge = { ...validRecord, fullName: 'x'.repeat(20000) };
     expectContractError(

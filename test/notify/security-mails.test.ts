@@ -2,13 +2,13 @@
 // by name, company and id, the case by its number, and no raw codes or gendered pronoun.
 import { renderEmail } from '../../lib/notify/render';
 import { securityCaseLabel, securityCustomerLabel } from '../../lib/notify/security-mail';
-import { notificationTemplates } from '../../lib/notify/templates';
+import { securityTeamTemplates } from '../../lib/notify/templates';
 
 const jan = { customerId: 'cust-1001', fullName: 'Jan de Vries', companyName: 'De Vries Laadpalen BV' };
 const consoleLink = 'https://mfa.example/console/#customer=cust-1001';
 
 const alertFor = (customer: typeof jan | Omit<typeof jan, 'companyName'>, caseNumber?: string) =>
-  renderEmail(notificationTemplates.SECURITY_ALERT.nl, 'nl', {
+  renderEmail(securityTeamTemplates.SECURITY_ALERT, 'nl', {
     at: '30 november 2026 02:10 (Nederlandse tijd)',
     customer: securityCustomerLabel(customer),
     caseNumber: securityCaseLabel(caseNumber),
@@ -16,7 +16,7 @@ const alertFor = (customer: typeof jan | Omit<typeof jan, 'companyName'>, caseNu
   });
 
 const review = () =>
-  renderEmail(notificationTemplates.SECURITY_REVIEW.nl, 'nl', {
+  renderEmail(securityTeamTemplates.SECURITY_REVIEW, 'nl', {
     at: '30 november 2026 02:10 (Nederlandse tijd)',
     customer: securityCustomerLabel(jan),
     caseNumber: securityCaseLabel('HD-K8EM-817R'),

@@ -3,7 +3,7 @@
 // address on file (a further notification address, a shared mailbox) lock the customer out, and a
 // link in a "your account changed" mail is what phishing imitates; so the mail says what to do.
 import { renderEmail } from '../../lib/notify/render';
-import { notificationTemplates, type NotificationKind } from '../../lib/notify/templates';
+import { notificationTemplates, type CustomerNotificationKind } from '../../lib/notify/templates';
 
 const variables = (locale: 'nl' | 'en') => ({
   name: 'Lotte Jansen',
@@ -17,7 +17,7 @@ const advice = {
   en: { ask: "This wasn't you?", call: 'Call our helpdesk', password: 'Change your password' },
 };
 
-const kinds: NotificationKind[] = ['AUTHENTICATOR_REPLACED', 'BACKUP_CODES_RENEWED'];
+const kinds: CustomerNotificationKind[] = ['AUTHENTICATOR_REPLACED', 'BACKUP_CODES_RENEWED'];
 
 describe('the notice of a replacement or a renewal', () => {
   it.each(kinds.flatMap((kind) => (['nl', 'en'] as const).map((locale) => [kind, locale] as const)))(

@@ -1,0 +1,49 @@
+// The enrollment page's four calls, each with the ticket from the link, typed by the server's own
+// schemas; and what a refusal means to the page: the link itself refused, or an error beside the action.
+import type * as z from '../../lib/schema';
+import type { enrollmentConfirmedSchema, enrollmentStartedSchema } from '../../lib/enrollment/responses';
+import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
+import { api, ApiError } from '../shared/api';
+import { ticketErrorCodes, type TicketErrorCode } from './messages';
+
+/** POST /enroll/status: the link's state when the page opens. */
+export type LinkStatus = EnrollmentLinkStatus;
+/** POST /enroll/start. REPLACE: a new phone replaces the authenticator in use, which works until this one is confirmed. */
+export type StartedEnrollment = z.infer<typeof enrollmentStartedSchema>;
+/** POST /enroll/confirm. */
+export type ConfirmedEnrollment = z.infer<typeof enrollmentConfirmedSchema>;
+
+export const linkStatus = async (ticket: string) =>
+  (await api<LinkStatus>('POST', '/enroll/status', { body: { ticket } })).body;
+
+export const startEnrollment = async (ticket: string) =>
+  (await api<StartedEnrollment>('POST', '/enroll/start', { body: { ticket } })).body;
+
+export const confirmEnrollment = async (ticket: string, code: string) =>
+  (await api<ConfirmedEnrollment>('POST', '/enroll/confirm', { body: { ticket, code } })).body;
+
+/** "This wasn't me". */
+export const reportReset = async (ticket: string) => {
+  await api('POST', '/enroll/report', { body: { ticket } });
+};
+
+export interface InlineError {
+  code: string;
+  requestId?: string;
+  /** Errors after which only a fresh start helps (new QR code). */
+  restart?: boolean;
+}
+
+/** A refusal of the link itself (it gets a page of its own), or undefined for any other failure. */
+export const ticketRefusal = (error: unknown): TicketErrorCode | undefined =>
+  error instanceof ApiError ? ticketErrorCodes.find((code) => code === error.code) : undefined;
+
+export const inlineError = (error: unknown): InlineError => {
+  if (!(error instanceof ApiError)) return { code: 'generic' };
+  return {
+    code: error.status === 429 ? 'TOO_MANY_REQUESTS' : error.code,
+    // A mistyped code is the customer's to fix: no helpdesk reference to make its message longer.
+    requestId: error.code === 'WRONG_CODE' ? undefined : error.requestId,
+    restart: ['ENROLLMENT_EXPIRED', 'NO_PENDING_ENROLLMENT', 'CONCURRENT_CHANGE'].includes(error.code),
+  };
+};

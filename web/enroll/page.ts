@@ -1,0 +1,100 @@
+// The page shell: the translator, what this visit knows (the ticket, the link, the view on screen),
+// and show(), which renders a view in the page's frame and moves focus for keyboard and screen readers.
+import { byId, clear } from '../shared/dom';
+import { createTranslator, languageSwitch, type Translator } from '../shared/i18n';
+import type { InlineError, LinkStatus, StartedEnrollment } from './enrollment-api';
+import {
+  enrollLanguages,
+  messages,
+  type EnrollLang,
+  type MessageKey,
+  type TicketErrorCode,
+} from './messages';
+
+export type View =
+  | { name: 'no-ticket' }
+  | { name: 'checking' }
+  | { name: 'intro' }
+  | { name: 'starting' }
+  | { name: 'scan'; enrollment: StartedEnrollment; busy: boolean; manualOpen: boolean; error?: InlineError }
+  | {
+      name: 'codes';
+      backupCodes: string[];
+      /** When the codes were made: the printed and downloaded copies say so. */
+      generatedAt: string;
+      saved: boolean;
+      savedError: boolean;
+      replaced: boolean;
+    }
+  | { name: 'done'; replaced: boolean }
+  | { name: 'report'; busy: boolean; error?: InlineError }
+  | { name: 'reported' }
+  | { name: 'ticket-error'; code: TicketErrorCode }
+  | { name: 'error'; error: InlineError; retry: () => void };
+
+export type ViewOf<Name extends View['name']> = Extract<View, { name: Name }>;
+
+export interface Page {
+  readonly i18n: Translator<MessageKey, EnrollLang>;
+  readonly t: Translator<MessageKey, EnrollLang>['t'];
+  /** The ticket from the link: only in this page's memory, and gone once spent. */
+  ticket: string | undefined;
+  /** What the server said about the link; kept after the ticket is spent, for the last steps' account line. */
+  link: LinkStatus | undefined;
+  view: View;
+  show(next: View, focus?: string): void;
+  /** Says `message` to a screen reader (copied, downloaded) without moving focus. */
+  speak(message: string): void;
+}
+
+/** Reads the ticket (and the "this wasn't me" flag) and takes both out of the address bar and history. */
+export const readFragment = () => {
+  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  if (window.location.hash)
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  const ticket = params.get('ticket')?.trim() || undefined;
+  return { ticket, report: params.get('report') === '1' };
+};
+
+/** The page for `ticket`, drawing each view with `render`. */
+export const createPage = (ticket: string | undefined, render: (page: Page) => Node): Page => {
+  const i18n = createTranslator(messages, enrollLanguages);
+  const { t } = i18n;
+  const main = byId('main');
+  const headerTitle = byId('header-title');
+  const tools = byId('tools');
+  const announcer = byId('announcer');
+
+  const page: Page = {
+    i18n,
+    t,
+    ticket,
+    link: undefined,
+    view: ticket ? { name: 'checking' } : { name: 'no-ticket' },
+    speak: (message) => {
+      announcer.textContent = '';
+      window.setTimeout(() => (announcer.textContent = message), 50);
+    },
+    show: (next, focus) => {
+      page.view = next;
+      const view = next;
+      const { link } = page;
+      const active =
+        document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
+      document.title = `${t('documentTitle')} · ${link?.serviceName ?? 'mfa-recovery'}`;
+      headerTitle.textContent = link ? `${link.serviceName} · ${t('headerTitle')}` : t('headerTitle');
+      clear(
+        tools,
+        languageSwitch(i18n, () => page.show(page.view, 'lang-switch')),
+      );
+      clear(main, render(page));
+      const key = focus ?? active;
+      const target = key ? document.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+      if (target instanceof HTMLElement && !(target as HTMLButtonElement).disabled) target.focus();
+      // Focus scrolled the code input into view; its error just above it must be in view as well.
+      if (view.name === 'scan' && view.error)
+        document.querySelector('[data-testid="confirm-error"]')?.scrollIntoView({ block: 'nearest' });
+    },
+  };
+  return page;
+};

@@ -1,0 +1,153 @@
+// Opening the link: no ticket, checking what the link is, the start ("Beginnen", or "this wasn't me"),
+// what happened to a dead link, and an error with "try again" on the way in.
+import { h } from '../../shared/dom';
+import { linkStatus, startEnrollment, type LinkStatus } from '../enrollment-api';
+import type { MessageKey, TicketErrorCode } from '../messages';
+import type { Page, View, ViewOf } from '../page';
+import { errorNotice, handleFailure, notMeButton, accountLine, title } from '../parts';
+
+const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCode> = {
+  USED: 'TICKET_SPENT',
+  VOIDED: 'TICKET_VOIDED',
+  EXPIRED: 'TICKET_EXPIRED',
+};
+
+/** The page the link opens on: the start (or "this wasn't me"), or what happened to the link. */
+export const openingView = (status: LinkStatus, report: boolean): { view: View; focus: string } => {
+  if (report && status.reportable) return { view: { name: 'report', busy: false }, focus: 'report-title' };
+  if (status.state === 'VALID') return { view: { name: 'intro' }, focus: 'intro-title' };
+  return {
+    view: { name: 'ticket-error', code: linkRefusals[status.state] },
+    focus: 'ticket-error-title',
+  };
+};
+
+/** Asks what the link is before showing anything, so a dead link never gets as far as "Beginnen". */
+export const check = async (page: Page, report: boolean) => {
+  const { ticket } = page;
+  if (!ticket) return;
+  page.link = undefined;
+  page.show({ name: 'checking' });
+  try {
+    page.link = await linkStatus(ticket);
+    const opening = openingView(page.link, report);
+    page.show(opening.view, opening.focus);
+  } catch (error) {
+    handleFailure(page, error, (inline) =>
+      page.show({ name: 'error', error: inline, retry: () => void check(page, report) }, 'retry'),
+    );
+  }
+};
+
+/** "Beginnen": a new secret and its QR code (again after "Opnieuw beginnen"). */
+export const start = async (page: Page) => {
+  const { ticket } = page;
+  if (!ticket) return;
+  page.show({ name: 'starting' });
+  try {
+    const enrollment = await startEnrollment(ticket);
+    page.show({ name: 'scan', enrollment, busy: false, manualOpen: false }, 'scan-title');
+  } catch (error) {
+    handleFailure(page, error, (inline) =>
+      page.show({ name: 'error', error: inline, retry: () => void start(page) }),
+    );
+  }
+};
+
+export const noTicketView = ({ t }: Page) =>
+  h(
+    'section',
+    { class: 'card', 'data-state': 'no-ticket' },
+    title(t('noTicketTitle'), 'no-ticket-title'),
+    h('p', { text: t('noTicketBody') }),
+    h('p', { class: 'muted', text: t('noTicketNext') }),
+  );
+
+/** While the link is checked ('checking') or the enrollment started ('starting'). */
+export const loadingView = ({ t }: Page, state: 'checking' | 'starting') =>
+  h('section', { class: 'card', 'data-state': state }, h('p', { role: 'status', text: t('loading') }));
+
+const introTitles: Record<LinkStatus['purpose'], MessageKey> = {
+  RESET: 'introResetTitle',
+  SELF_SERVICE: 'introTitle',
+  REPLACE: 'introReplaceTitle',
+};
+const introBodies: Record<LinkStatus['purpose'], MessageKey> = {
+  RESET: 'introResetBody',
+  SELF_SERVICE: 'introBody',
+  REPLACE: 'introReplaceBody',
+};
+
+export const introView = (page: Page) => {
+  const { link, t } = page;
+  const purpose = link?.purpose ?? 'SELF_SERVICE';
+  return h(
+    'section',
+    { class: 'card', 'data-state': 'intro', 'data-purpose': purpose },
+    title(t(introTitles[purpose]), 'intro-title'),
+    accountLine(page),
+    h('p', { text: t(introBodies[purpose]) }),
+    h('p', { text: t('introNeed') }),
+    h(
+      'ol',
+      {},
+      h('li', { text: t('introStep1') }),
+      h('li', { text: t('introStep2') }),
+      h('li', { text: t('introStep3') }),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', {
+        type: 'button',
+        'data-key': 'begin',
+        text: t('begin'),
+        on: { click: () => void start(page) },
+      }),
+      // Only a mailed reset link reports: a profile-page link was asked for from the customer's
+      // own signed-in session (lib/reset/report.ts, reportsByTicket).
+      link?.reportable ? notMeButton(page) : null,
+    ),
+  );
+};
+
+/**
+ * A profile-page link (SELF_SERVICE, REPLACE) was never mailed: a newer one voided it because the
+ * customer asked again on the profile page, so "the most recent email" would send them looking in vain.
+ */
+const ticketErrorText = (
+  { link }: Page,
+  code: TicketErrorCode,
+  part: 'title' | 'body' | 'next',
+): MessageKey =>
+  code === 'TICKET_VOIDED' && link && link.purpose !== 'RESET'
+    ? `ticket_TICKET_VOIDED_profile_${part}`
+    : `ticket_${code}_${part}`;
+
+export const ticketErrorView = (page: Page, { code }: ViewOf<'ticket-error'>) => {
+  const { ticket, link, t } = page;
+  return h(
+    'section',
+    { class: 'card card-warn', 'data-state': 'ticket-error', 'data-code': code },
+    title(t(ticketErrorText(page, code, 'title')), 'ticket-error-title'),
+    h('p', { text: t(ticketErrorText(page, code, 'body')) }),
+    h('p', { class: 'next', text: t(ticketErrorText(page, code, 'next')) }),
+    // A reset link voided by a newer one the customer never asked for is the alarm's very case.
+    ticket && link && link.state !== 'VALID' && link.reportable
+      ? h('div', { class: 'actions' }, h('p', { text: t('voidedNotMe') }), notMeButton(page))
+      : null,
+  );
+};
+
+export const errorView = (page: Page, current: ViewOf<'error'>) =>
+  h(
+    'section',
+    { class: 'card', 'data-state': 'error' },
+    errorNotice(page, current.error, 'page-error'),
+    h('button', {
+      type: 'button',
+      'data-key': 'retry',
+      text: page.t('tryAgain'),
+      on: { click: () => current.retry() },
+    }),
+  );
