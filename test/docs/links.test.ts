@@ -22,8 +22,6 @@ const brokenLinks = (file: string, text: string, readDoc: (file: string) => stri
 
 /** Written by a run, not kept in the repository. */
 const runOutputs = new Set(['bench/results.json']);
-/** docs/architecture.md names the layout issue 22 is building; drop each once its branch is merged. */
-const notYetMerged = new Set(['auditor/', 'lib/routes', 'lib/routes/', 'lib/staff/groups.ts']);
 
 const sourcePath =
   /`((?:cdk|functions|lib|scripts|web|test|clients|docs|bench|local|ops|auditor)\/[\w./-]*)`/g;
@@ -59,7 +57,7 @@ describe('links in README.md and docs/', () => {
   it.each(docFiles())('every source path %s names in backticks exists', (file) => {
     const named = proseLines(read(file))
       .flatMap((line) => [...line.matchAll(sourcePath)].map((match) => match[1] ?? ''))
-      .filter((path) => !runOutputs.has(path) && !notYetMerged.has(path));
+      .filter((path) => !runOutputs.has(path));
     expect(named.filter((path) => !existsSync(join(repoRoot, path)))).toEqual([]);
   });
 });
