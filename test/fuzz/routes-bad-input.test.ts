@@ -1,4 +1,4 @@
-// Bad input on every route of lib/routes.ts (new routes are covered without touching this file):
+// Bad input on every route of lib/routes/ (new routes are covered without touching this file):
 // fast-check generates bodies, path parameters, query strings and headers that the contract refuses,
 // sent with a caller the route admits, so they reach validation. The answer is always a 4xx JSON error
 // of the contract's shape — never a 5xx, never a stack trace — and nothing is written to any table.

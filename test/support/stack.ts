@@ -46,7 +46,7 @@ export const noVelocityLimits = {
 
 /**
  * Every answer any test receives is held against the contract: a route's success answer against its
- * response schema in lib/routes.ts, every refusal or fault against the one error shape. A test that
+ * response schema in lib/routes/, every refusal or fault against the one error shape. A test that
  * meets an undocumented answer fails here, naming the route.
  */
 const assertContract = (method: string, path: string, status: number, body: unknown) => {

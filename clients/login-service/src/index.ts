@@ -123,7 +123,7 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
     }
   };
 
-  // One method per IAM route of lib/routes.ts, named after the route's operation.
+  // One method per IAM route of lib/routes/, named after the route's operation.
   return {
     /** PUT /internal/customers/{customerId}: create or update the record the helpdesk verifies against. */
     upsertCustomer: (customerId: string, record: CustomerRecord): Promise<CustomerSynced> =>
