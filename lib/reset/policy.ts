@@ -165,6 +165,13 @@ export interface ApprovalItem {
   expiresAtEpoch: number;
 }
 
+declare module '../data/tables' {
+  /** The Approvals table's indexes key on these fields (checked in lib/data/tables.ts). */
+  interface IndexedItems {
+    approvals: ApprovalItem;
+  }
+}
+
 /** The verification behind an approval still waits for it: checked at the approval and at the rejection. */
 export const assertVerificationAwaits = (approval: ApprovalItem, verification: VerificationItem) => {
   if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
