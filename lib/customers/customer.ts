@@ -117,3 +117,10 @@ export const staffView = (customer: CustomerItem) => ({
   createdAt: customer.createdAt,
   updatedAt: customer.updatedAt,
 });
+
+declare module '../data/tables' {
+  /** The Customers table's indexes key on these fields (checked in lib/data/tables.ts). */
+  interface IndexedItems {
+    customers: CustomerItem;
+  }
+}

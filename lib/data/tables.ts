@@ -1,16 +1,21 @@
 // The DynamoDB table definitions: one source for the CDK stack and for the local stack's CreateTable calls.
 
 export type AttributeType = 'S' | 'N';
-export interface KeyAttribute {
-  name: string;
+export interface KeyAttribute<Name extends string = string> {
+  name: Name;
   type: AttributeType;
 }
-export interface IndexDefinition {
+/**
+ * A global secondary index. DynamoDB cannot change an index's key schema or projection in place: a
+ * changed index is a new index (add it, deploy, move the readers, drop the old one in a second deploy).
+ * test/data/indexes.test.ts holds every index against lib/data/deployed-indexes.json for that reason.
+ */
+export interface IndexDefinition<Attribute extends string = string> {
   indexName: string;
-  partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
+  partitionKey: KeyAttribute<Attribute>;
+  sortKey?: KeyAttribute<Attribute>;
   /** Non-key attributes copied into the index; omitted means ALL. */
-  include?: string[];
+  include?: Attribute[];
 }
 export interface TableDefinition {
   /** Name of the table in the local stack and the CloudFormation logical id. */
@@ -165,3 +170,29 @@ export const tables = {
 
 export type TableKey = keyof typeof tables;
 export const tableKeys = Object.keys(tables) as TableKey[];
+
+/**
+ * The item type each table with indexes stores, registered beside that type by its concept
+ * (`declare module '../data/tables' { interface IndexedItems { … } }`), so this lower layer imports
+ * nothing from above it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface IndexedItems {}
+
+type TablesWithIndexes = {
+  [K in TableKey]: (typeof tables)[K] extends { indexes: readonly unknown[] } ? K : never;
+}[TableKey];
+
+type IndexesOfItems = {
+  [K in TablesWithIndexes]: K extends keyof IndexedItems
+    ? { indexes: readonly IndexDefinition<Extract<keyof IndexedItems[K], string>>[] }
+    : { indexes: never; missing: `register the item type of table '${K}' in IndexedItems` };
+};
+
+/**
+ * Checked by tsc, nothing runs: every attribute an index keys on or includes is a field of the item
+ * type it indexes, so renaming that field names this place (and a table with indexes whose item type
+ * is not registered fails here too).
+ */
+const indexesMatchTheirItems = (definitions: IndexesOfItems) => definitions;
+indexesMatchTheirItems(tables);

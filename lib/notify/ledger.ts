@@ -135,3 +135,10 @@ export const listUnsettled = async (cutoff: Date, limit: number): Promise<Unsett
   } while (startKey && found.length < limit);
   return found;
 };
+
+declare module '../data/tables' {
+  /** The Notifications table's indexes key on these fields (checked in lib/data/tables.ts). */
+  interface IndexedItems {
+    notifications: LedgerItem;
+  }
+}

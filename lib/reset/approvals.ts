@@ -1,21 +1,14 @@
 // The second admin's other answer, and the list they decide from: a rejection ends the request and
 // spends its verification in one transaction with TWO_FA_DISABLE_REJECTED; the pending list carries
 // what a decision needs (who asked, who verified, what was checked, until when).
-import { textSealerFor } from '../customers/text-key';
-import { commitWithAudit } from '../audit/store';
 import { batchGet, tableName, type TransactItem } from '../aws/dynamodb';
-import type { Clock, Random } from '../clock';
 import { conflict, forbidden, notFound } from '../errors';
 import { readTogether } from '../reads';
+import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { requireVerification } from '../verification/store';
 import type { VerificationItem } from '../verification/verification';
-import type { ApprovalItem } from './policy';
+import { assertVerificationAwaits, type ApprovalItem } from './policy';
 import { getApproval, listPendingApprovals } from './store';
-
-export interface Deps {
-  clock: Clock;
-  random: Random;
-}
 
 /** Maker-checker for the "no" as for the "yes": the admin who asked cannot reject their own request. */
 export const assertCanReject = (approval: ApprovalItem, adminId: string, verification: VerificationItem) => {
@@ -26,35 +19,22 @@ export const assertCanReject = (approval: ApprovalItem, adminId: string, verific
       'REJECTER_IS_REQUESTER',
       'You requested this disable; another admin decides on it. To stop it, ask them to reject it.',
     );
-  if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
-    throw conflict(
-      'VERIFICATION_NOT_PENDING',
-      'The verification behind this approval is no longer waiting for it.',
-    );
+  assertVerificationAwaits(approval, verification);
 };
 
-class LostRace extends Error {}
-
-export const rejectDisable = async (
-  request: { approvalId: string; adminId: string; reason: string },
-  deps: Deps,
-) => {
-  const load = async () => {
-    const approval = await getApproval(request.approvalId);
-    if (!approval) throw notFound('APPROVAL_NOT_FOUND', 'No approval request with this id.');
-    return { approval, verification: await requireVerification(approval.verificationId) };
-  };
-  const first = await load();
-  let fresh: typeof first | undefined = first;
-  // The rejecting admin's reason is free text about a person: sealed with the customer's key.
-  const seal = await textSealerFor(first.approval.customerId, deps);
-  try {
-    const { result } = await commitWithAudit(first.approval.customerId, deps, async (append) => {
-      const { approval, verification } = fresh ?? (await load());
-      fresh = undefined;
-      assertCanReject(approval, request.adminId, verification);
-      const now = deps.clock.now();
-      const event = append({
+export const rejectDisable = (request: { approvalId: string; adminId: string; reason: string }, deps: Deps) =>
+  runStaffAction(
+    {
+      customerId: ({ approval }) => approval.customerId,
+      // The rejecting admin's reason is free text about a person: sealed with the customer's key.
+      reason: request.reason,
+      load: async () => {
+        const approval = await getApproval(request.approvalId);
+        if (!approval) throw notFound('APPROVAL_NOT_FOUND', 'No approval request with this id.');
+        return { approval, verification: await requireVerification(approval.verificationId) };
+      },
+      rule: ({ approval, verification }) => assertCanReject(approval, request.adminId, verification),
+      event: ({ loaded: { approval, verification }, reason }) => ({
         type: 'TWO_FA_DISABLE_REJECTED',
         actorType: 'admin',
         actorId: request.adminId,
@@ -66,10 +46,10 @@ export const rejectDisable = async (
           requestedBy: approval.requestedBy,
           verifiedBy: approval.verifiedBy,
           rejectedBy: request.adminId,
-          reason: seal(request.reason),
+          reason,
         },
-      });
-      const writes: TransactItem[] = [
+      }),
+      writes: ({ loaded: { approval, verification }, now }): TransactItem[] => [
         {
           Update: {
             TableName: tableName('approvals'),
@@ -103,21 +83,16 @@ export const rejectDisable = async (
             },
           },
         },
-      ];
-      return {
-        writes,
-        result: { status: 'REJECTED' as const, approvalId: approval.approvalId, auditEventId: event.eventId },
-        onConflict: () => new LostRace(),
-      };
-    });
-    return result;
-  } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
-    const { approval, verification } = await load();
-    assertCanReject(approval, request.adminId, verification);
-    throw conflict('CONCURRENT_CHANGE', 'The approval changed while this request ran; reload.');
-  }
-};
+      ],
+      result: ({ loaded: { approval }, event }) => ({
+        status: 'REJECTED' as const,
+        approvalId: approval.approvalId,
+        auditEventId: event.eventId,
+      }),
+      lostRace: { then: 'explain', message: 'The approval changed while this request ran; reload.' },
+    },
+    deps,
+  );
 
 /**
  * Pending approvals, newest first, with what the deciding admin needs: the customer's name, who asked

@@ -4,10 +4,14 @@
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, gone, locked } from '../errors';
 import { assertNoCooldown } from '../verification/budget';
+import {
+  assertVerificationFresh,
+  assertVerificationStatusUsable,
+  type FreshnessPolicy,
+} from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 
-export interface ResetPolicy {
-  verificationMaxAgeMinutes: number;
+export interface ResetPolicy extends FreshnessPolicy {
   emailChangeCoolingOffDays: number;
   recentResetCoolingOffHours: number;
   /** Four eyes: the agent who verified may not disable (when off, the audit says one person did both). */
@@ -65,23 +69,6 @@ export const assertCustomerCanBeReset = (customer: CustomerItem, now: Date) => {
     throw conflict('TWO_FA_NOT_ENABLED', '2FA is already disabled for this customer.');
 };
 
-/** The session's pass is recent enough to act on; checked at the disable and again at the approval. */
-export const assertVerificationFresh = (
-  verification: VerificationItem,
-  now: Date,
-  policy: Pick<ResetPolicy, 'verificationMaxAgeMinutes'>,
-) => {
-  if (
-    !verification.completedAt ||
-    minutesBetween(verification.completedAt, now) > policy.verificationMaxAgeMinutes
-  ) {
-    throw conflict(
-      'VERIFICATION_STALE',
-      `The verification was completed more than ${policy.verificationMaxAgeMinutes} minutes ago; verify the caller again.`,
-    );
-  }
-};
-
 /**
  * A session started before the customer's last reset (a disable, or a lock's release) verified a caller
  * about an authenticator that is gone: a second pass left over from then must not disable the one
@@ -106,43 +93,6 @@ export const assertVerificationUsable = (
     throw conflict('VERIFICATION_OTHER_CUSTOMER', 'This verification belongs to another customer.');
   assertVerificationStatusUsable(verification);
   assertVerificationFresh(verification, now, policy);
-};
-
-/** PASSED and not yet used (for a disable, an approval or a release). */
-export const assertVerificationStatusUsable = (verification: VerificationItem) => {
-  switch (verification.status) {
-    case 'OPEN':
-      throw conflict(
-        'VERIFICATION_NOT_COMPLETED',
-        'The verification is still open; the agent must complete it first.',
-      );
-    case 'FAILED':
-      throw conflict('VERIFICATION_NOT_PASSED', 'The verification failed; 2FA cannot be disabled on it.');
-    case 'EXPIRED':
-      throw conflict(
-        'VERIFICATION_NOT_PASSED',
-        'The verification expired unfinished; verify the caller again.',
-      );
-    case 'USED':
-      throw conflict(
-        'VERIFICATION_ALREADY_USED',
-        'This verification was already used for a disable; a new one is needed.',
-      );
-    case 'REJECTED':
-      throw conflict(
-        'VERIFICATION_REJECTED',
-        'A disable on this verification was rejected by a second admin; verify the caller again.',
-      );
-    case 'CANCELLED':
-      throw conflict('VERIFICATION_CANCELLED', 'This verification was cancelled; verify the caller again.');
-    case 'PENDING_APPROVAL':
-      throw conflict(
-        'APPROVAL_PENDING',
-        "A disable on this verification is waiting for a second admin's approval.",
-      );
-    case 'PASSED':
-      break;
-  }
 };
 
 export const decideDisable = (
@@ -214,6 +164,22 @@ export interface ApprovalItem {
   pendingFlag?: 'PENDING';
   expiresAtEpoch: number;
 }
+
+declare module '../data/tables' {
+  /** The Approvals table's indexes key on these fields (checked in lib/data/tables.ts). */
+  interface IndexedItems {
+    approvals: ApprovalItem;
+  }
+}
+
+/** The verification behind an approval still waits for it: checked at the approval and at the rejection. */
+export const assertVerificationAwaits = (approval: ApprovalItem, verification: VerificationItem) => {
+  if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
+    throw conflict(
+      'VERIFICATION_NOT_PENDING',
+      'The verification behind this approval is no longer waiting for it.',
+    );
+};
 
 /** Maker-checker: the approver is a different person from whoever asked and whoever verified. */
 export const assertCanApprove = (approval: ApprovalItem, approverId: string, now: Date) => {

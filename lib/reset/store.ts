@@ -24,12 +24,13 @@ import {
   countPassesByAgentSince,
   requireVerification,
 } from '../verification/store';
+import { assertVerificationFresh } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 import {
   assertCanApprove,
   assertCustomerCanBeReset,
   assertVerificationAfterLastReset,
-  assertVerificationFresh,
+  assertVerificationAwaits,
   decideDisable,
   type ApprovalItem,
   type ResetPolicy,
@@ -339,11 +340,7 @@ export const approveDisable = async (
   ) => {
     assertCanApprove(approval, approverId, now);
     assertCustomerCanBeReset(customer, now);
-    if (verification.status !== 'PENDING_APPROVAL' || verification.approvalId !== approval.approvalId)
-      throw conflict(
-        'VERIFICATION_NOT_PENDING',
-        'The verification behind this approval is no longer waiting for it.',
-      );
+    assertVerificationAwaits(approval, verification);
     // The pass must still be fresh when the second admin acts, as for a direct disable.
     assertVerificationFresh(verification, now, resetPolicy());
     assertVerificationAfterLastReset(verification, customer);

@@ -9,6 +9,7 @@ import { auditEventView } from '../audit/history';
 import { requireCustomer } from '../customers/store';
 import { twoFactorState } from '../customers/two-factor-state';
 import { getVerification, listCustomerVerifications } from '../verification/store';
+import { emailCodeMatched } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 import { entryOf, reportedCaseId } from './store';
 
@@ -55,7 +56,7 @@ export const releaseCandidateView = (item: VerificationItem) => ({
   outcome: item.outcome ?? null,
   startedAt: item.startedAt,
   completedAt: item.completedAt ?? null,
-  emailCodeMatched: item.checks.some((check) => check.type === 'EMAIL_CODE' && check.result === 'MATCH'),
+  emailCodeMatched: emailCodeMatched(item),
   withoutPossessionProof: item.withoutPossessionProof?.reason ?? null,
 });
 

@@ -1,13 +1,16 @@
 // Who may lift a "this wasn't me" recovery lock, on what evidence. Pure; refusals are typed domain errors.
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden } from '../errors';
-import { assertVerificationFresh, assertVerificationStatusUsable } from '../reset/policy';
 import { assertNoCooldown } from '../verification/budget';
+import {
+  assertVerificationFresh,
+  assertVerificationStatusUsable,
+  emailCodeMatched,
+  type FreshnessPolicy,
+} from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 
-export interface ReleasePolicy {
-  verificationMaxAgeMinutes: number;
-}
+export type ReleasePolicy = FreshnessPolicy;
 
 export const assertRecoveryLocked = (customer: CustomerItem) => {
   if (!customer.recoveryLockedAt)
@@ -48,10 +51,7 @@ export const assertCanRelease = (
       'A release needs a verification started after the report, while recovery was locked.',
     );
   assertVerificationFresh(verification, now, policy);
-  const possession = verification.checks.some(
-    (check) => check.type === 'EMAIL_CODE' && check.result === 'MATCH',
-  );
-  if (!possession || verification.withoutPossessionProof)
+  if (!emailCodeMatched(verification) || verification.withoutPossessionProof)
     throw conflict(
       'EMAIL_CODE_REQUIRED',
       'A release needs the code emailed to the address on file, read back by the caller (EMAIL_CODE matched).',

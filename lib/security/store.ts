@@ -1,27 +1,18 @@
 // The security officers' side of a "this wasn't me" report in DynamoDB: the queue of recovery locks
 // (a sparse index, never a scan), the release (one transaction with RECOVERY_LOCK_RELEASED, whose
 // outbox entry mails the customer a fresh enrollment link) and "keep locked" with a note.
-import { textSealerFor } from '../customers/text-key';
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { commitWithAudit } from '../audit/store';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
-import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
-import { conflict } from '../errors';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
 import { readTogether } from '../reads';
 import { getApproval } from '../reset/store';
+import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { getVerification, requireVerification } from '../verification/store';
-import type { VerificationItem } from '../verification/verification';
 import { assertCanRelease, assertRecoveryLocked, type ReleasePolicy } from './policy';
 import { recoveryLockAttributes, recoveryLockFlag } from './recovery-lock-item';
-
-export interface Deps {
-  clock: Clock;
-  random: Random;
-}
 
 const releasePolicy = (): ReleasePolicy => ({
   verificationMaxAgeMinutes: config().policy.verificationMaxAgeMinutes,
@@ -137,41 +128,31 @@ const reportedCaseStaff = async (customer: CustomerItem): Promise<string[]> => {
   );
 };
 
-/** A write lost to a concurrent change; the refusal for the state as it is now is worked out after. */
-class LostRace extends Error {}
-
 /**
  * Lifts the lock: the customer goes to DISABLED without any authenticator (one enrolled after the
  * reported reset may be the attacker's), the verification is USED by the officer, and
  * RECOVERY_LOCK_RELEASED is appended, all in one transaction. The notifier then mails the customer
  * a new enrollment link.
  */
-export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) => {
-  const load = async () => {
-    const [customer, verification] = await readTogether(
-      requireCustomer(request.customerId, true),
-      requireVerification(request.verificationId),
-    );
-    return [customer, verification, await reportedCaseStaff(customer)] as const;
-  };
-  const check = (
-    customer: CustomerItem,
-    verification: VerificationItem,
-    involved: readonly string[],
-    now: Date,
-  ) =>
-    assertCanRelease(
-      { customer, verification, officerId: request.officerId, now, reportedCaseStaff: involved },
-      releasePolicy(),
-    );
-  // The officer's reason is free text about a person: sealed with the customer's key (erasure shreds it).
-  const seal = await textSealerFor(request.customerId, deps);
-  try {
-    const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
-      const now = deps.clock.now();
-      const [customer, verification, involved] = await load();
-      check(customer, verification, involved, now);
-      const event = append({
+export const releaseRecoveryLock = (request: ReleaseRequest, deps: Deps) =>
+  runStaffAction(
+    {
+      customerId: request.customerId,
+      // The officer's reason is free text about a person: sealed with the customer's key (erasure shreds it).
+      reason: request.reason,
+      load: async () => {
+        const [customer, verification] = await readTogether(
+          requireCustomer(request.customerId, true),
+          requireVerification(request.verificationId),
+        );
+        return { customer, verification, involved: await reportedCaseStaff(customer) };
+      },
+      rule: ({ customer, verification, involved }, now) =>
+        assertCanRelease(
+          { customer, verification, officerId: request.officerId, now, reportedCaseStaff: involved },
+          releasePolicy(),
+        ),
+      event: ({ loaded: { customer, verification }, reason }) => ({
         type: 'RECOVERY_LOCK_RELEASED',
         actorType: 'admin',
         actorId: request.officerId,
@@ -184,102 +165,90 @@ export const releaseRecoveryLock = async (request: ReleaseRequest, deps: Deps) =
           caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
           releasedBy: request.officerId,
-          reason: seal(request.reason),
+          reason,
           lockedAt: customer.recoveryLockedAt ?? null,
           reportedCaseId: customer.recoveryLockCaseId ?? null,
           previousStatus: customer.recoveryLockReport?.previousStatus ?? null,
           authenticatorRemoved: customer.totpSecret !== undefined,
         },
-      });
-      const removed = [...twoFactorAttributesRemovedOnDisable, ...recoveryLockAttributes];
-      const writes: TransactItem[] = [
-        {
-          Update: {
-            TableName: tableName('customers'),
-            Key: { customerId: customer.customerId },
-            UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, updatedAt = :now, #version = #version + :one REMOVE ${removed
-              .map((_, index) => `#removed${index}`)
-              .join(', ')}`,
-            ConditionExpression: '#version = :version AND attribute_exists(recoveryLockedAt)',
-            ExpressionAttributeNames: {
-              '#version': 'version',
-              ...Object.fromEntries(removed.map((name, index) => [`#removed${index}`, name])),
-            },
-            ExpressionAttributeValues: {
-              ':disabled': 'DISABLED',
-              ':now': now.toISOString(),
-              ':one': 1,
-              ':version': customer.version,
-            },
-          },
-        },
-        {
-          Update: {
-            TableName: tableName('verifications'),
-            Key: { verificationId: verification.verificationId },
-            UpdateExpression:
-              'SET #status = :used, usedAt = :now, usedBy = :officer, #version = #version + :one',
-            ConditionExpression: '#status = :passed AND #version = :version',
-            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':used': 'USED',
-              ':passed': 'PASSED',
-              ':now': now.toISOString(),
-              ':officer': request.officerId,
-              ':one': 1,
-              ':version': verification.version,
+      }),
+      writes: ({ loaded: { customer, verification }, now }): TransactItem[] => {
+        const removed = [...twoFactorAttributesRemovedOnDisable, ...recoveryLockAttributes];
+        return [
+          {
+            Update: {
+              TableName: tableName('customers'),
+              Key: { customerId: customer.customerId },
+              UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, updatedAt = :now, #version = #version + :one REMOVE ${removed
+                .map((_, index) => `#removed${index}`)
+                .join(', ')}`,
+              ConditionExpression: '#version = :version AND attribute_exists(recoveryLockedAt)',
+              ExpressionAttributeNames: {
+                '#version': 'version',
+                ...Object.fromEntries(removed.map((name, index) => [`#removed${index}`, name])),
+              },
+              ExpressionAttributeValues: {
+                ':disabled': 'DISABLED',
+                ':now': now.toISOString(),
+                ':one': 1,
+                ':version': customer.version,
+              },
             },
           },
-        },
-      ];
-      return {
-        writes,
-        result: {
-          status: 'RELEASED' as const,
-          twoFactor: 'DISABLED' as const,
-          auditEventId: event.eventId,
-          notification: 'QUEUED' as const,
-        },
-        onConflict: () => new LostRace(),
-      };
-    });
-    return result;
-  } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
-    // Of two parallel releases one wins; the other is told why, from what is stored now.
-    const [customer, verification, involved] = await load();
-    check(customer, verification, involved, deps.clock.now());
-    throw conflict('CONCURRENT_CHANGE', 'The customer or the verification changed meanwhile; reload.');
-  }
-};
+          {
+            Update: {
+              TableName: tableName('verifications'),
+              Key: { verificationId: verification.verificationId },
+              UpdateExpression:
+                'SET #status = :used, usedAt = :now, usedBy = :officer, #version = #version + :one',
+              ConditionExpression: '#status = :passed AND #version = :version',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':used': 'USED',
+                ':passed': 'PASSED',
+                ':now': now.toISOString(),
+                ':officer': request.officerId,
+                ':one': 1,
+                ':version': verification.version,
+              },
+            },
+          },
+        ];
+      },
+      result: ({ event }) => ({
+        status: 'RELEASED' as const,
+        twoFactor: 'DISABLED' as const,
+        auditEventId: event.eventId,
+        notification: 'QUEUED' as const,
+      }),
+      lostRace: {
+        then: 'explain',
+        message: 'The customer or the verification changed meanwhile; reload.',
+      },
+    },
+    deps,
+  );
 
 /** "Keep locked": the officer's finding goes to the audit trail; the customer stays in the queue. */
-export const keepRecoveryLock = async (
+export const keepRecoveryLock = (
   request: { customerId: string; note: string; officerId: string },
   deps: Deps,
-) => {
-  const seal = await textSealerFor(request.customerId, deps);
-  const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
-    const now = deps.clock.now();
-    const customer = await requireCustomer(request.customerId, true);
-    assertRecoveryLocked(customer);
-    const event = append({
-      type: 'RECOVERY_LOCK_KEPT',
-      actorType: 'admin',
-      actorId: request.officerId,
-      customerId: customer.customerId,
-      ...(customer.recoveryLockCaseId && customer.recoveryLockCaseId !== '-'
-        ? { caseId: customer.recoveryLockCaseId }
-        : {}),
-      details: {
-        actorRole: 'security',
-        note: seal(request.note),
-        lockedAt: customer.recoveryLockedAt ?? null,
-      },
-    });
-    const review = { officerId: request.officerId, at: now.toISOString(), auditEventId: event.eventId };
-    return {
-      writes: [
+) =>
+  runStaffAction(
+    {
+      customerId: request.customerId,
+      reason: request.note,
+      load: () => requireCustomer(request.customerId, true),
+      rule: (customer) => assertRecoveryLocked(customer),
+      event: ({ loaded: customer, reason }) => ({
+        type: 'RECOVERY_LOCK_KEPT',
+        actorType: 'admin',
+        actorId: request.officerId,
+        customerId: customer.customerId,
+        caseId: reportedCaseId(customer),
+        details: { actorRole: 'security', note: reason, lockedAt: customer.recoveryLockedAt ?? null },
+      }),
+      writes: ({ loaded: customer, now, event }) => [
         {
           Update: {
             TableName: tableName('customers'),
@@ -289,7 +258,7 @@ export const keepRecoveryLock = async (
             ConditionExpression: '#version = :version AND attribute_exists(recoveryLockedAt)',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: {
-              ':review': review,
+              ':review': { officerId: request.officerId, at: now.toISOString(), auditEventId: event.eventId },
               ':now': now.toISOString(),
               ':one': 1,
               ':version': customer.version,
@@ -297,10 +266,12 @@ export const keepRecoveryLock = async (
           },
         },
       ],
-      result: { status: 'RECOVERY_LOCKED' as const, reviewedAt: review.at, auditEventId: event.eventId },
-      onConflict: () =>
-        conflict('CONCURRENT_CHANGE', 'The customer changed meanwhile; reload and try again.'),
-    };
-  });
-  return result;
-};
+      result: ({ now, event }) => ({
+        status: 'RECOVERY_LOCKED' as const,
+        reviewedAt: now.toISOString(),
+        auditEventId: event.eventId,
+      }),
+      lostRace: { then: 'refuse', message: 'The customer changed meanwhile; reload and try again.' },
+    },
+    deps,
+  );

@@ -89,3 +89,10 @@ export const enrollmentEmailLink = (ticket: string) => {
   const { enrollLink } = config();
   return enrollLink.mode === 'login' ? enrollLink.loginUrl : enrollmentUrl(ticket);
 };
+
+declare module '../data/tables' {
+  /** The EnrollmentTickets table's indexes key on these fields (checked in lib/data/tables.ts). */
+  interface IndexedItems {
+    tickets: TicketItem;
+  }
+}

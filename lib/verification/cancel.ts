@@ -1,20 +1,13 @@
 // Cancelling a session nobody used: the agent who verified (or any admin) voids an OPEN or PASSED
 // session with a reason, in one transaction with VERIFICATION_CANCELLED. An open one stops being the
 // customer's open session, so the next caller can be verified at once.
-import { textSealerFor } from '../customers/text-key';
-import { commitWithAudit } from '../audit/store';
-import { tableName, type TransactItem } from '../aws/dynamodb';
-import type { Clock, Random } from '../clock';
+import { tableName } from '../aws/dynamodb';
 import { conflict, forbidden } from '../errors';
 import type { StaffGroup } from '../staff/groups';
+import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { sessionEndWrite } from './budget';
 import { requireVerification } from './store';
 import type { VerificationItem } from './verification';
-
-export interface Deps {
-  clock: Clock;
-  random: Random;
-}
 
 export interface Canceller {
   id: string;
@@ -35,36 +28,31 @@ export const assertCanCancel = (verification: VerificationItem, staff: Canceller
     );
 };
 
-class LostRace extends Error {}
-
-export const cancelVerification = async (
+export const cancelVerification = (
   request: { verificationId: string; staff: Canceller; reason: string },
   deps: Deps,
-) => {
-  let fresh: VerificationItem | undefined = await requireVerification(request.verificationId);
-  // The canceller's reason is free text about a person: sealed with the customer's key.
-  const seal = await textSealerFor(fresh.customerId, deps);
-  try {
-    const { result } = await commitWithAudit(fresh.customerId, deps, async (append) => {
-      const verification = fresh ?? (await requireVerification(request.verificationId));
-      fresh = undefined;
-      assertCanCancel(verification, request.staff);
-      const now = deps.clock.now();
-      const byAgent = verification.agentId === request.staff.id;
-      const event = append({
+) =>
+  runStaffAction(
+    {
+      customerId: (verification) => verification.customerId,
+      // The canceller's reason is free text about a person: sealed with the customer's key.
+      reason: request.reason,
+      load: () => requireVerification(request.verificationId),
+      rule: (verification) => assertCanCancel(verification, request.staff),
+      event: ({ loaded: verification, reason }) => ({
         type: 'VERIFICATION_CANCELLED',
-        actorType: byAgent ? 'agent' : 'admin',
+        actorType: verification.agentId === request.staff.id ? 'agent' : 'admin',
         actorId: request.staff.id,
         customerId: verification.customerId,
         caseId: verification.verificationId,
         details: {
           verificationId: verification.verificationId,
           previousStatus: verification.status,
-          reason: seal(request.reason),
+          reason,
           verifiedBy: verification.agentId,
         },
-      });
-      const writes: TransactItem[] = [
+      }),
+      writes: ({ loaded: verification, now }) => [
         {
           Update: {
             TableName: tableName('verifications'),
@@ -87,21 +75,16 @@ export const cancelVerification = async (
         ...(verification.status === 'OPEN'
           ? [sessionEndWrite(verification.customerId, verification.verificationId, now, undefined)]
           : []),
-      ];
-      return {
-        writes,
-        result: {
-          status: 'CANCELLED' as const,
-          verificationId: verification.verificationId,
-          auditEventId: event.eventId,
-        },
-        onConflict: () => new LostRace(),
-      };
-    });
-    return result;
-  } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
-    assertCanCancel(await requireVerification(request.verificationId), request.staff);
-    throw conflict('CONCURRENT_CHANGE', 'The verification changed while this request ran; reload.');
-  }
-};
+      ],
+      result: ({ loaded: verification, event }) => ({
+        status: 'CANCELLED' as const,
+        verificationId: verification.verificationId,
+        auditEventId: event.eventId,
+      }),
+      lostRace: {
+        then: 'explain',
+        message: 'The verification changed while this request ran; reload.',
+      },
+    },
+    deps,
+  );

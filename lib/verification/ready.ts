@@ -4,6 +4,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet, dynamoDb, tableName } from '../aws/dynamodb';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import { freshSince, staleAt } from './usable';
 import type { VerificationItem } from './verification';
 
 type ReadyItem = Pick<
@@ -42,8 +43,8 @@ export const listReadyVerifications = async (
   viewerId: string,
   options: { now: Date; maxAgeMinutes: number; limit: number; cursor?: string },
 ): Promise<Page<ReadyVerification>> => {
-  const windowMs = options.maxAgeMinutes * 60_000;
-  const since = new Date(options.now.getTime() - windowMs).toISOString();
+  const window = { verificationMaxAgeMinutes: options.maxAgeMinutes };
+  const since = freshSince(options.now, window).toISOString();
   let startKey: Record<string, string> | undefined = options.cursor
     ? decodeCursor(options.cursor, cursorShape)
     : undefined;
@@ -82,7 +83,7 @@ export const listReadyVerifications = async (
   return {
     items: page.map((item) => {
       const completedAt = item.completedAt ?? since;
-      const staleAt = new Date(new Date(completedAt).getTime() + windowMs);
+      const stale = staleAt(completedAt, window);
       return {
         verificationId: item.verificationId,
         caseNumber: item.caseNumber ?? null,
@@ -90,8 +91,8 @@ export const listReadyVerifications = async (
         customerName: names.get(item.customerId)?.fullName ?? null,
         agentId: item.agentId,
         completedAt,
-        staleAt: staleAt.toISOString(),
-        secondsLeft: Math.max(0, Math.floor((staleAt.getTime() - options.now.getTime()) / 1000)),
+        staleAt: stale.toISOString(),
+        secondsLeft: Math.max(0, Math.floor((stale.getTime() - options.now.getTime()) / 1000)),
         withoutPossessionProof: item.withoutPossessionProof?.reason ?? null,
         ownVerification: item.agentId === viewerId,
       };

@@ -1,35 +1,41 @@
 // Verification sessions in DynamoDB: start, record a check, email a code, complete. Each step is one
 // transaction with its audit event; conditions state who may act and in which state.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
-import type { AuditEventInput, AuditItem, AuditValue } from '../audit/events';
-import { commitWithAudit, type ChangePlan } from '../audit/store';
-import { epochSeconds, type Clock, type Random } from '../clock';
+import { commitWithAudit } from '../audit/store';
+import { tableName, type TransactItem } from '../aws/dynamodb';
+import { epochSeconds } from '../clock';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
 import { normalizeText } from '../customers/normalize';
-import {
-  conflict,
-  forbidden,
-  gone,
-  invalid,
-  notFound,
-  tooManyRequests,
-  unavailable,
-  type DomainError,
-} from '../errors';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import { conflict, tooManyRequests, unavailable, type DomainError } from '../errors';
 import { keyedHash, sameHash } from '../secrets/keyed-hash';
-import { assertNoCooldown, nextFailure, sessionEndWrite, type BudgetPolicy } from './budget';
+import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from './triage-link';
+import { assertNoCooldown, sessionEndWrite } from './budget';
 import { claimCaseNumber, newCaseNumber } from './case-number';
 import { compareKnowledgeAnswer } from './checks';
 import {
-  evaluateVerification,
-  reasonsItCannotPass,
-  type PolicyOutcome,
-  type VerificationPolicy,
-} from './policy';
+  afterCheck,
+  assertCanSendEmailCode,
+  assertRoomForCheck,
+  closeLeftOpenSession,
+  completedEvent,
+  type CheckOutcome,
+  decideCompletion,
+  emailCodeAfter,
+  emailCodeAnswer,
+  generateEmailCode,
+  maskEmail,
+} from './decisions';
+import {
+  budgetPolicy,
+  sessionPolicy,
+  stepInOpenSession,
+  verificationPolicy,
+  versionCondition,
+  type Deps,
+} from './open-session';
+import type { PolicyOutcome } from './policy';
+import { getVerification } from './reads';
 import type {
   CheckResult,
   CompleteVerificationInput,
@@ -37,131 +43,19 @@ import type {
   StartVerificationInput,
 } from './schemas';
 import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
-import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from './triage-link';
 
-type AppendAudit = (input: AuditEventInput) => AuditItem;
-
-export interface Deps {
-  clock: Clock;
-  random: Random;
-}
+// The Lambda entry points and the notifier read sessions through this module; the reads live in ./reads.
+export {
+  countDisablesByAdminSince,
+  countPassesByAgentSince,
+  getVerification,
+  listCustomerVerifications,
+  requireVerification,
+} from './reads';
+export type { CheckOutcome } from './decisions';
 
 /** Sessions are evidence: kept 400 days (past a yearly audit), then DynamoDB's TTL removes them. */
 const RETENTION_DAYS = 400;
-
-export const verificationPolicy = (): VerificationPolicy => {
-  const { policy } = config();
-  return {
-    requiredMatches: ['EMAIL', 'FULL_NAME'],
-    minSecurityMatches: policy.minSecurityMatches,
-    requireEmailCode: policy.requireEmailCode,
-  };
-};
-
-const budgetPolicy = (): BudgetPolicy => {
-  const { policy } = config();
-  return {
-    cooldownStepsMinutes: policy.verificationCooldownStepsMinutes,
-    failureStreakHours: policy.verificationFailureStreakHours,
-  };
-};
-
-export const getVerification = async (verificationId: string): Promise<VerificationItem | undefined> => {
-  const result = await dynamoDb().send(
-    new GetCommand({ TableName: tableName('verifications'), Key: { verificationId }, ConsistentRead: true }),
-  );
-  return result.Item as VerificationItem | undefined;
-};
-
-export const requireVerification = async (verificationId: string): Promise<VerificationItem> => {
-  const item = await getVerification(verificationId);
-  if (!item) throw notFound('VERIFICATION_NOT_FOUND', 'No verification session with this id.');
-  return item;
-};
-
-/** A customer's sessions, newest first, a page at a time (the cursor is the last session's index key). */
-export const listCustomerVerifications = async (
-  customerId: string,
-  options: { limit: number; cursor?: string },
-): Promise<Page<VerificationItem>> => {
-  const start = options.cursor
-    ? decodeCursor(options.cursor, { verificationId: 'string', customerId: 'string', startedAt: 'string' })
-    : undefined;
-  if (start && start.customerId !== customerId) throw invalidCursor();
-  const result = await dynamoDb().send(
-    new QueryCommand({
-      TableName: tableName('verifications'),
-      IndexName: 'byCustomer',
-      KeyConditionExpression: 'customerId = :customerId',
-      ExpressionAttributeValues: { ':customerId': customerId },
-      ScanIndexForward: false,
-      // One more than the page: whether there is an older page is known without a second read.
-      Limit: options.limit + 1,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
-  const items = (result.Items ?? []) as VerificationItem[];
-  const page = items.slice(0, options.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page,
-    nextCursor:
-      items.length > options.limit && last
-        ? encodeCursor({ verificationId: last.verificationId, customerId, startedAt: last.startedAt })
-        : null,
-  };
-};
-const expiresAt = (item: VerificationItem) =>
-  new Date(new Date(item.startedAt).getTime() + config().policy.verificationSessionMinutes * 60000);
-
-/** The session must be this agent's, still open, and not older than the session window. */
-const requireOpenSessionOf = (item: VerificationItem, agentId: string, now: Date) => {
-  if (item.agentId !== agentId)
-    throw forbidden('NOT_YOUR_VERIFICATION', 'Only the agent who started this verification can continue it.');
-  if (item.status !== 'OPEN')
-    throw conflict('VERIFICATION_NOT_OPEN', `This verification is ${item.status}; start a new one.`);
-  if (expiresAt(item) <= now)
-    throw gone('VERIFICATION_EXPIRED', 'This verification session has expired; start a new one.');
-};
-
-const versionCondition = () => ({
-  ConditionExpression: '#version = :version AND #status = :open',
-  ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-});
-
-/**
- * Runs one step of an open session as one transaction with its audit events. The session is read
- * once up front (its customer is the audit subject) and that read serves the first attempt; a retry
- * after a lost race reads it afresh. The customer's cooldown refuses the step before anything else.
- */
-const stepInOpenSession = async <T>(
-  verificationId: string,
-  agentId: string,
-  deps: Deps,
-  step: (session: {
-    item: VerificationItem;
-    customer: CustomerItem;
-    now: Date;
-    append: AppendAudit;
-  }) => Promise<ChangePlan<T>>,
-): Promise<T> => {
-  let fresh: VerificationItem | undefined = await requireVerification(verificationId);
-  const { result } = await commitWithAudit(fresh.customerId, deps, async (append) => {
-    const item = fresh ?? (await requireVerification(verificationId));
-    fresh = undefined;
-    const now = deps.clock.now();
-    if (item.agentId !== agentId)
-      throw forbidden(
-        'NOT_YOUR_VERIFICATION',
-        'Only the agent who started this verification can continue it.',
-      );
-    const customer = await requireCustomer(item.customerId, true);
-    assertNoCooldown(customer, now);
-    requireOpenSessionOf(item, agentId, now);
-    return step({ item, customer, now, append });
-  });
-  return result;
-};
 
 /** Our own write lost to a concurrent one: start again from what is stored now. */
 class LostRace extends Error {}
@@ -197,16 +91,13 @@ export const startVerification = async (
           const openId = customer.openVerificationId;
           const open = openId ? await getVerification(openId) : undefined;
           if (open && open.status === 'OPEN') {
-            if (expiresAt(open) > now)
-              throw conflict(
-                'VERIFICATION_ALREADY_OPEN',
-                `Verification ${open.verificationId} of this customer is open (agent ${open.agentId}) until ${expiresAt(open).toISOString()}; complete it first.`,
-                { verificationId: open.verificationId, agentId: open.agentId },
-              );
-            // Sessions fail at their first wrong answer, so an open one holds none; one that does (kept
-            // from before that rule) counts as failed and spends the budget like any failure.
-            const heldMismatch = open.checks.some((check) => check.result === 'MISMATCH');
-            const failure = heldMismatch ? nextFailure(customer, now, budgetPolicy()) : undefined;
+            const { heldMismatch, failure } = closeLeftOpenSession(
+              open,
+              customer,
+              now,
+              sessionPolicy(),
+              budgetPolicy(),
+            );
             append({
               type: 'VERIFICATION_EXPIRED',
               actorType: 'system',
@@ -323,41 +214,6 @@ export const startVerification = async (
   }
 };
 
-export interface CheckOutcome {
-  result: CheckResult;
-  /** FAILED when this answer means the session can no longer pass: it ended with this check. */
-  status: 'OPEN' | 'FAILED';
-  reasons?: PolicyOutcome['reasons'];
-  cooldownUntil?: string;
-}
-
-/**
- * VERIFICATION_COMPLETED, whether a check ended the session or the agent completed it: one shape, so
- * auditors read the outcome of every session the same way; each path adds its own details.
- */
-const completedEvent = (
-  item: VerificationItem,
-  agentId: string,
-  details: {
-    outcome: 'PASSED' | 'FAILED';
-    reasons: string[];
-    checksRecorded: number;
-    cooldownUntil: string | null;
-  } & Record<string, AuditValue>,
-): AuditEventInput => ({
-  type: 'VERIFICATION_COMPLETED',
-  actorType: 'agent',
-  actorId: agentId,
-  customerId: item.customerId,
-  caseId: item.verificationId,
-  details: {
-    verificationId: item.verificationId,
-    caseNumber: item.caseNumber ?? null,
-    channel: item.channel,
-    ...details,
-  },
-});
-
 /**
  * Records one answer. A wrong answer fails the session at once and starts the customer's cooldown
  * (the budget is per customer, so a second session or another agent gets no fresh guesses); a right
@@ -371,39 +227,20 @@ export const recordCheck = async (
 ): Promise<CheckOutcome> => {
   const { policy } = config();
   return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
-    // Sessions are one DynamoDB item (400 KB at most): a bound far below that, and far above a real call.
-    if (item.checks.length >= policy.maxChecksPerSession)
-      throw conflict(
-        'TOO_MANY_CHECKS',
-        `A session holds at most ${policy.maxChecksPerSession} checks; complete it and start a new one.`,
-      );
+    assertRoomForCheck(item, policy);
     let checkResult: CheckResult;
     let emailCode = item.emailCode;
     const answer = 'answer' in input ? input.answer : undefined;
     if (answer === undefined) {
       checkResult = 'UNKNOWN';
     } else if (input.type === 'EMAIL_CODE') {
-      if (!emailCode)
-        throw conflict(
-          'EMAIL_CODE_NOT_SENT',
-          'Send the email code first, then record what the caller reads back.',
-        );
-      if (emailCode.consumed)
-        throw conflict('EMAIL_CODE_USED', 'The emailed code was already confirmed in this session.');
-      if (new Date(emailCode.expiresAt) <= now)
-        throw gone('EMAIL_CODE_EXPIRED', 'The emailed code has expired; send a new one.');
-      const given = answer.replace(/[\s-]/g, '');
-      // A typo that cannot be a code (letters, too few digits) is refused, not judged: it costs nothing.
-      if (!/^\d{6}$/.test(given))
-        throw invalid(
-          'EMAIL_CODE_FORMAT',
-          'The emailed code is 6 digits; type exactly what the caller reads.',
-        );
-      const matches = sameHash(await keyedHash(`email-code:${verificationId}`, given), emailCode.codeHash);
+      const judged = emailCodeAnswer(emailCode, answer, now);
+      const matches = sameHash(
+        await keyedHash(`email-code:${verificationId}`, judged.given),
+        judged.emailCode.codeHash,
+      );
       checkResult = matches ? 'MATCH' : 'MISMATCH';
-      emailCode = matches
-        ? { ...emailCode, consumed: true }
-        : { ...emailCode, failedAttempts: emailCode.failedAttempts + 1 };
+      emailCode = emailCodeAfter(judged.emailCode, matches);
     } else {
       checkResult = compareKnowledgeAnswer(input.type, answer, customer, {
         minimumNamed: policy.chargePointsToName,
@@ -421,13 +258,13 @@ export const recordCheck = async (
       at: now.toISOString(),
     };
     const checks = [...item.checks, check];
-    const cannotPass = reasonsItCannotPass(checks, verificationPolicy());
-    const fails = cannotPass.length > 0;
-    // Only a wrong answer spends the budget: a session that ran out of questions on file guessed nothing.
-    const failure =
-      fails && checks.some((recorded) => recorded.result === 'MISMATCH')
-        ? nextFailure(customer, now, budgetPolicy())
-        : undefined;
+    const { cannotPass, fails, failure } = afterCheck(
+      checks,
+      customer,
+      now,
+      verificationPolicy(),
+      budgetPolicy(),
+    );
     append({
       type: 'VERIFICATION_CHECK_RECORDED',
       actorType: 'agent',
@@ -498,21 +335,6 @@ export const recordCheck = async (
   });
 };
 
-/** A 6-digit code, uniform over 000000–999999 (rejection sampling, no modulo bias). */
-export const generateEmailCode = (random: Random): string => {
-  for (;;) {
-    const value = random.bytes(4).readUInt32BE(0);
-    if (value < 4_294_000_000) return String(value % 1_000_000).padStart(6, '0');
-  }
-};
-
-export const maskEmail = (email: string) => {
-  const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}${'*'.repeat(Math.max(2, local.length - 1))}@${domain}`;
-};
-
-const DAY_MS = 86_400_000;
-
 /**
  * Emails a one-time code to the address on file (never one from the request). The send is recorded
  * first, under the session's and the customer's versions: of parallel sends one wins its slot and the
@@ -536,31 +358,7 @@ export const sendEmailCode = async (
     deps,
     async ({ item, customer, now, append }) => {
       const previous = item.emailCode;
-      if (previous && previous.sentCount >= policy.emailCodeMaxSends)
-        throw tooManyRequests(
-          'EMAIL_CODE_LIMIT',
-          `At most ${policy.emailCodeMaxSends} codes per session; complete this one without the code, or start again later.`,
-          3600,
-        );
-      if (previous) {
-        const waitSeconds =
-          policy.emailCodeResendSeconds - (now.getTime() - new Date(previous.lastSentAt).getTime()) / 1000;
-        if (waitSeconds > 0)
-          throw tooManyRequests(
-            'EMAIL_CODE_TOO_SOON',
-            'A code was just sent; wait before sending another.',
-            waitSeconds,
-          );
-      }
-      const recentSends = (customer.emailCodeSentAt ?? [])
-        .filter((at) => now.getTime() - new Date(at).getTime() < DAY_MS)
-        .sort();
-      if (recentSends.length >= policy.emailCodeMaxSendsPerCustomerDay)
-        throw tooManyRequests(
-          'EMAIL_CODE_DAILY_LIMIT',
-          `At most ${policy.emailCodeMaxSendsPerCustomerDay} codes per customer in 24 hours.`,
-          Math.max(1, (new Date(recentSends[0] ?? now).getTime() + DAY_MS - now.getTime()) / 1000),
-        );
+      const recentSends = assertCanSendEmailCode(previous, customer, now, policy);
       expiresAtCode = new Date(now.getTime() + policy.emailCodeTtlMinutes * 60000);
       const sentCount = (previous?.sentCount ?? 0) + 1;
       append({
@@ -651,20 +449,15 @@ export const completeVerification = async (
 ): Promise<PolicyOutcome & { cooldownUntil?: string }> => {
   const waiver = input?.withoutPossessionProof;
   return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
-    const outcome = evaluateVerification(item.checks, customer, verificationPolicy(), waiver);
-    const failure =
-      outcome.outcome === 'FAILED' && item.checks.some((check) => check.result === 'MISMATCH')
-        ? nextFailure(customer, now, budgetPolicy())
-        : undefined;
-    const waived =
-      outcome.withoutPossessionProof && waiver
-        ? {
-            reason: waiver.reason,
-            agentId,
-            at: now.toISOString(),
-            ...(waiver.note ? { note: waiver.note } : {}),
-          }
-        : undefined;
+    const { outcome, failure, waived } = decideCompletion(
+      item,
+      customer,
+      agentId,
+      waiver,
+      now,
+      verificationPolicy(),
+      budgetPolicy(),
+    );
     append(
       completedEvent(item, agentId, {
         outcome: outcome.outcome,
@@ -703,48 +496,3 @@ export const completeVerification = async (
     };
   });
 };
-
-const countSince = async (
-  indexName: 'byAgent' | 'byUser',
-  key: 'agentId' | 'usedBy',
-  id: string,
-  sortKey: string,
-  since: Date,
-  passedOnly: boolean,
-) => {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await dynamoDb().send(
-      new QueryCommand({
-        TableName: tableName('verifications'),
-        IndexName: indexName,
-        KeyConditionExpression: `#key = :id AND #at >= :since`,
-        ExpressionAttributeNames: {
-          '#key': key,
-          '#at': sortKey,
-          ...(passedOnly ? { '#outcome': 'outcome' } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':id': id,
-          ':since': since.toISOString(),
-          ...(passedOnly ? { ':passed': 'PASSED' } : {}),
-        },
-        ...(passedOnly ? { FilterExpression: '#outcome = :passed' } : {}),
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += result.Count ?? 0;
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return count;
-};
-
-/** Sessions this agent passed since then (velocity limit against a helpdesk attack wave). */
-export const countPassesByAgentSince = (agentId: string, since: Date) =>
-  countSince('byAgent', 'agentId', agentId, 'completedAt', since, true);
-
-/** Sessions this admin used for a disable since then. */
-export const countDisablesByAdminSince = (adminId: string, since: Date) =>
-  countSince('byUser', 'usedBy', adminId, 'usedAt', since, false);

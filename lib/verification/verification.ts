@@ -96,3 +96,10 @@ export const verificationView = (item: VerificationItem) => ({
     at: check.at,
   })),
 });
+
+declare module '../data/tables' {
+  /** The Verifications table's indexes key on these fields (checked in lib/data/tables.ts). */
+  interface IndexedItems {
+    verifications: VerificationItem;
+  }
+}
