@@ -11,7 +11,7 @@ import { closeDynamoDb, dynamoDb } from '../lib/aws/dynamodb';
 import { resetConfigForTests } from '../lib/config';
 import type { CustomerItem } from '../lib/customers/customer';
 import { normalizeEmail } from '../lib/customers/normalize';
-import { queryTerms } from '../lib/customers/search';
+import { queryTerms } from '../lib/staff-views/customer-search';
 import { searchTermItems, termPrefix } from '../lib/customers/search-terms';
 import type { TableKey } from '../lib/data/tables';
 import { loadHandler } from '../local/api-server';

@@ -2,10 +2,10 @@
 // security officers' recovery-lock queue, case, release and keep.
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
-import { customerProfile } from '../lib/customers/profile';
-import { customerAuditHistory } from '../lib/audit/history';
+import { customerProfile } from '../lib/staff-views/customer-profile';
+import { customerAuditHistory } from '../lib/staff-views/audit-history';
 import { recordCaseRecordPrinted } from '../lib/verification/case-record';
-import { searchCustomers } from '../lib/customers/search';
+import { searchCustomers } from '../lib/staff-views/customer-search';
 import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
 import type { Principal } from '../lib/http/principal';

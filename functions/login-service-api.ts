@@ -4,7 +4,7 @@
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
-import { renewBackupCodes } from '../lib/backup-codes/renewal';
+import { renewBackupCodes } from '../lib/enrollment/backup-code-renewal';
 import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';

@@ -1,4 +1,4 @@
-// Bodies every route shares: the contract's one error shape (every 4xx and 5xx) and the health answer.
+// The contract's one error shape, shared by every route (every 4xx and 5xx).
 import * as z from '../schema';
 
 export const errorBodySchema = z.object({
@@ -9,7 +9,5 @@ export const errorBodySchema = z.object({
     details: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
-
-export const healthSchema = z.object({ status: z.literal('ok') });
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -7,7 +7,7 @@ import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { getCustomer } from '../customers/store';
 import { conflict } from '../errors';
-import { recoveryLockFlag } from '../security/recovery-lock-item';
+import { recoveryLockFlag } from '../customers/recovery-lock-item';
 import { getTicket, type UsableTicket } from '../tickets/store';
 import {
   hashTicket,

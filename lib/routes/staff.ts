@@ -20,7 +20,7 @@ import {
 } from '../reset/responses';
 import { recordTriageSchema } from '../triage/schemas';
 import { triageRecordedSchema } from '../triage/responses';
-import { auditHistoryQuerySchema, auditHistorySchema } from '../audit/history-schemas';
+import { auditHistoryQuerySchema, auditHistorySchema } from '../staff-views/audit-history-schemas';
 import {
   caseRecordPrintedSchema,
   checkRecordedSchema,

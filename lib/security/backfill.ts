@@ -4,7 +4,7 @@
 import { ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
-import { recoveryLockFlag } from './recovery-lock-item';
+import { recoveryLockFlag } from '../customers/recovery-lock-item';
 
 export interface BackfillReport {
   scanned: number;

@@ -5,7 +5,7 @@ import type { AuditItem } from '../audit/events';
 import { openOrPlaceholder, openTextKey, type SealedText } from '../audit/sealed-text';
 import { listAuditEvents } from '../audit/store';
 import type { CustomerItem } from '../customers/customer';
-import { auditEventView } from '../audit/history';
+import { auditEventView } from '../staff-views/audit-history';
 import { requireCustomer } from '../customers/store';
 import { twoFactorState } from '../customers/two-factor-state';
 import { getVerification, listCustomerVerifications } from '../verification/store';

@@ -12,7 +12,7 @@ import { getApproval } from '../reset/store';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { getVerification, requireVerification } from '../verification/store';
 import { assertCanRelease, assertRecoveryLocked, type ReleasePolicy } from './policy';
-import { recoveryLockAttributes, recoveryLockFlag } from './recovery-lock-item';
+import { recoveryLockAttributes, recoveryLockFlag } from '../customers/recovery-lock-item';
 
 const releasePolicy = (): ReleasePolicy => ({
   verificationMaxAgeMinutes: config().policy.verificationMaxAgeMinutes,

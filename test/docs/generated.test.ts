@@ -8,7 +8,7 @@ import { reportedProblems } from '../../lib/verification/vocabulary';
 import { throttleFor } from '../../cdk/constructs/api';
 import { ENROLL_RATE_LIMIT, OVERALL_RATE_LIMIT } from '../../cdk/constructs/edge';
 import { defaultOperationsThresholds as alarms } from '../../cdk/constructs/operations';
-import { PROFILE_PAGE_SIZE } from '../../lib/customers/profile';
+import { PROFILE_PAGE_SIZE } from '../../lib/staff-views/customer-profile';
 import { MAX_BODY_BYTES } from '../../lib/http/middlewares';
 import { routes } from '../../lib/routes';
 import { CASE_TIMELINE_MAX_EVENTS } from '../../lib/security/case';

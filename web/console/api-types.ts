@@ -2,8 +2,8 @@
 // lib/*/responses.ts (z.infer), or where no schema describes it in full, the type of the lib function
 // that builds it. Type-only imports: nothing of lib/ or zod ends up in the page's bundle.
 import type * as z from '../../lib/schema';
-import type { customerAuditHistory } from '../../lib/audit/history';
-import type { customerProfile } from '../../lib/customers/profile';
+import type { customerAuditHistory } from '../../lib/staff-views/audit-history';
+import type { customerProfile } from '../../lib/staff-views/customer-profile';
 import type { customerSearchResultSchema } from '../../lib/customers/responses';
 import type { ApprovalReason } from '../../lib/reset/policy';
 import type { pendingApprovalsFor } from '../../lib/reset/approvals';

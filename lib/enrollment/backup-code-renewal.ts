@@ -7,7 +7,7 @@ import { requireCustomer } from '../customers/store';
 import { conflict } from '../errors';
 import { assertMayEnroll } from '../tickets/store';
 import { requireStepUp } from '../totp/step-up';
-import { generateBackupCodes } from './backup-codes';
+import { generateBackupCodes } from '../backup-codes/backup-codes';
 
 export interface RenewedBackupCodes {
   /** Shown once: only their hashes are stored. */

@@ -2,7 +2,7 @@
 import * as z from '../schema';
 import { pageQuerySchema } from '../pagination';
 import { verificationIdSchema } from '../verification/schemas';
-import { auditEventTypes } from './events';
+import { auditEventTypes } from '../audit/events';
 
 export const auditHistoryQuerySchema = z.strictObject({
   ...pageQuerySchema(50, 200),

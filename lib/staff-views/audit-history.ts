@@ -5,8 +5,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { requireCustomer } from '../customers/store';
 import { decodeCursor, encodeCursor, invalidCursor, isChainPosition, type Page } from '../pagination';
-import { subjectOf, type AuditItem } from './events';
-import { revealDetails, SEALED_PLACEHOLDER, staffRevealer, type SealedText } from './sealed-text';
+import { subjectOf, type AuditItem } from '../audit/events';
+import { revealDetails, SEALED_PLACEHOLDER, staffRevealer, type SealedText } from '../audit/sealed-text';
 import { readTogether } from '../reads';
 
 export interface AuditHistoryQuery {

@@ -5,12 +5,12 @@ import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { invalid } from '../errors';
 import { decodeCursor, encodeCursor, invalidCursor } from '../pagination';
-import type { CustomerItem } from './customer';
-import { normalizeEmail, searchWords } from './normalize';
+import type { CustomerItem } from '../customers/customer';
+import { normalizeEmail, searchWords } from '../customers/normalize';
 import { findCase, parseCaseNumber } from '../verification/case-number';
-import { getCustomer } from './store';
-import { twoFactorState, type LockReason, type TwoFactorStateView } from './two-factor-state';
-import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from './search-terms';
+import { getCustomer } from '../customers/store';
+import { twoFactorState, type LockReason, type TwoFactorStateView } from '../customers/two-factor-state';
+import { MIN_QUERY_LENGTH, termPrefix, wordsOf } from '../customers/search-terms';
 
 export interface SearchHit {
   customerId: string;

@@ -2,14 +2,14 @@
 // audit events), newest first, each paged with a cursor so no evidence is ever out of reach.
 import { listAuditEvents } from '../audit/store';
 import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../pagination';
-import type { CustomerProfileQuery } from './schemas-profile';
+import type { CustomerProfileQuery } from '../customers/schemas-profile';
 import { listCustomerVerifications } from '../verification/store';
-import { staffView } from './customer';
-import { twoFactorState } from './two-factor-state';
+import { staffView } from '../customers/customer';
+import { twoFactorState } from '../customers/two-factor-state';
 import { readTogether } from '../reads';
-import { requireCustomer } from './store';
+import { requireCustomer } from '../customers/store';
 import { staffRevealer } from '../audit/sealed-text';
-import { auditEventView } from '../audit/history';
+import { auditEventView } from './audit-history';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
