@@ -5,6 +5,7 @@ import { h, type Child } from '../shared/dom';
 import type { Translator } from '../shared/i18n';
 import type { Session } from './auth';
 import { errorSentences, type MessageKey } from './messages';
+import type { ConsoleLocale } from './locales';
 
 export type { MessageKey };
 
@@ -15,7 +16,7 @@ export interface ErrorInfo {
 }
 
 export interface Ctx {
-  i18n: Translator<MessageKey>;
+  i18n: Translator<MessageKey, ConsoleLocale>;
   session: Session;
   call<T>(
     method: 'GET' | 'POST',
@@ -31,7 +32,7 @@ export interface Ctx {
   errorInfo(error: unknown): ErrorInfo;
 }
 
-export const errorInfoFor = (i18n: Translator<MessageKey>) => (error: unknown) =>
+export const errorInfoFor = (i18n: Translator<MessageKey, ConsoleLocale>) => (error: unknown) =>
   describeError(error, errorSentences[i18n.lang], i18n.t('genericError'));
 
 /** Answers that describe the case as it is (an erased or unknown customer), not a fault to report. */

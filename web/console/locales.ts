@@ -1,10 +1,10 @@
 // The console's languages: one list. Every word the console shows is written once per key with all of
 // them side by side (`{ nl: '…', en: '…' }`, in the `*.words.ts` file beside the view that shows it),
 // so adding a language here makes tsc name every key still without its text.
-import type { Lang } from '../shared/i18n';
+import { byLanguage, type PageLang } from '../shared/i18n';
 
 /** A new language also needs the language switch and detection in web/shared/i18n.ts to offer it. */
-export const consoleLocales = ['nl', 'en'] as const satisfies readonly Lang[];
+export const consoleLocales = ['nl', 'en'] as const satisfies readonly PageLang[];
 export type ConsoleLocale = (typeof consoleLocales)[number];
 
 /** One text per console language. */
@@ -14,16 +14,7 @@ export type Text = Record<ConsoleLocale, string>;
 export type Words<K extends string = string> = Record<K, Text>;
 
 /** The words of one language: what the translator and the label lookups read. */
-export const byLocale = <K extends string>(words: Words<K>): Record<ConsoleLocale, Record<K, string>> => {
-  const entries = Object.entries<Text>(words);
-  // Object.fromEntries loses the key types; the entries are exactly words' keys, for each locale.
-  return Object.fromEntries(
-    consoleLocales.map((locale) => [
-      locale,
-      Object.fromEntries(entries.map(([key, text]) => [key, text[locale]])),
-    ]),
-  ) as Record<ConsoleLocale, Record<K, string>>;
-};
+export const byLocale = <K extends string>(words: Words<K>) => byLanguage(consoleLocales, words);
 
 type KeysOf<T> = T extends object ? keyof T : never;
 /** The keys that more than one of the word sets defines (never when each key is defined once). */

@@ -4,6 +4,7 @@ import { h } from '../shared/dom';
 import type { Approval } from './api-types';
 import type { Translator } from '../shared/i18n';
 import type { Ctx, MessageKey } from './context';
+import type { ConsoleLocale } from './locales';
 
 let count: number | undefined;
 let changed: () => void = () => undefined;
@@ -34,7 +35,7 @@ export const refreshPendingApprovals = async (ctx: Ctx) => {
 };
 
 /** The navigation link; the count is part of its accessible name ("Goedkeuringen, 2 wachtend"). */
-export const approvalsNavLink = (i18n: Translator<MessageKey>, current: boolean) => {
+export const approvalsNavLink = (i18n: Translator<MessageKey, ConsoleLocale>, current: boolean) => {
   const { t } = i18n;
   return h(
     'a',

@@ -20,8 +20,8 @@ const languageFacts = {
 
 export type PageLang = keyof typeof languageFacts;
 
-/** The console's languages (web/console/messages.ts is typed by it). */
-export type Lang = 'nl' | 'en';
+/** How a language writes dates (an Intl locale). */
+export const dateLocaleOf = (lang: PageLang) => languageFacts[lang].dateLocale;
 
 /** The language choice stays when the person at the console changes: it belongs to the device. */
 export const LANG_STORAGE_KEY = 'mfa-recovery.lang';
@@ -48,7 +48,7 @@ const detectLang = <L extends PageLang>(languages: readonly [L, ...L[]]): L => {
   return languages[0];
 };
 
-export type Dictionary<K extends string, L extends PageLang = Lang> = Record<L, Record<K, string>>;
+export type Dictionary<K extends string, L extends PageLang> = Record<L, Record<K, string>>;
 
 /**
  * Words written key by key, each key's languages side by side (`begin: { nl: 'Beginnen', en: 'Begin' }`),
@@ -64,7 +64,7 @@ export const byLanguage = <L extends PageLang, K extends string>(
   ) as Dictionary<K, L>;
 };
 
-export interface Translator<K extends string, L extends PageLang = Lang> {
+export interface Translator<K extends string, L extends PageLang> {
   readonly lang: L;
   /** The page's languages, the first the one it speaks when the browser names none of them. */
   readonly languages: readonly [L, ...L[]];
@@ -86,7 +86,7 @@ export const createTranslator = <K extends string, L extends PageLang>(
 ): Translator<K, L> => {
   let lang = detectLang(languages);
   document.documentElement.lang = lang;
-  const locale = () => languageFacts[lang].dateLocale;
+  const locale = () => dateLocaleOf(lang);
   return {
     get lang() {
       return lang;

@@ -2,7 +2,7 @@
 // local time, paged through the whole history, and narrowed to one case (its case number).
 import { h } from '../../shared/dom';
 import type { AuditEventView, AuditHistory, Profile } from '../api-types';
-import { actorCell, localTime, localZone, eventSentence } from '../audit-words';
+import { actorCell, localTime, localZone, eventSentence } from '../audit-sentences';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels } from '../messages';
 

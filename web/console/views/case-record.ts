@@ -10,7 +10,7 @@ import type {
   Profile,
   VerificationView,
 } from '../api-types';
-import { eventSentence, localTime } from '../audit-words';
+import { eventSentence, localTime } from '../audit-sentences';
 import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import {
   channelLabels,

@@ -6,7 +6,7 @@ import { h, uid } from '../../shared/dom';
 import type { RecoveryLockCase, RecoveryLockReleased } from '../api-types';
 import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
-import { actorCell, eventSentence } from '../audit-words';
+import { actorCell, eventSentence } from '../audit-sentences';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
 import { loadQueue, reportText, reviewText } from './security-queue';

@@ -4,9 +4,10 @@ import { h } from '../../shared/dom';
 import type { Translator } from '../../shared/i18n';
 import type { MessageKey } from '../context';
 import type { ConsoleAuthConfig } from '../runtime-config';
+import type { ConsoleLocale } from '../locales';
 
 export const signInView = (
-  i18n: Translator<MessageKey>,
+  i18n: Translator<MessageKey, ConsoleLocale>,
   auth: ConsoleAuthConfig,
   notice: string | undefined,
   signIn: () => void,

@@ -5,7 +5,8 @@ import type { NotificationKind } from '../../lib/notify/templates';
 import type { CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { ReportedProblem } from '../../lib/verification/vocabulary';
 import { h } from '../shared/dom';
-import type { Lang } from '../shared/i18n';
+import { dateLocaleOf } from '../shared/i18n';
+import type { ConsoleLocale } from './locales';
 import type { AuditEventView } from './api-types';
 import type { Ctx, MessageKey } from './context';
 import {
@@ -20,11 +21,9 @@ import {
   resultLabels,
 } from './messages';
 
-const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
-
 /** "30-11-2026 14:02 CET" (nl) / "30/11/2026 14:02 CET" (en), in the browser's time zone. */
-export const localTime = (lang: Lang, iso: string) => {
-  const parts = new Intl.DateTimeFormat(locale(lang), {
+export const localTime = (lang: ConsoleLocale, iso: string) => {
+  const parts = new Intl.DateTimeFormat(dateLocaleOf(lang), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
