@@ -1,4 +1,4 @@
-// The audit trail's words (audit-words.ts, the audit table, the case record, the security case): the
+// The audit trail's words (audit-sentences.ts, the audit table, the case record, the security case): the
 // events, actors and mails by name and as sentences, every console language side by side. Typed
 // against lib/, so a new event type, actor or mail cannot ship without its words.
 import type { ActorType, AuditEventType } from '../../lib/audit/events';
