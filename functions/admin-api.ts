@@ -14,10 +14,10 @@ import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
+import { requireVerification } from '../lib/verification/reads';
 import {
   completeVerification,
   recordCheck,
-  requireVerification,
   sendEmailCode,
   startVerification,
 } from '../lib/verification/store';

@@ -13,7 +13,7 @@ import { isDomainError } from '../errors';
 import { isMailLocale, mailWording } from '../locales';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
-import { getVerification } from '../verification/store';
+import { getVerification } from '../verification/reads';
 import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';

@@ -5,7 +5,7 @@ import { batchGet, tableName, type TransactItem } from '../aws/dynamodb';
 import { conflict, forbidden, notFound } from '../errors';
 import { readTogether } from '../reads';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
-import { requireVerification } from '../verification/store';
+import { requireVerification } from '../verification/reads';
 import type { VerificationItem } from '../verification/verification';
 import { assertVerificationAwaits, type ApprovalItem } from './policy';
 import { getApproval, listPendingApprovals } from './store';

@@ -6,7 +6,7 @@ import { config } from '../config';
 import { requireCustomer } from '../customers/store';
 import { conflict, locked, tooManyRequests } from '../errors';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
-import { listCustomerVerifications } from '../verification/store';
+import { listCustomerVerifications } from '../verification/reads';
 
 const DAY_MS = 86_400_000;
 

@@ -23,7 +23,7 @@ import {
   countDisablesByAdminSince,
   countPassesByAgentSince,
   requireVerification,
-} from '../verification/store';
+} from '../verification/reads';
 import { assertVerificationFresh } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 import {

@@ -8,7 +8,7 @@ import type { CustomerItem } from '../customers/customer';
 import { auditEventView } from '../staff-views/audit-history';
 import { requireCustomer } from '../customers/store';
 import { twoFactorState } from '../customers/two-factor-state';
-import { getVerification, listCustomerVerifications } from '../verification/store';
+import { getVerification, listCustomerVerifications } from '../verification/reads';
 import { emailCodeMatched } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 import { entryOf, reportedCaseId } from './store';

@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../paginat
 import { readTogether } from '../reads';
 import { getApproval } from '../reset/store';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
-import { getVerification, requireVerification } from '../verification/store';
+import { getVerification, requireVerification } from '../verification/reads';
 import { assertCanRelease, assertRecoveryLocked, type ReleasePolicy } from './policy';
 import { recoveryLockAttributes, recoveryLockFlag } from '../customers/recovery-lock-item';
 

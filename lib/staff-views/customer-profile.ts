@@ -3,7 +3,7 @@
 import { listAuditEvents } from '../audit/store';
 import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../pagination';
 import type { CustomerProfileQuery } from '../customers/schemas-profile';
-import { listCustomerVerifications } from '../verification/store';
+import { listCustomerVerifications } from '../verification/reads';
 import { staffView } from '../customers/customer';
 import { twoFactorState } from '../customers/two-factor-state';
 import { readTogether } from '../reads';

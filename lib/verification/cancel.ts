@@ -6,7 +6,7 @@ import { conflict, forbidden } from '../errors';
 import type { StaffGroup } from '../staff/groups';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { sessionEndWrite } from './budget';
-import { requireVerification } from './store';
+import { requireVerification } from './reads';
 import type { VerificationItem } from './verification';
 
 export interface Canceller {

@@ -4,7 +4,7 @@ import { commitWithAudit } from '../audit/store';
 import type { Clock, Random } from '../clock';
 import { requireCustomer } from '../customers/store';
 import type { StaffGroup } from '../staff/groups';
-import { requireVerification } from './store';
+import { requireVerification } from './reads';
 
 export interface Printer {
   id: string;

@@ -44,16 +44,6 @@ import type {
 } from './schemas';
 import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
 
-// The Lambda entry points and the notifier read sessions through this module; the reads live in ./reads.
-export {
-  countDisablesByAdminSince,
-  countPassesByAgentSince,
-  getVerification,
-  listCustomerVerifications,
-  requireVerification,
-} from './reads';
-export type { CheckOutcome } from './decisions';
-
 /** Sessions are evidence: kept 400 days (past a yearly audit), then DynamoDB's TTL removes them. */
 const RETENTION_DAYS = 400;
 

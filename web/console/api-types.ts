@@ -23,7 +23,7 @@ import type {
 } from '../../lib/verification/responses';
 import type { CheckResult } from '../../lib/verification/schemas';
 import type { verificationView } from '../../lib/verification/verification';
-import type { CheckOutcome } from '../../lib/verification/store';
+import type { CheckOutcome } from '../../lib/verification/decisions';
 import type { triageRecordedSchema } from '../../lib/triage/responses';
 
 export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome };
