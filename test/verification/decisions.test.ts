@@ -14,7 +14,8 @@ import {
   maskEmail,
   type SessionPolicy,
 } from '../../lib/verification/decisions';
-import type { EmailCodeState, VerificationItem } from '../../lib/verification/verification';
+import type { CheckResult, CheckType } from '../../lib/verification/schemas';
+import type { EmailCodeState, RecordedCheck, VerificationItem } from '../../lib/verification/verification';
 
 const start = new Date('2026-12-01T10:00:00.000Z');
 const minutesAfter = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
@@ -37,7 +38,15 @@ const session = (overrides: Partial<VerificationItem> = {}): VerificationItem =>
   status: 'OPEN',
   startedAt: start.toISOString(),
   checks: [],
+  version: 1,
+  expiresAtEpoch: 0,
   ...overrides,
+});
+const recorded = (type: CheckType, result: CheckResult): RecordedCheck => ({
+  type,
+  result,
+  agentId: 'agent-bram',
+  at: start.toISOString(),
 });
 const customer = (overrides: Partial<CustomerItem> = {}) =>
   ({ customerId: 'c-1', privileged: false, ...overrides }) as CustomerItem;
@@ -89,7 +98,7 @@ describe('an open session', () => {
   });
 
   it('holds at most the configured number of checks', () => {
-    const full = session({ checks: Array.from({ length: 30 }, () => ({ type: 'EMAIL', result: 'MATCH' })) });
+    const full = session({ checks: Array.from({ length: 30 }, () => recorded('EMAIL', 'MATCH')) });
     expect(refusal(() => assertRoomForCheck(full, policy))).toMatchObject({ code: 'TOO_MANY_CHECKS' });
     expect(() => assertRoomForCheck(session({ checks: full.checks.slice(1) }), policy)).not.toThrow();
   });
@@ -107,7 +116,7 @@ describe('a session left open when the next one starts', () => {
       heldMismatch: false,
       failure: undefined,
     });
-    const withMismatch = session({ checks: [{ type: 'FULL_NAME', result: 'MISMATCH' }] });
+    const withMismatch = session({ checks: [recorded('FULL_NAME', 'MISMATCH')] });
     const closed = closeLeftOpenSession(withMismatch, customer(), minutesAfter(61), policy, budget);
     expect(closed.heldMismatch).toBe(true);
     expect(closed.failure).toMatchObject({ streak: 1, cooldownMinutes: 15 });
