@@ -36,18 +36,26 @@ export type TriageAdvice =
   { advice: 'SELF_SERVICE'; selfServicePath: SelfServicePath } | { advice: 'VERIFY'; because: VerifyBecause };
 
 /**
+ * The report decides only what to do with a working app: renew the codes when those are what is lost,
+ * move to a new authenticator otherwise (new phone, a phone that is going, an app that misbehaves: a
+ * fresh enrollment with new backup codes). One entry per report, so a new report is a tsc error here
+ * until someone decides its path.
+ */
+export const pathWithWorkingApp: Record<ReportedProblem, SelfServicePath> = {
+  CANNOT_LOG_IN: 'REPLACE_AUTHENTICATOR',
+  PHONE_LOST: 'REPLACE_AUTHENTICATOR',
+  APP_BROKEN: 'REPLACE_AUTHENTICATOR',
+  BACKUP_CODES_LOST: 'RENEW_BACKUP_CODES',
+  NEW_PHONE: 'REPLACE_AUTHENTICATOR',
+};
+
+/**
  * Every reset is what an attacker asks a helpdesk for, so a caller who holds any factor recovers
- * with it. The report decides only what to do with a working app: renew the codes when those are
- * what is lost, move to a new authenticator otherwise (new phone, a phone that is going, an app
- * that misbehaves: a fresh enrollment with new backup codes). Without the app, a backup code signs in.
+ * with it: with a working app, the report's path; without it, a backup code signs in.
  */
 export const adviseTriage = (answers: TriageAnswers): TriageAdvice => {
   if (answers.oldAuthenticatorWorks)
-    return {
-      advice: 'SELF_SERVICE',
-      selfServicePath:
-        answers.reportedProblem === 'BACKUP_CODES_LOST' ? 'RENEW_BACKUP_CODES' : 'REPLACE_AUTHENTICATOR',
-    };
+    return { advice: 'SELF_SERVICE', selfServicePath: pathWithWorkingApp[answers.reportedProblem] };
   if (answers.backupCodesAvailable === true)
     return { advice: 'SELF_SERVICE', selfServicePath: 'BACKUP_CODE_SIGN_IN' };
   return { advice: 'VERIFY', because: 'NO_FACTOR_LEFT' };
