@@ -14,7 +14,7 @@ import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
-import { requireVerification } from '../lib/verification/reads';
+import { requireVisibleVerification } from '../lib/verification/access';
 import {
   completeVerification,
   recordCheck,
@@ -142,9 +142,14 @@ export const handler = createHttpFunction('adminApi', {
     ),
   }),
 
-  getVerification: async (request) => ({
-    body: verificationView(await requireVerification(request.pathParameters.verificationId)),
-  }),
+  getVerification: async (request) => {
+    const { principal } = request;
+    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    const reader = { id: principal.id, groups: principal.groups };
+    return {
+      body: verificationView(await requireVisibleVerification(request.pathParameters.verificationId, reader)),
+    };
+  },
 
   listReadyVerifications: async (request) => {
     const page = await listReadyVerifications(staffId(request.principal), {

@@ -35,6 +35,11 @@ export interface CustomerItem extends CustomerRecord {
   emailCodeSentAt?: string[];
   /** When 2FA was last disabled by the helpdesk; a second reset soon after needs a second admin. */
   lastResetAt?: string;
+  /**
+   * The case behind lastResetAt (the verification id a disable or a lock release used): what a re-sent
+   * link belongs to, however many sessions came after it.
+   */
+  lastResetCaseId?: string;
   /** Seals staff free text about this customer in audit events; erasure deletes it (lib/audit/sealed-text.ts). */
   textKey?: TextKey;
   /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */

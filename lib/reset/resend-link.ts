@@ -4,11 +4,25 @@
 import { tableName } from '../aws/dynamodb';
 import { config } from '../config';
 import { requireCustomer } from '../customers/store';
+import type { CustomerItem } from '../customers/customer';
 import { conflict, locked, tooManyRequests } from '../errors';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
-import { listCustomerVerifications } from '../verification/reads';
+import { getTicket } from '../tickets/store';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The case of the reset the link belongs to, from the reset itself: the customer item names it since
+ * the disable (or release) that set lastResetAt. A customer reset before that field existed has it on
+ * the current ticket, which the disable's notifier issued with the case. Never the newest sessions:
+ * an agent can start and cancel any number of those, and a "this wasn't me" on the link must still
+ * accuse the reset's own verifier and admin.
+ */
+const resetCaseOf = async (customer: CustomerItem) => {
+  if (customer.lastResetCaseId) return customer.lastResetCaseId;
+  const ticket = customer.enrollmentTicketHash ? await getTicket(customer.enrollmentTicketHash) : undefined;
+  return ticket?.caseId;
+};
 
 export const resendResetLink = (request: { customerId: string; adminId: string }, deps: Deps) =>
   runStaffAction(
@@ -17,9 +31,7 @@ export const resendResetLink = (request: { customerId: string; adminId: string }
       reason: undefined,
       load: async () => {
         const customer = await requireCustomer(request.customerId, true);
-        // The case of the reset the link belongs to: the customer's newest session used for a disable.
-        const sessions = await listCustomerVerifications(customer.customerId, { limit: 10 });
-        return { customer, caseId: sessions.items.find((item) => item.status === 'USED')?.verificationId };
+        return { customer, caseId: await resetCaseOf(customer) };
       },
       rule: ({ customer }, now) => {
         // Each send is a working enrollment link in someone's mailbox: few, and never in bulk.

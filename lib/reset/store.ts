@@ -86,7 +86,7 @@ const disableWrites = (
     Update: {
       TableName: tableName('customers'),
       Key: { customerId: customer.customerId },
-      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, updatedAt = :now, #version = #version + :one${
+      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, updatedAt = :now, #version = #version + :one${
         twoFactorAttributesRemovedOnDisable.length
           ? ` REMOVE ${twoFactorAttributesRemovedOnDisable.map((_, index) => `#credential${index}`).join(', ')}`
           : ''
@@ -102,6 +102,7 @@ const disableWrites = (
       ExpressionAttributeValues: {
         ':disabled': 'DISABLED',
         ':now': now.toISOString(),
+        ':caseId': verification.verificationId,
         ':one': 1,
         ':version': customer.version,
       },

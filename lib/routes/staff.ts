@@ -150,7 +150,8 @@ export const staffRoutes = [
     operation: 'getVerification',
     responses: { 200: verificationViewSchema },
     function: 'adminApi',
-    auth: staff,
+    // The session's agent, admins and security officers (lib/verification/access.ts decides, 403 otherwise).
+    auth: staffAndSecurity,
     params: verificationParams,
     tables: { verifications: 'read' },
   },
@@ -173,11 +174,13 @@ export const staffRoutes = [
     operation: 'recordCaseRecordPrinted',
     responses: { 201: caseRecordPrintedSchema },
     function: 'adminApi',
-    auth: staff,
+    // Who may read the session prints it (lib/verification/access.ts).
+    auth: staffAndSecurity,
     params: verificationParams,
     // No input beyond the path; an empty JSON object is accepted from clients that always send one.
     body: z.optional(z.strictObject({})),
-    tables: { customers: 'read', verifications: 'read', ...appendAudit },
+    // One person's prints of a case within a minute are one event: a conditional marker in Idempotency.
+    tables: { customers: 'read', verifications: 'read', idempotency: 'readWrite', ...appendAudit },
   },
   {
     method: 'POST',
@@ -203,7 +206,8 @@ export const staffRoutes = [
     params: customerParams,
     // No input beyond the path; an empty JSON object is accepted from clients that always send one.
     body: z.optional(z.strictObject({})),
-    tables: { customers: 'readWrite', verifications: 'read', ...appendAudit },
+    // The reset's case is on the customer item, or (reset before that) on the current ticket.
+    tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
   },
   {
     method: 'GET',

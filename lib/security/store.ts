@@ -179,7 +179,7 @@ export const releaseRecoveryLock = (request: ReleaseRequest, deps: Deps) =>
             Update: {
               TableName: tableName('customers'),
               Key: { customerId: customer.customerId },
-              UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, updatedAt = :now, #version = #version + :one REMOVE ${removed
+              UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, updatedAt = :now, #version = #version + :one REMOVE ${removed
                 .map((_, index) => `#removed${index}`)
                 .join(', ')}`,
               ConditionExpression: '#version = :version AND attribute_exists(recoveryLockedAt)',
@@ -190,6 +190,8 @@ export const releaseRecoveryLock = (request: ReleaseRequest, deps: Deps) =>
               ExpressionAttributeValues: {
                 ':disabled': 'DISABLED',
                 ':now': now.toISOString(),
+                // The release's session is the case its enrollment link (and a re-sent one) belongs to.
+                ':caseId': verification.verificationId,
                 ':one': 1,
                 ':version': customer.version,
               },
