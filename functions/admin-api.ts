@@ -14,7 +14,7 @@ import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
-import { requireVisibleVerification } from '../lib/verification/access';
+import { requireVisibleVerification } from '../lib/verification/reads';
 import {
   completeVerification,
   recordCheck,

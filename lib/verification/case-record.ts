@@ -8,7 +8,8 @@ import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds, type Clock, type Random } from '../clock';
 import { requireCustomer } from '../customers/store';
 import { conflict } from '../errors';
-import { requireVisibleVerification, type SessionReader } from './access';
+import type { SessionReader } from './access';
+import { requireVisibleVerification } from './reads';
 
 export type Printer = SessionReader;
 

@@ -4,6 +4,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { notFound } from '../errors';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import { assertMaySeeSession, type SessionReader } from './access';
 import type { VerificationItem } from './verification';
 
 export const getVerification = async (verificationId: string): Promise<VerificationItem | undefined> => {
@@ -17,6 +18,13 @@ export const requireVerification = async (verificationId: string): Promise<Verif
   const item = await getVerification(verificationId);
   if (!item) throw notFound('VERIFICATION_NOT_FOUND', 'No verification session with this id.');
   return item;
+};
+
+/** The session, for someone who may see it: 404 for an unknown id, else 403 before anything of it is answered. */
+export const requireVisibleVerification = async (verificationId: string, reader: SessionReader) => {
+  const verification = await requireVerification(verificationId);
+  assertMaySeeSession(verification, reader);
+  return verification;
 };
 
 /** A customer's sessions, newest first, a page at a time (the cursor is the last session's index key). */

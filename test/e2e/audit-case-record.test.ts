@@ -116,10 +116,11 @@ describe('the audit table', () => {
     const verificationId = await passVerification(stack, 'ac-many', agent, undefined, {
       EMAIL: 'ac-many@voltpark.nl',
     });
-    // Each print of the record is an event: more than two of the table's pages of 25.
+    // Each print of the record by another admin is an event (one person's within a minute are one):
+    // more than two of the table's pages of 25.
     for (let index = 0; index < 45; index += 1)
       await stack.call('POST', `/admin/verifications/${verificationId}/case-record`, {
-        token: agent,
+        token: await stack.adminToken(`admin-print-${index}`),
         body: {},
       });
     const stored = await auditEventsOf(stack, 'ac-many');
@@ -243,5 +244,31 @@ describe('the printable case record', () => {
     const pdf = await page.pdf({ path: join(dir, 'case-record.pdf'), format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'audit-05-case-record-print');
+  });
+
+  it("is not another agent's to open: no link on a colleague's session, the refusal at its address; an officer reads it", async () => {
+    const page = await openInAmsterdam();
+    await signIn(page, suite.stack, 'agent-erik', '#/customers/ac-1');
+    const row = page.locator('[data-testid="verifications-table"] tr', { hasText: caseNumberA });
+    await row.waitFor();
+    expect(await row.getByTestId('print-case-record').count()).toBe(0);
+    await page.goto(`${suite.stack.apiUrl}/console/#/cases/${caseA}/print`);
+    await expect(page.getByTestId('case-record-error').textContent()).resolves.toContain(
+      'van een andere medewerker',
+    );
+    expect(await page.getByTestId('case-record').count()).toBe(0);
+    const printedBy = async () =>
+      (await auditEventsOf(suite.stack, 'ac-1'))
+        .filter((event) => event.type === 'CASE_RECORD_PRINTED')
+        .map((event) => event.actorId);
+    expect(await printedBy()).not.toContain('agent-erik');
+
+    // A security officer, who reads no customer profiles, gets the whole record.
+    await signIn(page, suite.stack, 'officer-fatima', `#/cases/${caseA}/print`);
+    await page.getByTestId('case-record').waitFor();
+    const record = (await page.getByTestId('case-record').textContent()) ?? '';
+    for (const text of ['Jan de Vries', 'ac-1@voltpark.nl', 'asked FULL_NAME'])
+      expect(record).toContain(text);
+    expect(await printedBy()).toContain('officer-fatima');
   });
 });

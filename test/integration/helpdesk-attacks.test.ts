@@ -190,7 +190,7 @@ describe('finding 1: no answer oracle — wrong answers are budgeted per custome
     await markEnrolled(stack, 'a1-honest');
     // Later that day, a lock release or a second reset: the same caller passes again.
     const second = await passVerification(stack, 'a1-honest', otherAgent, knowledge, answers);
-    const session = await stack.call('GET', `/admin/verifications/${second}`, { token: agent });
+    const session = await stack.call('GET', `/admin/verifications/${second}`, { token: otherAgent });
     expect(session.body.status).toBe('PASSED');
     const profile = await stack.call('GET', '/admin/customers/a1-honest', { token: agent });
     expect(profile.body.customer).toMatchObject({

@@ -133,7 +133,7 @@ describe('a release', () => {
     await stack.poller?.drain();
     const mail = (await mailTo(stack, emailOf('s-release'))).at(-1);
     expect(mail?.subject).toBe('De blokkade van uw account is opgeheven');
-    const caseNumber = (await stack.call('GET', `/admin/verifications/${verificationId}`, { token: agent }))
+    const caseNumber = (await stack.call('GET', `/admin/verifications/${verificationId}`, { token: admin }))
       .body.caseNumber;
     expect(mail?.body.text).toContain(`Zaaknummer: ${caseNumber}`);
     const started = await stack.call('POST', '/enroll/start', { body: { ticket: ticketIn(mail) } });

@@ -49,6 +49,10 @@ export const errorSentences = byLocale({
     nl: 'Alleen de medewerker die deze verificatie startte kan haar voortzetten.',
     en: 'Only the agent who started this verification can continue it.',
   },
+  VERIFICATION_OF_ANOTHER_AGENT: {
+    nl: 'Deze verificatie is van een andere medewerker; alleen die medewerker, een admin of een security officer kan haar inzien of afdrukken.',
+    en: "This verification is another agent's; only that agent, an admin or a security officer can read or print it.",
+  },
   VERIFICATION_NOT_OPEN: {
     nl: 'Deze verificatie is al afgerond. Start zo nodig een nieuwe.',
     en: 'This verification is already completed. Start a new one if needed.',

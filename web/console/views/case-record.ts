@@ -8,6 +8,7 @@ import type {
   AuditHistory,
   CaseRecordPrinted,
   Profile,
+  RecoveryLockCase,
   VerificationView,
 } from '../api-types';
 import { eventSentence, localTime } from '../audit-sentences';
@@ -20,6 +21,7 @@ import {
   resultLabels,
 } from '../messages';
 import { auditTable } from './audit-trail';
+import { readsProfiles } from './security-queue';
 import { reasonText } from './verification-outcome';
 
 interface CaseRecordState {
@@ -30,7 +32,7 @@ interface CaseRecordState {
   error?: ErrorInfo;
   printed?: CaseRecordPrinted;
   verification?: VerificationView;
-  customer?: Profile['customer'];
+  customer?: Pick<Profile['customer'], 'customerId' | 'fullName' | 'email' | 'companyName'>;
   events?: AuditEventView[];
   /** The triage the case was started on, if it was. */
   triage?: AuditEventView;
@@ -88,7 +90,17 @@ const load = async (ctx: Ctx, current: CaseRecordState) => {
     ).body;
     const verification = (await ctx.call<VerificationView>('GET', `/admin/verifications/${id}`)).body;
     const customerPath = `/admin/customers/${encodeURIComponent(verification.customerId)}`;
-    const profile = ctx.call<Profile>('GET', customerPath);
+    // An officer who reads no profiles has the customer in the recovery-lock case instead.
+    const customer = readsProfiles(ctx.session)
+      ? ctx.call<Profile>('GET', customerPath).then((answer) => answer.body.customer)
+      : ctx
+          .call<RecoveryLockCase>(
+            'GET',
+            `/security/customers/${encodeURIComponent(verification.customerId)}/recovery-lock`,
+          )
+          .then((answer) => answer.body.customer);
+    // Read alongside the events; a refusal is seen after them, not left unobserved meanwhile.
+    customer.catch(() => undefined);
     const events: AuditEventView[] = [];
     let cursor: string | null = null;
     do {
@@ -102,7 +114,7 @@ const load = async (ctx: Ctx, current: CaseRecordState) => {
     } while (cursor);
     const triage = await triageOf(ctx, customerPath, events, verification.startedAt);
     current.verification = verification;
-    current.customer = (await profile).body.customer;
+    current.customer = await customer;
     current.triage = triage;
     // Oldest first: a record reads as the case happened (the triage came just before the start).
     current.events = [...events, ...(triage ? [triage] : [])].sort((a, b) => a.seq - b.seq);

@@ -1,6 +1,7 @@
 // The customer page: who it is, the 2FA status, warnings that stop a reset, the verification
 // checklist, the disable step for admins, and the history (verifications and audit events).
 import { h } from '../../shared/dom';
+import { maySeeSession } from '../../../lib/verification/access';
 import type { Profile } from '../api-types';
 import { isSecurityOfficer } from '../auth';
 import { customerPageLayout, fact, type Ctx } from '../context';
@@ -71,6 +72,7 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
 const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
   const { t, lang } = ctx.i18n;
   const verifications = profile.recentVerifications;
+  const reader = { id: ctx.session.sub, groups: ctx.session.groups };
   const th = (key: Parameters<typeof t>[0]) => h('th', { scope: 'col', text: t(key) });
   return h(
     'section',
@@ -117,11 +119,14 @@ const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
                   h(
                     'td',
                     { class: 'no-print' },
-                    h('a', {
-                      href: `#/cases/${encodeURIComponent(item.verificationId)}/print`,
-                      'data-testid': 'print-case-record',
-                      text: t('printCaseRecord'),
-                    }),
+                    // Another agent's session (its notes) is not this reader's to open; the API says 403 too.
+                    maySeeSession(item, reader)
+                      ? h('a', {
+                          href: `#/cases/${encodeURIComponent(item.verificationId)}/print`,
+                          'data-testid': 'print-case-record',
+                          text: t('printCaseRecord'),
+                        })
+                      : null,
                   ),
                 ),
               ),
