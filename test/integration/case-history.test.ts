@@ -102,6 +102,13 @@ describe('a re-sent reset link keeps the case of the reset', () => {
     expect([byItsAdmin.status, byItsAdmin.body.error?.code]).toEqual([403, 'RELEASER_IN_REPORTED_CASE']);
     // An officer with no part in it releases on an uninvolved agent's call-back.
     expect((await release('h-resend', uninvolved)).status).toBe(200);
+    // The release's link is the release's case, and so is a re-sent one after more sessions.
+    await startAndCancel('h-resend', 11);
+    expect((await resend('h-resend')).status).toBe(202);
+    const resent = (await expectIntactChain(stack, 'h-resend')).filter(
+      (event) => event.type === 'RESET_LINK_RESENT',
+    );
+    expect(resent.map((event) => event.caseId)).toEqual([caseId, uninvolved]);
   });
 
   it('for a customer reset before the customer item named the case, the current link still carries it', async () => {
