@@ -9,7 +9,7 @@ import { searchCustomers } from '../lib/staff-views/customer-search';
 import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
 import type { Principal } from '../lib/http/principal';
-import { idempotencyContext } from '../lib/idempotency/store';
+import { approvalSubject, customerSubject, idempotencyContext } from '../lib/idempotency/store';
 import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
@@ -164,9 +164,9 @@ export const handler = createHttpFunction('adminApi', {
   disableTwoFactor: async (request) => {
     const adminId = staffId(request.principal);
     const customerId = request.pathParameters.customerId;
-    const idempotency = idempotencyContext(
+    const idempotency = await idempotencyContext(
       request.headers['idempotency-key'],
-      { callerId: adminId, operation: 'disable' },
+      { callerId: adminId, operation: 'disable', subject: customerSubject(customerId) },
       { customerId, ...request.body },
     );
     const response = await requestDisable({ customerId, ...request.body, adminId, idempotency }, deps);
@@ -176,9 +176,9 @@ export const handler = createHttpFunction('adminApi', {
   approveDisable: async (request) => {
     const adminId = staffId(request.principal);
     const approvalId = request.pathParameters.approvalId;
-    const idempotency = idempotencyContext(
+    const idempotency = await idempotencyContext(
       request.headers['idempotency-key'],
-      { callerId: adminId, operation: 'approve' },
+      { callerId: adminId, operation: 'approve', subject: approvalSubject(approvalId) },
       { approvalId },
     );
     const response = await approveDisable(approvalId, adminId, idempotency, deps);

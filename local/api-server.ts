@@ -245,6 +245,9 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
         return sendError(response, 404, 'ROUTE_NOT_FOUND', `No route ${method} ${url.pathname}.`);
       }
       const { route, pathParameters } = match;
+      // Refused before anything else, as the gateway refuses a path it cannot route: nothing is read or written.
+      if (match.malformedPath)
+        return sendError(response, 400, 'INVALID_PATH', 'The path holds a malformed percent-escape.');
 
       const body = await readBody(request);
       if (body === 'too-large')

@@ -1,5 +1,5 @@
 // Customers in DynamoDB: read one, and the login service's upsert with its search terms and audit.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { commitWithAudit } from '../audit/store';
@@ -7,7 +7,9 @@ import { conflict, notFound } from '../errors';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, normalizeText } from './normalize';
 import type { CustomerRecord } from './schemas';
-import { searchTermItems } from './search-terms';
+import { readTogether } from '../reads';
+import { claimId, idClaimHolder } from './id-claim';
+import { searchTermItems, termKey, termsBeyondCap } from './search-terms';
 import { erasedError, isTombstone, type CustomerTombstone } from './tombstone';
 
 /** The Customers item as stored: a customer, or the tombstone an erasure left. */
@@ -49,6 +51,24 @@ export const customerVersionCondition = (customer: CustomerItem | undefined) =>
     ? { ConditionExpression: 'version = :expectedVersion', values: { ':expectedVersion': customer.version } }
     : { ConditionExpression: 'attribute_not_exists(customerId)', values: {} };
 
+/** Why a new id is refused whose letters another id holds: erased (the id is not used again) or taken. */
+const caseTwinRefusal = async (holder: string) => {
+  const item = await readCustomerItem(holder, true);
+  if (item && isTombstone(item)) return erasedError();
+  return conflict(
+    'CUSTOMER_ID_TAKEN',
+    `Customer ids ignore case here: ${holder} already holds these letters. Sync under that id or a new one.`,
+  );
+};
+
+/** A record written before the search-term cap: its terms beyond it go first, one by one (search-terms.ts). */
+export const dropTermsBeyondCap = async (customer: CustomerItem) => {
+  for (const term of termsBeyondCap(customer))
+    await dynamoDb().send(
+      new DeleteCommand({ TableName: tableName('customerSearch'), Key: termKey(term, customer.customerId) }),
+    );
+};
+
 const recordFields: (keyof CustomerRecord)[] = [
   'email',
   'notificationEmails',
@@ -80,10 +100,18 @@ export const upsertCustomer = async (
   deps: { clock: Clock; random: Random },
 ): Promise<UpsertOutcome> => {
   const { result } = await commitWithAudit(customerId, deps, async (append) => {
-    const stored = await readCustomerItem(customerId, true);
+    const [stored, claimHolder] = await readTogether(
+      readCustomerItem(customerId, true),
+      idClaimHolder(customerId),
+    );
     // A sync never brings an erased id back: the login service must use a new id for a returning person.
     if (stored && isTombstone(stored)) throw erasedError();
+    // Nor makes a second customer of an id that differs from another only in case (docs/api.md).
+    // A record synced before claims existed keeps syncing; it claims its id now if no other did.
+    if (!stored && claimHolder !== undefined && claimHolder !== customerId)
+      throw await caseTwinRefusal(claimHolder);
     const current = stored;
+    if (current) await dropTermsBeyondCap(current);
     const now = deps.clock.now().toISOString();
     const emailKey = normalizeEmail(record.email);
     const created = current === undefined;
@@ -143,6 +171,7 @@ export const upsertCustomer = async (
     }
 
     const condition = customerVersionCondition(current);
+    const claims = claimHolder === undefined ? [claimId(customerId)] : [];
     const writes: TransactItem[] = [
       {
         Put: {
@@ -152,13 +181,20 @@ export const upsertCustomer = async (
           ...(Object.keys(condition.values).length ? { ExpressionAttributeValues: condition.values } : {}),
         },
       },
+      ...claims,
       ...searchTermItems(current, next),
     ];
     return {
       writes,
       result: { created, emailChanged, customer: next },
-      onConflict: () =>
-        conflict('CONCURRENT_CHANGE', 'The customer changed while this request ran; send it again.'),
+      // Two new ids of the same letters synced at once: the one whose claim lost is the case twin.
+      onConflict: ([record, claim]) =>
+        created && claims.length && record === 'None' && claim === 'ConditionalCheckFailed'
+          ? conflict(
+              'CUSTOMER_ID_TAKEN',
+              'Another customer id of the same letters in another case was synced at the same time.',
+            )
+          : conflict('CONCURRENT_CHANGE', 'The customer changed while this request ran; send it again.'),
     };
   });
   return result;

@@ -125,6 +125,10 @@ export const tables = {
     baseName: 'IdempotencyKeys',
     envVar: 'IDEMPOTENCY_TABLE',
     partitionKey: { name: 'idempotencyKey', type: 'S' },
+    // Erasure finds a customer's records (and those of its approvals) here (lib/idempotency/store.ts).
+    indexes: [
+      { indexName: 'bySubject', partitionKey: { name: 'subject', type: 'S' }, include: ['createdAt'] },
+    ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose: 'Idempotency-Key records of state-changing admin requests and their stored answers',
   },

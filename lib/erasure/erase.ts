@@ -9,7 +9,14 @@ import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import type { TableKey } from '../data/tables';
 import { conflict, notFound } from '../errors';
-import { customerVersionCondition, readCustomerItem, tombstoneOf } from '../customers/store';
+import {
+  customerVersionCondition,
+  dropTermsBeyondCap,
+  readCustomerItem,
+  tombstoneOf,
+} from '../customers/store';
+import { keepIdClaim } from '../customers/id-claim';
+import { approvalSubject, customerSubject, deleteIdempotencyRecordsAbout } from '../idempotency/store';
 import { termKey, termsOf } from '../customers/search-terms';
 import { isTombstone } from '../customers/tombstone';
 import { caseNumberKey } from '../verification/case-number';
@@ -74,7 +81,13 @@ const deleteCustomerItems = async (customerId: string): Promise<ErasureOutcome['
     sessions.map((session) => ({ verificationId: session.verificationId })),
   );
   const tickets = await deleteAll('tickets', await byCustomer('tickets', 'ticketHash', customerId));
-  const approvals = await deleteAll('approvals', await byCustomer('approvals', 'approvalId', customerId));
+  const approvalKeys = await byCustomer('approvals', 'approvalId', customerId);
+  // Before the approvals, so a retry after a fault still finds the records of their approvals.
+  await deleteIdempotencyRecordsAbout([
+    customerSubject(customerId),
+    ...approvalKeys.map((key) => approvalSubject(String(key.approvalId))),
+  ]);
+  const approvals = await deleteAll('approvals', approvalKeys);
   // Only unsettled entries are indexed; settled ones hold ids and a status, no personal data, and expire.
   const notifications = await deleteAll(
     'notifications',
@@ -105,6 +118,7 @@ export const eraseCustomer = async (
       const current = await readCustomerItem(customerId, true);
       if (!current) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
       if (isTombstone(current)) throw new AlreadyErased();
+      await dropTermsBeyondCap(current);
       const at = deps.clock.now().toISOString();
       // Ids only: the event outlives the customer in the locked exports.
       append({ type: 'CUSTOMER_ERASED', actorType: 'service', actorId, customerId, details: {} });
@@ -121,6 +135,7 @@ export const eraseCustomer = async (
         ...termsOf(current).map((term): TransactItem => ({
           Delete: { TableName: tableName('customerSearch'), Key: termKey(term, customerId) },
         })),
+        keepIdClaim(customerId),
       ];
       return {
         writes,

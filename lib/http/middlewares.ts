@@ -8,7 +8,7 @@ import { isServiceUnavailable } from '../aws/errors';
 import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailable } from '../errors';
 import { sourceMappedStack } from '../observability/stack-trace';
 import { logger } from '../observability/logger';
-import { routeKey, type RouteDefinition } from '../routes';
+import { isMalformedPathParameter, routeKey, type RouteDefinition } from '../routes';
 import { config } from '../config';
 import { isSessionOfRole, principalOf, type Principal } from './principal';
 import { errorResponse, internalErrorResponse } from './responses';
@@ -129,6 +129,10 @@ export const inputValidation = (): HttpMiddleware => ({
   before: (request) => {
     const { event } = request;
     const { route } = event;
+    // A parameter API Gateway could not decode arrives as sent: a 400 of its own, not a lookup of "%ZZ".
+    for (const value of Object.values(event.pathParameters ?? {}))
+      if (typeof value === 'string' && isMalformedPathParameter(value))
+        throw invalid('INVALID_PATH', 'The path holds a malformed percent-escape.');
     // One rule for every string of every route, before the route's own schema.
     for (const [where, value] of [
       ['request body', event.parsedBody],

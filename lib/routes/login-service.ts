@@ -87,6 +87,7 @@ export const loginServiceRoutes = [
       verifications: 'readWriteDelete',
       tickets: 'readWriteDelete',
       approvals: 'readWriteDelete',
+      idempotency: 'readWriteDelete',
       auditEvents: 'append',
       notifications: 'readWriteDelete',
     },

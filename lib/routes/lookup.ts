@@ -27,7 +27,31 @@ export const functionPermissions = (name: FunctionName) => {
   return { tables, services: [...services] };
 };
 
-/** Matches a concrete path against the table; returns the route and its path parameters. */
+/**
+ * A path parameter as API Gateway's HTTP API hands it over: percent-decoded. An escape that does not
+ * decode (`%ZZ`, a cut sequence `%E0%A4%A`, an encoded surrogate `%ED%A0%80`) is no text at all: the
+ * parameter then stays as sent, and `isMalformedPathParameter` tells the handler to refuse it.
+ */
+export const decodePathParameter = (raw: string): { value: string; malformed: boolean } => {
+  try {
+    return { value: decodeURIComponent(raw), malformed: false };
+  } catch {
+    return { value: raw, malformed: true };
+  }
+};
+
+/**
+ * True for a parameter no decoder could have produced from a well-formed path: a `%` left over (no id
+ * of ours holds one), a replacement character or a lone surrogate (a lenient decoder's rendering of
+ * bytes that are not UTF-8). The Lambda checks this whatever the gateway did before it.
+ */
+export const isMalformedPathParameter = (value: string) =>
+  /[%\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+
+/**
+ * Matches a concrete path against the table; returns the route and its decoded path parameters, and
+ * whether one of them held a malformed escape (answered 400 `INVALID_PATH`, never decoded by guess).
+ */
 export const matchRoute = (method: string, path: string) => {
   for (const route of routes) {
     if (route.method !== method) continue;
@@ -38,10 +62,12 @@ export const matchRoute = (method: string, path: string) => {
     });
     const match = new RegExp(`^${pattern}$`).exec(path);
     if (!match) continue;
-    const pathParameters = Object.fromEntries(
-      names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
-    );
-    return { route, pathParameters };
+    const decoded = names.map((name, index) => [name, decodePathParameter(match[index + 1] ?? '')] as const);
+    return {
+      route,
+      pathParameters: Object.fromEntries(decoded.map(([name, { value }]) => [name, value])),
+      malformedPath: decoded.some(([, { malformed }]) => malformed),
+    };
   }
   return undefined;
 };

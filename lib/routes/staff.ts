@@ -192,8 +192,9 @@ export const staffRoutes = [
     params: customerParams,
     body: disableRequestSchema,
     tables: disableTables,
-    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
-    services: ['sealSecrets', 'openSecrets'],
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped);
+    // an Idempotency-Key's fingerprint is a keyed hash (answer-hash key).
+    services: ['sealSecrets', 'openSecrets', 'answerHashKey'],
     idempotencyKey: 'optional',
   },
   {
@@ -254,8 +255,9 @@ export const staffRoutes = [
     auth: adminOnly,
     params: approvalParams,
     tables: disableTables,
-    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
-    services: ['sealSecrets', 'openSecrets'],
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped);
+    // an Idempotency-Key's fingerprint is a keyed hash (answer-hash key).
+    services: ['sealSecrets', 'openSecrets', 'answerHashKey'],
     idempotencyKey: 'optional',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -12,6 +12,7 @@ import { PROFILE_PAGE_SIZE } from '../../lib/staff-views/customer-profile';
 import { MAX_BODY_BYTES } from '../../lib/http/middlewares';
 import { routes } from '../../lib/routes';
 import { CASE_TIMELINE_MAX_EVENTS } from '../../lib/security/case';
+import { MAX_COMPANY_TERMS, MAX_NAME_TERMS } from '../../lib/customers/search-terms';
 import { generatedBlockNames, regenerated, settingDefaults } from '../../scripts/docs/blocks';
 import { docFiles, proseLines, repoRoot } from '../../scripts/docs/markdown';
 
@@ -129,6 +130,10 @@ describe('numbers the prose repeats without a name', () => {
       `the ${PROFILE_PAGE_SIZE.events} newest audit events and ${PROFILE_PAGE_SIZE.verifications} newest sessions`,
     ],
     ['docs/procedure.md', `oldest first, at most ${CASE_TIMELINE_MAX_EVENTS}, kept notes readable`],
+    [
+      'docs/procedure.md',
+      `the name's first ${MAX_NAME_TERMS} words and the company's first ${MAX_COMPANY_TERMS}`,
+    ],
     ['docs/api.md', `bodies over ${MAX_BODY_BYTES / 1024} KiB are refused before parsing (413)`],
     ['docs/performance.md', `bodies over ${MAX_BODY_BYTES / 1024} KiB get 413`],
     [

@@ -180,6 +180,8 @@ describe('grants per action', () => {
       tableId('ticketHash'),
       tableId('approvalId'),
       tableId('eventId'),
+      // Erasure deletes the customer's Idempotency-Key records (answers and fingerprints).
+      tableId('idempotencyKey'),
     ];
     const deletedFrom = new Set<string>();
     for (const role of rolesOf(resources)) {

@@ -126,8 +126,10 @@ describe('erasing a customer', () => {
     expect(erased.body.removed).toEqual({ verifications: 1, tickets: 1, approvals: 1, notifications: 1 });
 
     const after = await itemsMentioning(['e-erika']);
+    // The tombstone and the id's claim (its letters are never synced again, in any case): ids only.
     expect(after.filter((found) => found.table !== 'auditEvents')).toEqual([
       { table: 'customers', item: { customerId: 'e-erika', erasedAt: erased.body.erasedAt } },
+      { table: 'customerSearch', item: { prefix: 'id#', term: 'e-erika', customerId: 'e-erika' } },
     ]);
     // Names, addresses, answers: nowhere, not even in the audit trail.
     const personal = await itemsMentioning([
@@ -254,7 +256,15 @@ describe('erasing a customer', () => {
       dynamoDb().middlewareStack.remove('erasureFault');
     }
     const left = await itemsMentioning(['e-fault']);
-    expect([...new Set(left.map((found) => found.table))].sort()).toEqual(['auditEvents', 'customers']);
+    // The tombstone, the trail and the id's claim (customerSearch, id only).
+    expect(
+      left.filter((found) => found.table === 'customerSearch').map((found) => found.item.prefix),
+    ).toEqual(['id#']);
+    expect([...new Set(left.map((found) => found.table))].sort()).toEqual([
+      'auditEvents',
+      'customerSearch',
+      'customers',
+    ]);
     const events = await expectIntactChain(stack, 'e-fault');
     expect(events.filter((event) => event.type === 'CUSTOMER_ERASED')).toHaveLength(1);
   });

@@ -51,17 +51,26 @@ type Route =
   | { name: 'security' }
   | { name: 'securityCase'; customerId: string };
 
+/** An address typed or pasted by hand may hold a malformed escape: kept as typed, the API then refuses it. */
+const pathSegment = (raw: string) => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+};
+
 const currentRoute = (): Route => {
   const path = window.location.hash.replace(/^#/, '');
   // `#customer=<id>` is the link in the security alert and review mails (lib/notify/notifier.ts).
   const customer = /^\/customers\/([^/?]+)$/.exec(path) ?? /^customer=([^&/?]+)$/.exec(path);
-  if (customer?.[1]) return { name: 'customer', customerId: decodeURIComponent(customer[1]) };
+  if (customer?.[1]) return { name: 'customer', customerId: pathSegment(customer[1]) };
   if (path === '/approvals') return { name: 'approvals' };
   const caseRecord = /^\/cases\/([^/?]+)\/print$/.exec(path);
-  if (caseRecord?.[1]) return { name: 'caseRecord', verificationId: decodeURIComponent(caseRecord[1]) };
+  if (caseRecord?.[1]) return { name: 'caseRecord', verificationId: pathSegment(caseRecord[1]) };
   if (path === '/security') return { name: 'security' };
   const securityCase = /^\/security\/([^/?]+)$/.exec(path);
-  if (securityCase?.[1]) return { name: 'securityCase', customerId: decodeURIComponent(securityCase[1]) };
+  if (securityCase?.[1]) return { name: 'securityCase', customerId: pathSegment(securityCase[1]) };
   return { name: 'search' };
 };
 

@@ -36,13 +36,13 @@ export const errorInfoFor = (i18n: Translator<MessageKey, ConsoleLocale>) => (er
   describeError(error, errorSentences[i18n.lang], i18n.t('genericError'));
 
 /** Answers that describe the case as it is (an erased or unknown customer), not a fault to report. */
-const statesNotFaults = new Set(['ERASED', 'CUSTOMER_NOT_FOUND', 'INVALID_PATH_PARAMETER']);
+const statesNotFaults = new Set(['ERASED', 'CUSTOMER_NOT_FOUND', 'INVALID_PATH_PARAMETER', 'INVALID_PATH']);
 
 /** The heading of a page with no customer to show: what happened, not the id from the address. */
 export const customerLoadErrorTitle = (code: string): MessageKey =>
   code === 'ERASED'
     ? 'customerErasedTitle'
-    : code === 'CUSTOMER_NOT_FOUND' || code === 'INVALID_PATH_PARAMETER'
+    : code === 'CUSTOMER_NOT_FOUND' || code === 'INVALID_PATH_PARAMETER' || code === 'INVALID_PATH'
       ? 'customerNotFoundTitle'
       : 'customerLoadFailedTitle';
 

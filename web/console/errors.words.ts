@@ -254,4 +254,8 @@ export const errorSentences = byLocale({
     nl: 'Dit adres klopt niet (geen geldig klant- of zaaknummer). Zoek de klant opnieuw op.',
     en: 'This address is not valid (not a valid customer id or case number). Search for the customer again.',
   },
+  INVALID_PATH: {
+    nl: 'Dit adres bevat een ongeldig teken (een kapotte %-code). Zoek de klant opnieuw op.',
+    en: 'This address holds an invalid character (a broken %-escape). Search for the customer again.',
+  },
 } satisfies Words);
