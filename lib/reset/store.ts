@@ -19,13 +19,18 @@ import {
   type IdempotencyContext,
   type StoredResponse,
 } from '../idempotency/store';
-import {
-  countDisablesByAdminSince,
-  countPassesByAgentSince,
-  requireVerification,
-} from '../verification/reads';
+import { requireVerification } from '../verification/reads';
 import { assertVerificationFresh } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
+import {
+  claimWrites,
+  countWrite,
+  guardWrites,
+  readWindows,
+  retryWhileWindowsMove,
+  windowMoved,
+  WindowMoved,
+} from '../velocity/store';
 import {
   assertCanApprove,
   assertCustomerCanBeReset,
@@ -50,6 +55,7 @@ const resetPolicy = (): ResetPolicy => {
     separateVerifierAndAdmin: policy.separateVerifierAndAdmin,
     adminDisablesPerHour: policy.velocityAdminDisablesPerHour,
     agentPassesPerHour: policy.velocityAgentPassesPerHour,
+    disablesPerHourTotal: policy.velocityDisablesPerHourTotal,
   };
 };
 
@@ -133,10 +139,15 @@ export const disabledResponse = (event: AuditItem): StoredResponse => ({
 /** A write in the change's own part failed its condition: someone else changed the state first. */
 class StateChanged extends Error {}
 
-const conflictHandler = (hasIdempotencyRecord: boolean) => (reasons: string[]) =>
-  hasIdempotencyRecord && reasons[0] === 'ConditionalCheckFailed'
-    ? new IdempotencyRace()
-    : new StateChanged();
+/** `windowsFrom`: where the velocity windows' writes start, after the change's own (none: no windows). */
+const conflictHandler =
+  (hasIdempotencyRecord: boolean, windowsFrom = Infinity) =>
+  (reasons: string[]) =>
+    hasIdempotencyRecord && reasons[0] === 'ConditionalCheckFailed'
+      ? new IdempotencyRace()
+      : windowMoved(reasons, windowsFrom)
+        ? new WindowMoved()
+        : new StateChanged();
 
 /**
  * Maps a lost race to the answer the caller should get: the stored answer of the request that won
@@ -152,7 +163,7 @@ const settleRace = async (
     const replay = await replayIfSeen(idempotency);
     if (replay) return replay;
   }
-  if (error instanceof StateChanged || error instanceof IdempotencyRace) {
+  if (error instanceof StateChanged || error instanceof IdempotencyRace || error instanceof WindowMoved) {
     await explain();
     throw conflict(
       'CONCURRENT_CHANGE',
@@ -174,18 +185,28 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   const replay = await replayIfSeen(request.idempotency);
   if (replay) return replay;
   const policy = resetPolicy();
-  const load = async () => {
-    const hourAgo = new Date(deps.clock.now().getTime() - 3600_000);
-    const [customer, verification, adminDisablesLastHour] = await readTogether(
+  const load = async (now: Date) => {
+    const [customer, verification] = await readTogether(
       requireCustomer(request.customerId, true),
       requireVerification(request.verificationId),
-      countDisablesByAdminSince(request.adminId, hourAgo),
     );
-    const agentPassesLastHour = await countPassesByAgentSince(verification.agentId, hourAgo);
+    const [admin, all, agent] = await readWindows(
+      [
+        { kind: 'ADMIN_DISABLES', staffId: request.adminId },
+        { kind: 'ALL_DISABLES' },
+        { kind: 'AGENT_PASSES', staffId: verification.agentId },
+      ],
+      now,
+    );
     return {
       customer,
       verification,
-      velocity: { adminDisablesLastHour, agentPassesLastHour },
+      windows: { admin, all, agent },
+      velocity: {
+        adminDisablesLastHour: admin.count,
+        agentPassesLastHour: agent.count,
+        allDisablesLastHour: all.count,
+      },
     };
   };
   const decide = (loaded: Awaited<ReturnType<typeof load>>, now: Date) =>
@@ -193,123 +214,135 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   // The admin's reason is free text about a person: the audit keeps it sealed with the customer's key.
   const sealReason = await textSealerFor(request.customerId, deps);
   try {
-    const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
-      const now = deps.clock.now();
-      const loaded = await load();
-      const { customer, verification } = loaded;
-      const decision = decide(loaded, now);
-      const idempotencyWrites = (response: StoredResponse) =>
-        request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
+    // A direct disable takes its place in the windows in its own transaction: a refused or failed
+    // disable uses none, and a parallel one that took the place first sends this one round again.
+    const { result } = await retryWhileWindowsMove(() =>
+      commitWithAudit(request.customerId, deps, async (append) => {
+        const now = deps.clock.now();
+        const loaded = await load(now);
+        const { customer, verification, windows } = loaded;
+        const decision = decide(loaded, now);
+        const idempotencyWrites = (response: StoredResponse) =>
+          request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
 
-      if (decision.kind === 'DISABLE') {
-        const event = append({
-          type: 'TWO_FA_DISABLED',
+        if (decision.kind === 'DISABLE') {
+          const event = append({
+            type: 'TWO_FA_DISABLED',
+            actorType: 'admin',
+            actorId: request.adminId,
+            customerId: customer.customerId,
+            caseId: verification.verificationId,
+            details: {
+              verificationId: verification.verificationId,
+              caseNumber: verification.caseNumber ?? null,
+              verifiedBy: verification.agentId,
+              reason: sealReason(request.reason),
+              previousStatus: customer.twoFactor,
+              // Four eyes switched off: the trail says plainly that one person verified and disabled.
+              samePersonVerifiedAndDisabled: decision.samePersonVerified,
+            },
+          });
+          const response = disabledResponse(event);
+          const writes = [
+            ...idempotencyWrites(response),
+            ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+          ];
+          return {
+            writes: [
+              ...writes,
+              ...claimWrites(windows.admin),
+              ...claimWrites(windows.all),
+              // The agent's passes decided too: a pass counted meanwhile sends this round again.
+              ...guardWrites(windows.agent),
+            ],
+            result: response,
+            onConflict: conflictHandler(Boolean(request.idempotency), writes.length),
+          };
+        }
+
+        const approvalId = deps.random.ulid(now);
+        const expiresAt = new Date(now.getTime() + config().policy.approvalTtlMinutes * 60000);
+        const approval: ApprovalItem = {
+          approvalId,
+          customerId: customer.customerId,
+          verificationId: verification.verificationId,
+          requestedBy: request.adminId,
+          verifiedBy: verification.agentId,
+          reason: request.reason,
+          approvalReasons: decision.reasons,
+          status: 'PENDING',
+          createdAt: now.toISOString(),
+          expiresAt: expiresAt.toISOString(),
+          pendingFlag: 'PENDING',
+          // Kept a year after it expires, as the record of who asked.
+          expiresAtEpoch: epochSeconds(expiresAt) + 365 * 86400,
+        };
+        append({
+          type: 'TWO_FA_DISABLE_PENDING_APPROVAL',
           actorType: 'admin',
           actorId: request.adminId,
           customerId: customer.customerId,
           caseId: verification.verificationId,
           details: {
+            approvalId,
             verificationId: verification.verificationId,
             caseNumber: verification.caseNumber ?? null,
             verifiedBy: verification.agentId,
             reason: sealReason(request.reason),
-            previousStatus: customer.twoFactor,
-            // Four eyes switched off: the trail says plainly that one person verified and disabled.
-            samePersonVerifiedAndDisabled: decision.samePersonVerified,
+            approvalReasons: decision.reasons,
+            expiresAt: approval.expiresAt,
+            withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
+            // The notifier mails the security address for this event.
+            alertSecurity: decision.alertSecurity,
+            samePersonVerifiedAndRequested: decision.samePersonVerified,
           },
         });
-        const response = disabledResponse(event);
+        const response: StoredResponse = {
+          status: 202,
+          body: {
+            status: 'PENDING_APPROVAL',
+            approvalId,
+            approvalReasons: decision.reasons,
+            expiresAt: approval.expiresAt,
+          },
+        };
         return {
           writes: [
             ...idempotencyWrites(response),
-            ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+            {
+              Put: {
+                TableName: tableName('approvals'),
+                Item: approval,
+                ConditionExpression: 'attribute_not_exists(approvalId)',
+              },
+            },
+            {
+              Update: {
+                TableName: tableName('verifications'),
+                Key: { verificationId: verification.verificationId },
+                UpdateExpression:
+                  'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
+                ConditionExpression: '#status = :passed',
+                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+                ExpressionAttributeValues: {
+                  ':pending': 'PENDING_APPROVAL',
+                  ':passed': 'PASSED',
+                  ':approvalId': approvalId,
+                  ':one': 1,
+                },
+              },
+            },
           ],
           result: response,
           onConflict: conflictHandler(Boolean(request.idempotency)),
         };
-      }
-
-      const approvalId = deps.random.ulid(now);
-      const expiresAt = new Date(now.getTime() + config().policy.approvalTtlMinutes * 60000);
-      const approval: ApprovalItem = {
-        approvalId,
-        customerId: customer.customerId,
-        verificationId: verification.verificationId,
-        requestedBy: request.adminId,
-        verifiedBy: verification.agentId,
-        reason: request.reason,
-        approvalReasons: decision.reasons,
-        status: 'PENDING',
-        createdAt: now.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-        pendingFlag: 'PENDING',
-        // Kept a year after it expires, as the record of who asked.
-        expiresAtEpoch: epochSeconds(expiresAt) + 365 * 86400,
-      };
-      append({
-        type: 'TWO_FA_DISABLE_PENDING_APPROVAL',
-        actorType: 'admin',
-        actorId: request.adminId,
-        customerId: customer.customerId,
-        caseId: verification.verificationId,
-        details: {
-          approvalId,
-          verificationId: verification.verificationId,
-          caseNumber: verification.caseNumber ?? null,
-          verifiedBy: verification.agentId,
-          reason: sealReason(request.reason),
-          approvalReasons: decision.reasons,
-          expiresAt: approval.expiresAt,
-          withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
-          // The notifier mails the security address for this event.
-          alertSecurity: decision.alertSecurity,
-          samePersonVerifiedAndRequested: decision.samePersonVerified,
-        },
-      });
-      const response: StoredResponse = {
-        status: 202,
-        body: {
-          status: 'PENDING_APPROVAL',
-          approvalId,
-          approvalReasons: decision.reasons,
-          expiresAt: approval.expiresAt,
-        },
-      };
-      return {
-        writes: [
-          ...idempotencyWrites(response),
-          {
-            Put: {
-              TableName: tableName('approvals'),
-              Item: approval,
-              ConditionExpression: 'attribute_not_exists(approvalId)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName('verifications'),
-              Key: { verificationId: verification.verificationId },
-              UpdateExpression:
-                'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
-              ConditionExpression: '#status = :passed',
-              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-              ExpressionAttributeValues: {
-                ':pending': 'PENDING_APPROVAL',
-                ':passed': 'PASSED',
-                ':approvalId': approvalId,
-                ':one': 1,
-              },
-            },
-          },
-        ],
-        result: response,
-        onConflict: conflictHandler(Boolean(request.idempotency)),
-      };
-    });
+      }),
+    );
     return result;
   } catch (error) {
     return settleRace(error, request.idempotency, async () => {
-      decide(await load(), deps.clock.now());
+      const now = deps.clock.now();
+      decide(await load(now), now);
     });
   }
 };
@@ -377,6 +410,9 @@ export const approveDisable = async (
         writes: [
           ...(idempotency ? [idempotencyRecord(idempotency, response, now)] : []),
           ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now),
+          // An approved disable fills the windows too (the requester's, as before), whatever they hold.
+          countWrite({ kind: 'ADMIN_DISABLES', staffId: approval.requestedBy }, now),
+          countWrite({ kind: 'ALL_DISABLES' }, now),
           {
             Update: {
               TableName: tableName('approvals'),
