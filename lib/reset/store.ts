@@ -24,10 +24,10 @@ import { assertVerificationFresh } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
 import {
   claimWrites,
+  commitWithWindows,
   countWrite,
   guardWrites,
   readWindows,
-  retryWhileWindowsMove,
   windowMoved,
   WindowMoved,
 } from '../velocity/store';
@@ -215,129 +215,127 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   const sealReason = await textSealerFor(request.customerId, deps);
   try {
     // A direct disable takes its place in the windows in its own transaction: a refused or failed
-    // disable uses none, and a parallel one that took the place first sends this one round again.
-    const { result } = await retryWhileWindowsMove(() =>
-      commitWithAudit(request.customerId, deps, async (append) => {
-        const now = deps.clock.now();
-        const loaded = await load(now);
-        const { customer, verification, windows } = loaded;
-        const decision = decide(loaded, now);
-        const idempotencyWrites = (response: StoredResponse) =>
-          request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
+    // disable uses none, and a parallel one that took the place first plans this one again.
+    const { result } = await commitWithWindows(request.customerId, deps, async (append) => {
+      const now = deps.clock.now();
+      const loaded = await load(now);
+      const { customer, verification, windows } = loaded;
+      const decision = decide(loaded, now);
+      const idempotencyWrites = (response: StoredResponse) =>
+        request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
 
-        if (decision.kind === 'DISABLE') {
-          const event = append({
-            type: 'TWO_FA_DISABLED',
-            actorType: 'admin',
-            actorId: request.adminId,
-            customerId: customer.customerId,
-            caseId: verification.verificationId,
-            details: {
-              verificationId: verification.verificationId,
-              caseNumber: verification.caseNumber ?? null,
-              verifiedBy: verification.agentId,
-              reason: sealReason(request.reason),
-              previousStatus: customer.twoFactor,
-              // Four eyes switched off: the trail says plainly that one person verified and disabled.
-              samePersonVerifiedAndDisabled: decision.samePersonVerified,
-            },
-          });
-          const response = disabledResponse(event);
-          const writes = [
-            ...idempotencyWrites(response),
-            ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
-          ];
-          return {
-            writes: [
-              ...writes,
-              ...claimWrites(windows.admin),
-              ...claimWrites(windows.all),
-              // The agent's passes decided too: a pass counted meanwhile sends this round again.
-              ...guardWrites(windows.agent),
-            ],
-            result: response,
-            onConflict: conflictHandler(Boolean(request.idempotency), writes.length),
-          };
-        }
-
-        const approvalId = deps.random.ulid(now);
-        const expiresAt = new Date(now.getTime() + config().policy.approvalTtlMinutes * 60000);
-        const approval: ApprovalItem = {
-          approvalId,
-          customerId: customer.customerId,
-          verificationId: verification.verificationId,
-          requestedBy: request.adminId,
-          verifiedBy: verification.agentId,
-          reason: request.reason,
-          approvalReasons: decision.reasons,
-          status: 'PENDING',
-          createdAt: now.toISOString(),
-          expiresAt: expiresAt.toISOString(),
-          pendingFlag: 'PENDING',
-          // Kept a year after it expires, as the record of who asked.
-          expiresAtEpoch: epochSeconds(expiresAt) + 365 * 86400,
-        };
-        append({
-          type: 'TWO_FA_DISABLE_PENDING_APPROVAL',
+      if (decision.kind === 'DISABLE') {
+        const event = append({
+          type: 'TWO_FA_DISABLED',
           actorType: 'admin',
           actorId: request.adminId,
           customerId: customer.customerId,
           caseId: verification.verificationId,
           details: {
-            approvalId,
             verificationId: verification.verificationId,
             caseNumber: verification.caseNumber ?? null,
             verifiedBy: verification.agentId,
             reason: sealReason(request.reason),
-            approvalReasons: decision.reasons,
-            expiresAt: approval.expiresAt,
-            withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
-            // The notifier mails the security address for this event.
-            alertSecurity: decision.alertSecurity,
-            samePersonVerifiedAndRequested: decision.samePersonVerified,
+            previousStatus: customer.twoFactor,
+            // Four eyes switched off: the trail says plainly that one person verified and disabled.
+            samePersonVerifiedAndDisabled: decision.samePersonVerified,
           },
         });
-        const response: StoredResponse = {
-          status: 202,
-          body: {
-            status: 'PENDING_APPROVAL',
-            approvalId,
-            approvalReasons: decision.reasons,
-            expiresAt: approval.expiresAt,
-          },
-        };
+        const response = disabledResponse(event);
+        const writes = [
+          ...idempotencyWrites(response),
+          ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+        ];
         return {
           writes: [
-            ...idempotencyWrites(response),
-            {
-              Put: {
-                TableName: tableName('approvals'),
-                Item: approval,
-                ConditionExpression: 'attribute_not_exists(approvalId)',
-              },
-            },
-            {
-              Update: {
-                TableName: tableName('verifications'),
-                Key: { verificationId: verification.verificationId },
-                UpdateExpression:
-                  'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
-                ConditionExpression: '#status = :passed',
-                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-                ExpressionAttributeValues: {
-                  ':pending': 'PENDING_APPROVAL',
-                  ':passed': 'PASSED',
-                  ':approvalId': approvalId,
-                  ':one': 1,
-                },
-              },
-            },
+            ...writes,
+            ...claimWrites(windows.admin),
+            ...claimWrites(windows.all),
+            // The agent's passes decided too: a pass counted meanwhile plans this one again.
+            ...guardWrites(windows.agent),
           ],
           result: response,
-          onConflict: conflictHandler(Boolean(request.idempotency)),
+          onConflict: conflictHandler(Boolean(request.idempotency), writes.length),
         };
-      }),
-    );
+      }
+
+      const approvalId = deps.random.ulid(now);
+      const expiresAt = new Date(now.getTime() + config().policy.approvalTtlMinutes * 60000);
+      const approval: ApprovalItem = {
+        approvalId,
+        customerId: customer.customerId,
+        verificationId: verification.verificationId,
+        requestedBy: request.adminId,
+        verifiedBy: verification.agentId,
+        reason: request.reason,
+        approvalReasons: decision.reasons,
+        status: 'PENDING',
+        createdAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        pendingFlag: 'PENDING',
+        // Kept a year after it expires, as the record of who asked.
+        expiresAtEpoch: epochSeconds(expiresAt) + 365 * 86400,
+      };
+      append({
+        type: 'TWO_FA_DISABLE_PENDING_APPROVAL',
+        actorType: 'admin',
+        actorId: request.adminId,
+        customerId: customer.customerId,
+        caseId: verification.verificationId,
+        details: {
+          approvalId,
+          verificationId: verification.verificationId,
+          caseNumber: verification.caseNumber ?? null,
+          verifiedBy: verification.agentId,
+          reason: sealReason(request.reason),
+          approvalReasons: decision.reasons,
+          expiresAt: approval.expiresAt,
+          withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
+          // The notifier mails the security address for this event.
+          alertSecurity: decision.alertSecurity,
+          samePersonVerifiedAndRequested: decision.samePersonVerified,
+        },
+      });
+      const response: StoredResponse = {
+        status: 202,
+        body: {
+          status: 'PENDING_APPROVAL',
+          approvalId,
+          approvalReasons: decision.reasons,
+          expiresAt: approval.expiresAt,
+        },
+      };
+      return {
+        writes: [
+          ...idempotencyWrites(response),
+          {
+            Put: {
+              TableName: tableName('approvals'),
+              Item: approval,
+              ConditionExpression: 'attribute_not_exists(approvalId)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName('verifications'),
+              Key: { verificationId: verification.verificationId },
+              UpdateExpression:
+                'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
+              ConditionExpression: '#status = :passed',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':pending': 'PENDING_APPROVAL',
+                ':passed': 'PASSED',
+                ':approvalId': approvalId,
+                ':one': 1,
+              },
+            },
+          },
+        ],
+        result: response,
+        onConflict: conflictHandler(Boolean(request.idempotency)),
+      };
+    });
     return result;
   } catch (error) {
     return settleRace(error, request.idempotency, async () => {

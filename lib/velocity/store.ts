@@ -3,6 +3,7 @@
 // A claim is conditional on nothing being counted since the read: of parallel claims one wins and the
 // others read again, so a limit holds however many requests arrive at once.
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { commitWithAudit } from '../audit/store';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { countInWindow, expiryOf, windowItemIds, type WindowItem, type WindowRef } from './window';
 
@@ -123,7 +124,7 @@ export const windowMoved = (reasons: readonly string[], from: number) =>
   reasons.slice(from).some((reason) => reason === 'ConditionalCheckFailed');
 
 /** Runs `attempt` again (from a fresh read) while a window moved under it, a bounded number of times. */
-export const retryWhileWindowsMove = async <T>(attempt: () => Promise<T>): Promise<T> => {
+const retryWhileWindowsMove = async <T>(attempt: () => Promise<T>): Promise<T> => {
   for (let round = 1; ; round += 1) {
     try {
       return await attempt();
@@ -134,3 +135,7 @@ export const retryWhileWindowsMove = async <T>(attempt: () => Promise<T>): Promi
     }
   }
 };
+
+/** commitWithAudit, planned again from fresh reads while a window moved under the plan. */
+export const commitWithWindows: typeof commitWithAudit = (customerId, deps, plan) =>
+  retryWhileWindowsMove(() => commitWithAudit(customerId, deps, plan));
