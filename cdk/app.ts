@@ -50,6 +50,9 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   const concurrency = given('loginServiceConcurrency');
   if (concurrency !== undefined && !/^\d+$/.test(concurrency))
     missing.push(`-c loginServiceConcurrency=<a whole number> (not "${concurrency}")`);
+  const disablesPerHourTotal = given('disablesPerHourTotal');
+  if (disablesPerHourTotal !== undefined && !/^\d+$/.test(disablesPerHourTotal))
+    missing.push(`-c disablesPerHourTotal=<a whole number> (not "${disablesPerHourTotal}")`);
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
   const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
@@ -70,6 +73,9 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(given('originVerifyGeneration') ? { originVerifyGeneration: given('originVerifyGeneration') } : {}),
     ...(given('signInDomainPrefix') ? { signInDomainPrefix: given('signInDomainPrefix') } : {}),
     ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),
+    ...(disablesPerHourTotal && /^\d+$/.test(disablesPerHourTotal)
+      ? { disablesPerHourTotal: Number(disablesPerHourTotal) }
+      : {}),
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
       account: process.env.CDK_DEFAULT_ACCOUNT,

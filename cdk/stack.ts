@@ -41,6 +41,11 @@ export interface MfaRecoveryStackProps extends StackProps {
   loginServicePrincipal?: string;
   /** Concurrency reserved for the login service's function (0: none). */
   loginServiceConcurrency?: number;
+  /**
+   * Direct 2FA disables all admins together may do in any 60 minutes; past it every disable needs a
+   * second admin and security is mailed (VELOCITY_DISABLES_PER_HOUR_TOTAL; lib/config.ts has the default).
+   */
+  disablesPerHourTotal?: number;
   /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
   webAclArn?: string;
   /** Changing it replaces the secret origin header's value (rotation). */
@@ -81,6 +86,9 @@ export class MfaRecoveryStack extends Stack {
       ANSWER_HASH_KEY_ID: answerHashKey.keyArn,
       ENROLL_LINK_MODE: props.enrollLinkMode ?? 'direct',
       ...(props.loginUrl ? { LOGIN_URL: props.loginUrl } : {}),
+      ...(props.disablesPerHourTotal !== undefined
+        ? { VELOCITY_DISABLES_PER_HOUR_TOTAL: String(props.disablesPerHourTotal) }
+        : {}),
     };
 
     const functions = new AppFunctions(this, 'Functions', {

@@ -70,6 +70,8 @@ export const environmentSchema = z.object({
   /** Velocity limits: past these counts in an hour, the next disable needs a second admin and alerts security. */
   VELOCITY_ADMIN_DISABLES_PER_HOUR: numberFrom(3),
   VELOCITY_AGENT_PASSES_PER_HOUR: numberFrom(5),
+  /** All admins together: past this many disables in any 60 minutes, every disable needs a second admin. */
+  VELOCITY_DISABLES_PER_HOUR_TOTAL: numberFrom(10),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
   ANSWER_HASH_KEY_ID: z.optional(z.string()),
   /** The login service's IAM role; `iam` routes answer only its sessions. Unset: they answer no one. */
@@ -117,6 +119,7 @@ export interface Config {
     separateVerifierAndAdmin: boolean;
     velocityAdminDisablesPerHour: number;
     velocityAgentPassesPerHour: number;
+    velocityDisablesPerHourTotal: number;
   };
   answerHashKeyId?: string;
   loginServiceRoleArn?: string;
@@ -190,6 +193,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       separateVerifierAndAdmin: e.SEPARATE_VERIFIER_AND_ADMIN === 'true',
       velocityAdminDisablesPerHour: e.VELOCITY_ADMIN_DISABLES_PER_HOUR,
       velocityAgentPassesPerHour: e.VELOCITY_AGENT_PASSES_PER_HOUR,
+      velocityDisablesPerHourTotal: e.VELOCITY_DISABLES_PER_HOUR_TOTAL,
     },
     ...(e.ANSWER_HASH_KEY_ID ? { answerHashKeyId: e.ANSWER_HASH_KEY_ID } : {}),
     ...(e.LOGIN_SERVICE_ROLE_ARN ? { loginServiceRoleArn: e.LOGIN_SERVICE_ROLE_ARN } : {}),

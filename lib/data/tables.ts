@@ -74,7 +74,8 @@ export const tables = {
         partitionKey: { name: 'customerId', type: 'S' },
         sortKey: { name: 'startedAt', type: 'S' },
       },
-      // Velocity limits: sessions an agent completed, and sessions an admin used for a disable, by time.
+      // No reader since the velocity limits count in their own table (lib/velocity): byAgent and byUser
+      // are deployed, so they go in a second deploy (update deployed-indexes.json then).
       {
         indexName: 'byAgent',
         partitionKey: { name: 'agentId', type: 'S' },
@@ -169,6 +170,14 @@ export const tables = {
     ],
     timeToLiveAttribute: 'expiresAtEpoch',
     purpose: 'Pending maker-checker approvals of a 2FA disable',
+  },
+  velocity: {
+    baseName: 'VelocityWindows',
+    envVar: 'VELOCITY_WINDOWS_TABLE',
+    partitionKey: { name: 'counterId', type: 'S' },
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose:
+      "Velocity limits: the times of each admin's disables, all disables and each agent's passes, per hour, by staff id only",
   },
 } as const satisfies Record<string, TableDefinition>;
 

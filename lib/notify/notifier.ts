@@ -30,6 +30,7 @@ import {
   type SecurityTeamNotificationKind,
 } from './templates';
 import { selfServicePaths } from '../triage/advice';
+import type { ApprovalReason } from '../reset/policy';
 
 export { notificationKindOf };
 
@@ -117,7 +118,9 @@ const prepareSecurityMail = async (
           caseNumber: securityCaseLabel(await caseNumberOf(event)),
           requestedBy: event.actorId,
           verifiedBy: String(event.details.verifiedBy ?? '-'),
-          alert: reasons.map((reason) => securityReviewWords[String(reason)] ?? String(reason)).join(', '),
+          alert: reasons
+            .map((reason) => securityReviewWords[String(reason) as ApprovalReason] ?? String(reason))
+            .join(', '),
           consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
         }),
       };
@@ -216,13 +219,14 @@ const prepare = async (
 };
 
 /** The approval reasons in the security team's words (the mail is Dutch, like the team). */
-const securityReviewWords: Record<string, string> = {
+const securityReviewWords: Record<ApprovalReason, string> = {
   PRIVILEGED_CUSTOMER: 'bevoorrechte klant',
   EMAIL_CHANGED_RECENTLY: 'e-mailadres kort geleden gewijzigd',
   RECENT_RESET: '2FA kort geleden al gereset',
   NO_POSSESSION_PROOF: 'geverifieerd zonder bezitsbewijs (geen e-mailcode)',
   ADMIN_VELOCITY: 'ongewoon veel uitschakelingen door deze admin in het afgelopen uur',
   AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker in het afgelopen uur',
+  TOTAL_VELOCITY: 'ongewoon veel uitschakelingen door alle admins samen in het afgelopen uur',
 };
 
 /**

@@ -20,6 +20,8 @@ export interface ResetPolicy extends FreshnessPolicy {
   adminDisablesPerHour: number;
   /** Passed sessions an agent may have in an hour; a disable on a later one needs a second admin. */
   agentPassesPerHour: number;
+  /** Direct disables all admins together may do in an hour; past it every disable needs a second admin. */
+  disablesPerHourTotal: number;
 }
 
 export type ApprovalReason =
@@ -28,21 +30,29 @@ export type ApprovalReason =
   | 'RECENT_RESET'
   | 'NO_POSSESSION_PROOF'
   | 'ADMIN_VELOCITY'
-  | 'AGENT_VELOCITY';
+  | 'AGENT_VELOCITY'
+  | 'TOTAL_VELOCITY';
 
 /** Reasons that look like an attack rather than routine caution: the security address is mailed. */
 export const securityAlertReasons: readonly ApprovalReason[] = [
   'NO_POSSESSION_PROOF',
   'ADMIN_VELOCITY',
   'AGENT_VELOCITY',
+  'TOTAL_VELOCITY',
 ];
 
-/** What happened in the last hour around this disable, counted before deciding. */
+/**
+ * What happened in the 60 minutes up to this disable, read consistently before deciding; a direct
+ * disable commits only if none of it changed meanwhile (lib/velocity), so parallel requests cannot
+ * all see the same free place.
+ */
 export interface Velocity {
-  /** Disables (direct or requested for approval and then approved) by this admin. */
+  /** Disables (direct, or requested by this admin and then approved) by this admin. */
   adminDisablesLastHour: number;
   /** Sessions the verifying agent passed, this one included. */
   agentPassesLastHour: number;
+  /** Disables (direct or approved) by all admins together. */
+  allDisablesLastHour: number;
 }
 
 export type DisableDecision =
@@ -135,6 +145,7 @@ export const decideDisable = (
   if (verification.withoutPossessionProof) reasons.push('NO_POSSESSION_PROOF');
   if (input.velocity.adminDisablesLastHour >= policy.adminDisablesPerHour) reasons.push('ADMIN_VELOCITY');
   if (input.velocity.agentPassesLastHour > policy.agentPassesPerHour) reasons.push('AGENT_VELOCITY');
+  if (input.velocity.allDisablesLastHour >= policy.disablesPerHourTotal) reasons.push('TOTAL_VELOCITY');
   return reasons.length
     ? {
         kind: 'NEEDS_APPROVAL',

@@ -19,13 +19,18 @@ import {
   type IdempotencyContext,
   type StoredResponse,
 } from '../idempotency/store';
-import {
-  countDisablesByAdminSince,
-  countPassesByAgentSince,
-  requireVerification,
-} from '../verification/reads';
+import { requireVerification } from '../verification/reads';
 import { assertVerificationFresh } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
+import {
+  claimWrites,
+  commitWithWindows,
+  countWrite,
+  guardWrites,
+  readWindows,
+  windowMoved,
+  WindowMoved,
+} from '../velocity/store';
 import {
   assertCanApprove,
   assertCustomerCanBeReset,
@@ -50,6 +55,7 @@ const resetPolicy = (): ResetPolicy => {
     separateVerifierAndAdmin: policy.separateVerifierAndAdmin,
     adminDisablesPerHour: policy.velocityAdminDisablesPerHour,
     agentPassesPerHour: policy.velocityAgentPassesPerHour,
+    disablesPerHourTotal: policy.velocityDisablesPerHourTotal,
   };
 };
 
@@ -134,10 +140,15 @@ export const disabledResponse = (event: AuditItem): StoredResponse => ({
 /** A write in the change's own part failed its condition: someone else changed the state first. */
 class StateChanged extends Error {}
 
-const conflictHandler = (hasIdempotencyRecord: boolean) => (reasons: string[]) =>
-  hasIdempotencyRecord && reasons[0] === 'ConditionalCheckFailed'
-    ? new IdempotencyRace()
-    : new StateChanged();
+/** `windowsFrom`: where the velocity windows' writes start, after the change's own (none: no windows). */
+const conflictHandler =
+  (hasIdempotencyRecord: boolean, windowsFrom = Infinity) =>
+  (reasons: string[]) =>
+    hasIdempotencyRecord && reasons[0] === 'ConditionalCheckFailed'
+      ? new IdempotencyRace()
+      : windowMoved(reasons, windowsFrom)
+        ? new WindowMoved()
+        : new StateChanged();
 
 /**
  * Maps a lost race to the answer the caller should get: the stored answer of the request that won
@@ -153,7 +164,7 @@ const settleRace = async (
     const replay = await replayIfSeen(idempotency);
     if (replay) return replay;
   }
-  if (error instanceof StateChanged || error instanceof IdempotencyRace) {
+  if (error instanceof StateChanged || error instanceof IdempotencyRace || error instanceof WindowMoved) {
     await explain();
     throw conflict(
       'CONCURRENT_CHANGE',
@@ -175,18 +186,28 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   const replay = await replayIfSeen(request.idempotency);
   if (replay) return replay;
   const policy = resetPolicy();
-  const load = async () => {
-    const hourAgo = new Date(deps.clock.now().getTime() - 3600_000);
-    const [customer, verification, adminDisablesLastHour] = await readTogether(
+  const load = async (now: Date) => {
+    const [customer, verification] = await readTogether(
       requireCustomer(request.customerId, true),
       requireVerification(request.verificationId),
-      countDisablesByAdminSince(request.adminId, hourAgo),
     );
-    const agentPassesLastHour = await countPassesByAgentSince(verification.agentId, hourAgo);
+    const [admin, all, agent] = await readWindows(
+      [
+        { kind: 'ADMIN_DISABLES', staffId: request.adminId },
+        { kind: 'ALL_DISABLES' },
+        { kind: 'AGENT_PASSES', staffId: verification.agentId },
+      ],
+      now,
+    );
     return {
       customer,
       verification,
-      velocity: { adminDisablesLastHour, agentPassesLastHour },
+      windows: { admin, all, agent },
+      velocity: {
+        adminDisablesLastHour: admin.count,
+        agentPassesLastHour: agent.count,
+        allDisablesLastHour: all.count,
+      },
     };
   };
   const decide = (loaded: Awaited<ReturnType<typeof load>>, now: Date) =>
@@ -194,10 +215,12 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   // The admin's reason is free text about a person: the audit keeps it sealed with the customer's key.
   const sealReason = await textSealerFor(request.customerId, deps);
   try {
-    const { result } = await commitWithAudit(request.customerId, deps, async (append) => {
+    // A direct disable takes its place in the windows in its own transaction: a refused or failed
+    // disable uses none, and a parallel one that took the place first plans this one again.
+    const { result } = await commitWithWindows(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
-      const loaded = await load();
-      const { customer, verification } = loaded;
+      const loaded = await load(now);
+      const { customer, verification, windows } = loaded;
       const decision = decide(loaded, now);
       const idempotencyWrites = (response: StoredResponse) =>
         request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
@@ -220,13 +243,20 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           },
         });
         const response = disabledResponse(event);
+        const writes = [
+          ...idempotencyWrites(response),
+          ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+        ];
         return {
           writes: [
-            ...idempotencyWrites(response),
-            ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+            ...writes,
+            ...claimWrites(windows.admin),
+            ...claimWrites(windows.all),
+            // The agent's passes decided too: a pass counted meanwhile plans this one again.
+            ...guardWrites(windows.agent),
           ],
           result: response,
-          onConflict: conflictHandler(Boolean(request.idempotency)),
+          onConflict: conflictHandler(Boolean(request.idempotency), writes.length),
         };
       }
 
@@ -310,7 +340,8 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
     return result;
   } catch (error) {
     return settleRace(error, request.idempotency, async () => {
-      decide(await load(), deps.clock.now());
+      const now = deps.clock.now();
+      decide(await load(now), now);
     });
   }
 };
@@ -378,6 +409,9 @@ export const approveDisable = async (
         writes: [
           ...(idempotency ? [idempotencyRecord(idempotency, response, now)] : []),
           ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now),
+          // An approved disable fills the windows too (the requester's, as before), whatever they hold.
+          countWrite({ kind: 'ADMIN_DISABLES', staffId: approval.requestedBy }, now),
+          countWrite({ kind: 'ALL_DISABLES' }, now),
           {
             Update: {
               TableName: tableName('approvals'),

@@ -46,6 +46,8 @@ const disableTables = {
   verifications: 'readWrite',
   approvals: 'readWrite',
   idempotency: 'readWrite',
+  // The velocity windows: read, claimed by a direct disable, filled by an approved one.
+  velocity: 'readWrite',
   ...appendAudit,
 } as const;
 
@@ -142,7 +144,8 @@ export const staffRoutes = [
     auth: staff,
     params: verificationParams,
     body: completeVerificationSchema,
-    tables: { customers: 'readWrite', verifications: 'readWrite', ...appendAudit },
+    // A pass is counted in the agent's velocity window.
+    tables: { customers: 'readWrite', verifications: 'readWrite', velocity: 'readWrite', ...appendAudit },
   },
   {
     method: 'GET',

@@ -1,5 +1,4 @@
-// Reads of verification sessions: one by id, a customer's sessions a page at a time, and the counts
-// behind the velocity limits (sessions an agent passed, disables an admin did, since a moment).
+// Reads of verification sessions: one by id, and a customer's sessions a page at a time.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { notFound } from '../errors';
@@ -59,47 +58,3 @@ export const listCustomerVerifications = async (
         : null,
   };
 };
-const countSince = async (
-  indexName: 'byAgent' | 'byUser',
-  key: 'agentId' | 'usedBy',
-  id: string,
-  sortKey: string,
-  since: Date,
-  passedOnly: boolean,
-) => {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await dynamoDb().send(
-      new QueryCommand({
-        TableName: tableName('verifications'),
-        IndexName: indexName,
-        KeyConditionExpression: `#key = :id AND #at >= :since`,
-        ExpressionAttributeNames: {
-          '#key': key,
-          '#at': sortKey,
-          ...(passedOnly ? { '#outcome': 'outcome' } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':id': id,
-          ':since': since.toISOString(),
-          ...(passedOnly ? { ':passed': 'PASSED' } : {}),
-        },
-        ...(passedOnly ? { FilterExpression: '#outcome = :passed' } : {}),
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += result.Count ?? 0;
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return count;
-};
-
-/** Sessions this agent passed since then (velocity limit against a helpdesk attack wave). */
-export const countPassesByAgentSince = (agentId: string, since: Date) =>
-  countSince('byAgent', 'agentId', agentId, 'completedAt', since, true);
-
-/** Sessions this admin used for a disable since then. */
-export const countDisablesByAdminSince = (adminId: string, since: Date) =>
-  countSince('byUser', 'usedBy', adminId, 'usedAt', since, false);

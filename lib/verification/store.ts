@@ -36,6 +36,7 @@ import {
 } from './open-session';
 import type { PolicyOutcome } from './policy';
 import { getVerification } from './reads';
+import { countWrite } from '../velocity/store';
 import type {
   CheckResult,
   CompleteVerificationInput,
@@ -479,6 +480,10 @@ export const completeVerification = async (
           },
         },
         sessionEndWrite(item.customerId, verificationId, now, failure),
+        // The agent's passes, read by the disable's velocity limit in one consistent read.
+        ...(outcome.outcome === 'PASSED'
+          ? [countWrite({ kind: 'AGENT_PASSES', staffId: agentId }, now)]
+          : []),
       ],
       result: { ...outcome, ...(failure ? { cooldownUntil: failure.cooldownUntil.toISOString() } : {}) },
       onConflict: () =>

@@ -1,5 +1,6 @@
 // `cdk deploy` refuses placeholder values: the app marks the stack with an error naming every missing
 // context key (the CDK CLI then stops the synth), unless `-c allowPlaceholders=true` says it is a test.
+import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../cdk/app';
 
 const complete = {
@@ -49,6 +50,7 @@ describe('deploying with placeholders', () => {
     expect(errorsOf({ ...complete, loginServiceConcurrency: '20; DROP' })[0]).toContain(
       'loginServiceConcurrency',
     );
+    expect(errorsOf({ ...complete, disablesPerHourTotal: 'ten' })[0]).toContain('-c disablesPerHourTotal=');
     // A regional web ACL cannot be attached to CloudFront.
     expect(
       errorsOf({ ...complete, webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y' })[0],
@@ -66,5 +68,17 @@ describe('deploying with placeholders', () => {
       expect(() => buildApp({ ...complete, loginServicePrincipal: value, ...noBundling })).toThrow(
         /loginServicePrincipal/,
       );
+  });
+});
+
+describe('the limit for all admins together', () => {
+  it('reaches the functions as VELOCITY_DISABLES_PER_HOUR_TOTAL when set (unset, lib/config.ts has the default)', () => {
+    const template = Template.fromStack(
+      buildApp({ ...complete, disablesPerHourTotal: '12', ...noBundling }).stack,
+    );
+    const totals = Object.values(template.findResources('AWS::Lambda::Function')).map(
+      (fn) => fn.Properties?.Environment?.Variables?.VELOCITY_DISABLES_PER_HOUR_TOTAL,
+    );
+    expect(totals).toContain('12');
   });
 });

@@ -19,6 +19,11 @@ describe('the CDK stack', () => {
     expect(ofType('AWS::Lambda::Function').length).toBeGreaterThan(0);
   });
 
+  it('leaves the policy defaults to lib/config.ts unless a context key sets one (no second copy)', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function'))
+      expect(fn.Properties.Environment?.Variables?.VELOCITY_DISABLES_PER_HOUR_TOTAL).toBeUndefined();
+  });
+
   it('creates every table of lib/data/tables.ts on demand, with PITR, encryption and deletion protection', () => {
     const deployed = ofType('AWS::DynamoDB::GlobalTable');
     expect(deployed).toHaveLength(Object.keys(tables).length);

@@ -10,8 +10,9 @@ const policy = {
   separateVerifierAndAdmin: true,
   adminDisablesPerHour: 3,
   agentPassesPerHour: 5,
+  disablesPerHourTotal: 10,
 };
-const quiet = { adminDisablesLastHour: 0, agentPassesLastHour: 1 };
+const quiet = { adminDisablesLastHour: 0, agentPassesLastHour: 1, allDisablesLastHour: 0 };
 const by = { adminId: 'admin-a', velocity: quiet };
 const now = new Date('2026-11-25T12:00:00Z');
 const customer = { customerId: 'c-1', twoFactor: 'ENABLED', privileged: false, version: 3 } as CustomerItem;
@@ -124,7 +125,7 @@ describe('the disable gate', () => {
     expect(codeOf(() => decideDisable({ ...by, customer: cooling, verification, now }, policy))).toBe(
       'VERIFICATION_COOLDOWN',
     );
-    const busyAdmin = { adminDisablesLastHour: 3, agentPassesLastHour: 1 };
+    const busyAdmin = { ...quiet, adminDisablesLastHour: 3 };
     expect(decideDisable({ ...by, velocity: busyAdmin, customer, verification, now }, policy)).toEqual({
       kind: 'NEEDS_APPROVAL',
       reasons: ['ADMIN_VELOCITY'],
@@ -135,7 +136,7 @@ describe('the disable gate', () => {
       decideDisable(
         {
           ...by,
-          velocity: { adminDisablesLastHour: 2, agentPassesLastHour: 5 },
+          velocity: { adminDisablesLastHour: 2, agentPassesLastHour: 5, allDisablesLastHour: 9 },
           customer,
           verification,
           now,
@@ -147,7 +148,7 @@ describe('the disable gate', () => {
       decideDisable(
         {
           ...by,
-          velocity: { adminDisablesLastHour: 0, agentPassesLastHour: 6 },
+          velocity: { ...quiet, agentPassesLastHour: 6 },
           customer,
           verification,
           now,
@@ -155,6 +156,12 @@ describe('the disable gate', () => {
         policy,
       ),
     ).toMatchObject({ reasons: ['AGENT_VELOCITY'], alertSecurity: true });
+    expect(
+      decideDisable(
+        { ...by, velocity: { ...quiet, allDisablesLastHour: 10 }, customer, verification, now },
+        policy,
+      ),
+    ).toMatchObject({ reasons: ['TOTAL_VELOCITY'], alertSecurity: true });
     const waived = {
       ...verification,
       withoutPossessionProof: {

@@ -42,6 +42,7 @@ export interface SentEmail {
 export const noVelocityLimits = {
   VELOCITY_ADMIN_DISABLES_PER_HOUR: '100000',
   VELOCITY_AGENT_PASSES_PER_HOUR: '100000',
+  VELOCITY_DISABLES_PER_HOUR_TOTAL: '100000',
 };
 
 /**

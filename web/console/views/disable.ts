@@ -16,6 +16,7 @@ const approvalReasonKeys: Record<ApprovalReason, MessageKey> = {
   NO_POSSESSION_PROOF: 'approvalReason_NO_POSSESSION_PROOF',
   ADMIN_VELOCITY: 'approvalReason_ADMIN_VELOCITY',
   AGENT_VELOCITY: 'approvalReason_AGENT_VELOCITY',
+  TOTAL_VELOCITY: 'approvalReason_TOTAL_VELOCITY',
 };
 
 const approvalReasonText = (ctx: Ctx, reason: string) => {

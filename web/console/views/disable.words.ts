@@ -62,6 +62,10 @@ export const disableWords = {
     nl: 'ongewoon veel geslaagde verificaties door deze medewerker',
     en: 'unusually many passed verifications by this agent',
   },
+  approvalReason_TOTAL_VELOCITY: {
+    nl: 'ongewoon veel uitschakelingen door alle admins samen',
+    en: 'unusually many disables by all admins together',
+  },
   disableBlockedByReport: {
     nl: 'Uitschakelen kan niet: het herstel is geblokkeerd na een melding van de klant. Alleen het beveiligingsteam kan de blokkade opheffen (zie Herstelblokkades).',
     en: 'Disabling is not possible: recovery is locked after a report by the customer. Only the security team can release the lock (see Recovery locks).',
