@@ -41,6 +41,8 @@ export const environmentSchema = z.object({
   /** How many charge-point ids a caller must name (all of them when they manage fewer). */
   VERIFICATION_CHARGE_POINTS_TO_NAME: positiveFrom(1),
   VERIFICATION_MAX_CHECKS: positiveFrom(30),
+  /** Wrong emailed codes a session judges; the last one counts as a wrong answer (a new code brings no new tries). */
+  EMAIL_CODE_MAX_TRIES: positiveFrom(3),
   VERIFICATION_MIN_SECURITY_MATCHES: numberFrom(2),
   TICKET_TTL_HOURS: numberFrom(72),
   /** A started enrollment must be confirmed within this time (and before its ticket expires). */
@@ -99,6 +101,7 @@ export interface Config {
     verificationFailureStreakHours: number;
     chargePointsToName: number;
     maxChecksPerSession: number;
+    emailCodeMaxTries: number;
     minSecurityMatches: number;
     ticketTtlHours: number;
     enrollmentPendingMinutes: number;
@@ -173,6 +176,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       verificationFailureStreakHours: e.VERIFICATION_FAILURE_STREAK_HOURS,
       chargePointsToName: e.VERIFICATION_CHARGE_POINTS_TO_NAME,
       maxChecksPerSession: e.VERIFICATION_MAX_CHECKS,
+      emailCodeMaxTries: e.EMAIL_CODE_MAX_TRIES,
       minSecurityMatches: e.VERIFICATION_MIN_SECURITY_MATCHES,
       ticketTtlHours: e.TICKET_TTL_HOURS,
       enrollmentPendingMinutes: e.ENROLLMENT_PENDING_MINUTES,

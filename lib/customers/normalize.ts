@@ -21,3 +21,32 @@ export const searchWords = (value: string): string[] =>
 /** Charge-point ids compare as a set: case, spaces and separators inside an id do not count. */
 export const normalizeChargePointId = (value: string): string =>
   normalizeText(value).replace(/[\s\-_.:/]+/g, '');
+
+/** Letters NFKD keeps whole, as callers spell them without the mark. */
+const spelledOut: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+  ĳ: 'ij',
+};
+
+/**
+ * What an answer is compared as: normalizeText, plus the marks people type or dictate differently.
+ * Apostrophes and typographic quotes vanish ("O'Connor", "O’Connor" and "OConnor" are one name),
+ * hyphens and dashes become spaces ("Jean-Luc" = "Jean Luc"), invisible characters go, and letters
+ * NFKD leaves whole are spelled out (ß → ss, ø → o): diacritics never count, since a caller on the
+ * phone cannot say them and an agent may not type them. Only for comparing answers: search keys keep
+ * normalizeText, so stored search terms do not change.
+ */
+export const foldAnswer = (value: string): string =>
+  normalizeText(
+    value
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/['`´ʹʻʼʽˈ‘’‚‛′″"“”„‟«»‹›]/g, '')
+      .replace(/[-‐‑‒–—―−_]/g, ' ')
+      .replace(/[ßæœøłđıĳ]/gi, (letter) => spelledOut[letter.toLowerCase()] ?? letter),
+  );

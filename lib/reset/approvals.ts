@@ -129,8 +129,17 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       reason: approval.reason,
       approvalReasons: approval.approvalReasons,
       checksSummary: {
-        matched: checks.filter((check) => check.result === 'MATCH').map((check) => check.type),
-        notMatched: checks.filter((check) => check.result !== 'MATCH').map((check) => check.type),
+        matched: [...new Set(checks.filter((check) => check.result === 'MATCH').map((check) => check.type))],
+        // Asked and never matched: a question answered incomplete, then in full, matched.
+        notMatched: [
+          ...new Set(
+            checks
+              .filter(
+                (check) => !checks.some((other) => other.type === check.type && other.result === 'MATCH'),
+              )
+              .map((check) => check.type),
+          ),
+        ],
         withoutPossessionProof: verification?.withoutPossessionProof?.reason ?? null,
       },
       requestedAt: approval.createdAt,

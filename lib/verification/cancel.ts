@@ -5,6 +5,7 @@ import { tableName } from '../aws/dynamodb';
 import { conflict, forbidden } from '../errors';
 import type { StaffGroup } from '../staff/groups';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
+import { holdsWrongAnswer } from './answers';
 import { sessionEndWrite } from './budget';
 import { requireVerification } from './reads';
 import type { VerificationItem } from './verification';
@@ -25,6 +26,13 @@ export const assertCanCancel = (verification: VerificationItem, staff: Canceller
     throw conflict(
       'VERIFICATION_NOT_CANCELLABLE',
       `This verification is ${verification.status}; only an OPEN or PASSED session that was not used can be cancelled.`,
+    );
+  // Cancelling costs nothing, so it must not wipe a wrong answer that waits unconfirmed: that would
+  // make the free first wrong answer a free probe, session after session (answers.ts).
+  if (verification.status === 'OPEN' && holdsWrongAnswer(verification.checks))
+    throw conflict(
+      'VERIFICATION_HOLDS_WRONG_ANSWER',
+      'This verification holds a wrong answer that was not corrected; complete it (it fails and the cooldown starts) or let it expire.',
     );
 };
 

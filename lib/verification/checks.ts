@@ -1,8 +1,10 @@
 // Compares what a caller said with the customer's records. Pure: the answer and the record go in,
-// MATCH / MISMATCH / NOT_ON_FILE comes out; the stored truth never leaves this function.
-// Tolerant of how honest people say things (legal forms, Dutch dates and amounts), strict on how
-// many things they say: one claim per answer, so a list of guesses is a wrong answer, not a search.
-import { normalizeChargePointId, normalizeEmail, normalizeText } from '../customers/normalize';
+// MATCH / INCOMPLETE / MISMATCH / NOT_ON_FILE comes out; the stored truth never leaves this function.
+// Tolerant of how honest people say things (apostrophes, legal forms, Dutch dates and amounts), strict
+// on how many things they say: one claim per answer, so a list of guesses is a wrong answer, not a search.
+// INCOMPLETE: every part the caller said is right, but too few parts to match ("ask for more"); any
+// wrong part makes the whole answer a MISMATCH, so the result never says which part was wrong.
+import { foldAnswer, normalizeChargePointId, normalizeEmail, normalizeText } from '../customers/normalize';
 import type { CustomerItem } from '../customers/customer';
 import type { CheckResult, CheckType } from './schemas';
 
@@ -150,29 +152,49 @@ export interface ChargePointRule {
   minimumNamed: number;
 }
 
-const compareText = (given: string, onFile: string | undefined): CheckResult =>
-  onFile === undefined || onFile.trim() === ''
-    ? 'NOT_ON_FILE'
-    : normalizeText(given) === normalizeText(onFile)
-      ? 'MATCH'
-      : 'MISMATCH';
+/** What comparing one answer can come to; the session decides whether a MISMATCH counts yet (answers.ts). */
+export type Comparison = Exclude<CheckResult, 'MISMATCH_UNCONFIRMED' | 'UNKNOWN'>;
+
+const foldedWords = (value: string) => foldAnswer(value).split(' ').filter(Boolean);
+
+/** Whether `joined` spells some of `words`, in their order, but not all of them ("Sarah" of "Sarah O'Connor"). */
+const spellsSomeOf = (joined: string, words: string[]) => {
+  // Names have a handful of words; a longer record is compared whole only.
+  if (joined === '' || words.length > 8) return false;
+  for (let mask = 1; mask < 2 ** words.length - 1; mask += 1)
+    if (words.filter((_, index) => mask & (2 ** index)).join('') === joined) return true;
+  return false;
+};
+
+/**
+ * Names compare folded (foldAnswer) and without spaces, so "sarah oconnor", "Sarah O’Connor" and
+ * "O Connor" spelled apart are the name on file. Some of its words and nothing else ("Sarah",
+ * "Jan Vries" for "Jan de Vries") is INCOMPLETE: ask for the full name.
+ */
+export const compareName = (given: string, onFile: string | undefined): Comparison => {
+  if (onFile === undefined || onFile.trim() === '') return 'NOT_ON_FILE';
+  const said = foldedWords(given).join('');
+  const record = foldedWords(onFile);
+  if (said === record.join('')) return 'MATCH';
+  return spellsSomeOf(said, record) ? 'INCOMPLETE' : 'MISMATCH';
+};
 
 /** Dutch and common legal forms: "VoltPark" is the company "VoltPark B.V." as callers say it. */
 const legalForms = ['bv', 'nv', 'vof', 'cv', 'bvba', 'srl', 'sa', 'gmbh', 'ltd', 'inc'];
 
 /** The name without its legal form, and the form if one was said. */
 const companyParts = (value: string) => {
-  const words = normalizeText(value)
+  const words = foldAnswer(value)
     .replace(/[.]/g, '')
     .split(/[^\p{L}\p{N}&]+/u)
     .filter(Boolean);
   const form =
     words.length > 1 && legalForms.includes(words[words.length - 1] ?? '') ? words.pop() : undefined;
-  return { core: words.join(' '), form };
+  return { core: words.join(''), form };
 };
 
 /** With or without the legal form; but "N.V." for a B.V. is another company. */
-export const compareCompanyName = (given: string, onFile: string | undefined): CheckResult => {
+export const compareCompanyName = (given: string, onFile: string | undefined): Comparison => {
   if (onFile === undefined || onFile.trim() === '') return 'NOT_ON_FILE';
   const said = companyParts(given);
   const record = companyParts(onFile);
@@ -183,60 +205,107 @@ export const compareCompanyName = (given: string, onFile: string | undefined): C
 
 /**
  * Charge points compare as sets: every id named must be one of the customer's, and the caller must
- * name at least `minimumNamed` of them (or all, if they have fewer). Naming one wrong id is a mismatch.
+ * name at least `minimumNamed` of them (or all, if they have fewer); fewer, all theirs, is INCOMPLETE.
+ * Naming one wrong id is a mismatch.
  */
-export const compareChargePoints = (given: string, onFile: string[], rule: ChargePointRule): CheckResult => {
+export const compareChargePoints = (given: string, onFile: string[], rule: ChargePointRule): Comparison => {
   if (onFile.length === 0) return 'NOT_ON_FILE';
   const known = new Set(onFile.map(normalizeChargePointId));
   const named = new Set(parseChargePointIds(given));
   if (named.size === 0 || named.size > known.size) return 'MISMATCH';
   for (const id of named) if (!known.has(id)) return 'MISMATCH';
-  return named.size >= Math.min(rule.minimumNamed, known.size) ? 'MATCH' : 'MISMATCH';
+  return named.size >= Math.min(rule.minimumNamed, known.size) ? 'MATCH' : 'INCOMPLETE';
 };
 
-/** A transaction matches by its one day and by either its one amount (to the cent) or its charge point. */
-export const compareTransaction = (given: string, onFile: CustomerItem['lastTransaction']): CheckResult => {
+/**
+ * A transaction has three parts: its day, its amount (to the cent) and its charge point. It matches by
+ * its one day and either its amount or its charge point. Any part said wrong is a MISMATCH (more than
+ * one day or amount counts as wrong); right parts that do not yet match (the day alone, the amount
+ * alone) are INCOMPLETE.
+ */
+export const compareTransaction = (given: string, onFile: CustomerItem['lastTransaction']): Comparison => {
   if (!onFile) return 'NOT_ON_FILE';
   const { days, rest } = parseDays(given);
   const [said] = days;
-  if (days.length !== 1 || !said || !sameDay(said, onFile.at)) return 'MISMATCH';
+  if (days.length > 1) return 'MISMATCH';
   const chargePoint = normalizeChargePointId(onFile.chargePointId);
   // Commas stay inside words: "18,45" is an amount, not two numbers.
   const words = rest.split(/[\s;]+/).filter(Boolean);
   const isChargePoint = (word: string) => normalizeChargePointId(word.replace(/,$/, '')) === chargePoint;
   const namesChargePoint = words.some(isChargePoint);
+  // Anything else with digits in it (another charge point, a second amount) reads as an amount: a claim.
   const amounts = parseAmounts(words.filter((word) => !isChargePoint(word)).join(' '));
   if (amounts.length > 1) return 'MISMATCH';
   const [amount] = amounts;
-  // A wrong amount is a wrong answer even when the charge point is right.
-  if (amount !== undefined && amount !== onFile.amountCents) return 'MISMATCH';
-  return namesChargePoint || amount === onFile.amountCents ? 'MATCH' : 'MISMATCH';
+  const dayRight = said === undefined ? undefined : sameDay(said, onFile.at);
+  const amountRight = amount === undefined ? undefined : amount === onFile.amountCents;
+  if (dayRight === false || amountRight === false) return 'MISMATCH';
+  if (dayRight && (amountRight || namesChargePoint)) return 'MATCH';
+  return dayRight || amountRight || namesChargePoint ? 'INCOMPLETE' : 'MISMATCH';
 };
 
-const registrationNumbers = (text: string) => [
-  ...new Set(
-    normalizeText(text)
-      .replace(/[.\s]/g, '')
-      .match(/\d{6,}/g) ?? [],
-  ),
-];
+/** The runs of digits in the text, with dots, spaces and dashes inside a number closed up ("0712.345.678"). */
+const digitRuns = (text: string): string[] => foldAnswer(text).replace(/[.\s]/g, '').match(/\d+/g) ?? [];
+
+/** Words that label a part of company information rather than being one ("KvK-nummer", "vestiging"). */
+const companyInfoLabels = new Set(
+  [
+    'kvk kvknummer btw btwnummer vat nr no nummer number registratie registratienummer registration',
+    'chamber of commerce company ondernemingsnummer handelsregister vestiging vestigingsplaats branch',
+    'location locatie plaats city kantoor hoofdkantoor office headquarters adres address in te is op en and',
+    'the de het',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /**
- * Company information matches when the text is the same, or when the caller gives the registration
- * number on file (KvK, VAT, company number: any run of 6+ digits), which is what callers actually know.
- * Naming more numbers than the record holds is a list of guesses, not an answer.
+ * The words of company information that are neither numbers nor labels, joined: the place ("Gent",
+ * "Den Haag"). A short word right before a number is its country prefix ("BE 0712.345.678").
  */
-export const compareCompanyInfo = (given: string, onFile: string | undefined): CheckResult => {
-  if (onFile === undefined || onFile.trim() === '') return 'NOT_ON_FILE';
-  const alnum = (value: string) => normalizeText(value).replace(/[^\p{L}\p{N}]+/gu, '');
-  if (alnum(given) === alnum(onFile)) return 'MATCH';
-  const onRecord = registrationNumbers(onFile);
-  const named = registrationNumbers(given);
-  if (onRecord.length === 0 || named.length === 0 || named.length > onRecord.length) return 'MISMATCH';
-  return named.every((digits) => onRecord.includes(digits)) ? 'MATCH' : 'MISMATCH';
+const placeOf = (text: string) => {
+  const words = foldAnswer(text.replace(/\./g, ''))
+    .split(/[\s,;:()]+/)
+    .filter(Boolean);
+  const hasDigit = (word: string | undefined) => word !== undefined && /\d/.test(word);
+  return words
+    .filter(
+      (word, index) =>
+        !hasDigit(word) && !companyInfoLabels.has(word) && !(word.length <= 2 && hasDigit(words[index + 1])),
+    )
+    .join('');
 };
 
-export const compareLastLogin = (given: string, lastLoginAt: string | undefined): CheckResult => {
+/**
+ * Company information has parts: its registration numbers (KvK, VAT, company number: any run of 6+
+ * digits), which is what callers actually know, and its places (the record's parts without a
+ * number: "Utrecht" of "KvK 81234567, Utrecht"). It matches when the text is the same, or when the
+ * caller gives a registration number on file and nothing wrong; the right place alone is INCOMPLETE
+ * (ask for the number). A number not on file or another place is a MISMATCH, and naming more numbers
+ * than the record holds is a list of guesses, not an answer.
+ */
+export const compareCompanyInfo = (given: string, onFile: string | undefined): Comparison => {
+  if (onFile === undefined || onFile.trim() === '') return 'NOT_ON_FILE';
+  const alnum = (value: string) => foldAnswer(value).replace(/[^\p{L}\p{N}]+/gu, '');
+  if (alnum(given) === alnum(onFile)) return 'MATCH';
+  const recordRuns = digitRuns(onFile);
+  const saidRuns = digitRuns(given);
+  const registrationNumbers = (runs: string[]) => new Set(runs.filter((run) => run.length >= 6));
+  const named = registrationNumbers(saidRuns);
+  if (named.size > registrationNumbers(recordRuns).size || !saidRuns.every((run) => recordRuns.includes(run)))
+    return 'MISMATCH';
+  const places = onFile
+    .split(/[,;\n]+/)
+    .filter((part) => !/\d/.test(part))
+    .map(placeOf)
+    .filter(Boolean);
+  const place = placeOf(given);
+  if (place !== '' && !places.includes(place)) return 'MISMATCH';
+  if (named.size > 0) return 'MATCH';
+  return place === '' ? 'MISMATCH' : 'INCOMPLETE';
+};
+
+export const compareLastLogin = (given: string, lastLoginAt: string | undefined): Comparison => {
   if (!lastLoginAt) return 'NOT_ON_FILE';
   const { days } = parseDays(given);
   const [said] = days;
@@ -249,10 +318,10 @@ export const compareKnowledgeAnswer = (
   answer: string,
   customer: CustomerItem,
   rule: ChargePointRule = { minimumNamed: 1 },
-): CheckResult => {
+): Comparison => {
   switch (type) {
     case 'FULL_NAME':
-      return compareText(answer, customer.fullName);
+      return compareName(answer, customer.fullName);
     case 'EMAIL':
       return normalizeEmail(answer) === customer.emailKey ? 'MATCH' : 'MISMATCH';
     case 'COMPANY_NAME':

@@ -7,6 +7,7 @@ import type { Random } from '../clock';
 import type { Config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, gone, invalid, tooManyRequests } from '../errors';
+import { holdsWrongAnswer } from './answers';
 import { nextFailure, type BudgetPolicy } from './budget';
 import {
   evaluateVerification,
@@ -58,9 +59,9 @@ export const assertOpenSessionOf = (
 
 /**
  * The customer's open session when a new one starts: still within its window it refuses the start;
- * past it, it is closed as EXPIRED, or as FAILED if it holds a wrong answer (sessions fail at their
- * first wrong answer, so only one kept from before that rule does), which spends the budget like any
- * failure.
+ * past it, it is closed as EXPIRED, or as FAILED if it holds a wrong answer (an unconfirmed one nobody
+ * corrected, or a counted one kept from before sessions failed at it), which spends the budget like
+ * any failure.
  */
 export const closeLeftOpenSession = (
   open: VerificationItem,
@@ -76,7 +77,7 @@ export const closeLeftOpenSession = (
       `Verification ${open.verificationId} of this customer is open (agent ${open.agentId}) until ${expiresAt.toISOString()}; complete it first.`,
       { verificationId: open.verificationId, agentId: open.agentId },
     );
-  const heldMismatch = open.checks.some((check) => check.result === 'MISMATCH');
+  const heldMismatch = holdsWrongAnswer(open.checks);
   return { heldMismatch, failure: heldMismatch ? nextFailure(customer, now, budget) : undefined };
 };
 
@@ -118,8 +119,9 @@ export const emailCodeAfter = (emailCode: EmailCodeState, matches: boolean): Ema
   matches ? { ...emailCode, consumed: true } : { ...emailCode, failedAttempts: emailCode.failedAttempts + 1 };
 
 /**
- * Whether the session can still pass with these checks: if not it ends now, and only a wrong answer
- * spends the budget (a session that ran out of questions on file guessed nothing).
+ * Whether the session can still pass with these checks: if not it ends now (then an unconfirmed wrong
+ * answer counts too), and only a wrong answer spends the budget (a session that ran out of questions
+ * on file guessed nothing).
  */
 export const afterCheck = (
   checks: RecordedCheck[],
@@ -128,12 +130,9 @@ export const afterCheck = (
   policy: VerificationPolicy,
   budget: BudgetPolicy,
 ) => {
-  const cannotPass = reasonsItCannotPass(checks, policy);
-  const fails = cannotPass.length > 0;
-  const failure =
-    fails && checks.some((recorded) => recorded.result === 'MISMATCH')
-      ? nextFailure(customer, now, budget)
-      : undefined;
+  const fails = reasonsItCannotPass(checks, policy).length > 0;
+  const cannotPass = fails ? reasonsItCannotPass(checks, policy, true) : [];
+  const failure = fails && holdsWrongAnswer(checks) ? nextFailure(customer, now, budget) : undefined;
   return { cannotPass, fails, failure };
 };
 
@@ -190,7 +189,7 @@ export const decideCompletion = (
 ) => {
   const outcome = evaluateVerification(item.checks, customer, policy, waiver);
   const failure =
-    outcome.outcome === 'FAILED' && item.checks.some((check) => check.result === 'MISMATCH')
+    outcome.outcome === 'FAILED' && holdsWrongAnswer(item.checks)
       ? nextFailure(customer, now, budget)
       : undefined;
   const waived =
@@ -234,6 +233,8 @@ export const completedEvent = (
 
 export interface CheckOutcome {
   result: CheckResult;
+  /** EMAIL_CODE only: wrong codes the session still judges before one counts. */
+  triesLeft?: number;
   /** FAILED when this answer means the session can no longer pass: it ended with this check. */
   status: 'OPEN' | 'FAILED';
   reasons?: PolicyOutcome['reasons'];

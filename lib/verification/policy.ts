@@ -1,6 +1,7 @@
 // The verification policy: when a helpdesk session PASSES, and when it can no longer pass. Pure and
 // configurable; defaults from DESIGN.md. Knowledge answers only support: possession (EMAIL_CODE) is
 // the proof, and a session without it passes only flagged "without possession proof".
+import { wrongAnswers } from './answers';
 import { securityQuestions, type CheckResult, type CheckType, type NoPossessionReason } from './schemas';
 
 export interface VerificationPolicy {
@@ -35,17 +36,24 @@ type Check = { type: CheckType; result: CheckResult };
 export const needsEmailCode = (customer: { privileged: boolean }, policy: VerificationPolicy) =>
   policy.requireEmailCode === 'always' || customer.privileged;
 
-const mismatchReasons = (checks: Check[]): PolicyReason[] =>
-  [...new Set(checks.filter((check) => check.result === 'MISMATCH').map((check) => check.type))].map(
-    (type) => ({ code: `MISMATCH_${type}`, message: `The answer to ${type} did not match the records.` }),
-  );
+/** The wrong answers that count; at the session's end also those left unconfirmed (answers.ts). */
+const mismatchReasons = (checks: Check[], atEnd: boolean): PolicyReason[] =>
+  wrongAnswers(checks, atEnd).map((type) => ({
+    code: `MISMATCH_${type}`,
+    message: `The answer to ${type} did not match the records.`,
+  }));
 
 /**
- * Why the session can never pass, whatever is asked next: a wrong answer (guessing is the attack, so
- * one is enough), or too few security questions left that the records can answer. Empty while it can.
+ * Why the session can never pass, whatever is asked next: a wrong answer that counts (guessing is the
+ * attack, so one is enough), or too few security questions left that the records can answer. Empty
+ * while it can. `atEnd`: the session ends now, so an unconfirmed wrong answer counts too.
  */
-export const reasonsItCannotPass = (checks: Check[], policy: VerificationPolicy): PolicyReason[] => {
-  const reasons = mismatchReasons(checks);
+export const reasonsItCannotPass = (
+  checks: Check[],
+  policy: VerificationPolicy,
+  atEnd = false,
+): PolicyReason[] => {
+  const reasons = mismatchReasons(checks, atEnd);
   const notOnFile = new Set(checks.filter((check) => check.result === 'NOT_ON_FILE').map((c) => c.type));
   const answerable = securityQuestions.filter((type) => !notOnFile.has(type)).length;
   if (answerable < policy.minSecurityMatches)
@@ -62,7 +70,7 @@ export const evaluateVerification = (
   policy: VerificationPolicy,
   waiver?: { reason: NoPossessionReason },
 ): PolicyOutcome => {
-  const reasons: PolicyReason[] = mismatchReasons(checks);
+  const reasons: PolicyReason[] = mismatchReasons(checks, true);
   const matched = new Set(checks.filter((check) => check.result === 'MATCH').map((check) => check.type));
   for (const type of policy.requiredMatches) {
     if (!matched.has(type))

@@ -13,6 +13,8 @@ export const verificationStartedSchema = z.looseObject({
 /** POST /admin/verifications/{verificationId}/checks (201): the comparison's result, never the stored answer. */
 export const checkRecordedSchema = z.looseObject({
   result: z.enum(checkResults),
+  /** EMAIL_CODE, after a wrong code: how many more wrong codes the session judges before one counts. */
+  triesLeft: z.optional(z.number()),
 });
 
 /** POST /admin/verifications/{verificationId}/email-code (202): the masked address, and sends left. */

@@ -15,9 +15,20 @@ export const identityChecks = ['FULL_NAME', 'EMAIL', 'COMPANY_NAME', 'LAST_LOGIN
 export const securityQuestions = ['CHARGE_POINT_IDS', 'LAST_TRANSACTION', 'COMPANY_INFO'] as const;
 export const checkTypes = [...identityChecks, ...securityQuestions, 'EMAIL_CODE'] as const;
 export type CheckType = (typeof checkTypes)[number];
-/** UNKNOWN: the caller said they do not know; it costs nothing and proves nothing. */
-/** What a check can come to; UNKNOWN is "the caller does not know", recorded without a comparison. */
-export const checkResults = ['MATCH', 'MISMATCH', 'NOT_ON_FILE', 'UNKNOWN'] as const;
+/**
+ * What a check can come to. INCOMPLETE: every part said is right but too few to match; ask for more.
+ * MISMATCH_UNCONFIRMED: a wrong answer that does not count yet (the first to a question in a session,
+ * or a wrong emailed code with tries left); ask the caller to repeat it. UNKNOWN: the caller does not
+ * know, recorded without a comparison. Only MATCH proves and only MISMATCH fails (lib/verification/answers.ts).
+ */
+export const checkResults = [
+  'MATCH',
+  'INCOMPLETE',
+  'MISMATCH_UNCONFIRMED',
+  'MISMATCH',
+  'NOT_ON_FILE',
+  'UNKNOWN',
+] as const;
 export type CheckResult = (typeof checkResults)[number];
 
 export const verificationIdSchema = z
@@ -38,6 +49,11 @@ export const recordCheckSchema = z.union([
     type: z.enum(checkTypes),
     /** What the caller said, as the agent typed it. Compared on the server, kept only as a keyed hash. */
     answer: z.singleLine(1, 500),
+    /**
+     * The caller was asked again after MISMATCH_UNCONFIRMED and this is what they said: required for the
+     * question's next answer, refused on any other; a wrong answer with it counts (answers.ts).
+     */
+    callerRepeated: z.optional(z.literal(true)),
     /** The agent's own note, kept as written (it is the agent's documentation, not the caller's data); may span lines. */
     note,
   }),

@@ -1,28 +1,21 @@
-// Verification sessions in DynamoDB: start, record a check, email a code, complete. Each step is one
-// transaction with its audit event; conditions state who may act and in which state.
+// Verification sessions in DynamoDB: start, record a check (record-check.ts), email a code, complete.
+// Each step is one transaction with its audit event; conditions state who may act and in which state.
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds } from '../clock';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
-import { normalizeText } from '../customers/normalize';
 import { conflict, tooManyRequests, unavailable, type DomainError } from '../errors';
-import { keyedHash, sameHash } from '../secrets/keyed-hash';
+import { keyedHash } from '../secrets/keyed-hash';
 import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from './triage-link';
 import { assertNoCooldown, sessionEndWrite } from './budget';
 import { claimCaseNumber, newCaseNumber } from './case-number';
-import { compareKnowledgeAnswer } from './checks';
 import {
-  afterCheck,
   assertCanSendEmailCode,
-  assertRoomForCheck,
   closeLeftOpenSession,
   completedEvent,
-  type CheckOutcome,
   decideCompletion,
-  emailCodeAfter,
-  emailCodeAnswer,
   generateEmailCode,
   maskEmail,
 } from './decisions';
@@ -37,13 +30,11 @@ import {
 import type { PolicyOutcome } from './policy';
 import { getVerification } from './reads';
 import { countWrite } from '../velocity/store';
-import type {
-  CheckResult,
-  CompleteVerificationInput,
-  RecordCheckInput,
-  StartVerificationInput,
-} from './schemas';
-import type { RecordedCheck, VerificationItem, VerificationPurpose } from './verification';
+import type { CompleteVerificationInput, StartVerificationInput } from './schemas';
+import type { VerificationItem, VerificationPurpose } from './verification';
+
+/** Recording an answer has its own module; the routes reach every step of a session from here. */
+export { recordCheck } from './record-check';
 
 /** Sessions are evidence: kept 400 days (past a yearly audit), then DynamoDB's TTL removes them. */
 const RETENTION_DAYS = 400;
@@ -203,127 +194,6 @@ export const startVerification = async (
       throw error;
     }
   }
-};
-
-/**
- * Records one answer. A wrong answer fails the session at once and starts the customer's cooldown
- * (the budget is per customer, so a second session or another agent gets no fresh guesses); a right
- * answer, NOT_ON_FILE or "the caller does not know" (UNKNOWN) costs nothing.
- */
-export const recordCheck = async (
-  verificationId: string,
-  agentId: string,
-  input: RecordCheckInput,
-  deps: Deps,
-): Promise<CheckOutcome> => {
-  const { policy } = config();
-  return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
-    assertRoomForCheck(item, policy);
-    let checkResult: CheckResult;
-    let emailCode = item.emailCode;
-    const answer = 'answer' in input ? input.answer : undefined;
-    if (answer === undefined) {
-      checkResult = 'UNKNOWN';
-    } else if (input.type === 'EMAIL_CODE') {
-      const judged = emailCodeAnswer(emailCode, answer, now);
-      const matches = sameHash(
-        await keyedHash(`email-code:${verificationId}`, judged.given),
-        judged.emailCode.codeHash,
-      );
-      checkResult = matches ? 'MATCH' : 'MISMATCH';
-      emailCode = emailCodeAfter(judged.emailCode, matches);
-    } else {
-      checkResult = compareKnowledgeAnswer(input.type, answer, customer, {
-        minimumNamed: policy.chargePointsToName,
-      });
-    }
-
-    const check: RecordedCheck = {
-      type: input.type,
-      result: checkResult,
-      ...(answer === undefined
-        ? {}
-        : { answerHash: await keyedHash(`answer:${item.customerId}:${input.type}`, normalizeText(answer)) }),
-      ...(input.note ? { note: input.note } : {}),
-      agentId,
-      at: now.toISOString(),
-    };
-    const checks = [...item.checks, check];
-    const { cannotPass, fails, failure } = afterCheck(
-      checks,
-      customer,
-      now,
-      verificationPolicy(),
-      budgetPolicy(),
-    );
-    append({
-      type: 'VERIFICATION_CHECK_RECORDED',
-      actorType: 'agent',
-      actorId: agentId,
-      customerId: item.customerId,
-      caseId: verificationId,
-      details: {
-        verificationId,
-        check: input.type,
-        result: checkResult,
-        channel: item.channel,
-        noted: Boolean(input.note),
-      },
-    });
-    if (fails)
-      append(
-        completedEvent(item, agentId, {
-          outcome: 'FAILED',
-          reasons: cannotPass.map((reason) => reason.code),
-          checksRecorded: checks.length,
-          cooldownUntil: failure?.cooldownUntil.toISOString() ?? null,
-          endedByCheck: true,
-          failureStreak: failure?.streak ?? null,
-        }),
-      );
-    const sets = [
-      'checks = list_append(checks, :check)',
-      '#version = #version + :one',
-      ...(emailCode ? ['emailCode = :emailCode'] : []),
-      ...(fails
-        ? ['#status = :failed', 'outcome = :failed', 'reasons = :reasons', 'completedAt = :now']
-        : []),
-    ];
-    return {
-      writes: [
-        {
-          Update: {
-            TableName: tableName('verifications'),
-            Key: { verificationId },
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: '#version = :version AND #status = :open AND size(checks) < :max',
-            ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':check': [check],
-              ':one': 1,
-              ':version': item.version,
-              ':open': 'OPEN',
-              ':max': policy.maxChecksPerSession,
-              ...(emailCode ? { ':emailCode': emailCode } : {}),
-              ...(fails ? { ':failed': 'FAILED', ':reasons': cannotPass, ':now': now.toISOString() } : {}),
-            },
-          },
-        },
-        ...(fails ? [sessionEndWrite(item.customerId, verificationId, now, failure)] : []),
-      ],
-      result: {
-        result: checkResult,
-        status: fails ? 'FAILED' : 'OPEN',
-        ...(fails ? { reasons: cannotPass } : {}),
-        ...(failure ? { cooldownUntil: failure.cooldownUntil.toISOString() } : {}),
-      },
-      onConflict: () =>
-        conflict(
-          'VERIFICATION_CHANGED',
-          'The verification changed while this check was recorded; record it again.',
-        ),
-    };
-  });
 };
 
 /**

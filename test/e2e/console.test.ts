@@ -145,7 +145,7 @@ describe('the helpdesk console', () => {
     expect(await twoFactorOf('e2e-jan')).toBe('DISABLED');
   });
 
-  it('shows a wrong answer as a mismatch, fails the verification with its reasons in plain words, and explains the cooldown (on a phone)', async () => {
+  it('shows a repeated wrong answer as a mismatch, fails the verification with its reasons in plain words, and explains the cooldown (on a phone)', async () => {
     await createCustomer(suite.stack, 'e2e-piet', { email: 'e2e-piet@voltpark.nl', fullName: 'Piet Hein' });
     await markEnrolled(suite.stack, 'e2e-piet');
     const agent = await open({ viewport: phone });
@@ -159,8 +159,13 @@ describe('the helpdesk console', () => {
     const email = row(agent, 'EMAIL');
     await email.getByLabel('Antwoord van de klant').fill('piet@elders.example');
     await email.getByRole('button', { name: 'Controleren' }).click();
-    expect(await resultOf(agent, 'EMAIL')).toBe('MISMATCH');
-    // The wrong answer ended the session at once: no more questions, the outcome says why.
+    expect(await resultOf(agent, 'EMAIL')).toBe('MISMATCH_UNCONFIRMED');
+    // The caller repeats it (issue 24): the agent confirms so, and now it counts.
+    await email.getByLabel('De klant herhaalde het antwoord').check();
+    await email.getByLabel('Antwoord van de klant').fill('piet@elders.example');
+    await email.getByRole('button', { name: 'Controleren' }).click();
+    await email.locator('[data-result="MISMATCH"]').waitFor();
+    // The repeated wrong answer ended the session at once: no more questions, the outcome says why.
     await agent.getByTestId('verification-outcome').waitFor();
     expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('FAILED');
     expect(await agent.getByRole('button', { name: 'Verificatie afronden' }).count()).toBe(0);

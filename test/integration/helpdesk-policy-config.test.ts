@@ -80,10 +80,13 @@ it('takes the cooldown steps from the configuration', async () => {
     })
   ).body.verificationId;
   const before = Date.now();
-  const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
-    token: agent,
-    body: { type: 'FULL_NAME', answer: 'Piet Hein' },
-  });
+  const wrongAnswer = (callerRepeated: boolean) =>
+    stack.call('POST', `/admin/verifications/${id}/checks`, {
+      token: agent,
+      body: { type: 'FULL_NAME', answer: 'Piet Hein', ...(callerRepeated ? { callerRepeated } : {}) },
+    });
+  expect((await wrongAnswer(false)).body.result).toBe('MISMATCH_UNCONFIRMED');
+  const wrong = await wrongAnswer(true);
   expect(Math.round((new Date(wrong.body.cooldownUntil).getTime() - before) / 60_000)).toBe(5);
 });
 

@@ -104,10 +104,11 @@ describe('the ready-for-admin list', () => {
       token: agent,
       body: { channel: 'phone' },
     });
-    await stack.call('POST', `/admin/verifications/${started.body.verificationId}/checks`, {
-      token: agent,
-      body: { type: 'FULL_NAME', answer: 'Piet Puk' },
-    });
+    for (const callerRepeated of [undefined, true])
+      await stack.call('POST', `/admin/verifications/${started.body.verificationId}/checks`, {
+        token: agent,
+        body: { type: 'FULL_NAME', answer: 'Piet Puk', ...(callerRepeated ? { callerRepeated } : {}) },
+      });
 
     const ids = await readyIds();
     for (const gone of [used, parked, cancelled, stale, started.body.verificationId as string])

@@ -39,7 +39,7 @@ const disable = (
 ) => stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, { token, body, headers });
 
 describe('verifying a caller', () => {
-  it('answers MATCH, MISMATCH or NOT_ON_FILE and never returns the stored truth', async () => {
+  it('answers MATCH, MISMATCH (first unconfirmed) or NOT_ON_FILE and never returns the stored truth', async () => {
     await createCustomer(stack, 'v-truth', { companyInfo: undefined });
     const started = await stack.call('POST', '/admin/customers/v-truth/verifications', {
       token: agent,
@@ -47,20 +47,32 @@ describe('verifying a caller', () => {
     });
     expect(started.status).toBe(201);
     const id = started.body.verificationId;
-    const check = (type: string, answer: string) =>
-      stack.call('POST', `/admin/verifications/${id}/checks`, { token: agent, body: { type, answer } });
+    const check = (type: string, answer: string, callerRepeated?: true) =>
+      stack.call('POST', `/admin/verifications/${id}/checks`, {
+        token: agent,
+        body: { type, answer, ...(callerRepeated ? { callerRepeated } : {}) },
+      });
     expect((await check('FULL_NAME', '  JAN   DE  VRIES ')).body).toEqual({
       result: 'MATCH',
       status: 'OPEN',
     });
     expect((await check('COMPANY_INFO', 'whatever')).body).toEqual({ result: 'NOT_ON_FILE', status: 'OPEN' });
-    expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00')).body).toMatchObject({
+    expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00')).body).toEqual({
+      result: 'MISMATCH_UNCONFIRMED',
+      status: 'OPEN',
+    });
+    expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00', true)).body).toMatchObject({
       result: 'MISMATCH',
       status: 'FAILED',
     });
     const session = await stack.call('GET', `/admin/verifications/${id}`, { token: agent });
     expect(session.body.checks.map((c: { type: string; result: string }) => `${c.type}:${c.result}`)).toEqual(
-      ['FULL_NAME:MATCH', 'COMPANY_INFO:NOT_ON_FILE', 'LAST_TRANSACTION:MISMATCH'],
+      [
+        'FULL_NAME:MATCH',
+        'COMPANY_INFO:NOT_ON_FILE',
+        'LAST_TRANSACTION:MISMATCH_UNCONFIRMED',
+        'LAST_TRANSACTION:MISMATCH',
+      ],
     );
     const everything = JSON.stringify([
       session.body,
@@ -70,7 +82,7 @@ describe('verifying a caller', () => {
     expect(everything).not.toMatch(/answerHash/);
   });
 
-  it('fails a session at its wrong answer, puts the customer on cooldown, and shows the failure to every agent', async () => {
+  it('fails a session at its wrong answer the caller repeated, puts the customer on cooldown, and shows the failure to every agent', async () => {
     await createCustomer(stack, 'v-fail');
     const started = await stack.call('POST', '/admin/customers/v-fail/verifications', {
       token: agent,
@@ -81,9 +93,14 @@ describe('verifying a caller', () => {
       token: agent,
       body: { type: 'EMAIL', answer: genuineAnswers.EMAIL },
     });
-    const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
+    const unconfirmed = await stack.call('POST', `/admin/verifications/${id}/checks`, {
       token: agent,
       body: { type: 'CHARGE_POINT_IDS', answer: 'NL-VPK-00017, NL-XXX-99999' },
+    });
+    expect(unconfirmed.body).toEqual({ result: 'MISMATCH_UNCONFIRMED', status: 'OPEN' });
+    const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
+      token: agent,
+      body: { type: 'CHARGE_POINT_IDS', answer: 'NL-VPK-00017, NL-XXX-99999', callerRepeated: true },
     });
     expect(wrong.status).toBe(201);
     expect(wrong.body).toMatchObject({ result: 'MISMATCH', status: 'FAILED' });

@@ -40,6 +40,18 @@ export const start = (
 ) => stack.call('POST', `/admin/customers/${customerId}/verifications`, { token, body });
 export const check = (id: string, type: string, answer: string, token = agent) =>
   stack.call('POST', `/admin/verifications/${id}/checks`, { token, body: { type, answer } });
+/** The caller, asked again after MISMATCH_UNCONFIRMED, said this: a wrong answer now counts. */
+export const repeated = (id: string, type: string, answer: string, token = agent) =>
+  stack.call('POST', `/admin/verifications/${id}/checks`, {
+    token,
+    body: { type, answer, callerRepeated: true },
+  });
+/** A wrong answer that counts: said, then repeated. Returns the repeat's response. */
+export const wrongTwice = async (id: string, type: string, answer: string, token = agent) => {
+  const first = await check(id, type, answer, token);
+  expect(first.body).toMatchObject({ result: 'MISMATCH_UNCONFIRMED', status: 'OPEN' });
+  return repeated(id, type, answer, token);
+};
 export const unknown = (id: string, type: string, token = agent) =>
   stack.call('POST', `/admin/verifications/${id}/checks`, { token, body: { type, unknown: true } });
 export const complete = (id: string, token = agent, body?: unknown) =>

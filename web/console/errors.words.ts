@@ -182,6 +182,18 @@ export const errorSentences = byLocale({
     nl: 'Deze verificatie heeft het maximum aantal vragen. Rond haar af.',
     en: 'This verification holds the maximum number of checks. Complete it.',
   },
+  CALLER_REPEAT_REQUIRED: {
+    nl: 'Het vorige antwoord op deze vraag kwam niet overeen. Laat de klant het herhalen en vink “De klant herhaalde het” aan.',
+    en: 'The previous answer to this question did not match. Have the caller repeat it and tick “The caller repeated it”.',
+  },
+  NO_ANSWER_TO_CONFIRM: {
+    nl: 'Er wacht geen afwijkend antwoord op herhaling; leg het antwoord gewoon vast.',
+    en: 'No wrong answer waits to be repeated; record the answer as usual.',
+  },
+  VERIFICATION_HOLDS_WRONG_ANSWER: {
+    nl: 'Deze verificatie bevat een afwijkend antwoord dat niet is rechtgezet. Rond haar af (ze mislukt en de wachttijd begint) of laat haar verlopen.',
+    en: 'This verification holds a wrong answer that was not corrected. Complete it (it fails and the cooldown starts) or let it expire.',
+  },
   EMAIL_CODE_DAILY_LIMIT: {
     nl: 'Er zijn vandaag al te veel codes naar deze klant gemaild.',
     en: 'Too many codes were emailed to this customer today.',

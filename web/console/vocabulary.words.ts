@@ -37,8 +37,8 @@ export const checkShortLabels = byLocale({
 /** What the server accepts for each question, shown next to it so the agent types it that way. */
 export const checkFormats = byLocale({
   FULL_NAME: {
-    nl: 'voor- en achternaam, hoofdletters maken niet uit',
-    en: 'first and last name, case does not matter',
+    nl: 'voor- en achternaam; hoofdletters, accenten, apostrofs en streepjes maken niet uit',
+    en: 'first and last name; case, accents, apostrophes and hyphens do not matter',
   },
   EMAIL: { nl: 'het hele adres', en: 'the whole address' },
   COMPANY_NAME: {
@@ -54,18 +54,23 @@ export const checkFormats = byLocale({
     en: 'one or more of their IDs, comma-separated; one wrong ID = mismatch',
   },
   LAST_TRANSACTION: {
-    nl: 'één dag plus het bedrag (18,45 / € 18.45 / 18 euro 45) of de laadpaal',
-    en: 'one day plus the amount (18,45 / € 18.45 / 18 euro 45) or the charge point',
+    nl: 'één dag plus het bedrag (18,45 / € 18.45 / 18 euro 45) of de laadpaal; alleen de dag is onvolledig',
+    en: 'one day plus the amount (18,45 / € 18.45 / 18 euro 45) or the charge point; the day alone is incomplete',
   },
   COMPANY_INFO: {
-    nl: 'het KvK- of btw-nummer (één nummer)',
-    en: 'the Chamber of Commerce or VAT number (one number)',
+    nl: 'het KvK- of btw-nummer (één nummer); alleen de vestigingsplaats is onvolledig',
+    en: 'the Chamber of Commerce or VAT number (one number); the location alone is incomplete',
   },
   EMAIL_CODE: { nl: 'de cijfers uit de e-mail', en: 'the digits from the email' },
 } satisfies Words<CheckType>);
 
 export const resultLabels = byLocale({
   MATCH: { nl: 'Komt overeen', en: 'Matches' },
+  INCOMPLETE: { nl: 'Onvolledig: vraag door', en: 'Incomplete: ask for more' },
+  MISMATCH_UNCONFIRMED: {
+    nl: 'Komt niet overeen (telt nog niet)',
+    en: 'Does not match (not counted yet)',
+  },
   MISMATCH: { nl: 'Komt niet overeen', en: 'Does not match' },
   NOT_ON_FILE: { nl: 'Niet in onze gegevens', en: 'Not on file' },
   UNKNOWN: { nl: 'Weet de klant niet', en: 'Caller does not know' },

@@ -20,6 +20,10 @@ export interface CheckRowState {
   result?: CheckResult;
   busy: boolean;
   error?: ErrorInfo;
+  /** After MISMATCH_UNCONFIRMED: the agent ticked "the caller repeated it" for the next answer. */
+  repeated?: boolean;
+  /** EMAIL_CODE after a wrong code: wrong codes the session still takes (unknown after a reload). */
+  triesLeft?: number;
 }
 
 export interface VerificationState {

@@ -1,5 +1,7 @@
 // The questions of step 1, one row each: the agent types what the caller says, the server compares
-// it and says only MATCH / MISMATCH / NOT_ON_FILE, and focus moves on to the next open question.
+// it and says only MATCH / INCOMPLETE / MISMATCH / NOT_ON_FILE, and focus moves on to the next open
+// question. INCOMPLETE keeps the row open to ask for more; a first wrong answer (MISMATCH_UNCONFIRMED)
+// keeps it open for the caller to repeat it, recorded with "the caller repeated it" (lib/verification/answers.ts).
 import type {
   CheckType,
   checkTypes,
@@ -43,10 +45,21 @@ const resultBadge = (ctx: Ctx, result: CheckResult | undefined) =>
       })
     : null;
 
+/** Results that leave the question open: ask for more, or have the caller repeat it. */
+const asksAgain = (result: CheckResult | undefined) =>
+  result === 'INCOMPLETE' || result === 'MISMATCH_UNCONFIRMED';
+
+/** The question's last answer was wrong and waits for the caller to repeat it (the code is simply read again). */
+const awaitsRepeat = (type: CheckType, result: CheckResult | undefined) =>
+  type !== 'EMAIL_CODE' && result === 'MISMATCH_UNCONFIRMED';
+
 /** The next question still to ask, so focus can move there after each answer. */
 const nextOpenCheck = (verification: VerificationState, after: CheckType) => {
   const start = checklistOrder.indexOf(after) + 1;
-  const next = checklistOrder.slice(start).find((type) => !verification.rows[type]?.result);
+  const next = checklistOrder.slice(start).find((type) => {
+    const result = verification.rows[type]?.result;
+    return !result || asksAgain(result);
+  });
   // The code is the proof: after the questions, the next step is sending it.
   return next === 'EMAIL_CODE' && verification.emailCode === undefined
     ? 'send-email-code'
@@ -63,6 +76,13 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
     ctx.render(`answer-${type}`);
     return;
   }
+  const repeating = awaitsRepeat(type, row.result);
+  if (repeating && !row.repeated) {
+    row.error = { text: ctx.i18n.t('repeatRequired'), code: 'CALLER_REPEAT_REQUIRED' };
+    ctx.alert(row.error.text);
+    ctx.render(`repeated-${type}`);
+    return;
+  }
   row.busy = true;
   row.error = undefined;
   ctx.render(`check-${type}`);
@@ -74,11 +94,14 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
         body: {
           type,
           ...(callerDoesNotKnow ? { unknown: true } : { answer: row.answer.trim() }),
+          ...(repeating && !callerDoesNotKnow ? { callerRepeated: true } : {}),
           ...(row.note.trim() ? { note: row.note.trim() } : {}),
         },
       },
     );
     row.result = response.body.result;
+    row.triesLeft = response.body.triesLeft;
+    row.repeated = false;
     // What the caller said is not kept in the page once the server has judged it.
     row.answer = '';
     ctx.announce(
@@ -96,7 +119,8 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
       await loadProfile(ctx, page, 'outcome');
       return;
     }
-    ctx.render(nextOpenCheck(verification, type) ?? 'complete');
+    // Incomplete or not yet confirmed: the same question again, before moving on.
+    ctx.render(asksAgain(row.result) ? `answer-${type}` : (nextOpenCheck(verification, type) ?? 'complete'));
   } catch (error) {
     row.busy = false;
     row.error = ctx.errorInfo(error);
@@ -108,16 +132,26 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
 export const checkRow = (ctx: Ctx, page: CustomerPage, verification: VerificationState, type: CheckType) => {
   const { t, lang } = ctx.i18n;
   const row = verification.rows[type] ?? emptyRow();
-  const done = row.result !== undefined || verification.outcome !== undefined;
+  const done = (row.result !== undefined && !asksAgain(row.result)) || verification.outcome !== undefined;
+  const repeating = awaitsRepeat(type, row.result);
   const waitingForCode = type === 'EMAIL_CODE' && !verification.emailCode;
   const answerId = uid(`answer-${type}`);
   const noteId = uid(`note-${type}`);
+  const repeatedId = uid(`repeated-${type}`);
   const hint =
     row.result === 'MISMATCH'
       ? t('checkHintMismatch')
       : row.result === 'NOT_ON_FILE'
         ? t('checkHintNotOnFile')
-        : undefined;
+        : row.result === 'INCOMPLETE'
+          ? t('checkHintIncomplete')
+          : row.result === 'MISMATCH_UNCONFIRMED'
+            ? type === 'EMAIL_CODE'
+              ? row.triesLeft === undefined
+                ? t('checkHintCodeRetry')
+                : t('checkHintCodeTriesLeft', { left: String(row.triesLeft) })
+              : t('checkHintUnconfirmed')
+            : undefined;
   if (done) {
     // Recorded (or, after completion, never asked): a line of documentation, no more inputs.
     return h(
@@ -200,15 +234,38 @@ export const checkRow = (ctx: Ctx, page: CustomerPage, verification: Verificatio
           'div',
           { class: 'field field-button' },
           h('button', { type: 'submit', 'data-key': `check-${type}`, text: t('check') }),
-          h('button', {
-            type: 'button',
-            class: 'secondary',
-            'data-key': `unknown-${type}`,
-            text: t('callerDoesNotKnow'),
-            on: { click: () => void recordCheck(ctx, page, type, true) },
-          }),
+          // Once an answer waits to be repeated, "does not know" is no way out (the server refuses it).
+          repeating
+            ? null
+            : h('button', {
+                type: 'button',
+                class: 'secondary',
+                'data-key': `unknown-${type}`,
+                text: t('callerDoesNotKnow'),
+                on: { click: () => void recordCheck(ctx, page, type, true) },
+              }),
         ),
       ),
+      hint ? h('p', { class: 'hint', 'data-testid': `check-hint-${type}`, text: hint }) : null,
+      repeating
+        ? h(
+            'div',
+            { class: 'choice' },
+            h('input', {
+              type: 'checkbox',
+              id: repeatedId,
+              checked: row.repeated === true,
+              'data-key': `repeated-${type}`,
+              on: {
+                change: (event) => {
+                  const current = (verification.rows[type] ??= emptyRow());
+                  current.repeated = (event.target as HTMLInputElement).checked;
+                },
+              },
+            }),
+            h('label', { for: repeatedId, text: t('callerRepeated') }),
+          )
+        : null,
       h('p', {
         class: 'muted small',
         'data-testid': `format-${type}`,

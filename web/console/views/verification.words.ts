@@ -8,8 +8,8 @@ export const verificationWords = {
     en: 'Follow the manual: identity first, then the security questions. Type what the caller says; the system compares it with our records and only shows whether it matches.',
   },
   policyHint: {
-    nl: 'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, de klant leest de gemailde code voor, en geen enkel antwoord wijkt af. Eén afwijkend antwoord beëindigt de verificatie; “Weet de klant niet” kost niets.',
-    en: 'Passes (default policy): name and email address match, at least two security questions match, the caller reads back the emailed code, and no answer differs. One wrong answer ends the verification; “Caller does not know” costs nothing.',
+    nl: 'Geslaagd (standaardbeleid): naam en e-mailadres komen overeen, minstens twee beveiligingsvragen komen overeen, de klant leest de gemailde code voor, en geen enkel antwoord wijkt af. Een afwijkend antwoord telt zodra de klant het herhaalt en beëindigt dan de verificatie; “Weet de klant niet” en een onvolledig antwoord kosten niets.',
+    en: 'Passes (default policy): name and email address match, at least two security questions match, the caller reads back the emailed code, and no answer differs. A wrong answer counts once the caller repeats it and then ends the verification; “Caller does not know” and an incomplete answer cost nothing.',
   },
   channel: { nl: 'Contact via', en: 'Contact channel' },
   startVerification: { nl: 'Verificatie starten', en: 'Start verification' },
@@ -43,6 +43,27 @@ export const verificationWords = {
   checkHintNotOnFile: {
     nl: 'Niet in onze gegevens: stel een andere vraag.',
     en: 'Not in our records: ask another question.',
+  },
+  checkHintIncomplete: {
+    nl: 'Wat de klant zei klopt, maar is nog niet genoeg. Vraag door en leg het volledige antwoord vast.',
+    en: 'What the caller said is right but not enough yet. Ask for more and record the full answer.',
+  },
+  checkHintUnconfirmed: {
+    nl: 'Komt niet overeen, maar telt nog niet. Vraag de klant het antwoord te herhalen, vink hieronder aan dat de klant het herhaalde en leg vast wat de klant nu zegt. Wijkt dat ook af, of rondt u nu af, dan telt het als afwijkend en mislukt de verificatie.',
+    en: 'Does not match, but does not count yet. Ask the caller to repeat the answer, tick below that the caller repeated it and record what they say now. If that is wrong too, or you complete now, it counts as wrong and the verification fails.',
+  },
+  checkHintCodeRetry: {
+    nl: 'Deze code klopt niet. Laat de klant de code opnieuw voorlezen; is ook de laatste poging fout, dan mislukt de verificatie.',
+    en: 'This code is wrong. Have the caller read it again; if the last try is wrong too, the verification fails.',
+  },
+  checkHintCodeTriesLeft: {
+    nl: 'Deze code klopt niet. Laat de klant de code opnieuw voorlezen. Pogingen over: {left}; is ook de laatste fout, dan mislukt de verificatie.',
+    en: 'This code is wrong. Have the caller read it again. Tries left: {left}; if the last one is wrong too, the verification fails.',
+  },
+  callerRepeated: { nl: 'De klant herhaalde het antwoord', en: 'The caller repeated the answer' },
+  repeatRequired: {
+    nl: 'Vink eerst aan dat de klant het antwoord herhaalde.',
+    en: 'First tick that the caller repeated the answer.',
   },
   answerRequired: { nl: 'Vul eerst het antwoord van de klant in.', en: 'Type the caller’s answer first.' },
   notAsked: { nl: 'Niet gevraagd', en: 'Not asked' },
