@@ -14,7 +14,8 @@ import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
-import { requireVerification } from '../lib/verification/reads';
+import { readVerificationSession } from '../lib/verification/reads';
+import { verificationPolicy } from '../lib/verification/open-session';
 import {
   completeVerification,
   recordCheck,
@@ -22,7 +23,6 @@ import {
   startVerification,
 } from '../lib/verification/store';
 import { listReadyVerifications } from '../lib/verification/ready';
-import { verificationView } from '../lib/verification/verification';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 import { recordTriage } from '../lib/triage/store';
@@ -143,7 +143,7 @@ export const handler = createHttpFunction('adminApi', {
   }),
 
   getVerification: async (request) => ({
-    body: verificationView(await requireVerification(request.pathParameters.verificationId)),
+    body: await readVerificationSession(request.pathParameters.verificationId, verificationPolicy()),
   }),
 
   listReadyVerifications: async (request) => {

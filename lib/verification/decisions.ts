@@ -12,6 +12,7 @@ import {
   evaluateVerification,
   reasonsItCannotPass,
   type PolicyOutcome,
+  type StillNeeded,
   type VerificationPolicy,
 } from './policy';
 import type { CheckResult, CompleteVerificationInput } from './schemas';
@@ -234,6 +235,8 @@ export const completedEvent = (
 
 export interface CheckOutcome {
   result: CheckResult;
+  /** While the session stays open: what completing it still needs (lib/verification/policy.ts). */
+  toPass?: StillNeeded;
   /** FAILED when this answer means the session can no longer pass: it ended with this check. */
   status: 'OPEN' | 'FAILED';
   reasons?: PolicyOutcome['reasons'];

@@ -4,7 +4,9 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { notFound } from '../errors';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
-import type { VerificationItem } from './verification';
+import { requireCustomer } from '../customers/store';
+import { stillNeeded, type VerificationPolicy } from './policy';
+import { verificationView, type VerificationItem } from './verification';
 
 export const getVerification = async (verificationId: string): Promise<VerificationItem | undefined> => {
   const result = await dynamoDb().send(
@@ -17,6 +19,14 @@ export const requireVerification = async (verificationId: string): Promise<Verif
   const item = await getVerification(verificationId);
   if (!item) throw notFound('VERIFICATION_NOT_FOUND', 'No verification session with this id.');
   return item;
+};
+
+/** GET /admin/verifications/{id}: the session, and for an open one what completing it still needs. */
+export const readVerificationSession = async (verificationId: string, policy: VerificationPolicy) => {
+  const item = await requireVerification(verificationId);
+  if (item.status !== 'OPEN') return verificationView(item);
+  const customer = await requireCustomer(item.customerId);
+  return verificationView(item, stillNeeded(item.checks, customer, policy));
 };
 
 /** A customer's sessions, newest first, a page at a time (the cursor is the last session's index key). */

@@ -34,7 +34,7 @@ import {
   versionCondition,
   type Deps,
 } from './open-session';
-import type { PolicyOutcome } from './policy';
+import { stillNeeded, type PolicyOutcome } from './policy';
 import { getVerification } from './reads';
 import type {
   CheckResult,
@@ -313,7 +313,9 @@ export const recordCheck = async (
       result: {
         result: checkResult,
         status: fails ? 'FAILED' : 'OPEN',
-        ...(fails ? { reasons: cannotPass } : {}),
+        ...(fails
+          ? { reasons: cannotPass }
+          : { toPass: stillNeeded(checks, customer, verificationPolicy()) }),
         ...(failure ? { cooldownUntil: failure.cooldownUntil.toISOString() } : {}),
       },
       onConflict: () =>
