@@ -14,15 +14,15 @@ import { approveDisable, requestDisable } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
-import { requireVisibleVerification } from '../lib/verification/reads';
+import { verificationPolicy } from '../lib/verification/open-session';
 import {
   completeVerification,
   recordCheck,
   sendEmailCode,
   startVerification,
 } from '../lib/verification/store';
+import { readVerificationSession } from '../lib/verification/reads';
 import { listReadyVerifications } from '../lib/verification/ready';
-import { verificationView } from '../lib/verification/verification';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 import { recordTriage } from '../lib/triage/store';
@@ -147,7 +147,11 @@ export const handler = createHttpFunction('adminApi', {
     if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
     const reader = { id: principal.id, groups: principal.groups };
     return {
-      body: verificationView(await requireVisibleVerification(request.pathParameters.verificationId, reader)),
+      body: await readVerificationSession(
+        request.pathParameters.verificationId,
+        reader,
+        verificationPolicy(),
+      ),
     };
   },
 

@@ -2,7 +2,8 @@
 // local token issuer and OpenID provider (the console's sign-in), and the stream poller. Used by `npm start`, the tests and the bench.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDynamoDb } from '../lib/aws/dynamodb';
 import { closeSes } from '../lib/aws/ses';
@@ -73,6 +74,8 @@ export interface LocalStack {
   staffPasswords: StaffPasswords;
   /** The login service's local credentials, printed by `npm start`. */
   loginServiceCredentials: LocalCredentials;
+  /** The demo customers' authenticators (otpauth URIs, backup codes): .data/'s, or an in-memory stack's own. */
+  demoAuthenticatorsFile?: string;
   poller?: StreamPoller;
   dynamodb: DynamoDBClient;
   token(
@@ -145,8 +148,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const log = options.log ?? (() => undefined);
   const dataDir = options.inMemory ? undefined : join(repoRoot(), '.data');
   const children: ManagedProcess[] = [];
+  let demoAuthenticatorsFile: string | undefined;
+  let scratchDir: string | undefined;
   const stopChildren = async () => {
     await Promise.all(children.splice(0).map((child) => child.stop()));
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
   };
 
   try {
@@ -211,15 +217,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           if (demo.twoFactorEnabled)
             authenticators.push(await enrollDemoAuthenticator(demo.customerId, deps));
         }
-        // The demo authenticators' URIs and backup codes, to try login verification by hand: kept
-        // under .data/ (git-ignored, mode 0600), never printed. In memory they are simply dropped.
-        if (dataDir)
-          writeFileSync(join(dataDir, 'demo-authenticators.json'), JSON.stringify(authenticators, null, 2), {
-            mode: 0o600,
-          });
+        // The demo authenticators' URIs and backup codes, to try login verification and the
+        // self-service demo by hand: kept under .data/ (git-ignored, mode 0600), never printed. An
+        // in-memory stack has its own (its customers' secrets are not those of .data/'s stack): in a
+        // private temporary folder that goes when the stack stops.
+        const folder = dataDir ?? (scratchDir = mkdtempSync(join(tmpdir(), 'mfa-recovery-demo-')));
+        demoAuthenticatorsFile = join(folder, 'demo-authenticators.json');
+        writeFileSync(demoAuthenticatorsFile, JSON.stringify(authenticators, null, 2), { mode: 0o600 });
         if (marker) writeFileSync(marker, new Date().toISOString());
         log(`loaded ${demoCustomers.length} demo customers (${authenticators.length} with 2FA enabled)`);
       }
+      const kept = dataDir && join(dataDir, 'demo-authenticators.json');
+      if (!demoAuthenticatorsFile && kept && existsSync(kept)) demoAuthenticatorsFile = kept;
     }
 
     const issuer = await createTokenIssuer(`${apiUrl}/local`);
@@ -263,6 +272,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       issuer,
       oidcIssuer: oidc.issuer,
       staffPasswords,
+      ...(demoAuthenticatorsFile ? { demoAuthenticatorsFile } : {}),
       loginServiceCredentials: {
         accessKeyId: loginService.accessKeyId,
         secretAccessKey: loginService.secretAccessKey,

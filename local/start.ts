@@ -46,6 +46,10 @@ const main = async () => {
   say(
     `  Tokens        POST ${stack.apiUrl}/local/token {"sub":"…","groups":["helpdesk"|"admin"|"security"]}`,
   );
+  if (stack.demoAuthenticatorsFile)
+    say(
+      `  Demo 2FA      ${stack.demoAuthenticatorsFile}  (the demo customers' authenticator URIs and backup codes)`,
+    );
   say('');
   say('Console users (user name, groups, password; the passwords stay in .data/ unless --in-memory):');
   const width = Math.max(...localStaff.map((member) => member.username.length));

@@ -79,15 +79,94 @@ export interface StartedEnrollment {
   /** Base32, for typing into an app by hand. */
   secret: string;
   expiresAt: string;
+  /**
+   * An earlier QR code of this account was never confirmed and this one replaces it: an app that added
+   * the earlier one holds an entry that will not work (the page says to delete it if a code fails).
+   */
+  earlierQrReplaced: boolean;
 }
 
-/** Creates a fresh secret as the pending enrollment; a second start replaces the first one's secret. */
+/** What the app and the page need for a secret: its otpauth URI, the QR code of it, the key to type. */
+const appEntryOf = async (customer: CustomerItem, secret: Buffer) => {
+  const uri = otpauthUri({ issuer: config().totpIssuer, accountName: customer.email, secret });
+  return { otpauthUri: uri, qrPng: await qrCodePng(uri), secret: base32Encode(secret) };
+};
+
+/**
+ * The same link started again while its QR code is still valid (the page was reloaded, a phone's
+ * browser dropped the tab while the customer was in the authenticator app): the pending secret again,
+ * not a new one, so the entry the app already added keeps working. Only for this very ticket: a newer
+ * link voids this one, and the secret is handed only to whoever holds the ticket it was made for.
+ */
+const resumeEnrollment = async (
+  item: TicketItem,
+  customer: CustomerItem,
+  pending: PendingEnrollment,
+  now: Date,
+  ticket: string,
+  deps: Deps,
+): Promise<StartedEnrollment> => {
+  const secret = await openSecret(pending.secret, {
+    customerId: customer.customerId,
+    purpose: 'totp-secret',
+  });
+  try {
+    const entry = await appEntryOf(customer, secret);
+    const condition = customerCondition(item);
+    await withRaceExplained(ticket, deps, () =>
+      commitWithAudit(customer.customerId, deps, async (append) => {
+        append({
+          type: 'ENROLLMENT_STARTED',
+          actorType: 'customer',
+          actorId: customer.customerId,
+          customerId: customer.customerId,
+          ...(item.caseId ? { caseId: item.caseId } : {}),
+          details: { purpose: item.purpose, restarted: true, resumed: true, expiresAt: pending.expiresAt },
+        });
+        const writes: TransactItem[] = [
+          ticketUsableCheck(item, now),
+          {
+            ConditionCheck: {
+              TableName: tableName('customers'),
+              Key: { customerId: customer.customerId },
+              // Still this pending secret: a start or confirm that raced this one wins.
+              ConditionExpression: `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
+              ExpressionAttributeValues: {
+                ...condition.values,
+                ':startedAt': pending.startedAt,
+                ':iv': pending.secret.iv,
+              },
+            },
+          },
+        ];
+        return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+      }),
+    );
+    return {
+      mode: enrollmentModeOf(item.purpose),
+      ...entry,
+      expiresAt: pending.expiresAt,
+      earlierQrReplaced: false,
+    };
+  } finally {
+    secret.fill(0);
+  }
+};
+
+/**
+ * Creates a fresh secret as the pending enrollment, or, for the same ticket while its QR code is
+ * still valid, hands out the pending one again (resumeEnrollment). An expired or another link's
+ * pending secret is replaced.
+ */
 export const startEnrollment = async (ticket: string, deps: Deps): Promise<StartedEnrollment> => {
   const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
   assertTicketOpensEnrollment(item);
   assertMayEnroll(customer, enrollmentModeOf(item.purpose));
   const now = deps.clock.now();
-  const { policy, totpIssuer } = config();
+  const previous = customer.pendingEnrollment;
+  if (previous?.ticketHash === item.ticketHash && now.getTime() < new Date(previous.expiresAt).getTime())
+    return resumeEnrollment(item, customer, previous, now, ticket, deps);
+  const { policy } = config();
   const expiresAt = new Date(
     Math.min(now.getTime() + policy.enrollmentPendingMinutes * 60_000, new Date(item.expiresAt).getTime()),
   );
@@ -99,9 +178,8 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
       startedAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
     };
-    const uri = otpauthUri({ issuer: totpIssuer, accountName: customer.email, secret });
     // Drawn before anything is written: a failure here leaves no half-started enrollment behind.
-    const qrPng = await qrCodePng(uri);
+    const entry = await appEntryOf(customer, secret);
     const restarted = customer.pendingEnrollment?.ticketHash === item.ticketHash;
     const condition = customerCondition(item);
     await withRaceExplained(ticket, deps, () =>
@@ -131,10 +209,9 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
     );
     return {
       mode: enrollmentModeOf(item.purpose),
-      otpauthUri: uri,
-      qrPng,
-      secret: base32Encode(secret),
+      ...entry,
       expiresAt: pending.expiresAt,
+      earlierQrReplaced: previous !== undefined,
     };
   } finally {
     secret.fill(0);

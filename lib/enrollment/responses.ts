@@ -19,6 +19,8 @@ export const enrollmentStartedSchema = z.looseObject({
   qrPng: z.string().check(z.startsWith('data:image/png;base64,')),
   secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
   expiresAt: z.string(),
+  /** An earlier, unconfirmed QR code of this account is replaced: an app entry made from it will not work. */
+  earlierQrReplaced: z.boolean(),
 });
 
 /** POST /enroll/confirm: 2FA on, and the ten backup codes, shown once. */

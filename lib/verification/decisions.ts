@@ -13,6 +13,7 @@ import {
   evaluateVerification,
   reasonsItCannotPass,
   type PolicyOutcome,
+  type StillNeeded,
   type VerificationPolicy,
 } from './policy';
 import type { CheckResult, CompleteVerificationInput } from './schemas';
@@ -235,6 +236,8 @@ export interface CheckOutcome {
   result: CheckResult;
   /** EMAIL_CODE only: wrong codes the session still judges before one counts. */
   triesLeft?: number;
+  /** While the session stays open: what completing it still needs (lib/verification/policy.ts). */
+  toPass?: StillNeeded;
   /** FAILED when this answer means the session can no longer pass: it ended with this check. */
   status: 'OPEN' | 'FAILED';
   reasons?: PolicyOutcome['reasons'];

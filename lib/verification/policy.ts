@@ -64,13 +64,14 @@ export const reasonsItCannotPass = (
   return reasons;
 };
 
-export const evaluateVerification = (
+/** What the policy still asks besides no mismatch: the required matches, the security answers, the code. */
+const requirementsLeft = (
   checks: Check[],
   customer: { privileged: boolean },
   policy: VerificationPolicy,
-  waiver?: { reason: NoPossessionReason },
-): PolicyOutcome => {
-  const reasons: PolicyReason[] = mismatchReasons(checks, true);
+  waived: boolean,
+) => {
+  const reasons: PolicyReason[] = [];
   const matched = new Set(checks.filter((check) => check.result === 'MATCH').map((check) => check.type));
   for (const type of policy.requiredMatches) {
     if (!matched.has(type))
@@ -84,17 +85,51 @@ export const evaluateVerification = (
     });
   }
   const codeMissing = needsEmailCode(customer, policy) && !matched.has('EMAIL_CODE');
-  if (codeMissing && !waiver) {
+  if (codeMissing && !waived) {
     reasons.push({
       code: 'EMAIL_CODE_REQUIRED',
       message:
         'The code emailed to the address on file must be read back, or the session completed without possession proof with the reason.',
     });
   }
+  return { reasons, codeMissing };
+};
+
+export const evaluateVerification = (
+  checks: Check[],
+  customer: { privileged: boolean },
+  policy: VerificationPolicy,
+  waiver?: { reason: NoPossessionReason },
+): PolicyOutcome => {
+  const left = requirementsLeft(checks, customer, policy, waiver !== undefined);
+  const reasons = [...mismatchReasons(checks, true), ...left.reasons];
   const outcome = reasons.length === 0 ? 'PASSED' : 'FAILED';
   return {
     outcome,
     reasons,
-    ...(outcome === 'PASSED' && codeMissing ? { withoutPossessionProof: true } : {}),
+    ...(outcome === 'PASSED' && left.codeMissing ? { withoutPossessionProof: true } : {}),
+  };
+};
+
+/**
+ * What an open session still lacks before completing it can pass, the same rule as above: with the
+ * emailed code, and "without possession proof". Empty lists: it can complete now. The console shows
+ * these beside its buttons, so an agent is never offered a completion that can only fail.
+ */
+export interface StillNeeded {
+  withEmailCode: PolicyReason[];
+  withoutPossessionProof: PolicyReason[];
+}
+
+export const stillNeeded = (
+  checks: Check[],
+  customer: { privileged: boolean },
+  policy: VerificationPolicy,
+): StillNeeded => {
+  // A wrong answer still waiting for the caller to repeat it would count at the end: complete only after it.
+  const waiting = mismatchReasons(checks, true);
+  return {
+    withEmailCode: [...waiting, ...requirementsLeft(checks, customer, policy, false).reasons],
+    withoutPossessionProof: [...waiting, ...requirementsLeft(checks, customer, policy, true).reasons],
   };
 };

@@ -3,8 +3,10 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { notFound } from '../errors';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import { requireCustomer } from '../customers/store';
 import { assertMaySeeSession, type SessionReader } from './access';
-import type { VerificationItem } from './verification';
+import { stillNeeded, type VerificationPolicy } from './policy';
+import { verificationView, type VerificationItem } from './verification';
 
 export const getVerification = async (verificationId: string): Promise<VerificationItem | undefined> => {
   const result = await dynamoDb().send(
@@ -24,6 +26,18 @@ export const requireVisibleVerification = async (verificationId: string, reader:
   const verification = await requireVerification(verificationId);
   assertMaySeeSession(verification, reader);
   return verification;
+};
+
+/** GET /admin/verifications/{id}, for someone who may see it: the session, and for an open one what completing it still needs. */
+export const readVerificationSession = async (
+  verificationId: string,
+  reader: SessionReader,
+  policy: VerificationPolicy,
+) => {
+  const item = await requireVisibleVerification(verificationId, reader);
+  if (item.status !== 'OPEN') return verificationView(item);
+  const customer = await requireCustomer(item.customerId);
+  return verificationView(item, stillNeeded(item.checks, customer, policy));
 };
 
 /** A customer's sessions, newest first, a page at a time (the cursor is the last session's index key). */

@@ -9,6 +9,7 @@ import { keyedHash, sameHash } from '../secrets/keyed-hash';
 import { assertRepeatFlag, judgeEmailCode, judgeKnowledgeAnswer } from './answers';
 import { sessionEndWrite } from './budget';
 import { compareKnowledgeAnswer } from './checks';
+import { stillNeeded } from './policy';
 import {
   afterCheck,
   assertRoomForCheck,
@@ -137,7 +138,9 @@ export const recordCheck = async (
         result: checkResult,
         ...(triesLeft === undefined || checkResult === 'MATCH' ? {} : { triesLeft }),
         status: fails ? 'FAILED' : 'OPEN',
-        ...(fails ? { reasons: cannotPass } : {}),
+        ...(fails
+          ? { reasons: cannotPass }
+          : { toPass: stillNeeded(checks, customer, verificationPolicy()) }),
         ...(failure ? { cooldownUntil: failure.cooldownUntil.toISOString() } : {}),
       },
       onConflict: () =>

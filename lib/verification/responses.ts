@@ -10,11 +10,20 @@ export const verificationStartedSchema = z.looseObject({
   startedAt: z.string(),
 });
 
+const policyReasonSchema = z.looseObject({ code: z.string(), message: z.string() });
+
+/** What completing an open session still needs, with the emailed code and without it (policy.ts, stillNeeded). */
+const toPassSchema = z.looseObject({
+  withEmailCode: z.array(policyReasonSchema),
+  withoutPossessionProof: z.array(policyReasonSchema),
+});
+
 /** POST /admin/verifications/{verificationId}/checks (201): the comparison's result, never the stored answer. */
 export const checkRecordedSchema = z.looseObject({
   result: z.enum(checkResults),
   /** EMAIL_CODE, after a wrong code: how many more wrong codes the session judges before one counts. */
   triesLeft: z.optional(z.number()),
+  toPass: z.optional(toPassSchema),
 });
 
 /** POST /admin/verifications/{verificationId}/email-code (202): the masked address, and sends left. */
@@ -23,8 +32,6 @@ export const emailCodeSentSchema = z.looseObject({
   expiresAt: z.string(),
   sendsLeft: z.number(),
 });
-
-const policyReasonSchema = z.looseObject({ code: z.string(), message: z.string() });
 
 /** POST /admin/verifications/{verificationId}/complete: the outcome and why, by the policy. */
 export const verificationCompletedSchema = z.looseObject({
@@ -39,6 +46,7 @@ export const verificationViewSchema = z.looseObject({
   agentId: z.string(),
   status: z.string(),
   reasons: z.array(policyReasonSchema),
+  toPass: z.nullable(toPassSchema),
   checks: z.array(z.looseObject({ type: z.enum(checkTypes), result: z.enum(checkResults), at: z.string() })),
 });
 

@@ -1,6 +1,6 @@
 // A helpdesk verification session as stored in the Verifications table, and what staff may see of it.
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from './schemas';
-import type { PolicyReason } from './policy';
+import type { PolicyReason, StillNeeded } from './policy';
 import type { ReportedProblem } from './vocabulary';
 
 export type VerificationPurpose = 'RESET' | 'RECOVERY_LOCK_RELEASE';
@@ -64,7 +64,11 @@ export interface VerificationItem {
   expiresAtEpoch: number;
 }
 
-export const verificationView = (item: VerificationItem) => ({
+/**
+ * What staff may see of a session. `toPass`: for an open session, what completing it still needs
+ * (lib/verification/policy.ts, `stillNeeded`); null once it ended.
+ */
+export const verificationView = (item: VerificationItem, toPass: StillNeeded | null = null) => ({
   verificationId: item.verificationId,
   caseNumber: item.caseNumber ?? null,
   customerId: item.customerId,
@@ -88,6 +92,7 @@ export const verificationView = (item: VerificationItem) => ({
         expiresAt: item.emailCode.expiresAt,
       }
     : null,
+  toPass: item.status === 'OPEN' ? toPass : null,
   checks: item.checks.map((check) => ({
     type: check.type,
     result: check.result,

@@ -54,10 +54,13 @@ describe('the enrollment page', () => {
     expect(script.headers()['content-type']).toMatch(/^text\/javascript/);
   });
 
-  it('without a ticket, says to open it from the email', async () => {
+  it('without a ticket, says to open it from the personal link: the profile page’s or the email’s', async () => {
     const page = await open();
     await page.goto(`${suite.stack.apiUrl}/enroll/`);
-    await page.getByRole('heading', { name: 'Open deze pagina via de link in onze e-mail' }).waitFor();
+    await page.getByRole('heading', { name: 'Open deze pagina via uw persoonlijke link' }).waitFor();
+    const body = (await page.locator('[data-state="no-ticket"]').textContent()) ?? '';
+    expect(body).toContain('profielpagina');
+    expect(body).toContain('e-mail');
     await screenshot(page, 'enroll-01-no-ticket');
   });
 

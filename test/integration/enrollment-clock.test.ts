@@ -174,10 +174,19 @@ describe('tickets over time', () => {
     const started = await startEnrollment(ticket, deps);
     expect(started.expiresAt).toBe(new Date(at(STEP).getTime() + 15 * 60_000).toISOString());
     const key = base32Decode(started.secret);
+    // Until then the same link gets the same QR code back (a reloaded page); at the 15th minute a new one.
+    clock.set(new Date(new Date(started.expiresAt).getTime() - 1));
+    expect(await startEnrollment(ticket, deps)).toMatchObject({
+      secret: started.secret,
+      expiresAt: started.expiresAt,
+      earlierQrReplaced: false,
+    });
     clock.set(started.expiresAt);
     const now = Math.floor(clock.now().getTime() / 30_000);
     expect((await refusal(confirmEnrollment(ticket, hotp(key, now), deps))).code).toBe('ENROLLMENT_EXPIRED');
     const again = await startEnrollment(ticket, deps);
+    expect(again.secret).not.toBe(started.secret);
+    expect(again.earlierQrReplaced).toBe(true);
     const confirmed = await confirmEnrollment(ticket, hotp(base32Decode(again.secret), now), deps);
     expect(confirmed.twoFactor).toBe('ENABLED');
   });

@@ -245,20 +245,45 @@ describe('enrollment tickets', () => {
 });
 
 describe('starting and confirming', () => {
-  it('replaces the pending secret when started again; only the newest QR code confirms', async () => {
+  it('hands out the same pending secret when the same link starts again (a reloaded page): the entry the app added keeps working', async () => {
     await createCustomer(stack, 'c-restart');
     const ticket = (await requestTicket('c-restart')).body.ticket;
-    const first = authenticatorFrom((await start(ticket)).body.otpauthUri);
-    const second = authenticatorFrom((await start(ticket)).body.otpauthUri);
-    expect(first.key.equals(second.key)).toBe(false);
-    const before = await customerItem(stack, 'c-restart');
-    expectError(await confirm(ticket, first.codeAt(Date.now())), 400, 'WRONG_CODE');
-    expect((await customerItem(stack, 'c-restart'))?.version).toBe(before?.version);
-    expect((await confirm(ticket, second.codeAt(Date.now()))).status).toBe(200);
+    const firstStart = (await start(ticket)).body;
+    const secondStart = (await start(ticket)).body;
+    expect(secondStart).toMatchObject({ secret: firstStart.secret, expiresAt: firstStart.expiresAt });
+    expect([firstStart.earlierQrReplaced, secondStart.earlierQrReplaced]).toEqual([false, false]);
+    const first = authenticatorFrom(firstStart.otpauthUri);
+    expect((await confirm(ticket, first.codeAt(Date.now()))).status).toBe(200);
     const trail = await auditTrail(stack, 'c-restart');
     expect(
-      trail.filter((event) => event.type === 'ENROLLMENT_STARTED').map((event) => event.details.restarted),
-    ).toEqual([false, true]);
+      trail
+        .filter((event) => event.type === 'ENROLLMENT_STARTED')
+        .map((event) => [event.details.restarted, event.details.resumed ?? false]),
+    ).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+  });
+
+  it('gives a newer link its own secret: the old link cannot read it, and the old QR code no longer confirms', async () => {
+    await createCustomer(stack, 'c-newlink');
+    const oldTicket = (await requestTicket('c-newlink')).body.ticket;
+    const oldStart = (await start(oldTicket)).body;
+    const newTicket = (await requestTicket('c-newlink')).body.ticket;
+    const newStart = (await start(newTicket)).body;
+    expect(newStart.secret).not.toBe(oldStart.secret);
+    // The voided link neither gets the pending secret back nor a fresh one.
+    expectError(await start(oldTicket), 410, 'TICKET_VOIDED');
+    const before = await customerItem(stack, 'c-newlink');
+    expectError(
+      await confirm(newTicket, authenticatorFrom(oldStart.otpauthUri).codeAt(Date.now())),
+      400,
+      'WRONG_CODE',
+    );
+    expect((await customerItem(stack, 'c-newlink'))?.pendingEnrollment).toEqual(before?.pendingEnrollment);
+    expect((await confirm(newTicket, authenticatorFrom(newStart.otpauthUri).codeAt(Date.now()))).status).toBe(
+      200,
+    );
   });
 
   it('refuses to confirm before a start, and a code that is not 6 digits, changing nothing', async () => {

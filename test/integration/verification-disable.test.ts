@@ -55,11 +55,17 @@ describe('verifying a caller', () => {
     expect((await check('FULL_NAME', '  JAN   DE  VRIES ')).body).toEqual({
       result: 'MATCH',
       status: 'OPEN',
+      toPass: expect.any(Object),
     });
-    expect((await check('COMPANY_INFO', 'whatever')).body).toEqual({ result: 'NOT_ON_FILE', status: 'OPEN' });
+    expect((await check('COMPANY_INFO', 'whatever')).body).toEqual({
+      result: 'NOT_ON_FILE',
+      status: 'OPEN',
+      toPass: expect.any(Object),
+    });
     expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00')).body).toEqual({
       result: 'MISMATCH_UNCONFIRMED',
       status: 'OPEN',
+      toPass: expect.any(Object),
     });
     expect((await check('LAST_TRANSACTION', '2026-11-19 €20,00', true)).body).toMatchObject({
       result: 'MISMATCH',

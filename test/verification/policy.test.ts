@@ -3,6 +3,7 @@ import {
   defaultVerificationPolicy,
   evaluateVerification,
   reasonsItCannotPass,
+  stillNeeded,
 } from '../../lib/verification/policy';
 import type { CheckResult, CheckType } from '../../lib/verification/schemas';
 
@@ -133,5 +134,33 @@ describe('the verification policy', () => {
         defaultVerificationPolicy,
       ).map((r) => r.code),
     ).toEqual(['TOO_FEW_SECURITY_QUESTIONS_ON_FILE']);
+  });
+
+  it('says what completing still needs by the same rule: never a mismatch (that ends the session), the code only where asked', () => {
+    const answered = checks([
+      ['FULL_NAME', 'MATCH'],
+      ['EMAIL', 'MATCH'],
+      ['CHARGE_POINT_IDS', 'MATCH'],
+      ['LAST_TRANSACTION', 'UNKNOWN'],
+    ]);
+    const codes = (reasons: { code: string }[]) => reasons.map((reason) => reason.code);
+    const needs = stillNeeded(answered, normal, defaultVerificationPolicy);
+    expect(codes(needs.withEmailCode)).toEqual(['TOO_FEW_SECURITY_ANSWERS', 'EMAIL_CODE_REQUIRED']);
+    expect(codes(needs.withoutPossessionProof)).toEqual(['TOO_FEW_SECURITY_ANSWERS']);
+    const tiered = { ...defaultVerificationPolicy, requireEmailCode: 'privileged' as const };
+    expect(codes(stillNeeded(answered, normal, tiered).withEmailCode)).toEqual(['TOO_FEW_SECURITY_ANSWERS']);
+    // Empty exactly when evaluating with the code (or the waiver) passes.
+    const done = [
+      ...answered,
+      ...checks([
+        ['COMPANY_INFO', 'MATCH'],
+        ['EMAIL_CODE', 'MATCH'],
+      ]),
+    ];
+    expect(stillNeeded(done, normal, defaultVerificationPolicy)).toEqual({
+      withEmailCode: [],
+      withoutPossessionProof: [],
+    });
+    expect(evaluateVerification(done, normal, defaultVerificationPolicy).outcome).toBe('PASSED');
   });
 });

@@ -14,7 +14,7 @@ import type {
 } from '../../lib/reset/responses';
 import type { recoveryLockCase } from '../../lib/security/case';
 import type { recoveryLockQueueSchema, recoveryLockReleasedSchema } from '../../lib/security/responses';
-import type { PolicyOutcome } from '../../lib/verification/policy';
+import type { PolicyOutcome, StillNeeded } from '../../lib/verification/policy';
 import type {
   caseRecordPrintedSchema,
   emailCodeSentSchema,
@@ -26,7 +26,7 @@ import type { verificationView } from '../../lib/verification/verification';
 import type { CheckOutcome } from '../../lib/verification/decisions';
 import type { triageRecordedSchema } from '../../lib/triage/responses';
 
-export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome };
+export type { ApprovalReason, CheckOutcome, CheckResult, PolicyOutcome, StillNeeded };
 
 export type Profile = Awaited<ReturnType<typeof customerProfile>>;
 export type VerificationView = ReturnType<typeof verificationView>;

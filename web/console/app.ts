@@ -276,9 +276,12 @@ const boot = async () => {
   } catch {
     configBroken = true;
   }
+  let signedInNow = false;
   if (config) {
     try {
-      session = (await completeHostedSignIn(config.auth)) ?? currentSession();
+      const signedIn = await completeHostedSignIn(config.auth);
+      signedInNow = signedIn !== undefined;
+      session = signedIn ?? currentSession();
     } catch {
       forgetEverything();
       signInNotice = t('signInFailed');
@@ -297,7 +300,9 @@ const boot = async () => {
     renderedRoute = undefined;
     render();
   });
-  render();
+  // Just back from the sign-in page on the start page: the search is what comes next, so it has focus
+  // (an officer's start page has no search: the heading then).
+  render(signedInNow && currentRoute().name === 'search' ? 'search-input' : undefined);
 };
 
 void boot();

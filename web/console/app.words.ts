@@ -25,5 +25,5 @@ export const appWords = {
     nl: 'De console is niet goed ingericht (config.json ontbreekt of klopt niet). Meld dit aan de beheerder.',
     en: 'The console is not set up correctly (config.json is missing or wrong). Tell the administrator.',
   },
-  navApprovalsPending: { nl: 'Goedkeuringen, {count} wachtend', en: 'Approvals, {count} waiting' },
+  navApprovalsPending: { nl: 'wachtend', en: 'waiting' },
 } satisfies Words;

@@ -1,12 +1,14 @@
 // The customer's enrollment page, opened from the email: the ticket is read from the URL fragment
 // and removed from the address bar at once, its link checked (a used, voided or expired link says so
 // before anything else), then QR code (or key) → 6-digit code → backup codes, every step naming the
-// service and the account. "This wasn't me" reports the reset instead. The ticket lives only in this
-// page's memory. Each step is a file in steps/; this one draws the step a view belongs to.
-import { createPage, readFragment, type Page } from './page';
+// service and the account. "This wasn't me" reports the reset instead. The ticket lives in this page's
+// memory and this tab's storage, so a reload (a phone's browser dropping the tab while the customer is
+// in the authenticator app) comes back to the same QR code. Each step is a file in steps/; this one
+// draws the step a view belongs to.
+import { createPage, keepTicket, keptTicket, phoneLayout, readFragment, type Page } from './page';
 import { codesView, doneView } from './steps/backup-codes';
 import { reportedView, reportView } from './steps/report';
-import { phoneLayout, scanView } from './steps/scan';
+import { scanView } from './steps/scan';
 import { check, errorView, introView, loadingView, noTicketView, ticketErrorView } from './steps/start';
 
 const render = (page: Page): Node => {
@@ -37,13 +39,18 @@ const render = (page: Page): Node => {
 };
 
 const fragment = readFragment();
-const page = createPage(fragment.ticket, render);
+// A link opened now wins over one kept from before in this tab (a second link pasted, say).
+const kept = keptTicket();
+const resume = kept !== undefined && (fragment.ticket === undefined || fragment.ticket === kept.ticket);
+if (fragment.ticket && !resume) keepTicket(fragment.ticket, false);
+const page = createPage(fragment.ticket ?? kept?.ticket, render);
 
 window.addEventListener('hashchange', () => {
   // A second link pasted into the same tab: start over with that one.
   const next = readFragment();
   if (!next.ticket) return;
   page.ticket = next.ticket;
+  keepTicket(next.ticket, false);
   void check(page, next.report);
 });
 
@@ -53,4 +60,5 @@ phoneLayout.addEventListener('change', () => {
 });
 
 page.show(page.view);
-if (page.ticket) void check(page, fragment.report);
+// Back in a tab that had shown the QR code: straight to it again (the server hands out the same one).
+if (page.ticket) void check(page, fragment.report, resume && kept.started);

@@ -14,16 +14,16 @@ const words = {
   loading: { nl: 'Even geduld…', en: 'One moment…' },
 
   noTicketTitle: {
-    nl: 'Open deze pagina via de link in onze e-mail',
-    en: 'Open this page from the link in our email',
+    nl: 'Open deze pagina via uw persoonlijke link',
+    en: 'Open this page from your personal link',
   },
   noTicketBody: {
-    nl: 'Deze pagina heeft de persoonlijke link uit onze e-mail nodig. Klik op de knop of link in de e-mail, of kopieer de hele link naar de adresbalk.',
-    en: 'This page needs the personal link from our email. Click the button or link in the email, or copy the whole link into the address bar.',
+    nl: 'Deze pagina werkt alleen met uw persoonlijke link. Kwam u via uw profielpagina? Ga daar terug en kies opnieuw de knop om 2FA in te stellen. Kwam u via onze e-mail? Klik op de knop in de e-mail, of kopieer de hele link naar de adresbalk.',
+    en: 'This page only works with your personal link. Did you come from your profile page? Go back there and choose the button to set up 2FA again. Did you come from our email? Click the button in the email, or copy the whole link into the address bar.',
   },
   noTicketNext: {
-    nl: 'Geen e-mail ontvangen? Kijk ook in uw map met ongewenste e-mail, of neem contact op met de helpdesk.',
-    en: 'No email? Check your spam folder too, or contact the helpdesk.',
+    nl: 'E-mail niet gevonden? Kijk ook in uw map met ongewenste e-mail, of neem contact op met de helpdesk.',
+    en: 'Can’t find the email? Check your spam folder too, or contact the helpdesk.',
   },
 
   introTitle: { nl: 'Koppel uw authenticator-app', en: 'Link your authenticator app' },
@@ -36,6 +36,10 @@ const words = {
     en: 'You need your phone with an authenticator app, such as Google Authenticator, Microsoft Authenticator or a similar app.',
   },
   introStep1: { nl: 'Scan de QR-code met de app.', en: 'Scan the QR code with the app.' },
+  introStep1Phone: {
+    nl: 'Voeg uw account toe aan de app: op deze telefoon met één tik.',
+    en: 'Add your account to the app: on this phone with one tap.',
+  },
   introStep2: { nl: 'Voer de 6-cijferige code uit de app in.', en: 'Enter the 6-digit code from the app.' },
   introStep3: { nl: 'Bewaar uw back-upcodes.', en: 'Save your backup codes.' },
   begin: { nl: 'Beginnen', en: 'Begin' },
@@ -223,6 +227,14 @@ const words = {
   error_WRONG_CODE: {
     nl: 'Die code klopt niet. Controleer of de tijd op uw telefoon automatisch wordt ingesteld en voer de code in die nu in de app staat.',
     en: 'That code is not right. Check that your phone sets its time automatically and enter the code the app shows now.',
+  },
+  error_WRONG_CODE_STALE_ENTRY: {
+    nl: 'Die code klopt niet. Uw app heeft misschien nog een oudere invoer voor dit account, van een eerdere QR-code: die werkt niet meer. Verwijder die invoer uit de app, voeg het account opnieuw toe met deze QR-code en voer de code in die nu in de app staat.',
+    en: 'That code is not right. Your app may still hold an older entry for this account, from an earlier QR code: that one no longer works. Delete that entry from the app, add the account again from this QR code and enter the code the app shows now.',
+  },
+  earlierQrReplaced: {
+    nl: 'Dit is een nieuwe QR-code. Heeft u eerder al een QR-code voor dit account gescand? Verwijder die oudere invoer dan uit uw app: alleen deze werkt.',
+    en: 'This is a new QR code. Did you scan an earlier QR code for this account? Then delete that older entry from your app: only this one works.',
   },
   error_INVALID_CODE_FORMAT: {
     nl: 'Voer de 6 cijfers in die uw app toont.',

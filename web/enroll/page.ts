@@ -37,7 +37,7 @@ export type ViewOf<Name extends View['name']> = Extract<View, { name: Name }>;
 export interface Page {
   readonly i18n: Translator<MessageKey, EnrollLang>;
   readonly t: Translator<MessageKey, EnrollLang>['t'];
-  /** The ticket from the link: only in this page's memory, and gone once spent. */
+  /** The ticket from the link: in this page's memory and this tab's storage (keepTicket), gone once spent. */
   ticket: string | undefined;
   /** What the server said about the link; kept after the ticket is spent, for the last steps' account line. */
   link: LinkStatus | undefined;
@@ -46,6 +46,49 @@ export interface Page {
   /** Says `message` to a screen reader (copied, downloaded) without moving focus. */
   speak(message: string): void;
 }
+
+/** On a phone the app is on this device: "open it in the app" comes first, the QR code is for another one. */
+export const phoneLayout = window.matchMedia('(max-width: 40rem), (pointer: coarse)');
+
+const TICKET_KEY = 'enroll-ticket';
+
+/**
+ * The ticket kept for this tab: a phone's browser may drop the tab while the customer is in the
+ * authenticator app, and the reload must not lose the link (the address bar no longer has it). In
+ * sessionStorage, so it ends with the tab and no other tab or site reads it; removed once spent.
+ * `started`: the QR code was shown, so a reload goes straight back to it.
+ */
+export interface KeptTicket {
+  ticket: string;
+  started: boolean;
+}
+
+export const keptTicket = (): KeptTicket | undefined => {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(TICKET_KEY) ?? 'null') as Partial<KeptTicket> | null;
+    return typeof kept?.ticket === 'string' && kept.ticket
+      ? { ticket: kept.ticket, started: kept.started === true }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export const keepTicket = (ticket: string, started: boolean) => {
+  try {
+    sessionStorage.setItem(TICKET_KEY, JSON.stringify({ ticket, started }));
+  } catch {
+    // Storage refused (private mode, full): the page still works, only a reload loses the link.
+  }
+};
+
+export const forgetTicket = () => {
+  try {
+    sessionStorage.removeItem(TICKET_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+};
 
 /** Reads the ticket (and the "this wasn't me" flag) and takes both out of the address bar and history. */
 export const readFragment = () => {

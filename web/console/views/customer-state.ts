@@ -7,6 +7,7 @@ import type {
   EmailCodeSent,
   PolicyOutcome,
   Profile,
+  StillNeeded,
   TriageRecorded,
   VerificationView,
 } from '../api-types';
@@ -38,6 +39,8 @@ export interface VerificationState {
   emailCodeBusy: boolean;
   emailCodeError?: ErrorInfo;
   outcome?: PolicyOutcome;
+  /** While open: what completing still needs, by the server's policy (null/undefined: not known, nothing held back). */
+  toPass?: StillNeeded | null;
   completeBusy: boolean;
   completeError?: ErrorInfo;
 }
@@ -112,6 +115,7 @@ export const verificationFrom = (view: VerificationView): VerificationState => {
     rows,
     emailCodeBusy: false,
     completeBusy: false,
+    toPass: view.toPass,
     ...(view.emailCode ? { emailCode: { expiresAt: view.emailCode.expiresAt } } : {}),
     ...(view.outcome
       ? {
@@ -129,10 +133,18 @@ export const verificationFrom = (view: VerificationView): VerificationState => {
 const OUTCOME_SHOWN_MINUTES = 30;
 
 /**
+ * Ended by someone else: a second admin rejected the disable it waited for, or staff cancelled it. It
+ * can serve nothing any more, so the screen lets it go and offers a new triage and verification.
+ */
+const endedElsewhere = (status: VerificationView['status']) =>
+  status === 'REJECTED' || status === 'CANCELLED';
+
+/**
  * The session this person's screen shows after a reload (the page's state lives in memory, so a reload
  * starts empty): their newest session of the customer while it is open, or one that passed within the
  * last 30 minutes (with what became of it since), so the outcome the agent hands to an admin stays on
- * screen. A failed one is not resumed: the profile shows its cooldown and the start form its refusal.
+ * screen. A failed one is not resumed: the profile shows its cooldown and the start form its refusal;
+ * nor one rejected or cancelled since (the rejection notice says so, the start form is what is next).
  */
 const sessionToResume = (profile: Profile, staffId: string, now: number) => {
   const newest = profile.recentVerifications[0];
@@ -141,8 +153,24 @@ const sessionToResume = (profile: Profile, staffId: string, now: number) => {
   // say) would hide the start form the release's verification needs.
   if (profile.customer.recoveryLocked && !newest.forRecoveryLockRelease) return undefined;
   if (newest.status === 'OPEN') return newest;
-  if (newest.outcome !== 'PASSED' || newest.status === 'CANCELLED' || !newest.completedAt) return undefined;
+  if (newest.outcome !== 'PASSED' || endedElsewhere(newest.status) || !newest.completedAt) return undefined;
   return now - Date.parse(newest.completedAt) < OUTCOME_SHOWN_MINUTES * 60_000 ? newest : undefined;
+};
+
+/** The session on screen takes the status the profile has for it now; one ended elsewhere is let go. */
+const followSessionOnScreen = (current: CustomerPage, profile: Profile) => {
+  const shown = current.verification;
+  const listed =
+    shown && profile.recentVerifications.find((item) => item.verificationId === shown.verificationId);
+  if (!shown || !listed) return;
+  if (endedElsewhere(listed.status)) {
+    current.verification = undefined;
+    // The old answers led to a session that is gone: the caller's situation is asked again.
+    current.triage = { busy: false };
+    current.reportedProblem = undefined;
+    return;
+  }
+  shown.status = listed.status;
 };
 
 /** Loads (or reloads) the profile; the session this person is working on is picked up again. */
@@ -158,6 +186,7 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
     // Whatever changed the profile added events too: the table reads its first page again, before the
     // one render below (a second render later would take focus from where the page put it).
     await loadAuditPage(ctx, current.customerId, current.audit, { render: false });
+    followSessionOnScreen(current, response.body);
     if (!current.verification) {
       const open = sessionToResume(response.body, ctx.session.sub, Date.now());
       if (open) {

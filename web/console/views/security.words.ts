@@ -3,7 +3,7 @@ import type { Words } from '../locales';
 
 export const securityWords = {
   navSecurity: { nl: 'Herstelblokkades', en: 'Recovery locks' },
-  navSecurityCount: { nl: 'Herstelblokkades: {count} open', en: 'Recovery locks: {count} open' },
+  navSecurityCount: { nl: 'open', en: 'open' },
   securityTitle: { nl: 'Herstelblokkades – melding klant', en: 'Recovery locks – reported by the customer' },
   securityIntro: {
     nl: 'Klanten die op de link in de reset-e-mail meldden: “dit was ik niet”. Het herstel is geblokkeerd tot u beslist. Oudste melding bovenaan.',

@@ -102,6 +102,7 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
     row.result = response.body.result;
     row.triesLeft = response.body.triesLeft;
     row.repeated = false;
+    verification.toPass = response.body.toPass;
     // What the caller said is not kept in the page once the server has judged it.
     row.answer = '';
     ctx.announce(

@@ -4,7 +4,7 @@ import { noPossessionReasons, type NoPossessionReason } from '../../../lib/verif
 import { h, uid } from '../../shared/dom';
 import type { EmailCodeSent, PolicyOutcome } from '../api-types';
 import { isAdmin } from '../auth';
-import type { Ctx } from '../context';
+import { errorBlock, type Ctx } from '../context';
 import { checkLabels, noPossessionReasonLabels } from '../messages';
 import { loadProfile, type CustomerPage, type VerificationState } from './customer-state';
 
@@ -64,10 +64,57 @@ export const complete = async (
   }
 };
 
+/**
+ * What completing still needs, by the server's policy (the session's `toPass`): beside a button that
+ * stays disabled until nothing is missing, and its description for screen readers.
+ */
+const stillNeededList = (
+  ctx: Ctx,
+  reasons: readonly { code: string; message: string }[],
+  id: string,
+  testId: string,
+) =>
+  reasons.length
+    ? h(
+        'div',
+        { id, class: 'hint', 'data-testid': testId },
+        h('p', { text: ctx.i18n.t('stillNeeded') }),
+        h(
+          'ul',
+          {},
+          ...reasons.map((reason) => h('li', { 'data-code': reason.code, text: reasonText(ctx, reason) })),
+        ),
+      )
+    : null;
+
+/** "Verificatie afronden": offered once the policy can pass; until then it says what is still missing. */
+export const completeControls = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  const { t } = ctx.i18n;
+  const missing = verification.toPass?.withEmailCode ?? [];
+  const missingId = uid('complete-missing');
+  return h(
+    'div',
+    {},
+    h('p', { class: 'muted', text: t('completeIntro') }),
+    h('button', {
+      type: 'button',
+      'data-key': 'complete',
+      disabled: verification.completeBusy || missing.length > 0,
+      'aria-describedby': missing.length ? missingId : undefined,
+      text: t('complete'),
+      on: { click: () => void complete(ctx, page, verification) },
+    }),
+    stillNeededList(ctx, missing, missingId, 'complete-missing'),
+    errorBlock(ctx, verification.completeError, 'complete-error'),
+  );
+};
+
 /** The harder path for a caller who cannot receive the code: the reason is recorded, a second admin must approve. */
 export const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
   const { t, lang } = ctx.i18n;
   const reasonId = uid('no-proof-reason');
+  const missing = verification.toPass?.withoutPossessionProof ?? [];
+  const missingId = uid('without-proof-missing');
   return h(
     'details',
     { class: 'without-proof', 'data-testid': 'without-proof' },
@@ -103,10 +150,12 @@ export const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: Ver
         type: 'submit',
         class: 'secondary',
         'data-key': 'complete-without-proof',
-        disabled: verification.completeBusy,
+        disabled: verification.completeBusy || missing.length > 0,
+        'aria-describedby': missing.length ? missingId : undefined,
         text: t('completeWithoutProof'),
       }),
     ),
+    stillNeededList(ctx, missing, missingId, 'without-proof-missing'),
   );
 };
 
@@ -144,6 +193,7 @@ export const outcomeBlock = (
   outcome: PolicyOutcome,
   releaseCase?: string,
   verifiedBy?: string,
+  cooldownUntil?: string,
 ) => {
   const { t } = ctx.i18n;
   const passed = outcome.outcome === 'PASSED';
@@ -171,17 +221,22 @@ export const outcomeBlock = (
           text: t('withoutProofPassed'),
         })
       : null,
-    h('p', {
-      'data-testid': 'outcome-next',
-      text: passed
-        ? releaseCase
-          ? t('passedForRelease', { caseNumber: releaseCase })
-          : isAdmin(ctx.session)
-            ? verifiedBy === ctx.session.sub
-              ? t('passedOwnAdmin', { id: verification.caseNumber ?? verification.verificationId })
-              : t('passedAdmin')
-            : t('passedHelpdesk', { id: verification.caseNumber ?? verification.verificationId })
-        : t('failedNext'),
-    }),
+    // Once a pass was used, rejected or is waiting for approval, the status line says what it is now.
+    verification.status !== outcome.outcome
+      ? null
+      : h('p', {
+          'data-testid': 'outcome-next',
+          text: passed
+            ? releaseCase
+              ? t('passedForRelease', { caseNumber: releaseCase })
+              : isAdmin(ctx.session)
+                ? verifiedBy === ctx.session.sub
+                  ? t('passedOwnAdmin', { id: verification.caseNumber ?? verification.verificationId })
+                  : t('passedAdmin')
+                : t('passedHelpdesk', { id: verification.caseNumber ?? verification.verificationId })
+            : cooldownUntil
+              ? t('failedNext', { time: ctx.i18n.dateTime(cooldownUntil) })
+              : t('failedNextNoCooldown'),
+        }),
   );
 };

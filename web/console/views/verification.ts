@@ -6,15 +6,15 @@
 import type { Channel, channels as libChannels } from '../../../lib/verification/schemas';
 import { reportedProblems, type ReportedProblem } from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
-import type { StartedVerification } from '../api-types';
+import type { StartedVerification, VerificationView } from '../api-types';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { channelLabels, reportedProblemLabels } from '../messages';
-import { loadProfile, type CustomerPage, type VerificationState } from './customer-state';
+import { loadProfile, verificationFrom, type CustomerPage, type VerificationState } from './customer-state';
 import { cancelVerification, caseNumberLine } from './handoff';
 import { cooldownUntil, currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
 import { checkRow, identityChecks, securityQuestions } from './verification-checks';
 import {
-  complete,
+  completeControls,
   outcomeBlock,
   releaseCaseOf,
   sendEmailCode,
@@ -44,15 +44,12 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
         },
       },
     );
-    page.verification = {
-      verificationId: response.body.verificationId,
-      caseNumber: response.body.caseNumber,
-      channel: page.channel,
-      status: 'OPEN',
-      rows: {},
-      emailCodeBusy: false,
-      completeBusy: false,
-    };
+    // The session as the server has it, with what completing it needs (toPass) before any answer.
+    const session = await ctx.call<VerificationView>(
+      'GET',
+      `/admin/verifications/${encodeURIComponent(response.body.verificationId)}`,
+    );
+    page.verification = verificationFrom(session.body);
     page.startBusy = false;
     // The history shows the new session at once.
     await loadProfile(ctx, page, `answer-${identityChecks[0]}`);
@@ -308,20 +305,9 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
                 verification.outcome,
                 releaseCaseOf(page, verification),
                 verifierOf(page, verification),
+                cooldownUntil(page),
               )
-            : h(
-                'div',
-                {},
-                h('p', { class: 'muted', text: t('completeIntro') }),
-                h('button', {
-                  type: 'button',
-                  'data-key': 'complete',
-                  disabled: verification.completeBusy,
-                  text: t('complete'),
-                  on: { click: () => void complete(ctx, page, verification) },
-                }),
-                errorBlock(ctx, verification.completeError, 'complete-error'),
-              ),
+            : completeControls(ctx, page, verification),
           cancelControls(ctx, page, verification),
         ),
       ]

@@ -92,8 +92,16 @@ export const verificationWords = {
   },
   complete: { nl: 'Verificatie afronden', en: 'Complete verification' },
   failedNext: {
-    nl: 'Schakel 2FA niet uit. Er geldt nu een wachttijd voordat een nieuwe verificatie kan starten.',
-    en: 'Do not disable 2FA. A cooldown now applies before a new verification can start.',
+    nl: 'Schakel 2FA niet uit. Er geldt nu een wachttijd: een nieuwe verificatie kan pas starten na {time}.',
+    en: 'Do not disable 2FA. A cooldown now applies: a new verification can start only after {time}.',
+  },
+  failedNextNoCooldown: {
+    nl: 'Schakel 2FA niet uit. Er geldt geen wachttijd: geen antwoord was fout.',
+    en: 'Do not disable 2FA. No cooldown applies: no answer was wrong.',
+  },
+  stillNeeded: {
+    nl: 'Afronden kan zodra dit er is:',
+    en: 'You can complete once this is done:',
   },
   passedHelpdesk: {
     nl: 'Vraag een admin om 2FA uit te schakelen en noem verificatie {id}. De verificatie blijft 30 minuten bruikbaar (standaardbeleid).',

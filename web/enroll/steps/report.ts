@@ -1,7 +1,7 @@
 // "This wasn't me": what a report does, the report itself, and the thanks after it.
 import { h } from '../../shared/dom';
 import { reportReset } from '../enrollment-api';
-import type { Page, View, ViewOf } from '../page';
+import { forgetTicket, type Page, type View, type ViewOf } from '../page';
 import { accountLine, errorNotice, handleFailure, title } from '../parts';
 import { openingView } from './start';
 
@@ -14,6 +14,7 @@ const report = async (page: Page) => {
   try {
     await reportReset(ticket);
     page.ticket = undefined;
+    forgetTicket();
     page.show({ name: 'reported' }, 'reported-title');
   } catch (error) {
     handleFailure(page, error, (inline) => {

@@ -2,13 +2,10 @@
 // hand), then confirm with the app's 6-digit code.
 import { h, uid } from '../../shared/dom';
 import { confirmEnrollment } from '../enrollment-api';
-import type { Page, ViewOf } from '../page';
+import { forgetTicket, phoneLayout, type Page, type ViewOf } from '../page';
 import { accountLine, copyText, errorNotice, handleFailure, title } from '../parts';
 import { showBackupCodes } from './backup-codes';
 import { start } from './start';
-
-/** On a phone the app is on this device: "open it in the app" comes first, the QR code is for another one. */
-export const phoneLayout = window.matchMedia('(max-width: 40rem), (pointer: coarse)');
 
 /** "JBSW Y3DP EHPK 3PXP …": groups of four are easier to read and type. */
 const groupKey = (secret: string) =>
@@ -31,13 +28,18 @@ const confirm = async (page: Page, code: string) => {
   page.show(current, 'code');
   try {
     const confirmed = await confirmEnrollment(ticket, digits);
-    // The ticket is spent: nothing on this page can use it again.
+    // The ticket is spent: nothing on this page can use it again, nor a reload.
     page.ticket = undefined;
+    forgetTicket();
     showBackupCodes(page, confirmed);
   } catch (error) {
     handleFailure(page, error, (inline) => {
       current.busy = false;
-      current.error = inline;
+      // After a new QR code replaced an earlier one, the likeliest cause is the app's old entry.
+      current.error =
+        inline.code === 'WRONG_CODE' && current.enrollment.earlierQrReplaced
+          ? { ...inline, code: 'WRONG_CODE_STALE_ENTRY' }
+          : inline;
       page.show(current, 'code');
     });
   }
@@ -98,6 +100,9 @@ export const scanView = (page: Page, current: ViewOf<'scan'>) => {
     accountLine(page),
     enrollment.mode === 'REPLACE'
       ? h('p', { class: 'notice', 'data-testid': 'replace-notice', text: t('replaceNotice') })
+      : null,
+    enrollment.earlierQrReplaced
+      ? h('p', { class: 'notice', 'data-testid': 'earlier-qr-replaced', text: t('earlierQrReplaced') })
       : null,
     ...addAccount,
     h(

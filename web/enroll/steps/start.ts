@@ -3,7 +3,7 @@
 import { h } from '../../shared/dom';
 import { linkStatus, startEnrollment, type LinkStatus } from '../enrollment-api';
 import type { MessageKey, TicketErrorCode } from '../messages';
-import type { Page, View, ViewOf } from '../page';
+import { forgetTicket, keepTicket, phoneLayout, type Page, type View, type ViewOf } from '../page';
 import { errorNotice, handleFailure, notMeButton, accountLine, title } from '../parts';
 
 const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCode> = {
@@ -22,8 +22,11 @@ export const openingView = (status: LinkStatus, report: boolean): { view: View; 
   };
 };
 
-/** Asks what the link is before showing anything, so a dead link never gets as far as "Beginnen". */
-export const check = async (page: Page, report: boolean) => {
+/**
+ * Asks what the link is before showing anything, so a dead link never gets as far as "Beginnen".
+ * `started`: this tab had shown the QR code before a reload; a working link goes straight back to it.
+ */
+export const check = async (page: Page, report: boolean, started = false) => {
   const { ticket } = page;
   if (!ticket) return;
   page.link = undefined;
@@ -31,6 +34,12 @@ export const check = async (page: Page, report: boolean) => {
   try {
     page.link = await linkStatus(ticket);
     const opening = openingView(page.link, report);
+    // A dead link is nothing to come back to in this tab.
+    if (page.link.state !== 'VALID') forgetTicket();
+    if (started && opening.view.name === 'intro') {
+      await start(page);
+      return;
+    }
     page.show(opening.view, opening.focus);
   } catch (error) {
     handleFailure(page, error, (inline) =>
@@ -46,6 +55,7 @@ export const start = async (page: Page) => {
   page.show({ name: 'starting' });
   try {
     const enrollment = await startEnrollment(ticket);
+    keepTicket(ticket, true);
     page.show({ name: 'scan', enrollment, busy: false, manualOpen: false }, 'scan-title');
   } catch (error) {
     handleFailure(page, error, (inline) =>
@@ -91,7 +101,8 @@ export const introView = (page: Page) => {
     h(
       'ol',
       {},
-      h('li', { text: t('introStep1') }),
+      // On a phone the app is on this device: it adds the account with a tap, there is nothing to scan.
+      h('li', { text: t(phoneLayout.matches ? 'introStep1Phone' : 'introStep1') }),
       h('li', { text: t('introStep2') }),
       h('li', { text: t('introStep3') }),
     ),
