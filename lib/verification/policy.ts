@@ -127,7 +127,13 @@ export const stillNeeded = (
   policy: VerificationPolicy,
 ): StillNeeded => {
   // A wrong answer still waiting for the caller to repeat it would count at the end: complete only after it.
-  const waiting = mismatchReasons(checks, true);
+  const counted = new Set(wrongAnswers(checks, false));
+  const waiting: PolicyReason[] = wrongAnswers(checks, true)
+    .filter((type) => !counted.has(type))
+    .map((type) => ({
+      code: `REPEAT_PENDING_${type}`,
+      message: `The answer to ${type} did not match yet: record what the caller says again (repeated or corrected) first.`,
+    }));
   return {
     withEmailCode: [...waiting, ...requirementsLeft(checks, customer, policy, false).reasons],
     withoutPossessionProof: [...waiting, ...requirementsLeft(checks, customer, policy, true).reasons],

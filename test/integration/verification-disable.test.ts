@@ -103,7 +103,11 @@ describe('verifying a caller', () => {
       token: agent,
       body: { type: 'CHARGE_POINT_IDS', answer: 'NL-VPK-00017, NL-XXX-99999' },
     });
-    expect(unconfirmed.body).toEqual({ result: 'MISMATCH_UNCONFIRMED', status: 'OPEN' });
+    expect(unconfirmed.body).toEqual({
+      result: 'MISMATCH_UNCONFIRMED',
+      status: 'OPEN',
+      toPass: expect.any(Object),
+    });
     const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
       token: agent,
       body: { type: 'CHARGE_POINT_IDS', answer: 'NL-VPK-00017, NL-XXX-99999', callerRepeated: true },

@@ -76,11 +76,19 @@ describe('what completing a session still needs', () => {
     expect((await view(id)).toPass).toBeNull();
   });
 
-  it('says nothing a check result does not: a wrong answer ends the session and its answer carries no list', async () => {
+  it('waits for a wrong answer to be repeated before completing, and a counted one ends the session with no list', async () => {
     await createCustomer(stack, 'tp-guess');
     await markEnrolled(stack, 'tp-guess');
     const id = await start('tp-guess');
-    const wrong = await check(id, 'FULL_NAME', 'Piet Puk');
+    const unconfirmed = await check(id, 'FULL_NAME', 'Piet Puk');
+    expect(unconfirmed.body).toMatchObject({ result: 'MISMATCH_UNCONFIRMED', status: 'OPEN' });
+    // Completing now would count the wrong answer: the finish button waits for it to be repeated or corrected.
+    expect(codes(unconfirmed.body.toPass.withEmailCode)).toContain('REPEAT_PENDING_FULL_NAME');
+    expect(codes(unconfirmed.body.toPass.withoutPossessionProof)).toContain('REPEAT_PENDING_FULL_NAME');
+    const wrong = await stack.call('POST', `/admin/verifications/${id}/checks`, {
+      token: agent,
+      body: { type: 'FULL_NAME', answer: 'Piet Puk', callerRepeated: true },
+    });
     expect(wrong.body).toMatchObject({ result: 'MISMATCH', status: 'FAILED' });
     expect(wrong.body.toPass).toBeUndefined();
     expect((await view(id)).toPass).toBeNull();

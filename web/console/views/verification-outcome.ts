@@ -165,6 +165,9 @@ export const reasonText = (ctx: Ctx, reason: { code: string; message: string }) 
   const labels = checkLabels[lang] as Record<string, string>;
   const mismatch = /^MISMATCH_(.+)$/.exec(reason.code);
   if (mismatch?.[1] && labels[mismatch[1]]) return t('reasonMismatch', { check: labels[mismatch[1]] ?? '' });
+  const pending = /^REPEAT_PENDING_(.+)$/.exec(reason.code);
+  if (pending?.[1] && labels[pending[1]])
+    return t('reasonRepeatPending', { check: labels[pending[1]] ?? '' });
   const missing = /^(.+)_NOT_MATCHED$/.exec(reason.code);
   if (missing?.[1] && labels[missing[1]]) return t('reasonNotMatched', { check: labels[missing[1]] ?? '' });
   if (reason.code === 'TOO_FEW_SECURITY_ANSWERS') return t('reason_TOO_FEW_SECURITY_ANSWERS');

@@ -112,6 +112,10 @@ export const verificationWords = {
     nl: 'Het antwoord op “{check}” kwam niet overeen.',
     en: 'The answer to “{check}” did not match.',
   },
+  reasonRepeatPending: {
+    nl: 'Het antwoord op “{check}” kwam nog niet overeen: noteer eerst wat de klant herhaalt of verbetert.',
+    en: 'The answer to “{check}” did not match yet: first record what the caller repeats or corrects.',
+  },
   reasonNotMatched: {
     nl: '“{check}” moet gecontroleerd zijn en overeenkomen.',
     en: '“{check}” must be checked and match.',
