@@ -9,7 +9,7 @@ import { config } from '../lib/config';
 import { deliverNotification } from '../lib/notify/notifier';
 import { withBusinessMetrics } from '../lib/observability/business-metrics';
 import { logger } from '../lib/observability/logger';
-import { sourceMappedStack } from '../lib/observability/stack-trace';
+import { errorLogFields } from '../lib/observability/error-fields';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -31,10 +31,7 @@ const relay = async (event: DynamoDBStreamEvent, context: Context): Promise<Dyna
       logger.error('notification failed; retrying from this record', {
         eventId: item.eventId,
         type: item.type,
-        error:
-          error instanceof Error
-            ? { name: error.name, message: error.message, stack: sourceMappedStack(error) }
-            : 'unknown',
+        error: errorLogFields(error),
       });
       return {
         batchItemFailures: event.Records.slice(index).map((failed) => ({

@@ -71,6 +71,10 @@ export interface LedgerItem {
   /** Present until the entry is settled (SENT or FAILED_PERMANENT). */
   pendingFlag?: typeof PENDING_FLAG;
   messageId?: string;
+  /** The last failure as a fixed code (ours, or the SES error's name) and SES's class of it. */
+  errorCode?: string;
+  errorClass?: string;
+  /** SES's own text, written before the codes; removed by the next write, else gone with the TTL. */
   lastError?: string;
   updatedAt: string;
   expiresAtEpoch: number;

@@ -12,12 +12,43 @@ export interface TextKey {
   encryptedKey: string;
 }
 
-// A type, not an interface: it must fit AuditValue's index signature to sit in an event's details.
-export type SealedText = {
+// Types, not interfaces: they must fit AuditValue's index signature to sit in an event's details.
+type UnpaddedSealedText = {
   sealed: 'aes-256-gcm/v1';
   iv: string;
   tag: string;
   ciphertext: string;
+};
+
+/**
+ * GCM's ciphertext is exactly as long as the text, so texts are sealed padded to a multiple of `pad`
+ * bytes: the length shows only the bucket. Seals from before padding have no `pad` and still open.
+ */
+type PaddedSealedText = UnpaddedSealedText & { pad: number };
+
+export type SealedText = UnpaddedSealedText | PaddedSealedText;
+
+/** The bucket new seals are padded to: a reason of one word and one of a few lines mostly look alike. */
+export const SEAL_PAD_BYTES = 64;
+
+// ISO/IEC 7816-4 padding: a 0x80 byte, then zeros. The text may end in any byte, zero included,
+// since the last non-zero byte is always the marker.
+const PAD_MARKER = 0x80;
+
+const padded = (text: Buffer, bucket: number) => {
+  const out = Buffer.alloc(Math.ceil((text.length + 1) / bucket) * bucket);
+  text.copy(out);
+  out[text.length] = PAD_MARKER;
+  return out;
+};
+
+const unpadded = (bytes: Buffer, bucket: number) => {
+  if (bytes.length === 0 || bytes.length % bucket !== 0)
+    throw new Error('sealed text: not padded to its bucket');
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end -= 1;
+  if (end === 0 || bytes[end - 1] !== PAD_MARKER) throw new Error('sealed text: no padding marker');
+  return bytes.subarray(0, end - 1);
 };
 
 /** What a reader without the key (or after erasure) sees instead of the text. */
@@ -25,8 +56,13 @@ export const SEALED_PLACEHOLDER = '[sealed note]';
 
 const context = (customerId: string) => ({ customerId, purpose: 'audit-text' as const });
 
-// Bound to the customer: a sealed text copied into another customer's event does not open.
-const aad = (customerId: string) => Buffer.from(`mfa-recovery/audit-text/v1\u0000${customerId}`, 'utf8');
+// Bound to the customer: a sealed text copied into another customer's event does not open. A padded
+// seal also binds its bucket, so one stripped of `pad` (or given another) does not open either.
+const aad = (customerId: string, pad?: number) =>
+  Buffer.from(
+    `mfa-recovery/audit-text/v1${pad === undefined ? '' : `/pad${pad}`}\u0000${customerId}`,
+    'utf8',
+  );
 
 export const newTextKey = async (customerId: string, deps: { random: Random }) => {
   const key = await newWrappedKey(context(customerId), deps);
@@ -41,12 +77,14 @@ export const openTextKey = (key: TextKey, customerId: string) =>
   );
 
 export const sealText = (text: string, key: Buffer, customerId: string, random: Random): SealedText => {
-  const sealed = gcmSeal(key, Buffer.from(text, 'utf8'), aad(customerId), random);
+  const pad = SEAL_PAD_BYTES;
+  const sealed = gcmSeal(key, padded(Buffer.from(text, 'utf8'), pad), aad(customerId, pad), random);
   return {
     sealed: 'aes-256-gcm/v1',
     iv: sealed.iv.toString('base64'),
     tag: sealed.tag.toString('base64'),
     ciphertext: sealed.ciphertext.toString('base64'),
+    pad,
   };
 };
 
@@ -57,16 +95,20 @@ export const isSealedText = (value: unknown): value is SealedText =>
   typeof (value as { ciphertext?: unknown }).ciphertext === 'string';
 
 /** Throws when the key is not this customer's or the text was altered. */
-export const openText = (sealed: SealedText, key: Buffer, customerId: string): string =>
-  gcmOpen(
+export const openText = (sealed: SealedText, key: Buffer, customerId: string): string => {
+  const pad = 'pad' in sealed ? sealed.pad : undefined;
+  if (pad !== undefined && !(Number.isInteger(pad) && pad > 0)) throw new Error('sealed text: invalid pad');
+  const bytes = gcmOpen(
     key,
     {
       iv: Buffer.from(sealed.iv, 'base64'),
       tag: Buffer.from(sealed.tag, 'base64'),
       ciphertext: Buffer.from(sealed.ciphertext, 'base64'),
     },
-    aad(customerId),
-  ).toString('utf8');
+    aad(customerId, pad),
+  );
+  return (pad === undefined ? bytes : unpadded(bytes, pad)).toString('utf8');
+};
 
 /** The text, or the placeholder without a key or when the key does not open it (another customer's, altered). */
 export const openOrPlaceholder = (sealed: SealedText, key: Buffer | undefined, customerId: string) => {

@@ -6,7 +6,7 @@ import { findTextProblem } from '../schema';
 import { parseStrictJson, StrictJsonError } from '../strict-json';
 import { isServiceUnavailable } from '../aws/errors';
 import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailable } from '../errors';
-import { sourceMappedStack } from '../observability/stack-trace';
+import { errorLogFields } from '../observability/error-fields';
 import { logger } from '../observability/logger';
 import { isMalformedPathParameter, routeKey, type RouteDefinition } from '../routes';
 import { config } from '../config';
@@ -198,10 +198,7 @@ export const errorMapping = (): HttpMiddleware => ({
       request.response = errorResponse(domainError, requestId);
     } else {
       logger.error('request failed', {
-        error:
-          error instanceof Error
-            ? { name: error.name, message: error.message, stack: sourceMappedStack(error) }
-            : 'unknown',
+        error: errorLogFields(error),
       });
       request.response = internalErrorResponse(requestId);
     }

@@ -5,6 +5,8 @@ import enHtml from './templates/email-code/en.html';
 import nl from './templates/email-code/nl.txt';
 import nlHtml from './templates/email-code/nl.html';
 import type { MailLocale } from '../locales';
+import { sesFailureLog } from '../aws/ses-errors';
+import { logger } from '../observability/logger';
 import { sendEmail } from './mailer';
 import { formatDateTime, renderEmail, type TemplateSource } from './render';
 
@@ -28,5 +30,11 @@ export const sendVerificationCodeEmail = async (
     expiresAt: formatDateTime(expiresAt, locale),
     reference,
   });
-  return sendEmail(to, email);
+  try {
+    return await sendEmail(to, email);
+  } catch (error) {
+    // The caller maps this to EMAIL_CODE_NOT_DELIVERED; the operator needs SES's code, never its text.
+    logger.warn('verification code email not accepted by SES', { ...sesFailureLog(error) });
+    throw error;
+  }
 };

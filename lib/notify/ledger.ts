@@ -55,44 +55,64 @@ export const claimSend = async (entry: LedgerEntry & { attempts: number }, now: 
   }
 };
 
-/** The ledger's final state, written in the same transaction as the audit event that reports it. */
+/** What the ledger keeps of a failure: a fixed code and, for an SES failure, its class. */
+export type LedgerError = Pick<LedgerItem, 'errorCode' | 'errorClass'>;
+
+/** `errorCode = :errorCode, …` for the fields given, with their values. */
+const errorFields = (error: LedgerError) => {
+  const fields = Object.entries(error).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return {
+    set: fields.map(([name]) => `, ${name} = :${name}`).join(''),
+    values: Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
+  };
+};
+
+/**
+ * The ledger's final state, written in the same transaction as the audit event that reports it.
+ * Every write removes `lastError`: entries from before the codes held SES's own text there.
+ */
 export const settleLedger = (
   eventId: string,
   status: 'SENT' | 'FAILED_PERMANENT',
   now: Date,
-  extra: { messageId?: string; lastError?: string },
-): TransactItem => ({
-  Update: {
-    TableName: tableName('notifications'),
-    Key: { eventId },
-    // Settled: out of the pending index, so the reconciliation never reads it again.
-    UpdateExpression: `SET #status = :status, updatedAt = :now${extra.messageId ? ', messageId = :messageId' : ''}${extra.lastError ? ', lastError = :lastError' : ''} REMOVE pendingFlag`,
-    ConditionExpression: '#status = :sending',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: {
-      ':status': status,
-      ':now': now.toISOString(),
-      ':sending': 'SENDING',
-      ...(extra.messageId ? { ':messageId': extra.messageId } : {}),
-      ...(extra.lastError ? { ':lastError': extra.lastError } : {}),
+  extra: { messageId?: string } & LedgerError,
+): TransactItem => {
+  const { messageId, ...error } = extra;
+  const fields = errorFields(error);
+  return {
+    Update: {
+      TableName: tableName('notifications'),
+      Key: { eventId },
+      // Settled: out of the pending index, so the reconciliation never reads it again.
+      UpdateExpression: `SET #status = :status, updatedAt = :now${messageId ? ', messageId = :messageId' : ''}${fields.set} REMOVE pendingFlag, lastError`,
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':now': now.toISOString(),
+        ':sending': 'SENDING',
+        ...(messageId ? { ':messageId': messageId } : {}),
+        ...fields.values,
+      },
     },
-  },
-});
+  };
+};
 
 /** SES said no in a way that may pass: the next delivery of the stream record may claim again. */
-export const markRetryable = async (eventId: string, now: Date, lastError: string) => {
+export const markRetryable = async (eventId: string, now: Date, error: LedgerError) => {
+  const fields = errorFields(error);
   await dynamoDb().send(
     new UpdateCommand({
       TableName: tableName('notifications'),
       Key: { eventId },
-      UpdateExpression: 'SET #status = :retryable, updatedAt = :now, lastError = :lastError',
+      UpdateExpression: `SET #status = :retryable, updatedAt = :now${fields.set} REMOVE lastError`,
       ConditionExpression: '#status = :sending',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':retryable': 'FAILED_RETRYABLE',
         ':sending': 'SENDING',
         ':now': now.toISOString(),
-        ':lastError': lastError,
+        ...fields.values,
       },
     }),
   );

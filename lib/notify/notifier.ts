@@ -5,6 +5,7 @@ import type { AuditItem } from '../audit/events';
 import { notificationKindOf } from '../audit/outbox';
 import { commitWithAudit } from '../audit/store';
 import { isServiceUnavailable } from '../aws/errors';
+import { sesFailure, sesFailureLog, type SesErrorClass } from '../aws/ses-errors';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
@@ -249,7 +250,7 @@ const sendCopy = async (
       logger.warn('notification copy to a further address failed; not retried', {
         eventId: event.eventId,
         kind,
-        error: error instanceof Error ? error.name : 'unknown',
+        ...sesFailureLog(error),
       });
     }
   }
@@ -269,7 +270,15 @@ const recordOutcome = async (
         /** The copy to the further addresses: how many, and whether SES took it. */
         copies?: { addresses: number; sent: boolean };
       }
-    | { sent: false; reason: string; attempts: number; final: boolean },
+    | {
+        sent: false;
+        /** A fixed code: ours (INVALID_ADDRESS, …) or the SES error's name, never text SES wrote. */
+        reason: string;
+        /** Only for a failure SES reported. */
+        errorClass?: SesErrorClass;
+        attempts: number;
+        final: boolean;
+      },
   deps: Deps,
   settle: boolean,
 ) => {
@@ -300,14 +309,23 @@ const recordOutcome = async (
                 ? { copiesTo: outcome.copies.addresses, copiesSent: outcome.copies.sent }
                 : {}),
             }
-          : { reason: outcome.reason, final: outcome.final }),
+          : {
+              reason: outcome.reason,
+              ...(outcome.errorClass ? { errorClass: outcome.errorClass } : {}),
+              final: outcome.final,
+            }),
       },
     });
     return {
       writes: settle
         ? [
             settleLedger(event.eventId, outcome.sent ? 'SENT' : 'FAILED_PERMANENT', now, {
-              ...(outcome.sent ? { messageId: outcome.messageId } : { lastError: outcome.reason }),
+              ...(outcome.sent
+                ? { messageId: outcome.messageId }
+                : {
+                    errorCode: outcome.reason,
+                    ...(outcome.errorClass ? { errorClass: outcome.errorClass } : {}),
+                  }),
             }),
           ]
         : [],
@@ -368,23 +386,39 @@ export const deliverNotification = async (event: AuditItem, deps: Deps): Promise
   try {
     ({ messageId } = await (deps.send ?? sendEmail)(prepared.to, prepared.email));
   } catch (error) {
-    // Cut by code points: a cut through a surrogate pair would leave a string the audit cannot hash.
-    const reason =
-      error instanceof Error
-        ? Array.from(`${error.name}: ${error.message}`).slice(0, 300).join('')
-        : 'unknown';
+    // The code and class only: SES's message names the recipient, and this lands in the audit trail.
+    const { code: reason, errorClass } = sesFailure(error);
     if (isPermanentSesError(error)) {
-      await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, true);
+      await recordOutcome(
+        event,
+        kind,
+        { sent: false, reason, errorClass, attempts, final: true },
+        deps,
+        true,
+      );
+      logger.warn('notification refused by SES; not retried', {
+        eventId: event.eventId,
+        kind,
+        attempts,
+        ...sesFailureLog(error),
+      });
       return 'FAILED_PERMANENTLY';
     }
-    await markRetryable(event.eventId, deps.clock.now(), reason);
+    await markRetryable(event.eventId, deps.clock.now(), { errorCode: reason, errorClass });
     if (attempts >= MAX_SEND_ATTEMPTS)
-      await recordOutcome(event, kind, { sent: false, reason, attempts, final: true }, deps, false);
+      await recordOutcome(
+        event,
+        kind,
+        { sent: false, reason, errorClass, attempts, final: true },
+        deps,
+        false,
+      );
     logger.warn('notification send failed; the stream will retry', {
       eventId: event.eventId,
       kind,
       attempts,
       transient: isServiceUnavailable(error),
+      ...sesFailureLog(error),
     });
     throw error;
   }

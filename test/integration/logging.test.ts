@@ -16,14 +16,18 @@ beforeAll(async () => {
   // The logger may already exist (tests start quiet, test/support/quiet-logs.ts): raise it too.
   logger.setLogLevel('DEBUG');
   stack = await startTestStack({ pollStreams: true });
-  const originalWrite = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
-  restore = () => {
-    process.stdout.write = originalWrite;
-  };
+  // Powertools writes warn and error lines to stderr, the rest to stdout: both are searched.
+  const restores = [process.stdout, process.stderr].map((stream) => {
+    const originalWrite = stream.write.bind(stream);
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return (originalWrite as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write;
+    return () => {
+      stream.write = originalWrite;
+    };
+  });
+  restore = () => restores.forEach((undo) => undo());
 });
 afterAll(async () => {
   restore?.();
@@ -122,7 +126,8 @@ it('keeps answers, codes, tickets, secrets, backup codes, names, emails and staf
   await stack.poller?.drain();
 
   const logText = captured.join('');
-  const lines = logText.split('\n').filter((line) => line.trim().length > 0);
+  // Log lines are JSON; anything else on stderr is the test runner's own output.
+  const lines = logText.split('\n').filter((line) => line.startsWith('{'));
   expect(lines.length).toBeGreaterThan(10);
   for (const secret of secrets) {
     expect(secret.length).toBeGreaterThan(3);
