@@ -153,7 +153,8 @@ export const routeScenarios: RouteScenario[] = [
       const customers = ids(run, 'emailcode', count);
       const sessions = await inPool(customers, 4, async (customerId) => {
         await createCustomer(customerId);
-        return openVerification(customerId, 'agent-bench');
+        // A code goes out only once the caller's name and address matched.
+        return openVerification(customerId, 'agent-bench', ['FULL_NAME', 'EMAIL']);
       });
       const route = findRoute('POST', '/admin/verifications/{verificationId}/email-code');
       return sessions.map(

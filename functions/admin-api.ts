@@ -25,6 +25,7 @@ import { readVerificationSession } from '../lib/verification/reads';
 import { listReadyVerifications } from '../lib/verification/ready';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
+import { listRecoveryLimits, resetRecoveryLimits } from '../lib/security/recovery-limits';
 import { recordTriage } from '../lib/triage/store';
 
 config();
@@ -214,6 +215,25 @@ export const handler = createHttpFunction('adminApi', {
       {
         customerId: request.pathParameters.customerId,
         note: request.body.note,
+        officerId: staffId(request.principal),
+      },
+      deps,
+    ),
+  }),
+
+  listRecoveryLimits: async (request) => {
+    const page = await listRecoveryLimits(
+      { limit: request.query.limit, cursor: request.query.cursor },
+      deps.clock.now(),
+    );
+    return { body: { customers: page.items, nextCursor: page.nextCursor } };
+  },
+
+  resetRecoveryLimits: async (request) => ({
+    body: await resetRecoveryLimits(
+      {
+        customerId: request.pathParameters.customerId,
+        reason: request.body.reason,
         officerId: staffId(request.principal),
       },
       deps,

@@ -61,6 +61,8 @@ export const environmentSchema = z.object({
   EMAIL_CODE_MAX_SENDS: numberFrom(3),
   EMAIL_CODE_RESEND_SECONDS: numberFrom(60),
   EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY: numberFrom(5),
+  /** Past the day's budget a session's first code still goes out once the customer's last code is this old. */
+  EMAIL_CODE_SESSION_GAP_MINUTES: positiveFrom(60),
   /** Re-sent reset links per customer in 24 hours: each one is a working enrollment link in a mailbox. */
   RESET_LINKS_PER_DAY: positiveFrom(3),
   /** Self-service guides mailed after a triage, per customer in 24 hours (a staff button must not become a mail cannon). */
@@ -116,6 +118,7 @@ export interface Config {
     emailCodeMaxSends: number;
     emailCodeResendSeconds: number;
     emailCodeMaxSendsPerCustomerDay: number;
+    emailCodeSessionGapMinutes: number;
     resetLinksPerDay: number;
     selfServiceGuidesPerCustomerDay: number;
     requireEmailCode: 'always' | 'privileged';
@@ -191,6 +194,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       emailCodeMaxSends: e.EMAIL_CODE_MAX_SENDS,
       emailCodeResendSeconds: e.EMAIL_CODE_RESEND_SECONDS,
       emailCodeMaxSendsPerCustomerDay: e.EMAIL_CODE_MAX_SENDS_PER_CUSTOMER_DAY,
+      emailCodeSessionGapMinutes: e.EMAIL_CODE_SESSION_GAP_MINUTES,
       resetLinksPerDay: e.RESET_LINKS_PER_DAY,
       selfServiceGuidesPerCustomerDay: e.SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY,
       requireEmailCode: e.REQUIRE_EMAIL_CODE,

@@ -17,6 +17,7 @@ export type NotificationKind =
   | 'SECURITY_ALERT'
   | 'SECURITY_REVIEW'
   | 'LOCK_RELEASED'
+  | 'LIMITS_RESET'
   | 'SELF_SERVICE_GUIDE';
 
 /** Which email an audit event calls for, if any: read by the audit store and by the notifier. */
@@ -42,6 +43,9 @@ export const notificationKindOf = (
       return 'SECURITY_ALERT';
     case 'RECOVERY_LOCK_RELEASED':
       return 'LOCK_RELEASED';
+    // The customer hears that security lifted the limits someone's calls put on their recovery.
+    case 'RECOVERY_LIMITS_RESET':
+      return 'LIMITS_RESET';
     // Only a self-service advice with the guide asked for; a VERIFY triage mails nothing.
     case 'HELPDESK_TRIAGE_RECORDED':
       return event.details.guideEmailed === true ? 'SELF_SERVICE_GUIDE' : undefined;

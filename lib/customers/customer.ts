@@ -46,6 +46,10 @@ export interface CustomerItem extends CustomerRecord {
   resetLinkSentAt?: string[];
   /** When a self-service guide was mailed after a triage in the last 24 hours (the per-customer limit). */
   selfServiceGuideSentAt?: string[];
+  /** Present while a cooldown or a spent daily budget limits recovery: the key of the sparse `recoveryLimits` index. */
+  recoveryLimitFlag?: 'LIMITED';
+  /** When the customer's last limit runs out (the queue lists only entries whose end is ahead). */
+  recoveryLimitedUntil?: string;
   /** The newest triage: a verification started on its advice names it (lib/triage/store.ts). */
   lastTriage?: { triageId: string; at: string; advice: 'SELF_SERVICE' | 'VERIFY'; reportedProblem: string };
   /** Increments on every write so conditional updates can detect a concurrent change. */

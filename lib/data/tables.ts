@@ -53,6 +53,23 @@ export const tables = {
           'recoveryLockReview',
         ],
       },
+      // Sparse: only customers whose cooldown or spent daily budget limits recovery carry
+      // recoveryLimitFlag; the sort key is when the last limit runs out, so the queue reads only live ones.
+      {
+        indexName: 'recoveryLimits',
+        partitionKey: { name: 'recoveryLimitFlag', type: 'S' },
+        sortKey: { name: 'recoveryLimitedUntil', type: 'S' },
+        include: [
+          'fullName',
+          'email',
+          'companyName',
+          'verificationCooldownUntil',
+          'verificationFailureStreak',
+          'lastFailedVerificationAt',
+          'emailCodeSentAt',
+          'selfServiceGuideSentAt',
+        ],
+      },
     ],
     purpose:
       'Customer records synced by the login service, 2FA state, encrypted TOTP secret, hashed backup codes',

@@ -200,6 +200,7 @@ const prepare = async (
         }),
       });
     case 'ENABLED':
+    case 'LIMITS_RESET':
     case 'AUTHENTICATOR_REPLACED':
     case 'BACKUP_CODES_RENEWED':
       return withCopies(customer, {

@@ -11,6 +11,10 @@ import lastBackupCodeEn from './templates/last-backup-code/en.txt';
 import lastBackupCodeEnHtml from './templates/last-backup-code/en.html';
 import lastBackupCodeNl from './templates/last-backup-code/nl.txt';
 import lastBackupCodeNlHtml from './templates/last-backup-code/nl.html';
+import limitsResetEn from './templates/limits-reset/en.txt';
+import limitsResetEnHtml from './templates/limits-reset/en.html';
+import limitsResetNl from './templates/limits-reset/nl.txt';
+import limitsResetNlHtml from './templates/limits-reset/nl.html';
 import lockReleasedEn from './templates/lock-released/en.txt';
 import lockReleasedEnHtml from './templates/lock-released/en.html';
 import lockReleasedNl from './templates/lock-released/nl.txt';
@@ -87,6 +91,10 @@ export const notificationTemplates: Record<CustomerNotificationKind, Record<Mail
   LOCK_RELEASED: {
     nl: { text: lockReleasedNl, html: lockReleasedNlHtml },
     en: { text: lockReleasedEn, html: lockReleasedEnHtml },
+  },
+  LIMITS_RESET: {
+    nl: { text: limitsResetNl, html: limitsResetNlHtml },
+    en: { text: limitsResetEn, html: limitsResetEnHtml },
   },
   // One guide per self-service path (selfServiceGuideTemplates); this entry is the new-phone one.
   SELF_SERVICE_GUIDE: {

@@ -55,6 +55,7 @@ const metricOfEvent: Record<
   UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
   RECOVERY_LOCK_KEPT: undefined,
   RECOVERY_LOCK_RELEASED: 'LockReleases',
+  RECOVERY_LIMITS_RESET: undefined,
   AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
   BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',

@@ -1,10 +1,15 @@
-// The security officers' routes (Cognito JWT, group security): the recovery-lock queue, case, release, keep.
+// The security officers' routes (Cognito JWT, group security): the recovery-lock queue, case, release, keep;
+// the queue of customers whose recovery a cooldown or a spent budget holds back, and its reset.
 import {
   keepRecoveryLockSchema,
+  recoveryLimitQueueQuerySchema,
   recoveryLockQueueQuerySchema,
   releaseRecoveryLockSchema,
+  resetRecoveryLimitsSchema,
 } from '../security/schemas';
 import {
+  recoveryLimitQueueSchema,
+  recoveryLimitsResetSchema,
   recoveryLockKeptSchema,
   recoveryLockCaseSchema,
   recoveryLockQueueSchema,
@@ -61,6 +66,31 @@ export const securityRoutes = [
     body: keepRecoveryLockSchema,
     tables: { customers: 'readWrite', ...appendAudit },
     // The note is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
+  },
+  {
+    method: 'GET',
+    path: '/security/recovery-limits',
+    operation: 'listRecoveryLimits',
+    responses: { 200: recoveryLimitQueueSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    query: recoveryLimitQueueQuerySchema,
+    // Each entry names the sessions that caused its limits: one query of the customer's sessions.
+    tables: { customers: 'read', verifications: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-limits/reset',
+    operation: 'resetRecoveryLimits',
+    responses: { 200: recoveryLimitsResetSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: resetRecoveryLimitsSchema,
+    // Who took part in the causing sessions is read from the customer's audit events (append reads too).
+    tables: { customers: 'readWrite', verifications: 'read', ...appendAudit },
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
     services: ['sealSecrets', 'openSecrets'],
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,6 +1,7 @@
 // What a security officer reads before deciding on a recovery lock: the lock and its report, the
 // case's timeline (the customer's audit events from the reported reset on) and the sessions started
-// under the lock, the only ones a release can rest on.
+// under the lock, the only ones a release can rest on; and what limits recovery now (a cooldown, a
+// spent budget), with the sessions that caused it, which the officer can reset.
 import type { AuditItem } from '../audit/events';
 import { openOrPlaceholder, openTextKey, type SealedText } from '../audit/sealed-text';
 import { listAuditEvents } from '../audit/store';
@@ -11,6 +12,7 @@ import { twoFactorState } from '../customers/two-factor-state';
 import { getVerification, listCustomerVerifications } from '../verification/reads';
 import { emailCodeMatched } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
+import { recoveryLimitsView } from './recovery-limits';
 import { entryOf, reportedCaseId } from './store';
 
 /** Enough for a reported reset and the calls after it; an older story is in the customer's history. */
@@ -65,11 +67,12 @@ export const recoveryLockCase = async (customerId: string, now: Date) => {
   const reportedId = customer.recoveryLockedAt ? reportedCaseId(customer) : undefined;
   const reported = reportedId ? await getVerification(reportedId) : undefined;
   const since = timelineStart(customer, reported);
-  const [events, sessions] = await Promise.all([
+  const [events, sessions, limits] = await Promise.all([
     timelineEvents(customerId, since),
     customer.recoveryLockedAt
       ? listCustomerVerifications(customerId, { limit: RELEASE_CANDIDATES })
       : Promise.resolve({ items: [], nextCursor: null }),
+    recoveryLimitsView(customer, now),
   ]);
   // Officers read the notes their colleagues kept: the key is unwrapped only when the timeline holds one.
   const sealed = events.some((event) => JSON.stringify(event.details).includes('"sealed"'));
@@ -86,6 +89,7 @@ export const recoveryLockCase = async (customerId: string, now: Date) => {
       ...twoFactorState(customer, now),
     },
     lock: lockedAt ? entryOf(customer, reported?.caseNumber ?? null) : null,
+    limits,
     timeline: events.map((event) =>
       auditEventView(event, (text: SealedText) => openOrPlaceholder(text, key, customerId)),
     ),

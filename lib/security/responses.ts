@@ -30,6 +30,65 @@ export const recoveryLockQueueSchema = z.strictObject({
   nextCursor: z.nullable(z.string()),
 });
 
+const budgetSchema = z.strictObject({
+  sentIn24h: z.number(),
+  perDay: z.number(),
+  /** When the day's budget frees up again; null while it is not spent. */
+  spentUntil: z.nullable(z.string()),
+});
+
+/** What limits a customer's recovery now, and the sessions that caused it (newest first). */
+const recoveryLimitsSchema = z.strictObject({
+  /** null when no cooldown is running. */
+  cooldownUntil: z.nullable(z.string()),
+  /** Failures in a row; a reset keeps it, so the next wrong answer earns the step after it. */
+  failureStreak: z.number(),
+  emailCodes: budgetSchema,
+  guideMails: budgetSchema,
+  sessions: z.array(
+    z.strictObject({
+      verificationId: z.string(),
+      caseNumber: z.nullable(z.string()),
+      agentId: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      startedAt: z.string(),
+      causes: z.array(z.enum(['WRONG_ANSWER', 'CODE_NOT_READ_BACK'])),
+      codesSent: z.number(),
+    }),
+  ),
+});
+
+/** GET /security/recovery-limits: customers a cooldown or a spent budget holds back, soonest to run out first. */
+export const recoveryLimitQueueSchema = z.strictObject({
+  customers: z.array(
+    z.strictObject({
+      customerId: z.string(),
+      fullName: z.string(),
+      email: z.string(),
+      companyName: z.nullable(z.string()),
+      /** When the last of the limits runs out. */
+      limitedUntil: z.string(),
+      ...recoveryLimitsSchema.shape,
+    }),
+  ),
+  nextCursor: z.nullable(z.string()),
+});
+
+/** POST /security/customers/{customerId}/recovery-limits/reset. */
+export const recoveryLimitsResetSchema = z.strictObject({
+  status: z.literal('RESET'),
+  /** What was cleared: the cooldown's end (null if none ran) and the day's sends given back. */
+  cleared: z.strictObject({
+    cooldownUntil: z.nullable(z.string()),
+    emailCodesIn24h: z.number(),
+    guideMailsIn24h: z.number(),
+  }),
+  failureStreak: z.number(),
+  auditEventId: z.string(),
+  notification: z.literal('QUEUED'),
+});
+
 /** GET /security/customers/{customerId}/recovery-lock: what the officer decides on. */
 export const recoveryLockCaseSchema = z.strictObject({
   customer: z.strictObject({
@@ -43,6 +102,8 @@ export const recoveryLockCaseSchema = z.strictObject({
   }),
   /** null when recovery is not (or no longer) locked by a report. */
   lock: z.nullable(recoveryLockEntrySchema),
+  /** What limits recovery now (cooldown, spent budgets) and the sessions that caused it: a reset lifts it. */
+  limits: recoveryLimitsSchema,
   /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
   timeline: z.array(
     z.strictObject({

@@ -1,4 +1,4 @@
-// Input of the security officers' routes: the queue's paging, a release, a "keep locked" note.
+// Input of the security officers' routes: the queues' paging, a release, a "keep locked" note, a limits reset.
 import * as z from '../schema';
 import { pageQuerySchema } from '../pagination';
 import { verificationIdSchema } from '../verification/schemas';
@@ -17,6 +17,15 @@ export const keepRecoveryLockSchema = z.strictObject({
   note: z.singleLine(3, 1000),
 });
 
+export const recoveryLimitQueueQuerySchema = z.strictObject({ ...pageQuerySchema(20, 50) });
+
+export const resetRecoveryLimitsSchema = z.strictObject({
+  /** Why the officer lifts the limits (the call-back on contact details on file): kept sealed in the audit trail. */
+  reason: z.singleLine(3, 500),
+});
+
+export type RecoveryLimitQueueQuery = z.infer<typeof recoveryLimitQueueQuerySchema>;
+export type ResetRecoveryLimitsInput = z.infer<typeof resetRecoveryLimitsSchema>;
 export type RecoveryLockQueueQuery = z.infer<typeof recoveryLockQueueQuerySchema>;
 export type ReleaseRecoveryLockInput = z.infer<typeof releaseRecoveryLockSchema>;
 export type KeepRecoveryLockInput = z.infer<typeof keepRecoveryLockSchema>;

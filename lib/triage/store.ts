@@ -1,11 +1,14 @@
 // Recording a triage on the customer: the advice, the audit event with the answers, and on
 // self-service the guide mail through the outbox (the notifier sends it from the audit stream, to the
-// addresses on file only). At most SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY guides a day per customer.
+// addresses on file only). At most SELF_SERVICE_GUIDES_PER_CUSTOMER_DAY guides a day per customer; a
+// stranger who spends them delays no recovery (the triage records its advice without the mail, and
+// the agent tells the steps), and a security officer's reset of the recovery limits gives them back.
 import { commitWithAudit } from '../audit/store';
 import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import { requireCustomer } from '../customers/store';
+import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
 import { conflict, tooManyRequests } from '../errors';
 import { adviseTriageFor } from './advice';
 import type { RecordTriageInput } from './schemas';
@@ -46,6 +49,9 @@ export const recordTriage = async (
     }
     const triageId = deps.random.ulid(now);
     const sends = emailGuide ? [...recent, now.toISOString()] : recent;
+    // A spent budget puts the customer in the security queue; an officer's reset gives the guides back.
+    const spentUntil = emailGuide ? budgetSpentUntil(sends, limit) : undefined;
+    const limitWrite = spentUntil ? recoveryLimitSet(limitedUntil(customer, spentUntil)) : undefined;
     // Ids, the caller's yes/no answers and the advice: no name, address or free text (GDPR).
     const event = append({
       type: 'HELPDESK_TRIAGE_RECORDED',
@@ -74,8 +80,7 @@ export const recordTriage = async (
           Update: {
             TableName: tableName('customers'),
             Key: { customerId: customer.customerId },
-            UpdateExpression:
-              'SET selfServiceGuideSentAt = :sends, lastTriage = :triage, #version = #version + :one',
+            UpdateExpression: `SET selfServiceGuideSentAt = :sends, lastTriage = :triage, #version = #version + :one${limitWrite ? `, ${limitWrite.expression}` : ''}`,
             ConditionExpression: '#version = :version',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: {
@@ -88,6 +93,7 @@ export const recordTriage = async (
               },
               ':one': 1,
               ':version': customer.version,
+              ...limitWrite?.values,
             },
           },
         },

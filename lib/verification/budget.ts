@@ -1,8 +1,11 @@
-// The per-customer wrong-answer budget: a failed session puts the customer on a cooldown that grows
-// with each failure in a row and refuses every verification step of every session meanwhile. The
-// counters live on the customer item, so every agent and every session spends the same budget.
+// The per-customer budgets on the customer item. Wrong answers: a failed session puts the customer on
+// a cooldown that grows with each failure in a row and refuses every verification step of every
+// session meanwhile, so every agent and every session spends the same budget. Emailed codes: the
+// day's sends (the rule is in decisions.ts). Either one spent puts the customer in the security
+// queue, where an officer can reset them (lib/security/recovery-limits.ts).
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { CustomerItem } from '../customers/customer';
+import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
 import { tooManyRequests } from '../errors';
 
 export interface BudgetPolicy {
@@ -32,7 +35,13 @@ export const nextFailure = (customer: CustomerItem, now: Date, policy: BudgetPol
   const streak = streakGoesOn ? previousStreak + 1 : 1;
   const steps = policy.cooldownStepsMinutes;
   const minutes = steps[Math.min(streak, steps.length) - 1] ?? 15;
-  return { streak, cooldownMinutes: minutes, cooldownUntil: new Date(now.getTime() + minutes * 60_000) };
+  const cooldownUntil = new Date(now.getTime() + minutes * 60_000);
+  return {
+    streak,
+    cooldownMinutes: minutes,
+    cooldownUntil,
+    limitedUntil: limitedUntil(customer, cooldownUntil),
+  };
 };
 
 /**
@@ -44,30 +53,63 @@ export const sessionEndWrite = (
   customerId: string,
   verificationId: string,
   now: Date,
-  failure: { streak: number; cooldownUntil: Date } | undefined,
-): TransactItem => ({
-  Update: {
-    TableName: tableName('customers'),
-    Key: { customerId },
-    UpdateExpression: `SET #version = #version + :one${
-      failure
-        ? ', verificationCooldownUntil = :until, lastFailedVerificationAt = :now, verificationFailureStreak = :streak, failedVerificationCount = if_not_exists(failedVerificationCount, :zero) + :one'
-        : ''
-    } REMOVE openVerificationId`,
-    ConditionExpression:
-      'attribute_exists(customerId) AND (attribute_not_exists(openVerificationId) OR openVerificationId = :id)',
-    ExpressionAttributeNames: { '#version': 'version' },
-    ExpressionAttributeValues: {
-      ':one': 1,
-      ':id': verificationId,
-      ...(failure
-        ? {
-            ':until': failure.cooldownUntil.toISOString(),
-            ':now': now.toISOString(),
-            ':streak': failure.streak,
-            ':zero': 0,
-          }
-        : {}),
+  failure: { streak: number; cooldownUntil: Date; limitedUntil: string } | undefined,
+): TransactItem => {
+  // The cooldown puts the customer in the security queue, where an officer can lift it.
+  const limit = failure ? recoveryLimitSet(failure.limitedUntil) : undefined;
+  return {
+    Update: {
+      TableName: tableName('customers'),
+      Key: { customerId },
+      UpdateExpression: `SET #version = #version + :one${
+        failure
+          ? `, verificationCooldownUntil = :until, lastFailedVerificationAt = :now, verificationFailureStreak = :streak, failedVerificationCount = if_not_exists(failedVerificationCount, :zero) + :one, ${limit?.expression ?? ''}`
+          : ''
+      } REMOVE openVerificationId`,
+      ConditionExpression:
+        'attribute_exists(customerId) AND (attribute_not_exists(openVerificationId) OR openVerificationId = :id)',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':id': verificationId,
+        ...(failure
+          ? {
+              ':until': failure.cooldownUntil.toISOString(),
+              ':now': now.toISOString(),
+              ':streak': failure.streak,
+              ':zero': 0,
+              ...limit?.values,
+            }
+          : {}),
+      },
     },
-  },
-});
+  };
+};
+
+/**
+ * The customer's side of an emailed code: the send joins the day's list, and a send that spends the
+ * day's budget puts the customer in the security queue until the budget frees up.
+ */
+export const emailCodeSendWrite = (
+  customer: CustomerItem,
+  sends: string[],
+  policy: { emailCodeMaxSendsPerCustomerDay: number },
+): TransactItem => {
+  const spentUntil = budgetSpentUntil(sends, policy.emailCodeMaxSendsPerCustomerDay);
+  const limit = spentUntil ? recoveryLimitSet(limitedUntil(customer, spentUntil)) : undefined;
+  return {
+    Update: {
+      TableName: tableName('customers'),
+      Key: { customerId: customer.customerId },
+      UpdateExpression: `SET emailCodeSentAt = :sends, #version = #version + :one${limit ? `, ${limit.expression}` : ''}`,
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':sends': sends,
+        ':one': 1,
+        ':version': customer.version,
+        ...limit?.values,
+      },
+    },
+  };
+};

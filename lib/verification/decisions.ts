@@ -16,7 +16,7 @@ import {
   type StillNeeded,
   type VerificationPolicy,
 } from './policy';
-import type { CheckResult, CompleteVerificationInput } from './schemas';
+import type { CheckResult, CheckType, CompleteVerificationInput } from './schemas';
 import type { EmailCodeState, RecordedCheck, VerificationItem } from './verification';
 
 /** The policy settings a session's steps read (from config in the store, literal in tests). */
@@ -27,6 +27,7 @@ export type SessionPolicy = Pick<
   | 'emailCodeMaxSends'
   | 'emailCodeResendSeconds'
   | 'emailCodeMaxSendsPerCustomerDay'
+  | 'emailCodeSessionGapMinutes'
   | 'emailCodeTtlMinutes'
 >;
 
@@ -138,15 +139,39 @@ export const afterCheck = (
 };
 
 /**
- * Whether another code may be emailed now: at most so many per session, not too soon after the last,
- * at most so many per customer a day. Returns the customer's sends of the last 24 hours, oldest first.
+ * Who may ask for a code: a session whose caller already named the customer and the address on file.
+ * A caller who knows neither cannot make the helpdesk mail the customer at all.
+ */
+export const identityBeforeEmailCode = ['EMAIL', 'FULL_NAME'] as const satisfies readonly CheckType[];
+
+export const assertIdentityMatched = (checks: readonly RecordedCheck[]) => {
+  const missing = identityBeforeEmailCode.filter(
+    (type) => !checks.some((check) => check.type === type && check.result === 'MATCH'),
+  );
+  if (missing.length > 0)
+    throw conflict(
+      'EMAIL_CODE_NEEDS_IDENTITY',
+      `A code is emailed only after ${identityBeforeEmailCode.join(' and ')} matched; still to match: ${missing.join(', ')}.`,
+    );
+};
+
+/**
+ * Whether another code may be emailed now. Per session: the caller's name and address matched, at
+ * most so many codes, not too soon after the last. Per customer: so many a day; past that a session
+ * gets its first code only once the customer's last code is the gap old, and no resend. So a caller
+ * who never reads a code back spends their own session's codes, and the next caller (the real
+ * customer, whose open session no one else can send in) waits at most the gap, never a day; a flood
+ * is held to one mail per session and per gap. Returns the customer's sends of the last 24 hours,
+ * oldest first.
  */
 export const assertCanSendEmailCode = (
-  previous: EmailCodeState | undefined,
+  session: Pick<VerificationItem, 'emailCode' | 'checks'>,
   customer: CustomerItem,
   now: Date,
   policy: SessionPolicy,
 ) => {
+  assertIdentityMatched(session.checks);
+  const previous = session.emailCode;
   if (previous && previous.sentCount >= policy.emailCodeMaxSends)
     throw tooManyRequests(
       'EMAIL_CODE_LIMIT',
@@ -163,17 +188,28 @@ export const assertCanSendEmailCode = (
         waitSeconds,
       );
   }
-  const recentSends = (customer.emailCodeSentAt ?? [])
-    .filter((at) => now.getTime() - new Date(at).getTime() < DAY_MS)
-    .sort();
-  if (recentSends.length >= policy.emailCodeMaxSendsPerCustomerDay)
-    throw tooManyRequests(
-      'EMAIL_CODE_DAILY_LIMIT',
-      `At most ${policy.emailCodeMaxSendsPerCustomerDay} codes per customer in 24 hours.`,
-      Math.max(1, (new Date(recentSends[0] ?? now).getTime() + DAY_MS - now.getTime()) / 1000),
-    );
+  const recentSends = recentEmailCodeSends(customer, now);
+  if (recentSends.length >= policy.emailCodeMaxSendsPerCustomerDay) {
+    const latest = new Date(recentSends[recentSends.length - 1] ?? now);
+    const gapLeftSeconds =
+      (latest.getTime() + policy.emailCodeSessionGapMinutes * 60_000 - now.getTime()) / 1000;
+    if (previous || gapLeftSeconds > 0)
+      throw tooManyRequests(
+        'EMAIL_CODE_DAILY_LIMIT',
+        previous
+          ? `At most ${policy.emailCodeMaxSendsPerCustomerDay} codes per customer in 24 hours; past them one code per session.`
+          : `At most ${policy.emailCodeMaxSendsPerCustomerDay} codes per customer in 24 hours; past them a session's first code waits until ${policy.emailCodeSessionGapMinutes} minutes after the last one.`,
+        previous
+          ? Math.max(1, (new Date(recentSends[0] ?? now).getTime() + DAY_MS - now.getTime()) / 1000)
+          : gapLeftSeconds,
+      );
+  }
   return recentSends;
 };
+
+/** The customer's codes of the last 24 hours, oldest first. */
+export const recentEmailCodeSends = (customer: Pick<CustomerItem, 'emailCodeSentAt'>, now: Date) =>
+  (customer.emailCodeSentAt ?? []).filter((at) => now.getTime() - new Date(at).getTime() < DAY_MS).sort();
 
 /**
  * Completing a session by the policy. A caller who cannot read back the emailed code can pass only

@@ -9,7 +9,7 @@ import { requireCustomer } from '../customers/store';
 import { conflict, tooManyRequests, unavailable, type DomainError } from '../errors';
 import { keyedHash } from '../secrets/keyed-hash';
 import { assertNoSelfServiceAdvice, reportOfLinkedTriage } from './triage-link';
-import { assertNoCooldown, sessionEndWrite } from './budget';
+import { assertNoCooldown, emailCodeSendWrite, sessionEndWrite } from './budget';
 import { claimCaseNumber, newCaseNumber } from './case-number';
 import {
   assertCanSendEmailCode,
@@ -219,7 +219,7 @@ export const sendEmailCode = async (
     deps,
     async ({ item, customer, now, append }) => {
       const previous = item.emailCode;
-      const recentSends = assertCanSendEmailCode(previous, customer, now, policy);
+      const recentSends = assertCanSendEmailCode(item, customer, now, policy);
       expiresAtCode = new Date(now.getTime() + policy.emailCodeTtlMinutes * 60000);
       const sentCount = (previous?.sentCount ?? 0) + 1;
       append({
@@ -258,20 +258,7 @@ export const sendEmailCode = async (
               },
             },
           },
-          {
-            Update: {
-              TableName: tableName('customers'),
-              Key: { customerId: item.customerId },
-              UpdateExpression: 'SET emailCodeSentAt = :sends, #version = #version + :one',
-              ConditionExpression: '#version = :version',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: {
-                ':sends': [...recentSends, now.toISOString()],
-                ':one': 1,
-                ':version': customer.version,
-              },
-            },
-          },
+          emailCodeSendWrite(customer, [...recentSends, now.toISOString()], policy),
         ],
         result: { customer, sentCount, reference: item.caseNumber ?? verificationId },
         onConflict: () =>

@@ -26,6 +26,7 @@ import {
   wrongTwice,
   complete,
   sendCode,
+  identify,
   disable,
   approve,
   twoFactorOf,
@@ -267,6 +268,7 @@ describe('finding 4: no EMAIL_CODE flood — a send is recorded before the mail 
   it('delivers one mail for 20 parallel sends on one session; the lost races send nothing', async () => {
     await createCustomer(stack, 'a4-flood', { email: 'a4-flood@example.nl' });
     const id = (await start('a4-flood')).body.verificationId;
+    await identify(id, 'a4-flood@example.nl');
     const sends = await Promise.all(Array.from({ length: 20 }, () => sendCode(id)));
     const accepted = sends.filter((response) => response.status === 202);
     expect(accepted).toHaveLength(1);
@@ -288,6 +290,7 @@ describe('finding 4: no EMAIL_CODE flood — a send is recorded before the mail 
   it('sends at most 3 codes per session and 5 per customer in 24 hours', async () => {
     await createCustomer(stack, 'a4-limits', { email: 'a4-limits@example.nl' });
     const first = (await start('a4-limits')).body.verificationId;
+    await identify(first, 'a4-limits@example.nl');
     for (let send = 1; send <= 3; send += 1) {
       expect((await sendCode(first)).status).toBe(202);
       await resendAllowed(first);
@@ -297,6 +300,7 @@ describe('finding 4: no EMAIL_CODE flood — a send is recorded before the mail 
     // Completing without the code fails without a wrong answer: no cooldown, a new session may start.
     expect((await complete(first)).body.outcome).toBe('FAILED');
     const second = (await start('a4-limits', otherAgent)).body.verificationId;
+    await identify(second, 'a4-limits@example.nl', otherAgent);
     for (let send = 4; send <= 5; send += 1) {
       expect((await sendCode(second, otherAgent)).status).toBe(202);
       await resendAllowed(second);
@@ -387,6 +391,7 @@ describe('finding 9, the code: a typo that cannot be a code costs nothing', () =
   it('refuses a read-back with a letter or a missing digit (400) and leaves the session open for the right code', async () => {
     await createCustomer(stack, 'a9-typo', { email: 'a9-typo@example.nl' });
     const id = (await start('a9-typo')).body.verificationId;
+    await identify(id, 'a9-typo@example.nl');
     expect((await sendCode(id)).status).toBe(202);
     const code = (await emailedCode(stack, id)) ?? '';
     for (const typo of [`${code.slice(0, 5)}O`, code.slice(0, 5)]) {

@@ -159,6 +159,11 @@ describe('verifying a caller', () => {
       body: { channel: 'phone' },
     });
     const id = started.body.verificationId;
+    for (const [type, answer] of [
+      ['FULL_NAME', genuineAnswers.FULL_NAME],
+      ['EMAIL', 'code.customer@example.nl'],
+    ])
+      await stack.call('POST', `/admin/verifications/${id}/checks`, { token: agent, body: { type, answer } });
     const sent = await stack.call('POST', `/admin/verifications/${id}/email-code`, { token: agent });
     expect(sent.status).toBe(202);
     expect(sent.body.sentTo).toBe(
@@ -352,22 +357,24 @@ describe('disabling 2FA', () => {
       body: { channel: 'phone' },
     });
     const verificationId = started.body.verificationId;
+    const answer = (type: string, given: string | undefined) =>
+      stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
+        token: verifier,
+        body: { type, answer: given },
+      });
+    await answer('FULL_NAME', genuineAnswers.FULL_NAME);
+    await answer('EMAIL', 'priv@example.nl');
     await stack.call('POST', `/admin/verifications/${verificationId}/email-code`, { token: verifier });
     const mail = (await stack.sentEmails()).filter((email) =>
       email.destination.to.includes('priv@example.nl'),
     );
     const code = /\b(\d{6})\b/.exec(mail[mail.length - 1]?.body.text ?? '')?.[1];
-    for (const [type, answer] of [
-      ['FULL_NAME', genuineAnswers.FULL_NAME],
-      ['EMAIL', 'priv@example.nl'],
+    for (const [type, given] of [
       ['CHARGE_POINT_IDS', genuineAnswers.CHARGE_POINT_IDS],
       ['COMPANY_INFO', genuineAnswers.COMPANY_INFO],
       ['EMAIL_CODE', code],
     ])
-      await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
-        token: verifier,
-        body: { type, answer },
-      });
+      await answer(type as string, given);
     const completed = await stack.call('POST', `/admin/verifications/${verificationId}/complete`, {
       token: verifier,
     });

@@ -58,6 +58,14 @@ export const complete = (id: string, token = agent, body?: unknown) =>
   stack.call('POST', `/admin/verifications/${id}/complete`, { token, ...(body ? { body } : {}) });
 export const sendCode = (id: string, token = agent) =>
   stack.call('POST', `/admin/verifications/${id}/email-code`, { token });
+/** The caller named the customer and the address on file: what a session needs before a code is mailed. */
+export const identify = async (id: string, email: string, token = agent) => {
+  for (const [type, answer] of [
+    ['FULL_NAME', genuineAnswers.FULL_NAME ?? ''],
+    ['EMAIL', email],
+  ])
+    expect((await check(id, type as string, answer as string, token)).body.result).toBe('MATCH');
+};
 export const disable = (customerId: string, verificationId: string, token = admin) =>
   stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
     token,

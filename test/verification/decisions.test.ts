@@ -26,6 +26,7 @@ const policy: SessionPolicy = {
   emailCodeMaxSends: 3,
   emailCodeResendSeconds: 60,
   emailCodeMaxSendsPerCustomerDay: 5,
+  emailCodeSessionGapMinutes: 60,
   emailCodeTtlMinutes: 10,
 };
 const budget = { cooldownStepsMinutes: [15, 60, 1440], failureStreakHours: 24 };
@@ -156,40 +157,76 @@ describe('the code the caller reads back', () => {
 });
 
 describe('mailing another code', () => {
-  it('allows the first code of a session', () => {
-    expect(assertCanSendEmailCode(undefined, customer(), start, policy)).toEqual([]);
+  /** A session whose caller named the customer and the address on file, with its code so far. */
+  const named = (emailCode?: EmailCodeState) =>
+    session({
+      checks: [recorded('EMAIL', 'MATCH'), recorded('FULL_NAME', 'MATCH')],
+      ...(emailCode ? { emailCode } : {}),
+    });
+  const sentAt = (hoursBefore: number) => new Date(start.getTime() - hoursBefore * 3600_000).toISOString();
+
+  it('allows the first code of a session once the caller named the customer and the address', () => {
+    expect(assertCanSendEmailCode(named(), customer(), start, policy)).toEqual([]);
+  });
+
+  it('refuses a code before EMAIL and FULL_NAME matched: a stranger cannot make the helpdesk mail the customer', () => {
+    for (const checks of [
+      [],
+      [recorded('EMAIL', 'MATCH')],
+      [recorded('FULL_NAME', 'MATCH'), recorded('EMAIL', 'UNKNOWN')],
+      [recorded('FULL_NAME', 'MATCH'), recorded('EMAIL', 'NOT_ON_FILE'), recorded('COMPANY_NAME', 'MATCH')],
+    ])
+      expect(
+        refusal(() => assertCanSendEmailCode(session({ checks }), customer(), start, policy)),
+      ).toMatchObject({
+        kind: 'Conflict',
+        code: 'EMAIL_CODE_NEEDS_IDENTITY',
+      });
   });
 
   it('refuses a resend within the wait, saying how long is left', () => {
     const tooSoon = refusal(() =>
-      assertCanSendEmailCode(code(), customer(), new Date(start.getTime() + 45_000), policy),
+      assertCanSendEmailCode(named(code()), customer(), new Date(start.getTime() + 45_000), policy),
     );
     expect(tooSoon).toMatchObject({ kind: 'TooManyRequests', code: 'EMAIL_CODE_TOO_SOON' });
     expect(tooSoon.retryAfterSeconds).toBeCloseTo(15);
-    expect(() => assertCanSendEmailCode(code(), customer(), minutesAfter(1), policy)).not.toThrow();
+    expect(() => assertCanSendEmailCode(named(code()), customer(), minutesAfter(1), policy)).not.toThrow();
   });
 
   it('refuses a fourth code in one session', () => {
     expect(
-      refusal(() => assertCanSendEmailCode(code({ sentCount: 3 }), customer(), minutesAfter(5), policy)),
+      refusal(() =>
+        assertCanSendEmailCode(named(code({ sentCount: 3 })), customer(), minutesAfter(5), policy),
+      ),
     ).toMatchObject({ code: 'EMAIL_CODE_LIMIT' });
   });
 
-  it('counts only the last 24 hours of the customer, and says when the oldest of them runs out', () => {
-    const sentAt = (hoursBefore: number) => new Date(start.getTime() - hoursBefore * 3600_000).toISOString();
+  it('counts only the last 24 hours of the customer, and refuses a resend past the budget until the oldest runs out', () => {
     const busy = customer({ emailCodeSentAt: [sentAt(1), sentAt(20), sentAt(2), sentAt(3), sentAt(4)] });
-    const daily = refusal(() => assertCanSendEmailCode(undefined, busy, start, policy));
+    const resend = code({ lastSentAt: sentAt(1) });
+    const daily = refusal(() => assertCanSendEmailCode(named(resend), busy, start, policy));
     expect(daily).toMatchObject({ code: 'EMAIL_CODE_DAILY_LIMIT' });
     expect(daily.retryAfterSeconds).toBeCloseTo(4 * 3600);
     const oneExpired = customer({
       emailCodeSentAt: [sentAt(25), sentAt(1), sentAt(2), sentAt(3), sentAt(4)],
     });
-    expect(assertCanSendEmailCode(undefined, oneExpired, start, policy)).toEqual([
+    expect(assertCanSendEmailCode(named(), oneExpired, start, policy)).toEqual([
       sentAt(4),
       sentAt(3),
       sentAt(2),
       sentAt(1),
     ]);
+  });
+
+  it('past the day’s budget gives a new session its first code once the last code is an hour old, never sooner', () => {
+    const spent = (latestMinutesBefore: number) =>
+      customer({
+        emailCodeSentAt: [sentAt(5), sentAt(4), sentAt(3), sentAt(2), sentAt(latestMinutesBefore / 60)],
+      });
+    const waiting = refusal(() => assertCanSendEmailCode(named(), spent(20), start, policy));
+    expect(waiting).toMatchObject({ code: 'EMAIL_CODE_DAILY_LIMIT' });
+    expect(waiting.retryAfterSeconds).toBeCloseTo(40 * 60);
+    expect(() => assertCanSendEmailCode(named(), spent(60), start, policy)).not.toThrow();
   });
 });
 

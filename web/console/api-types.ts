@@ -13,7 +13,12 @@ import type {
   twoFactorDisabledSchema,
 } from '../../lib/reset/responses';
 import type { recoveryLockCase } from '../../lib/security/case';
-import type { recoveryLockQueueSchema, recoveryLockReleasedSchema } from '../../lib/security/responses';
+import type {
+  recoveryLimitQueueSchema,
+  recoveryLimitsResetSchema,
+  recoveryLockQueueSchema,
+  recoveryLockReleasedSchema,
+} from '../../lib/security/responses';
 import type { PolicyOutcome, StillNeeded } from '../../lib/verification/policy';
 import type {
   caseRecordPrintedSchema,
@@ -60,3 +65,5 @@ export type RecoveryLockCase = Awaited<ReturnType<typeof recoveryLockCase>>;
 export type RecoveryLockQueue = z.infer<typeof recoveryLockQueueSchema>;
 export type RecoveryLockEntry = RecoveryLockQueue['locks'][number];
 export type RecoveryLockReleased = z.infer<typeof recoveryLockReleasedSchema>;
+export type RecoveryLimitQueue = z.infer<typeof recoveryLimitQueueSchema>;
+export type RecoveryLimitsReset = z.infer<typeof recoveryLimitsResetSchema>;

@@ -83,6 +83,10 @@ export const eventLabels = byLocale({
     nl: 'Beveiliging: herstelblokkade opgeheven',
     en: 'Security: recovery lock released',
   },
+  RECOVERY_LIMITS_RESET: {
+    nl: 'Beveiliging: wachttijd en dagtellers van herstel gewist',
+    en: 'Security: recovery cooldown and daily budgets reset',
+  },
   TWO_FA_DISABLE_REJECTED: {
     nl: 'Uitschakeling afgewezen door tweede admin',
     en: 'Disable rejected by a second admin',
@@ -198,6 +202,10 @@ export const auditSentences = byLocale({
     en: 'Customer reported “this wasn’t me”: recovery locked',
   },
   RECOVERY_LOCK_KEPT: { nl: 'Blokkade gehandhaafd door {actor}', en: 'Recovery lock kept by {actor}' },
+  RECOVERY_LIMITS_RESET: {
+    nl: 'Wachttijd en dagtellers gewist door {actor}',
+    en: 'Cooldown and daily budgets reset by {actor}',
+  },
   RECOVERY_LOCK_RELEASED: {
     nl: 'Blokkade opgeheven door {actor}, zaak {case}',
     en: 'Recovery lock lifted by {actor}, case {case}',
@@ -237,5 +245,6 @@ export const notificationKindLabels = byLocale({
     en: 'review request to the security officers',
   },
   LOCK_RELEASED: { nl: 'blokkade opgeheven', en: 'lock lifted' },
+  LIMITS_RESET: { nl: 'herstellimieten gewist', en: 'recovery limits reset' },
   SELF_SERVICE_GUIDE: { nl: 'zelfhulp-instructies', en: 'self-service instructions' },
 } satisfies Words<NotificationKind>);

@@ -198,6 +198,18 @@ export const errorSentences = byLocale({
     nl: 'Er zijn vandaag al te veel codes naar deze klant gemaild.',
     en: 'Too many codes were emailed to this customer today.',
   },
+  EMAIL_CODE_NEEDS_IDENTITY: {
+    nl: 'Stuur de code pas als de naam en het e-mailadres van de beller kloppen (beide “klopt”).',
+    en: 'Send the code only once the caller’s name and email address matched (both “match”).',
+  },
+  RESETTER_IN_LIMITED_SESSIONS: {
+    nl: 'U had een rol in de gesprekken die deze klant blokkeerden; een andere security officer wist de limieten (vier ogen).',
+    en: 'You took part in the sessions that limited this customer; another security officer resets the limits (four eyes).',
+  },
+  NO_RECOVERY_LIMITS: {
+    nl: 'Er is niets meer te wissen: geen wachttijd, geen codes of instructie-mails in de afgelopen 24 uur. Laad de pagina opnieuw.',
+    en: 'Nothing left to reset: no cooldown, no codes or guide mails in the last 24 hours. Reload the page.',
+  },
   EMAIL_CODE_SEND_RACE: {
     nl: 'Er werd tegelijk al een code verstuurd; deze is niet verstuurd.',
     en: 'A code was being sent at the same moment; this one was not sent.',

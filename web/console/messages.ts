@@ -11,6 +11,7 @@ import { disableWords } from './views/disable.words';
 import { handoffWords } from './views/handoff.words';
 import { searchWords } from './views/search.words';
 import { securityWords } from './views/security.words';
+import { securityLimitsWords } from './views/security-limits.words';
 import { signInWords } from './views/sign-in.words';
 import { triageWords } from './views/triage.words';
 import { verificationWords } from './views/verification.words';
@@ -47,6 +48,7 @@ const wordSets = [
   auditTrailWords,
   approvalsWords,
   securityWords,
+  securityLimitsWords,
 ] as const;
 
 // One key, one text: a key two files define fails to compile here, naming the key.

@@ -1,7 +1,7 @@
 // The security officer's case of one "this wasn't me" report: the lock and the report, the timeline
 // from the reported reset on, and the two outcomes, keep locked with a note or release on a fresh
-// verification with the emailed code done by someone else. The API decides; refusals are shown beside
-// the action that caused them.
+// verification with the emailed code done by someone else; and the customer's recovery limits with
+// their reset (security-limits.ts). The API decides; refusals are shown beside the action that caused them.
 import { h, uid } from '../../shared/dom';
 import type { RecoveryLockCase, RecoveryLockReleased } from '../api-types';
 import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
@@ -9,6 +9,7 @@ import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
+import { emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
 import { loadQueue, reportText, reviewText } from './security-queue';
 
 interface CaseState {
@@ -28,6 +29,7 @@ interface CaseState {
     /** The case the release was based on, as people quote it. */
     releasedCase?: string;
   };
+  limits: LimitsForm;
 }
 
 let current: CaseState | undefined;
@@ -40,6 +42,7 @@ const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
       loading: false,
       keep: { note: '', busy: false },
       release: { reason: '', busy: false },
+      limits: emptyLimitsForm(),
     };
   return current;
 };
@@ -366,6 +369,7 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
           ...(data.lock
             ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
             : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
+          limitsCard(ctx, data, page.limits, () => loadCase(ctx, page, 'limits-reset')),
           timelineCard(ctx, data),
         ],
       },

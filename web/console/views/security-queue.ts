@@ -1,10 +1,12 @@
 // The security officer's side of a "this wasn't me" report, the queue: the recovery locks, oldest
-// first, with their count in the navigation. Each lock opens its case (security-case.ts).
+// first, with their count in the navigation; below them the customers a cooldown or a spent budget
+// holds up (security-limits.ts). Each opens its case (security-case.ts).
 import { h } from '../../shared/dom';
 import type { RecoveryLockCase, RecoveryLockEntry, RecoveryLockQueue } from '../api-types';
 import type { Session } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';
+import { limitsQueueCard } from './security-limits';
 
 /** A lock as the queue lists it, or as its case shows it. */
 type LockEntry = RecoveryLockEntry | NonNullable<RecoveryLockCase['lock']>;
@@ -130,7 +132,7 @@ export const securityQueueView = (ctx: Ctx, fresh: boolean) => {
   if (fresh && !state.loading) void loadQueue(ctx);
   const th = (key: MessageKey) => h('th', { scope: 'col', text: t(key) });
   const locks = state.locks;
-  return h(
+  const locksCard = h(
     'section',
     { class: 'card', 'data-testid': 'security-queue' },
     h('h2', { tabindex: -1, 'data-route-focus': true, text: t('securityTitle') }),
@@ -205,4 +207,5 @@ export const securityQueueView = (ctx: Ctx, fresh: boolean) => {
         })
       : null,
   );
+  return h('div', {}, locksCard, limitsQueueCard(ctx, fresh));
 };
