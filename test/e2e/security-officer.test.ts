@@ -134,6 +134,8 @@ const refusal = async (officer: Page) => {
 };
 
 describe('the security officer in the console', () => {
+  // The whole officer's day in one browser session: ~50 s on a quiet 2-core machine, so room for a busy one.
+  jest.setTimeout(150_000);
   it('finds the report in the queue, keeps the lock with a note, refuses the insider’s moves, and releases on a colleague’s verification with the emailed code', async () => {
     const customerId = 'e2e-sofie';
     const { caseId, reportLink } = await resetCustomer(customerId);

@@ -12,6 +12,7 @@ import {
   admin,
   start,
   check,
+  wrongTwice,
   complete,
   sendCode,
   identify,
@@ -71,7 +72,7 @@ const attackerDay = async (customerId: string, attacker = agent) => {
     expect((await sendCode(second, otherAgent)).status).toBe(202);
     await resendAllowed(second);
   }
-  expect((await check(second, 'COMPANY_INFO', 'KvK 99999999', otherAgent)).body.status).toBe('FAILED');
+  expect((await wrongTwice(second, 'COMPANY_INFO', 'KvK 99999999', otherAgent)).body.status).toBe('FAILED');
   return { first, second };
 };
 
@@ -193,7 +194,7 @@ describe('denial of recovery: the attacker’s calls may slow a recovery down, n
     const insider = await stack.token('sec-olaf', ['security', 'helpdesk']);
     const id = (await start(customerId, insider)).body.verificationId as string;
     await identify(id, emailOf(customerId), insider);
-    expect((await check(id, 'COMPANY_INFO', 'KvK 99999999', insider)).body.status).toBe('FAILED');
+    expect((await wrongTwice(id, 'COMPANY_INFO', 'KvK 99999999', insider)).body.status).toBe('FAILED');
     const before = await itemOf('customers', { customerId });
 
     const own = await reset(customerId, { reason: 'I called the customer back' }, insider);
@@ -221,7 +222,7 @@ describe('denial of recovery: the attacker’s calls may slow a recovery down, n
     const customerId = 'rl-reason';
     await createCustomer(stack, customerId, { email: emailOf(customerId) });
     const id = (await start(customerId)).body.verificationId as string;
-    expect((await check(id, 'FULL_NAME', 'Piet Hein')).body.status).toBe('FAILED');
+    expect((await wrongTwice(id, 'FULL_NAME', 'Piet Hein')).body.status).toBe('FAILED');
     const before = await itemOf('customers', { customerId });
     for (const body of [
       undefined,
@@ -242,7 +243,7 @@ describe('denial of recovery: the attacker’s calls may slow a recovery down, n
     const customerId = 'rl-parallel';
     await createCustomer(stack, customerId, { email: emailOf(customerId) });
     const id = (await start(customerId)).body.verificationId as string;
-    expect((await check(id, 'FULL_NAME', 'Piet Hein')).body.status).toBe('FAILED');
+    expect((await wrongTwice(id, 'FULL_NAME', 'Piet Hein')).body.status).toBe('FAILED');
     const resets = await Promise.all(
       Array.from({ length: 6 }, (_, index) =>
         reset(customerId, { reason: `called back (${index})` }, index % 2 ? officer : secondOfficer),
@@ -263,11 +264,11 @@ describe('denial of recovery: the attacker’s calls may slow a recovery down, n
     const customerId = 'rl-streak';
     await createCustomer(stack, customerId, { email: emailOf(customerId) });
     const first = (await start(customerId)).body.verificationId as string;
-    expect((await check(first, 'FULL_NAME', 'Piet Hein')).body.status).toBe('FAILED');
+    expect((await wrongTwice(first, 'FULL_NAME', 'Piet Hein')).body.status).toBe('FAILED');
     expect((await reset(customerId, { reason: 'called back on file' })).status).toBe(200);
     const second = (await start(customerId)).body.verificationId as string;
     const before = Date.now();
-    const wrong = await check(second, 'FULL_NAME', 'Piet Hein');
+    const wrong = await wrongTwice(second, 'FULL_NAME', 'Piet Hein');
     expect(Math.round((new Date(wrong.body.cooldownUntil).getTime() - before) / 60_000)).toBe(60);
   });
 });
