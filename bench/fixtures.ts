@@ -210,7 +210,7 @@ export const writeEnrolledCustomers = async (customerIds: string[]): Promise<Aut
   const items: CustomerItem[] = [];
   for (const customerId of customerIds) {
     const key = generateTotpSecret(systemRandom);
-    const { codes, hashes } = generateBackupCodes(systemRandom);
+    const { codes, hashes } = await generateBackupCodes(systemRandom);
     items.push({
       ...baseCustomerItem(customerId, now),
       twoFactor: 'ENABLED',

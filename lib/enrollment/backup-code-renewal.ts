@@ -29,7 +29,7 @@ export const renewBackupCodes = async (
   const customer = await requireCustomer(customerId, true);
   // A replacement of the authenticator is "REPLACE" mode's rule: an authenticator in use, no recovery lock.
   assertMayEnroll(customer, 'REPLACE');
-  const { codes, hashes } = generateBackupCodes(deps.random);
+  const { codes, hashes } = await generateBackupCodes(deps.random);
   const now = deps.clock.now();
   await commitWithAudit(customerId, deps, async (append) => {
     append({

@@ -267,7 +267,7 @@ export const confirmEnrollment = async (
       'WRONG_CODE',
       'That code does not belong to this QR code. Check that your phone shows the right time and enter the current code.',
     );
-  const { codes, hashes } = generateBackupCodes(deps.random);
+  const { codes, hashes } = await generateBackupCodes(deps.random);
   const condition = customerCondition(item);
   const replacing = enrollmentModeOf(item.purpose) === 'REPLACE' ? customer.totpSecret : undefined;
   await withRaceExplained(ticket, deps, () =>

@@ -42,7 +42,7 @@ export const enrollmentRoutes = [
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
-    services: ['openSecrets'],
+    services: ['openSecrets', 'answerHashKey'],
   },
   {
     method: 'POST',

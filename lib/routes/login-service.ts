@@ -43,7 +43,7 @@ export const loginServiceRoutes = [
     params: customerParams,
     body: z.strictObject({ code: typedCodeSchema }),
     tables: { customers: 'readWrite', ...appendAudit },
-    services: ['openSecrets'],
+    services: ['openSecrets', 'answerHashKey'],
   },
   {
     method: 'POST',
@@ -57,7 +57,7 @@ export const loginServiceRoutes = [
     // always send one); with one, a replacement of the authenticator in use (lib/enrollment/self-service.ts).
     body: z.optional(z.strictObject({ stepUpCode: z.optional(typedCodeSchema) })),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
-    services: ['openSecrets'],
+    services: ['openSecrets', 'answerHashKey'],
   },
   {
     method: 'POST',
@@ -69,7 +69,7 @@ export const loginServiceRoutes = [
     params: customerParams,
     body: z.strictObject({ stepUpCode: typedCodeSchema }),
     tables: { customers: 'readWrite', ...appendAudit },
-    services: ['openSecrets'],
+    services: ['openSecrets', 'answerHashKey'],
   },
   {
     method: 'POST',

@@ -23,6 +23,6 @@ export const parseLoginCode = (typed: string): TypedCode => {
   if (canonical) return { kind: 'backupCode', canonical };
   throw invalid(
     'INVALID_CODE_FORMAT',
-    'A code is the 6 digits from the authenticator app, or one of the backup codes (24 letters and digits).',
+    'A code is the 6 digits from the authenticator app, or one of the backup codes (13 letters and digits).',
   );
 };

@@ -216,13 +216,18 @@ const recordFailure = async (attempt: Attempt): Promise<VerifyOutcome> => {
   };
 };
 
-const judge = async (attempt: Attempt, openKey: (customer: CustomerItem) => Promise<Buffer>) => {
+const judge = async (
+  attempt: Attempt,
+  openKey: (customer: CustomerItem) => Promise<Buffer>,
+  backupCodeHash: () => Promise<string>,
+) => {
   const { customer, code, now } = attempt;
   const lock = activeLock(customer, now);
   if (code.kind === 'backupCode') {
-    // 120-bit backup codes cannot be guessed, so they still work during a lock: a customer whose
-    // account is being hammered is not locked out by the attacker (the lock only slows TOTP guesses).
-    const hash = hashBackupCode(code.canonical);
+    // Ten 65-bit codes cannot be guessed online (one in 2^61 per try), so they still work during a
+    // lock: a customer whose account is being hammered is not locked out by the attacker (the lock
+    // only slows TOTP guesses).
+    const hash = await backupCodeHash();
     if (customer.backupCodeHashes?.has(hash)) return acceptBackupCode(attempt, hash);
     if (lock) throw lockedError(lock);
     return recordFailure(attempt);
@@ -260,6 +265,9 @@ export const verifyLoginCode = async (
     }
     return key;
   };
+  // Hashed once per request too (a KMS GenerateMac in AWS), and only for a backup code.
+  let hashed: Promise<string> | undefined;
+  const backupCodeHash = () => (hashed ??= hashBackupCode(code.kind === 'backupCode' ? code.canonical : ''));
   try {
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
       const customer = await requireCustomer(customerId, true);
@@ -272,7 +280,11 @@ export const verifyLoginCode = async (
       if (customer.twoFactor === 'DISABLED' || !customer.totpSecret)
         throw conflict('TWO_FA_NOT_ENABLED', 'Two-factor authentication is not on for this customer.');
       try {
-        return await judge({ customer, code, now: deps.clock.now(), actorId, policy, deps }, openKey);
+        return await judge(
+          { customer, code, now: deps.clock.now(), actorId, policy, deps },
+          openKey,
+          backupCodeHash,
+        );
       } catch (error) {
         if (!isRetryable(error)) throw error;
         await new Promise((done) => setTimeout(done, Math.random() * 10 * round));

@@ -3,7 +3,7 @@
 // of combinations) is compared here with the value it repeats, so neither can drift.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKUP_CODE_COUNT } from '../../lib/backup-codes/backup-codes';
+import { BACKUP_CODE_BITS, BACKUP_CODE_COUNT, BACKUP_CODE_LENGTH } from '../../lib/backup-codes/backup-codes';
 import { reportedProblems } from '../../lib/verification/vocabulary';
 import { throttleFor } from '../../cdk/constructs/api';
 import { ENROLL_RATE_LIMIT, OVERALL_RATE_LIMIT } from '../../cdk/constructs/edge';
@@ -108,7 +108,8 @@ describe('numbers the prose repeats without a name', () => {
     ['docs/procedure.md', `capped at ${setting('VERIFY_LOCK_MAX_SECONDS') / 3600} hours`],
     ['docs/operations.md', `locks each customer after ${setting('VERIFY_MAX_FAILURES')} wrong codes`],
     ['docs/console.md', `the ${ordinals[setting('RESET_LINKS_PER_DAY') + 1]} in 24 hours is refused`],
-    ['docs/procedure.md', `${capitalized(BACKUP_CODE_COUNT)} codes of 120 random bits`],
+    ['docs/procedure.md', `${capitalized(BACKUP_CODE_COUNT)} codes of ${BACKUP_CODE_BITS} random bits`],
+    ['docs/procedure.md', `Crockford base32, ${BACKUP_CODE_LENGTH}`],
     ['docs/procedure.md', `backupCodes: [${BACKUP_CODE_COUNT}]`],
     ['docs/triage-and-self-service.md', `backupCodes: [${BACKUP_CODE_COUNT}]`],
     ['docs/triage-and-self-service.md', `the manual's ${words[reportedProblems.length]} reports`],

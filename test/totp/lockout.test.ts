@@ -67,19 +67,26 @@ describe('what the customer typed', () => {
     expect(parseTotpCode('012345')).toBe('012345');
   });
 
-  it('reads 24 Crockford characters as a backup code', () => {
+  it('reads 13 Crockford characters as a backup code, and the 24 of a code issued before', () => {
+    expect(parseLoginCode('7k3q m9xd 2hbpw')).toEqual({ kind: 'backupCode', canonical: '7K3QM9XD2HBPW' });
     expect(parseLoginCode('7k3q-m9xd-2hbp-w4tn-r8fj-6cyv')).toEqual({
       kind: 'backupCode',
       canonical: '7K3QM9XD2HBPW4TNR8FJ6CYV',
     });
   });
 
-  it.each(['', '12345', '1234567', '12345a', '１２３４５６', 'abcdef', '7K3Q-M9XD-2HBP-W4TN-R8FJ-6CY'])(
-    'refuses %j with INVALID_CODE_FORMAT',
-    (typed) => {
-      expect(() => parseLoginCode(typed)).toThrow(expect.objectContaining({ code: 'INVALID_CODE_FORMAT' }));
-    },
-  );
+  it.each([
+    '',
+    '12345',
+    '1234567',
+    '12345a',
+    '１２３４５６',
+    'abcdef',
+    '7K3Q-M9XD-2HBP',
+    '7K3Q-M9XD-2HBP-W4TN-R8FJ-6CY',
+  ])('refuses %j with INVALID_CODE_FORMAT', (typed) => {
+    expect(() => parseLoginCode(typed)).toThrow(expect.objectContaining({ code: 'INVALID_CODE_FORMAT' }));
+  });
 
   it('accepts only 6 digits when confirming an enrollment', () => {
     expect(() => parseTotpCode('7K3Q-M9XD-2HBP-W4TN-R8FJ-6CYV')).toThrow(
