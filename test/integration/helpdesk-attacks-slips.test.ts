@@ -8,6 +8,7 @@ import {
   agent,
   check as checkWithHint,
   complete,
+  identify,
   itemOf,
   repeated as repeatedWithHint,
   resendAllowed,
@@ -147,6 +148,7 @@ describe('a wrong answer still counts once the caller repeated it', () => {
   it('fails at the third wrong code of a session; a new code brings no new tries', async () => {
     await createCustomer(stack, 's-code', { email: 's-code@example.nl' });
     const id = (await start('s-code')).body.verificationId;
+    await identify(id, 's-code@example.nl');
     expect((await sendCode(id)).status).toBe(202);
     const first = (await emailedCode(stack, id)) ?? '';
     expect((await check(id, 'EMAIL_CODE', misread(first))).body.triesLeft).toBe(2);

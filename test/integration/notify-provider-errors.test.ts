@@ -12,7 +12,7 @@ import { MAX_SEND_ATTEMPTS } from '../../lib/notify/notifier';
 import { logger } from '../../lib/observability/logger';
 import { loadHandler } from '../../local/api-server';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
-import { emailOf, mailTo, passedCase } from '../support/fixtures';
+import { emailOf, genuineAnswers, mailTo, passedCase } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { setStored, storedItem } from '../support/stored-items';
 
@@ -234,6 +234,15 @@ it('the verification code mail SES refuses: the agent gets EMAIL_CODE_NOT_DELIVE
     token: agent,
     body: { channel: 'phone' },
   });
+  // A code goes out only once the caller named the customer and the address on file.
+  for (const [type, answer] of [
+    ['FULL_NAME', genuineAnswers.FULL_NAME],
+    ['EMAIL', address],
+  ])
+    await stack.call('POST', `/admin/verifications/${started.body.verificationId}/checks`, {
+      token: agent,
+      body: { type, answer },
+    });
   const sesMock = mockClient(ses());
   sesMock.on(SendEmailCommand).rejects(sesError('MessageRejected', 400, address));
   const before = captured.length;
