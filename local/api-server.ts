@@ -284,7 +284,9 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
       process.stderr.write(`local api: ${error instanceof Error ? error.message : String(error)}\n`);
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle sockets outlive the client's (fetch keeps them 4 s): a server that closes first races the
+  // client's next request on a busy machine and resets it (ECONNRESET). Below headersTimeout (60 s).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
     server.listen(options.port, options.host ?? '127.0.0.1', () => listening());
