@@ -9,7 +9,7 @@ import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
-import { emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
+import { callBackText, emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
 import { loadQueue, reportText, reviewText } from './security-queue';
 
 interface CaseState {
@@ -161,6 +161,7 @@ const lockCard = (ctx: Ctx, data: RecoveryLockCase) => {
       fact(t('twoFactorStatus'), twoFactorBadge(ctx, data.customer)),
       fact(t('email'), data.customer.email),
       fact(t('company'), data.customer.companyName ?? t('none')),
+      fact(t('phoneOnFile'), data.customer.phoneNumbers.join(', ') || t('noPhoneOnFile')),
       fact(t('customerId'), data.customer.customerId),
       lock ? fact(t('lockedSince'), ctx.i18n.dateTime(lock.lockedAt)) : null,
       lock
@@ -293,6 +294,11 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
     'release-form',
     () => release(ctx, page),
     h('h4', { text: t('releaseTitle') }),
+    h('p', {
+      class: 'notice notice-warn',
+      'data-testid': 'release-call-back',
+      text: callBackText(ctx, data.customer),
+    }),
     h(
       'fieldset',
       {},
