@@ -281,11 +281,18 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
   const { t } = ctx.i18n;
   const form = page.release;
   const candidates = releaseCandidates(data);
+  // The call-back comes first: before any session exists, the officer needs the number to call.
+  const callBack = h('p', {
+    class: 'notice notice-warn',
+    'data-testid': 'release-call-back',
+    text: callBackText(ctx, data.customer),
+  });
   if (candidates.length === 0)
     return h(
       'div',
       { 'data-testid': 'release-form' },
       h('h4', { text: t('releaseTitle') }),
+      callBack,
       h('p', { class: 'muted', 'data-testid': 'release-no-candidates', text: t('releaseNoCandidates') }),
       errorBlock(ctx, form.error, 'release-error'),
     );
@@ -294,11 +301,7 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
     'release-form',
     () => release(ctx, page),
     h('h4', { text: t('releaseTitle') }),
-    h('p', {
-      class: 'notice notice-warn',
-      'data-testid': 'release-call-back',
-      text: callBackText(ctx, data.customer),
-    }),
+    callBack,
     h(
       'fieldset',
       {},
