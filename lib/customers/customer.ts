@@ -2,6 +2,7 @@
 import type { SealedSecret } from '../secrets/sealed-secret';
 import type { CustomerRecord } from './schemas';
 import type { TextKey } from '../audit/sealed-text';
+import { maskPhoneNumber } from './phone-numbers';
 
 export type TwoFactorStatus = 'ENABLED' | 'DISABLED' | 'LOCKED';
 
@@ -113,6 +114,8 @@ export const staffView = (customer: CustomerItem) => ({
   fullName: customer.fullName,
   email: customer.email,
   companyName: customer.companyName ?? null,
+  // Only the security officer calls back, so only the officer's case view shows the whole number.
+  phoneNumbersMasked: (customer.phoneNumbers ?? []).map(maskPhoneNumber),
   locale: customer.locale,
   privileged: customer.privileged,
   twoFactor: customer.twoFactor,

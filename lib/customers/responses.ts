@@ -47,6 +47,8 @@ export const customerProfileSchema = z.looseObject({
     customerId: z.string(),
     fullName: z.string(),
     email: z.string(),
+    /** The numbers on file, all but the last two digits hidden ("+31 •••• •••78"); officers see them whole. */
+    phoneNumbersMasked: z.array(z.string()),
     twoFactor: twoFactorStatusSchema,
     recoveryLocked: z.boolean(),
     lockReason: z.nullable(lockReasonSchema),

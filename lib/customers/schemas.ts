@@ -2,6 +2,7 @@
 import { customerLocales } from '../locales';
 import * as z from '../schema';
 import { normalizeEmail } from './normalize';
+import { phoneNumbersSchema } from './phone-numbers';
 
 export const customerIdSchema = z
   .string()
@@ -27,6 +28,11 @@ export const customerRecordSchema = z
     notificationEmails: z.optional(
       z.array(z.email().check(z.maxLength(254))).check(z.maxLength(MAX_NOTIFICATION_EMAILS)),
     ),
+    /**
+     * Numbers on file in E.164 (at most 2; the same number twice is kept once): the security officer's
+     * call-back before a lock release or a limits reset. Officers see them; other staff see them masked.
+     */
+    phoneNumbers: z.optional(phoneNumbersSchema),
     fullName: z.singleLine(1, 200),
     companyName: z.optional(z.singleLine(1, 200)),
     companyInfo: z.optional(z.singleLine(1, 500)),

@@ -6,6 +6,7 @@ import { commitWithAudit } from '../audit/store';
 import { conflict, notFound } from '../errors';
 import type { CustomerItem } from './customer';
 import { normalizeEmail, normalizeText } from './normalize';
+import { distinctPhoneNumbers } from './phone-numbers';
 import type { CustomerRecord } from './schemas';
 import { readTogether } from '../reads';
 import { claimId, idClaimHolder } from './id-claim';
@@ -72,6 +73,7 @@ export const dropTermsBeyondCap = async (customer: CustomerItem) => {
 const recordFields: (keyof CustomerRecord)[] = [
   'email',
   'notificationEmails',
+  'phoneNumbers',
   'fullName',
   'companyName',
   'companyInfo',
@@ -125,6 +127,7 @@ export const upsertCustomer = async (
       fullName: record.fullName,
       locale: record.locale,
       chargePointIds: record.chargePointIds,
+      phoneNumbers: distinctPhoneNumbers(record.phoneNumbers),
       emailKey,
       // Only a sync that sends the flag changes it: leaving it out must not quietly drop the
       // second-admin and email-code rules a privileged customer is under.
@@ -152,7 +155,16 @@ export const upsertCustomer = async (
       const notificationEmailsChanged =
         (current.notificationEmails ?? []).map(normalizeEmail).sort().join(' ') !==
         (next.notificationEmails ?? []).map(normalizeEmail).sort().join(' ');
-      if (emailChanged || nameChanged || privilegedChanged || notificationEmailsChanged)
+      const phoneNumbersChanged =
+        [...(current.phoneNumbers ?? [])].sort().join(' ') !==
+        [...(next.phoneNumbers ?? [])].sort().join(' ');
+      if (
+        emailChanged ||
+        nameChanged ||
+        privilegedChanged ||
+        notificationEmailsChanged ||
+        phoneNumbersChanged
+      )
         append({
           type: 'CUSTOMER_RECORD_CHANGED',
           actorType: 'service',
@@ -166,6 +178,8 @@ export const upsertCustomer = async (
             privilegedAfter: next.privileged,
             // Where the notices of a change go is what an account takeover would redirect first.
             ...(notificationEmailsChanged ? { notificationEmailsChanged: true } : {}),
+            // The call-back number is the other thing a takeover redirects; the audit never holds its digits.
+            ...(phoneNumbersChanged ? { phoneNumbersChanged: true } : {}),
           },
         });
     }

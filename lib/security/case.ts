@@ -84,6 +84,8 @@ export const recoveryLockCase = async (customerId: string, now: Date) => {
       fullName: customer.fullName,
       email: customer.email,
       companyName: customer.companyName ?? null,
+      // In full: the officer calls back on these before a release or a limits reset, never on one the caller gives.
+      phoneNumbers: customer.phoneNumbers ?? [],
       locale: customer.locale,
       lockReason: null,
       ...twoFactorState(customer, now),

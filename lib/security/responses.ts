@@ -96,6 +96,8 @@ export const recoveryLockCaseSchema = z.strictObject({
     fullName: z.string(),
     email: z.string(),
     companyName: z.nullable(z.string()),
+    /** The numbers on file (E.164) the officer calls back on; empty when the login service synced none. */
+    phoneNumbers: z.array(z.string()),
     locale: z.enum(customerLocales),
     twoFactor: twoFactorStatus,
     lockReason: z.nullable(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),

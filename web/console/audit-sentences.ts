@@ -108,6 +108,7 @@ export const eventSentence = (
           })
         : null,
       details.notificationEmailsChanged === true ? t('as_field_notificationEmails') : null,
+      details.phoneNumbersChanged === true ? t('as_field_phoneNumbers') : null,
     ]
       .filter(Boolean)
       .join(', '),

@@ -24,6 +24,7 @@ export const auditWords = {
   as_field_name: { nl: 'naam', en: 'name' },
   as_field_privileged: { nl: 'bevoorrecht: {before} → {after}', en: 'privileged: {before} → {after}' },
   as_field_notificationEmails: { nl: 'meldingsadressen', en: 'notification addresses' },
+  as_field_phoneNumbers: { nl: 'telefoonnummers', en: 'phone numbers' },
   as_yes: { nl: 'ja', en: 'yes' },
   as_no: { nl: 'nee', en: 'no' },
   as_failedReason: { nl: 'fout: {reason}', en: 'error: {reason}' },

@@ -15,6 +15,16 @@ export const commonWords = {
   customerId: { nl: 'Klantnummer', en: 'Customer ID' },
   email: { nl: 'E-mailadres', en: 'Email address' },
   company: { nl: 'Bedrijf', en: 'Company' },
+  phoneOnFile: { nl: 'Telefoon (dossier)', en: 'Phone (on file)' },
+  noPhoneOnFile: { nl: 'geen nummer in het dossier', en: 'no number on file' },
+  callBackOn: {
+    nl: 'Bel terug op {numbers} (in het dossier), nooit op een nummer dat de beller zelf noemt.',
+    en: 'Call back on {numbers} (on file), never on a number the caller gives.',
+  },
+  callBackNoNumber: {
+    nl: 'Geen nummer in het dossier: neem contact op met een mail naar het adres in het dossier ({email}), zoals uw procedure zegt; nooit via een nummer of adres dat de beller zelf noemt.',
+    en: 'No number on file: call-back by a mail to the address on file ({email}), as your procedure says; never on a number or address the caller gives.',
+  },
   twoFactorStatus: { nl: '2FA-status', en: '2FA status' },
   none: { nl: '—', en: '—' },
   cancel: { nl: 'Annuleren', en: 'Cancel' },

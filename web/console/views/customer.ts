@@ -30,6 +30,7 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
       fact(t('twoFactorStatus'), twoFactorBadge(ctx, customer)),
       fact(t('email'), customer.email),
       fact(t('company'), customer.companyName ?? t('none')),
+      fact(t('phoneOnFile'), customer.phoneNumbersMasked.join(', ') || t('noPhoneOnFile')),
       fact(t('customerId'), customer.customerId),
       customer.lastResetAt ? fact(t('lastReset'), ctx.i18n.dateTime(customer.lastResetAt)) : null,
     ),

@@ -9,7 +9,7 @@ import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
-import { emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
+import { callBackText, emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
 import { loadQueue, reportText, reviewText } from './security-queue';
 
 interface CaseState {
@@ -161,6 +161,7 @@ const lockCard = (ctx: Ctx, data: RecoveryLockCase) => {
       fact(t('twoFactorStatus'), twoFactorBadge(ctx, data.customer)),
       fact(t('email'), data.customer.email),
       fact(t('company'), data.customer.companyName ?? t('none')),
+      fact(t('phoneOnFile'), data.customer.phoneNumbers.join(', ') || t('noPhoneOnFile')),
       fact(t('customerId'), data.customer.customerId),
       lock ? fact(t('lockedSince'), ctx.i18n.dateTime(lock.lockedAt)) : null,
       lock
@@ -280,11 +281,18 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
   const { t } = ctx.i18n;
   const form = page.release;
   const candidates = releaseCandidates(data);
+  // The call-back comes first: before any session exists, the officer needs the number to call.
+  const callBack = h('p', {
+    class: 'notice notice-warn',
+    'data-testid': 'release-call-back',
+    text: callBackText(ctx, data.customer),
+  });
   if (candidates.length === 0)
     return h(
       'div',
       { 'data-testid': 'release-form' },
       h('h4', { text: t('releaseTitle') }),
+      callBack,
       h('p', { class: 'muted', 'data-testid': 'release-no-candidates', text: t('releaseNoCandidates') }),
       errorBlock(ctx, form.error, 'release-error'),
     );
@@ -293,6 +301,7 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
     'release-form',
     () => release(ctx, page),
     h('h4', { text: t('releaseTitle') }),
+    callBack,
     h(
       'fieldset',
       {},

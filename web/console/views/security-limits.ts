@@ -140,6 +140,12 @@ export const limitsQueueCard = (ctx: Ctx, fresh: boolean) => {
   );
 };
 
+/** Whom the officer calls back and how: the numbers on file, or without one a mail to the address on file. */
+export const callBackText = (ctx: Ctx, customer: RecoveryLockCase['customer']) =>
+  customer.phoneNumbers.length
+    ? ctx.i18n.t('callBackOn', { numbers: customer.phoneNumbers.join(', ') })
+    : ctx.i18n.t('callBackNoNumber', { email: customer.email });
+
 export interface LimitsForm extends ReasonedForm {
   done?: boolean;
 }
@@ -213,7 +219,7 @@ export const limitsCard = (
           h('p', {
             class: 'notice notice-warn',
             'data-testid': 'limits-call-back',
-            text: t('limitsCallBack'),
+            text: `${callBackText(ctx, data.customer)} ${t('limitsCallBack')}`,
           }),
           limits.failureStreak > 0
             ? h('p', { class: 'muted small', text: t('limitsStreakKept', { streak: limits.failureStreak }) })

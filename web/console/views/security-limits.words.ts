@@ -34,8 +34,8 @@ export const securityLimitsWords = {
     en: 'Nothing holds up this customer’s recovery now.',
   },
   limitsCallBack: {
-    nl: 'Bel de klant eerst terug op contactgegevens die al in het dossier staan, nooit op een nummer of adres dat de beller zelf noemt. Wis de limieten alleen als de klant bevestigt dat hij herstel wil; laat daarna meteen een helpdeskmedewerker de verificatie starten.',
-    en: 'First call the customer back on contact details already on file, never on a number or address the caller gives. Reset the limits only if the customer confirms they want to recover; then have a helpdesk agent start the verification at once.',
+    nl: 'Wis de limieten alleen als de klant bevestigt dat hij herstel wil; laat daarna meteen een helpdeskmedewerker de verificatie starten.',
+    en: 'Reset the limits only if the customer confirms they want to recover; then have a helpdesk agent start the verification at once.',
   },
   limitsStreakKept: {
     nl: 'Het aantal mislukte verificaties op rij ({streak}) blijft staan: het volgende foute antwoord geeft weer een lange wachttijd.',
