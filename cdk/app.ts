@@ -20,6 +20,22 @@ const hints: Partial<Record<keyof typeof requiredContext, string>> = {
   webAclArn: ' (output WebAclArn of the <stackName>EdgeWaf stack, deployed first, in us-east-1)',
 };
 
+/**
+ * `-c auditRetentionDays` and `-c auditLockMode`: a wrong value stops the synth even with placeholders
+ * allowed, because the lock it would set can never be shortened in COMPLIANCE mode.
+ */
+export const auditRetentionOf = (days: string | undefined, mode: string | undefined) => {
+  if (days !== undefined && !/^[1-9]\d{0,5}$/.test(days))
+    throw new Error(`-c auditRetentionDays=<whole days, 1 or more> (not "${days}")`);
+  if (mode !== undefined && mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE')
+    throw new Error(`-c auditLockMode=GOVERNANCE|COMPLIANCE (not "${mode}")`);
+  const lockMode: 'GOVERNANCE' | 'COMPLIANCE' | undefined = mode;
+  return {
+    ...(days === undefined ? {} : { exportRetentionDays: Number(days) }),
+    ...(lockMode === undefined ? {} : { exportLockMode: lockMode }),
+  };
+};
+
 export const buildApp = (context: Record<string, unknown> = {}) => {
   const app = new App({ context });
   const given = (name: string) => {
@@ -53,6 +69,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   const disablesPerHourTotal = given('disablesPerHourTotal');
   if (disablesPerHourTotal !== undefined && !/^\d+$/.test(disablesPerHourTotal))
     missing.push(`-c disablesPerHourTotal=<a whole number> (not "${disablesPerHourTotal}")`);
+  const audit = auditRetentionOf(given('auditRetentionDays'), given('auditLockMode'));
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
   const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
@@ -76,6 +93,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(disablesPerHourTotal && /^\d+$/.test(disablesPerHourTotal)
       ? { disablesPerHourTotal: Number(disablesPerHourTotal) }
       : {}),
+    ...audit,
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
       account: process.env.CDK_DEFAULT_ACCOUNT,

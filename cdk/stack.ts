@@ -3,7 +3,7 @@ import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { Api, AppFunctions } from './constructs/api';
-import { AuditExports } from './constructs/audit-exports';
+import { AuditExports, DEFAULT_AUDIT_RETENTION_DAYS } from './constructs/audit-exports';
 import { DataTables } from './constructs/data';
 import { OriginVerify } from './constructs/edge';
 import { LoginServiceRole } from './constructs/login-service-role';
@@ -32,7 +32,13 @@ export interface MfaRecoveryStackProps extends StackProps {
   /** `login`: email links send the customer through the backend's login first (NIST 800-63B 6.1.2.3). */
   enrollLinkMode?: 'direct' | 'login';
   loginUrl?: string;
+  /** Days each export object is locked and kept (default 2557: seven years); `-c auditRetentionDays`. */
   exportRetentionDays?: number;
+  /**
+   * COMPLIANCE (default): nobody can shorten the lock. GOVERNANCE: a principal with
+   * s3:BypassGovernanceRetention can, for trial stacks; `-c auditLockMode`.
+   */
+  exportLockMode?: 'GOVERNANCE' | 'COMPLIANCE';
   /** ACM certificate (us-east-1) for the host of publicBaseUrl; without it the pages use the CloudFront domain. */
   webCertificateArn?: string;
   /** Prefix of the staff sign-in domain (Cognito hosted UI); unique per region. */
@@ -141,7 +147,8 @@ export class MfaRecoveryStack extends Stack {
     pagesUrl = web.url;
     const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
     const exports = new AuditExports(this, 'AuditExports', {
-      retentionDays: props.exportRetentionDays ?? 2557,
+      retentionDays: props.exportRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+      lockMode: props.exportLockMode ?? 'COMPLIANCE',
       tables: data.tables,
       functions,
     });

@@ -25,8 +25,19 @@ import type { AppFunction } from './app-function';
 const logicalIdOf = (construct: IConstruct) =>
   Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 
+/** Seven years (2557 days): the retention an auditor of a payments operator expects by default. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 2557;
+
+/**
+ * Days past the lock before a version expires. Lock and lifecycle both count from the object's upload;
+ * S3 never deletes a locked version, so the margin only keeps the rule clear of the lock's last day.
+ */
+export const EXPIRY_MARGIN_DAYS = 30;
+
 export interface AuditExportsProps {
+  /** Days each export object is locked; it is deleted EXPIRY_MARGIN_DAYS later. */
   retentionDays: number;
+  lockMode: 'GOVERNANCE' | 'COMPLIANCE';
   tables: Record<TableKey, dynamodb.ITableV2>;
   functions: AppFunctions;
 }
@@ -56,10 +67,23 @@ export class AuditExports extends Construct {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       versioned: true,
-      // Exports are evidence: nobody, not even an admin of this account, can shorten their life.
+      // Exports are evidence: in COMPLIANCE mode nobody, not even an admin of this account, can shorten
+      // their life. GOVERNANCE is for trial stacks whose short-lived exports an admin may clear.
       objectLockEnabled: true,
-      objectLockDefaultRetention: s3.ObjectLockRetention.compliance(Duration.days(props.retentionDays)),
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(props.retentionDays + 30) }],
+      objectLockDefaultRetention:
+        props.lockMode === 'COMPLIANCE'
+          ? s3.ObjectLockRetention.compliance(Duration.days(props.retentionDays))
+          : s3.ObjectLockRetention.governance(Duration.days(props.retentionDays)),
+      // Kept for the retention, then gone (Art. 5(1)(e)): the current version expires once its lock has
+      // run out; a version made noncurrent (an overwrite) keeps its own lock, so it waits as long; the
+      // delete markers expiry leaves behind are removed once no version is under them.
+      lifecycleRules: [
+        {
+          expiration: Duration.days(props.retentionDays + EXPIRY_MARGIN_DAYS),
+          noncurrentVersionExpiration: Duration.days(props.retentionDays + EXPIRY_MARGIN_DAYS),
+        },
+        { expiredObjectDeleteMarker: true },
+      ],
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'exports/',
       removalPolicy: RemovalPolicy.RETAIN,

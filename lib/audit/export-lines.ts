@@ -1,5 +1,5 @@
-// The data lines of a DynamoDB export: a gzip file streamed line by line in constant memory, each line
-// parsed strictly from DynamoDB JSON, a broken one named by its line. Read by the scheduled export
+// The data lines of a DynamoDB export (full: {"Item"}, incremental: {"NewImage"}): a gzip file streamed
+// line by line in constant memory, each line parsed strictly from DynamoDB JSON, a broken one named by its line. Read by the scheduled export
 // (which signs the chain heads it sees) and by the auditors' verify and query.
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
@@ -29,9 +29,15 @@ const parseExportLine = (text: string): { item: Record<string, unknown> } | { pr
     if (!(error instanceof StrictJsonError)) throw error;
     return { problem: `not JSON (${error.message}): ${JSON.stringify(describeLine(text))}` };
   }
-  const item = (parsed as { Item?: unknown } | null)?.Item;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { problem: 'not an {"Item": {…}} or {"NewImage": {…}} line' };
+  const line = parsed as { Item?: unknown; NewImage?: unknown; OldImage?: unknown };
+  // An incremental export writes {Metadata, Keys, NewImage, OldImage} per changed item. Audit events are
+  // only ever added: an old image means one was rewritten or deleted, which is reported, never read as new.
+  if ('OldImage' in line) return { problem: 'an audit item changed or deleted (an OldImage line)' };
+  const item = 'Item' in line ? line.Item : line.NewImage;
   if (typeof item !== 'object' || item === null || Array.isArray(item))
-    return { problem: 'not an {"Item": {…}} line' };
+    return { problem: 'not an {"Item": {…}} or {"NewImage": {…}} line' };
   try {
     return { item: itemFromDynamoDbJson(item as Record<string, unknown>) };
   } catch (error) {

@@ -1,5 +1,6 @@
-// The scheduled export in AWS: once a day the AuditEvents table, and only it, is exported (point in time,
-// DYNAMODB_JSON) into the locked bucket under `exports/<day>/AuditEvents/`, and every completed export gets a
+// The scheduled export in AWS: once a day the AuditEvents table, and only it, is exported (DYNAMODB_JSON: a
+// full export first, then incremental ones, lib/audit/export-plan.ts) into the locked bucket under
+// `exports/<day>/AuditEvents/`, and every completed export gets a
 // signed digest of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
 // The other tables hold personal data and are not kept for years: PITR (35 days) covers investigations.
 import { posix } from 'node:path';
@@ -29,6 +30,7 @@ import {
   type ManifestFileEntry,
 } from './export-format';
 import { scanExportLines } from './export-lines';
+import { PLAN_HISTORY, planExports } from './export-plan';
 
 export const EXPORTS_ROOT = 'exports';
 
@@ -72,27 +74,35 @@ export const exportPrefix = (day: string, tableBaseName: string) =>
   posix.join(EXPORTS_ROOT, day, tableBaseName);
 
 /**
- * The point in time a day's exports show: that day's 00:00 UTC. Fixed per day, so every retry of the
- * day's run (Scheduler and Lambda retries, hours later) sends DynamoDB the same parameters with the
- * same client token, which DynamoDB answers with the export already started instead of a conflict.
+ * Starts the exports the plan asks for (lib/audit/export-plan.ts): the first run a full export at the
+ * day's 00:00 UTC, later runs the incremental windows from where the chain ends up to it. Every request
+ * is fixed by the plan, so retries of the run (Scheduler and Lambda, hours later) send the same
+ * parameters with the same client token, which DynamoDB answers with the export already started.
  */
-export const dailyExportTime = (day: string) => new Date(`${day}T00:00:00.000Z`);
-
 export const startDailyExports = async (
   settings: ScheduledExportSettings,
   deps: { exports: ExportService; clock: Clock },
 ) => {
-  const day = dayOf(deps.clock.now());
-  const exportTime = dailyExportTime(day);
+  const now = deps.clock.now();
   const table = EXPORTED_TABLE;
-  const result = await deps.exports.start({
-    tableArn: settings.auditTableArn,
-    s3Bucket: settings.bucket,
-    s3Prefix: exportPrefix(day, table),
-    exportTime,
-    clientToken: `daily-${day}-${table}`,
-  });
-  return [{ table, ...result }];
+  const known = await deps.exports.history(
+    settings.auditTableArn,
+    settings.bucket,
+    new Date(now.getTime() - PLAN_HISTORY),
+  );
+  const started = [];
+  for (const planned of planExports(known, now, table)) {
+    const end = planned.type === 'FULL_EXPORT' ? planned.exportTime : planned.to;
+    const result = await deps.exports.start({
+      tableArn: settings.auditTableArn,
+      s3Bucket: settings.bucket,
+      s3Prefix: exportPrefix(dayOf(end), table),
+      clientToken: planned.clientToken,
+      export: planned.type === 'FULL_EXPORT' ? { exportTime: planned.exportTime } : planned,
+    });
+    started.push({ table, type: planned.type, ...result });
+  }
+  return started;
 };
 
 /** Where the digest of an export goes: `<day folder>/digests/`, next to the tables' folders. */

@@ -4,14 +4,17 @@ import {
   DescribeExportCommand,
   DynamoDBClient,
   ExportConflictException,
+  type ExportDescription,
   ExportTableToPointInTimeCommand,
   IdempotentParameterMismatchException,
   ListExportsCommand,
 } from '@aws-sdk/client-dynamodb';
+import type { KnownExport } from '../audit/export-plan';
 
 export interface CompletedExport {
   exportArn: string;
   tableArn: string;
+  /** Full export: the point in time it shows; incremental: the end of its window. */
   exportTime: Date;
   s3Bucket: string;
   s3Prefix: string;
@@ -34,11 +37,14 @@ export interface ExportService {
     tableArn: string;
     s3Bucket: string;
     s3Prefix: string;
-    exportTime: Date;
     clientToken: string;
+    /** A full export shows the table at `exportTime`; an incremental one the changes in [from, to). */
+    export: { exportTime: Date } | { from: Date; to: Date };
   }): Promise<StartedExport>;
   /** Completed exports of the table that started after `since`. */
   recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
+  /** Exports of the table into `s3Bucket`, running, completed or failed, that started after `since`. */
+  history(tableArn: string, s3Bucket: string, since: Date): Promise<KnownExport[]>;
 }
 
 let client: DynamoDBClient | undefined;
@@ -53,12 +59,21 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
           TableArn: request.tableArn,
           S3Bucket: request.s3Bucket,
           S3Prefix: request.s3Prefix,
-          ExportTime: request.exportTime,
           ExportFormat: 'DYNAMODB_JSON',
-          ExportType: 'FULL_EXPORT',
+          ...('exportTime' in request.export
+            ? { ExportType: 'FULL_EXPORT', ExportTime: request.export.exportTime }
+            : {
+                ExportType: 'INCREMENTAL_EXPORT',
+                // With the old image an update or delete of an audit item shows, which the digest refuses.
+                IncrementalExportSpecification: {
+                  ExportFromTime: request.export.from,
+                  ExportToTime: request.export.to,
+                  ExportViewType: 'NEW_AND_OLD_IMAGES',
+                },
+              }),
           S3SseAlgorithm: 'AES256',
-          // Same token and parameters (ExportTime is the day's, not now) for the same table and day: a
-          // retried run gets the export already started instead of starting a second one.
+          // Same token and parameters (times from the plan, not now) for the same export: a retried run
+          // gets the export already started instead of starting a second one.
           ClientToken: request.clientToken,
         }),
       );
@@ -74,33 +89,19 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
     }
   },
   recentExports: async (tableArn, since) => {
-    const arns: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await dynamodbClient.send(
-        new ListExportsCommand({
-          TableArn: tableArn,
-          MaxResults: 25,
-          ...(nextToken ? { NextToken: nextToken } : {}),
-        }),
-      );
-      for (const summary of page.ExportSummaries ?? [])
-        if (summary.ExportStatus === 'COMPLETED' && summary.ExportArn) arns.push(summary.ExportArn);
-      nextToken = page.NextToken;
-    } while (nextToken);
     const completed: CompletedExport[] = [];
-    for (const exportArn of arns) {
-      // Export ids start with the start time in milliseconds: old exports need no DescribeExport call.
-      const startedMs = Number(/\/export\/(\d{14})-/.exec(exportArn)?.[1]);
-      if (Number.isFinite(startedMs) && startedMs < since.getTime()) continue;
-      const { ExportDescription: description } = await dynamodbClient.send(
-        new DescribeExportCommand({ ExportArn: exportArn }),
-      );
-      if (!description?.ExportTime || !description.S3Bucket) continue;
+    for (const { exportArn, description } of await describedSince(
+      dynamodbClient,
+      tableArn,
+      since,
+      'COMPLETED',
+    )) {
+      const exportTime = description.IncrementalExportSpecification?.ExportToTime ?? description.ExportTime;
+      if (!exportTime || !description.S3Bucket) continue;
       completed.push({
         exportArn,
         tableArn: description.TableArn ?? tableArn,
-        exportTime: description.ExportTime,
+        exportTime,
         s3Bucket: description.S3Bucket,
         s3Prefix: description.S3Prefix ?? '',
         itemCount: description.ItemCount ?? 0,
@@ -108,4 +109,57 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
     }
     return completed;
   },
+  history: async (tableArn, s3Bucket, since) => {
+    const known: KnownExport[] = [];
+    for (const { description } of await describedSince(dynamodbClient, tableArn, since)) {
+      if (description.S3Bucket !== s3Bucket || !description.ExportStatus) continue;
+      const status = description.ExportStatus;
+      const window = description.IncrementalExportSpecification;
+      if (description.ExportType === 'INCREMENTAL_EXPORT') {
+        if (window?.ExportFromTime && window.ExportToTime)
+          known.push({
+            status,
+            type: 'INCREMENTAL_EXPORT',
+            from: window.ExportFromTime,
+            to: window.ExportToTime,
+          });
+      } else if (description.ExportTime)
+        known.push({ status, type: 'FULL_EXPORT', to: description.ExportTime });
+    }
+    return known;
+  },
 });
+
+/** ListExports, then DescribeExport for each export (with the status asked for) started after `since`. */
+const describedSince = async (
+  dynamodbClient: DynamoDBClient,
+  tableArn: string,
+  since: Date,
+  status?: 'COMPLETED',
+) => {
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await dynamodbClient.send(
+      new ListExportsCommand({
+        TableArn: tableArn,
+        MaxResults: 25,
+        ...(nextToken ? { NextToken: nextToken } : {}),
+      }),
+    );
+    for (const summary of page.ExportSummaries ?? [])
+      if ((!status || summary.ExportStatus === status) && summary.ExportArn) arns.push(summary.ExportArn);
+    nextToken = page.NextToken;
+  } while (nextToken);
+  const described: { exportArn: string; description: ExportDescription }[] = [];
+  for (const exportArn of arns) {
+    // Export ids start with the start time in milliseconds: old exports need no DescribeExport call.
+    const startedMs = Number(/\/export\/(\d{14})-/.exec(exportArn)?.[1]);
+    if (Number.isFinite(startedMs) && startedMs < since.getTime()) continue;
+    const { ExportDescription: description } = await dynamodbClient.send(
+      new DescribeExportCommand({ ExportArn: exportArn }),
+    );
+    if (description) described.push({ exportArn, description });
+  }
+  return described;
+};

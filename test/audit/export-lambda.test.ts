@@ -83,6 +83,8 @@ beforeEach(() => {
   dynamodb.reset();
   s3.reset();
   kms.reset();
+  // No export of the table yet, unless a test says otherwise: the run starts with a full export.
+  dynamodb.on(ListExportsCommand).resolves({ ExportSummaries: [] });
 });
 
 afterAll(async () => {
@@ -107,6 +109,7 @@ describe('the audit export Lambda', () => {
         S3Prefix: `exports/${today}/AuditEvents`,
         ExportFormat: 'DYNAMODB_JSON',
         ExportType: 'FULL_EXPORT',
+        ExportTime: new Date(`${today}T00:00:00.000Z`),
         ClientToken: `daily-${today}-AuditEvents`,
       }),
     ]);
@@ -125,15 +128,29 @@ describe('the audit export Lambda', () => {
     const fault = { $metadata: {}, message: 'injected' };
     dynamodb.on(ExportTableToPointInTimeCommand).rejects(new ExportConflictException(fault));
     expect((await handler({ action: 'startExports' }, context)).started).toEqual([
-      { table: 'AuditEvents', exportArn: '', alreadyRunning: true, conflict: 'ExportConflict' },
+      {
+        table: 'AuditEvents',
+        type: 'FULL_EXPORT',
+        exportArn: '',
+        alreadyRunning: true,
+        conflict: 'ExportConflict',
+      },
     ]);
     dynamodb.reset();
+    dynamodb.on(ListExportsCommand).resolves({ ExportSummaries: [] });
     dynamodb.on(ExportTableToPointInTimeCommand).rejects(new IdempotentParameterMismatchException(fault));
     expect((await handler({ action: 'startExports' }, context)).started).toEqual([
-      { table: 'AuditEvents', exportArn: '', alreadyRunning: true, conflict: 'ParametersChanged' },
+      {
+        table: 'AuditEvents',
+        type: 'FULL_EXPORT',
+        exportArn: '',
+        alreadyRunning: true,
+        conflict: 'ParametersChanged',
+      },
     ]);
 
     dynamodb.reset();
+    dynamodb.on(ListExportsCommand).resolves({ ExportSummaries: [] });
     dynamodb.on(ExportTableToPointInTimeCommand).rejects(new PointInTimeRecoveryUnavailableException(fault));
     await expect(handler({ action: 'startExports' }, context)).rejects.toThrow('injected');
   });
@@ -208,6 +225,95 @@ describe('the audit export Lambda', () => {
     expect(result.digests).toEqual([]);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
     expect(kms.commandCalls(SignCommand)).toHaveLength(0);
+  });
+
+  it('after the first full export sends an incremental one from its end to today’s 00:00, new and old images', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const midnight = new Date(`${today}T00:00:00.000Z`);
+    const yesterday = new Date(midnight.getTime() - 24 * 3600_000);
+    const fullArn = `${arnOf('AuditEvents')}/export/${yesterday.getTime() + 8100_000}-0000full`;
+    const failedArn = `${arnOf('AuditEvents')}/export/${midnight.getTime() - 3600_000}-000fail`;
+    const elsewhereArn = `${arnOf('AuditEvents')}/export/${midnight.getTime() - 1800_000}-0000else`;
+    dynamodb.on(ListExportsCommand).resolves({
+      ExportSummaries: [
+        { ExportArn: fullArn, ExportStatus: 'COMPLETED', ExportType: 'FULL_EXPORT' },
+        { ExportArn: failedArn, ExportStatus: 'FAILED', ExportType: 'FULL_EXPORT' },
+        { ExportArn: elsewhereArn, ExportStatus: 'COMPLETED', ExportType: 'FULL_EXPORT' },
+      ],
+    });
+    const described = {
+      [fullArn]: {
+        ExportStatus: 'COMPLETED',
+        ExportType: 'FULL_EXPORT',
+        ExportTime: yesterday,
+        S3Bucket: bucket,
+      },
+      // A failed export and one into another bucket are no part of the chain.
+      [failedArn]: {
+        ExportStatus: 'FAILED',
+        ExportType: 'FULL_EXPORT',
+        ExportTime: midnight,
+        S3Bucket: bucket,
+      },
+      [elsewhereArn]: {
+        ExportStatus: 'COMPLETED',
+        ExportType: 'FULL_EXPORT',
+        ExportTime: midnight,
+        S3Bucket: 'someone-elses-bucket',
+      },
+    } as const;
+    dynamodb.on(DescribeExportCommand).callsFake((input: { ExportArn: keyof typeof described }) => ({
+      ExportDescription: {
+        ExportArn: input.ExportArn,
+        TableArn: arnOf('AuditEvents'),
+        ...described[input.ExportArn],
+      },
+    }));
+    dynamodb.on(ExportTableToPointInTimeCommand).resolves({ ExportDescription: { ExportArn: 'arn:x' } });
+
+    const result = await handler({ action: 'startExports' }, context);
+    const calls = dynamodb.commandCalls(ExportTableToPointInTimeCommand).map((call) => call.args[0].input);
+    expect(calls).toEqual([
+      {
+        TableArn: arnOf('AuditEvents'),
+        S3Bucket: bucket,
+        S3Prefix: `exports/${today}/AuditEvents`,
+        ExportFormat: 'DYNAMODB_JSON',
+        ExportType: 'INCREMENTAL_EXPORT',
+        IncrementalExportSpecification: {
+          ExportFromTime: yesterday,
+          ExportToTime: midnight,
+          ExportViewType: 'NEW_AND_OLD_IMAGES',
+        },
+        S3SseAlgorithm: 'AES256',
+        ClientToken: `incr-${yesterday.getTime() / 1000}-1440`,
+      },
+    ]);
+    expect(result.started).toEqual([
+      { table: 'AuditEvents', type: 'INCREMENTAL_EXPORT', exportArn: 'arn:x', alreadyRunning: false },
+    ]);
+  });
+
+  it('starts nothing when the chain already reaches today, whichever retry of the run it is', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const midnight = new Date(`${today}T00:00:00.000Z`);
+    const yesterday = new Date(midnight.getTime() - 24 * 3600_000);
+    const arn = `${arnOf('AuditEvents')}/export/${midnight.getTime() + 60_000}-0000incr`;
+    dynamodb.on(ListExportsCommand).resolves({
+      ExportSummaries: [{ ExportArn: arn, ExportStatus: 'IN_PROGRESS', ExportType: 'INCREMENTAL_EXPORT' }],
+    });
+    dynamodb.on(DescribeExportCommand).resolves({
+      ExportDescription: {
+        ExportArn: arn,
+        ExportStatus: 'IN_PROGRESS',
+        ExportType: 'INCREMENTAL_EXPORT',
+        IncrementalExportSpecification: { ExportFromTime: yesterday, ExportToTime: midnight },
+        S3Bucket: bucket,
+      },
+    });
+    const result = await handler({ action: 'startExports' }, context);
+    expect(result.started).toEqual([]);
+    expect(dynamodb.commandCalls(ExportTableToPointInTimeCommand)).toHaveLength(0);
   });
 
   it('refuses an event it does not know', async () => {

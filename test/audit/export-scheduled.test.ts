@@ -104,6 +104,7 @@ const exportService = (completed: CompletedExport[] = []) => {
       return { exportArn: `${request.tableArn}/export/01735776900000-abcdef12`, alreadyRunning: false };
     },
     recentExports: async (tableArn) => completed.filter((entry) => entry.tableArn === tableArn),
+    history: async () => [],
   };
   return { service, started };
 };
@@ -121,7 +122,7 @@ describe('the scheduled export', () => {
         tableArn: auditTableArn,
         s3Bucket: settings.bucket,
         s3Prefix: 'exports/2025-01-02/AuditEvents',
-        exportTime: new Date('2025-01-02T00:00:00Z'),
+        export: { exportTime: new Date('2025-01-02T00:00:00Z') },
         clientToken: 'daily-2025-01-02-AuditEvents',
       },
     ]);
@@ -139,7 +140,7 @@ describe('the scheduled export', () => {
       expect(await requestsAt(retry)).toEqual(first);
     const nextDay = await requestsAt('2025-01-03T00:00:00Z');
     expect(nextDay.map((request) => request.clientToken)).not.toContain(first[0]?.clientToken);
-    expect(nextDay[0]?.exportTime).toEqual(new Date('2025-01-03T00:00:00Z'));
+    expect(nextDay[0]?.export).toEqual({ exportTime: new Date('2025-01-03T00:00:00Z') });
   });
 
   it('signs a digest next to a completed AuditEvents export, once, and audit verify accepts it', async () => {

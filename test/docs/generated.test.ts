@@ -1,6 +1,7 @@
 // Numbers in the docs come from the code: the generated blocks (`npm run docs`) are what the code
 // renders today, and every number the prose repeats (a setting's default, an alarm threshold, a count
 // of combinations) is compared here with the value it repeats, so neither can drift.
+import { DEFAULT_AUDIT_RETENTION_DAYS, EXPIRY_MARGIN_DAYS } from '../../cdk/constructs/audit-exports';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_CODE_BITS, BACKUP_CODE_COUNT, BACKUP_CODE_LENGTH } from '../../lib/backup-codes/backup-codes';
@@ -151,8 +152,13 @@ describe('numbers the prose repeats without a name', () => {
     ['docs/deploy.md', `\`loginServiceConcurrency\` (default ${stackDefault('loginServiceConcurrency')})`],
     [
       'docs/audit.md',
-      `\`exportRetentionDays\` (default ${stackDefault('exportRetentionDays')} days, seven years)`,
+      `\`-c auditRetentionDays\` (default ${DEFAULT_AUDIT_RETENTION_DAYS} days, seven years)`,
     ],
+    [
+      'docs/deploy.md',
+      `(default ${DEFAULT_AUDIT_RETENTION_DAYS}, seven years); deleted ${EXPIRY_MARGIN_DAYS} days later`,
+    ],
+    ['docs/audit.md', `deletes every version ${EXPIRY_MARGIN_DAYS} days after its lock ran out`],
   ];
 
   it.each(phrases)('%s says "%s"', (file, phrase) => {

@@ -82,3 +82,55 @@ describe('the limit for all admins together', () => {
     expect(totals).toContain('12');
   });
 });
+
+describe('how long the audit exports are locked and kept', () => {
+  const bucketOf = (context: Record<string, string>) => {
+    const buckets = Template.fromStack(
+      buildApp({ ...complete, ...context, ...noBundling }).stack,
+    ).findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } });
+    const [bucket, ...others] = Object.values(buckets);
+    expect(others).toEqual([]);
+    return bucket?.Properties as Record<string, any>;
+  };
+  const expiries = (bucket: Record<string, any>) =>
+    (bucket.LifecycleConfiguration.Rules as Record<string, any>[]).filter(
+      (rule) => rule.Status === 'Enabled',
+    );
+
+  it('locks in COMPLIANCE mode for seven years by default, and expires every version after the lock', () => {
+    const bucket = bucketOf({});
+    expect(bucket.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'COMPLIANCE', Days: 2557 });
+    expect(expiries(bucket)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ExpirationInDays: 2587,
+          NoncurrentVersionExpiration: { NoncurrentDays: 2587 },
+        }),
+        expect.objectContaining({ ExpiredObjectDeleteMarker: true }),
+      ]),
+    );
+  });
+
+  it('takes a trial stack’s short GOVERNANCE retention from context', () => {
+    const bucket = bucketOf({ auditRetentionDays: '7', auditLockMode: 'GOVERNANCE' });
+    expect(bucket.ObjectLockConfiguration.Rule.DefaultRetention).toEqual({ Mode: 'GOVERNANCE', Days: 7 });
+    expect(expiries(bucket)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 37 })]),
+    );
+    expect(bucketOf({ auditRetentionDays: '3650' }).ObjectLockConfiguration.Rule.DefaultRetention).toEqual({
+      Mode: 'COMPLIANCE',
+      Days: 3650,
+    });
+  });
+
+  it('stops the synth on a retention or lock mode it cannot honour, even with placeholders allowed', () => {
+    for (const days of ['0', '-1', '7.5', 'seven', '1e3', ' 30', '0030'])
+      expect(() => buildApp({ allowPlaceholders: 'true', auditRetentionDays: days, ...noBundling })).toThrow(
+        `-c auditRetentionDays=<whole days, 1 or more> (not "${days}")`,
+      );
+    for (const mode of ['compliance', 'GOVERNANCE ', 'LEGAL_HOLD', 'NONE'])
+      expect(() => buildApp({ allowPlaceholders: 'true', auditLockMode: mode, ...noBundling })).toThrow(
+        `-c auditLockMode=GOVERNANCE|COMPLIANCE (not "${mode}")`,
+      );
+  });
+});
