@@ -18,7 +18,8 @@ export type NotificationKind =
   | 'SECURITY_REVIEW'
   | 'LOCK_RELEASED'
   | 'LIMITS_RESET'
-  | 'SELF_SERVICE_GUIDE';
+  | 'SELF_SERVICE_GUIDE'
+  | 'REPORT_RECEIVED';
 
 /** Which email an audit event calls for, if any: read by the audit store and by the notifier. */
 export const notificationKindOf = (
@@ -41,6 +42,10 @@ export const notificationKindOf = (
       return 'BACKUP_CODES_RENEWED';
     case 'UNAUTHORIZED_RESET_REPORTED':
       return 'SECURITY_ALERT';
+    // The customer's confirmation of "this wasn't me" follows the alert it confirms ("security has been
+    // alerted" is true once the alert went out): one entry per event keeps the ledger's one-mail rule.
+    case 'NOTIFICATION_SENT':
+      return event.details.kind === 'SECURITY_ALERT' ? 'REPORT_RECEIVED' : undefined;
     case 'RECOVERY_LOCK_RELEASED':
       return 'LOCK_RELEASED';
     // The customer hears that security lifted the limits someone's calls put on their recovery.

@@ -1,4 +1,5 @@
 // Response body of the enrollment link the login service asks for on the customer's profile page.
+import { customerLocales } from '../locales';
 import * as z from '../schema';
 
 /** POST /internal/customers/{customerId}/2fa/enrollment-ticket. */
@@ -43,6 +44,9 @@ const linkStatusFields = {
   expiresAt: z.iso.datetime({ offset: true }),
   serviceName: z.string(),
   reportable: z.boolean(),
+  recoveryLocked: z.boolean(),
+  caseNumber: z.optional(z.string()),
+  locale: z.optional(z.enum(customerLocales)),
 };
 
 export const enrollmentLinkStatusSchema = z.discriminatedUnion('state', [

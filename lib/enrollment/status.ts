@@ -3,9 +3,11 @@
 import type { Clock } from '../clock';
 import { config } from '../config';
 import { getCustomer } from '../customers/store';
+import { isMailLocale, type CustomerLocale } from '../locales';
 import { mayReport } from '../reset/report';
 import { enrollmentModeOf, getTicket, ticketStateFor, type EnrollmentMode } from '../tickets/store';
 import { hashTicket, ticketUnknown, type TicketPurpose, type TicketState } from '../tickets/ticket';
+import { getVerification } from '../verification/reads';
 
 /** The link's state in the page's words; the ticket's own vocabulary is lib/tickets/ticket.ts. */
 export type LinkState = 'VALID' | 'USED' | 'VOIDED' | 'EXPIRED';
@@ -29,7 +31,20 @@ export interface EnrollmentLinkStatus {
   accountEmail?: string;
   /** Whether "this wasn't me" works with this link: only a reset link, also when a newer one voided it. */
   reportable: boolean;
+  /**
+   * Recovery is locked after a "this wasn't me" report: whatever the link's state, the page says the
+   * account is locked for the customer's protection and that security calls, never "you're done".
+   */
+  recoveryLocked: boolean;
+  /** The helpdesk session's case number (HD-XXXX-XXXX) the link came from, which the reset mail names too. */
+  caseNumber?: string;
+  /** The customer's language on record: the page speaks it unless the customer switches. */
+  locale?: CustomerLocale;
 }
+
+/** The case number as the reset mail names it; a session from before case numbers has none to show. */
+const caseNumberOf = async (caseId: string | undefined) =>
+  caseId ? (await getVerification(caseId))?.caseNumber : undefined;
 
 /**
  * Throws TICKET_UNKNOWN (404) for a ticket that never existed, was deleted after its retention or whose
@@ -45,6 +60,7 @@ export const enrollmentLinkStatus = async (
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
   const state = await ticketStateFor(item, customer, deps.clock);
+  const caseNumber = await caseNumberOf(item.caseId);
   return {
     state: linkStateOf[state],
     purpose: item.purpose,
@@ -53,5 +69,8 @@ export const enrollmentLinkStatus = async (
     serviceName: config().totpIssuer,
     ...(state === 'USABLE' ? { accountEmail: customer.email } : {}),
     reportable: mayReport(item, state, deps.clock),
+    recoveryLocked: customer.recoveryLockedAt !== undefined,
+    ...(caseNumber ? { caseNumber } : {}),
+    ...(isMailLocale(customer.locale) ? { locale: customer.locale } : {}),
   };
 };

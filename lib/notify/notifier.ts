@@ -18,6 +18,7 @@ import { getVerification } from '../verification/reads';
 import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
+import { verifiedByWords } from './verified-by';
 import { securityCaseLabel, securityCustomerLabel } from './security-mail';
 import { formatDateTime, renderEmail, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
@@ -77,6 +78,10 @@ const caseNumberOf = async (event: AuditItem): Promise<string | undefined> => {
   if (!event.caseId) return undefined;
   return (await getVerification(event.caseId))?.caseNumber ?? event.caseId;
 };
+
+/** The channel the event's session verified the caller on, for the reset mail's "by phone". */
+const channelOf = async (event: AuditItem) =>
+  event.caseId ? (await getVerification(event.caseId))?.channel : undefined;
 
 const caseLabelOf = async (event: AuditItem): Promise<string> => (await caseNumberOf(event)) ?? '-';
 
@@ -145,6 +150,7 @@ const prepare = async (
     name: customer.fullName,
     at: formatDateTime(event.at, locale),
     helpdesk: mailWording[locale].helpdesk,
+    helpdeskPhone: mailWording[locale].helpdeskPhone,
     // A notice at a further address must say which account it is about.
     account: customer.email,
   };
@@ -169,6 +175,7 @@ const prepare = async (
           reportLink: `${enrollmentUrl(ticket)}&report=1`,
           expiresAt: formatDateTime(expiresAt, locale),
           caseId,
+          verifiedBy: verifiedByWords(await channelOf(event), locale),
         }),
       };
       // The copies carry no link: the links hold the ticket, and a notice address must not recover.
@@ -197,6 +204,15 @@ const prepare = async (
         email: renderEmail(notificationTemplates[kind][locale], locale, {
           ...base,
           left: String(event.details.backupCodesLeft ?? '?'),
+        }),
+      });
+    // "This wasn't me" confirmed, to every address on file: login blocked, security calls, the case.
+    case 'REPORT_RECEIVED':
+      return withCopies(customer, {
+        to: customer.email,
+        email: renderEmail(notificationTemplates[kind][locale], locale, {
+          ...base,
+          caseId: await caseLabelOf(event),
         }),
       });
     case 'ENABLED':

@@ -55,6 +55,10 @@ import guideRenewEn from './templates/guide-renew-backup-codes/en.txt';
 import guideRenewEnHtml from './templates/guide-renew-backup-codes/en.html';
 import guideRenewNl from './templates/guide-renew-backup-codes/nl.txt';
 import guideRenewNlHtml from './templates/guide-renew-backup-codes/nl.html';
+import reportReceivedEn from './templates/report-received/en.txt';
+import reportReceivedEnHtml from './templates/report-received/en.html';
+import reportReceivedNl from './templates/report-received/nl.txt';
+import reportReceivedNlHtml from './templates/report-received/nl.html';
 import type { MailLocale } from '../locales';
 import type { SelfServicePath } from '../triage/advice';
 import type { NotificationKind } from '../audit/outbox';
@@ -95,6 +99,10 @@ export const notificationTemplates: Record<CustomerNotificationKind, Record<Mail
   LIMITS_RESET: {
     nl: { text: limitsResetNl, html: limitsResetNlHtml },
     en: { text: limitsResetEn, html: limitsResetEnHtml },
+  },
+  REPORT_RECEIVED: {
+    nl: { text: reportReceivedNl, html: reportReceivedNlHtml },
+    en: { text: reportReceivedEn, html: reportReceivedEnHtml },
   },
   // One guide per self-service path (selfServiceGuideTemplates); this entry is the new-phone one.
   SELF_SERVICE_GUIDE: {

@@ -20,7 +20,8 @@ export const enrollmentRoutes = [
     function: 'enrollmentApi',
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema }),
-    tables: { customers: 'read', tickets: 'read' },
+    // verifications: the case number the page names beside the helpdesk's phone number.
+    tables: { customers: 'read', tickets: 'read', verifications: 'read' },
   },
   {
     method: 'POST',

@@ -133,10 +133,13 @@ describe('the enrollment page', () => {
     await screenshot(page, 'enroll-07-reported');
     expect(await twoFactorOf('e2e-notme')).toBe('LOCKED');
 
-    // The same link afterwards: spent, and the page says so instead of failing.
+    // The same link afterwards, on an English browser: locked for the customer's protection (never
+    // "used: you're done"), in the customer's own language (Dutch on record) until they switch.
     const again = await open({ locale: 'en-US' });
     await again.goto(`${suite.stack.apiUrl}/enroll/#ticket=${ticket}`);
-    await again.getByRole('heading', { name: 'This link has already been used' }).waitFor();
+    await again.getByRole('heading', { name: 'Uw account is geblokkeerd, voor uw bescherming' }).waitFor();
+    await again.getByRole('button', { name: 'Switch to English' }).click();
+    await again.getByRole('heading', { name: 'Your account is locked, for your protection' }).waitFor();
     await screenshot(again, 'enroll-08-spent-link-english');
   });
 });

@@ -96,7 +96,10 @@ describe('"this wasn\'t me" on the enrollment page', () => {
     expect(dutch).not.toMatch(/e-mail|verstuurd/);
     expect(await notMeButtons(nl)).toBe(0);
 
+    // An English browser still gets the customer's language on record (Dutch) until they switch.
     const en = await openLink(voided, { locale: 'en-US' });
+    await en.getByRole('heading', { name: 'Er is een nieuwere link gemaakt' }).waitFor();
+    await en.getByRole('button', { name: 'Switch to English' }).click();
     await en.getByRole('heading', { name: 'A newer link has been made' }).waitFor();
     const english = (await en.textContent('main')) ?? '';
     expect(english).toContain('Start again: sign in, go to your profile page');

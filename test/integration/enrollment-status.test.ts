@@ -49,6 +49,8 @@ describe('a link that works', () => {
       accountEmail: 'st-valid@example.nl',
       // Handed over after the password, never mailed: nothing to report (lib/reset/report.ts).
       reportable: false,
+      recoveryLocked: false,
+      locale: 'nl',
     });
     // The same service and account the authenticator app will show.
     expect(phoneApp(scanQr((await start(ticket)).body.qrPng)).label).toBe(
@@ -105,6 +107,8 @@ describe('a link that no longer works says why, and names nobody', () => {
       expiresAt: older.expiresAt,
       serviceName: 'Cube',
       reportable: false,
+      recoveryLocked: false,
+      locale: 'nl',
     });
     expect((await status(newer.ticket)).body.state).toBe('VALID');
     // The page's answer and the routes' agree.
@@ -166,7 +170,12 @@ describe('a link that no longer works says why, and names nobody', () => {
     expect(answer.body).toMatchObject({ state: 'VOIDED', purpose: 'RESET', reportable: true });
     expect(answer.body).not.toHaveProperty('accountEmail');
     expect((await stack.call('POST', '/enroll/report', { body: { ticket: reset.ticket } })).status).toBe(200);
-    expect((await status(reset.ticket)).body).toMatchObject({ state: 'USED', reportable: false });
+    // After the report the link says recovery is locked, so the page never reads "used: you're done".
+    expect((await status(reset.ticket)).body).toMatchObject({
+      state: 'USED',
+      reportable: false,
+      recoveryLocked: true,
+    });
   });
 });
 

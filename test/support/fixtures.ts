@@ -69,10 +69,11 @@ export const passVerification = async (
   agentToken: string,
   types: string[] = knowledgeChecks,
   answers: Record<string, string> = {},
+  channel: 'phone' | 'chat' | 'email' = 'phone',
 ) => {
   const started = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
     token: agentToken,
-    body: { channel: 'phone' },
+    body: { channel },
   });
   if (started.status !== 201) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
   const verificationId: string = started.body.verificationId;

@@ -248,4 +248,8 @@ export const notificationKindLabels = byLocale({
   LOCK_RELEASED: { nl: 'blokkade opgeheven', en: 'lock lifted' },
   LIMITS_RESET: { nl: 'herstellimieten gewist', en: 'recovery limits reset' },
   SELF_SERVICE_GUIDE: { nl: 'zelfhulp-instructies', en: 'self-service instructions' },
+  REPORT_RECEIVED: {
+    nl: 'bevestiging van de melding aan de klant',
+    en: 'report confirmation to the customer',
+  },
 } satisfies Words<NotificationKind>);

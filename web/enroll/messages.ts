@@ -1,11 +1,14 @@
 // Everything the enrollment page says to the customer, each key in every language of the page's list.
+import type { MailLocale } from '../../lib/locales';
 import { byLanguage, type PageLang } from '../shared/i18n';
 
 /**
- * The languages of the enrollment page, the first its fallback. It follows the browser, not the
- * customer record: a language here needs its words below and its entry in web/shared/i18n.ts.
+ * The languages of the enrollment page, the first its fallback. It speaks the customer's language on
+ * record once the link's status names it (unless the customer switched), before that the browser's. A
+ * language here needs its words below, its entry in web/shared/i18n.ts and its helpdesk facts in
+ * lib/locales.ts (mailWording).
  */
-export const enrollLanguages = ['nl', 'en'] as const satisfies readonly PageLang[];
+export const enrollLanguages = ['nl', 'en'] as const satisfies readonly (PageLang & MailLocale)[];
 export type EnrollLang = (typeof enrollLanguages)[number];
 
 const words = {
@@ -153,8 +156,8 @@ const words = {
     en: 'Recovery of two-step verification is blocked for your account and our security team has been alerted. They will contact you.',
   },
   reportedAdvice: {
-    nl: 'Wijzig voor de zekerheid uw wachtwoord. Wij vragen u nooit om codes uit uw app of uw back-upcodes door te geven.',
-    en: 'To be safe, change your password. We never ask you to pass on codes from your app or your backup codes.',
+    nl: 'Inloggen op uw account is geblokkeerd, ook met uw wachtwoord, tot ons beveiligingsteam u heeft gebeld en de blokkade samen met u opheft; dan kunt u ook uw wachtwoord wijzigen. U krijgt een bevestiging per e-mail. Wij vragen u nooit om codes uit uw app of uw back-upcodes door te geven.',
+    en: 'Signing in to your account is blocked, with your password too, until our security team has called you and lifts the block together with you; then you can also change your password. You will get a confirmation by email. We never ask you to pass on codes from your app or your backup codes.',
   },
 
   ticket_TICKET_UNKNOWN_title: { nl: 'Deze link werkt niet', en: 'This link does not work' },
@@ -193,12 +196,18 @@ const words = {
     nl: 'Gebruik de link uit de meest recente e-mail.',
     en: 'Use the link from the most recent email.',
   },
-  ticket_RECOVERY_LOCKED_title: { nl: 'Herstel is geblokkeerd', en: 'Recovery is blocked' },
-  ticket_RECOVERY_LOCKED_body: {
-    nl: 'Voor uw account is gemeld dat een herstel niet door u is aangevraagd. Daarom kan 2FA niet via deze link worden ingesteld.',
-    en: 'It was reported for your account that a recovery was not requested by you. So 2FA cannot be set up with this link.',
+  ticket_RECOVERY_LOCKED_title: {
+    nl: 'Uw account is geblokkeerd, voor uw bescherming',
+    en: 'Your account is locked, for your protection',
   },
-  ticket_RECOVERY_LOCKED_next: { nl: 'Neem contact op met de helpdesk.', en: 'Contact the helpdesk.' },
+  ticket_RECOVERY_LOCKED_body: {
+    nl: 'Voor uw account is gemeld dat een herstel van de tweestapsverificatie niet door u is aangevraagd. Daarom is inloggen geblokkeerd, ook met uw wachtwoord, en werkt deze link niet meer.',
+    en: 'It was reported for your account that a recovery of two-step verification was not requested by you. So signing in is blocked, with your password too, and this link no longer works.',
+  },
+  ticket_RECOVERY_LOCKED_next: {
+    nl: 'Ons beveiligingsteam belt u terug op het telefoonnummer dat wij van u hebben en heft de blokkade samen met u op. U hoeft nu niets te doen.',
+    en: 'Our security team will call you back on the phone number we have for you and lift the block together with you. You need not do anything now.',
+  },
   ticket_LOGIN_REQUIRED_title: {
     nl: 'Log eerst in met uw wachtwoord',
     en: 'Sign in with your password first',
@@ -220,8 +229,8 @@ const words = {
     en: 'Your account is already protected with an authenticator app.',
   },
   ticket_TWO_FA_ALREADY_ENABLED_next: {
-    nl: 'U hoeft niets te doen. Wilt u een nieuwe telefoon koppelen? Neem contact op met de helpdesk.',
-    en: 'You need not do anything. Want to link a new phone? Contact the helpdesk.',
+    nl: 'U hoeft niets te doen. Een nieuwe telefoon? Dat regelt u zelf: log in met uw wachtwoord en de code uit de app op uw oude telefoon (of een back-upcode), kies op uw profielpagina “Authenticator vervangen” en scan de QR-code met uw nieuwe telefoon. Werkt de oude app niet meer en heeft u geen back-upcode? Bel dan de helpdesk.',
+    en: 'You need not do anything. A new phone? You can move yourself: sign in with your password and the code from the app on your old phone (or a backup code), choose “Replace authenticator” on your profile page and scan the QR code with your new phone. Old app gone and no backup code left? Then call the helpdesk.',
   },
 
   error_WRONG_CODE: {
@@ -265,6 +274,8 @@ const words = {
     en: 'Something went wrong on our side. Please try again in a few minutes.',
   },
   tryAgain: { nl: 'Opnieuw proberen', en: 'Try again' },
+  helpdeskPhone: { nl: 'Helpdesk: {phone}', en: 'Helpdesk: {phone}' },
+  caseNumber: { nl: 'Zaaknummer: {caseNumber}', en: 'Case number: {caseNumber}' },
   reference: { nl: 'Referentie voor de helpdesk: {id}', en: 'Reference for the helpdesk: {id}' },
 
   // every step names the service and the account; the link's state at open; phone layout

@@ -1,5 +1,6 @@
 // What several steps show: a step's title, the account line, an error beside an action, "this wasn't
 // me", copying to the clipboard, and how a failed call lands on the page.
+import { mailWording } from '../../lib/locales';
 import { h } from '../shared/dom';
 import { inlineError, ticketRefusal, type InlineError } from './enrollment-api';
 import { isMessageKey } from './messages';
@@ -38,6 +39,31 @@ export const errorNotice = (page: Page, error: InlineError | undefined, testId: 
           : null,
       )
     : null;
+
+/**
+ * Beside every "contact the helpdesk": the number to call (a tel: link a phone dials with a tap) and,
+ * when the link came from a helpdesk session, its case number, so the caller is found at once.
+ */
+export const helpdeskContact = ({ i18n, link, t }: Page) => {
+  const phone = mailWording[i18n.lang].helpdeskPhone;
+  return h(
+    'p',
+    { class: 'helpdesk-contact', 'data-testid': 'helpdesk-contact' },
+    h('a', {
+      href: `tel:${phone.replace(/[^+\d]/g, '')}`,
+      'data-testid': 'helpdesk-phone',
+      text: t('helpdeskPhone', { phone }),
+    }),
+    link?.caseNumber
+      ? h(
+          'span',
+          {},
+          h('br', {}),
+          h('span', { 'data-testid': 'case-number', text: t('caseNumber', { caseNumber: link.caseNumber }) }),
+        )
+      : null,
+  );
+};
 
 /** A refusal of the link itself becomes its own page; anything else stays beside the action. */
 export const handleFailure = (page: Page, error: unknown, otherwise: (inline: InlineError) => void) => {

@@ -71,6 +71,11 @@ export interface Translator<K extends string, L extends PageLang> {
   /** The text for `key` with `{name}` placeholders filled in. */
   t(key: K, values?: Record<string, string | number>): string;
   setLang(lang: L): void;
+  /**
+   * The language the person is known to read (the customer's on record): spoken unless they chose one
+   * on this device with the switch, and not remembered as their choice.
+   */
+  preferLang(lang: string): void;
   /** A date and time in the user's language, in their own time zone. */
   dateTime(iso: string): string;
   time(iso: string): string;
@@ -104,6 +109,12 @@ export const createTranslator = <K extends string, L extends PageLang>(
       } catch {
         /* not remembered; the switch still works for this page */
       }
+    },
+    preferLang: (preferred) => {
+      const spoken = languages.find((candidate) => candidate === preferred);
+      if (!spoken || storedLang(languages)) return;
+      lang = spoken;
+      document.documentElement.lang = spoken;
     },
     dateTime: (iso) => new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' }),
     time: (iso) => new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }),

@@ -2,7 +2,7 @@
 import { h } from '../../shared/dom';
 import { reportReset } from '../enrollment-api';
 import { forgetTicket, type Page, type View, type ViewOf } from '../page';
-import { accountLine, errorNotice, handleFailure, title } from '../parts';
+import { accountLine, errorNotice, handleFailure, helpdeskContact, title } from '../parts';
 import { openingView } from './start';
 
 const report = async (page: Page) => {
@@ -81,5 +81,6 @@ export const reportedView = (page: Page) => {
     accountLine(page),
     h('p', { text: t('reportedBody') }),
     h('p', { text: t('reportedAdvice') }),
+    helpdeskContact(page),
   );
 };

@@ -4,7 +4,7 @@ import { h } from '../../shared/dom';
 import { linkStatus, startEnrollment, type LinkStatus } from '../enrollment-api';
 import type { MessageKey, TicketErrorCode } from '../messages';
 import { forgetTicket, keepTicket, phoneLayout, type Page, type View, type ViewOf } from '../page';
-import { errorNotice, handleFailure, notMeButton, accountLine, title } from '../parts';
+import { errorNotice, handleFailure, helpdeskContact, notMeButton, accountLine, title } from '../parts';
 
 const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCode> = {
   USED: 'TICKET_SPENT',
@@ -14,6 +14,9 @@ const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCod
 
 /** The page the link opens on: the start (or "this wasn't me"), or what happened to the link. */
 export const openingView = (status: LinkStatus, report: boolean): { view: View; focus: string } => {
+  // After "this wasn't me" every link of the account says it is locked and who calls, never "done".
+  if (status.recoveryLocked)
+    return { view: { name: 'ticket-error', code: 'RECOVERY_LOCKED' }, focus: 'ticket-error-title' };
   if (report && status.reportable) return { view: { name: 'report', busy: false }, focus: 'report-title' };
   if (status.state === 'VALID') return { view: { name: 'intro' }, focus: 'intro-title' };
   return {
@@ -33,6 +36,7 @@ export const check = async (page: Page, report: boolean, started = false) => {
   page.show({ name: 'checking' });
   try {
     page.link = await linkStatus(ticket);
+    if (page.link.locale) page.i18n.preferLang(page.link.locale);
     const opening = openingView(page.link, report);
     // A dead link is nothing to come back to in this tab.
     if (page.link.state !== 'VALID') forgetTicket();
@@ -64,13 +68,14 @@ export const start = async (page: Page) => {
   }
 };
 
-export const noTicketView = ({ t }: Page) =>
+export const noTicketView = (page: Page) =>
   h(
     'section',
     { class: 'card', 'data-state': 'no-ticket' },
-    title(t('noTicketTitle'), 'no-ticket-title'),
-    h('p', { text: t('noTicketBody') }),
-    h('p', { class: 'muted', text: t('noTicketNext') }),
+    title(page.t('noTicketTitle'), 'no-ticket-title'),
+    h('p', { text: page.t('noTicketBody') }),
+    h('p', { class: 'muted', text: page.t('noTicketNext') }),
+    helpdeskContact(page),
   );
 
 /** While the link is checked ('checking') or the enrollment started ('starting'). */
@@ -143,8 +148,9 @@ export const ticketErrorView = (page: Page, { code }: ViewOf<'ticket-error'>) =>
     title(t(ticketErrorText(page, code, 'title')), 'ticket-error-title'),
     h('p', { text: t(ticketErrorText(page, code, 'body')) }),
     h('p', { class: 'next', text: t(ticketErrorText(page, code, 'next')) }),
+    helpdeskContact(page),
     // A reset link voided by a newer one the customer never asked for is the alarm's very case.
-    ticket && link && link.state !== 'VALID' && link.reportable
+    ticket && link && link.state !== 'VALID' && link.reportable && !link.recoveryLocked
       ? h('div', { class: 'actions' }, h('p', { text: t('voidedNotMe') }), notMeButton(page))
       : null,
   );
@@ -161,4 +167,5 @@ export const errorView = (page: Page, current: ViewOf<'error'>) =>
       text: page.t('tryAgain'),
       on: { click: () => current.retry() },
     }),
+    helpdeskContact(page),
   );
