@@ -16,7 +16,6 @@ import { authenticatorFrom } from '../integration/enrollment-helpers';
 import {
   answerTriageToVerify,
   browserSuite,
-  focusedKey,
   phone,
   readBackEmailedCode,
   screenshot,
