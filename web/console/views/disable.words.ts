@@ -51,8 +51,8 @@ export const disableWords = {
     en: '2FA is disabled on case {case}. The customer gets an email with a link to set up 2FA again.',
   },
   pendingApproval: {
-    nl: 'Een tweede admin moet dit goedkeuren ({reasons}). Het verzoek staat bij Goedkeuringen en verloopt om {time}.',
-    en: 'A second admin must approve this ({reasons}). The request is listed under Approvals and expires at {time}.',
+    nl: 'Een tweede admin moet dit goedkeuren ({reasons}). Het verzoek staat in de Admin-wachtrij en verloopt om {time}.',
+    en: 'A second admin must approve this ({reasons}). The request is listed in the Admin queue and expires at {time}.',
   },
   approvalReason_PRIVILEGED_CUSTOMER: { nl: 'bevoorrechte klant', en: 'privileged customer' },
   approvalReason_EMAIL_CHANGED_RECENTLY: {
@@ -65,8 +65,8 @@ export const disableWords = {
     en: 'There is no passed, unused verification. Do step 1 first.',
   },
   waitingForApproval: {
-    nl: 'Een uitschakeling voor deze klant wacht op goedkeuring door een tweede admin (zie Goedkeuringen).',
-    en: 'A disable for this customer is waiting for a second admin’s approval (see Approvals).',
+    nl: 'Een uitschakeling voor deze klant wacht op goedkeuring door een tweede admin (zie Admin-wachtrij).',
+    en: 'A disable for this customer is waiting for a second admin’s approval (see Admin queue).',
   },
   alreadyDisabled: {
     nl: '2FA staat uit voor deze klant; de klant kan het opnieuw instellen via de e-mail of het profiel.',
