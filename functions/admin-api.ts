@@ -10,7 +10,7 @@ import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
 import type { Principal } from '../lib/http/principal';
 import { approvalSubject, customerSubject, idempotencyContext } from '../lib/idempotency/store';
-import { approveDisable, requestDisable } from '../lib/reset/store';
+import { approveDisable, requestDisable, resetPolicy } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
 import { resendResetLink } from '../lib/reset/resend-link';
 import { cancelVerification } from '../lib/verification/cancel';
@@ -23,6 +23,7 @@ import {
 } from '../lib/verification/store';
 import { readVerificationSession } from '../lib/verification/reads';
 import { listReadyVerifications } from '../lib/verification/ready';
+import { previewDisables } from '../lib/reset/preview';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 import { listRecoveryLimits, resetRecoveryLimits } from '../lib/security/recovery-limits';
@@ -157,13 +158,31 @@ export const handler = createHttpFunction('adminApi', {
   },
 
   listReadyVerifications: async (request) => {
-    const page = await listReadyVerifications(staffId(request.principal), {
-      now: deps.clock.now(),
+    const adminId = staffId(request.principal);
+    const now = deps.clock.now();
+    const page = await listReadyVerifications(adminId, {
+      now,
       maxAgeMinutes: config().policy.verificationMaxAgeMinutes,
       limit: request.query.limit,
       cursor: request.query.cursor,
     });
-    return { body: { verifications: page.items, nextCursor: page.nextCursor } };
+    const previews = await previewDisables(
+      adminId,
+      page.items.map((item) => item.verificationId),
+      now,
+      resetPolicy(),
+    );
+    // A session gone between the two reads (erased) reads as refused, never as a free disable.
+    const gone = { kind: 'REFUSED', code: 'VERIFICATION_NOT_FOUND' } as const;
+    return {
+      body: {
+        verifications: page.items.map((item) => ({
+          ...item,
+          disable: previews.get(item.verificationId) ?? gone,
+        })),
+        nextCursor: page.nextCursor,
+      },
+    };
   },
 
   disableTwoFactor: async (request) => {

@@ -38,16 +38,20 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 
 export const tableName = (key: TableKey): string => config().tableNames[key];
 
-/** Projected items of one table by key, one BatchGetItem (at most 100 distinct keys), by key value. */
-export const batchGet = async <T>(table: TableKey, keyName: string, ids: string[], projection: string) => {
+/**
+ * Items of one table by key, one BatchGetItem (at most 100 distinct keys), by key value; projected
+ * when a projection is given (it names the key as `#key`).
+ */
+export const batchGet = async <T>(table: TableKey, keyName: string, ids: string[], projection?: string) => {
   if (ids.length === 0) return new Map<string, T>();
   const result = await dynamoDb().send(
     new BatchGetCommand({
       RequestItems: {
         [tableName(table)]: {
           Keys: [...new Set(ids)].map((id) => ({ [keyName]: id })),
-          ProjectionExpression: projection,
-          ExpressionAttributeNames: { '#key': keyName },
+          ...(projection
+            ? { ProjectionExpression: projection, ExpressionAttributeNames: { '#key': keyName } }
+            : {}),
         },
       },
     }),

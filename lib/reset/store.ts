@@ -46,7 +46,7 @@ export interface Deps {
   random: Random;
 }
 
-const resetPolicy = (): ResetPolicy => {
+export const resetPolicy = (): ResetPolicy => {
   const { policy } = config();
   return {
     verificationMaxAgeMinutes: policy.verificationMaxAgeMinutes,

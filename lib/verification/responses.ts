@@ -72,6 +72,16 @@ export const readyVerificationsSchema = z.strictObject({
       secondsLeft: z.number(),
       withoutPossessionProof: z.nullable(z.string()),
       ownVerification: z.boolean(),
+      /**
+       * What a disable by the reader would do now, by the disable's own rule: DIRECT, NEEDS_APPROVAL
+       * (with the reasons a second admin sees) or REFUSED (the error code). The hourly limits can
+       * fill before the disable, which then decides again.
+       */
+      disable: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('DIRECT') }),
+        z.strictObject({ kind: z.literal('NEEDS_APPROVAL'), reasons: z.array(z.string()) }),
+        z.strictObject({ kind: z.literal('REFUSED'), code: z.string() }),
+      ]),
     }),
   ),
   nextCursor: z.nullable(z.string()),

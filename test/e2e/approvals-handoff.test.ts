@@ -106,7 +106,7 @@ describe('approvals and the hand-off in the console', () => {
 
     const anna = await consoleOf('admin-anna', '#/approvals');
     // The count is in the link's accessible name, not only in the picture.
-    await anna.page.getByRole('link', { name: 'Goedkeuringen 2 wachtend' }).waitFor();
+    await anna.page.getByRole('link', { name: 'Admin-wachtrij 2 wachtend' }).waitFor();
     expect(await anna.page.getByTestId('pending-count').textContent()).toBe('2');
     const own = approvalRow(anna.page, first.approvalId);
     await own.waitFor();
@@ -158,7 +158,7 @@ describe('approvals and the hand-off in the console', () => {
     await bob.page.locator('[data-testid="approval-result"][data-kind="rejected"]').waitFor();
     await row.waitFor({ state: 'detached' });
     // The badge follows: one request still waits.
-    await bob.page.getByRole('link', { name: 'Goedkeuringen 1 wachtend' }).waitFor();
+    await bob.page.getByRole('link', { name: 'Admin-wachtrij 1 wachtend' }).waitFor();
     expect(await approvalRow(bob.page, second.approvalId).count()).toBe(1);
 
     // The requester reads the "no" and its reason on the customer's page.
@@ -246,7 +246,7 @@ describe('approvals and the hand-off in the console', () => {
     await admin.page.getByTestId('customer-name').waitFor();
 
     // Cancelled from the hand-off list, with a reason: it leaves the list and cannot be used.
-    await admin.page.getByRole('link', { name: /^Goedkeuringen/ }).click();
+    await admin.page.getByRole('link', { name: /^Admin-wachtrij/ }).click();
     await ready.getByRole('button', { name: 'Verificatie annuleren…' }).click();
     const dialog = admin.page.getByRole('dialog', { name: `Verificatie ${caseNumber} annuleren?` });
     await dialog.getByLabel('Reden').fill('Beller belt later terug');

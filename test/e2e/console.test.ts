@@ -227,13 +227,13 @@ describe('the helpdesk console', () => {
     await signIn(anna, suite.stack, 'admin-anna', '#/customers/e2e-vip');
     await anna.getByLabel('Reden (komt in het audit-logboek)').fill('Nieuwe telefoon, oude gewist');
     await anna.getByRole('button', { name: '2FA uitschakelen…' }).click();
-    await anna.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
+    await anna.getByRole('button', { name: 'Ja, ter goedkeuring voorleggen' }).click();
     await anna.getByTestId('disable-outcome').waitFor();
     expect(await anna.getByTestId('disable-outcome').getAttribute('data-outcome')).toBe('pending');
     expect(await anna.getByTestId('disable-outcome').textContent()).toContain('bevoorrechte klant');
     await screenshot(anna, 'console-11-pending-approval');
     // The requester cannot approve her own request: the button is off and says why.
-    await anna.getByRole('link', { name: 'Goedkeuringen' }).click();
+    await anna.getByRole('link', { name: 'Admin-wachtrij' }).click();
     await anna.locator('tr[data-approval]').first().waitFor();
     expect(await anna.getByRole('button', { name: 'Goedkeuren…' }).isDisabled()).toBe(true);
     expect(await anna.getByTestId('approve-note').textContent()).toBe(
@@ -277,6 +277,7 @@ describe('the helpdesk console', () => {
     await agent.getByText('Klant kan de code niet ontvangen?').click();
     await agent.getByLabel('Waarom niet?').selectOption('MAILBOX_ON_LOST_DEVICE');
     await agent.getByRole('button', { name: 'Afronden zonder bezitsbewijs' }).click();
+    await agent.getByRole('button', { name: 'Ja, afronden zonder bezitsbewijs' }).click();
     await agent.getByTestId('verification-outcome').waitFor();
     expect(await agent.getByTestId('verification-outcome').getAttribute('data-outcome')).toBe('PASSED');
     expect(await agent.getByTestId('without-proof-passed').textContent()).toContain('tweede admin');
@@ -286,7 +287,7 @@ describe('the helpdesk console', () => {
     await signIn(admin, suite.stack, 'admin-frits', '#/customers/e2e-noproof');
     await admin.getByLabel('Reden (komt in het audit-logboek)').fill('Telefoon en mailbox kwijt');
     await admin.getByRole('button', { name: '2FA uitschakelen…' }).click();
-    await admin.getByRole('button', { name: 'Ja, 2FA uitschakelen' }).click();
+    await admin.getByRole('button', { name: 'Ja, ter goedkeuring voorleggen' }).click();
     await admin.getByTestId('disable-outcome').waitFor();
     expect(await admin.getByTestId('disable-outcome').getAttribute('data-outcome')).toBe('pending');
     expect(await admin.getByTestId('disable-outcome').textContent()).toContain('zonder bezitsbewijs');

@@ -16,7 +16,6 @@ import { authenticatorFrom } from '../integration/enrollment-helpers';
 import {
   answerTriageToVerify,
   browserSuite,
-  focusedKey,
   phone,
   readBackEmailedCode,
   screenshot,
@@ -191,12 +190,13 @@ describe('the console: complete when the policy can pass, and after a rejection 
 
     const admin = await open();
     await signIn(admin, suite.stack, 'admin-frits');
-    // Back from the sign-in page on the start page: the search has focus.
-    expect(await focusedKey(admin)).toBe('search-input');
+    // Back from the sign-in page, an admin starts in their queue, at its heading.
+    await admin.getByRole('heading', { name: 'Klaar voor een admin' }).waitFor();
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe('Klaar voor een admin');
     const approvals = admin.getByTestId('nav-approvals');
     await admin.getByTestId('pending-count').waitFor();
     const shown = await visibleText(admin, '[data-testid="nav-approvals"]');
-    expect(shown).toMatch(/^Goedkeuringen \d+$/);
+    expect(shown).toMatch(/^Admin-wachtrij \d+$/);
     await admin.getByRole('link', { name: `${shown} wachtend`, exact: true }).waitFor();
     expect(await approvals.count()).toBe(1);
 

@@ -78,7 +78,7 @@ describe('signing in to the console through the local OpenID provider', () => {
     for (const [username, header, approvals] of expectations) {
       await signIn(page, suite.stack, username, '#/approvals');
       expect(await signedInAs(page)).toBe(header);
-      expect(await page.getByRole('link', { name: 'Goedkeuringen' }).count()).toBe(approvals ? 1 : 0);
+      expect(await page.getByRole('link', { name: 'Admin-wachtrij' }).count()).toBe(approvals ? 1 : 0);
       // The approvals route itself only opens for admins; the others land on the search.
       await page
         .getByRole('heading', { name: approvals ? 'Wachtende goedkeuringen' : 'Klant zoeken' })
@@ -242,7 +242,11 @@ describe('signing in to the console through the local OpenID provider', () => {
         (text) => html.includes(text),
       );
     };
+    // An admin starts in their queue; nothing of Bram's there either.
+    await page.getByRole('heading', { name: 'Klaar voor een admin' }).waitFor();
+    expect(await leftovers()).toEqual([]);
     // The search starts empty: not Bram's query, not his results.
+    await page.getByRole('link', { name: 'Klant zoeken' }).click();
     expect(await page.getByLabel('E-mailadres of naam').inputValue()).toBe('');
     expect(await page.getByTestId('search-results').count()).toBe(0);
     expect(await leftovers()).toEqual([]);

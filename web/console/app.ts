@@ -235,6 +235,9 @@ const focusable = (element: Element | null): element is HTMLElement =>
   element instanceof HTMLElement && !(element as HTMLButtonElement).disabled;
 
 function render(focus?: string) {
+  // An admin's start page is their queue: the console opened without a page (the search is `#/`).
+  if (session && isAdmin(session) && window.location.hash === '')
+    history.replaceState(null, '', '#/approvals');
   const active = document.activeElement;
   const activeKey = active instanceof HTMLElement ? active.dataset.key : undefined;
   const route = currentRoute();

@@ -10,7 +10,7 @@ export const appWords = {
   roleHelpdesk: { nl: 'helpdeskmedewerker', en: 'helpdesk' },
   roleAdmin: { nl: 'admin', en: 'admin' },
   roleSecurity: { nl: 'security officer', en: 'security officer' },
-  navApprovals: { nl: 'Goedkeuringen', en: 'Approvals' },
+  navApprovals: { nl: 'Admin-wachtrij', en: 'Admin queue' },
   mainNav: { nl: 'Hoofdmenu', en: 'Main menu' },
   sessionExpired: {
     nl: 'Uw sessie is verlopen. Meld u opnieuw aan.',

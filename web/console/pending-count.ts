@@ -1,46 +1,56 @@
-// The number of disables waiting for a second admin, in the navigation of admins: read again whenever
-// the view changes and whenever the approvals list is loaded, so the badge never lags the list.
+// The admin's queue in one number, in the navigation of admins: disables waiting for a second admin
+// and passed sessions ready for an admin together. Read again whenever the view changes and whenever
+// the queue's lists are loaded, so the badge never lags the lists.
 import { h } from '../shared/dom';
-import type { Approval } from './api-types';
+import type { Approval, ReadyVerificationsResponse } from './api-types';
 import type { Translator } from '../shared/i18n';
 import type { Ctx, MessageKey } from './context';
 import type { ConsoleLocale } from './locales';
 
-let count: number | undefined;
+const parts: { approvals?: number; ready?: number } = {};
 let changed: () => void = () => undefined;
+
+const total = () =>
+  parts.approvals === undefined && parts.ready === undefined
+    ? undefined
+    : (parts.approvals ?? 0) + (parts.ready ?? 0);
 
 export const pendingApprovals = {
   /** What to do when the number changes (the console renders again). */
   onChange(listener: () => void) {
     changed = listener;
   },
-  set(value: number | undefined) {
-    if (value === count) return;
-    count = value;
+  set(part: keyof typeof parts, value: number | undefined) {
+    if (parts[part] === value) return;
+    parts[part] = value;
     changed();
   },
   /** On sign-out: the next person's badge starts from their own read. */
   forget() {
-    count = undefined;
+    parts.approvals = undefined;
+    parts.ready = undefined;
   },
 };
 
 export const refreshPendingApprovals = async (ctx: Ctx) => {
-  try {
-    const response = await ctx.call<{ approvals: Approval[] }>('GET', '/admin/approvals');
-    pendingApprovals.set(response.body.approvals.length);
-  } catch {
-    // The badge is a hint; the approvals page itself shows a refusal in words.
-  }
+  const [approvals, ready] = await Promise.allSettled([
+    ctx.call<{ approvals: Approval[] }>('GET', '/admin/approvals'),
+    ctx.call<ReadyVerificationsResponse>('GET', '/admin/verifications?status=PASSED'),
+  ]);
+  // The badge is a hint; the queue itself shows a refusal in words.
+  if (approvals.status === 'fulfilled')
+    pendingApprovals.set('approvals', approvals.value.body.approvals.length);
+  if (ready.status === 'fulfilled') pendingApprovals.set('ready', ready.value.body.verifications.length);
 };
 
 /**
- * The navigation link. Its accessible name is its visible text and then some ("Goedkeuringen 2
+ * The navigation link. Its accessible name is its visible text and then some ("Admin-wachtrij 2
  * wachtend"), never a different label (WCAG 2.5.3): the count is read as shown, the word after it is
  * for screen readers only.
  */
 export const approvalsNavLink = (i18n: Translator<MessageKey, ConsoleLocale>, current: boolean) => {
   const { t } = i18n;
+  const count = total();
   return h(
     'a',
     {

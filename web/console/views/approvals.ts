@@ -1,13 +1,13 @@
-// The admins' page: disables that wait for a second admin (approved after a confirmation, or rejected
-// with a reason), and the hand-off from the agents: passed verifications nobody used yet, with the
-// time left before they go stale.
+// The admin's queue: the hand-off from the agents (passed verifications nobody used yet, with the time
+// left before they go stale and what a disable would do, each with its disable), and disables that
+// wait for a second admin (approved after a confirmation, or rejected with a reason).
 import { h } from '../../shared/dom';
 import type { Approval, ReadyVerification, ReadyVerificationsResponse } from '../api-types';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { checkShortLabels, noPossessionReasonLabels, type MessageKey } from '../messages';
 import { pendingApprovals } from '../pending-count';
 import { dropOnSignOut } from '../view-state';
-import { approvalReasonsText } from './disable';
+import { approvalReasonsText, disablePreviewText, preselectDisable } from './disable';
 import { cancelVerification } from './handoff';
 import { reasonDialog } from './reason-dialog';
 
@@ -38,7 +38,7 @@ const load = async (ctx: Ctx, focus?: string) => {
     const response = await ctx.call<{ approvals: Approval[] }>('GET', '/admin/approvals');
     state.approvals = response.body.approvals;
     state.loadError = undefined;
-    pendingApprovals.set(state.approvals.length);
+    pendingApprovals.set('approvals', state.approvals.length);
   } catch (error) {
     state.loadError = ctx.errorInfo(error);
     ctx.alert(state.loadError.text);
@@ -55,6 +55,7 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
     const response = await ctx.call<ReadyVerificationsResponse>('GET', '/admin/verifications?status=PASSED');
     state.ready = response.body.verifications;
     state.readyError = undefined;
+    pendingApprovals.set('ready', state.ready.length);
   } catch (error) {
     state.readyError = ctx.errorInfo(error);
     ctx.alert(state.readyError.text);
@@ -325,7 +326,7 @@ const approvalsCard = (ctx: Ctx) => {
   return h(
     'section',
     { class: 'card', 'data-testid': 'approvals' },
-    h('h2', { tabindex: -1, 'data-route-focus': true, text: t('approvalsTitle') }),
+    h('h2', { text: t('approvalsTitle') }),
     h('p', { text: t('approvalsIntro') }),
     state.decided
       ? h('p', {
@@ -368,6 +369,12 @@ const readyRow = (ctx: Ctx, item: ReadyVerification) => {
       {},
       item.withoutPossessionProof ? h('p', { class: 'small', text: t('readyWithoutProof') }) : null,
       item.ownVerification ? h('p', { class: 'muted small', text: t('readyOwnVerification') }) : null,
+      h('p', {
+        class: 'small',
+        'data-testid': 'ready-disable-preview',
+        'data-kind': item.disable.kind,
+        text: disablePreviewText(ctx, item.disable),
+      }),
     ),
     h(
       'td',
@@ -375,11 +382,20 @@ const readyRow = (ctx: Ctx, item: ReadyVerification) => {
       h(
         'div',
         { class: 'actions' },
-        h('a', {
-          href: `#/customers/${encodeURIComponent(item.customerId)}`,
-          class: 'button-link',
-          text: t('readyOpen'),
-        }),
+        // The disable step of this customer, on this session: the reason and the confirmation are there.
+        item.disable.kind === 'REFUSED'
+          ? h('a', {
+              href: `#/customers/${encodeURIComponent(item.customerId)}`,
+              class: 'button-link',
+              text: t('readyOpen'),
+            })
+          : h('a', {
+              href: `#/customers/${encodeURIComponent(item.customerId)}`,
+              class: 'button-link',
+              'data-key': `ready-disable-${item.verificationId}`,
+              text: t('readyDisable'),
+              on: { click: () => preselectDisable(item.customerId, item.verificationId) },
+            }),
         h('button', {
           type: 'button',
           class: 'secondary',
@@ -398,7 +414,8 @@ const readyCard = (ctx: Ctx) => {
   return h(
     'section',
     { class: 'card', 'data-testid': 'ready-for-admin' },
-    h('h2', { text: t('readyTitle') }),
+    // Keyed, so focus stays on it when the lists arrive and the page draws again.
+    h('h2', { tabindex: -1, 'data-route-focus': true, 'data-key': 'queue-heading', text: t('readyTitle') }),
     h('p', { text: t('readyIntro') }),
     state.readyNotice
       ? h('p', { class: 'notice notice-ok', 'data-testid': 'ready-notice', text: state.readyNotice })
@@ -422,7 +439,8 @@ export const approvalsView = (ctx: Ctx, fresh: boolean) => {
     state.readyNotice = undefined;
     state.readyActionError = undefined;
   }
-  if ((fresh || !state.approvals) && !state.loading) void load(ctx);
-  if ((fresh || !state.ready) && !state.readyLoading) void loadReady(ctx);
-  return h('div', {}, approvalsCard(ctx), readyCard(ctx));
+  // After this render: a render from inside it would draw the page the route focus just went to anew.
+  if ((fresh || !state.approvals) && !state.loading) queueMicrotask(() => void load(ctx));
+  if ((fresh || !state.ready) && !state.readyLoading) queueMicrotask(() => void loadReady(ctx));
+  return h('div', {}, readyCard(ctx), approvalsCard(ctx));
 };

@@ -63,6 +63,7 @@ export const approvalsWords = {
   },
   readyNone: { nl: 'Er wachten geen geslaagde verificaties.', en: 'No passed verifications are waiting.' },
   readyOpen: { nl: 'Klant openen', en: 'Open customer' },
+  readyDisable: { nl: '2FA uitschakelen…', en: 'Disable 2FA…' },
   readyWithoutProof: {
     nl: 'Zonder bezitsbewijs: een tweede admin moet goedkeuren.',
     en: 'Without possession proof: a second admin must approve.',

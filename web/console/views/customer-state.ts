@@ -1,7 +1,7 @@
 // The state of the customer page: the profile as loaded, the verification in progress, the disable
 // form. Views render from it; actions change it and ask for a render.
 import type { Channel, CheckType } from '../../../lib/verification/schemas';
-import type { ReportedProblem } from '../../../lib/verification/vocabulary';
+import type { NoPossessionReason, ReportedProblem } from '../../../lib/verification/vocabulary';
 import type {
   CheckResult,
   EmailCodeSent,
@@ -43,6 +43,9 @@ export interface VerificationState {
   toPass?: StillNeeded | null;
   completeBusy: boolean;
   completeError?: ErrorInfo;
+  /** The reason chosen for going without possession proof: none until the agent picks one. */
+  withoutProofReason?: NoPossessionReason;
+  withoutProofReasonError?: string;
 }
 
 /** The triage before verification: the two questions, and the answer of the triage route once recorded. */

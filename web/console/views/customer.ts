@@ -8,7 +8,7 @@ import { customerPageLayout, fact, type Ctx } from '../context';
 import { channelLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlderVerifications, loadProfile, type CustomerPage } from './customer-state';
-import { disableCard } from './disable';
+import { disableCard, disableComesFirst } from './disable';
 import { rejectionNotice, resetLinkCard } from './handoff';
 import { twoFactorBadge } from './search';
 import { verificationCard } from './verification';
@@ -168,8 +168,9 @@ export const customerView = (ctx: Ctx, customerId: string) => {
         cards: [
           profileCard(ctx, profile),
           rejectionNotice(ctx, profile),
-          verificationCard(ctx, page),
-          disableCard(ctx, page),
+          ...(disableComesFirst(ctx, profile)
+            ? [disableCard(ctx, page), verificationCard(ctx, page)]
+            : [verificationCard(ctx, page), disableCard(ctx, page)]),
           resetLinkCard(ctx, page, profile),
           historyCard(ctx, page, profile),
         ],

@@ -1,7 +1,14 @@
 // Step 2 of the manual, for admins: disable 2FA on a passed verification, with a reason and a
 // confirmation. The server decides whether a second admin must approve (202).
 import { h, uid } from '../../shared/dom';
-import type { ApprovalReason, DisablePendingApproval, DisableResponse, Profile } from '../api-types';
+import type {
+  ApprovalReason,
+  DisablePendingApproval,
+  DisableResponse,
+  Profile,
+  ReadyVerification,
+  ReadyVerificationsResponse,
+} from '../api-types';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
 import { actionForm, errorBlock, type Ctx } from '../context';
@@ -30,12 +37,50 @@ const isPending = (body: DisableResponse): body is DisablePendingApproval =>
 export const approvalReasonsText = (ctx: Ctx, reasons: string[]) =>
   reasons.map((reason) => approvalReasonText(ctx, reason)).join(', ');
 
+type DisablePreview = ReadyVerification['disable'];
+
+/** What a disable would do, as the server's ready list computed it by the disable's own rule. */
+export const disablePreviewText = (ctx: Ctx, preview: DisablePreview | undefined) => {
+  const { t } = ctx.i18n;
+  if (!preview) return t('previewUnknown');
+  switch (preview.kind) {
+    case 'DIRECT':
+      return t('previewDirect');
+    case 'NEEDS_APPROVAL':
+      return t('previewNeedsApproval', { reasons: approvalReasonsText(ctx, preview.reasons) });
+    case 'REFUSED':
+      return t('previewRefused', { code: preview.code });
+  }
+};
+
+/** The queue's "Disable 2FA" on a row: the customer's page opens with that session chosen. */
+const preselected = new Map<string, string>();
+export const preselectDisable = (customerId: string, verificationId: string) =>
+  preselected.set(customerId, verificationId);
+
+/** Read just before the confirmation, so the dialog says which will happen; unknown when unreadable. */
+const previewFor = async (ctx: Ctx, verificationId: string): Promise<DisablePreview | undefined> => {
+  try {
+    const response = await ctx.call<ReadyVerificationsResponse>(
+      'GET',
+      '/admin/verifications?status=PASSED&limit=100',
+    );
+    return response.body.verifications.find((item) => item.verificationId === verificationId)?.disable;
+  } catch {
+    return undefined;
+  }
+};
+
 const usableVerifications = (profile: Profile) =>
   profile.recentVerifications.filter((item) => item.status === 'PASSED');
 
 /** The server refuses a disable on one's own verification (an admin who also verifies): not offered. */
 const usableBy = (ctx: Ctx, profile: Profile) =>
   usableVerifications(profile).filter((item) => item.agentId !== ctx.session.sub);
+
+/** A passed session this admin can disable on: step 2 is what comes next, so it comes first on the page. */
+export const disableComesFirst = (ctx: Ctx, profile: Profile) =>
+  isAdmin(ctx.session) && !profile.customer.recoveryLocked && usableBy(ctx, profile).length > 0;
 
 const ownPassed = (ctx: Ctx, profile: Profile) =>
   usableVerifications(profile).filter((item) => item.agentId === ctx.session.sub);
@@ -53,11 +98,18 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
   if (!verificationId) return;
   const used = profile.recentVerifications.find((item) => item.verificationId === verificationId);
   const caseNumber = used ? caseOf(used) : verificationId;
+  const preview = await previewFor(ctx, verificationId);
+  const parks = preview?.kind === 'NEEDS_APPROVAL';
+  const previewText = disablePreviewText(ctx, preview);
   const confirmed = await confirmReasonedAction(ctx, form, {
     key: 'disable',
     title: t('confirmDisableTitle', { name: profile.customer.fullName }),
-    body: 'confirmDisableBody',
-    confirm: 'confirmDisableYes',
+    body: {
+      text: parks
+        ? t('confirmDisableApprovalBody', { preview: previewText })
+        : t('confirmDisableDirectBody', { preview: previewText }),
+    },
+    confirm: parks ? 'confirmDisableRequestYes' : 'confirmDisableYes',
   });
   if (!confirmed) return;
   // Not drawn, so it may be set after the busy render.
@@ -145,6 +197,11 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
   const form = page.disable;
   const candidates = usableBy(ctx, profile);
   const own = ownPassed(ctx, profile);
+  const wanted = preselected.get(page.customerId);
+  if (wanted && candidates.some((item) => item.verificationId === wanted)) {
+    form.verificationId = wanted;
+    preselected.delete(page.customerId);
+  }
   const selectId = uid('disable-verification');
   let content: (Node | null)[];
   if (profile.customer.recoveryLocked) {
@@ -189,11 +246,16 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
             h('option', {
               value: item.verificationId,
               selected: item.verificationId === form.verificationId,
-              text: t('disableVerificationOption', {
-                id: caseOf(item),
-                time: item.completedAt ? ctx.i18n.dateTime(item.completedAt) : '',
-                agent: item.agentId,
-              }),
+              text: [
+                t('disableVerificationOption', {
+                  id: caseOf(item),
+                  time: item.completedAt ? ctx.i18n.dateTime(item.completedAt) : '',
+                  agent: item.agentId,
+                }),
+                item.withoutPossessionProof ? t('disableOptionWithoutProof') : null,
+              ]
+                .filter(Boolean)
+                .join(' — '),
             }),
           ),
         ),

@@ -19,18 +19,40 @@ export const disableWords = {
   },
   disableButton: { nl: '2FA uitschakelen…', en: 'Disable 2FA…' },
   confirmDisableTitle: { nl: '2FA uitschakelen voor {name}?', en: 'Disable 2FA for {name}?' },
-  confirmDisableBody: {
-    nl: 'De authenticator-app en de back-upcodes van de klant werken daarna niet meer. De klant krijgt een e-mail met een link om 2FA opnieuw in te stellen. Deze actie wordt vastgelegd met uw naam en de reden.',
-    en: 'The customer’s authenticator app and backup codes stop working. The customer gets an email with a link to set up 2FA again. This action is recorded with your name and the reason.',
-  },
   confirmDisableYes: { nl: 'Ja, 2FA uitschakelen', en: 'Yes, disable 2FA' },
+  confirmDisableRequestYes: { nl: 'Ja, ter goedkeuring voorleggen', en: 'Yes, ask a second admin' },
+  previewDirect: {
+    nl: '2FA gaat direct uit, tenzij de uurlimieten intussen bereikt worden: dan moet een tweede admin eerst goedkeuren.',
+    en: '2FA is off at once, unless the hourly limits are reached meanwhile: then a second admin must approve first.',
+  },
+  previewNeedsApproval: {
+    nl: 'Een tweede admin moet goedkeuren ({reasons}); 2FA blijft aan tot dan.',
+    en: 'A second admin must approve ({reasons}); 2FA stays on until then.',
+  },
+  previewUnknown: {
+    nl: '2FA gaat direct uit, of een tweede admin moet eerst goedkeuren: de server beslist bij het bevestigen.',
+    en: '2FA is off at once, or a second admin must approve first: the server decides when you confirm.',
+  },
+  previewRefused: {
+    nl: 'Op deze verificatie kunt u nu niet uitschakelen ({code}).',
+    en: 'You cannot disable on this verification now ({code}).',
+  },
+  confirmDisableApprovalBody: {
+    nl: 'Dit wordt een verzoek: {preview} De klant merkt nog niets. Het verzoek wordt vastgelegd met uw naam en de reden.',
+    en: 'This becomes a request: {preview} The customer notices nothing yet. The request is recorded with your name and the reason.',
+  },
+  confirmDisableDirectBody: {
+    nl: '{preview} De authenticator-app en de back-upcodes van de klant werken daarna niet meer. De klant krijgt een e-mail met een link om 2FA opnieuw in te stellen. Deze actie wordt vastgelegd met uw naam en de reden.',
+    en: '{preview} The customer’s authenticator app and backup codes stop working. The customer gets an email with a link to set up 2FA again. This action is recorded with your name and the reason.',
+  },
+  disableOptionWithoutProof: { nl: 'zonder bezitsbewijs', en: 'without possession proof' },
   disabledDone: {
     nl: '2FA is uitgeschakeld op basis van zaak {case}. De klant krijgt een e-mail met een link om 2FA opnieuw in te stellen.',
     en: '2FA is disabled on case {case}. The customer gets an email with a link to set up 2FA again.',
   },
   pendingApproval: {
-    nl: 'Een tweede admin moet dit goedkeuren ({reasons}). Het verzoek staat bij Goedkeuringen en verloopt om {time}.',
-    en: 'A second admin must approve this ({reasons}). The request is listed under Approvals and expires at {time}.',
+    nl: 'Een tweede admin moet dit goedkeuren ({reasons}). Het verzoek staat in de Admin-wachtrij en verloopt om {time}.',
+    en: 'A second admin must approve this ({reasons}). The request is listed in the Admin queue and expires at {time}.',
   },
   approvalReason_PRIVILEGED_CUSTOMER: { nl: 'bevoorrechte klant', en: 'privileged customer' },
   approvalReason_EMAIL_CHANGED_RECENTLY: {
@@ -43,8 +65,8 @@ export const disableWords = {
     en: 'There is no passed, unused verification. Do step 1 first.',
   },
   waitingForApproval: {
-    nl: 'Een uitschakeling voor deze klant wacht op goedkeuring door een tweede admin (zie Goedkeuringen).',
-    en: 'A disable for this customer is waiting for a second admin’s approval (see Approvals).',
+    nl: 'Een uitschakeling voor deze klant wacht op goedkeuring door een tweede admin (zie Admin-wachtrij).',
+    en: 'A disable for this customer is waiting for a second admin’s approval (see Admin queue).',
   },
   alreadyDisabled: {
     nl: '2FA staat uit voor deze klant; de klant kan het opnieuw instellen via de e-mail of het profiel.',

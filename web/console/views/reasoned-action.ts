@@ -64,8 +64,9 @@ export const confirmReasonedAction = async (
   options: {
     key: string;
     title: string;
-    body: MessageKey;
-    confirm: MessageKey;
+    /** A key, or the words themselves when they depend on the case. */
+    body: MessageKey | { text: string };
+    confirm: MessageKey | { text: string };
   },
 ): Promise<boolean> => {
   const { t } = ctx.i18n;
@@ -78,8 +79,8 @@ export const confirmReasonedAction = async (
   form.reasonError = undefined;
   const confirmed = await confirmDialog({
     title: options.title,
-    body: t(options.body),
-    confirm: t(options.confirm),
+    body: typeof options.body === 'string' ? t(options.body) : options.body.text,
+    confirm: typeof options.confirm === 'string' ? t(options.confirm) : options.confirm.text,
     cancel: t('cancel'),
     danger: true,
   });

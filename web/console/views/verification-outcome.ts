@@ -4,7 +4,7 @@ import { noPossessionReasons, type NoPossessionReason } from '../../../lib/verif
 import { h, uid } from '../../shared/dom';
 import type { EmailCodeSent, PolicyOutcome } from '../api-types';
 import { isAdmin } from '../auth';
-import { errorBlock, type Ctx } from '../context';
+import { confirmDialog, errorBlock, type Ctx } from '../context';
 import { checkLabels, noPossessionReasonLabels } from '../messages';
 import { loadProfile, type CustomerPage, type VerificationState } from './customer-state';
 
@@ -109,28 +109,58 @@ export const completeControls = (ctx: Ctx, page: CustomerPage, verification: Ver
   );
 };
 
+/** Going without the code needs a second admin later: the agent confirms first, as for a disable. */
+const completeWithoutProof = async (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
+  const { t, lang } = ctx.i18n;
+  const reason = verification.withoutProofReason;
+  if (!reason) {
+    verification.withoutProofReasonError = t('withoutProofChooseReason');
+    ctx.alert(verification.withoutProofReasonError);
+    ctx.render('no-proof-reason');
+    return;
+  }
+  verification.withoutProofReasonError = undefined;
+  const confirmed = await confirmDialog({
+    title: t('confirmWithoutProofTitle'),
+    body: t('confirmWithoutProofBody', { reason: noPossessionReasonLabels[lang][reason] }),
+    confirm: t('confirmWithoutProofYes'),
+    cancel: t('cancel'),
+    danger: true,
+  });
+  if (!confirmed) {
+    ctx.render('complete-without-proof');
+    return;
+  }
+  await complete(ctx, page, verification, reason);
+};
+
 /** The harder path for a caller who cannot receive the code: the reason is recorded, a second admin must approve. */
 export const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: VerificationState) => {
   const { t, lang } = ctx.i18n;
   const reasonId = uid('no-proof-reason');
+  const errorId = uid('no-proof-reason-error');
   const missing = verification.toPass?.withoutPossessionProof ?? [];
   const missingId = uid('without-proof-missing');
+  const reasonError = verification.withoutProofReasonError;
   return h(
     'details',
-    { class: 'without-proof', 'data-testid': 'without-proof' },
+    {
+      class: 'without-proof',
+      'data-testid': 'without-proof',
+      open: reasonError || verification.withoutProofReason ? true : undefined,
+    },
     h('summary', { text: t('withoutProofTitle') }),
     h('p', { class: 'muted small', text: t('withoutProofIntro') }),
     h(
       'form',
       {
         class: 'inline-form',
+        // Checked here, so the refusal is in the console's words and language.
+        novalidate: true,
         on: {
           submit: (event) => {
             event.preventDefault();
-            const select = (event.target as HTMLFormElement).elements.namedItem(
-              'reason',
-            ) as HTMLSelectElement;
-            void complete(ctx, page, verification, select.value as NoPossessionReason);
+            void completeWithoutProof(ctx, page, verification);
           },
         },
       },
@@ -140,11 +170,35 @@ export const withoutProofForm = (ctx: Ctx, page: CustomerPage, verification: Ver
         h('label', { for: reasonId, text: t('withoutProofReason') }),
         h(
           'select',
-          { id: reasonId, name: 'reason', 'data-key': 'no-proof-reason' },
+          {
+            id: reasonId,
+            name: 'reason',
+            required: true,
+            'data-key': 'no-proof-reason',
+            'aria-invalid': reasonError ? 'true' : undefined,
+            'aria-describedby': reasonError ? errorId : undefined,
+            on: {
+              change: (event) => {
+                const value = (event.target as HTMLSelectElement).value;
+                verification.withoutProofReason = noPossessionReasons.find((reason) => reason === value);
+              },
+            },
+          },
+          // No reason is assumed: the agent picks the one the caller gave.
+          h('option', {
+            value: '',
+            selected: !verification.withoutProofReason,
+            text: t('withoutProofReasonPlaceholder'),
+          }),
           ...noPossessionReasons.map((reason) =>
-            h('option', { value: reason, text: noPossessionReasonLabels[lang][reason] }),
+            h('option', {
+              value: reason,
+              selected: reason === verification.withoutProofReason,
+              text: noPossessionReasonLabels[lang][reason],
+            }),
           ),
         ),
+        reasonError ? h('p', { id: errorId, class: 'error', text: reasonError }) : null,
       ),
       h('button', {
         type: 'submit',

@@ -138,6 +138,20 @@ export const verificationWords = {
     en: 'Only if the caller truly has no access to the mailbox. The verification can then pass only “without possession proof”: a second admin must approve the disable and the security team is told.',
   },
   withoutProofReason: { nl: 'Waarom niet?', en: 'Why not?' },
+  withoutProofReasonPlaceholder: { nl: 'Kies een reden', en: 'Choose a reason' },
+  withoutProofChooseReason: {
+    nl: 'Kies waarom de klant de code niet kan ontvangen.',
+    en: 'Choose why the caller cannot receive the code.',
+  },
+  confirmWithoutProofTitle: { nl: 'Afronden zonder bezitsbewijs?', en: 'Complete without possession proof?' },
+  confirmWithoutProofBody: {
+    nl: 'Reden: {reason}. Dit wordt vastgelegd met uw naam; een tweede admin moet het uitschakelen van 2FA daarna goedkeuren, en het beveiligingsteam krijgt een melding.',
+    en: 'Reason: {reason}. This is recorded with your name; a second admin must then approve disabling 2FA, and the security team is notified.',
+  },
+  confirmWithoutProofYes: {
+    nl: 'Ja, afronden zonder bezitsbewijs',
+    en: 'Yes, complete without possession proof',
+  },
   completeWithoutProof: { nl: 'Afronden zonder bezitsbewijs', en: 'Complete without possession proof' },
   withoutProofPassed: {
     nl: 'Geslaagd zonder bezitsbewijs: een tweede admin moet goedkeuren en het beveiligingsteam krijgt bericht.',
