@@ -2,15 +2,9 @@
 // starting where the last one ended, so the bucket holds every audit event once instead of once a day.
 // Pure: the exports DynamoDB already knows (ListExports/DescribeExport) are the only state, so two runs at
 // once plan the same requests with the same client tokens, and a missed or failed day is planned again.
+import type { KnownExport } from '../aws/dynamodb-exports';
 
-/** An export DynamoDB reports for the table, whatever its status. */
-export interface KnownExport {
-  status: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
-  /** Full: the point in time it shows. Incremental: its window [from, to). */
-  type: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
-  from?: Date;
-  to: Date;
-}
+export type { KnownExport };
 
 export type PlannedExport =
   | { type: 'FULL_EXPORT'; exportTime: Date; clientToken: string }

@@ -9,7 +9,15 @@ import {
   IdempotentParameterMismatchException,
   ListExportsCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { KnownExport } from '../audit/export-plan';
+
+/** An export DynamoDB reports for the table into our bucket, whatever its status. */
+export interface KnownExport {
+  status: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  /** Full: the point in time it shows. Incremental: its window [from, to). */
+  type: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
+  from?: Date;
+  to: Date;
+}
 
 export interface CompletedExport {
   exportArn: string;
