@@ -55,13 +55,13 @@ export const createTableInput = (definition: TableDefinition, name: string): Cre
 
 /** DynamoDB builds one index at a time per table: the next may start once this one is ACTIVE. */
 const untilIndexActive = async (client: DynamoDBClient, name: string, indexName: string | undefined) => {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
+  for (let attempt = 0; attempt < 1500; attempt += 1) {
     const described = await client.send(new DescribeTableCommand({ TableName: name }));
     const index = described.Table?.GlobalSecondaryIndexes?.find((each) => each.IndexName === indexName);
     if (index?.IndexStatus === 'ACTIVE') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`index ${indexName} of ${name} did not become ACTIVE within a minute`);
+  throw new Error(`index ${indexName} of ${name} did not become ACTIVE within 150 s`);
 };
 
 /**

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { tables } from '../../lib/data/tables';
 import { createTableInput, createTables, localTableNames } from '../../local/tables';
 
+// Two indexes are built one after the other (about 10 s each alone): room for a shared, busy DynamoDB Local.
 it('adds the indexes a kept table lacks, keeping its items', async () => {
   const client = new DynamoDBClient({
     region: 'eu-west-1',
@@ -41,4 +42,4 @@ it('adds the indexes a kept table lacks, keeping its items', async () => {
   );
   expect(kept.Item?.emailKey).toEqual({ S: 'kept@example.nl' });
   client.destroy();
-});
+}, 180_000);
