@@ -53,17 +53,6 @@ export const createTableInput = (definition: TableDefinition, name: string): Cre
   return input;
 };
 
-/** DynamoDB builds one index at a time per table: the next may start once this one is ACTIVE. */
-const untilIndexActive = async (client: DynamoDBClient, name: string, indexName: string | undefined) => {
-  for (let attempt = 0; attempt < 1500; attempt += 1) {
-    const described = await client.send(new DescribeTableCommand({ TableName: name }));
-    const index = described.Table?.GlobalSecondaryIndexes?.find((each) => each.IndexName === indexName);
-    if (index?.IndexStatus === 'ACTIVE') return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`index ${indexName} of ${name} did not become ACTIVE within 150 s`);
-};
-
 /**
  * A table kept in .data/ from an older version lacks the indexes added since: each is created (one per
  * UpdateTable, as DynamoDB allows), as the next deploy does in AWS. Data is kept; the index backfills.
@@ -88,7 +77,6 @@ const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefini
         ],
       }),
     );
-    await untilIndexActive(client, name, index.IndexName);
   }
 };
 

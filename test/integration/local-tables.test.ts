@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import { tables } from '../../lib/data/tables';
 import { createTableInput, createTables, localTableNames } from '../../local/tables';
 
-// Two indexes are built one after the other (about 10 s each alone): room for a shared, busy DynamoDB Local.
 it('adds the indexes a kept table lacks, keeping its items', async () => {
   const client = new DynamoDBClient({
     region: 'eu-west-1',
@@ -19,8 +18,9 @@ it('adds the indexes a kept table lacks, keeping its items', async () => {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   const names = localTableNames(`old${randomBytes(4).toString('hex')}_`);
-  // Customers as an older version created it: only the byEmail index.
-  const older = { ...tables.customers, indexes: tables.customers.indexes.slice(0, 1) };
+  // Customers as an older version created it: without its newest index. (DynamoDB Local builds one
+  // index per table at a time and, on a busy shared instance, slowly: one per start is what we prove.)
+  const older = { ...tables.customers, indexes: tables.customers.indexes.slice(0, -1) };
   await client.send(new CreateTableCommand(createTableInput(older, names.customers)));
   await client.send(
     new PutItemCommand({
@@ -42,4 +42,4 @@ it('adds the indexes a kept table lacks, keeping its items', async () => {
   );
   expect(kept.Item?.emailKey).toEqual({ S: 'kept@example.nl' });
   client.destroy();
-}, 180_000);
+});
