@@ -46,6 +46,14 @@ export const handler = createHttpFunction('adminApi', {
     }),
   }),
 
+  searchCustomersByBody: async (request) => ({
+    body: await searchCustomers(request.body.query, {
+      now: deps.clock.now(),
+      limit: request.body.limit,
+      cursor: request.body.cursor,
+    }),
+  }),
+
   customerProfile: async (request) => ({
     body: await customerProfile(request.pathParameters.customerId, request.query, deps.clock.now()),
   }),

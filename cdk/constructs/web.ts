@@ -34,6 +34,13 @@ export interface WebProps {
 }
 
 /** Error statuses CloudFront may cache; each is cached 0 s, so no caller is served another's error. */
+/**
+ * Days CloudFront's and the pages bucket's access logs are kept. They hold viewer IPs, user agents and
+ * paths (customer ids; a GET search's text when a client uses it): kept as long as a security
+ * investigation of a recovery usually reaches back, not a year.
+ */
+export const CLOUDFRONT_LOG_DAYS = 90;
+
 export const uncachedErrorCodes = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
 
 const referrerPolicies: Record<string, cloudfront.HeadersReferrerPolicy> = {
@@ -161,7 +168,7 @@ export class Web extends Construct {
       enforceSSL: true,
       // CloudFront's standard logs are delivered with an ACL; the bucket must accept ACLs.
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(400) }],
+      lifecycleRules: [{ expiration: Duration.days(CLOUDFRONT_LOG_DAYS) }],
     });
     Validations.of(logs).acknowledge({
       id: 'AwsSolutions-S1',

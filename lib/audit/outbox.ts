@@ -108,9 +108,9 @@ export const unsettledFields = (event: LedgerEntry) => ({
 });
 
 /** Long enough to outlive any stream redelivery (24 h) many times over. */
-const RETENTION_DAYS = 90;
+export const LEDGER_RETENTION_DAYS = 90;
 
-export const ledgerExpiry = (now: Date) => epochSeconds(now) + RETENTION_DAYS * 86400;
+export const ledgerExpiry = (now: Date) => epochSeconds(now) + LEDGER_RETENTION_DAYS * 86400;
 
 /** The outbox marker, Put in the same transaction as the audit event that calls for the email. */
 export const pendingMarker = (event: LedgerEntry, now: Date): TransactItem => ({

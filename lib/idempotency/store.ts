@@ -29,7 +29,7 @@ declare module '../data/tables' {
 }
 
 /** Keys are kept 24 hours, like the retry windows of the payment APIs that popularized the header. */
-const RETENTION_SECONDS = 24 * 3600;
+export const IDEMPOTENCY_RETENTION_SECONDS = 24 * 3600;
 
 export interface IdempotencyContext {
   storageKey: string;
@@ -101,7 +101,7 @@ export const idempotencyRecord = (
       subject: context.subject,
       response,
       createdAt: now.toISOString(),
-      expiresAtEpoch: epochSeconds(now) + RETENTION_SECONDS,
+      expiresAtEpoch: epochSeconds(now) + IDEMPOTENCY_RETENTION_SECONDS,
     } satisfies IdempotencyItem,
     ConditionExpression: 'attribute_not_exists(idempotencyKey)',
   },

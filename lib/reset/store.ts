@@ -41,6 +41,9 @@ import {
   type ResetPolicy,
 } from './policy';
 
+/** An approval is kept a year after it expires, as the record of who asked. */
+export const APPROVAL_RETENTION_DAYS = 365;
+
 export interface Deps {
   clock: Clock;
   random: Random;
@@ -274,8 +277,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         createdAt: now.toISOString(),
         expiresAt: expiresAt.toISOString(),
         pendingFlag: 'PENDING',
-        // Kept a year after it expires, as the record of who asked.
-        expiresAtEpoch: epochSeconds(expiresAt) + 365 * 86400,
+        expiresAtEpoch: epochSeconds(expiresAt) + APPROVAL_RETENTION_DAYS * 86400,
       };
       append({
         type: 'TWO_FA_DISABLE_PENDING_APPROVAL',

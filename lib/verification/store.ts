@@ -37,7 +37,7 @@ import type { VerificationItem, VerificationPurpose } from './verification';
 export { recordCheck } from './record-check';
 
 /** Sessions are evidence: kept 400 days (past a yearly audit), then DynamoDB's TTL removes them. */
-const RETENTION_DAYS = 400;
+export const VERIFICATION_RETENTION_DAYS = 400;
 
 /** Our own write lost to a concurrent one: start again from what is stored now. */
 class LostRace extends Error {}
@@ -137,7 +137,7 @@ export const startVerification = async (
             startedAt: now.toISOString(),
             checks: [],
             version: 1,
-            expiresAtEpoch: epochSeconds(now) + RETENTION_DAYS * 86400,
+            expiresAtEpoch: epochSeconds(now) + VERIFICATION_RETENTION_DAYS * 86400,
           };
           append({
             type: 'VERIFICATION_STARTED',

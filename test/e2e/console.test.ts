@@ -47,6 +47,8 @@ describe('the helpdesk console', () => {
     const answers: Record<string, string> = { ...genuineAnswers, EMAIL: 'E2E-Jan@VoltPark.nl' };
 
     const agent = await open();
+    const requestedUrls: string[] = [];
+    agent.on('request', (request) => requestedUrls.push(`${request.method()} ${request.url()}`));
     await signIn(agent, suite.stack, 'agent-bram');
     await screenshot(agent, 'console-01-search-empty');
     // After signing in, focus is in the search field: searching is what comes next.
@@ -55,6 +57,11 @@ describe('the helpdesk console', () => {
     await agent.keyboard.press('Enter');
     await agent.getByTestId('search-results').waitFor();
     expect(await agent.getByTestId('two-factor-status').first().getAttribute('data-status')).toBe('ENABLED');
+    // The search text travels in a body: no URL (kept in CloudFront's access logs) holds the address.
+    expect(requestedUrls.filter((line) => line.includes('/admin/customers/search'))).toEqual([
+      expect.stringMatching(/^POST /),
+    ]);
+    expect(requestedUrls.filter((line) => /voltpark|e2e-jan%40/i.test(line))).toEqual([]);
     await screenshot(agent, 'console-02-search-results');
     await agent.keyboard.press('Tab'); // the search button
     await agent.keyboard.press('Tab'); // the customer's name, a link

@@ -90,3 +90,47 @@ describe('customer search', () => {
     expect((await search('jan', '&limit=500')).status).toBe(400);
   });
 });
+
+describe('customer search with the text in the body (POST /admin/customers/search)', () => {
+  const searchByBody = (body: unknown, token = agent) =>
+    stack.call('POST', '/admin/customers/search', { token, body });
+
+  it('finds the same customers as the GET search, and pages the same way', async () => {
+    for (const query of ['emile', 'vries', 'JAN@voltpark.nl', 'em vri'])
+      expect(ids(await searchByBody({ query }))).toEqual(ids(await search(query)));
+
+    const seen = new Set<string>();
+    let cursor: string | null | undefined;
+    do {
+      const page = await searchByBody({ query: 'pagina', limit: 3, ...(cursor ? { cursor } : {}) });
+      expect(page.status).toBe(200);
+      for (const id of ids(page)) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.size).toBe(7);
+  });
+
+  it('refuses bad bodies with a 400 that names the field, as the GET search does', async () => {
+    expect((await searchByBody({ query: 'j' })).body.error.code).toBe('QUERY_TOO_SHORT');
+    expect((await searchByBody({ query: 'jan', cursor: 'bm9wZQ' })).body.error.code).toBe('INVALID_CURSOR');
+    for (const body of [
+      {},
+      { query: '' },
+      { query: 'jan', limit: 500 },
+      { query: 'jan', limit: '3' },
+      { query: 'jan', extra: true },
+      { query: 'jan\nvries' },
+    ]) {
+      const response = await searchByBody(body);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toEqual(expect.any(String));
+    }
+  });
+
+  it('is for staff only, as the GET search', async () => {
+    expect((await stack.call('POST', '/admin/customers/search', { body: { query: 'vries' } })).status).toBe(401);
+  });
+});
