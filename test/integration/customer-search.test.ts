@@ -131,6 +131,8 @@ describe('customer search with the text in the body (POST /admin/customers/searc
   });
 
   it('is for staff only, as the GET search', async () => {
-    expect((await stack.call('POST', '/admin/customers/search', { body: { query: 'vries' } })).status).toBe(401);
+    expect((await stack.call('POST', '/admin/customers/search', { body: { query: 'vries' } })).status).toBe(
+      401,
+    );
   });
 });
