@@ -1,7 +1,9 @@
 // The second admin's other answer, and the list they decide from: a rejection ends the request and
 // spends its verification in one transaction with TWO_FA_DISABLE_REJECTED; the pending list carries
 // what a decision needs (who asked, who verified, what was checked, until when).
+import { openOrPlaceholder, openTextKey, SEALED_PLACEHOLDER } from '../audit/sealed-text';
 import { batchGet, tableName, type TransactItem } from '../aws/dynamodb';
+import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, notFound } from '../errors';
 import { readTogether } from '../reads';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
@@ -102,11 +104,11 @@ export const rejectDisable = (request: { approvalId: string; adminId: string; re
 export const pendingApprovalsFor = async (adminId: string, limit: number) => {
   const approvals = await listPendingApprovals(limit);
   const [customers, verifications] = await readTogether(
-    batchGet<{ customerId: string; fullName?: string }>(
+    batchGet<Pick<CustomerItem, 'customerId' | 'fullName' | 'textKey'>>(
       'customers',
       'customerId',
       approvals.map((approval) => approval.customerId),
-      '#key, fullName',
+      '#key, fullName, textKey',
     ),
     batchGet<Pick<VerificationItem, 'verificationId' | 'caseNumber' | 'checks' | 'withoutPossessionProof'>>(
       'verifications',
@@ -115,6 +117,7 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       '#key, caseNumber, checks, withoutPossessionProof',
     ),
   );
+  const reasons = await openReasons(approvals, customers);
   return approvals.map((approval) => {
     const verification = verifications.get(approval.verificationId);
     const checks = verification?.checks ?? [];
@@ -126,7 +129,7 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       caseNumber: verification?.caseNumber ?? null,
       requestedBy: approval.requestedBy,
       verifiedBy: approval.verifiedBy,
-      reason: approval.reason,
+      reason: reasons.get(approval.approvalId) ?? SEALED_PLACEHOLDER,
       approvalReasons: approval.approvalReasons,
       checksSummary: {
         matched: [...new Set(checks.filter((check) => check.result === 'MATCH').map((check) => check.type))],
@@ -149,4 +152,33 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       canApprove: approval.requestedBy !== adminId && approval.verifiedBy !== adminId,
     };
   });
+};
+
+/**
+ * The requesters' reasons as the deciding admin reads them: each customer's audit-text key unwrapped
+ * once, in parallel; a reason from before sealing is plain already; an erased customer's, the placeholder.
+ */
+const openReasons = async (
+  approvals: ApprovalItem[],
+  customers: Map<string, Pick<CustomerItem, 'customerId' | 'textKey'>>,
+) => {
+  const sealedFor = [
+    ...new Set(approvals.filter((a) => typeof a.reason !== 'string').map((a) => a.customerId)),
+  ];
+  const keys = new Map(
+    await Promise.all(
+      sealedFor.map(async (customerId) => {
+        const stored = customers.get(customerId)?.textKey;
+        return [customerId, stored ? await openTextKey(stored, customerId) : undefined] as const;
+      }),
+    ),
+  );
+  return new Map(
+    approvals.map((approval) => [
+      approval.approvalId,
+      typeof approval.reason === 'string'
+        ? approval.reason
+        : openOrPlaceholder(approval.reason, keys.get(approval.customerId), approval.customerId),
+    ]),
+  );
 };

@@ -1,6 +1,7 @@
 // The policy gate before any 2FA disable: which verification counts, who may act on it, and when a
 // second admin must approve. Pure; refusals are typed domain errors, the decision says what the
 // transaction may do.
+import type { SealedText } from '../audit/sealed-text';
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, gone, locked } from '../errors';
 import { assertNoCooldown } from '../verification/budget';
@@ -162,7 +163,11 @@ export interface ApprovalItem {
   verificationId: string;
   requestedBy: string;
   verifiedBy: string;
-  reason: string;
+  /**
+   * The requester's reason, sealed with the customer's audit-text key (free text about a person, kept a
+   * year after expiry). Items written before sealing hold plain text until their TTL removes them.
+   */
+  reason: SealedText | string;
   approvalReasons: ApprovalReason[];
   status: 'PENDING' | 'APPROVED' | 'REJECTED';
   createdAt: string;

@@ -264,6 +264,8 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
       }
 
       const approvalId = deps.random.ulid(now);
+      // One seal for the approval item and its audit event: the item holds no plain copy of the text.
+      const sealedReason = sealReason(request.reason);
       const expiresAt = new Date(now.getTime() + config().policy.approvalTtlMinutes * 60000);
       const approval: ApprovalItem = {
         approvalId,
@@ -271,7 +273,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         verificationId: verification.verificationId,
         requestedBy: request.adminId,
         verifiedBy: verification.agentId,
-        reason: request.reason,
+        reason: sealedReason,
         approvalReasons: decision.reasons,
         status: 'PENDING',
         createdAt: now.toISOString(),
@@ -290,7 +292,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           verificationId: verification.verificationId,
           caseNumber: verification.caseNumber ?? null,
           verifiedBy: verification.agentId,
-          reason: sealReason(request.reason),
+          reason: sealedReason,
           approvalReasons: decision.reasons,
           expiresAt: approval.expiresAt,
           withoutPossessionProof: verification.withoutPossessionProof?.reason ?? null,
@@ -402,7 +404,7 @@ export const approveDisable = async (
           requestedBy: approval.requestedBy,
           approvedBy: approverId,
           approvalId,
-          reason: sealReason(approval.reason),
+          reason: typeof approval.reason === 'string' ? sealReason(approval.reason) : approval.reason,
           previousStatus: customer.twoFactor,
         },
       });

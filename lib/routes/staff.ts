@@ -234,6 +234,8 @@ export const staffRoutes = [
     auth: adminOnly,
     // The list names the customer and summarises the checks of each request.
     tables: { approvals: 'read', customers: 'read', verifications: 'read' },
+    // The requester's reason is stored sealed with the customer's audit-text key: opened for the list.
+    services: ['openSecrets'],
   },
   {
     method: 'POST',

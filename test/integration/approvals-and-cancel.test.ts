@@ -1,6 +1,6 @@
 // The second admin's "no" and the list they decide from; cancelling a session nobody used. Through
 // the local API, with the refusals a requester, a stranger or a racing colleague would run into.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { expectIntactChain } from '../support/audit';
 import {
@@ -101,6 +101,69 @@ describe('the approvals list', () => {
       (one: { approvalId: string }) => one.approvalId === approvalId,
     );
     expect(theirs).toMatchObject({ ownRequest: false, canApprove: true });
+  });
+
+  it('keeps the requester’s reason sealed on the approval item, and shows it opened to the deciding admin', async () => {
+    await createCustomer(stack, 'p-sealed', { email: emailOf('p-sealed'), privileged: true });
+    await markEnrolled(stack, 'p-sealed');
+    const verificationId = await pass('p-sealed');
+    const reason = 'klant belde vanuit Gent, telefoon in de trein verloren';
+    const parked = await stack.call('POST', '/admin/customers/p-sealed/2fa/disable', {
+      token: admin,
+      body: { verificationId, reason },
+    });
+    expect(parked.status).toBe(202);
+    const approvalId = parked.body.approvalId as string;
+
+    const stored = await stack.dynamodb.send(
+      new GetItemCommand({
+        TableName: stack.tableNames.approvals,
+        Key: { approvalId: { S: approvalId } },
+        ConsistentRead: true,
+      }),
+    );
+    expect(unmarshall(stored.Item ?? {}).reason).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(JSON.stringify(stored.Item)).not.toMatch(/Gent|trein/);
+
+    const listed = (await stack.call('GET', '/admin/approvals', { token: secondAdmin })).body.approvals.find(
+      (one: { approvalId: string }) => one.approvalId === approvalId,
+    );
+    expect(listed.reason).toBe(reason);
+
+    // The approval's audit event carries the same text sealed; nothing in the trail holds it in plain.
+    expect((await approve(approvalId)).status).toBe(200);
+    const events = await expectIntactChain(stack, 'p-sealed');
+    expect(events.find((event) => event.type === 'TWO_FA_DISABLED')?.details.reason).toMatchObject({
+      sealed: 'aes-256-gcm/v1',
+    });
+    expect(JSON.stringify(events)).not.toMatch(/Gent|trein/);
+    const history = await stack.call('GET', '/admin/customers/p-sealed/audit-events', { token: secondAdmin });
+    expect(
+      history.body.events.filter(
+        (event: { details: { reason?: unknown } }) => event.details.reason === reason,
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('shows a reason an approval item holds in plain (written before sealing) as it is, and approves it', async () => {
+    const { approvalId } = await pendingApproval('p-legacy');
+    await stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: stack.tableNames.approvals,
+        Key: { approvalId: { S: approvalId } },
+        UpdateExpression: 'SET reason = :plain',
+        ExpressionAttributeValues: { ':plain': { S: 'lost phone (before sealing)' } },
+      }),
+    );
+    const listed = (await stack.call('GET', '/admin/approvals', { token: secondAdmin })).body.approvals.find(
+      (one: { approvalId: string }) => one.approvalId === approvalId,
+    );
+    expect(listed.reason).toBe('lost phone (before sealing)');
+    expect((await approve(approvalId)).status).toBe(200);
+    const events = await expectIntactChain(stack, 'p-legacy');
+    expect(events.find((event) => event.type === 'TWO_FA_DISABLED')?.details.reason).toMatchObject({
+      sealed: 'aes-256-gcm/v1',
+    });
   });
 });
 
