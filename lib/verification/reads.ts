@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../paginat
 import { requireCustomer } from '../customers/store';
 import { assertMaySeeSession, type SessionReader } from './access';
 import { stillNeeded, type VerificationPolicy } from './policy';
+import { noteOpener } from './notes';
 import { verificationView, type VerificationItem } from './verification';
 
 export const getVerification = async (verificationId: string): Promise<VerificationItem | undefined> => {
@@ -35,9 +36,10 @@ export const readVerificationSession = async (
   policy: VerificationPolicy,
 ) => {
   const item = await requireVisibleVerification(verificationId, reader);
-  if (item.status !== 'OPEN') return verificationView(item);
   const customer = await requireCustomer(item.customerId);
-  return verificationView(item, stillNeeded(item.checks, customer, policy));
+  const openNote = await noteOpener(item, customer);
+  if (item.status !== 'OPEN') return verificationView(item, openNote);
+  return verificationView(item, openNote, stillNeeded(item.checks, customer, policy));
 };
 
 /** A customer's sessions, newest first, a page at a time (the cursor is the last session's index key). */

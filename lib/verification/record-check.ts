@@ -9,6 +9,7 @@ import { keyedHash, sameHash } from '../secrets/keyed-hash';
 import { assertRepeatFlag, judgeEmailCode, judgeKnowledgeAnswer } from './answers';
 import { sessionEndWrite } from './budget';
 import { compareKnowledgeAnswer } from './checks';
+import { sealNote } from './notes';
 import { stillNeeded } from './policy';
 import {
   afterCheck,
@@ -66,7 +67,7 @@ export const recordCheck = async (
       ...(answer === undefined
         ? {}
         : { answerHash: await keyedHash(`answer:${item.customerId}:${input.type}`, normalizeText(answer)) }),
-      ...(input.note ? { note: input.note } : {}),
+      ...(input.note ? { note: await sealNote(item.customerId, input.note, deps) } : {}),
       agentId,
       at: now.toISOString(),
     };

@@ -1,5 +1,6 @@
 // Verification sessions in DynamoDB: start, record a check (record-check.ts), email a code, complete.
 // Each step is one transaction with its audit event; conditions state who may act and in which state.
+import { sealNote } from './notes';
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds } from '../clock';
@@ -297,7 +298,7 @@ export const completeVerification = async (
 ): Promise<PolicyOutcome & { cooldownUntil?: string }> => {
   const waiver = input?.withoutPossessionProof;
   return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
-    const { outcome, failure, waived } = decideCompletion(
+    const decided = decideCompletion(
       item,
       customer,
       agentId,
@@ -306,6 +307,11 @@ export const completeVerification = async (
       verificationPolicy(),
       budgetPolicy(),
     );
+    const { outcome, failure } = decided;
+    const waived =
+      decided.waived?.note === undefined || typeof decided.waived.note !== 'string'
+        ? decided.waived
+        : { ...decided.waived, note: await sealNote(item.customerId, decided.waived.note, deps) };
     append(
       completedEvent(item, agentId, {
         outcome: outcome.outcome,

@@ -1,4 +1,5 @@
 // A helpdesk verification session as stored in the Verifications table, and what staff may see of it.
+import type { StoredNote } from './notes';
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from './schemas';
 import type { PolicyReason, StillNeeded } from './policy';
 import type { ReportedProblem } from './vocabulary';
@@ -18,7 +19,8 @@ export interface RecordedCheck {
   result: CheckResult;
   /** HMAC of the normalized answer: proves later what was said without keeping it (none for UNKNOWN). */
   answerHash?: string;
-  note?: string;
+  /** The agent's note, sealed (lib/verification/notes.ts). */
+  note?: StoredNote;
   agentId: string;
   at: string;
 }
@@ -59,7 +61,7 @@ export interface VerificationItem {
   approvalId?: string;
   emailCode?: EmailCodeState;
   /** Passed without the emailed code, and why the caller could not read it back. */
-  withoutPossessionProof?: { reason: NoPossessionReason; agentId: string; at: string; note?: string };
+  withoutPossessionProof?: { reason: NoPossessionReason; agentId: string; at: string; note?: StoredNote };
   version: number;
   expiresAtEpoch: number;
 }
@@ -68,7 +70,11 @@ export interface VerificationItem {
  * What staff may see of a session. `toPass`: for an open session, what completing it still needs
  * (lib/verification/policy.ts, `stillNeeded`); null once it ended.
  */
-export const verificationView = (item: VerificationItem, toPass: StillNeeded | null = null) => ({
+export const verificationView = (
+  item: VerificationItem,
+  openNote: (note: StoredNote) => string,
+  toPass: StillNeeded | null = null,
+) => ({
   verificationId: item.verificationId,
   caseNumber: item.caseNumber ?? null,
   customerId: item.customerId,
@@ -96,7 +102,7 @@ export const verificationView = (item: VerificationItem, toPass: StillNeeded | n
   checks: item.checks.map((check) => ({
     type: check.type,
     result: check.result,
-    note: check.note ?? null,
+    note: check.note === undefined ? null : openNote(check.note),
     agentId: check.agentId,
     at: check.at,
   })),

@@ -6,7 +6,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { emailOf, mailTo, passOwnMail, resetCustomer, ticketIn } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
-import { minutesAgo, setStored } from '../support/stored-items';
+import { minutesAgo, setStored, storedItem } from '../support/stored-items';
 
 let stack: TestStack;
 let agent: string;
@@ -161,6 +161,42 @@ describe('who reads a session and prints its case record', () => {
       expect(read.status).toBe(200);
       expect(read.body.checks[0].note).toBe(NOTE);
     }
+
+    // Stored sealed with the customer's key: the table (and its backups) hold no readable note.
+    const stored = await storedItem(stack, 'verifications', { verificationId: id });
+    expect(stored?.checks[0].note).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(JSON.stringify(stored)).not.toMatch(/gehaast|4471/);
+  });
+
+  it('reads a note stored in plain before sealing as it was written, next to a sealed one', async () => {
+    await resetCase('h-legacy-note');
+    const own = await stack.call('POST', '/admin/customers/h-legacy-note/verifications', {
+      token: agent,
+      body: { channel: 'phone' },
+    });
+    const id: string = own.body.verificationId;
+    for (const note of ['first note', 'second note'])
+      expect(
+        (
+          await stack.call('POST', `/admin/verifications/${id}/checks`, {
+            token: agent,
+            body: { type: 'FULL_NAME', answer: 'Jan de Vries', note },
+          })
+        ).status,
+      ).toBe(201);
+    await stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: stack.tableNames.verifications,
+        Key: { verificationId: { S: id } },
+        UpdateExpression: 'SET checks[0].note = :plain',
+        ExpressionAttributeValues: { ':plain': { S: 'written before sealing' } },
+      }),
+    );
+    const read = await sessionOf(id, agent);
+    expect(read.body.checks.map((check: { note: string }) => check.note)).toEqual([
+      'written before sealing',
+      'second note',
+    ]);
   });
 
   it('another agent cannot print it (403, nothing on file); its agent, an admin and an officer can', async () => {

@@ -12,7 +12,7 @@ import {
   passVerification,
   readBackEmailCode,
 } from '../support/fixtures';
-import { minutesAgo } from '../support/stored-items';
+import { minutesAgo, storedItem } from '../support/stored-items';
 import {
   stack,
   agent,
@@ -264,6 +264,13 @@ describe('finding 3: knowledge is not proof — possession (the emailed code) is
       withoutPossessionProof: 'MAILBOX_ON_LOST_DEVICE',
       alertSecurity: true,
     });
+    // The agent's note on the waiver is stored sealed, like the notes on checks.
+    const session = await storedItem(stack, 'verifications', { verificationId: id });
+    expect(session?.withoutPossessionProof).toMatchObject({
+      reason: 'MAILBOX_ON_LOST_DEVICE',
+      note: { sealed: 'aes-256-gcm/v1' },
+    });
+    expect(JSON.stringify(session)).not.toContain('stolen phone');
   });
 });
 
