@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  LimitExceededException,
   ResourceInUseException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
@@ -56,6 +57,8 @@ export const createTableInput = (definition: TableDefinition, name: string): Cre
 /**
  * A table kept in .data/ from an older version lacks the indexes added since: each is created (one per
  * UpdateTable, as DynamoDB allows), as the next deploy does in AWS. Data is kept; the index backfills.
+ * DynamoDB builds one index per table at a time: while one is being built, the next UpdateTable is
+ * refused (LimitExceeded or ResourceInUse), and is sent again once the build lets it through.
  */
 const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefinition, name: string) => {
   const described = await client.send(new DescribeTableCommand({ TableName: name }));
@@ -64,19 +67,35 @@ const addMissingIndexes = async (client: DynamoDBClient, definition: TableDefini
   for (const index of wanted.GlobalSecondaryIndexes ?? []) {
     if (present.has(index.IndexName)) continue;
     const keyNames = new Set((index.KeySchema ?? []).map((key) => key.AttributeName));
-    await client.send(
-      new UpdateTableCommand({
-        TableName: name,
-        AttributeDefinitions: (wanted.AttributeDefinitions ?? []).filter((attribute) =>
-          keyNames.has(attribute.AttributeName),
-        ),
-        GlobalSecondaryIndexUpdates: [
-          {
-            Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection },
-          },
-        ],
-      }),
-    );
+    const create = new UpdateTableCommand({
+      TableName: name,
+      AttributeDefinitions: (wanted.AttributeDefinitions ?? []).filter((attribute) =>
+        keyNames.has(attribute.AttributeName),
+      ),
+      GlobalSecondaryIndexUpdates: [
+        { Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } },
+      ],
+    });
+    await sendWhileIndexBuilds(client, create, `${name}.${index.IndexName ?? ''}`);
+  }
+};
+
+const INDEX_BUILD_WAIT_MS = 120_000;
+
+const isBusyWithIndex = (error: unknown) =>
+  error instanceof LimitExceededException || error instanceof ResourceInUseException;
+
+const sendWhileIndexBuilds = async (client: DynamoDBClient, command: UpdateTableCommand, what: string) => {
+  const deadline = Date.now() + INDEX_BUILD_WAIT_MS;
+  for (;;) {
+    try {
+      await client.send(command);
+      return;
+    } catch (error) {
+      if (!isBusyWithIndex(error) || Date.now() > deadline)
+        throw new Error(`Adding the index ${what} to the kept table failed`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 };
 
