@@ -2,15 +2,15 @@
 // cooldown or a spent daily budget holds back (a sparse index whose sort key is when the last limit
 // runs out, so only live ones are read), the sessions that caused each, and the reset: one
 // transaction with RECOVERY_LIMITS_RESET, whose outbox entry tells the customer by email.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryIndexPage } from '../aws/index-page';
 import type { AuditItem } from '../audit/events';
 import { listAuditEvents } from '../audit/store';
-import { dynamoDb, tableName } from '../aws/dynamodb';
+import { tableName } from '../aws/dynamodb';
 import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { recoveryLimitAttributes, recoveryLimitFlag } from '../customers/recovery-limit-item';
 import { requireCustomer } from '../customers/store';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import type { Page } from '../pagination';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { listCustomerVerifications } from '../verification/reads';
 import {
@@ -116,32 +116,19 @@ export const listRecoveryLimits = async (
   options: { limit: number; cursor?: string },
   now: Date,
 ): Promise<Page<RecoveryLimitEntry>> => {
-  const start = options.cursor
-    ? decodeCursor(options.cursor, {
-        customerId: 'string',
-        recoveryLimitFlag: 'string',
-        recoveryLimitedUntil: 'string',
-      })
-    : undefined;
-  if (start && start.recoveryLimitFlag !== recoveryLimitFlag) throw invalidCursor();
-  const result = await dynamoDb().send(
-    new QueryCommand({
-      TableName: tableName('customers'),
-      IndexName: 'recoveryLimits',
-      // A limit that ran out is no work for anyone: the key condition leaves it unread.
-      KeyConditionExpression: 'recoveryLimitFlag = :flag AND recoveryLimitedUntil > :now',
-      ExpressionAttributeValues: { ':flag': recoveryLimitFlag, ':now': now.toISOString() },
-      ScanIndexForward: true,
-      Limit: options.limit + 1,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
-  const items = (result.Items ?? []) as CustomerItem[];
-  const page = items.slice(0, options.limit);
-  const last = page[page.length - 1];
+  const { items, nextCursor } = await queryIndexPage<CustomerItem>({
+    table: 'customers',
+    index: 'recoveryLimits',
+    tableKey: 'customerId',
+    partition: { name: 'recoveryLimitFlag', value: recoveryLimitFlag },
+    // A limit that ran out is no work for anyone: the key condition leaves it unread.
+    sort: { name: 'recoveryLimitedUntil', after: now.toISOString() },
+    newestFirst: false,
+    ...options,
+  });
   return {
     items: await Promise.all(
-      page.map(async (item) => ({
+      items.map(async (item) => ({
         customerId: item.customerId,
         fullName: item.fullName,
         email: item.email,
@@ -150,14 +137,7 @@ export const listRecoveryLimits = async (
         ...(await recoveryLimitsView(item, now)),
       })),
     ),
-    nextCursor:
-      items.length > options.limit && last?.recoveryLimitedUntil
-        ? encodeCursor({
-            customerId: last.customerId,
-            recoveryLimitFlag,
-            recoveryLimitedUntil: last.recoveryLimitedUntil,
-          })
-        : null,
+    nextCursor,
   };
 };
 

@@ -1,12 +1,13 @@
 // The security officers' side of a "this wasn't me" report in DynamoDB: the queue of recovery locks
 // (a sparse index, never a scan), the release (one transaction with RECOVERY_LOCK_RELEASED, whose
 // outbox entry mails the customer a fresh enrollment link) and "keep locked" with a note.
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryIndexPage } from '../aws/index-page';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import type { Page } from '../pagination';
 import { readTogether } from '../reads';
 import { getApproval } from '../reset/store';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
@@ -73,40 +74,19 @@ export const listRecoveryLocks = async (options: {
   limit: number;
   cursor?: string;
 }): Promise<Page<RecoveryLockEntry>> => {
-  const start = options.cursor
-    ? decodeCursor(options.cursor, {
-        customerId: 'string',
-        recoveryLockFlag: 'string',
-        recoveryLockedAt: 'string',
-      })
-    : undefined;
-  if (start && start.recoveryLockFlag !== recoveryLockFlag) throw invalidCursor();
-  const result = await dynamoDb().send(
-    new QueryCommand({
-      TableName: tableName('customers'),
-      IndexName: 'recoveryLocks',
-      KeyConditionExpression: 'recoveryLockFlag = :flag',
-      ExpressionAttributeValues: { ':flag': recoveryLockFlag },
-      ScanIndexForward: true,
-      // One more than the page: whether there is a next page is known without a second read.
-      Limit: options.limit + 1,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
-  const items = (result.Items ?? []) as CustomerItem[];
-  const page = items.slice(0, options.limit);
-  const last = page[page.length - 1];
-  const caseNumbers = await caseNumbersOf(page.flatMap((item) => reportedCaseId(item) ?? []));
+  const { items, nextCursor } = await queryIndexPage<CustomerItem>({
+    table: 'customers',
+    index: 'recoveryLocks',
+    tableKey: 'customerId',
+    partition: { name: 'recoveryLockFlag', value: recoveryLockFlag },
+    sort: { name: 'recoveryLockedAt' },
+    newestFirst: false,
+    ...options,
+  });
+  const caseNumbers = await caseNumbersOf(items.flatMap((item) => reportedCaseId(item) ?? []));
   return {
-    items: page.map((item) => entryOf(item, caseNumbers.get(reportedCaseId(item) ?? '') ?? null)),
-    nextCursor:
-      items.length > options.limit && last?.recoveryLockedAt
-        ? encodeCursor({
-            customerId: last.customerId,
-            recoveryLockFlag,
-            recoveryLockedAt: last.recoveryLockedAt,
-          })
-        : null,
+    items: items.map((item) => entryOf(item, caseNumbers.get(reportedCaseId(item) ?? '') ?? null)),
+    nextCursor,
   };
 };
 

@@ -1,8 +1,9 @@
 // Reads of verification sessions: one by id, and a customer's sessions a page at a time.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryIndexPage } from '../aws/index-page';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName } from '../aws/dynamodb';
 import { notFound } from '../errors';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../pagination';
+import type { Page } from '../pagination';
 import { requireCustomer } from '../customers/store';
 import { assertMaySeeSession, type SessionReader } from './access';
 import { stillNeeded, type VerificationPolicy } from './policy';
@@ -47,30 +48,13 @@ export const listCustomerVerifications = async (
   customerId: string,
   options: { limit: number; cursor?: string },
 ): Promise<Page<VerificationItem>> => {
-  const start = options.cursor
-    ? decodeCursor(options.cursor, { verificationId: 'string', customerId: 'string', startedAt: 'string' })
-    : undefined;
-  if (start && start.customerId !== customerId) throw invalidCursor();
-  const result = await dynamoDb().send(
-    new QueryCommand({
-      TableName: tableName('verifications'),
-      IndexName: 'byCustomer',
-      KeyConditionExpression: 'customerId = :customerId',
-      ExpressionAttributeValues: { ':customerId': customerId },
-      ScanIndexForward: false,
-      // One more than the page: whether there is an older page is known without a second read.
-      Limit: options.limit + 1,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
-  const items = (result.Items ?? []) as VerificationItem[];
-  const page = items.slice(0, options.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page,
-    nextCursor:
-      items.length > options.limit && last
-        ? encodeCursor({ verificationId: last.verificationId, customerId, startedAt: last.startedAt })
-        : null,
-  };
+  return queryIndexPage<VerificationItem>({
+    table: 'verifications',
+    index: 'byCustomer',
+    tableKey: 'verificationId',
+    partition: { name: 'customerId', value: customerId },
+    sort: { name: 'startedAt' },
+    newestFirst: true,
+    ...options,
+  });
 };
