@@ -101,6 +101,8 @@ describe('the helpdesk console', () => {
     expect(await focusedKey(agent)).toBe('send-email-code');
     await agent.keyboard.press('Enter');
     await agent.getByTestId('email-code-sent').waitFor();
+    // The address on file in full, as on the customer card (the caller already said it to get here).
+    expect(await agent.getByTestId('email-code-sent').textContent()).toContain('e2e-jan@voltpark.nl');
     expect(await focusedKey(agent)).toBe('answer-EMAIL_CODE');
     const code = await emailedCodeTo('e2e-jan@voltpark.nl');
     expect(code).toMatch(/^\d{6,}$/);
@@ -217,7 +219,7 @@ describe('the helpdesk console', () => {
     );
     await agent.getByRole('button', { name: 'Code e-mailen' }).click();
     await agent.getByTestId('email-code-sent').waitFor();
-    expect(await agent.getByTestId('email-code-sent').textContent()).toContain('e******@voltpark.nl');
+    expect(await agent.getByTestId('email-code-sent').textContent()).toContain(address);
     const code = await emailedCodeTo(address);
     expect(code).toBeDefined();
     await row(agent, 'EMAIL_CODE')
@@ -347,6 +349,16 @@ describe('the helpdesk console', () => {
     // typed and where the focus was.
     await signIn(page, suite.stack, 'agent-dora');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    // A refused search does not leave the previous results under its message.
+    await page.getByLabel('E-mailadres of naam').fill('e2e-jan@voltpark.nl');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-results').waitFor();
+    expect(await page.getByTestId('search-for').textContent()).toContain('e2e-jan@voltpark.nl');
+    await page.getByLabel('E-mailadres of naam').fill('j');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="error"][data-code="QUERY_TOO_SHORT"]').waitFor();
+    expect(await page.getByTestId('search-results').count()).toBe(0);
+
     await page.getByLabel('E-mailadres of naam').fill('zzzz-nobody');
     await page.keyboard.press('Enter');
     await page.getByTestId('search-empty').waitFor();

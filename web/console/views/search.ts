@@ -56,6 +56,9 @@ const runSearch = async (ctx: Ctx, more: boolean) => {
     );
   } catch (error) {
     state.error = ctx.errorInfo(error);
+    // A refused new search (too short, say) must not leave the previous query's customers on screen
+    // under its message, where they read as this query's results.
+    if (!more) Object.assign(state, { results: [], nextCursor: null, searched: undefined });
     ctx.alert(state.error.text);
   } finally {
     state.busy = false;
@@ -71,6 +74,12 @@ const resultsTable = (ctx: Ctx) => {
   return h(
     'div',
     { class: 'table-wrap' },
+    // Which query these are, so results never read as those of what is typed now.
+    h('p', {
+      class: 'muted',
+      'data-testid': 'search-for',
+      text: t('searchResultsFor', { query: state.searched }),
+    }),
     h(
       'table',
       { 'data-testid': 'search-results' },

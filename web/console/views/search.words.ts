@@ -14,6 +14,7 @@ export const searchWords = {
   searchCountMany: { nl: '{count} klanten gevonden.', en: '{count} customers found.' },
   searchMore: { nl: 'Meer resultaten', en: 'More results' },
   searchResults: { nl: 'Zoekresultaten', en: 'Search results' },
+  searchResultsFor: { nl: 'Resultaten voor “{query}”:', en: 'Results for “{query}”:' },
   colEmail: { nl: 'E-mail', en: 'Email' },
   colCompany: { nl: 'Bedrijf', en: 'Company' },
   colTwoFactor: { nl: '2FA', en: '2FA' },

@@ -281,7 +281,9 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
                 text:
                   verification.emailCode.sentTo !== undefined
                     ? t('emailCodeSent', {
-                        to: verification.emailCode.sentTo,
+                        // The address on file in full, as on the customer card: no code goes out before
+                        // the caller said it (EMAIL matched), so masking it here hides nothing from them.
+                        to: page.profile?.customer.email ?? verification.emailCode.sentTo,
                         time: ctx.i18n.time(verification.emailCode.expiresAt),
                         left: verification.emailCode.sendsLeft ?? 0,
                       })
