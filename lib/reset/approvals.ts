@@ -7,6 +7,7 @@ import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, notFound } from '../errors';
 import { readTogether } from '../reads';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
+import { checksSummaryOf } from '../verification/checks-summary';
 import { requireVerification } from '../verification/reads';
 import type { VerificationItem } from '../verification/verification';
 import { assertVerificationAwaits, type ApprovalItem } from './policy';
@@ -120,7 +121,6 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
   const reasons = await openReasons(approvals, customers);
   return approvals.map((approval) => {
     const verification = verifications.get(approval.verificationId);
-    const checks = verification?.checks ?? [];
     return {
       approvalId: approval.approvalId,
       customerId: approval.customerId,
@@ -131,20 +131,7 @@ export const pendingApprovalsFor = async (adminId: string, limit: number) => {
       verifiedBy: approval.verifiedBy,
       reason: reasons.get(approval.approvalId) ?? SEALED_PLACEHOLDER,
       approvalReasons: approval.approvalReasons,
-      checksSummary: {
-        matched: [...new Set(checks.filter((check) => check.result === 'MATCH').map((check) => check.type))],
-        // Asked and never matched: a question answered incomplete, then in full, matched.
-        notMatched: [
-          ...new Set(
-            checks
-              .filter(
-                (check) => !checks.some((other) => other.type === check.type && other.result === 'MATCH'),
-              )
-              .map((check) => check.type),
-          ),
-        ],
-        withoutPossessionProof: verification?.withoutPossessionProof?.reason ?? null,
-      },
+      checksSummary: checksSummaryOf(verification),
       requestedAt: approval.createdAt,
       createdAt: approval.createdAt,
       expiresAt: approval.expiresAt,

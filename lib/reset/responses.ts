@@ -1,4 +1,5 @@
 // Response bodies of the disable gate: disabled at once, or waiting for a second admin.
+import { checksSummarySchema } from '../verification/checks-summary';
 import * as z from '../schema';
 
 /** 200 of disable and approve: the same answer either way. */
@@ -27,11 +28,7 @@ export const pendingApprovalsSchema = z.object({
       verificationId: z.string(),
       requestedBy: z.string(),
       verifiedBy: z.string(),
-      checksSummary: z.strictObject({
-        matched: z.array(z.string()),
-        notMatched: z.array(z.string()),
-        withoutPossessionProof: z.nullable(z.string()),
-      }),
+      checksSummary: checksSummarySchema,
       requestedAt: z.string(),
       expiresAt: z.string(),
       ownRequest: z.boolean(),

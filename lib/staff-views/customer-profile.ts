@@ -1,5 +1,6 @@
 // What staff see when they open a customer: the profile, 2FA status, and the history (sessions and
 // audit events), newest first, each paged with a cursor so no evidence is ever out of reach.
+import { checksSummaryOf } from '../verification/checks-summary';
 import { listAuditEvents } from '../audit/store';
 import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../pagination';
 import type { CustomerProfileQuery } from '../customers/schemas-profile';
@@ -51,6 +52,7 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       status: item.status,
       outcome: item.outcome ?? null,
       withoutPossessionProof: item.withoutPossessionProof?.reason ?? null,
+      checksSummary: checksSummaryOf(item),
       startedAt: item.startedAt,
       completedAt: item.completedAt ?? null,
       // Started under a recovery lock: it serves only the security officer's release.

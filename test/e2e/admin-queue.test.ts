@@ -213,5 +213,15 @@ describe('the admin’s queue', () => {
     await agent.getByRole('button', { name: 'Ja, afronden zonder bezitsbewijs' }).click();
     await agent.locator('[data-testid="verification-outcome"][data-outcome="PASSED"]').waitFor();
     expect(await agent.getByTestId('without-proof-passed').textContent()).toContain('tweede admin');
+
+    // The admin's step 2 shows what the agent established and the missing proof before any choice.
+    const admin = await open();
+    await signIn(admin, stack, 'admin-anna', '#/customers/aq-noproof');
+    const checksLine = admin.getByTestId('disable-checks');
+    await checksLine.waitFor();
+    const text = (await checksLine.textContent()) ?? '';
+    expect(text).toContain('komt overeen');
+    expect(text).toContain('zonder bezitsbewijs');
+    expect(await checksLine.getAttribute('class')).toContain('notice-warn');
   });
 });

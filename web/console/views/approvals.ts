@@ -4,9 +4,10 @@
 import { h } from '../../shared/dom';
 import type { Approval, ReadyVerification, ReadyVerificationsResponse } from '../api-types';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
-import { checkShortLabels, noPossessionReasonLabels, type MessageKey } from '../messages';
+import type { MessageKey } from '../messages';
 import { pendingApprovals } from '../pending-count';
 import { dropOnSignOut } from '../view-state';
+import { checksSummaryText } from './checks-summary';
 import { approvalReasonsText, disablePreviewText, preselectDisable } from './disable';
 import { cancelVerification } from './handoff';
 import { reasonDialog } from './reason-dialog';
@@ -163,26 +164,6 @@ const cancelReady = async (ctx: Ctx, item: ReadyVerification) => {
     state.readyNotice = ctx.i18n.t('verificationCancelled', { case: item.caseNumber ?? item.verificationId });
   else state.readyActionError = result.error;
   await loadReady(ctx, 'ready-refresh');
-};
-
-/** "Matched: name, email, …; not matched: …": what the agent established, in a line. */
-const checksSummaryText = (ctx: Ctx, summary: Approval['checksSummary']) => {
-  const { t, lang } = ctx.i18n;
-  const labels = checkShortLabels[lang] as Record<string, string>;
-  const names = (types: string[]) => types.map((type) => labels[type] ?? type).join(', ');
-  return [
-    summary.matched.length ? t('checksMatched', { checks: names(summary.matched) }) : null,
-    summary.notMatched.length ? t('checksNotMatched', { checks: names(summary.notMatched) }) : null,
-    summary.withoutPossessionProof
-      ? t('checksWithoutProof', {
-          reason:
-            (noPossessionReasonLabels[lang] as Record<string, string>)[summary.withoutPossessionProof] ??
-            summary.withoutPossessionProof,
-        })
-      : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
 };
 
 const customerCell = (item: { customerId: string; customerName: string | null }) =>

@@ -13,6 +13,7 @@ import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
 import { actionForm, errorBlock, type Ctx } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
+import { checksSummaryText } from './checks-summary';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 
 /** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
@@ -182,6 +183,18 @@ const outcomeNotice = (ctx: Ctx, page: CustomerPage) => {
   );
 };
 
+/** What the agent established in the chosen session (the first one until another is chosen). */
+const chosenChecks = (ctx: Ctx, candidates: Profile['recentVerifications'], chosenId: string | undefined) => {
+  const chosen = candidates.find((item) => item.verificationId === chosenId) ?? candidates[0];
+  return chosen
+    ? h('p', {
+        class: chosen.withoutPossessionProof ? 'notice notice-warn' : 'muted',
+        'data-testid': 'disable-checks',
+        text: checksSummaryText(ctx, chosen.checksSummary),
+      })
+    : null;
+};
+
 /** The admin's own passed sessions: marked as theirs, with who may disable instead. */
 const ownNotice = (ctx: Ctx, own: Profile['recentVerifications']) =>
   h('p', {
@@ -240,7 +253,13 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
           {
             id: selectId,
             'data-key': 'disable-verification',
-            on: { change: (event) => (form.verificationId = (event.target as HTMLSelectElement).value) },
+            on: {
+              change: (event) => {
+                form.verificationId = (event.target as HTMLSelectElement).value;
+                // The checks line below follows the chosen session.
+                ctx.render('disable-verification');
+              },
+            },
           },
           ...candidates.map((item) =>
             h('option', {
@@ -259,6 +278,7 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
             }),
           ),
         ),
+        chosenChecks(ctx, candidates, form.verificationId),
         own.length ? ownNotice(ctx, own) : null,
         ...reasonFields(ctx, form, {
           key: 'disable',
