@@ -7,3 +7,4 @@ export const notifierStreamSource = {
   maximumRetryAttempts: 10,
   bisectBatchOnFunctionError: true,
 } as const;
+
