@@ -133,8 +133,9 @@ export const commitWithAudit = async <T>(
       .map((event) => publicationMarker(event, deps.clock.now()));
     try {
       await dynamoDb().send(
-        new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut), ...outbox, ...publications],
-          }),
+        new TransactWriteCommand({
+          TransactItems: [...change.writes, ...events.map(auditPut), ...outbox, ...publications],
+        }),
       );
       commitListener.getStore()?.(events);
       return { result: change.result, events };

@@ -36,7 +36,9 @@ const caseNumberOf = async (event: AuditItem): Promise<string | undefined> => {
 };
 
 const errorCodeOf = (error: unknown) =>
-  error instanceof Error ? (('code' in error && typeof error.code === 'string' && error.code) || error.name) : 'unknown';
+  error instanceof Error
+    ? ('code' in error && typeof error.code === 'string' && error.code) || error.name
+    : 'unknown';
 
 /** Claims, puts and settles one event; a failed put releases the claim and throws. */
 const publishOne = async (event: AuditItem, deps: PublisherDeps): Promise<PublishResult> => {

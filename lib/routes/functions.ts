@@ -112,7 +112,8 @@ export const functions = {
       {
         id: 'EventPublicationReconciliation',
         expression: 'rate(5 minutes)',
-        description: 'Publish authentication-state changes the stream consumer did not publish within 10 minutes',
+        description:
+          'Publish authentication-state changes the stream consumer did not publish within 10 minutes',
         input: { action: 'reconcile' },
       },
     ],
