@@ -14,9 +14,7 @@ export const OCSF_VERSION = '1.1.0';
 export const ACCOUNT_CHANGE_CLASS_UID = 3001;
 export const IAM_CATEGORY_UID = 3;
 
-/** The EventBridge envelope: what a rule matches on (README: "Recovery events"). */
-export const EVENT_SOURCE = 'mfa-recovery';
-export const EVENT_DETAIL_TYPE = 'OCSF Account Change';
+export { EVENT_DETAIL_TYPE, EVENT_SOURCE } from './envelope';
 
 const severityNames: Record<Severity, string> = {
   INFORMATIONAL: 'Informational',
