@@ -1,6 +1,8 @@
 // The OCSF events themselves, without AWS: each authentication-state change maps to a real Account
 // Change activity of the vendored OCSF 1.1.0 class, validates against it, and carries ids only; the
 // validator refuses what the class does not allow; the login service's parser ends sessions on a disable.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { accountChangeActivities, accountChangeOf } from '../../lib/audit/account-changes';
 import { auditEventTypes, type AuditEventType, type AuditItem } from '../../lib/audit/events';
 import { accountChangeEvent } from '../../lib/events/account-change';
@@ -11,6 +13,7 @@ import {
   parseRecoveryEvent,
   sessionsToEnd,
 } from '../../clients/login-service/src/index';
+import { repoRoot } from '../../local/paths';
 
 const audit = (type: AuditEventType, extra: Partial<AuditItem> = {}): AuditItem => ({
   subject: 'customer#cust-1001',
@@ -156,5 +159,32 @@ describe("the login service's parser", () => {
       sessionsToEnd(enveloped(accountChangeEvent(audit('TWO_FA_DISABLED'), undefined), 'someone.else')),
     ).toThrow();
     expect(() => sessionsToEnd(enveloped({ activity_id: 11 }))).toThrow();
+  });
+});
+
+describe("the login service's rule in the README", () => {
+  it('matches the MFA Factor Disable events this service publishes, and no other', () => {
+    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
+    const block = /Its rule on the bus[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '{}';
+    const pattern = JSON.parse(block) as {
+      source: string[];
+      'detail-type': string[];
+      detail: { class_uid: number[]; activity_id: number[] };
+    };
+    // EventBridge's matching for this pattern's shape: each field's value is one of the listed.
+    const matches = (event: ReturnType<typeof enveloped>) => {
+      const detail = event.detail as { class_uid: number; activity_id: number };
+      return (
+        pattern.source.includes(event.source) &&
+        pattern['detail-type'].includes(event['detail-type']) &&
+        pattern.detail.class_uid.includes(detail.class_uid) &&
+        pattern.detail.activity_id.includes(detail.activity_id)
+      );
+    };
+    for (const type of published)
+      expect([type, matches(enveloped(accountChangeEvent(audit(type), undefined)))]).toEqual([
+        type,
+        type === 'TWO_FA_DISABLED',
+      ]);
   });
 });
