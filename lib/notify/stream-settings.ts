@@ -7,4 +7,3 @@ export const notifierStreamSource = {
   maximumRetryAttempts: 10,
   bisectBatchOnFunctionError: true,
 } as const;
-
