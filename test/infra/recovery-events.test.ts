@@ -32,6 +32,27 @@ describe('the recovery event bus', () => {
     expect(publisher?.[1].Properties.Environment.Variables.EVENT_BUS_NAME).toEqual({ Ref: id });
   });
 
+  it('runs the event publisher on the AuditEvents stream and, for what it missed, every 5 minutes', () => {
+    const publisherId = plain
+      .ofType('AWS::Lambda::Function')
+      .find(([, fn]) => nameOf(fn.Properties.Description) === 'eventPublisher')?.[0];
+    const mappings = plain
+      .ofType('AWS::Lambda::EventSourceMapping')
+      .filter(([, mapping]) => JSON.stringify(mapping.Properties.FunctionName).includes(`"${publisherId}"`));
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.[1].Properties).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    const schedules = plain
+      .ofType('AWS::Scheduler::Schedule')
+      .filter(([, schedule]) => schedule.Properties.Target.Arn['Fn::GetAtt']?.[0] === publisherId);
+    expect(schedules.map(([, schedule]) => schedule.Properties.ScheduleExpression)).toEqual([
+      'rate(5 minutes)',
+    ]);
+    expect(JSON.parse(schedules[0]?.[1].Properties.Target.Input)).toEqual({ action: 'reconcile' });
+  });
+
   it('keeps every recovery event in an archive for 90 days', () => {
     const archives = plain.ofType('AWS::Events::Archive');
     expect(archives).toHaveLength(1);
