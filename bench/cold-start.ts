@@ -127,6 +127,10 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the pending index)',
     prepare: async () => () => ({ action: 'reconcile' }),
   },
+  eventPublisher: {
+    firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the unpublished index)',
+    prepare: async () => () => ({ action: 'reconcile' }),
+  },
 };
 
 /** The clients a function uses, from the route table's grants, name the baseline handler to bundle. */

@@ -89,6 +89,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(given('importSenderIdentity') === 'true' ? { importSenderIdentity: true } : {}),
     ...(given('originVerifyGeneration') ? { originVerifyGeneration: given('originVerifyGeneration') } : {}),
     ...(given('signInDomainPrefix') ? { signInDomainPrefix: given('signInDomainPrefix') } : {}),
+    ...(given('siemEventBusArn') ? { siemEventBusArn: given('siemEventBusArn') } : {}),
     ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),
     ...(disablesPerHourTotal && /^\d+$/.test(disablesPerHourTotal)
       ? { disablesPerHourTotal: Number(disablesPerHourTotal) }

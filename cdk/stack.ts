@@ -10,6 +10,7 @@ import { LoginServiceRole } from './constructs/login-service-role';
 import { Mail } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { Operations } from './constructs/operations';
+import { RecoveryEvents } from './constructs/recovery-events';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
 
@@ -52,6 +53,8 @@ export interface MfaRecoveryStackProps extends StackProps {
    * second admin and security is mailed (VELOCITY_DISABLES_PER_HOUR_TOTAL; lib/config.ts has the default).
    */
   disablesPerHourTotal?: number;
+  /** The SIEM's event bus the recovery events are forwarded to (`-c siemEventBusArn`); without it the rule is disabled. */
+  siemEventBusArn?: string;
   /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
   webAclArn?: string;
   /** Changing it replaces the secret origin header's value (rotation). */
@@ -146,6 +149,10 @@ export class MfaRecoveryStack extends Stack {
     });
     pagesUrl = web.url;
     const consumers = new StreamConsumers(this, 'StreamConsumers', { tables: data.tables, functions });
+    const recoveryEvents = new RecoveryEvents(this, 'RecoveryEvents', {
+      functions,
+      ...(props.siemEventBusArn ? { siemEventBusArn: props.siemEventBusArn } : {}),
+    });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
       lockMode: props.exportLockMode ?? 'COMPLIANCE',
@@ -155,7 +162,11 @@ export class MfaRecoveryStack extends Stack {
     const monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: props.alarmEmail,
       functions: functions.byName,
-      deadLetterQueues: [...consumers.deadLetterQueues, ...exports.deadLetterQueues],
+      deadLetterQueues: [
+        ...consumers.deadLetterQueues,
+        ...exports.deadLetterQueues,
+        ...recoveryEvents.deadLetterQueues,
+      ],
     });
     const operations = new Operations(this, 'Operations', {
       topic: monitoring.topic,
@@ -170,6 +181,7 @@ export class MfaRecoveryStack extends Stack {
     new CfnOutput(this, 'ConsoleClientId', { value: api.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'AuditExportBucket', { value: exports.bucket.bucketName });
     new CfnOutput(this, 'AuditDigestKeyArn', { value: exports.digestKey.keyArn });
+    new CfnOutput(this, 'RecoveryEventBusArn', { value: recoveryEvents.bus.eventBusArn });
     new CfnOutput(this, 'OperationsDashboard', { value: operations.dashboard.dashboardName });
     // `npm run notify:redrive -- --function-name <this>` runs the outbox reconciliation on demand.
     new CfnOutput(this, 'OutboxReconciliationFunction', {

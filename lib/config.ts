@@ -18,6 +18,10 @@ export const environmentSchema = z.object({
   /** Set only in the local stack and tests: DynamoDB Local and aws-ses-v2-local. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
+  /** Set only in the local stack and tests: the local event bus the API server plays (local/event-bus.ts). */
+  EVENTBRIDGE_ENDPOINT: z.optional(z.url()),
+  /** The recovery event bus: set by CDK on the one function that publishes to it (the event publisher). */
+  EVENT_BUS_NAME: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   /** Where the console and enrollment pages are served; links in emails are built from it, never from a request. */
   PUBLIC_BASE_URL: z.url(),
   SENDER_EMAIL: z.email(),
@@ -89,7 +93,8 @@ export type Environment = z.infer<typeof environmentSchema>;
 export interface Config {
   region: string;
   tableNames: Record<TableKey, string>;
-  endpoints: { dynamodb?: string; ses?: string };
+  endpoints: { dynamodb?: string; ses?: string; eventBridge?: string };
+  eventBusName?: string;
   publicBaseUrl: string;
   senderEmail: string;
   sesConfigurationSet?: string;
@@ -165,7 +170,8 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
   return {
     region: e.AWS_REGION,
     tableNames,
-    endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT },
+    endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT, eventBridge: e.EVENTBRIDGE_ENDPOINT },
+    ...(e.EVENT_BUS_NAME ? { eventBusName: e.EVENT_BUS_NAME } : {}),
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     senderEmail: e.SENDER_EMAIL,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDynamoDb } from '../lib/aws/dynamodb';
 import { closeSes } from '../lib/aws/ses';
+import { closeEventBridge } from '../lib/aws/eventbridge';
 import { resetConfigForTests } from '../lib/config';
 import type { TableKey } from '../lib/data/tables';
 import { systemClock, systemRandom } from '../lib/clock';
@@ -27,7 +28,8 @@ import {
   startLocalOidcProvider,
   type StaffPasswords,
 } from './oidc-provider';
-import { LOCAL_LOGIN_SERVICE_ROLE_ARN, loginServiceIdentity } from './iam-identities';
+import { LOCAL_ACCOUNT_ID, LOCAL_LOGIN_SERVICE_ROLE_ARN, loginServiceIdentity } from './iam-identities';
+import { LOCAL_EVENTBRIDGE_PATH, LOCAL_EVENT_BUS_NAME, LocalEventBus } from './event-bus';
 import type { LocalIamIdentity } from './sigv4-verifier';
 
 export interface LocalStackOptions {
@@ -77,6 +79,8 @@ export interface LocalStack {
   /** The demo customers' authenticators (otpauth URIs, backup codes): .data/'s, or an in-memory stack's own. */
   demoAuthenticatorsFile?: string;
   poller?: StreamPoller;
+  /** The recovery event bus as played locally: its events (GET /local/events) and injectable faults. */
+  eventBus: LocalEventBus;
   dynamodb: DynamoDBClient;
   token(
     sub: string,
@@ -110,6 +114,8 @@ export const localFunctionEnvironment = (settings: {
   SECRET_KEY_SOURCE: 'local',
   LOCAL_SECRET_KEY: localSecretKey(settings.dataDir),
   LOGIN_SERVICE_ROLE_ARN: LOCAL_LOGIN_SERVICE_ROLE_ARN,
+  EVENTBRIDGE_ENDPOINT: `${settings.apiUrl}${LOCAL_EVENTBRIDGE_PATH}`,
+  EVENT_BUS_NAME: LOCAL_EVENT_BUS_NAME,
 });
 
 /**
@@ -241,11 +247,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       passwords: staffPasswords,
       ...options.oidc,
     });
+    const eventBus = new LocalEventBus({ region, account: LOCAL_ACCOUNT_ID, busName: LOCAL_EVENT_BUS_NAME });
     const api = await startApiServer({
       port,
       issuer,
       trustedIssuers: [remoteIssuer(oidc.issuer, oidc.jwksUri)],
-      onLocalRoute: oidc.handle,
+      onLocalRoute: async (request, response) =>
+        (await eventBus.handle(request, response)) || oidc.handle(request, response),
       iam: { region, identities: [loginService, ...(options.extraIamIdentities ?? [])] },
     });
 
@@ -279,6 +287,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         region,
       },
       poller,
+      eventBus,
       dynamodb,
       token: (sub, groups, extra) => issuer.sign({ sub, groups, ...extra }),
       stopDynamoDb: async () => {
@@ -306,6 +315,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         dynamodb.destroy();
         closeDynamoDb();
         closeSes();
+        closeEventBridge();
         await stopChildren();
       },
     };

@@ -42,6 +42,7 @@ const main = async () => {
   say(`  OpenID        ${stack.oidcIssuer}   (the console's sign-in; Cognito's hosted UI in AWS)`);
   say(`  Enrollment    ${stack.apiUrl}/enroll/   (opened from the email link)`);
   say(`  SES inbox     ${stack.sesEndpoint}/        (sent mail as JSON: ${stack.sesEndpoint}/store)`);
+  say(`  Event bus     ${stack.apiUrl}/local/events   (recovery events as OCSF, newest last)`);
   say(`  DynamoDB      ${stack.dynamodbEndpoint}  (${values['in-memory'] ? 'in memory' : 'data in .data/'})`);
   say(
     `  Tokens        POST ${stack.apiUrl}/local/token {"sub":"…","groups":["helpdesk"|"admin"|"security"]}`,

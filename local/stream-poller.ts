@@ -36,7 +36,7 @@ export interface StreamPollerOptions {
   /** Base delay between retries of a failing batch; Lambda backs off exponentially too. */
   retryBaseMs?: number;
   /** Tests: records for which this returns true never reach the consumer, as if the stream lost them. */
-  dropRecord?: (record: DynamoDBRecord) => boolean;
+  dropRecord?: (record: DynamoDBRecord, consumer: FunctionName) => boolean;
 }
 
 interface ShardState {
@@ -195,7 +195,7 @@ export class StreamPoller {
         throw error;
       }
       const read = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn));
-      const records = read.filter((record) => !this.options.dropRecord?.(record));
+      const records = read.filter((record) => !this.options.dropRecord?.(record, name));
       if (records.length) {
         const handler = await this.options.loadHandler(name);
         await this.deliver(name, handler, records, source);

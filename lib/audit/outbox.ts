@@ -126,3 +126,61 @@ export const pendingMarker = (event: LedgerEntry, now: Date): TransactItem => ({
     ConditionExpression: 'attribute_not_exists(eventId)',
   },
 });
+
+/**
+ * The event outbox (lib/events/publications.ts claims and settles it): an audit event that changes the
+ * customer's authentication state (./account-changes.ts) commits with a PENDING EventPublications item.
+ */
+export type PublicationStatus = 'PENDING' | 'PUBLISHING' | 'PUBLISHED';
+
+export interface PublicationItem {
+  eventId: string;
+  customerId: string;
+  status: PublicationStatus;
+  attempts: number;
+  /** Where the audit event is: the reconciliation reads it back from there. */
+  auditSubject: string;
+  auditSeq: number;
+  /** The event's time; with pendingFlag, the key of the sparse `unpublished` index. */
+  pendingSince: string;
+  /** Present until published. */
+  pendingFlag?: typeof UNPUBLISHED_FLAG;
+  /** The customer id, present until published: the sparse `unpublishedByCustomer` index. */
+  unpublishedCustomer?: string;
+  /** EventBridge's id of the published event. */
+  busEventId?: string;
+  publishedAt?: string;
+  lastErrorCode?: string;
+  updatedAt: string;
+  expiresAtEpoch: number;
+}
+
+export const UNPUBLISHED_FLAG = 'PENDING' as const;
+
+export type PublicationEvent = Pick<AuditItem, 'eventId' | 'customerId' | 'subject' | 'seq' | 'at'>;
+
+/** The fields of a publication not made yet: in both sparse indexes. */
+export const unpublishedFields = (event: PublicationEvent) => ({
+  eventId: event.eventId,
+  customerId: event.customerId,
+  auditSubject: event.subject,
+  auditSeq: event.seq,
+  pendingSince: event.at,
+  pendingFlag: UNPUBLISHED_FLAG,
+  unpublishedCustomer: event.customerId,
+});
+
+/** The outbox marker, Put in the same transaction as the audit event it publishes. */
+export const publicationMarker = (event: PublicationEvent, now: Date): TransactItem => ({
+  Put: {
+    TableName: tableName('eventPublications'),
+    Item: {
+      ...unpublishedFields(event),
+      status: 'PENDING',
+      attempts: 0,
+      updatedAt: now.toISOString(),
+      expiresAtEpoch: ledgerExpiry(now),
+    } satisfies PublicationItem,
+    ConditionExpression: 'attribute_not_exists(eventId)',
+  },
+});

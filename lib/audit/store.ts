@@ -9,7 +9,8 @@ import type { Clock, Random } from '../clock';
 import { conflict } from '../errors';
 import { nextAuditItem, type ChainHead } from './chain';
 import { subjectOf, type AuditEventInput, type AuditItem } from './events';
-import { notificationKindOf, pendingMarker } from './outbox';
+import { isAccountChange } from './account-changes';
+import { notificationKindOf, pendingMarker, publicationMarker } from './outbox';
 
 export const readChainHead = async (customerId: string): Promise<ChainHead | undefined> => {
   const result = await dynamoDb().send(
@@ -126,9 +127,15 @@ export const commitWithAudit = async <T>(
       const kind = notificationKindOf(event);
       return kind ? [pendingMarker({ ...event, kind }, deps.clock.now())] : [];
     });
+    // The event outbox: a change of the authentication state commits with its publication marker.
+    const publications = events
+      .filter((event) => isAccountChange(event.type))
+      .map((event) => publicationMarker(event, deps.clock.now()));
     try {
       await dynamoDb().send(
-        new TransactWriteCommand({ TransactItems: [...change.writes, ...events.map(auditPut), ...outbox] }),
+        new TransactWriteCommand({
+          TransactItems: [...change.writes, ...events.map(auditPut), ...outbox, ...publications],
+        }),
       );
       commitListener.getStore()?.(events);
       return { result: change.result, events };

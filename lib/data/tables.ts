@@ -167,6 +167,30 @@ export const tables = {
     purpose:
       'Outbox ledger: one item per audit event that triggers an email, so redelivery sends nothing twice',
   },
+  eventPublications: {
+    baseName: 'EventPublications',
+    envVar: 'EVENT_PUBLICATIONS_TABLE',
+    partitionKey: { name: 'eventId', type: 'S' },
+    indexes: [
+      // Sparse: only events not yet on the bus carry these, so the reconciliation reads the backlog and
+      // the publisher finds a customer's earlier unpublished events (to publish them first).
+      {
+        indexName: 'unpublished',
+        partitionKey: { name: 'pendingFlag', type: 'S' },
+        sortKey: { name: 'pendingSince', type: 'S' },
+        include: ['auditSubject', 'auditSeq', 'status', 'updatedAt'],
+      },
+      {
+        indexName: 'unpublishedByCustomer',
+        partitionKey: { name: 'unpublishedCustomer', type: 'S' },
+        sortKey: { name: 'auditSeq', type: 'N' },
+        include: ['auditSubject', 'status', 'updatedAt'],
+      },
+    ],
+    timeToLiveAttribute: 'expiresAtEpoch',
+    purpose:
+      'Event outbox: one item per audit event that changes authentication state, so the bus gets each once',
+  },
   approvals: {
     baseName: 'Approvals',
     envVar: 'APPROVALS_TABLE',

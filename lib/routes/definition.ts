@@ -34,8 +34,13 @@ export const customerParams = z.strictObject({ customerId: customerIdSchema });
 export const verificationParams = z.strictObject({ verificationId: verificationIdSchema });
 export const approvalParams = z.strictObject({ approvalId: approvalIdSchema });
 
-// An audit event that calls for an email commits with its outbox marker in Notifications (lib/notify/ledger.ts).
-export const appendAudit = { auditEvents: 'append', notifications: 'append' } as const;
+// An audit event that calls for an email commits with its outbox marker in Notifications (lib/notify/ledger.ts);
+// one that changes the authentication state, with its marker in EventPublications (lib/events/publications.ts).
+export const appendAudit = {
+  auditEvents: 'append',
+  notifications: 'append',
+  eventPublications: 'append',
+} as const;
 
 export const staff = { type: 'jwt', groups: ['helpdesk', 'admin'] } as const;
 export const adminOnly = { type: 'jwt', groups: ['admin'] } as const;

@@ -1,4 +1,5 @@
 // The Lambda functions: entry file, size, and what each touches beyond its HTTP routes (streams, schedules).
+import { eventPublisherStreamSource } from '../events/stream-settings';
 import { notifierStreamSource } from '../notify/stream-settings';
 import type { FunctionDefinition } from './types';
 
@@ -88,6 +89,31 @@ export const functions = {
         id: 'OutboxReconciliation',
         expression: 'rate(5 minutes)',
         description: 'Deliver notifications the AuditEvents stream consumer did not settle within 10 minutes',
+        input: { action: 'reconcile' },
+      },
+    ],
+  },
+  eventPublisher: {
+    entry: 'functions/event-publisher.ts',
+    description:
+      'AuditEvents stream consumer and 5-minute reconciliation: authentication-state changes to the recovery event bus (OCSF)',
+    memoryMb: 512,
+    // At most 100 events a reconciliation run, one at a time, each one PutEvents and a few DynamoDB calls.
+    timeoutSeconds: 300,
+    tables: {
+      auditEvents: 'read',
+      eventPublications: 'readWrite',
+      // The case number the events carry is read from the session.
+      verifications: 'read',
+    },
+    services: ['publishEvents'],
+    streamSource: eventPublisherStreamSource,
+    schedules: [
+      {
+        id: 'EventPublicationReconciliation',
+        expression: 'rate(5 minutes)',
+        description:
+          'Publish authentication-state changes the stream consumer did not publish within 10 minutes',
         input: { action: 'reconcile' },
       },
     ],

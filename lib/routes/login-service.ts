@@ -90,6 +90,8 @@ export const loginServiceRoutes = [
       idempotency: 'readWriteDelete',
       auditEvents: 'append',
       notifications: 'readWriteDelete',
+      // CUSTOMER_ERASED goes to the event bus; its marker holds ids only and expires with its TTL.
+      eventPublications: 'append',
     },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -20,8 +20,10 @@ export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append';
  * sealSecrets: a new data key for a TOTP secret or a customer's audit-text key (KMS GenerateDataKey);
  * openSecrets: unwrap one (Decrypt).
  * auditExport: export the AuditEvents table to the audit bucket, read and write it, sign digests with the digest key.
+ * publishEvents: put events on the recovery event bus (EventBridge PutEvents): the event publisher only.
  */
-export type ServiceUse = 'sendEmail' | 'sealSecrets' | 'openSecrets' | 'answerHashKey' | 'auditExport';
+export type ServiceUse =
+  'sendEmail' | 'sealSecrets' | 'openSecrets' | 'answerHashKey' | 'auditExport' | 'publishEvents';
 
 /** An EventBridge Scheduler schedule that invokes the function with a fixed input. */
 export interface ScheduleDefinition {

@@ -45,6 +45,17 @@ const designedOnAudit: Record<FunctionName, string[]> = {
   auditExport: ['dynamodb:DescribeExport', 'dynamodb:ExportTableToPointInTime', 'dynamodb:ListExports'],
   // The outbox reconciliation appends RESET_EMAIL_SENT/NOTIFICATION_SENT like the notifier, without the stream.
   outboxReconciliation: append,
+  // The event publisher only reads the audit trail: the stream, and an event back for the reconciliation.
+  eventPublisher: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:ListStreams',
+  ],
 };
 const expectedOnAudit = (name: FunctionName | undefined) => (name ? [...designedOnAudit[name]].sort() : []);
 

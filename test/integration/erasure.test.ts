@@ -117,6 +117,8 @@ describe('erasing a customer', () => {
         'tickets',
         'notifications',
         'approvals',
+        // The event outbox's markers of the recovery events (lib/events/): ids only.
+        'eventPublications',
       ]),
     );
 
@@ -127,7 +129,15 @@ describe('erasing a customer', () => {
 
     const after = await itemsMentioning(['e-erika']);
     // The tombstone and the id's claim (its letters are never synced again, in any case): ids only.
-    expect(after.filter((found) => found.table !== 'auditEvents')).toEqual([
+    // The event outbox's markers name the customer by id, as the audit chain does, and expire in 90 days.
+    expect(
+      after
+        .filter((found) => found.table === 'eventPublications')
+        .every((found) => found.item.auditSubject === 'customer#e-erika'),
+    ).toBe(true);
+    expect(
+      after.filter((found) => found.table !== 'auditEvents' && found.table !== 'eventPublications'),
+    ).toEqual([
       { table: 'customers', item: { customerId: 'e-erika', erasedAt: erased.body.erasedAt } },
       { table: 'customerSearch', item: { prefix: 'id#', term: 'e-erika', customerId: 'e-erika' } },
     ]);
@@ -264,6 +274,8 @@ describe('erasing a customer', () => {
       'auditEvents',
       'customerSearch',
       'customers',
+      // The event outbox's markers: ids only (see above).
+      'eventPublications',
     ]);
     const events = await expectIntactChain(stack, 'e-fault');
     expect(events.filter((event) => event.type === 'CUSTOMER_ERASED')).toHaveLength(1);

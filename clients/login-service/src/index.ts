@@ -160,3 +160,14 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
 };
 
 export type LoginServiceClient = ReturnType<typeof createLoginServiceClient>;
+
+export {
+  EVENT_DETAIL_TYPE,
+  EVENT_SOURCE,
+  MFA_FACTOR_DISABLE,
+  parseRecoveryEvent,
+  recoveryEventSchema,
+  sessionsToEnd,
+  type AccountChangeEvent,
+  type RecoveryEvent,
+} from './recovery-events';
