@@ -52,6 +52,22 @@ export const customerProfileSchema = z.looseObject({
     twoFactor: twoFactorStatusSchema,
     recoveryLocked: z.boolean(),
     lockReason: z.nullable(lockReasonSchema),
+    /**
+     * While a reset's waiting period runs: when the link opens, why it waits, and the reset's staff, who
+     * may not end it (lib/security/recovery-delay.ts). Null otherwise.
+     */
+    recoveryDelay: z.nullable(
+      z.strictObject({
+        availableAt: z.string(),
+        reason: z.string(),
+        caseId: z.nullable(z.string()),
+        staff: z.strictObject({
+          verifiedBy: z.nullable(z.string()),
+          requestedBy: z.nullable(z.string()),
+          approvedBy: z.nullable(z.string()),
+        }),
+      }),
+    ),
   }),
   recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
   recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),

@@ -40,6 +40,7 @@ import {
   type ApprovalItem,
   type ResetPolicy,
 } from './policy';
+import { recoveryDelayFor, type RecoveryDelay } from './waiting-period';
 
 export interface Deps {
   clock: Clock;
@@ -87,12 +88,14 @@ const disableWrites = (
   expectedVerificationStatus: 'PASSED' | 'PENDING_APPROVAL',
   adminId: string,
   now: Date,
+  delay: RecoveryDelay,
 ): TransactItem[] => [
   {
     Update: {
       TableName: tableName('customers'),
       Key: { customerId: customer.customerId },
-      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, updatedAt = :now, #version = #version + :one${
+      // The wait is the reset's: set with it, and the previous reset's notice links go with the previous reset.
+      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, recoveryAvailableAt = :availableAt, recoveryDelayReason = :delayReason, recoveryNotices = :noNotices, updatedAt = :now, #version = #version + :one${
         twoFactorAttributesRemovedOnDisable.length
           ? ` REMOVE ${twoFactorAttributesRemovedOnDisable.map((_, index) => `#credential${index}`).join(', ')}`
           : ''
@@ -109,6 +112,9 @@ const disableWrites = (
         ':disabled': 'DISABLED',
         ':now': now.toISOString(),
         ':caseId': verification.verificationId,
+        ':availableAt': delay.availableAt,
+        ':delayReason': delay.reason,
+        ':noNotices': {},
         ':one': 1,
         ':version': customer.version,
       },
@@ -132,9 +138,21 @@ const disableWrites = (
   },
 ];
 
-export const disabledResponse = (event: AuditItem): StoredResponse => ({
+export const disabledResponse = (event: AuditItem, delay: RecoveryDelay): StoredResponse => ({
   status: 200,
-  body: { twoFactor: 'DISABLED', auditEventId: event.eventId, notification: 'QUEUED' },
+  body: {
+    twoFactor: 'DISABLED',
+    auditEventId: event.eventId,
+    notification: 'QUEUED',
+    recoveryAvailableAt: delay.availableAt,
+  },
+});
+
+/** The wait in the TWO_FA_DISABLED event: the notifier's mails and the auditors read it there. */
+const delayDetails = (delay: RecoveryDelay) => ({
+  recoveryAvailableAt: delay.availableAt,
+  recoveryDelayReason: delay.reason,
+  recoveryDelayMinutes: delay.minutes,
 });
 
 /** A write in the change's own part failed its condition: someone else changed the state first. */
@@ -226,6 +244,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
 
       if (decision.kind === 'DISABLE') {
+        const delay = recoveryDelayFor(customer, verification, now);
         const event = append({
           type: 'TWO_FA_DISABLED',
           actorType: 'admin',
@@ -240,12 +259,13 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
             previousStatus: customer.twoFactor,
             // Four eyes switched off: the trail says plainly that one person verified and disabled.
             samePersonVerifiedAndDisabled: decision.samePersonVerified,
+            ...delayDetails(delay),
           },
         });
-        const response = disabledResponse(event);
+        const response = disabledResponse(event, delay);
         const writes = [
           ...idempotencyWrites(response),
-          ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+          ...disableWrites(customer, verification, 'PASSED', request.adminId, now, delay),
         ];
         return {
           writes: [
@@ -387,6 +407,7 @@ export const approveDisable = async (
         requireVerification(approval.verificationId),
       );
       check(approval, customer, verification, now);
+      const delay = recoveryDelayFor(customer, verification, now);
       const event = append({
         type: 'TWO_FA_DISABLED',
         actorType: 'admin',
@@ -402,13 +423,14 @@ export const approveDisable = async (
           approvalId,
           reason: sealReason(approval.reason),
           previousStatus: customer.twoFactor,
+          ...delayDetails(delay),
         },
       });
-      const response = disabledResponse(event);
+      const response = disabledResponse(event, delay);
       return {
         writes: [
           ...(idempotency ? [idempotencyRecord(idempotency, response, now)] : []),
-          ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now),
+          ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now, delay),
           // An approved disable fills the windows too (the requester's, as before), whatever they hold.
           countWrite({ kind: 'ADMIN_DISABLES', staffId: approval.requestedBy }, now),
           countWrite({ kind: 'ALL_DISABLES' }, now),

@@ -89,6 +89,13 @@ export const recoveryLimitsResetSchema = z.strictObject({
   notification: z.literal('QUEUED'),
 });
 
+/** POST /security/customers/{customerId}/recovery-delay/end: the wait is over now. */
+export const recoveryDelayEndedSchema = z.strictObject({
+  status: z.literal('ENDED'),
+  recoveryAvailableAt: z.iso.datetime({ offset: true }),
+  auditEventId: z.string(),
+});
+
 /** GET /security/customers/{customerId}/recovery-lock: what the officer decides on. */
 export const recoveryLockCaseSchema = z.strictObject({
   customer: z.strictObject({
