@@ -55,7 +55,10 @@ export const issueNoticeLinks = async (
   const links = new Map<string, string>();
   if (!caseId || addresses.length === 0) return links;
   const now = deps.clock.now().toISOString();
-  const tokens = addresses.map((address) => ({ address, token: newNoticeToken(customer.customerId, deps.random) }));
+  const tokens = addresses.map((address) => ({
+    address,
+    token: newNoticeToken(customer.customerId, deps.random),
+  }));
   try {
     await dynamoDb().send(
       new UpdateCommand({

@@ -40,7 +40,8 @@ export const securityRoutes = [
     function: 'adminApi',
     auth: securityOnly,
     params: customerParams,
-    tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // approvals: a running recovery wait names its reset's approver, who may not end it.
+    tables: { customers: 'read', verifications: 'read', auditEvents: 'read', approvals: 'read' },
     // The timeline shows the officers' sealed notes, unwrapping the customer's audit-text key.
     services: ['openSecrets'],
   },

@@ -6,7 +6,11 @@ import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
 import { conflict, forbidden } from '../errors';
 import { getApproval } from '../reset/store';
-import { recoveryPendingUntil } from '../reset/waiting-period';
+import {
+  recoveryDelayReasons,
+  recoveryPendingUntil,
+  type RecoveryDelayReason,
+} from '../reset/waiting-period';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { getVerification } from '../verification/reads';
 
@@ -31,19 +35,22 @@ const resetStaffOf = async (customer: CustomerItem): Promise<ResetStaff> => {
 
 export interface RecoveryDelayView {
   availableAt: string;
-  reason: string;
+  reason: RecoveryDelayReason;
   caseId: string | null;
   /** The staff who may not end this wait; any other security officer may, with a reason. */
   staff: ResetStaff;
 }
 
 /** The customer's running wait, or null: what the console counts down. */
-export const recoveryDelayView = async (customer: CustomerItem, now: Date): Promise<RecoveryDelayView | null> => {
+export const recoveryDelayView = async (
+  customer: CustomerItem,
+  now: Date,
+): Promise<RecoveryDelayView | null> => {
   const availableAt = recoveryPendingUntil(customer, now);
   if (!availableAt) return null;
   return {
     availableAt,
-    reason: customer.recoveryDelayReason ?? 'STANDARD',
+    reason: recoveryDelayReasons.find((reason) => reason === customer.recoveryDelayReason) ?? 'STANDARD',
     caseId: customer.lastResetCaseId ?? null,
     staff: await resetStaffOf(customer),
   };
@@ -53,16 +60,19 @@ export const recoveryDelayView = async (customer: CustomerItem, now: Date): Prom
  * Who may end a wait: a security officer (the route's group) who neither verified the caller nor asked
  * for nor carried out the disable. The wait exists because someone may have fooled them.
  */
-export const assertCanEndRecoveryDelay = (
-  input: { customer: CustomerItem; staff: ResetStaff; officerId: string; now: Date },
-) => {
+export const assertCanEndRecoveryDelay = (input: {
+  customer: CustomerItem;
+  staff: ResetStaff;
+  officerId: string;
+  now: Date;
+}) => {
   const availableAt = recoveryPendingUntil(input.customer, input.now);
   if (!availableAt)
     throw conflict('NO_RECOVERY_DELAY', 'No waiting period runs for this customer: nothing to end.');
   if (input.staff.verifiedBy === input.officerId)
     throw forbidden(
       'DELAY_ENDER_IS_VERIFIER',
-      "You verified the caller of this reset; another security officer must end its waiting period.",
+      'You verified the caller of this reset; another security officer must end its waiting period.',
     );
   if (input.staff.requestedBy === input.officerId || input.staff.approvedBy === input.officerId)
     throw forbidden(

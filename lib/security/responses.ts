@@ -1,4 +1,5 @@
 // Response bodies of the security officers' routes.
+import { recoveryDelaySchema } from '../customers/responses';
 import { customerLocales } from '../locales';
 import * as z from '../schema';
 
@@ -113,6 +114,8 @@ export const recoveryLockCaseSchema = z.strictObject({
   lock: z.nullable(recoveryLockEntrySchema),
   /** What limits recovery now (cooldown, spent budgets) and the sessions that caused it: a reset lifts it. */
   limits: recoveryLimitsSchema,
+  /** A reset's running waiting period, which an officer who took no part in the reset may end. */
+  recoveryDelay: z.nullable(recoveryDelaySchema),
   /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
   timeline: z.array(
     z.strictObject({
