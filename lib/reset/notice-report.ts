@@ -34,9 +34,12 @@ const customerIdOf = (token: string) => {
   return Buffer.from(encoded, 'base64url').toString('utf8');
 };
 
-/** The page that asks the reader to confirm the report; the token stays in the fragment, out of every log. */
-export const noticeReportUrl = (token: string) =>
-  `${config().publicBaseUrl}/enroll/#notice=${encodeURIComponent(token)}`;
+/**
+ * The page that asks the reader to confirm the report, in the notice's language (the page has no
+ * ticket to learn it from); the token stays in the fragment, out of every log.
+ */
+export const noticeReportUrl = (token: string, locale: string) =>
+  `${config().publicBaseUrl}/enroll/#notice=${encodeURIComponent(token)}&lang=${encodeURIComponent(locale)}`;
 
 const noticeUnknown = () =>
   notFound('NOTICE_UNKNOWN', 'This link is not valid. Use the link in the newest message we sent you.');
@@ -47,7 +50,7 @@ const noticeUnknown = () =>
  * links too); a reset that replaced this one meanwhile refuses the second.
  */
 export const issueNoticeLinks = async (
-  customer: Pick<CustomerItem, 'customerId' | 'lastResetCaseId'>,
+  customer: Pick<CustomerItem, 'customerId' | 'lastResetCaseId' | 'locale'>,
   addresses: readonly string[],
   deps: { clock: Clock; random: Random },
 ): Promise<Map<string, string>> => {
@@ -90,7 +93,7 @@ export const issueNoticeLinks = async (
       },
     }),
   );
-  for (const { address, token } of tokens) links.set(address, noticeReportUrl(token));
+  for (const { address, token } of tokens) links.set(address, noticeReportUrl(token, customer.locale));
   return links;
 };
 

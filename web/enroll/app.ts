@@ -52,7 +52,11 @@ const kept = keptTicket();
 const resume = kept !== undefined && (fragment.ticket === undefined || fragment.ticket === kept.ticket);
 if (fragment.ticket && !resume) keepTicket(fragment.ticket, false);
 const page = createPage(fragment.ticket ?? kept?.ticket, render);
-if (fragment.notice) page.view = { name: 'notice-report', notice: fragment.notice, busy: false };
+if (fragment.notice) {
+  // The notice's language: the page has no link status to learn the customer's from.
+  if (fragment.lang) page.i18n.preferLang(fragment.lang);
+  page.view = { name: 'notice-report', notice: fragment.notice, busy: false };
+}
 
 window.addEventListener('hashchange', () => {
   // A second link pasted into the same tab: start over with that one.

@@ -101,7 +101,7 @@ export const readFragment = () => {
   const ticket = params.get('ticket')?.trim() || undefined;
   // A notice's own "this wasn't me" link (lib/reset/notice-report.ts): no ticket, nothing to enroll.
   const notice = params.get('notice')?.trim() || undefined;
-  return { ticket, report: params.get('report') === '1', notice };
+  return { ticket, report: params.get('report') === '1', notice, lang: params.get('lang') ?? undefined };
 };
 
 /** The page for `ticket`, drawing each view with `render`. */
