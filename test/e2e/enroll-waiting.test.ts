@@ -1,7 +1,7 @@
 // The waiting period on the customer's phone (issue 29 §1), in Chromium against the local stack: the
 // reset link of a privileged customer says when it opens, in the reader's own time zone and language,
-// and offers nothing to begin; once the wait is over (here: an officer ends it) the same page goes on
-// to the QR code. A notice's own "this wasn't me" link stops the recovery, and says so again when
+// and offers nothing to begin; the console shows the countdown and who may end it, an officer ends it
+// there, and the same page goes on to the QR code. A notice's own "this wasn't me" link stops the recovery, and says so again when
 // pressed twice.
 import type { Page } from 'playwright-core';
 import {
@@ -12,7 +12,7 @@ import {
   passVerification,
   ticketIn,
 } from '../support/fixtures';
-import { browserSuite, phone, screenshot } from './browser';
+import { browserSuite, desktop, phone, screenshot, signIn } from './browser';
 
 jest.setTimeout(150_000);
 
@@ -88,12 +88,29 @@ describe('the waiting page on a phone', () => {
     await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByRole('heading', { name: 'Your link does not work yet' }).waitFor();
 
-    // The security officer called the customer back and ends the wait: the same page goes on.
-    const ended = await suite.stack.call('POST', '/security/customers/ew-vip/recovery-delay/end', {
-      token: await suite.stack.token('sec-sara', ['security']),
-      body: { reason: 'Klant teruggebeld op nummer in dossier' },
-    });
-    expect(ended.status).toBe(200);
+    // The helpdesk sees the countdown and who may cut it short.
+    const helpdesk = await open({ viewport: desktop });
+    await signIn(helpdesk, suite.stack, 'agent-bram', '#/customers/ew-vip');
+    await helpdesk.getByTestId('recovery-delay').waitFor();
+    expect(await helpdesk.getByTestId('delay-who').textContent()).toBe(
+      'Een security officer met een reden, niet agent-bram, admin-anna, admin-dirk.',
+    );
+    expect(await helpdesk.getByTestId('delay-left').textContent()).toMatch(/^2[34] u \d+ min$/);
+    expect(await helpdesk.getByRole('button', { name: 'Wachttijd beëindigen' }).count()).toBe(0);
+
+    // A security officer called the customer back and ends the wait in the console, with a reason.
+    const officer = await open({ viewport: desktop });
+    await signIn(officer, suite.stack, 'officer-fatima', '#/customers/ew-vip');
+    await officer.getByTestId('recovery-delay').waitFor();
+    await officer
+      .getByLabel('Reden om de wachttijd te beëindigen')
+      .fill('Klant teruggebeld op nummer in dossier');
+    await officer.getByRole('button', { name: 'Wachttijd beëindigen' }).click();
+    await officer.getByRole('button', { name: 'Ja, beëindigen' }).click();
+    await officer.getByTestId('delay-end-outcome').waitFor();
+    await screenshot(officer, 'enroll-waiting-04-officer-ended');
+
+    // The customer's page goes on.
     await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByRole('button', { name: 'Begin' }).click();
     await page.locator('img[src^="data:image/png"]').waitFor();
