@@ -4,7 +4,7 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { EdgeWafStack, isCloudFrontWebAclArn } from './constructs/edge';
-import { MfaRecoveryStack } from './stack';
+import { MfaRecoveryStack, recoveryDelaySettings, type RecoveryDelaySetting } from './stack';
 
 /** Context keys a deployment must set, with the value tests and local synths use instead. */
 export const requiredContext = {
@@ -69,6 +69,15 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   const disablesPerHourTotal = given('disablesPerHourTotal');
   if (disablesPerHourTotal !== undefined && !/^\d+$/.test(disablesPerHourTotal))
     missing.push(`-c disablesPerHourTotal=<a whole number> (not "${disablesPerHourTotal}")`);
+  // -c recoveryDelayPrivilegedMinutes=…, …WithoutPossession…, …Standard…: whole minutes.
+  const recoveryDelayMinutes: Partial<Record<RecoveryDelaySetting, number>> = {};
+  for (const setting of recoveryDelaySettings) {
+    const name = `recoveryDelay${setting[0]?.toUpperCase()}${setting.slice(1)}Minutes`;
+    const value = given(name);
+    if (value === undefined) continue;
+    if (/^\d+$/.test(value)) recoveryDelayMinutes[setting] = Number(value);
+    else missing.push(`-c ${name}=<whole minutes> (not "${value}")`);
+  }
   const audit = auditRetentionOf(given('auditRetentionDays'), given('auditLockMode'));
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
@@ -94,6 +103,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(disablesPerHourTotal && /^\d+$/.test(disablesPerHourTotal)
       ? { disablesPerHourTotal: Number(disablesPerHourTotal) }
       : {}),
+    ...(Object.keys(recoveryDelayMinutes).length ? { recoveryDelayMinutes } : {}),
     ...audit,
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),

@@ -14,6 +14,15 @@ import { RecoveryEvents } from './constructs/recovery-events';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
 
+/** The waiting periods a deployment may set (cdk context `recoveryDelay<Setting>Minutes`), and their variables. */
+export const recoveryDelaySettings = ['privileged', 'withoutPossession', 'standard'] as const;
+export type RecoveryDelaySetting = (typeof recoveryDelaySettings)[number];
+const recoveryDelayVariables: Record<RecoveryDelaySetting, string> = {
+  privileged: 'RECOVERY_DELAY_PRIVILEGED_MINUTES',
+  withoutPossession: 'RECOVERY_DELAY_WITHOUT_POSSESSION_MINUTES',
+  standard: 'RECOVERY_DELAY_STANDARD_MINUTES',
+};
+
 export interface MfaRecoveryStackProps extends StackProps {
   /** The address emails are sent from; its domain becomes the SES identity (Easy DKIM). */
   senderEmail: string;
@@ -55,6 +64,11 @@ export interface MfaRecoveryStackProps extends StackProps {
   disablesPerHourTotal?: number;
   /** The SIEM's event bus the recovery events are forwarded to (`-c siemEventBusArn`); without it the rule is disabled. */
   siemEventBusArn?: string;
+  /**
+   * The waiting periods after a reset, in minutes (RECOVERY_DELAY_*_MINUTES; lib/config.ts has the
+   * defaults): an organisation that wants them longer or shorter sets them at deploy time.
+   */
+  recoveryDelayMinutes?: Partial<Record<RecoveryDelaySetting, number>>;
   /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
   webAclArn?: string;
   /** Changing it replaces the secret origin header's value (rotation). */
@@ -98,6 +112,12 @@ export class MfaRecoveryStack extends Stack {
       ...(props.disablesPerHourTotal !== undefined
         ? { VELOCITY_DISABLES_PER_HOUR_TOTAL: String(props.disablesPerHourTotal) }
         : {}),
+      ...Object.fromEntries(
+        recoveryDelaySettings.flatMap((setting) => {
+          const minutes = props.recoveryDelayMinutes?.[setting];
+          return minutes === undefined ? [] : [[recoveryDelayVariables[setting], String(minutes)]];
+        }),
+      ),
     };
 
     const functions = new AppFunctions(this, 'Functions', {

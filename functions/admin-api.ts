@@ -26,6 +26,7 @@ import { listReadyVerifications } from '../lib/verification/ready';
 import { previewDisables } from '../lib/reset/preview';
 import { recoveryLockCase } from '../lib/security/case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
+import { endRecoveryDelay } from '../lib/security/recovery-delay';
 import { listRecoveryLimits, resetRecoveryLimits } from '../lib/security/recovery-limits';
 import { recordTriage } from '../lib/triage/store';
 
@@ -258,6 +259,17 @@ export const handler = createHttpFunction('adminApi', {
 
   resetRecoveryLimits: async (request) => ({
     body: await resetRecoveryLimits(
+      {
+        customerId: request.pathParameters.customerId,
+        reason: request.body.reason,
+        officerId: staffId(request.principal),
+      },
+      deps,
+    ),
+  }),
+
+  endRecoveryDelay: async (request) => ({
+    body: await endRecoveryDelay(
       {
         customerId: request.pathParameters.customerId,
         reason: request.body.reason,

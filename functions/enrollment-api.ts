@@ -5,6 +5,7 @@ import { confirmEnrollment, startEnrollment } from '../lib/enrollment/enrollment
 import type { enrollmentLinkStatusSchema } from '../lib/enrollment/responses';
 import { enrollmentLinkStatus } from '../lib/enrollment/status';
 import { createHttpFunction } from '../lib/http/http-function';
+import { reportByNotice } from '../lib/reset/notice-report';
 import { reportUnauthorizedReset } from '../lib/reset/report';
 import type * as z from '../lib/schema';
 
@@ -27,5 +28,8 @@ export const handler = createHttpFunction('enrollmentApi', {
   }),
   reportUnauthorizedReset: async (request) => ({
     body: await reportUnauthorizedReset(request.body.ticket, deps),
+  }),
+  reportByNotice: async (request) => ({
+    body: await reportByNotice(request.body.notice, deps),
   }),
 });

@@ -80,6 +80,13 @@ export const environmentSchema = z.object({
   VELOCITY_AGENT_PASSES_PER_HOUR: numberFrom(5),
   /** All admins together: past this many disables in any 60 minutes, every disable needs a second admin. */
   VELOCITY_DISABLES_PER_HOUR_TOTAL: numberFrom(10),
+  /**
+   * Waiting periods after a disable before the reset link's enrollment opens (the longest that applies):
+   * a privileged customer; a verification that passed without possession proof; any other reset.
+   */
+  RECOVERY_DELAY_PRIVILEGED_MINUTES: numberFrom(1440),
+  RECOVERY_DELAY_WITHOUT_POSSESSION_MINUTES: numberFrom(4320),
+  RECOVERY_DELAY_STANDARD_MINUTES: numberFrom(0),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
   ANSWER_HASH_KEY_ID: z.optional(z.string()),
   /** The login service's IAM role; `iam` routes answer only its sessions. Unset: they answer no one. */
@@ -131,6 +138,9 @@ export interface Config {
     velocityAdminDisablesPerHour: number;
     velocityAgentPassesPerHour: number;
     velocityDisablesPerHourTotal: number;
+    recoveryDelayPrivilegedMinutes: number;
+    recoveryDelayWithoutPossessionMinutes: number;
+    recoveryDelayStandardMinutes: number;
   };
   answerHashKeyId?: string;
   loginServiceRoleArn?: string;
@@ -208,6 +218,9 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
       velocityAdminDisablesPerHour: e.VELOCITY_ADMIN_DISABLES_PER_HOUR,
       velocityAgentPassesPerHour: e.VELOCITY_AGENT_PASSES_PER_HOUR,
       velocityDisablesPerHourTotal: e.VELOCITY_DISABLES_PER_HOUR_TOTAL,
+      recoveryDelayPrivilegedMinutes: e.RECOVERY_DELAY_PRIVILEGED_MINUTES,
+      recoveryDelayWithoutPossessionMinutes: e.RECOVERY_DELAY_WITHOUT_POSSESSION_MINUTES,
+      recoveryDelayStandardMinutes: e.RECOVERY_DELAY_STANDARD_MINUTES,
     },
     ...(e.ANSWER_HASH_KEY_ID ? { answerHashKeyId: e.ANSWER_HASH_KEY_ID } : {}),
     ...(e.LOGIN_SERVICE_ROLE_ARN ? { loginServiceRoleArn: e.LOGIN_SERVICE_ROLE_ARN } : {}),

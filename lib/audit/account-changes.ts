@@ -69,6 +69,13 @@ export const accountChangeOf: Record<AuditEventType, AccountChangeMapping | unde
     severity: 'LOW',
     message: 'Recovery lock released by a security officer; the customer enrolls again.',
   },
+  // An officer cut short the waiting period after a reset: the customer may enroll from now on.
+  RECOVERY_DELAY_ENDED: {
+    activity: 'OTHER',
+    activityName: 'Recovery Waiting Period Ended',
+    severity: 'MEDIUM',
+    message: 'The waiting period after a reset was ended early by a security officer; enrollment is open.',
+  },
   CUSTOMER_ERASED: {
     activity: 'DELETE',
     severity: 'LOW',

@@ -41,6 +41,17 @@ export interface CustomerItem extends CustomerRecord {
    * link belongs to, however many sessions came after it.
    */
   lastResetCaseId?: string;
+  /**
+   * The waiting period of the last reset (lib/reset/waiting-period.ts): no enrollment before this
+   * moment, and why it was set. A report locks and removes it; a security officer may end it early.
+   */
+  recoveryAvailableAt?: string;
+  recoveryDelayReason?: string;
+  /**
+   * The "this wasn't me" links of the last reset's notices, one per further address on file, by the
+   * SHA-256 of the link's token (lib/reset/notice-report.ts); a new reset replaces them.
+   */
+  recoveryNotices?: Record<string, { address: string; caseId: string; issuedAt: string }>;
   /** Seals staff free text about this customer in audit events; erasure deletes it (lib/audit/sealed-text.ts). */
   textKey?: TextKey;
   /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */

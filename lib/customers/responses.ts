@@ -41,6 +41,21 @@ export const customerSearchResultSchema = z.object({
   nextCursor: z.nullable(z.string()),
 });
 
+/**
+ * A running waiting period after a reset: when the link opens, why it waits, and the reset's staff,
+ * who may not end it (any other security officer may, with a reason).
+ */
+export const recoveryDelaySchema = z.strictObject({
+  availableAt: z.string(),
+  reason: z.enum(['WITHOUT_POSSESSION', 'PRIVILEGED', 'STANDARD']),
+  caseId: z.nullable(z.string()),
+  staff: z.strictObject({
+    verifiedBy: z.nullable(z.string()),
+    requestedBy: z.nullable(z.string()),
+    approvedBy: z.nullable(z.string()),
+  }),
+});
+
 /** GET /admin/customers/{customerId}: what staff see; never stored answers or secrets. */
 export const customerProfileSchema = z.looseObject({
   customer: z.looseObject({
@@ -52,6 +67,8 @@ export const customerProfileSchema = z.looseObject({
     twoFactor: twoFactorStatusSchema,
     recoveryLocked: z.boolean(),
     lockReason: z.nullable(lockReasonSchema),
+    /** While a reset's waiting period runs (lib/security/recovery-delay.ts); null otherwise. */
+    recoveryDelay: z.nullable(recoveryDelaySchema),
   }),
   recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
   recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),

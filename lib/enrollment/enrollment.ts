@@ -8,6 +8,7 @@ import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem, PendingEnrollment } from '../customers/customer';
 import { conflict, forbidden, gone, invalid } from '../errors';
+import { assertRecoveryAvailable, recoveryAvailableCondition } from '../reset/waiting-period';
 import { openSecret, sealSecret } from '../secrets/sealed-secret';
 import {
   assertMayEnroll,
@@ -163,6 +164,7 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
   assertTicketOpensEnrollment(item);
   assertMayEnroll(customer, enrollmentModeOf(item.purpose));
   const now = deps.clock.now();
+  assertRecoveryAvailable(customer, now);
   const previous = customer.pendingEnrollment;
   if (previous?.ticketHash === item.ticketHash && now.getTime() < new Date(previous.expiresAt).getTime())
     return resumeEnrollment(item, customer, previous, now, ticket, deps);
@@ -182,6 +184,7 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
     const entry = await appEntryOf(customer, secret);
     const restarted = customer.pendingEnrollment?.ticketHash === item.ticketHash;
     const condition = customerCondition(item);
+    const waiting = recoveryAvailableCondition(now);
     await withRaceExplained(ticket, deps, () =>
       commitWithAudit(customer.customerId, deps, async (append) => {
         append({
@@ -199,8 +202,13 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
               TableName: tableName('customers'),
               Key: { customerId: customer.customerId },
               UpdateExpression: 'SET pendingEnrollment = :pending, version = version + :one',
-              ConditionExpression: condition.expression,
-              ExpressionAttributeValues: { ...condition.values, ':pending': pending, ':one': 1 },
+              ConditionExpression: `${condition.expression} AND ${waiting.expression}`,
+              ExpressionAttributeValues: {
+                ...condition.values,
+                ...waiting.values,
+                ':pending': pending,
+                ':one': 1,
+              },
             },
           },
         ];
@@ -254,6 +262,7 @@ export const confirmEnrollment = async (
   assertTicketOpensEnrollment(item);
   assertMayEnroll(customer, enrollmentModeOf(item.purpose));
   const now = deps.clock.now();
+  assertRecoveryAvailable(customer, now);
   const pending = requirePending(customer, item, now);
   const key = await openSecret(pending.secret, { customerId: customer.customerId, purpose: 'totp-secret' });
   let match: ReturnType<typeof matchTotp>;

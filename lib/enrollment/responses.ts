@@ -47,6 +47,8 @@ const linkStatusFields = {
   recoveryLocked: z.boolean(),
   caseNumber: z.optional(z.string()),
   locale: z.optional(z.enum(customerLocales)),
+  /** While the reset's waiting period runs: when the link opens; start answers RECOVERY_PENDING until then. */
+  availableAt: z.optional(z.iso.datetime({ offset: true })),
 };
 
 export const enrollmentLinkStatusSchema = z.discriminatedUnion('state', [

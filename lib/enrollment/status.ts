@@ -5,6 +5,7 @@ import { config } from '../config';
 import { getCustomer } from '../customers/store';
 import { isMailLocale, type CustomerLocale } from '../locales';
 import { mayReport } from '../reset/report';
+import { recoveryPendingUntil } from '../reset/waiting-period';
 import { enrollmentModeOf, getTicket, ticketStateFor, type EnrollmentMode } from '../tickets/store';
 import { hashTicket, ticketUnknown, type TicketPurpose, type TicketState } from '../tickets/ticket';
 import { getVerification } from '../verification/reads';
@@ -40,6 +41,8 @@ export interface EnrollmentLinkStatus {
   caseNumber?: string;
   /** The customer's language on record: the page speaks it unless the customer switches. */
   locale?: CustomerLocale;
+  /** While the reset's waiting period runs: when the link opens (the page shows it in local time). */
+  availableAt?: string;
 }
 
 /** The case number as the reset mail names it; a session from before case numbers has none to show. */
@@ -61,6 +64,7 @@ export const enrollmentLinkStatus = async (
   if (!customer) throw ticketUnknown();
   const state = await ticketStateFor(item, customer, deps.clock);
   const caseNumber = await caseNumberOf(item.caseId);
+  const availableAt = state === 'USABLE' ? recoveryPendingUntil(customer, deps.clock.now()) : undefined;
   return {
     state: linkStateOf[state],
     purpose: item.purpose,
@@ -72,5 +76,6 @@ export const enrollmentLinkStatus = async (
     recoveryLocked: customer.recoveryLockedAt !== undefined,
     ...(caseNumber ? { caseNumber } : {}),
     ...(isMailLocale(customer.locale) ? { locale: customer.locale } : {}),
+    ...(availableAt ? { availableAt } : {}),
   };
 };

@@ -32,6 +32,8 @@ import {
   type SecurityTeamNotificationKind,
 } from './templates';
 import { selfServicePaths } from '../triage/advice';
+import { issueNoticeLinks } from '../reset/notice-report';
+import { waitingWords } from './waiting-words';
 import type { ApprovalReason } from '../reset/policy';
 
 export { notificationKindOf };
@@ -65,8 +67,8 @@ const isPermanentSesError = (error: unknown) =>
 interface Prepared {
   to: string;
   email: RenderedEmail;
-  /** The same notice to the further addresses on file (customer.notificationEmails), if any. */
-  copy?: { to: string[]; email: RenderedEmail };
+  /** The notice to each further address on file (customer.notificationEmails), one message each. */
+  copies?: { to: string; email: RenderedEmail }[];
 }
 
 /**
@@ -92,9 +94,15 @@ const furtherAddresses = (customer: CustomerItem) =>
   );
 
 /** Every notice to the customer goes to every address on file (NIST SP 800-63B-4 §4.6). */
-const withCopies = (customer: CustomerItem, prepared: Prepared, copyEmail = prepared.email): Prepared => {
+const withCopies = (
+  customer: CustomerItem,
+  prepared: Prepared,
+  copyEmail: (address: string) => RenderedEmail = () => prepared.email,
+): Prepared => {
   const to = furtherAddresses(customer);
-  return to.length ? { ...prepared, copy: { to, email: copyEmail } } : prepared;
+  return to.length
+    ? { ...prepared, copies: to.map((address) => ({ to: address, email: copyEmail(address) })) }
+    : prepared;
 };
 
 /** The security team's mails: about a customer, to the team, in the team's language. */
@@ -167,10 +175,13 @@ const prepare = async (
         deps,
       );
       const caseId = await caseLabelOf(event);
+      // The wait as the customer item holds it now (an officer may have ended it since the disable).
+      const waiting = waitingWords(customer, deps.clock.now(), locale);
       const prepared = {
         to: customer.email,
         email: renderEmail(notificationTemplates[kind][locale], locale, {
           ...base,
+          ...waiting,
           enrollLink: enrollmentEmailLink(ticket),
           reportLink: `${enrollmentUrl(ticket)}&report=1`,
           expiresAt: formatDateTime(expiresAt, locale),
@@ -178,11 +189,16 @@ const prepare = async (
           verifiedBy: verifiedByWords(await channelOf(event), locale),
         }),
       };
-      // The copies carry no link: the links hold the ticket, and a notice address must not recover.
-      return withCopies(
-        customer,
-        prepared,
-        renderEmail(resetNoticeTemplates[locale], locale, { ...base, caseId }),
+      // The notices carry no enrollment link (a notice address must not recover), only their own
+      // "this wasn't me" link: for that address and this reset alone.
+      const reportLinks = await issueNoticeLinks(customer, furtherAddresses(customer), deps);
+      return withCopies(customer, prepared, (address) =>
+        renderEmail(resetNoticeTemplates[locale], locale, {
+          ...base,
+          ...waiting,
+          caseId,
+          reportLink: reportLinks.get(address) ?? '',
+        }),
       );
     }
     case 'LOCKED':
@@ -255,13 +271,13 @@ const securityReviewWords: Record<ApprovalReason, string> = {
 const sendCopy = async (
   event: AuditItem,
   kind: NotificationKind,
-  copy: NonNullable<Prepared['copy']>,
+  copies: NonNullable<Prepared['copies']>,
   deps: Deps,
 ) => {
   let sent = true;
-  for (const address of copy.to) {
+  for (const copy of copies) {
     try {
-      await (deps.send ?? sendEmail)(address, copy.email);
+      await (deps.send ?? sendEmail)(copy.to, copy.email);
     } catch (error) {
       sent = false;
       logger.warn('notification copy to a further address failed; not retried', {
@@ -271,7 +287,7 @@ const sendCopy = async (
       });
     }
   }
-  return { addresses: copy.to.length, sent };
+  return { addresses: copies.length, sent };
 };
 
 /** The audit event that reports the outcome: RESET_EMAIL_* for resets, NOTIFICATION_* otherwise. */
@@ -439,7 +455,7 @@ export const deliverNotification = async (event: AuditItem, deps: Deps): Promise
     });
     throw error;
   }
-  const copies = prepared.copy ? await sendCopy(event, kind, prepared.copy, deps) : undefined;
+  const copies = prepared.copies ? await sendCopy(event, kind, prepared.copies, deps) : undefined;
   await recordOutcome(
     event,
     kind,

@@ -56,6 +56,7 @@ const metricOfEvent: Record<
   RECOVERY_LOCK_KEPT: undefined,
   RECOVERY_LOCK_RELEASED: 'LockReleases',
   RECOVERY_LIMITS_RESET: undefined,
+  RECOVERY_DELAY_ENDED: undefined,
   AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
   BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',

@@ -3,8 +3,9 @@
 // stops working, and UNAUTHORIZED_RESET_REPORTED goes to the audit — whose stream alerts security.
 // Only a RESET ticket reports (see `reportsByTicket`).
 import { commitWithAudit } from '../audit/store';
-import { tableName } from '../aws/dynamodb';
+import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
+import type { CustomerItem } from '../customers/customer';
 import { getCustomer } from '../customers/store';
 import { conflict } from '../errors';
 import { recoveryLockFlag } from '../customers/recovery-lock-item';
@@ -68,6 +69,40 @@ const requireReportableTicket = async (ticket: string, clock: Clock): Promise<Us
   throw ticketRefusal(state === 'VOIDED' ? 'EXPIRED' : state);
 };
 
+/**
+ * The customer write of every "this wasn't me" (the emailed link, or a notice's own link): recovery
+ * locked, 2FA LOCKED, the current ticket's name dropped (which voids every ticket) and the pending
+ * recovery cancelled with its waiting period.
+ */
+export const lockWrite = (
+  customer: CustomerItem,
+  report: { ticketPurpose: string; caseId: string | undefined },
+  now: Date,
+): TransactItem => ({
+  Update: {
+    TableName: tableName('customers'),
+    Key: { customerId: customer.customerId },
+    UpdateExpression:
+      'SET recoveryLockedAt = :now, recoveryLockFlag = :flag, recoveryLockReport = :report, recoveryLockCaseId = :caseId, twoFactor = :locked, updatedAt = :now, #version = #version + :one REMOVE enrollmentTicketHash, pendingEnrollment, recoveryLockReview, recoveryAvailableAt, recoveryDelayReason',
+    ConditionExpression: '#version = :version',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: {
+      ':now': now.toISOString(),
+      ':locked': 'LOCKED',
+      ':flag': recoveryLockFlag,
+      ':report': {
+        ticketPurpose: report.ticketPurpose,
+        previousStatus: customer.twoFactor,
+        reportedAt: now.toISOString(),
+      },
+      // The security queue shows the case the report answers; '-' where the ticket had none.
+      ':caseId': report.caseId ?? '-',
+      ':one': 1,
+      ':version': customer.version,
+    },
+  },
+});
+
 const refusalNow = async (ticket: string, clock: Clock) => {
   try {
     await requireReportableTicket(ticket, clock);
@@ -106,31 +141,7 @@ export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clo
             ExpressionAttributeValues: { ':now': now.toISOString() },
           },
         },
-        {
-          Update: {
-            TableName: tableName('customers'),
-            Key: { customerId: customer.customerId },
-            // Dropping the current ticket's name voids every other ticket of this customer too.
-            UpdateExpression:
-              'SET recoveryLockedAt = :now, recoveryLockFlag = :flag, recoveryLockReport = :report, recoveryLockCaseId = :caseId, twoFactor = :locked, updatedAt = :now, #version = #version + :one REMOVE enrollmentTicketHash, pendingEnrollment, recoveryLockReview',
-            ConditionExpression: '#version = :version',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':now': now.toISOString(),
-              ':locked': 'LOCKED',
-              ':flag': recoveryLockFlag,
-              ':report': {
-                ticketPurpose: item.purpose,
-                previousStatus: customer.twoFactor,
-                reportedAt: now.toISOString(),
-              },
-              // The security queue shows the case the report answers; '-' where the ticket had none.
-              ':caseId': item.caseId ?? '-',
-              ':one': 1,
-              ':version': customer.version,
-            },
-          },
-        },
+        lockWrite(customer, { ticketPurpose: item.purpose, caseId: item.caseId }, now),
       ],
       result: { status: 'RECOVERY_LOCKED' as const, reportedAt: now.toISOString() },
       onConflict: () => new Error('ticket changed'),

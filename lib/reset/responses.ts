@@ -57,3 +57,10 @@ export const verificationCancelledSchema = z.strictObject({
   verificationId: z.string(),
   auditEventId: z.string(),
 });
+
+/** POST /enroll/notice-report: recovery is locked (now, or already by an earlier report). */
+export const noticeReportedSchema = z.strictObject({
+  status: z.literal('RECOVERY_LOCKED'),
+  reportedAt: z.string(),
+  alreadyReported: z.boolean(),
+});

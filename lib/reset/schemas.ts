@@ -1,4 +1,4 @@
-// Input of the disable and approval routes.
+// Input of the disable and approval routes, and of a notice's "this wasn't me" link.
 import * as z from '../schema';
 import { verificationIdSchema } from '../verification/schemas';
 
@@ -13,6 +13,12 @@ export const staffReasonSchema = z.strictObject({
   /** Why, in the admin's or agent's words: kept in the audit trail. */
   reason: z.singleLine(3, 500),
 });
+
+/**
+ * A notice's "this wasn't me" token (lib/reset/notice-report.ts). Any string within the bound: a
+ * malformed one is simply unknown (404 NOTICE_UNKNOWN), as for tickets.
+ */
+export const noticeTokenSchema = z.string().check(z.minLength(1), z.maxLength(400));
 
 export const approvalIdSchema = z
   .string()

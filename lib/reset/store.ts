@@ -40,6 +40,7 @@ import {
   type ApprovalItem,
   type ResetPolicy,
 } from './policy';
+import { recoveryDelayFor, type RecoveryDelay } from './waiting-period';
 
 /** An approval is kept a year after it expires, as the record of who asked. */
 export const APPROVAL_RETENTION_DAYS = 365;
@@ -90,12 +91,14 @@ const disableWrites = (
   expectedVerificationStatus: 'PASSED' | 'PENDING_APPROVAL',
   adminId: string,
   now: Date,
+  delay: RecoveryDelay,
 ): TransactItem[] => [
   {
     Update: {
       TableName: tableName('customers'),
       Key: { customerId: customer.customerId },
-      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, updatedAt = :now, #version = #version + :one${
+      // The wait is the reset's: set with it, and the previous reset's notice links go with the previous reset.
+      UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, recoveryAvailableAt = :availableAt, recoveryDelayReason = :delayReason, recoveryNotices = :noNotices, updatedAt = :now, #version = #version + :one${
         twoFactorAttributesRemovedOnDisable.length
           ? ` REMOVE ${twoFactorAttributesRemovedOnDisable.map((_, index) => `#credential${index}`).join(', ')}`
           : ''
@@ -112,6 +115,9 @@ const disableWrites = (
         ':disabled': 'DISABLED',
         ':now': now.toISOString(),
         ':caseId': verification.verificationId,
+        ':availableAt': delay.availableAt,
+        ':delayReason': delay.reason,
+        ':noNotices': {},
         ':one': 1,
         ':version': customer.version,
       },
@@ -135,9 +141,21 @@ const disableWrites = (
   },
 ];
 
-export const disabledResponse = (event: AuditItem): StoredResponse => ({
+export const disabledResponse = (event: AuditItem, delay: RecoveryDelay): StoredResponse => ({
   status: 200,
-  body: { twoFactor: 'DISABLED', auditEventId: event.eventId, notification: 'QUEUED' },
+  body: {
+    twoFactor: 'DISABLED',
+    auditEventId: event.eventId,
+    notification: 'QUEUED',
+    recoveryAvailableAt: delay.availableAt,
+  },
+});
+
+/** The wait in the TWO_FA_DISABLED event: the notifier's mails and the auditors read it there. */
+const delayDetails = (delay: RecoveryDelay) => ({
+  recoveryAvailableAt: delay.availableAt,
+  recoveryDelayReason: delay.reason,
+  recoveryDelayMinutes: delay.minutes,
 });
 
 /** A write in the change's own part failed its condition: someone else changed the state first. */
@@ -229,6 +247,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
 
       if (decision.kind === 'DISABLE') {
+        const delay = recoveryDelayFor(customer, verification, now);
         const event = append({
           type: 'TWO_FA_DISABLED',
           actorType: 'admin',
@@ -243,12 +262,13 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
             previousStatus: customer.twoFactor,
             // Four eyes switched off: the trail says plainly that one person verified and disabled.
             samePersonVerifiedAndDisabled: decision.samePersonVerified,
+            ...delayDetails(delay),
           },
         });
-        const response = disabledResponse(event);
+        const response = disabledResponse(event, delay);
         const writes = [
           ...idempotencyWrites(response),
-          ...disableWrites(customer, verification, 'PASSED', request.adminId, now),
+          ...disableWrites(customer, verification, 'PASSED', request.adminId, now, delay),
         ];
         return {
           writes: [
@@ -391,6 +411,7 @@ export const approveDisable = async (
         requireVerification(approval.verificationId),
       );
       check(approval, customer, verification, now);
+      const delay = recoveryDelayFor(customer, verification, now);
       const event = append({
         type: 'TWO_FA_DISABLED',
         actorType: 'admin',
@@ -406,13 +427,14 @@ export const approveDisable = async (
           approvalId,
           reason: typeof approval.reason === 'string' ? sealReason(approval.reason) : approval.reason,
           previousStatus: customer.twoFactor,
+          ...delayDetails(delay),
         },
       });
-      const response = disabledResponse(event);
+      const response = disabledResponse(event, delay);
       return {
         writes: [
           ...(idempotency ? [idempotencyRecord(idempotency, response, now)] : []),
-          ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now),
+          ...disableWrites(customer, verification, 'PENDING_APPROVAL', approval.requestedBy, now, delay),
           // An approved disable fills the windows too (the requester's, as before), whatever they hold.
           countWrite({ kind: 'ADMIN_DISABLES', staffId: approval.requestedBy }, now),
           countWrite({ kind: 'ALL_DISABLES' }, now),

@@ -8,6 +8,8 @@ import {
   enrollmentStartedSchema,
   unauthorizedResetReportedSchema,
 } from '../enrollment/responses';
+import { noticeReportedSchema } from '../reset/responses';
+import { noticeTokenSchema } from '../reset/schemas';
 import { appendAudit, type RouteDefinition } from './definition';
 
 export const enrollmentRoutes = [
@@ -54,5 +56,18 @@ export const enrollmentRoutes = [
     auth: { type: 'none' },
     body: z.strictObject({ ticket: ticketSchema }),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    // "This wasn't me" from a notice to a further address: its own link, for that address and that reset.
+    path: '/enroll/notice-report',
+    operation: 'reportByNotice',
+    responses: { 200: noticeReportedSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ notice: noticeTokenSchema }),
+    tables: { customers: 'readWrite', ...appendAudit },
+    // The reporting address is sealed into the audit event with the customer's audit-text key.
+    services: ['sealSecrets', 'openSecrets'],
   },
 ] as const satisfies readonly RouteDefinition[];

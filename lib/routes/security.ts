@@ -1,15 +1,18 @@
 // The security officers' routes (Cognito JWT, group security): the recovery-lock queue, case, release, keep;
-// the queue of customers whose recovery a cooldown or a spent budget holds back, and its reset.
+// the queue of customers whose recovery a cooldown or a spent budget holds back, and its reset; the end
+// of a recovery's waiting period.
 import {
   keepRecoveryLockSchema,
   recoveryLimitQueueQuerySchema,
   recoveryLockQueueQuerySchema,
   releaseRecoveryLockSchema,
   resetRecoveryLimitsSchema,
+  endRecoveryDelaySchema,
 } from '../security/schemas';
 import {
   recoveryLimitQueueSchema,
   recoveryLimitsResetSchema,
+  recoveryDelayEndedSchema,
   recoveryLockKeptSchema,
   recoveryLockCaseSchema,
   recoveryLockQueueSchema,
@@ -37,7 +40,8 @@ export const securityRoutes = [
     function: 'adminApi',
     auth: securityOnly,
     params: customerParams,
-    tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // approvals: a running recovery wait names its reset's approver, who may not end it.
+    tables: { customers: 'read', verifications: 'read', auditEvents: 'read', approvals: 'read' },
     // The timeline shows the officers' sealed notes, unwrapping the customer's audit-text key.
     services: ['openSecrets'],
   },
@@ -90,6 +94,20 @@ export const securityRoutes = [
     body: resetRecoveryLimitsSchema,
     // Who took part in the causing sessions is read from the customer's audit events (append reads too).
     tables: { customers: 'readWrite', verifications: 'read', ...appendAudit },
+    // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
+    services: ['sealSecrets', 'openSecrets'],
+  },
+  {
+    method: 'POST',
+    path: '/security/customers/{customerId}/recovery-delay/end',
+    operation: 'endRecoveryDelay',
+    responses: { 200: recoveryDelayEndedSchema },
+    function: 'adminApi',
+    auth: securityOnly,
+    params: customerParams,
+    body: endRecoveryDelaySchema,
+    // The reset's session and approval name its verifier and disabler, who may not end its wait.
+    tables: { customers: 'readWrite', verifications: 'read', approvals: 'read', ...appendAudit },
     // The reason is sealed into the audit event with the customer's audit-text key (made or unwrapped).
     services: ['sealSecrets', 'openSecrets'],
   },

@@ -83,7 +83,8 @@ export const staffRoutes = [
     auth: staff,
     params: customerParams,
     query: customerProfileQuerySchema,
-    tables: { customers: 'read', verifications: 'read', auditEvents: 'read' },
+    // approvals: a running recovery wait names its reset's approver, who may not end it.
+    tables: { customers: 'read', verifications: 'read', auditEvents: 'read', approvals: 'read' },
     // The history shows the reasons sealed in audit events, unwrapping the customer's audit-text key.
     services: ['openSecrets'],
   },

@@ -12,6 +12,7 @@ import { twoFactorState } from '../customers/two-factor-state';
 import { getVerification, listCustomerVerifications } from '../verification/reads';
 import { emailCodeMatched } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
+import { recoveryDelayView } from './recovery-delay';
 import { recoveryLimitsView } from './recovery-limits';
 import { entryOf, reportedCaseId } from './store';
 
@@ -92,6 +93,7 @@ export const recoveryLockCase = async (customerId: string, now: Date) => {
     },
     lock: lockedAt ? entryOf(customer, reported?.caseNumber ?? null) : null,
     limits,
+    recoveryDelay: await recoveryDelayView(customer, now),
     timeline: events.map((event) =>
       auditEventView(event, (text: SealedText) => openOrPlaceholder(text, key, customerId)),
     ),

@@ -1,4 +1,5 @@
 // Response bodies of the security officers' routes.
+import { recoveryDelaySchema } from '../customers/responses';
 import { customerLocales } from '../locales';
 import * as z from '../schema';
 
@@ -89,6 +90,13 @@ export const recoveryLimitsResetSchema = z.strictObject({
   notification: z.literal('QUEUED'),
 });
 
+/** POST /security/customers/{customerId}/recovery-delay/end: the wait is over now. */
+export const recoveryDelayEndedSchema = z.strictObject({
+  status: z.literal('ENDED'),
+  recoveryAvailableAt: z.iso.datetime({ offset: true }),
+  auditEventId: z.string(),
+});
+
 /** GET /security/customers/{customerId}/recovery-lock: what the officer decides on. */
 export const recoveryLockCaseSchema = z.strictObject({
   customer: z.strictObject({
@@ -106,6 +114,8 @@ export const recoveryLockCaseSchema = z.strictObject({
   lock: z.nullable(recoveryLockEntrySchema),
   /** What limits recovery now (cooldown, spent budgets) and the sessions that caused it: a reset lifts it. */
   limits: recoveryLimitsSchema,
+  /** A reset's running waiting period, which an officer who took no part in the reset may end. */
+  recoveryDelay: z.nullable(recoveryDelaySchema),
   /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
   timeline: z.array(
     z.strictObject({

@@ -24,6 +24,12 @@ export const resetRecoveryLimitsSchema = z.strictObject({
   reason: z.singleLine(3, 500),
 });
 
+export const endRecoveryDelaySchema = z.strictObject({
+  /** Why the officer ends the wait (e.g. the call-back on a number on file): kept sealed in the audit trail. */
+  reason: z.singleLine(3, 500),
+});
+
+export type EndRecoveryDelayInput = z.infer<typeof endRecoveryDelaySchema>;
 export type RecoveryLimitQueueQuery = z.infer<typeof recoveryLimitQueueQuerySchema>;
 export type ResetRecoveryLimitsInput = z.infer<typeof resetRecoveryLimitsSchema>;
 export type RecoveryLockQueueQuery = z.infer<typeof recoveryLockQueueQuerySchema>;

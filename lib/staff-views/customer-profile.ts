@@ -11,6 +11,7 @@ import { readTogether } from '../reads';
 import { requireCustomer } from '../customers/store';
 import { staffRevealer } from '../audit/sealed-text';
 import { auditEventView } from './audit-history';
+import { recoveryDelayView } from '../security/recovery-delay';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
@@ -42,7 +43,12 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
   const reveal = await staffRevealer(events.items, customer.textKey, customerId);
   return {
     // The effective status and, while LOCKED, why: the console's badge tells a report from wrong codes.
-    customer: { ...staffView(customer), lockReason: null, ...twoFactorState(customer, now) },
+    customer: {
+      ...staffView(customer),
+      lockReason: null,
+      ...twoFactorState(customer, now),
+      recoveryDelay: await recoveryDelayView(customer, now),
+    },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,
       caseNumber: item.caseNumber ?? null,

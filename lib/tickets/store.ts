@@ -120,7 +120,9 @@ export const issueTicket = async (
     const mode = enrollmentModeOf(input.purpose);
     assertMayEnroll(customer, mode);
     const condition = enrollConditionFor(mode);
-    const expiresAt = new Date(now.getTime() + config().policy.ticketTtlHours * 3600_000);
+    // A link that waits out a recovery delay (lib/reset/waiting-period.ts) lives its full time after it opens.
+    const opensAt = Math.max(now.getTime(), new Date(customer.recoveryAvailableAt ?? 0).getTime() || 0);
+    const expiresAt = new Date(opensAt + config().policy.ticketTtlHours * 3600_000);
     const { ticket, ticketHash } = newTicket(deps.random);
     const older = live.slice(0, MAX_VOIDED_PER_ISSUE);
     const item: TicketItem = {

@@ -53,6 +53,7 @@ describe('the audit events published as OCSF Account Change', () => {
         'BACKUP_CODES_REGENERATED',
         'CUSTOMER_ERASED',
         'RECOVERY_LOCK_RELEASED',
+        'RECOVERY_DELAY_ENDED',
         'TWO_FA_DISABLED',
         'TWO_FA_ENABLED',
         'TWO_FA_LOCKED',

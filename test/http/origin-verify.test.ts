@@ -31,7 +31,13 @@ const request = (routeKey: string, headers: Record<string, string> = {}) =>
 describe('the origin header check', () => {
   it('covers exactly the enrollment routes', () => {
     const covered = routes.filter(needsOriginVerification).map((route) => route.path);
-    expect(covered.sort()).toEqual(['/enroll/confirm', '/enroll/report', '/enroll/start', '/enroll/status']);
+    expect(covered.sort()).toEqual([
+      '/enroll/confirm',
+      '/enroll/notice-report',
+      '/enroll/report',
+      '/enroll/start',
+      '/enroll/status',
+    ]);
   });
 
   it('refuses an enrollment request without the header, with a wrong or a near value, as 403', async () => {

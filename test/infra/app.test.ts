@@ -83,6 +83,24 @@ describe('the limit for all admins together', () => {
   });
 });
 
+describe('the waiting periods after a reset', () => {
+  it('reach the functions as RECOVERY_DELAY_*_MINUTES when set (unset, lib/config.ts has the defaults)', () => {
+    const variables = Object.values(
+      Template.fromStack(
+        buildApp({ ...complete, recoveryDelayPrivilegedMinutes: '2880', ...noBundling }).stack,
+      ).findResources('AWS::Lambda::Function'),
+    ).map((fn) => fn.Properties?.Environment?.Variables ?? {});
+    expect(variables.map((set) => set.RECOVERY_DELAY_PRIVILEGED_MINUTES)).toContain('2880');
+    expect(variables.some((set) => 'RECOVERY_DELAY_STANDARD_MINUTES' in set)).toBe(false);
+  });
+
+  it('refuses a wait that is not whole minutes, naming the setting', () => {
+    expect(errorsOf({ ...complete, recoveryDelayStandardMinutes: '1.5' })[0]).toContain(
+      '-c recoveryDelayStandardMinutes=',
+    );
+  });
+});
+
 describe('how long the audit exports are locked and kept', () => {
   const bucketOf = (context: Record<string, string>) => {
     const buckets = Template.fromStack(

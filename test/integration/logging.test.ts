@@ -15,7 +15,12 @@ beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
   // The logger may already exist (tests start quiet, test/support/quiet-logs.ts): raise it too.
   logger.setLogLevel('DEBUG');
-  stack = await startTestStack({ pollStreams: true });
+  // The suite follows a privileged customer's whole recovery at once; the wait has its own suite
+  // (recovery-delay.test.ts).
+  stack = await startTestStack({
+    pollStreams: true,
+    environment: { RECOVERY_DELAY_PRIVILEGED_MINUTES: '0' },
+  });
   // Powertools writes warn and error lines to stderr, the rest to stdout: both are searched.
   const restores = [process.stdout, process.stderr].map((stream) => {
     const originalWrite = stream.write.bind(stream);

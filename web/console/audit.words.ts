@@ -88,6 +88,10 @@ export const eventLabels = byLocale({
     nl: 'Beveiliging: wachttijd en dagtellers van herstel gewist',
     en: 'Security: recovery cooldown and daily budgets reset',
   },
+  RECOVERY_DELAY_ENDED: {
+    nl: 'Beveiliging: wachttijd na reset beëindigd',
+    en: 'Security: waiting period after a reset ended',
+  },
   TWO_FA_DISABLE_REJECTED: {
     nl: 'Uitschakeling afgewezen door tweede admin',
     en: 'Disable rejected by a second admin',
@@ -206,6 +210,10 @@ export const auditSentences = byLocale({
   RECOVERY_LIMITS_RESET: {
     nl: 'Wachttijd en dagtellers gewist door {actor}',
     en: 'Cooldown and daily budgets reset by {actor}',
+  },
+  RECOVERY_DELAY_ENDED: {
+    nl: 'Wachttijd na reset beëindigd door {actor}',
+    en: 'Waiting period after the reset ended by {actor}',
   },
   RECOVERY_LOCK_RELEASED: {
     nl: 'Blokkade opgeheven door {actor}, zaak {case}',

@@ -226,6 +226,18 @@ export const errorSentences = byLocale({
     nl: 'U verifieerde deze klant zelf; een andere security officer moet de blokkade opheffen (vier ogen).',
     en: 'You verified this caller yourself; another security officer must release the lock (four eyes).',
   },
+  DELAY_ENDER_IS_VERIFIER: {
+    nl: 'U verifieerde de beller van deze reset zelf; een andere security officer moet de wachttijd beëindigen.',
+    en: 'You verified the caller of this reset yourself; another security officer must end its waiting period.',
+  },
+  DELAY_ENDER_IS_DISABLER: {
+    nl: 'U zette bij deze reset 2FA uit (of vroeg erom); een andere security officer moet de wachttijd beëindigen.',
+    en: 'You turned 2FA off in this reset (or asked for it); another security officer must end its waiting period.',
+  },
+  NO_RECOVERY_DELAY: {
+    nl: 'Er loopt geen wachttijd meer voor deze klant; er valt niets te beëindigen.',
+    en: 'No waiting period runs for this customer any more; there is nothing to end.',
+  },
   RELEASER_IN_REPORTED_CASE: {
     nl: 'U had een rol in de reset die de klant meldde; een andere security officer beslist over de melding (vier ogen).',
     en: 'You took part in the reset the customer reported; another security officer decides on the report (four eyes).',

@@ -12,6 +12,7 @@ import { handoffWords } from './views/handoff.words';
 import { searchWords } from './views/search.words';
 import { securityWords } from './views/security.words';
 import { securityLimitsWords } from './views/security-limits.words';
+import { recoveryDelayWords } from './views/recovery-delay.words';
 import { signInWords } from './views/sign-in.words';
 import { triageWords } from './views/triage.words';
 import { verificationWords } from './views/verification.words';
@@ -49,6 +50,7 @@ const wordSets = [
   approvalsWords,
   securityWords,
   securityLimitsWords,
+  recoveryDelayWords,
 ] as const;
 
 // One key, one text: a key two files define fails to compile here, naming the key.

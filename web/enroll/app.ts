@@ -8,7 +8,9 @@
 import { createPage, keepTicket, keptTicket, phoneLayout, readFragment, type Page } from './page';
 import { codesView, doneView } from './steps/backup-codes';
 import { reportedView, reportView } from './steps/report';
+import { noticeReportedView, noticeReportView } from './steps/notice-report';
 import { scanView } from './steps/scan';
+import { waitingView } from './steps/waiting';
 import { check, errorView, introView, loadingView, noTicketView, ticketErrorView } from './steps/start';
 
 const render = (page: Page): Node => {
@@ -31,6 +33,12 @@ const render = (page: Page): Node => {
       return reportView(page, view);
     case 'reported':
       return reportedView(page);
+    case 'waiting':
+      return waitingView(page, view);
+    case 'notice-report':
+      return noticeReportView(page, view);
+    case 'notice-reported':
+      return noticeReportedView(page, view);
     case 'ticket-error':
       return ticketErrorView(page, view);
     case 'error':
@@ -44,6 +52,11 @@ const kept = keptTicket();
 const resume = kept !== undefined && (fragment.ticket === undefined || fragment.ticket === kept.ticket);
 if (fragment.ticket && !resume) keepTicket(fragment.ticket, false);
 const page = createPage(fragment.ticket ?? kept?.ticket, render);
+if (fragment.notice) {
+  // The notice's language: the page has no link status to learn the customer's from.
+  if (fragment.lang) page.i18n.preferLang(fragment.lang);
+  page.view = { name: 'notice-report', notice: fragment.notice, busy: false };
+}
 
 window.addEventListener('hashchange', () => {
   // A second link pasted into the same tab: start over with that one.
@@ -61,4 +74,4 @@ phoneLayout.addEventListener('change', () => {
 
 page.show(page.view);
 // Back in a tab that had shown the QR code: straight to it again (the server hands out the same one).
-if (page.ticket) void check(page, fragment.report, resume && kept.started);
+if (page.ticket && !fragment.notice) void check(page, fragment.report, resume && kept.started);

@@ -3,6 +3,7 @@
 import type * as z from '../../lib/schema';
 import type { enrollmentConfirmedSchema, enrollmentStartedSchema } from '../../lib/enrollment/responses';
 import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
+import type { noticeReportedSchema } from '../../lib/reset/responses';
 import { api, ApiError } from '../shared/api';
 import { ticketErrorCodes, type TicketErrorCode } from './messages';
 
@@ -10,6 +11,8 @@ import { ticketErrorCodes, type TicketErrorCode } from './messages';
 export type LinkStatus = EnrollmentLinkStatus;
 /** POST /enroll/start. REPLACE: a new phone replaces the authenticator in use, which works until this one is confirmed. */
 export type StartedEnrollment = z.infer<typeof enrollmentStartedSchema>;
+/** POST /enroll/notice-report. */
+export type NoticeReported = z.infer<typeof noticeReportedSchema>;
 /** POST /enroll/confirm. */
 export type ConfirmedEnrollment = z.infer<typeof enrollmentConfirmedSchema>;
 
@@ -26,6 +29,10 @@ export const confirmEnrollment = async (ticket: string, code: string) =>
 export const reportReset = async (ticket: string) => {
   await api('POST', '/enroll/report', { body: { ticket } });
 };
+
+/** "This wasn't me" from a notice's own link (no ticket): the recovery is locked, now or already. */
+export const reportByNotice = async (notice: string) =>
+  (await api<NoticeReported>('POST', '/enroll/notice-report', { body: { notice } })).body;
 
 export interface InlineError {
   code: string;

@@ -1,6 +1,7 @@
 // Everything the enrollment page says to the customer, each key in every language of the page's list.
 import type { MailLocale } from '../../lib/locales';
 import { byLanguage, type PageLang } from '../shared/i18n';
+import { waitingWords } from './waiting.words';
 
 /**
  * The languages of the enrollment page, the first its fallback. It speaks the customer's language on
@@ -339,6 +340,7 @@ const words = {
     nl: 'Deze link is voor u aangemaakt nadat u op uw profielpagina was ingelogd; er valt niets mee te melden. Heeft u dat niet zelf gedaan? Wijzig dan uw wachtwoord en bel de helpdesk.',
     en: 'This link was made for you after you signed in on your profile page; there is nothing to report with it. Didn’t you do that yourself? Then change your password and call the helpdesk.',
   },
+  ...waitingWords,
 } satisfies Record<string, Record<EnrollLang, string>>;
 
 export type MessageKey = keyof typeof words;

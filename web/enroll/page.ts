@@ -29,6 +29,9 @@ export type View =
   | { name: 'done'; replaced: boolean }
   | { name: 'report'; busy: boolean; error?: InlineError }
   | { name: 'reported' }
+  | { name: 'waiting'; availableAt: string }
+  | { name: 'notice-report'; notice: string; busy: boolean; error?: InlineError }
+  | { name: 'notice-reported'; alreadyReported: boolean }
   | { name: 'ticket-error'; code: TicketErrorCode }
   | { name: 'error'; error: InlineError; retry: () => void };
 
@@ -96,7 +99,9 @@ export const readFragment = () => {
   if (window.location.hash)
     history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
   const ticket = params.get('ticket')?.trim() || undefined;
-  return { ticket, report: params.get('report') === '1' };
+  // A notice's own "this wasn't me" link (lib/reset/notice-report.ts): no ticket, nothing to enroll.
+  const notice = params.get('notice')?.trim() || undefined;
+  return { ticket, report: params.get('report') === '1', notice, lang: params.get('lang') ?? undefined };
 };
 
 /** The page for `ticket`, drawing each view with `render`. */

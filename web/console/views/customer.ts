@@ -1,5 +1,6 @@
 // The customer page: who it is, the 2FA status, warnings that stop a reset, the verification
 // checklist, the disable step for admins, and the history (verifications and audit events).
+import { delayNotice } from './recovery-delay';
 import { h } from '../../shared/dom';
 import { maySeeSession } from '../../../lib/verification/access';
 import type { Profile } from '../api-types';
@@ -167,6 +168,7 @@ export const customerView = (ctx: Ctx, customerId: string) => {
         name: profile.customer.fullName,
         cards: [
           profileCard(ctx, profile),
+          delayNotice(ctx, profile.customer.recoveryDelay),
           rejectionNotice(ctx, profile),
           ...(disableComesFirst(ctx, profile)
             ? [disableCard(ctx, page), verificationCard(ctx, page)]

@@ -9,6 +9,7 @@ import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 import { twoFactorBadge } from './search';
+import { delayCard, emptyDelayForm, type DelayForm } from './recovery-delay';
 import { callBackText, emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
 import { loadQueue, reportText, reviewText } from './security-queue';
 
@@ -30,6 +31,7 @@ interface CaseState {
     releasedCase?: string;
   };
   limits: LimitsForm;
+  delay: DelayForm;
 }
 
 let current: CaseState | undefined;
@@ -43,6 +45,7 @@ const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
       keep: { note: '', busy: false },
       release: { reason: '', busy: false },
       limits: emptyLimitsForm(),
+      delay: emptyDelayForm(),
     };
   return current;
 };
@@ -378,6 +381,7 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
           ...(data.lock
             ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
             : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
+          delayCard(ctx, data, page.delay, () => loadCase(ctx, page, 'delay-end')),
           limitsCard(ctx, data, page.limits, () => loadCase(ctx, page, 'limits-reset')),
           timelineCard(ctx, data),
         ],

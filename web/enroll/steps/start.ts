@@ -1,5 +1,6 @@
 // Opening the link: no ticket, checking what the link is, the start ("Beginnen", or "this wasn't me"),
 // what happened to a dead link, and an error with "try again" on the way in.
+import { ApiError } from '../../shared/api';
 import { h } from '../../shared/dom';
 import { linkStatus, startEnrollment, type LinkStatus } from '../enrollment-api';
 import type { MessageKey, TicketErrorCode } from '../messages';
@@ -18,6 +19,9 @@ export const openingView = (status: LinkStatus, report: boolean): { view: View; 
   if (status.recoveryLocked)
     return { view: { name: 'ticket-error', code: 'RECOVERY_LOCKED' }, focus: 'ticket-error-title' };
   if (report && status.reportable) return { view: { name: 'report', busy: false }, focus: 'report-title' };
+  // A reset's waiting period runs: the page says when the link opens (steps/waiting.ts).
+  if (status.state === 'VALID' && status.availableAt)
+    return { view: { name: 'waiting', availableAt: status.availableAt }, focus: 'waiting-title' };
   if (status.state === 'VALID') return { view: { name: 'intro' }, focus: 'intro-title' };
   return {
     view: { name: 'ticket-error', code: linkRefusals[status.state] },
@@ -62,6 +66,11 @@ export const start = async (page: Page) => {
     keepTicket(ticket, true);
     page.show({ name: 'scan', enrollment, busy: false, manualOpen: false }, 'scan-title');
   } catch (error) {
+    // The page was opened before the wait was set (a link re-sent meanwhile): read when it opens.
+    if (error instanceof ApiError && error.code === 'RECOVERY_PENDING') {
+      await check(page, false);
+      return;
+    }
     handleFailure(page, error, (inline) =>
       page.show({ name: 'error', error: inline, retry: () => void start(page) }),
     );
