@@ -2,6 +2,7 @@
 // context key (the CDK CLI then stops the synth), unless `-c allowPlaceholders=true` says it is a test.
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../cdk/app';
+import { functions, type FunctionName } from '../../lib/routes';
 
 const complete = {
   senderEmail: 'no-reply@bank.example',
@@ -132,5 +133,54 @@ describe('how long the audit exports are locked and kept', () => {
       expect(() => buildApp({ allowPlaceholders: 'true', auditLockMode: mode, ...noBundling })).toThrow(
         `-c auditLockMode=GOVERNANCE|COMPLIANCE (not "${mode}")`,
       );
+  });
+});
+
+describe('capacity kept for logins', () => {
+  const templateOf = (context: Record<string, string>) =>
+    Template.fromStack(buildApp({ ...complete, ...context, ...noBundling }).stack).toJSON();
+  const reservedBy = (template: Record<string, any>) =>
+    Object.fromEntries(
+      Object.values(template.Resources as Record<string, any>)
+        .filter((resource) => resource.Type === 'AWS::Lambda::Function')
+        .flatMap((fn) => {
+          const name = (Object.keys(functions) as FunctionName[]).find(
+            (candidate) => functions[candidate].description === fn.Properties.Description,
+          );
+          return name ? [[name, fn.Properties.ReservedConcurrentExecutions]] : [];
+        })
+        .filter(([, reserved]) => reserved !== undefined),
+    );
+
+  it('reserves executions for the login function only when -c loginServiceConcurrency asks (0: none)', () => {
+    expect(reservedBy(templateOf({}))).toEqual({});
+    expect(reservedBy(templateOf({ loginServiceConcurrency: '50' }))).toEqual({ loginServiceApi: 50 });
+    expect(reservedBy(templateOf({ loginServiceConcurrency: '0' }))).toEqual({});
+  });
+
+  it('pages within a minute when the login function is throttled, with its runbook section, and once', () => {
+    const template = templateOf({ loginServiceConcurrency: '50' });
+    const resources = template.Resources as Record<string, any>;
+    const loginId = Object.entries(resources).find(
+      ([, resource]) =>
+        resource.Type === 'AWS::Lambda::Function' &&
+        resource.Properties.Description === functions.loginServiceApi.description,
+    )?.[0];
+    const onLoginThrottles = Object.values(resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::CloudWatch::Alarm' &&
+        resource.Properties.MetricName === 'Throttles' &&
+        JSON.stringify(resource.Properties.Dimensions).includes(`"${loginId}"`),
+    );
+    expect(onLoginThrottles).toHaveLength(1);
+    expect(onLoginThrottles[0].Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Period: 60,
+      Statistic: 'Sum',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      AlarmDescription: expect.stringMatching(/Runbook: docs\/operations\.md#loginthrottles$/),
+    });
+    expect(onLoginThrottles[0].Properties.AlarmActions).toHaveLength(1);
   });
 });
