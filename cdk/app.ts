@@ -70,6 +70,10 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   if (disablesPerHourTotal !== undefined && !/^\d+$/.test(disablesPerHourTotal))
     missing.push(`-c disablesPerHourTotal=<a whole number> (not "${disablesPerHourTotal}")`);
   const audit = auditRetentionOf(given('auditRetentionDays'), given('auditLockMode'));
+  const enrollLinkMode = setting('enrollLinkMode', 'direct');
+  // A typo must not quietly fall back to direct links.
+  if (enrollLinkMode !== 'direct' && enrollLinkMode !== 'login')
+    throw new Error(`-c enrollLinkMode=direct|login (not "${enrollLinkMode}")`);
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
   const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
@@ -81,7 +85,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     securityAlertEmail: required('securityAlertEmail'),
     alarmEmail: required('alarmEmail'),
     loginServicePrincipal: required('loginServicePrincipal'),
-    enrollLinkMode: setting('enrollLinkMode', 'direct') === 'login' ? 'login' : 'direct',
+    enrollLinkMode,
     ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
     ...(publicBaseUrl && webCertificateArn ? { publicBaseUrl, webCertificateArn } : {}),
     ...(webAclArn && isCloudFrontWebAclArn(webAclArn) ? { webAclArn } : {}),

@@ -12,6 +12,7 @@ import { Monitoring } from './constructs/monitoring';
 import { Operations } from './constructs/operations';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
+import { misconfigurationOf } from './deploy-checks';
 
 export interface MfaRecoveryStackProps extends StackProps {
   /** The address emails are sent from; its domain becomes the SES identity (Easy DKIM). */
@@ -64,6 +65,8 @@ export interface MfaRecoveryStackProps extends StackProps {
 
 export class MfaRecoveryStack extends Stack {
   constructor(scope: Construct, id: string, props: MfaRecoveryStackProps) {
+    const misconfiguration = misconfigurationOf(props);
+    if (misconfiguration) throw new Error(misconfiguration);
     super(scope, id, props);
     const data = new DataTables(this, 'Data');
 

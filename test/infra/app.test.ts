@@ -184,3 +184,41 @@ describe('capacity kept for logins', () => {
     expect(onLoginThrottles[0].Properties.AlarmActions).toHaveLength(1);
   });
 });
+
+describe('settings that would synthesize and then fail at cold start or deploy', () => {
+  const synth = (context: Record<string, string>) => () =>
+    buildApp({ ...complete, ...context, ...noBundling });
+  const custom = { publicBaseUrl: 'https://recovery.bank.example' };
+  const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/0123abcd-0000-0000`;
+
+  it('stops on enrollLinkMode=login without a loginUrl, naming the key, even with placeholders allowed', () => {
+    expect(synth({ enrollLinkMode: 'login' })).toThrow(
+      /^-c enrollLinkMode=login needs -c loginUrl=https:\/\/…/,
+    );
+    expect(synth({ enrollLinkMode: 'login', allowPlaceholders: 'true' })).toThrow(/-c loginUrl=/);
+    expect(synth({ enrollLinkMode: 'login', loginUrl: 'not a url' })).toThrow(
+      /-c loginUrl=https:\/\/… must be a URL/,
+    );
+    // A typo is not taken for direct links.
+    expect(synth({ enrollLinkMode: 'Login', loginUrl: 'https://login.bank.example' })).toThrow(
+      '-c enrollLinkMode=direct|login (not "Login")',
+    );
+  });
+
+  it('stops on a web certificate outside us-east-1, where CloudFront cannot use it', () => {
+    expect(synth({ ...custom, webCertificateArn: certificate('eu-west-1') })).toThrow(
+      /^-c webCertificateArn must be an ACM certificate in us-east-1.*\(not eu-west-1\)/,
+    );
+    expect(synth({ ...custom, webCertificateArn: 'arn:aws:iam::123456789012:server-certificate/x' })).toThrow(
+      /-c webCertificateArn=arn:aws:acm:us-east-1:/,
+    );
+  });
+
+  it('synthesizes the honest settings: login links with their URL, a us-east-1 certificate', () => {
+    expect(
+      errorsOf({ ...complete, enrollLinkMode: 'login', loginUrl: 'https://login.bank.example/' }),
+    ).toEqual([]);
+    expect(errorsOf({ ...complete, ...custom, webCertificateArn: certificate('us-east-1') })).toEqual([]);
+    expect(errorsOf({ ...complete, enrollLinkMode: 'direct' })).toEqual([]);
+  });
+});
