@@ -43,7 +43,12 @@ const designedOnAudit: Record<FunctionName, string[]> = {
     'dynamodb:GetShardIterator',
     'dynamodb:ListStreams',
   ],
-  auditExport: ['dynamodb:DescribeExport', 'dynamodb:ExportTableToPointInTime', 'dynamodb:ListExports'],
+  auditExport: [
+    'dynamodb:DescribeContinuousBackups',
+    'dynamodb:DescribeExport',
+    'dynamodb:ExportTableToPointInTime',
+    'dynamodb:ListExports',
+  ],
   // The outbox reconciliation appends RESET_EMAIL_SENT/NOTIFICATION_SENT like the notifier, without the stream.
   outboxReconciliation: append,
 };
