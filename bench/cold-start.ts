@@ -70,6 +70,19 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
         });
     },
   },
+  erasureApi: {
+    firstEvent: 'POST /internal/customers/{id}/erase (an enrolled customer)',
+    prepare: async (run, index) => {
+      const [authenticator] = await writeEnrolledCustomers([`${run}-cold-erase-${index}`]);
+      if (!authenticator) throw new Error('no customer to erase');
+      return () =>
+        apiEvent(findRoute('POST', '/internal/customers/{customerId}/erase'), {
+          caller: { kind: 'service' },
+          pathParameters: { customerId: authenticator.customerId },
+          body: {},
+        });
+    },
+  },
   enrollmentApi: {
     firstEvent: 'POST /enroll/start',
     prepare: async (run, index) => {

@@ -79,6 +79,10 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     else missing.push(`-c ${name}=<whole minutes> (not "${value}")`);
   }
   const audit = auditRetentionOf(given('auditRetentionDays'), given('auditLockMode'));
+  const enrollLinkMode = setting('enrollLinkMode', 'direct');
+  // A typo must not quietly fall back to direct links.
+  if (enrollLinkMode !== 'direct' && enrollLinkMode !== 'login')
+    throw new Error(`-c enrollLinkMode=direct|login (not "${enrollLinkMode}")`);
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
   const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
@@ -90,7 +94,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     securityAlertEmail: required('securityAlertEmail'),
     alarmEmail: required('alarmEmail'),
     loginServicePrincipal: required('loginServicePrincipal'),
-    enrollLinkMode: setting('enrollLinkMode', 'direct') === 'login' ? 'login' : 'direct',
+    enrollLinkMode,
     ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
     ...(publicBaseUrl && webCertificateArn ? { publicBaseUrl, webCertificateArn } : {}),
     ...(webAclArn && isCloudFrontWebAclArn(webAclArn) ? { webAclArn } : {}),

@@ -13,6 +13,7 @@ import { Operations } from './constructs/operations';
 import { RecoveryEvents } from './constructs/recovery-events';
 import { StreamConsumers } from './constructs/stream-consumers';
 import { Web } from './constructs/web';
+import { misconfigurationOf } from './deploy-checks';
 
 /** The waiting periods a deployment may set (cdk context `recoveryDelay<Setting>Minutes`), and their variables. */
 export const recoveryDelaySettings = ['privileged', 'withoutPossession', 'standard'] as const;
@@ -55,7 +56,11 @@ export interface MfaRecoveryStackProps extends StackProps {
   signInDomainPrefix?: string;
   /** Who may assume LoginServiceRole: an account id or the login service's role ARN. */
   loginServicePrincipal?: string;
-  /** Concurrency reserved for the login service's function (0: none). */
+  /**
+   * Concurrency reserved for the login service's function (default and 0: none). Reserved is also a
+   * ceiling on logins, and comes out of the account's quota, which must keep 100 unreserved
+   * (docs/deploy.md); LoginThrottles pages when logins are refused.
+   */
   loginServiceConcurrency?: number;
   /**
    * Direct 2FA disables all admins together may do in any 60 minutes; past it every disable needs a
@@ -77,6 +82,8 @@ export interface MfaRecoveryStackProps extends StackProps {
 
 export class MfaRecoveryStack extends Stack {
   constructor(scope: Construct, id: string, props: MfaRecoveryStackProps) {
+    const misconfiguration = misconfigurationOf(props);
+    if (misconfiguration) throw new Error(misconfiguration);
     super(scope, id, props);
     const data = new DataTables(this, 'Data');
 
@@ -126,7 +133,9 @@ export class MfaRecoveryStack extends Stack {
       secretsKey,
       answerHashKey,
       sendEmailResources: mail.sendResources,
-      reservedConcurrency: { loginServiceApi: props.loginServiceConcurrency ?? 20 },
+      ...(props.loginServiceConcurrency
+        ? { reservedConcurrency: { loginServiceApi: props.loginServiceConcurrency } }
+        : {}),
     });
     const api = new Api(this, 'Api', {
       tables: data.tables,

@@ -1,12 +1,11 @@
 // Lambda for the login service's routes (IAM-authorized): customer sync, 2FA status, login
-// verification, enrollment tickets for the profile page (a replacement after a step-up), backup code renewal,
-// and erasure when an account is closed.
+// verification, enrollment tickets for the profile page (a replacement after a step-up) and backup code
+// renewal. Erasure has its own function (functions/erasure-api.ts).
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import { renewBackupCodes } from '../lib/enrollment/backup-code-renewal';
 import { issueProfileTicket } from '../lib/enrollment/self-service';
-import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
 import { twoFactorState } from '../lib/customers/two-factor-state';
@@ -56,8 +55,4 @@ export const handler = createHttpFunction('loginServiceApi', {
       deps,
     ),
   }),
-  eraseCustomer: async (request) => {
-    const outcome = await eraseCustomer(request.pathParameters.customerId, callerId(request), deps);
-    return { body: { ...outcome, erased: true } };
-  },
 });

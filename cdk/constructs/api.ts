@@ -17,9 +17,11 @@ import {
   functions,
   routeKey,
   routes,
+  type FunctionDefinition,
   type FunctionName,
   type HttpMethod,
   type RouteDefinition,
+  type ServiceUse,
   type TableAccess,
 } from '../../lib/routes';
 import type { StaffGroup } from '../../lib/staff/groups';
@@ -55,6 +57,31 @@ const methods: Record<HttpMethod, apigw.HttpMethod> = {
   DELETE: apigw.HttpMethod.DELETE,
 };
 
+/**
+ * The secrets key for what the function does (a data key to seal, Decrypt to open), and only under the
+ * encryption-context purposes lib/routes/functions.ts names for it: KMS refuses any other purpose.
+ */
+export const secretsKeyStatementFor = (name: FunctionName, services: ServiceUse[], key: kms.IKey) => {
+  const definition: FunctionDefinition = functions[name];
+  const purposes = definition.secretPurposes ?? [];
+  const actions = [
+    ...(services.includes('sealSecrets') ? ['kms:GenerateDataKey'] : []),
+    ...(services.includes('openSecrets') ? ['kms:Decrypt'] : []),
+  ];
+  if (actions.length > 0 && purposes.length === 0)
+    throw new Error(
+      `${name} seals or opens secrets: name their purposes (secretPurposes in lib/routes/functions.ts)`,
+    );
+  if (actions.length === 0 && purposes.length > 0)
+    throw new Error(`${name} names secretPurposes but none of its routes seals or opens a secret`);
+  if (actions.length === 0) return undefined;
+  return new iam.PolicyStatement({
+    actions,
+    resources: [key.keyArn],
+    conditions: { StringEquals: { 'kms:EncryptionContext:purpose': [...purposes] } },
+  });
+};
+
 /** Builds every function of lib/routes/ with its grants; HTTP routes are wired by Api below. */
 export class AppFunctions extends Construct {
   readonly byName = {} as Record<FunctionName, AppFunction>;
@@ -87,16 +114,8 @@ export class AppFunctions extends Construct {
           (definition.indexes ?? []).map((index) => index.indexName),
         );
       }
-      // Sealing a new secret takes a data key; opening one decrypts its data key: each where it happens.
-      const secretsKeyActions = [
-        ...(permissions.services.includes('sealSecrets') ? ['kms:GenerateDataKey'] : []),
-        ...(permissions.services.includes('openSecrets') ? ['kms:Decrypt'] : []),
-      ];
-      if (secretsKeyActions.length > 0) {
-        fn.addToRolePolicy(
-          new iam.PolicyStatement({ actions: secretsKeyActions, resources: [props.secretsKey.keyArn] }),
-        );
-      }
+      const secretsKeyStatement = secretsKeyStatementFor(name, permissions.services, props.secretsKey);
+      if (secretsKeyStatement) fn.addToRolePolicy(secretsKeyStatement);
       if (permissions.services.includes('answerHashKey')) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({ actions: ['kms:GenerateMac'], resources: [props.answerHashKey.keyArn] }),

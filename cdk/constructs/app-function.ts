@@ -42,6 +42,7 @@ export const actionsFor: Record<TableAccess, string[]> = {
     'dynamodb:UpdateItem',
     'dynamodb:DeleteItem',
   ],
+  queryDelete: ['dynamodb:Query', 'dynamodb:DeleteItem'],
 };
 
 export interface AppFunctionProps {

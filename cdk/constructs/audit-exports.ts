@@ -121,7 +121,8 @@ export class AuditExports extends Construct {
     fn.addEnvironment('AUDIT_EVENTS_TABLE_ARN', deployed.auditEvents.tableArn);
     fn.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['dynamodb:ExportTableToPointInTime'],
+        // DescribeContinuousBackups: where point-in-time recovery begins, the earliest time an export can show.
+        actions: ['dynamodb:ExportTableToPointInTime', 'dynamodb:DescribeContinuousBackups'],
         resources: [deployed.auditEvents.tableArn],
       }),
     );

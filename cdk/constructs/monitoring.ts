@@ -10,6 +10,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue';
+import { loginFunction } from './operations';
 
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
@@ -70,7 +71,12 @@ export class Monitoring extends Construct {
     for (const [name, fn] of Object.entries(props.functions)) {
       for (const [what, metric] of [
         ['Errors', fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })],
-        ['Throttles', fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' })],
+        // The login function's throttles page sooner, as LoginThrottles (cdk/constructs/operations.ts).
+        ...(name === loginFunction
+          ? []
+          : ([
+              ['Throttles', fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' })],
+            ] as const)),
       ] as const) {
         new cloudwatch.Alarm(this, `${name}${what}`, {
           alarmDescription: `${name}: ${what.toLowerCase()} in the last 5 minutes`,

@@ -64,6 +64,8 @@ const business = (metric: BusinessMetric, period: Duration, statistic = 'Sum') =
   });
 
 const loginVerifyRoute = routes.find((route) => route.operation === 'verifyTwoFactor');
+/** The function every login calls: its throttles page as LoginThrottles (Monitoring skips them). */
+export const loginFunction = 'loginServiceApi' satisfies FunctionName;
 
 export class Operations extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
@@ -192,6 +194,14 @@ export class Operations extends Construct {
       loginVerifyLatency,
       limits.loginVerifyP99Ms,
       { evaluationPeriods: 3, comparison: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD },
+    );
+    // A throttled login is a refused login: a page within minutes, with its own runbook (the quota, the
+    // reserved concurrency), instead of the other functions' 5-minute throttles alarm.
+    alarm(
+      'LoginThrottles',
+      'The login function was throttled: logins were refused (its reserved concurrency or the account quota).',
+      props.functions[loginFunction].metricThrottles({ period: Duration.minutes(1), statistic: 'Sum' }),
+      1,
     );
     const throttleMetrics: cloudwatch.IMetric[] = [];
     for (const key of Object.keys(tables) as TableKey[]) {

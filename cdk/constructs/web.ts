@@ -7,6 +7,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as cloudwatchLogs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
@@ -322,6 +323,10 @@ export class Web extends Construct {
       distributionPaths: ['/*'],
       prune: true,
       memoryLimit: 256,
+      // Its own log group, which expires: Lambda's default one would keep every deploy's log forever.
+      logGroup: new cloudwatchLogs.LogGroup(this, 'DeployLogs', {
+        retention: cloudwatchLogs.RetentionDays.THREE_MONTHS,
+      }),
     });
     acknowledgeDeploymentHandler(stack, deployment, this.bucket);
   }

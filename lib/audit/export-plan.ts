@@ -63,12 +63,20 @@ export const chainEnd = (known: KnownExport[]): Date | undefined => {
  * The exports a run at `now` starts: none when the chain reaches today's 00:00 UTC; otherwise a full
  * export at that time (no chain yet, or it ended beyond an incremental's reach), or the incremental windows
  * of at most 24 hours from the chain's end up to it — several after missed days, so no day is left out.
+ * `earliest` is where the table's point-in-time recovery begins: a stack deployed between 00:00 and the
+ * run has none at today's 00:00, so its first full export waits for tomorrow's (which holds every event).
  */
-export const planExports = (known: KnownExport[], now: Date, table: string): PlannedExport[] => {
+export const planExports = (
+  known: KnownExport[],
+  now: Date,
+  table: string,
+  earliest?: Date,
+): PlannedExport[] => {
   const target = dailyExportTime(dayOf(now));
   const failed = known.filter((entry) => entry.status === 'FAILED');
   const end = chainEnd(known);
   if (!end || target.getTime() - end.getTime() > INCREMENTAL_REACH) {
+    if (earliest && target < earliest) return [];
     const day = dayOf(target);
     const failedBefore = failed.filter(
       (entry) => entry.type === 'FULL_EXPORT' && sameTime(entry.to, target),

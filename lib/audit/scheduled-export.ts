@@ -90,8 +90,9 @@ export const startDailyExports = async (
     settings.bucket,
     new Date(now.getTime() - PLAN_HISTORY),
   );
+  const earliest = await deps.exports.earliestExportTime(settings.auditTableArn);
   const started = [];
-  for (const planned of planExports(known, now, table)) {
+  for (const planned of planExports(known, now, table, earliest)) {
     const end = planned.type === 'FULL_EXPORT' ? planned.exportTime : planned.to;
     const result = await deps.exports.start({
       tableArn: settings.auditTableArn,

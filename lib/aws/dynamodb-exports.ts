@@ -1,6 +1,7 @@
 // DynamoDB's export to S3 (ExportTableToPointInTime, DescribeExport, ListExports) as the ExportService
 // that lib/audit/scheduled-export.ts runs on. The client is created once per container.
 import {
+  DescribeContinuousBackupsCommand,
   DescribeExportCommand,
   DynamoDBClient,
   ExportConflictException,
@@ -53,6 +54,8 @@ export interface ExportService {
   recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
   /** Exports of the table into `s3Bucket`, running, completed or failed, that started after `since`. */
   history(tableArn: string, s3Bucket: string, since: Date): Promise<KnownExport[]>;
+  /** The earliest time an export can show: where the table's point-in-time recovery begins. */
+  earliestExportTime(tableArn: string): Promise<Date | undefined>;
 }
 
 let client: DynamoDBClient | undefined;
@@ -135,6 +138,10 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
         known.push({ status, type: 'FULL_EXPORT', to: description.ExportTime });
     }
     return known;
+  },
+  earliestExportTime: async (tableArn) => {
+    const answer = await dynamodbClient.send(new DescribeContinuousBackupsCommand({ TableName: tableArn }));
+    return answer?.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.EarliestRestorableDateTime;
   },
 });
 

@@ -15,12 +15,22 @@ export const functions = {
     description: 'Helpdesk and admin routes (Cognito JWT): search, verification, 2FA disable, approvals',
     memoryMb: 512,
     timeoutSeconds: 10,
+    // Staff reasons and notes are sealed with the customer's audit-text key; staff never see a TOTP secret.
+    secretPurposes: ['audit-text'],
   },
   loginServiceApi: {
     entry: 'functions/login-service-api.ts',
     description: 'Routes of the login service (IAM): customer sync, 2FA status, login verification',
     memoryMb: 512,
     timeoutSeconds: 10,
+    secretPurposes: ['totp-secret'],
+  },
+  erasureApi: {
+    entry: 'functions/erasure-api.ts',
+    description: 'Erasure route of the login service (IAM): a closed account becomes a tombstone',
+    memoryMb: 512,
+    // Erasure deletes a customer's items one by one; API Gateway waits 30 s for an answer.
+    timeoutSeconds: 25,
   },
   auditExport: {
     entry: 'functions/audit-export.ts',
@@ -50,6 +60,8 @@ export const functions = {
     description: 'Customer enrollment routes (the emailed ticket authorizes): status, start, confirm, report',
     memoryMb: 512,
     timeoutSeconds: 10,
+    // TOTP secrets; and a notice report seals the reporting address in its audit event (audit text).
+    secretPurposes: ['totp-secret', 'audit-text'],
   },
   notifier: {
     entry: 'functions/notifier.ts',

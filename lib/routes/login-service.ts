@@ -1,5 +1,5 @@
 // The login service's internal routes (IAM): customer sync, 2FA status, login verification, tickets,
-// backup codes, erasure.
+// backup codes (one function), and erasure (a function of its own).
 import * as z from '../schema';
 import { customerRecordSchema } from '../customers/schemas';
 import { typedCodeSchema } from '../totp/schemas';
@@ -76,20 +76,22 @@ export const loginServiceRoutes = [
     path: '/internal/customers/{customerId}/erase',
     operation: 'eraseCustomer',
     responses: { 200: customerErasedSchema },
-    function: 'loginServiceApi',
+    // Its own function, so the function called at every login holds none of these deletes.
+    function: 'erasureApi',
     auth: { type: 'iam' },
     params: customerParams,
     body: z.optional(z.strictObject({})),
-    // The record becomes a tombstone; everything else of the customer is deleted (lib/erasure/).
+    // The record becomes a tombstone (Put) beside its id claim; everything else of the customer is found
+    // through the indexes that name it and deleted (lib/erasure/).
     tables: {
       customers: 'readWrite',
       customerSearch: 'readWriteDelete',
-      verifications: 'readWriteDelete',
-      tickets: 'readWriteDelete',
-      approvals: 'readWriteDelete',
-      idempotency: 'readWriteDelete',
+      verifications: 'queryDelete',
+      tickets: 'queryDelete',
+      approvals: 'queryDelete',
+      idempotency: 'queryDelete',
       auditEvents: 'append',
-      notifications: 'readWriteDelete',
+      notifications: 'queryDelete',
       // CUSTOMER_ERASED goes to the event bus; its marker holds ids only and expires with its TTL.
       eventPublications: 'append',
     },

@@ -10,7 +10,19 @@ export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${
 
 export const routesOf = (name: FunctionName) => routes.filter((route) => route.function === name);
 
-const accessRank: Record<TableAccess, number> = { read: 0, append: 1, readWrite: 2, readWriteDelete: 3 };
+const accessRank: Record<Exclude<TableAccess, 'queryDelete'>, number> = {
+  read: 0,
+  append: 1,
+  readWrite: 2,
+  readWriteDelete: 3,
+};
+
+/** An access level that allows both: the levels form a chain, except queryDelete, which readWriteDelete covers. */
+const joinAccess = (current: TableAccess | undefined, added: TableAccess): TableAccess => {
+  if (current === undefined || current === added) return added;
+  if (current === 'queryDelete' || added === 'queryDelete') return 'readWriteDelete';
+  return accessRank[added] > accessRank[current] ? added : current;
+};
 
 /** Everything a function may touch: the union of its routes' needs and its own. */
 export const functionPermissions = (name: FunctionName) => {
@@ -18,10 +30,8 @@ export const functionPermissions = (name: FunctionName) => {
   const tables: Partial<Record<TableKey, TableAccess>> = { ...definition.tables };
   const services = new Set<ServiceUse>(definition.services ?? []);
   for (const route of routesOf(name)) {
-    for (const [table, access] of Object.entries(route.tables ?? {}) as [TableKey, TableAccess][]) {
-      const current = tables[table];
-      if (current === undefined || accessRank[access] > accessRank[current]) tables[table] = access;
-    }
+    for (const [table, access] of Object.entries(route.tables ?? {}) as [TableKey, TableAccess][])
+      tables[table] = joinAccess(tables[table], access);
     for (const service of route.services ?? []) services.add(service);
   }
   return { tables, services: [...services] };

@@ -1,5 +1,6 @@
 // The vocabulary of the route table: methods, authorization, and what a function may touch.
 import type { TableKey } from '../data/tables';
+import type { SealingPurpose } from '../secrets/sealed-secret';
 import type { StaffGroup } from '../staff/groups';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -14,8 +15,9 @@ export type RouteAuth =
 /**
  * read: Get/Query/BatchGet. readWrite: also Put/Update. readWriteDelete: also Delete (only where items
  * are deleted). append: read and Put, which the code always conditions on the item not existing.
+ * queryDelete: Query (to find items through an index) and Delete, nothing else: erasure.
  */
-export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append';
+export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append' | 'queryDelete';
 /**
  * sealSecrets: a new data key for a TOTP secret or a customer's audit-text key (KMS GenerateDataKey);
  * openSecrets: unwrap one (Decrypt).
@@ -44,6 +46,12 @@ export interface FunctionDefinition {
   /** Tables and services used outside HTTP routes (stream consumers, schedules). */
   tables?: Partial<Record<TableKey, TableAccess>>;
   services?: ServiceUse[];
+  /**
+   * What this function seals or opens under the secrets key (sealSecrets/openSecrets of its routes): IAM
+   * allows the key only with these as the encryption context's purpose, so the staff function cannot
+   * unwrap a TOTP secret and the login function cannot read a sealed reason.
+   */
+  secretPurposes?: readonly SealingPurpose[];
   /** A DynamoDB stream this function consumes, with Lambda event source mapping settings. */
   streamSource?: {
     table: TableKey;

@@ -18,10 +18,15 @@ export interface SealedSecret {
   ciphertext: string;
 }
 
+/**
+ * totp-secret: one TOTP secret. audit-text: the customer's key for free text in audit events. Sent to KMS
+ * as the encryption context's `purpose`, which each function's IAM policy is conditioned on.
+ */
+export type SealingPurpose = 'totp-secret' | 'audit-text';
+
 export interface SealingContext {
   customerId: string;
-  /** totp-secret: one TOTP secret. audit-text: the customer's key for free text in audit events. */
-  purpose: 'totp-secret' | 'audit-text';
+  purpose: SealingPurpose;
 }
 
 const IV_BYTES = 12; // NIST SP 800-38D: 96-bit IVs for GCM

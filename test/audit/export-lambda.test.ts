@@ -1,6 +1,7 @@
 // The scheduled export Lambda end to end through its AWS adapters. DynamoDB's export API, S3 and KMS
 // have no local stand-in here, so their clients are mocked; the export files are real.
 import {
+  DescribeContinuousBackupsCommand,
   DescribeExportCommand,
   DynamoDBClient,
   ExportConflictException,
@@ -114,6 +115,28 @@ describe('the audit export Lambda', () => {
       }),
     ]);
     expect(result.started).toHaveLength(1);
+  });
+
+  it('asks DynamoDB for no export before the table’s backups began (a deploy between 00:00 and the run)', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    // A stack deployed a minute ago (after today's 00:00 UTC), whose first run is now.
+    const justDeployed = new Date(Math.max(Date.now() - 60_000, Date.parse(`${today}T00:00:01.000Z`)));
+    dynamodb.on(DescribeContinuousBackupsCommand).resolves({
+      ContinuousBackupsDescription: {
+        ContinuousBackupsStatus: 'ENABLED',
+        PointInTimeRecoveryDescription: {
+          PointInTimeRecoveryStatus: 'ENABLED',
+          EarliestRestorableDateTime: justDeployed,
+        },
+      },
+    });
+    dynamodb.on(ExportTableToPointInTimeCommand).resolves({ ExportDescription: { ExportArn: 'arn:x' } });
+    const result = await handler({ action: 'startExports' }, context);
+    expect(dynamodb.commandCalls(ExportTableToPointInTimeCommand)).toEqual([]);
+    expect(result.started).toEqual([]);
+    expect(dynamodb.commandCalls(DescribeContinuousBackupsCommand)[0]?.args[0].input).toEqual({
+      TableName: arnOf('AuditEvents'),
+    });
   });
 
   it('sends the day’s 00:00 UTC as ExportTime, so a retry matches the first attempt', async () => {

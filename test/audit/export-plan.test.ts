@@ -31,6 +31,25 @@ describe('the export plan', () => {
     ]);
   });
 
+  it('asks nothing of a table whose backups began after today’s 00:00 (a deploy between 00:00 and the run); tomorrow starts the chain', () => {
+    const deployedAt = at('2026-12-01T01:10:00Z');
+    expect(planExports([], at('2026-12-01T02:15:00Z'), 'AuditEvents', deployedAt)).toEqual([]);
+    expect(planExports([], at('2026-12-02T02:15:00Z'), 'AuditEvents', deployedAt)).toEqual([
+      {
+        type: 'FULL_EXPORT',
+        exportTime: at('2026-12-02T00:00:00Z'),
+        clientToken: 'daily-2026-12-02-AuditEvents',
+      },
+    ]);
+    // Backups from before 00:00, or exactly from it: today's full export, as without the check.
+    for (const earliest of ['2026-11-30T23:59:00Z', '2026-12-01T00:00:00Z'])
+      expect(planExports([], at('2026-12-01T02:15:00Z'), 'AuditEvents', at(earliest))).toHaveLength(1);
+    // A running chain is not held back by it.
+    expect(
+      planExports([full('2026-12-01T00:00:00Z')], at('2026-12-02T02:15:00Z'), 'AuditEvents', deployedAt),
+    ).toHaveLength(1);
+  });
+
   it('starts nothing when today’s export is running or done, so a second run the same day adds nothing', () => {
     expect(windows([full('2026-12-01T00:00:00Z', 'IN_PROGRESS')], '2026-12-01T04:00:00Z')).toEqual([]);
     const chain = [full('2026-12-01T00:00:00Z'), incremental('2026-12-01T00:00:00Z', '2026-12-02T00:00:00Z')];

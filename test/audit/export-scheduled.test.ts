@@ -96,7 +96,7 @@ const exportAuditTrail = async (bucketRoot: string, day: string, exportTime: Dat
   return completed;
 };
 
-const exportService = (completed: CompletedExport[] = []) => {
+const exportService = (completed: CompletedExport[] = [], earliest?: Date) => {
   const started: Parameters<ExportService['start']>[0][] = [];
   const service: ExportService = {
     start: async (request) => {
@@ -105,6 +105,8 @@ const exportService = (completed: CompletedExport[] = []) => {
     },
     recentExports: async (tableArn) => completed.filter((entry) => entry.tableArn === tableArn),
     history: async () => [],
+    // The table's point-in-time recovery began long ago unless a test says otherwise.
+    earliestExportTime: async () => earliest ?? new Date('2024-06-01T00:00:00Z'),
   };
   return { service, started };
 };
@@ -113,6 +115,18 @@ afterAll(async () => {
   await removeTempDirs();
 });
 describe('the scheduled export', () => {
+  it('starts no export on the day the table was created after 00:00 UTC, and the full one the next day', async () => {
+    const created = new Date('2025-01-02T00:40:00Z');
+    const first = exportService([], created);
+    await startDailyExports(settings, { exports: first.service, clock: fixedClock('2025-01-02T02:15:00Z') });
+    expect(first.started).toEqual([]);
+    const next = exportService([], created);
+    await startDailyExports(settings, { exports: next.service, clock: fixedClock('2025-01-03T02:15:00Z') });
+    expect(next.started.map((request) => request.export)).toEqual([
+      { exportTime: new Date('2025-01-03T00:00:00Z') },
+    ]);
+  });
+
   it('starts one point-in-time export a day, of the AuditEvents table only, into exports/<day>/AuditEvents', async () => {
     const clock = fixedClock('2025-01-02T02:15:00Z');
     const { service, started } = exportService();

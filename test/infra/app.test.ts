@@ -2,6 +2,7 @@
 // context key (the CDK CLI then stops the synth), unless `-c allowPlaceholders=true` says it is a test.
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../cdk/app';
+import { functions, type FunctionName } from '../../lib/routes';
 
 const complete = {
   senderEmail: 'no-reply@bank.example',
@@ -150,5 +151,92 @@ describe('how long the audit exports are locked and kept', () => {
       expect(() => buildApp({ allowPlaceholders: 'true', auditLockMode: mode, ...noBundling })).toThrow(
         `-c auditLockMode=GOVERNANCE|COMPLIANCE (not "${mode}")`,
       );
+  });
+});
+
+describe('capacity kept for logins', () => {
+  const templateOf = (context: Record<string, string>) =>
+    Template.fromStack(buildApp({ ...complete, ...context, ...noBundling }).stack).toJSON();
+  const reservedBy = (template: Record<string, any>) =>
+    Object.fromEntries(
+      Object.values(template.Resources as Record<string, any>)
+        .filter((resource) => resource.Type === 'AWS::Lambda::Function')
+        .flatMap((fn) => {
+          const name = (Object.keys(functions) as FunctionName[]).find(
+            (candidate) => functions[candidate].description === fn.Properties.Description,
+          );
+          return name ? [[name, fn.Properties.ReservedConcurrentExecutions]] : [];
+        })
+        .filter(([, reserved]) => reserved !== undefined),
+    );
+
+  it('reserves executions for the login function only when -c loginServiceConcurrency asks (0: none)', () => {
+    expect(reservedBy(templateOf({}))).toEqual({});
+    expect(reservedBy(templateOf({ loginServiceConcurrency: '50' }))).toEqual({ loginServiceApi: 50 });
+    expect(reservedBy(templateOf({ loginServiceConcurrency: '0' }))).toEqual({});
+  });
+
+  it('pages within a minute when the login function is throttled, with its runbook section, and once', () => {
+    const template = templateOf({ loginServiceConcurrency: '50' });
+    const resources = template.Resources as Record<string, any>;
+    const loginId = Object.entries(resources).find(
+      ([, resource]) =>
+        resource.Type === 'AWS::Lambda::Function' &&
+        resource.Properties.Description === functions.loginServiceApi.description,
+    )?.[0];
+    const onLoginThrottles = Object.values(resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::CloudWatch::Alarm' &&
+        resource.Properties.MetricName === 'Throttles' &&
+        JSON.stringify(resource.Properties.Dimensions).includes(`"${loginId}"`),
+    );
+    expect(onLoginThrottles).toHaveLength(1);
+    expect(onLoginThrottles[0].Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Period: 60,
+      Statistic: 'Sum',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      AlarmDescription: expect.stringMatching(/Runbook: docs\/operations\.md#loginthrottles$/),
+    });
+    expect(onLoginThrottles[0].Properties.AlarmActions).toHaveLength(1);
+  });
+});
+
+describe('settings that would synthesize and then fail at cold start or deploy', () => {
+  const synth = (context: Record<string, string>) => () =>
+    buildApp({ ...complete, ...context, ...noBundling });
+  const custom = { publicBaseUrl: 'https://recovery.bank.example' };
+  const certificate = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/0123abcd-0000-0000`;
+
+  it('stops on enrollLinkMode=login without a loginUrl, naming the key, even with placeholders allowed', () => {
+    expect(synth({ enrollLinkMode: 'login' })).toThrow(
+      /^-c enrollLinkMode=login needs -c loginUrl=https:\/\/…/,
+    );
+    expect(synth({ enrollLinkMode: 'login', allowPlaceholders: 'true' })).toThrow(/-c loginUrl=/);
+    expect(synth({ enrollLinkMode: 'login', loginUrl: 'not a url' })).toThrow(
+      /-c loginUrl=https:\/\/… must be a URL/,
+    );
+    // A typo is not taken for direct links.
+    expect(synth({ enrollLinkMode: 'Login', loginUrl: 'https://login.bank.example' })).toThrow(
+      '-c enrollLinkMode=direct|login (not "Login")',
+    );
+  });
+
+  it('stops on a web certificate outside us-east-1, where CloudFront cannot use it', () => {
+    expect(synth({ ...custom, webCertificateArn: certificate('eu-west-1') })).toThrow(
+      /^-c webCertificateArn must be an ACM certificate in us-east-1.*\(not eu-west-1\)/,
+    );
+    expect(synth({ ...custom, webCertificateArn: 'arn:aws:iam::123456789012:server-certificate/x' })).toThrow(
+      /-c webCertificateArn=arn:aws:acm:us-east-1:/,
+    );
+  });
+
+  it('synthesizes the honest settings: login links with their URL, a us-east-1 certificate', () => {
+    expect(
+      errorsOf({ ...complete, enrollLinkMode: 'login', loginUrl: 'https://login.bank.example/' }),
+    ).toEqual([]);
+    expect(errorsOf({ ...complete, ...custom, webCertificateArn: certificate('us-east-1') })).toEqual([]);
+    expect(errorsOf({ ...complete, enrollLinkMode: 'direct' })).toEqual([]);
   });
 });

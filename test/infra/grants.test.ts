@@ -2,6 +2,7 @@
 // policy, the table's own resource policy, deletes only where items are deleted, KMS per use, logs
 // scoped to the function's own log group.
 import { auditDeniedActions } from '../../cdk/constructs/data';
+import { tables } from '../../lib/data/tables';
 import { functions, type FunctionName } from '../../lib/routes';
 import { actionMatches, allowedOnTable, roleAccess, rolesOf } from './iam';
 import { isOwnFunction, synthesizeStack, type Resource } from './synth';
@@ -33,6 +34,7 @@ const designedOnAudit: Record<FunctionName, string[]> = {
   health: [],
   adminApi: append,
   loginServiceApi: append,
+  erasureApi: append,
   enrollmentApi: append,
   notifier: [
     ...append,
@@ -42,7 +44,12 @@ const designedOnAudit: Record<FunctionName, string[]> = {
     'dynamodb:GetShardIterator',
     'dynamodb:ListStreams',
   ],
-  auditExport: ['dynamodb:DescribeExport', 'dynamodb:ExportTableToPointInTime', 'dynamodb:ListExports'],
+  auditExport: [
+    'dynamodb:DescribeContinuousBackups',
+    'dynamodb:DescribeExport',
+    'dynamodb:ExportTableToPointInTime',
+    'dynamodb:ListExports',
+  ],
   // The outbox reconciliation appends RESET_EMAIL_SENT/NOTIFICATION_SENT like the notifier, without the stream.
   outboxReconciliation: append,
   // The event publisher only reads the audit trail: the stream, and an event back for the reconciliation.
@@ -183,55 +190,165 @@ describe('the policy reader the tests above rely on', () => {
 });
 
 describe('grants per action', () => {
-  it('lets only the login service delete: search terms, and on erasure the items that hang off a customer', () => {
-    // Written out: Customers (a tombstone is Put, never deleted) and AuditEvents must never be here.
-    const deletable = [
-      tableId('prefix'),
-      tableId('verificationId'),
-      tableId('ticketHash'),
-      tableId('approvalId'),
-      tableId('eventId'),
-      // Erasure deletes the customer's Idempotency-Key records (answers and fingerprints).
-      tableId('idempotencyKey'),
-    ];
-    const deletedFrom = new Set<string>();
+  const deletesBy = () => {
+    const deleted: Partial<Record<FunctionName | 'other', string[]>> = {};
     for (const role of rolesOf(resources)) {
       for (const statement of roleAccess(resources, role.roleId).statements) {
         const actions: string[] = [statement.Action].flat();
         if (!actions.some((action) => actionMatches(action, 'dynamodb:DeleteItem'))) continue;
-        expect(nameOf(role.function)).toBe('loginServiceApi');
+        const name = nameOf(role.function) ?? 'other';
         for (const resource of [statement.Resource].flat()) {
-          const table = deletable.find((id) => JSON.stringify(resource).includes(`"${id}"`));
-          expect(table).toBeDefined();
-          if (table) deletedFrom.add(table);
+          const table = ofType('AWS::DynamoDB::GlobalTable').find(([id]) =>
+            JSON.stringify(resource).includes(`"${id}"`),
+          );
+          (deleted[name] ??= []).push(
+            table ? table[1].Properties.KeySchema[0].AttributeName : JSON.stringify(resource),
+          );
         }
       }
     }
-    expect([...deletedFrom].sort()).toEqual([...deletable].sort());
+    // A table and its indexes count once.
+    return Object.fromEntries(
+      Object.entries(deleted).map(([name, tables]) => [name, [...new Set(tables)].sort()]),
+    );
+  };
+
+  it('lets the login function delete only search terms, and erasure the items that hang off a customer', () => {
+    // Written out, by partition key: Customers (a tombstone is Put, never deleted) and AuditEvents never.
+    expect(deletesBy()).toEqual({
+      // A synced name or email replaces its search terms.
+      loginServiceApi: ['prefix'],
+      // Erasure: search terms and case numbers, sessions, tickets, approvals, outbox entries, and the
+      // customer's Idempotency-Key records.
+      erasureApi: ['approvalId', 'eventId', 'idempotencyKey', 'prefix', 'ticketHash', 'verificationId'],
+    });
   });
 
-  it('gives the secrets key to each function for what it does: a data key to seal, Decrypt to open', () => {
-    const keyId = ofType('AWS::KMS::Key').find(([, key]) =>
-      String(key.Properties.Description).includes('TOTP'),
-    )?.[0];
+  const tableActions = (name: FunctionName) => {
+    const role = rolesOf(resources).find((candidate) => nameOf(candidate.function) === name);
+    if (!role) throw new Error(`no role for ${name}`);
+    const { statements } = roleAccess(resources, role.roleId);
+    return Object.fromEntries(
+      ofType('AWS::DynamoDB::GlobalTable')
+        // By table name: two tables may share a partition key's name (Notifications, EventPublications).
+        .map(([id]): [string, string[]] => [
+          Object.values(tables).find((table) => id.includes(table.baseName))?.baseName ?? id,
+          allowedOnTable(statements, id),
+        ])
+        .filter(([, actions]) => actions.length > 0),
+    );
+  };
+  const read = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+  const readWrite = [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem'].sort();
+
+  it('gives the login function, called at every login, nothing it held only for erasure', () => {
+    expect(tableActions('loginServiceApi')).toEqual({
+      Customers: readWrite,
+      CustomerSearch: [...readWrite, 'dynamodb:DeleteItem'].sort(),
+      EnrollmentTickets: readWrite,
+      AuditEvents: append,
+      Notifications: append,
+      EventPublications: append,
+    });
+  });
+
+  it('gives the erasure function Query and Delete where it only finds and deletes, and no secrets key', () => {
+    const queryDelete = ['dynamodb:DeleteItem', 'dynamodb:Query'];
+    expect(tableActions('erasureApi')).toEqual({
+      Customers: readWrite,
+      CustomerSearch: [...readWrite, 'dynamodb:DeleteItem'].sort(),
+      Verifications: queryDelete,
+      EnrollmentTickets: queryDelete,
+      Approvals: queryDelete,
+      IdempotencyKeys: queryDelete,
+      // Unsent notifications are found and deleted; the CUSTOMER_ERASED outbox marker is appended.
+      Notifications: queryDelete,
+      EventPublications: append,
+      AuditEvents: append,
+    });
+    const role = rolesOf(resources).find((candidate) => nameOf(candidate.function) === 'erasureApi');
+    const kms = roleAccess(resources, role?.roleId ?? '').statements.filter((statement) =>
+      [statement.Action].flat().some((action: string) => action.startsWith('kms:')),
+    );
+    expect(kms).toEqual([]);
+  });
+
+  it('serves the erasure route from the erasure function alone, and every other login-service route elsewhere', () => {
+    const integrationOf = (key: string) => {
+      const route = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === key)?.[1];
+      const integrationId = String(route?.Properties.Target['Fn::Join'][1][1].Ref);
+      const uri = JSON.stringify(resources[integrationId]?.Properties.IntegrationUri);
+      return ofType('AWS::Lambda::Function').find(([id]) => uri.includes(`"${id}"`))?.[1];
+    };
+    expect(nameOf(integrationOf('POST /internal/customers/{customerId}/erase'))).toBe('erasureApi');
+    expect(nameOf(integrationOf('POST /internal/customers/{customerId}/2fa/verify'))).toBe('loginServiceApi');
+  });
+
+  const secretsKeyId = () =>
+    ofType('AWS::KMS::Key').find(([, key]) => String(key.Properties.Description).includes('TOTP'))?.[0];
+
+  /** Per function: each action on the secrets key with the encryption-context purposes it is allowed for. */
+  const secretsKeyUse = () => {
     const byFunction: Record<string, string[]> = {};
     for (const role of rolesOf(resources)) {
       const name = nameOf(role.function);
       if (!name) continue;
       byFunction[name] = roleAccess(resources, role.roleId)
-        .statements.filter((statement) => JSON.stringify(statement.Resource).includes(`"${keyId}"`))
-        .flatMap((statement) => [statement.Action].flat() as string[])
+        .statements.filter((statement) => JSON.stringify(statement.Resource).includes(`"${secretsKeyId()}"`))
+        .flatMap((statement) => {
+          const purposes = statement.Condition?.StringEquals?.['kms:EncryptionContext:purpose'];
+          const others = Object.keys(statement.Condition ?? {}).filter(
+            (operator) => operator !== 'StringEquals',
+          );
+          return ([statement.Action].flat() as string[]).map(
+            (action) =>
+              `${action} for ${purposes === undefined ? 'any purpose' : [purposes].flat().sort().join('+')}${others.length ? ` (${others.join(',')})` : ''}`,
+          );
+        })
         .sort();
     }
-    expect(byFunction).toMatchObject({
-      enrollmentApi: ['kms:Decrypt', 'kms:GenerateDataKey'],
-      loginServiceApi: ['kms:Decrypt'],
-      // A disable's reason is sealed with the customer's audit-text key: made once, unwrapped after.
-      adminApi: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    return byFunction;
+  };
+
+  it('gives the secrets key to each function for its own purpose only: staff never unwrap a TOTP secret', () => {
+    // Written out, not read from lib/routes/functions.ts: a widened purpose must fail here.
+    expect(secretsKeyUse()).toEqual({
+      // A staff reason or note is sealed with the customer's audit-text key: made once, unwrapped after.
+      adminApi: ['kms:Decrypt for audit-text', 'kms:GenerateDataKey for audit-text'],
+      // Enrollment seals the new TOTP secret and opens it to check the first code; a report from a
+      // notice's link seals the reporting address in its audit event with the audit-text key.
+      enrollmentApi: [
+        'kms:Decrypt for audit-text+totp-secret',
+        'kms:GenerateDataKey for audit-text+totp-secret',
+      ],
+      loginServiceApi: ['kms:Decrypt for totp-secret'],
+      erasureApi: [],
       notifier: [],
       health: [],
       auditExport: [],
+      outboxReconciliation: [],
+      eventPublisher: [],
     });
+  });
+
+  it('lets no role of the stack use the secrets key, or every key, without a purpose', () => {
+    for (const role of rolesOf(resources))
+      for (const statement of roleAccess(resources, role.roleId).statements) {
+        const onKey =
+          [statement.Resource].flat().includes('*') ||
+          JSON.stringify(statement.Resource).includes(`"${secretsKeyId()}"`);
+        const unwraps = ([statement.Action].flat() as string[]).some((action) =>
+          ['kms:Decrypt', 'kms:GenerateDataKey'].some((wanted) => actionMatches(action, wanted)),
+        );
+        if (onKey && unwraps)
+          expect({
+            role: role.roleId,
+            purpose: statement.Condition?.StringEquals?.['kms:EncryptionContext:purpose'],
+          }).toEqual({
+            role: role.roleId,
+            purpose: expect.anything(),
+          });
+      }
   });
 
   it('lets each function write its own log group only', () => {

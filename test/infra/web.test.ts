@@ -237,3 +237,17 @@ describe('the pages in AWS', () => {
     });
   });
 });
+
+describe('logs that expire', () => {
+  it('gives every function of the stack, CDK’s deploy-time handlers included, a log group with a retention', () => {
+    const resources = template.toJSON().Resources as Record<string, Resource>;
+    const unbounded = Object.entries(resources)
+      .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+      .filter(([, fn]) => {
+        const groupId = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+        return !(groupId && resources[groupId]?.Properties.RetentionInDays > 0);
+      })
+      .map(([id, fn]) => `${id} ${fn.Properties.Handler ?? ''}`);
+    expect(unbounded).toEqual([]);
+  });
+});
