@@ -201,7 +201,9 @@ export class Api extends Construct {
             requestId: '$context.requestId',
             routeKey: '$context.routeKey',
             status: '$context.status',
-            ip: '$context.identity.sourceIp',
+            // The TCP peer: CloudFront's edge for the pages' traffic (an HTTP API cannot log a header);
+            // the functions' "request handled" line has the viewer's address (lib/observability/viewer-address.ts).
+            sourceIp: '$context.identity.sourceIp',
             latencyMs: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
