@@ -15,8 +15,8 @@ export const parseViewerAddress = (value: string | undefined): string | undefine
   const text = value?.trim() ?? '';
   if (text === '' || text.length > 64) return undefined;
   if (isIP(text)) return text;
-  const bracketed = /^\[([0-9A-Fa-f:.]+)\]:\d{1,5}$/.exec(text);
-  if (bracketed) return isIP(bracketed[1]!) === 6 ? bracketed[1] : undefined;
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\]:\d{1,5}$/.exec(text)?.[1];
+  if (bracketed) return isIP(bracketed) === 6 ? bracketed : undefined;
   const lastColon = text.lastIndexOf(':');
   if (lastColon <= 0 || !/^\d{1,5}$/.test(text.slice(lastColon + 1))) return undefined;
   const address = text.slice(0, lastColon);
