@@ -289,6 +289,16 @@ describe('mail that is delivered', () => {
     expect(identities[0]?.[1].Properties.DkimSigningAttributes).toBeUndefined();
   });
 
+  it('names the three DKIM CNAMEs to publish as stack outputs', () => {
+    const [identityId] = ofType('AWS::SES::EmailIdentity')[0] ?? [];
+    for (const n of [1, 2, 3]) {
+      const value = JSON.stringify(outputs[`DkimRecord${n}`]?.Value);
+      expect(value).toContain(`["${identityId}","DkimDNSTokenName${n}"]`);
+      expect(value).toContain(' CNAME ');
+      expect(value).toContain(`["${identityId}","DkimDNSTokenValue${n}"]`);
+    }
+  });
+
   it('records bounces and complaints: CloudWatch counts per configuration set, addresses suppressed', () => {
     const [configurationSetId, configurationSet] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
     expect(configurationSet?.Properties.SuppressionOptions).toEqual({
