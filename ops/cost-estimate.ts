@@ -13,7 +13,7 @@ import { businessMetrics } from '../lib/observability/metric-names';
 import { functions } from '../lib/routes';
 import { repoRoot } from '../local/paths';
 
-export type Resources = Record<string, { Type: string; Properties?: Record<string, any> }>;
+export type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 
 export const prices = {
   alarmMetric: 0.1,
@@ -75,7 +75,11 @@ const alarmMetrics = (resources: Resources) =>
 const detailedRoutes = (resources: Resources) =>
   Object.values(resources)
     .filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Stage')
-    .flatMap((stage) => Object.values((stage.Properties?.RouteSettings ?? {}) as Record<string, any>))
+    .flatMap((stage) =>
+      Object.values(
+        (stage.Properties?.RouteSettings ?? {}) as Record<string, { DetailedMetricsEnabled?: boolean }>,
+      ),
+    )
     .filter((setting) => setting.DetailedMetricsEnabled === true).length;
 
 /** What the schedules run while nobody calls: invocations and GB-seconds a month (30 days). */
