@@ -333,7 +333,7 @@ export class Web extends Construct {
         }),
         s3deploy.Source.jsonData('console/config.json', consoleConfig),
         // The contract, generated from the route table at synth, published beside the console.
-        s3deploy.Source.jsonData('console/openapi.json', openApiDocument()),
+        s3deploy.Source.jsonData('console/openapi.json', openApiDocument({ audience: 'public' })),
       ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
