@@ -211,6 +211,14 @@ export class MfaRecoveryStack extends Stack {
     new CfnOutput(this, 'AuditExportBucket', { value: exports.bucket.bucketName });
     new CfnOutput(this, 'AuditDigestKeyArn', { value: exports.digestKey.keyArn });
     new CfnOutput(this, 'RecoveryEventBusArn', { value: recoveryEvents.bus.eventBusArn });
+    // The CNAMEs to publish before SES signs (and delivers) anything: `<name> CNAME <value>`.
+    mail.dkimRecords.forEach(
+      (record, index) =>
+        new CfnOutput(this, `DkimRecord${index + 1}`, {
+          value: `${record.name} CNAME ${record.value}`,
+          description: 'Easy DKIM: publish in the sender domain DNS',
+        }),
+    );
     new CfnOutput(this, 'OperationsDashboard', { value: operations.dashboard.dashboardName });
     // `npm run notify:redrive -- --function-name <this>` runs the outbox reconciliation on demand.
     new CfnOutput(this, 'OutboxReconciliationFunction', {

@@ -1,5 +1,6 @@
 // Scheduled Lambda (EventBridge Scheduler): `startExports` once a day exports the AuditEvents table to the
-// locked bucket; `digestCompletedExports` every hour signs the chain heads of finished AuditEvents exports (KMS).
+// locked bucket; `digestCompletedExports` every hour notes failed exports and signs the chain heads of
+// finished ones (KMS), counting both for the alarms (AuditExportsFailed, AuditDigestsWritten).
 import middy from '@middy/core';
 import { dynamoDbExports } from '../lib/aws/dynamodb-exports';
 import { kmsDigestSigner } from '../lib/aws/kms-digest';
@@ -10,6 +11,7 @@ import {
   runScheduledExport,
   scheduledExportEventSchema,
 } from '../lib/audit/scheduled-export';
+import { countMetric, withBusinessMetrics } from '../lib/observability/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 const settings = parseScheduledExportSettings(process.env);
@@ -20,9 +22,16 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = middy<unknown, unknown>().handler(async (event) => {
-  const { action } = scheduledExportEventSchema.parse(event);
-  const result = await runScheduledExport(action, settings, deps);
-  logger.info('scheduled audit export', { ...result });
-  return result;
-});
+export const handler = middy<unknown, unknown>().handler((event) =>
+  withBusinessMetrics(async () => {
+    const { action } = scheduledExportEventSchema.parse(event);
+    const result = await runScheduledExport(action, settings, deps);
+    logger.info('scheduled audit export', { ...result });
+    // Zero is reported too: "no digest for 26 hours" is 26 hourly zeros, not silence.
+    if (result.action === 'digestCompletedExports') {
+      countMetric('AuditExportsFailed', result.failures.length);
+      countMetric('AuditDigestsWritten', result.digests.length);
+    }
+    return result;
+  }),
+);

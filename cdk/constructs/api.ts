@@ -26,6 +26,9 @@ import {
 } from '../../lib/routes';
 import type { StaffGroup } from '../../lib/staff/groups';
 import { AppFunction } from './app-function';
+import { latencyAlarmedOperations } from './operations';
+
+const alarmedOperations = new Set<string>(latencyAlarmedOperations);
 
 export interface ApiProps {
   tables: Record<TableKey, dynamodb.ITableV2>;
@@ -208,8 +211,8 @@ export class Api extends Construct {
       autoDeploy: true,
       // Routes not in the table would get this; every route of the table has its own (below).
       throttle: { rateLimit: 10, burstLimit: 20 },
-      // Per-route metrics: the login verify p99 alarm (cdk/constructs/operations.ts) reads them.
-      detailedMetricsEnabled: true,
+      // Per-route metrics cost per route and metric: on only where an alarm reads them (route settings below).
+      detailedMetricsEnabled: false,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -217,7 +220,9 @@ export class Api extends Construct {
             requestId: '$context.requestId',
             routeKey: '$context.routeKey',
             status: '$context.status',
-            ip: '$context.identity.sourceIp',
+            // The TCP peer: CloudFront's edge for the pages' traffic (an HTTP API cannot log a header);
+            // the functions' "request handled" line has the viewer's address (lib/observability/viewer-address.ts).
+            sourceIp: '$context.identity.sourceIp',
             latencyMs: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
@@ -282,7 +287,11 @@ export class Api extends Construct {
         const { rateLimit, burstLimit } = throttleFor(route);
         return [
           routeKey(route),
-          { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit, DetailedMetricsEnabled: true },
+          {
+            ThrottlingRateLimit: rateLimit,
+            ThrottlingBurstLimit: burstLimit,
+            DetailedMetricsEnabled: alarmedOperations.has(route.operation),
+          },
         ];
       }),
     );

@@ -8,9 +8,8 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
-import { deadLetterQueue } from './dead-letter-queue';
+import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
 import { EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
 import type { TableKey } from '../../lib/data/tables';
 import {
@@ -46,7 +45,7 @@ export class AuditExports extends Construct {
   readonly bucket: s3.Bucket;
   readonly digestKey: kms.Key;
   /** Scheduled invocations that failed for good; Monitoring alarms on them. */
-  readonly deadLetterQueues: sqs.Queue[] = [];
+  readonly deadLetterQueues: WatchedDeadLetters[] = [];
 
   constructor(scope: Construct, id: string, props: AuditExportsProps) {
     super(scope, id);
@@ -175,7 +174,11 @@ export class AuditExports extends Construct {
   /** EventBridge Scheduler invokes asynchronously: retries, then a dead-letter queue Monitoring watches. */
   private schedule(name: FunctionName, fn: AppFunction, schedules: ScheduleDefinition[]) {
     const deadLetters = deadLetterQueue(this, `${name}DeadLetters`, 'the scheduled function');
-    this.deadLetterQueues.push(deadLetters);
+    this.deadLetterQueues.push({
+      alarmId: `${name}DeadLetters`,
+      queue: deadLetters,
+      holds: `scheduled invocations of ${name} that failed after all retries (the schedule's input, the error and its stack trace)`,
+    });
     fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),

@@ -3,6 +3,16 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
+/**
+ * A dead-letter queue as Monitoring alarms on it: the alarm id (`<function>DeadLetters`, stable by name)
+ * and what a message in it is, for the alarm's description.
+ */
+export interface WatchedDeadLetters {
+  alarmId: string;
+  queue: sqs.IQueue;
+  holds: string;
+}
+
 /** `heldFor` completes "This queue is itself the dead-letter destination of …" for the reviewers. */
 export const deadLetterQueue = (scope: Construct, id: string, heldFor: string): sqs.Queue => {
   const queue = new sqs.Queue(scope, id, {

@@ -120,8 +120,12 @@ export class OriginVerify extends Construct {
         'CloudFormation resolves the value into CloudFront and the functions at deploy time, so a rotation Lambda would change it in neither; it is rotated by replacing the secret (-c originVerifyGeneration, README), which updates both in one deployment.',
     });
     this.value = secret.secretValue.unsafeUnwrap();
+    // The enrollment routes refuse requests without it; every function behind CloudFront also uses it
+    // to trust the viewer address CloudFront forwards (lib/observability/viewer-address.ts).
     const served = new Set<FunctionName>(
-      routes.filter(needsOriginVerification).map((route) => route.function),
+      routes
+        .filter((route) => needsOriginVerification(route) || route.auth.type !== 'iam')
+        .map((route) => route.function),
     );
     for (const name of served) {
       props.functions.byName[name].addEnvironment(ORIGIN_VERIFY_HEADER_ENV, this.headerName);

@@ -24,6 +24,8 @@ export class Mail extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
   /** Where IAM needs ses:SendEmail: the identity and the configuration set the mail is sent with. */
   readonly sendResources: string[];
+  /** Easy DKIM's three CNAMEs (name, value) for the domain's DNS; none for an imported identity. */
+  readonly dkimRecords: { name: string; value: string }[] = [];
 
   constructor(scope: Construct, id: string, props: MailProps) {
     super(scope, id);
@@ -55,8 +57,8 @@ export class Mail extends Construct {
         ses.EmailSendingEvent.RENDERING_FAILURE,
       ],
     });
-    if (!props.importIdentity)
-      new ses.EmailIdentity(this, 'DomainIdentity', {
+    if (!props.importIdentity) {
+      const identity = new ses.EmailIdentity(this, 'DomainIdentity', {
         identity: ses.Identity.domain(this.domain),
         // Easy DKIM: SES generates the keys; the three CNAMEs go into the domain's DNS (README).
         dkimSigning: true,
@@ -64,6 +66,8 @@ export class Mail extends Construct {
         mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
         configurationSet: this.configurationSet,
       });
+      this.dkimRecords.push(...identity.dkimRecords);
+    }
     this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.domain });
     this.sendResources = [
       this.identityArn,

@@ -1,16 +1,14 @@
 // Alarms on errors, throttles and dead letters, mailed to the operators through an encrypted SNS topic.
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue } from './dead-letter-queue';
+import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
 import { loginFunction } from './operations';
+import { runbookAlarm } from './runbook-alarm';
 
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
@@ -21,7 +19,7 @@ export class Monitoring extends Construct {
     props: {
       alarmEmail: string;
       functions: Record<string, lambda.IFunction>;
-      deadLetterQueues: sqs.IQueue[];
+      deadLetterQueues: WatchedDeadLetters[];
     },
   ) {
     super(scope, id);
@@ -66,8 +64,6 @@ export class Monitoring extends Construct {
     this.topic.addSubscription(
       new subscriptions.EmailSubscription(props.alarmEmail, { deadLetterQueue: undeliveredAlarms }),
     );
-    const notify = new actions.SnsAction(this.topic);
-
     for (const [name, fn] of Object.entries(props.functions)) {
       for (const [what, metric] of [
         ['Errors', fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })],
@@ -78,29 +74,26 @@ export class Monitoring extends Construct {
               ['Throttles', fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' })],
             ] as const)),
       ] as const) {
-        new cloudwatch.Alarm(this, `${name}${what}`, {
-          alarmDescription: `${name}: ${what.toLowerCase()} in the last 5 minutes`,
+        runbookAlarm(this, `${name}${what}`, this.topic, {
+          description: `${name}: ${what.toLowerCase()} in the last 5 minutes.`,
           metric,
           threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }).addAlarmAction(notify);
+          runbook: 'FunctionErrorsAndThrottles',
+        });
       }
     }
-    props.deadLetterQueues.forEach((queue, index) => {
-      new cloudwatch.Alarm(this, `DeadLetters${index}`, {
-        alarmDescription:
-          'A notification could not be delivered after all retries: look at the dead-letter queue',
+    const alarmIds = new Set<string>();
+    for (const { alarmId, queue, holds } of props.deadLetterQueues) {
+      if (alarmIds.has(alarmId)) throw new Error(`two dead-letter queues would share the alarm ${alarmId}`);
+      alarmIds.add(alarmId);
+      runbookAlarm(this, alarmId, this.topic, {
+        description: `Dead letters in ${queue.node.path}: ${holds}.`,
         metric: queue.metricApproximateNumberOfMessagesVisible({
           period: Duration.minutes(1),
           statistic: 'Maximum',
         }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(notify);
-    });
+      });
+    }
   }
 }

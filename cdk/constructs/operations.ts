@@ -5,7 +5,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -17,8 +16,9 @@ import {
   recoveryActionLog,
   type BusinessMetric,
 } from '../../lib/observability/metric-names';
-import { routes, type FunctionName } from '../../lib/routes';
+import { routes, type FunctionName, type TableRoute } from '../../lib/routes';
 import type { AppFunction } from './app-function';
+import { runbookAlarm, type RunbookAlarmOptions } from './runbook-alarm';
 
 /** Alarm thresholds; the defaults suit one helpdesk team, a deployment may pass its own. */
 export interface OperationsThresholds {
@@ -52,6 +52,8 @@ export const defaultOperationsThresholds: OperationsThresholds = {
 const ITERATOR_AGE_LIMIT = Duration.minutes(15);
 /** SES reviews an account at 5 % bounces and 0.1 % complaints; we want to hear well before. */
 const SES_BOUNCE_RATE = 0.04;
+/** The daily export's digest must appear within a day plus the two hours export and digest may take. */
+const DIGEST_SILENCE_HOURS = 26;
 const SES_COMPLAINT_RATE = 0.0008;
 
 const business = (metric: BusinessMetric, period: Duration, statistic = 'Sum') =>
@@ -63,7 +65,15 @@ const business = (metric: BusinessMetric, period: Duration, statistic = 'Sum') =
     statistic,
   });
 
-const loginVerifyRoute = routes.find((route) => route.operation === 'verifyTwoFactor');
+/**
+ * Operations whose route latency an alarm reads. Only these routes get API Gateway's detailed metrics
+ * (cdk/constructs/api.ts): each detailed route is six custom metrics billed every month, an alarm needs one.
+ */
+export const latencyAlarmedOperations = [
+  'verifyTwoFactor',
+] as const satisfies readonly TableRoute['operation'][];
+
+const loginVerifyRoute = routes.find((route) => route.operation === latencyAlarmedOperations[0]);
 /** The function every login calls: its throttles page as LoginThrottles (Monitoring skips them). */
 export const loginFunction = 'loginServiceApi' satisfies FunctionName;
 
@@ -84,29 +94,19 @@ export class Operations extends Construct {
   ) {
     super(scope, id);
     const limits = { ...defaultOperationsThresholds, ...props.thresholds };
-    const notify = new actions.SnsAction(props.topic);
     const alarm = (
       alarmId: string,
       description: string,
       metric: cloudwatch.IMetric,
       threshold: number,
-      options: {
-        evaluationPeriods?: number;
-        comparison?: cloudwatch.ComparisonOperator;
-        /** The runbook section, when several alarms share one. */
-        runbook?: string;
-      } = {},
+      options: Omit<RunbookAlarmOptions, 'description' | 'metric' | 'threshold'> = {},
     ) => {
-      const created = new cloudwatch.Alarm(this, alarmId, {
-        alarmDescription: `${description} Runbook: docs/operations.md#${(options.runbook ?? alarmId).toLowerCase()}`,
+      const created = runbookAlarm(this, alarmId, props.topic, {
+        description,
         metric,
         threshold,
-        evaluationPeriods: options.evaluationPeriods ?? 1,
-        comparisonOperator:
-          options.comparison ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        ...options,
       });
-      created.addAlarmAction(notify);
       this.alarms.push(created);
       return created;
     };
@@ -167,6 +167,26 @@ export class Operations extends Construct {
       { evaluationPeriods: 3 },
     );
 
+    // The audit exports: the hourly digest run counts failed exports it notes and digests it writes.
+    alarm(
+      'AuditExportFailed',
+      'A daily AuditEvents export FAILED (noted in exports/<day>/failures/ of the audit bucket).',
+      business('AuditExportsFailed', Duration.hours(1)),
+      1,
+    );
+    // 26 hourly counts of zero: one export a day, plus the hour its digest may take. The hourly run
+    // reports its zeros; if the run itself fails, auditExportErrors and auditExportDeadLetters say so.
+    alarm(
+      'AuditDigestMissing',
+      `No digest of an AuditEvents export was written in ${DIGEST_SILENCE_HOURS} hours.`,
+      business('AuditDigestsWritten', Duration.hours(1)),
+      1,
+      {
+        evaluationPeriods: DIGEST_SILENCE_HOURS,
+        comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      },
+    );
+
     // The API and the data.
     alarm(
       'Api5xx',
@@ -175,7 +195,7 @@ export class Operations extends Construct {
       limits.api5xxPer5Minutes,
     );
     if (!loginVerifyRoute) throw new Error('the route table has no verifyTwoFactor route');
-    // Per-route metrics: the API stage has detailed metrics on (cdk/constructs/api.ts).
+    // Per-route metrics: detailed metrics are on for this route only (cdk/constructs/api.ts).
     const loginVerifyLatency = new cloudwatch.Metric({
       namespace: 'AWS/ApiGateway',
       metricName: 'Latency',
@@ -352,6 +372,9 @@ export class Operations extends Construct {
         'NotificationsReconciled',
         'OutboxBacklog',
       ]),
+    );
+    this.dashboard.addWidgets(
+      graph('Audit exports', ['AuditDigestsWritten', 'AuditExportsFailed'], Duration.hours(1)),
     );
     // Resets avoided against resets done: the triage's two outcomes next to the disables and the
     // self-service that follows (weekly numbers per customer path: `npm run audit -- recovery`).

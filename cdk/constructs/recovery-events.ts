@@ -3,12 +3,11 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ARCHIVE_RETENTION_DAYS, EVENT_DETAIL_TYPE, EVENT_SOURCE } from '../../lib/events/envelope';
 import { functionPermissions, functions, type FunctionName } from '../../lib/routes';
 import type { AppFunctions } from './api';
-import { deadLetterQueue } from './dead-letter-queue';
+import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
 
 /** Every recovery event; the login service's own rule narrows it to MFA Factor Disable (README). */
 export const recoveryEventPattern: events.EventPattern = {
@@ -19,7 +18,7 @@ export const recoveryEventPattern: events.EventPattern = {
 export class RecoveryEvents extends Construct {
   readonly bus: events.EventBus;
   readonly siemRule: events.Rule;
-  readonly deadLetterQueues: sqs.Queue[] = [];
+  readonly deadLetterQueues: WatchedDeadLetters[] = [];
 
   constructor(
     scope: Construct,
@@ -53,7 +52,11 @@ export class RecoveryEvents extends Construct {
     const siemTargets: events.IRuleTarget[] = [];
     if (props.siemEventBusArn) {
       const deadLetters = deadLetterQueue(this, 'SiemDeadLetters', 'the SIEM rule');
-      this.deadLetterQueues.push(deadLetters);
+      this.deadLetterQueues.push({
+        alarmId: 'siemRuleDeadLetters',
+        queue: deadLetters,
+        holds: 'recovery events the SIEM rule could not deliver to the SIEM bus (OCSF events: ids only)',
+      });
       siemTargets.push(
         new targets.EventBus(events.EventBus.fromEventBusArn(this, 'SiemBus', props.siemEventBusArn), {
           deadLetterQueue: deadLetters,

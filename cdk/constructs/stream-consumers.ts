@@ -4,15 +4,14 @@ import { Duration } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue } from './dead-letter-queue';
+import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
 import type { TableKey } from '../../lib/data/tables';
 import { functions, type FunctionDefinition, type FunctionName } from '../../lib/routes';
 import type { AppFunctions } from './api';
 
 export class StreamConsumers extends Construct {
-  readonly deadLetterQueues: sqs.Queue[] = [];
+  readonly deadLetterQueues: WatchedDeadLetters[] = [];
 
   constructor(
     scope: Construct,
@@ -25,7 +24,11 @@ export class StreamConsumers extends Construct {
       const source = definition.streamSource;
       if (!source) continue;
       const deadLetters = deadLetterQueue(this, `${name}DeadLetters`, 'the stream consumer');
-      this.deadLetterQueues.push(deadLetters);
+      this.deadLetterQueues.push({
+        alarmId: `${name}DeadLetters`,
+        queue: deadLetters,
+        holds: `${source.table} stream batches ${name} failed after all retries (shard and sequence numbers only)`,
+      });
       props.functions.byName[name].addEventSource(
         new DynamoEventSource(props.tables[source.table], {
           startingPosition: lambda.StartingPosition.TRIM_HORIZON,

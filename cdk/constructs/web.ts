@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { routes } from '../../lib/routes';
 import { buildWebSync } from '../../scripts/build-web';
 import { openApiDocument } from '../../lib/http/openapi';
+import { VIEWER_ADDRESS_HEADER } from '../../lib/observability/viewer-address';
 import { repoRoot } from '../../local/paths';
 import type { ConsoleRuntimeConfig } from '../../web/console/runtime-config';
 import { pageHeaders, pages, type PageDefinition } from '../../web/pages';
@@ -140,6 +141,20 @@ function handler(event) {
 }
 `;
 
+/**
+ * Viewer request of the API behaviours: the viewer's address in a header of our own, replacing whatever
+ * the client sent under that name (API Gateway sees CloudFront's edge as the source). A function, not an
+ * origin request policy: the API's policy must pass every viewer header but Host, and a policy that adds
+ * CloudFront's own headers to all viewer headers would pass Host too.
+ */
+export const viewerAddressCode = () => `
+function handler(event) {
+  var request = event.request;
+  request.headers[${JSON.stringify(VIEWER_ADDRESS_HEADER)}] = { value: event.viewer.ip };
+  return request;
+}
+`;
+
 /** API paths the pages call: every route of lib/routes/ except the login service's IAM routes. */
 export const apiPathPatterns = () => {
   const patterns = new Set<string>();
@@ -231,13 +246,23 @@ export class Web extends Construct {
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
         ...(customHeaders ? { customHeaders } : {}),
       });
+    const viewerAddress = new cloudfront.Function(this, 'ViewerAddress', {
+      code: cloudfront.FunctionCode.fromInline(viewerAddressCode()),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Passes the viewer address to the API, for its request log',
+    });
     // CloudFront replaces a viewer's header of the same name with this one.
-    const apiBehavior = passThrough(
-      httpsOrigin(
-        apiHost,
-        props.apiOriginHeader ? { [props.apiOriginHeader.name]: props.apiOriginHeader.value } : undefined,
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      ...passThrough(
+        httpsOrigin(
+          apiHost,
+          props.apiOriginHeader ? { [props.apiOriginHeader.name]: props.apiOriginHeader.value } : undefined,
+        ),
       ),
-    );
+      functionAssociations: [
+        { function: viewerAddress, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ],
+    };
     const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
     // Order matters: CloudFront takes the first match, so /enroll/start precedes /enroll/*.
     for (const pattern of apiPathPatterns()) additionalBehaviors[pattern] = apiBehavior;
@@ -316,7 +341,7 @@ export class Web extends Construct {
         }),
         s3deploy.Source.jsonData('console/config.json', consoleConfig),
         // The contract, generated from the route table at synth, published beside the console.
-        s3deploy.Source.jsonData('console/openapi.json', openApiDocument()),
+        s3deploy.Source.jsonData('console/openapi.json', openApiDocument({ audience: 'public' })),
       ],
       destinationBucket: this.bucket,
       distribution: this.distribution,

@@ -1,13 +1,14 @@
 // The scheduled export in AWS: once a day the AuditEvents table, and only it, is exported (DYNAMODB_JSON: a
 // full export first, then incremental ones, lib/audit/export-plan.ts) into the locked bucket under
 // `exports/<day>/AuditEvents/`, and every completed export gets a
-// signed digest of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally.
+// signed digest of its chain heads in `exports/<day>/digests/` — the layout `npm run export` writes locally;
+// a failed export gets a note in `exports/<day>/failures/` instead (and an alarm).
 // The other tables hold personal data and are not kept for years: PITR (35 days) covers investigations.
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import * as z from '../schema';
 import type { Clock } from '../clock';
-import type { CompletedExport, ExportService } from '../aws/dynamodb-exports';
+import type { CompletedExport, ExportService, FailedExport } from '../aws/dynamodb-exports';
 import type { DigestSigner } from '../aws/kms-digest';
 import type { ExportBucket } from '../aws/s3-export-bucket';
 import { tables } from '../data/tables';
@@ -190,6 +191,38 @@ export const digestCompletedExports = async (
   return written;
 };
 
+/** `exports/<day>/failures/`: a failed export's note sits in the day folder it was meant for. */
+export const FAILURE_FOLDER = 'failures';
+
+export const failureKeyOf = (failed: FailedExport) =>
+  posix.join(
+    posix.dirname(failed.s3Prefix),
+    FAILURE_FOLDER,
+    `${failed.exportArn.split('/').pop() ?? 'export'}.json`,
+  );
+
+/**
+ * Only COMPLETED exports get a digest, so a FAILED one would leave nothing behind but a gap: each is
+ * noted once in its day folder (the auditor sees why the day is missing, and the note is the "seen"
+ * mark, as a digest is for a completed export) and counted once, which is what the alarm hears.
+ */
+export const recordFailedExports = async (
+  settings: ScheduledExportSettings,
+  deps: { exports: ExportService; bucket: ExportBucket; clock: Clock },
+) => {
+  const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600 * 1000);
+  const recorded: string[] = [];
+  for (const failed of await deps.exports.failedExports(settings.auditTableArn, since)) {
+    if (failed.s3Bucket !== deps.bucket.name || !failed.s3Prefix.startsWith(`${EXPORTS_ROOT}/`)) continue;
+    const key = failureKeyOf(failed);
+    if (await deps.bucket.exists(key)) continue;
+    const note = { ...failed, recordedAt: deps.clock.now().toISOString() };
+    await deps.bucket.put(key, `${JSON.stringify(note, null, 2)}\n`, 'application/json');
+    recorded.push(key);
+  }
+  return recorded;
+};
+
 export const runScheduledExport = async (
   action: ScheduledExportAction,
   settings: ScheduledExportSettings,
@@ -197,7 +230,12 @@ export const runScheduledExport = async (
 ) =>
   action === 'startExports'
     ? { action, started: await startDailyExports(settings, deps) }
-    : { action, digests: await digestCompletedExports(settings, deps) };
+    : {
+        action,
+        // Failures first: a digest that cannot be made (and throws) must not hide a failed export.
+        failures: await recordFailedExports(settings, deps),
+        digests: await digestCompletedExports(settings, deps),
+      };
 
 const streamBytes = async (stream: Readable) => {
   const chunks: Buffer[] = [];

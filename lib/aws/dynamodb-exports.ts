@@ -30,6 +30,16 @@ export interface CompletedExport {
   itemCount: number;
 }
 
+/** An export DynamoDB gave up on: its code and message say why (e.g. S3 access, the PITR window). */
+export interface FailedExport {
+  exportArn: string;
+  tableArn: string;
+  s3Bucket: string;
+  s3Prefix: string;
+  failureCode: string;
+  failureMessage: string;
+}
+
 /**
  * `alreadyRunning`: today's export of the table was started before (DynamoDB's ExportConflictException,
  * or the day's client token already used with other parameters: IdempotentParameterMismatchException).
@@ -52,6 +62,8 @@ export interface ExportService {
   }): Promise<StartedExport>;
   /** Completed exports of the table that started after `since`. */
   recentExports(tableArn: string, since: Date): Promise<CompletedExport[]>;
+  /** Failed exports of the table that started after `since`. */
+  failedExports(tableArn: string, since: Date): Promise<FailedExport[]>;
   /** Exports of the table into `s3Bucket`, running, completed or failed, that started after `since`. */
   history(tableArn: string, s3Bucket: string, since: Date): Promise<KnownExport[]>;
   /** The earliest time an export can show: where the table's point-in-time recovery begins. */
@@ -120,6 +132,15 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
     }
     return completed;
   },
+  failedExports: async (tableArn, since) =>
+    (await describedSince(dynamodbClient, tableArn, since, 'FAILED')).map(({ exportArn, description }) => ({
+      exportArn,
+      tableArn: description.TableArn ?? tableArn,
+      s3Bucket: description.S3Bucket ?? '',
+      s3Prefix: description.S3Prefix ?? '',
+      failureCode: description.FailureCode ?? 'UNKNOWN',
+      failureMessage: description.FailureMessage ?? '',
+    })),
   history: async (tableArn, s3Bucket, since) => {
     const known: KnownExport[] = [];
     for (const { description } of await describedSince(dynamodbClient, tableArn, since)) {
@@ -150,7 +171,7 @@ const describedSince = async (
   dynamodbClient: DynamoDBClient,
   tableArn: string,
   since: Date,
-  status?: 'COMPLETED',
+  status?: 'COMPLETED' | 'FAILED',
 ) => {
   const arns: string[] = [];
   let nextToken: string | undefined;

@@ -8,8 +8,10 @@ import { isServiceUnavailable } from '../aws/errors';
 import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailable } from '../errors';
 import { errorLogFields } from '../observability/error-fields';
 import { logger } from '../observability/logger';
+import { requestAddress } from '../observability/viewer-address';
 import { isMalformedPathParameter, routeKey, type RouteDefinition } from '../routes';
 import { config } from '../config';
+import { originSecretCheck } from './origin-verify';
 import { isSessionOfRole, principalOf, type Principal } from './principal';
 import { errorResponse, internalErrorResponse } from './responses';
 
@@ -31,19 +33,33 @@ const requestIdOf = (event: APIGatewayProxyEventV2, awsRequestId: string) =>
   event.requestContext?.requestId ?? awsRequestId;
 
 /** Logger keys for every line of the request; never the body, which may hold codes, tickets or answers. */
-export const requestLogging = (): HttpMiddleware => ({
-  before: (request) => {
-    logger.addContext(request.context);
-    logger.appendKeys({
-      requestId: requestIdOf(request.event, request.context.awsRequestId),
-      route: request.event.routeKey,
-    });
-  },
-  after: (request) => {
-    logger.info('request handled', { status: request.response?.statusCode });
-    logger.removeKeys(['requestId', 'route']);
-  },
-});
+export const requestLogging = (): HttpMiddleware => {
+  const throughCloudFront = originSecretCheck();
+  return {
+    before: (request) => {
+      logger.addContext(request.context);
+      logger.appendKeys({
+        requestId: requestIdOf(request.event, request.context.awsRequestId),
+        route: request.event.routeKey,
+      });
+    },
+    after: (request) => {
+      const headers = lowerCaseHeaderMap(request.event.headers);
+      logger.info('request handled', {
+        status: request.response?.statusCode,
+        ...requestAddress({
+          headers,
+          sourceIp: request.event.requestContext?.http?.sourceIp,
+          throughCloudFront: throughCloudFront(headers) === true,
+        }),
+      });
+      logger.removeKeys(['requestId', 'route']);
+    },
+  };
+};
+
+const lowerCaseHeaderMap = (headers: Record<string, string | undefined> | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 
 export const routeLookup = (routes: readonly RouteDefinition[]): HttpMiddleware => {
   const byKey = new Map(routes.map((route) => [routeKey(route), route]));

@@ -100,9 +100,18 @@ const operationOf = (route: RouteDefinition) => {
   };
 };
 
-export const openApiDocument = (options: { serverUrl?: string } = {}) => {
+/**
+ * `all`: every route (the local server, the login service's client). `public`: what CloudFront serves
+ * beside the console, the staff and enrollment routes; the login service's IAM routes under
+ * `/internal/` are not advertised to the internet.
+ */
+export type OpenApiAudience = 'all' | 'public';
+
+export const openApiDocument = (options: { serverUrl?: string; audience?: OpenApiAudience } = {}) => {
+  const audience = options.audience ?? 'all';
+  const listed = routes.filter((route) => audience === 'all' || route.auth.type !== 'iam');
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
+  for (const route of listed) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
   return {
@@ -125,13 +134,17 @@ export const openApiDocument = (options: { serverUrl?: string } = {}) => {
           bearerFormat: 'JWT',
           description: 'A Cognito ID token; the handler checks the groups in x-staff-groups.',
         },
-        loginServiceSigV4: {
-          type: 'apiKey',
-          in: 'header',
-          name: 'Authorization',
-          description:
-            'AWS Signature Version 4, service execute-api, by a session of the login service role (LOGIN_SERVICE_ROLE_ARN); others get 403.',
-        },
+        ...(listed.some((route) => route.auth.type === 'iam')
+          ? {
+              loginServiceSigV4: {
+                type: 'apiKey',
+                in: 'header',
+                name: 'Authorization',
+                description:
+                  'AWS Signature Version 4, service execute-api, by a session of the login service role (LOGIN_SERVICE_ROLE_ARN); others get 403.',
+              },
+            }
+          : {}),
       },
     },
   };

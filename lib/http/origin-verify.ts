@@ -19,9 +19,11 @@ export const needsOriginVerification = (route: Pick<RouteDefinition, 'path' | 'a
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
-export const originVerification = (
-  env: Record<string, string | undefined> = process.env,
-): MiddlewareObj<RoutedEvent, APIGatewayProxyStructuredResultV2> => {
+/**
+ * Whether a request carries CloudFront's secret header; undefined where no secret is configured
+ * (locally). Read once from the environment.
+ */
+export const originSecretCheck = (env: Record<string, string | undefined> = process.env) => {
   const header = env[ORIGIN_VERIFY_HEADER_ENV]?.toLowerCase();
   const expected = env[ORIGIN_VERIFY_VALUE_ENV];
   // Half a configuration would quietly turn the check off: refuse to start instead.
@@ -30,14 +32,22 @@ export const originVerification = (
       `${ORIGIN_VERIFY_HEADER_ENV} and ${ORIGIN_VERIFY_VALUE_ENV} are set together or not at all`,
     );
   const expectedDigest = expected ? digest(expected) : undefined;
+  return (headers: Record<string, string | undefined> | undefined): boolean | undefined => {
+    if (!header || !expectedDigest) return undefined;
+    const given = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === header)?.[1];
+    // Digests have one length, so the comparison takes the same time whatever was sent.
+    return given !== undefined && timingSafeEqual(digest(given), expectedDigest);
+  };
+};
+
+export const originVerification = (
+  env: Record<string, string | undefined> = process.env,
+): MiddlewareObj<RoutedEvent, APIGatewayProxyStructuredResultV2> => {
+  const throughCloudFront = originSecretCheck(env);
   return {
     before: (request) => {
-      if (!header || !expectedDigest || !needsOriginVerification(request.event.route)) return;
-      const given = Object.entries(request.event.headers ?? {}).find(
-        ([name]) => name.toLowerCase() === header,
-      )?.[1];
-      // Digests have one length, so the comparison takes the same time whatever was sent.
-      if (given === undefined || !timingSafeEqual(digest(given), expectedDigest))
+      if (!needsOriginVerification(request.event.route)) return;
+      if (throughCloudFront(request.event.headers) === false)
         throw forbidden(
           'ORIGIN_NOT_ALLOWED',
           'Open the link from your email: this address is not served here.',

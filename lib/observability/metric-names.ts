@@ -34,6 +34,8 @@ export const businessMetrics = [
   'LockReleases',
   'NotificationsReconciled',
   'OutboxBacklog',
+  'AuditExportsFailed',
+  'AuditDigestsWritten',
 ] as const;
 
 export type BusinessMetric = (typeof businessMetrics)[number];

@@ -50,6 +50,8 @@ beforeAll(async () => {
     AUDIT_DIGEST_KEY_ID: keyArn,
     AUDIT_EVENTS_TABLE_ARN: arnOf('AuditEvents'),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    // The alarms read the counts this function prints (test/support/quiet-logs.ts turns them off).
+    POWERTOOLS_METRICS_DISABLED: 'false',
   });
   bucketRoot = await tempDir('s3');
   const items = [];
@@ -78,7 +80,10 @@ beforeAll(async () => {
   });
   exportArn = written.exportArn;
   ({ handler } = await import('../../functions/audit-export'));
+  // Every digest run prints its counts; only the test about them reads them.
+  quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
+let quiet: jest.SpyInstance | undefined;
 
 beforeEach(() => {
   dynamodb.reset();
@@ -89,6 +94,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
+  quiet?.mockRestore();
   await removeTempDirs();
   dynamodb.restore();
   s3.restore();
@@ -337,6 +343,61 @@ describe('the audit export Lambda', () => {
     const result = await handler({ action: 'startExports' }, context);
     expect(result.started).toEqual([]);
     expect(dynamodb.commandCalls(ExportTableToPointInTimeCommand)).toHaveLength(0);
+  });
+
+  it('notes a FAILED export once and prints it as AuditExportsFailed, and no digest as a zero', async () => {
+    const failedArn = `${arnOf('AuditEvents')}/export/${Date.now() - 3600_000}-0000fail`;
+    dynamodb.on(ListExportsCommand).resolves({
+      ExportSummaries: [{ ExportArn: failedArn, ExportStatus: 'FAILED', ExportType: 'FULL_EXPORT' }],
+    });
+    dynamodb.on(DescribeExportCommand).resolves({
+      ExportDescription: {
+        ExportArn: failedArn,
+        ExportStatus: 'FAILED',
+        TableArn: arnOf('AuditEvents'),
+        S3Bucket: bucket,
+        S3Prefix: `exports/${day}/AuditEvents`,
+        FailureCode: 'UnknownError',
+        FailureMessage: 'Failed to export table',
+      },
+    });
+    const counts = async () => {
+      const printed: string[] = [];
+      const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        printed.push(String(chunk));
+        return true;
+      });
+      try {
+        const result = await handler({ action: 'digestCompletedExports' }, context);
+        const emf = printed
+          .join('')
+          .split('\n')
+          .filter((line) => line.includes('"_aws"'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(emf).toHaveLength(1);
+        return { result, emf: emf[0]! };
+      } finally {
+        write.mockRestore();
+      }
+    };
+    s3.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound' }));
+    const first = await counts();
+    expect(first.result.failures).toEqual([`exports/${day}/failures/${failedArn.split('/').pop()}.json`]);
+    expect(first.emf).toMatchObject({
+      AuditExportsFailed: 1,
+      AuditDigestsWritten: 0,
+      service: 'mfa-recovery',
+    });
+    const note = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
+    expect(JSON.parse(String(note?.Body))).toMatchObject({
+      failureCode: 'UnknownError',
+      exportArn: failedArn,
+    });
+
+    // Noted before: the next hour counts no new failure (one alarm per failed export).
+    s3.on(HeadObjectCommand).resolves({});
+    const second = await counts();
+    expect(second.emf).toMatchObject({ AuditExportsFailed: 0, AuditDigestsWritten: 0 });
   });
 
   it('refuses an event it does not know', async () => {

@@ -5,11 +5,11 @@ import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms
 import { mockClient } from 'aws-sdk-client-mock';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fixedClock, systemRandom } from '../../lib/clock';
 import { kmsDigestSigner } from '../../lib/aws/kms-digest';
-import type { CompletedExport, ExportService } from '../../lib/aws/dynamodb-exports';
+import type { CompletedExport, ExportService, FailedExport } from '../../lib/aws/dynamodb-exports';
 import type { ExportBucket } from '../../lib/aws/s3-export-bucket';
 import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import {
@@ -96,7 +96,11 @@ const exportAuditTrail = async (bucketRoot: string, day: string, exportTime: Dat
   return completed;
 };
 
-const exportService = (completed: CompletedExport[] = [], earliest?: Date) => {
+const exportService = (
+  completed: CompletedExport[] = [],
+  earliest?: Date,
+  failed: FailedExport[] = [],
+) => {
   const started: Parameters<ExportService['start']>[0][] = [];
   const service: ExportService = {
     start: async (request) => {
@@ -104,6 +108,7 @@ const exportService = (completed: CompletedExport[] = [], earliest?: Date) => {
       return { exportArn: `${request.tableArn}/export/01735776900000-abcdef12`, alreadyRunning: false };
     },
     recentExports: async (tableArn) => completed.filter((entry) => entry.tableArn === tableArn),
+    failedExports: async (tableArn) => failed.filter((entry) => entry.tableArn === tableArn),
     history: async () => [],
     // The table's point-in-time recovery began long ago unless a test says otherwise.
     earliestExportTime: async () => earliest ?? new Date('2024-06-01T00:00:00Z'),
@@ -198,7 +203,44 @@ describe('the scheduled export', () => {
       signer: localDigestSigner(join(await tempDir('key'), 'key.pem')),
       clock: fixedClock('2025-01-03T04:00:00Z'),
     });
-    expect(written).toEqual({ action: 'digestCompletedExports', digests: [] });
+    expect(written).toEqual({ action: 'digestCompletedExports', failures: [], digests: [] });
+  });
+
+  it('notes a failed export once in its day folder, beside the digests, and audit verify still reads the day', async () => {
+    const bucketRoot = await tempDir('bucket');
+    const completed = await exportAuditTrail(bucketRoot, '2025-01-04', new Date('2025-01-04T02:15:00Z'));
+    const failed: FailedExport = {
+      exportArn: `${auditTableArn}/export/01736043300000-deadbeef`,
+      tableArn: auditTableArn,
+      s3Bucket: settings.bucket,
+      s3Prefix: 'exports/2025-01-05/AuditEvents',
+      failureCode: 'S3AccessDenied',
+      failureMessage: 'Access Denied',
+    };
+    const elsewhere = { ...failed, exportArn: `${auditTableArn}/export/2`, s3Bucket: 'someone-elses-bucket' };
+    const { service } = exportService([completed], undefined, [failed, elsewhere]);
+    const deps = {
+      exports: service,
+      bucket: folderBucket(bucketRoot),
+      signer: localDigestSigner(join(await tempDir('key'), 'key.pem')),
+      clock: fixedClock('2025-01-05T03:00:00Z'),
+    };
+    const first = await runScheduledExport('digestCompletedExports', settings, deps);
+    expect(first).toMatchObject({
+      failures: ['exports/2025-01-05/failures/01736043300000-deadbeef.json'],
+      digests: [expect.stringMatching(/^exports\/2025-01-04\/digests\//)],
+    });
+    const note = JSON.parse(
+      await readFile(join(bucketRoot, 'exports/2025-01-05/failures/01736043300000-deadbeef.json'), 'utf8'),
+    );
+    expect(note).toMatchObject({ exportArn: failed.exportArn, failureCode: 'S3AccessDenied' });
+    // The next hour's run has seen it: counted once, so the alarm is raised once per failed export.
+    expect(await runScheduledExport('digestCompletedExports', settings, deps)).toMatchObject({
+      failures: [],
+      digests: [],
+    });
+    const report = await verifyExports(join(bucketRoot, 'exports'));
+    expect(report.errors).toBe(0);
   });
 
   it('takes its bucket, key and the AuditEvents table from the environment, naming what is missing', () => {

@@ -31,6 +31,18 @@ const operation = (method: string, path: string) =>
   (document.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
 
 describe('the OpenAPI document', () => {
+  it('beside the console lists the staff and enrollment routes, not the login service internal ones', async () => {
+    const published = openApiDocument({ audience: 'public' });
+    const paths = Object.keys(published.paths);
+    expect(paths.filter((path) => path.startsWith('/internal'))).toEqual([]);
+    expect(paths).toEqual(expect.arrayContaining(['/admin/customers', '/enroll/start', '/health']));
+    expect(Object.keys(published.components.securitySchemes)).toEqual(['staffJwt']);
+    expect(JSON.stringify(published)).not.toContain('loginServiceSigV4');
+    expect(await validate(published)).toEqual({ valid: true });
+    // The whole document (local server, the login service's client) still has them.
+    expect(Object.keys(document.paths).some((path) => path.startsWith('/internal'))).toBe(true);
+  });
+
   it('is valid OpenAPI 3.1 by @seriousme/openapi-schema-validator', async () => {
     const result = await validate(document);
     expect(result).toEqual({ valid: true });

@@ -5,6 +5,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { EdgeWafStack, ENROLL_RATE_LIMIT, OVERALL_RATE_LIMIT } from '../../cdk/constructs/edge';
+import { apiPathPatterns } from '../../cdk/constructs/web';
 import { functions, routeKey, routes, type FunctionName } from '../../lib/routes';
 import { roleAccess } from './iam';
 import { synthesizeStack, type Resource } from './synth';
@@ -201,6 +202,20 @@ describe('the public routes behind the edge', () => {
     );
   });
 
+  it('passes the viewer address to every API behaviour through a viewer-request function', () => {
+    const api = (distribution().CacheBehaviors as Record<string, any>[]).filter((behavior) =>
+      apiPathPatterns().includes(behavior.PathPattern),
+    );
+    expect(api).toHaveLength(apiPathPatterns().length);
+    const [viewerAddressId] =
+      ofType('AWS::CloudFront::Function').find(([id]) => id.includes('ViewerAddress')) ?? [];
+    expect(viewerAddressId).toBeDefined();
+    for (const behavior of api)
+      expect(behavior.FunctionAssociations).toEqual([
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [viewerAddressId, 'FunctionARN'] } },
+      ]);
+  });
+
   it('sends the secret origin header to the API only, its value resolved from Secrets Manager at deploy', () => {
     const secretId = ofType('AWS::SecretsManager::Secret')[0]?.[0] as string;
     const reference = {
@@ -212,9 +227,15 @@ describe('the public routes behind the edge', () => {
         expect(headers).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: reference }]);
       else expect(headers).toEqual([]);
     }
+    // The enrollment function refuses requests without it; every function behind CloudFront uses it to
+    // trust the viewer address in its request log; the login service's and the background ones never see it.
+    const behindCloudFront = new Set(
+      routes.filter((route) => route.auth.type !== 'iam').map((route) => route.function as string),
+    );
+    expect([...behindCloudFront].sort()).toEqual(['adminApi', 'enrollmentApi', 'health']);
     for (const name of Object.keys(functions) as FunctionName[]) {
       const variables = functionNamed(name)[1].Properties.Environment.Variables;
-      if (name === 'enrollmentApi') {
+      if (behindCloudFront.has(name)) {
         expect(variables.ORIGIN_VERIFY_HEADER).toBe('x-origin-verify');
         expect(variables.ORIGIN_VERIFY_VALUE).toEqual(reference);
       } else expect(variables.ORIGIN_VERIFY_VALUE).toBeUndefined();
@@ -265,6 +286,16 @@ describe('mail that is delivered', () => {
     );
     // Easy DKIM: no own key pair (BYODKIM) anywhere.
     expect(identities[0]?.[1].Properties.DkimSigningAttributes).toBeUndefined();
+  });
+
+  it('names the three DKIM CNAMEs to publish as stack outputs', () => {
+    const [identityId] = ofType('AWS::SES::EmailIdentity')[0] ?? [];
+    for (const n of [1, 2, 3]) {
+      const value = JSON.stringify(outputs[`DkimRecord${n}`]?.Value);
+      expect(value).toContain(`["${identityId}","DkimDNSTokenName${n}"]`);
+      expect(value).toContain(' CNAME ');
+      expect(value).toContain(`["${identityId}","DkimDNSTokenValue${n}"]`);
+    }
   });
 
   it('records bounces and complaints: CloudWatch counts per configuration set, addresses suppressed', () => {

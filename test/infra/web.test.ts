@@ -217,7 +217,11 @@ describe('the pages in AWS', () => {
     const published = JSON.parse(
       readFileSync(join(outdir, openApiAsset as string, 'console', 'openapi.json'), 'utf8'),
     );
-    expect(published).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(published).toEqual(JSON.parse(JSON.stringify(openApiDocument({ audience: 'public' }))));
+    // The login service's routes are not advertised beside the console.
+    expect(Object.keys(published.paths).filter((path) => path.startsWith('/internal'))).toEqual([]);
+    expect(published.components.securitySchemes.loginServiceSigV4).toBeUndefined();
+    expect(Object.keys(published.paths)).toContain('/admin/customers');
   });
 
   it('uses a custom domain with TLS 1.2 when a certificate is given', () => {

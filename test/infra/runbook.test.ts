@@ -1,0 +1,165 @@
+// The on-call page matches the template: every alarm the stack deploys, from any construct, links to
+// its section of docs/operations.md, that section names it, and every section there is some alarm's.
+// And what only an alarm reads is paid for only where an alarm reads it (detailed route metrics).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../local/paths';
+import { functions, routes, type FunctionDefinition } from '../../lib/routes';
+import { synthesizeStack, type Resource } from './synth';
+
+let ofType: (type: string) => [string, Resource][];
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  ({ ofType, resources } = synthesizeStack('RunbookStack', {}, { bundle: false }));
+}, 180000);
+
+const runbook = readFileSync(join(repoRoot(), 'docs', 'operations.md'), 'utf8');
+
+/** Alarm sections: every `###` heading, with its text up to the next heading of any level. */
+const sections = new Map(
+  [...runbook.matchAll(/^### (.+)\n([\s\S]*?)(?=^#{1,3} |(?![\s\S]))/gm)].map((match) => [
+    match[1]!.toLowerCase().replace(/[^a-z0-9]/g, ''),
+    `${match[1]}\n${match[2]}`,
+  ]),
+);
+
+/** Each alarm by the id it is named after (`<stack>-<id>`), with the section its description links. */
+const alarms = () =>
+  ofType('AWS::CloudWatch::Alarm').map(([logicalId, alarm]) => {
+    const name = String(alarm.Properties.AlarmName ?? '');
+    const description = String(alarm.Properties.AlarmDescription ?? '');
+    return {
+      logicalId,
+      id: name.replace(/^RunbookStack-/, ''),
+      name,
+      description,
+      anchor: /Runbook: docs\/operations\.md#([a-z0-9]+)$/.exec(description)?.[1],
+      properties: alarm.Properties,
+    };
+  });
+
+describe('every alarm has its runbook section, one to one', () => {
+  it('every alarm of the template is named after its id and links a section that exists', () => {
+    const all = alarms();
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    for (const alarm of all) {
+      expect({ alarm: alarm.logicalId, name: alarm.name }).toEqual({
+        alarm: alarm.logicalId,
+        name: expect.stringMatching(/^RunbookStack-[A-Za-z0-9]+$/),
+      });
+      expect({ alarm: alarm.id, anchor: alarm.anchor }).toEqual({
+        alarm: alarm.id,
+        anchor: expect.any(String),
+      });
+      expect({ alarm: alarm.id, section: sections.has(alarm.anchor!) }).toEqual({
+        alarm: alarm.id,
+        section: true,
+      });
+    }
+  });
+
+  it('the linked section names the alarm, so an alarm sharing a section is still found by its name', () => {
+    for (const alarm of alarms()) {
+      const section = sections.get(alarm.anchor ?? '') ?? '';
+      const named = section.split('\n')[0] === alarm.id || section.includes(`\`${alarm.id}\``);
+      expect({ alarm: alarm.id, namedInItsSection: named }).toEqual({
+        alarm: alarm.id,
+        namedInItsSection: true,
+      });
+    }
+  });
+
+  it('every section of the runbook belongs to an alarm that links it', () => {
+    const linked = new Set(alarms().map((alarm) => alarm.anchor));
+    expect([...sections.keys()].filter((anchor) => !linked.has(anchor))).toEqual([]);
+  });
+
+  it('the dead-letter alarms are named by their function and say which queue and what it holds', () => {
+    const deadLetters = alarms().filter((alarm) => alarm.id.endsWith('DeadLetters'));
+    const expected = (Object.keys(functions) as (keyof typeof functions)[])
+      .filter((name) => {
+        const definition: FunctionDefinition = functions[name];
+        return definition.streamSource || definition.schedules?.length;
+      })
+      .map((name) => `${name}DeadLetters`)
+      .sort();
+    expect(deadLetters.map((alarm) => alarm.id).sort()).toEqual(expected);
+    expect(expected).toEqual([
+      'auditExportDeadLetters',
+      'notifierDeadLetters',
+      'outboxReconciliationDeadLetters',
+    ]);
+    for (const alarm of deadLetters) {
+      const fn = alarm.id.replace(/DeadLetters$/, '');
+      expect(alarm.description).toContain(`Dead letters in RunbookStack/`);
+      expect(alarm.description).toContain(`/${fn}DeadLetters:`);
+      // The queue the alarm watches is the one its description names.
+      const queueId = alarm.properties.Dimensions[0].Value['Fn::GetAtt'][0];
+      expect(queueId).toMatch(new RegExp(`${fn}DeadLetters`));
+      expect(resources[queueId]?.Type).toBe('AWS::SQS::Queue');
+    }
+    expect(deadLetters.find((alarm) => alarm.id === 'notifierDeadLetters')?.description).toContain(
+      'shard and sequence numbers only',
+    );
+    expect(deadLetters.find((alarm) => alarm.id === 'auditExportDeadLetters')?.description).toContain(
+      "the schedule's input, the error and its stack trace",
+    );
+  });
+});
+
+describe('the audit exports raise an alarm when they fail or stop', () => {
+  const business = (metricName: string) => {
+    const found = alarms().filter(
+      (alarm) => alarm.properties.Namespace === 'MfaRecovery' && alarm.properties.MetricName === metricName,
+    );
+    expect(found).toHaveLength(1);
+    return found[0]!.properties;
+  };
+
+  it('a failed export, counted once by the hourly run that notes it', () => {
+    expect(business('AuditExportsFailed')).toMatchObject({
+      Threshold: 1,
+      Period: 3600,
+      Statistic: 'Sum',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('no digest for 26 hours: 26 hourly counts below one', () => {
+    expect(business('AuditDigestsWritten')).toMatchObject({
+      Threshold: 1,
+      Period: 3600,
+      EvaluationPeriods: 26,
+      Statistic: 'Sum',
+      ComparisonOperator: 'LessThanThreshold',
+    });
+  });
+});
+
+describe('detailed route metrics only where an alarm reads them', () => {
+  it('the stage default is off, and a route has them exactly when a latency alarm names it', () => {
+    const [stage] = ofType('AWS::ApiGatewayV2::Stage');
+    expect(stage![1].Properties.DefaultRouteSettings.DetailedMetricsEnabled).toBe(false);
+    const alarmed = new Set(
+      alarms()
+        .filter((alarm) => alarm.properties.Namespace === 'AWS/ApiGateway' && alarm.properties.Dimensions)
+        .map((alarm) => {
+          const dimension = (name: string) =>
+            alarm.properties.Dimensions.find((entry: { Name: string }) => entry.Name === name)?.Value;
+          return dimension('Resource') ? `${dimension('Method')} ${dimension('Resource')}` : undefined;
+        })
+        .filter(Boolean),
+    );
+    expect(alarmed.size).toBeGreaterThan(0);
+    const settings = stage![1].Properties.RouteSettings as Record<
+      string,
+      { DetailedMetricsEnabled: boolean }
+    >;
+    expect(Object.keys(settings)).toHaveLength(routes.length);
+    const detailed = Object.entries(settings)
+      .filter(([, setting]) => setting.DetailedMetricsEnabled)
+      .map(([key]) => key);
+    expect(new Set(detailed)).toEqual(alarmed);
+  });
+});
