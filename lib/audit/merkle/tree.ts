@@ -142,7 +142,8 @@ export const verifyConsistency = (
 ): boolean => {
   if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 0 || first > second)
     return false;
-  if (!isHash(firstRoot) || !isHash(secondRoot) || !Array.isArray(proof) || !proof.every(isHash)) return false;
+  if (!isHash(firstRoot) || !isHash(secondRoot) || !Array.isArray(proof) || !proof.every(isHash))
+    return false;
   if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
   // Every tree extends the empty one; its root is fixed, so only that is checked.
   if (first === 0) return proof.length === 0 && firstRoot.equals(EMPTY_ROOT);
