@@ -70,6 +70,14 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   if (disablesPerHourTotal !== undefined && !/^\d+$/.test(disablesPerHourTotal))
     missing.push(`-c disablesPerHourTotal=<a whole number> (not "${disablesPerHourTotal}")`);
   const audit = auditRetentionOf(given('auditRetentionDays'), given('auditLockMode'));
+  const auditorHeadsBucketArn = given('auditorHeadsBucketArn');
+  if (
+    auditorHeadsBucketArn !== undefined &&
+    !/^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(auditorHeadsBucketArn)
+  )
+    throw new Error(
+      `-c auditorHeadsBucketArn=arn:aws:s3:::<bucket in the auditors' account> (not "${auditorHeadsBucketArn}")`,
+    );
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
   const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
@@ -94,6 +102,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
       ? { disablesPerHourTotal: Number(disablesPerHourTotal) }
       : {}),
     ...audit,
+    ...(auditorHeadsBucketArn ? { auditorHeadsBucketArn } : {}),
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
       account: process.env.CDK_DEFAULT_ACCOUNT,

@@ -33,6 +33,8 @@ import { scanExportLines } from './export-lines';
 import { PLAN_HISTORY, planExports } from './export-plan';
 
 export const EXPORTS_ROOT = 'exports';
+/** In the auditors' bucket: `heads/<asOf>-<exportId>.json`, one signed tree head per export. */
+export const AUDITOR_HEADS_FOLDER = 'heads';
 
 export const scheduledExportActions = ['startExports', 'digestCompletedExports'] as const;
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];
