@@ -68,58 +68,52 @@ export const signTreeHead = async (
 });
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
-const RECORD_BYTES = 8 + HASH_BYTES;
 
 /**
- * The leaves of the tree as events stream past in any order: 40 bytes each (`at` in milliseconds,
- * big-endian, then the hash), so sorting the records byte-wise is sorting by time, then hash.
+ * The leaves of the tree as events stream past in any order: each event's `at` (milliseconds) and hash,
+ * in flat arrays (40 bytes an event, no object per event), sorted by time, then hash, when the tree is made.
  */
 export class TreeLeaves {
-  private records = Buffer.alloc(RECORD_BYTES * 1024);
+  private times = new Float64Array(1024);
+  private hashes = Buffer.alloc(HASH_BYTES * 1024);
   count = 0;
 
   /** `at` as the event holds it (ISO-8601); a hash that is not 64 hex digits is no leaf (the chain check names it). */
   add(at: unknown, hash: unknown) {
     if (typeof hash !== 'string' || !HEX_SHA256.test(hash)) return;
     const parsed = typeof at === 'string' ? Date.parse(at) : Number.NaN;
-    const ms = Number.isFinite(parsed) && parsed >= 0 ? parsed : 0;
-    if ((this.count + 1) * RECORD_BYTES > this.records.length) {
-      const grown = Buffer.alloc(this.records.length * 2);
-      this.records.copy(grown);
-      this.records = grown;
+    if (this.count === this.times.length) {
+      const times = new Float64Array(this.times.length * 2);
+      times.set(this.times);
+      this.times = times;
+      const hashes = Buffer.alloc(this.hashes.length * 2);
+      this.hashes.copy(hashes);
+      this.hashes = hashes;
     }
-    const offset = this.count * RECORD_BYTES;
-    this.records.writeUInt32BE(Math.floor(ms / 2 ** 32), offset);
-    this.records.writeUInt32BE(ms % 2 ** 32, offset + 4);
-    this.records.write(hash, offset + 8, HASH_BYTES, 'hex');
+    this.times[this.count] = Number.isFinite(parsed) ? parsed : 0;
+    this.hashes.write(hash, this.count * HASH_BYTES, HASH_BYTES, 'hex');
     this.count += 1;
   }
 
   /** The leaf hashes (n × 32 bytes) of the events with `at` before `leavesBefore`, in tree order. */
   leafHashes(leavesBefore: string): Buffer {
     const cutoff = Date.parse(leavesBefore);
-    const records = this.records;
+    const { times, hashes } = this;
     const chosen: number[] = [];
-    for (let i = 0; i < this.count; i += 1) {
-      const ms =
-        records.readUInt32BE(i * RECORD_BYTES) * 2 ** 32 + records.readUInt32BE(i * RECORD_BYTES + 4);
-      if (ms < cutoff) chosen.push(i);
-    }
-    chosen.sort((a, b) =>
-      records.compare(
-        records,
-        b * RECORD_BYTES,
-        (b + 1) * RECORD_BYTES,
-        a * RECORD_BYTES,
-        (a + 1) * RECORD_BYTES,
-      ),
+    for (let i = 0; i < this.count; i += 1) if ((times[i] ?? 0) < cutoff) chosen.push(i);
+    chosen.sort(
+      (a, b) =>
+        (times[a] ?? 0) - (times[b] ?? 0) ||
+        hashes.compare(hashes, b * HASH_BYTES, (b + 1) * HASH_BYTES, a * HASH_BYTES, (a + 1) * HASH_BYTES),
     );
-    const hashes = Buffer.allocUnsafe(chosen.length * HASH_BYTES);
+    const leaves = Buffer.allocUnsafe(chosen.length * HASH_BYTES);
     chosen.forEach((index, position) => {
-      const start = index * RECORD_BYTES + 8;
-      leafHash(records.subarray(start, start + HASH_BYTES)).copy(hashes, position * HASH_BYTES);
+      leafHash(hashes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES)).copy(
+        leaves,
+        position * HASH_BYTES,
+      );
     });
-    return hashes;
+    return leaves;
   }
 }
 

@@ -178,3 +178,47 @@ export const verifyConsistency = (
   }
   return sn === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
 };
+
+/**
+ * Every level of the tree kept (2n hashes), for many proofs of one tree: each audit path is then read,
+ * not recomputed. A node with no sibling at its level is carried up unchanged, exactly where RFC 9162's
+ * split leaves a right subtree of another height, so the siblings read bottom-up are PATH(m, D[n]).
+ */
+export class MerkleLevels {
+  private readonly levels: Buffer[] = [];
+
+  constructor(leafHashes: Buffer) {
+    let level = leafHashes;
+    this.levels.push(level);
+    for (let width = leafCount(level); width > 1; width = Math.ceil(width / 2)) {
+      const next = Buffer.allocUnsafe(Math.ceil(width / 2) * HASH_BYTES);
+      for (let i = 0; i + 1 < width; i += 2)
+        nodeHash(leafAt(level, i), leafAt(level, i + 1)).copy(next, (i / 2) * HASH_BYTES);
+      if (width % 2 === 1) leafAt(level, width - 1).copy(next, ((width - 1) / 2) * HASH_BYTES);
+      this.levels.push(next);
+      level = next;
+    }
+  }
+
+  get size() {
+    return leafCount(this.levels[0] ?? Buffer.alloc(0));
+  }
+
+  root(): Buffer {
+    const top = this.levels[this.levels.length - 1];
+    return this.size === 0 || !top ? EMPTY_ROOT : Buffer.from(leafAt(top, 0));
+  }
+
+  inclusionProof(index: number): Buffer[] {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size)
+      throw new RangeError(`no leaf ${index} in a tree of ${this.size}`);
+    const path: Buffer[] = [];
+    let position = index;
+    for (const level of this.levels.slice(0, -1)) {
+      const sibling = position % 2 === 1 ? position - 1 : position + 1;
+      if (sibling < leafCount(level)) path.push(Buffer.from(leafAt(level, sibling)));
+      position = Math.floor(position / 2);
+    }
+    return path;
+  }
+}

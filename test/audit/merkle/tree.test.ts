@@ -7,6 +7,7 @@ import {
   EMPTY_ROOT,
   inclusionProof,
   leafHash,
+  MerkleLevels,
   nodeHash,
   subtreeRoot,
   verifyConsistency,
@@ -165,6 +166,16 @@ describe('the audit Merkle tree (RFC 9162 §2.1)', () => {
         }
         expect(verifyInclusion(leaf, i, n, [...proof, EMPTY_ROOT], root)).toBe(false);
       }
+    }
+  });
+
+  it('reads the same audit paths from its kept levels as the RFC’s recursion computes', () => {
+    for (let n = 0; n <= many.length; n += 1) {
+      const leaves = joined(many.slice(0, n));
+      const levels = new MerkleLevels(leaves);
+      expect(hex(levels.root())).toBe(hex(subtreeRoot(leaves)));
+      for (let i = 0; i < n; i += 1)
+        expect(levels.inclusionProof(i).map(hex)).toEqual(inclusionProof(leaves, i).map(hex));
     }
   });
 
