@@ -322,3 +322,31 @@ describe('audit prove and check-proof', () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe('a tree head that was tampered with beside a valid digest', () => {
+  const editTreeHead = async (edit: (head: Record<string, unknown>) => void) => {
+    const root = await copyExport(newer);
+    const [name] = (await readdir(join(root, DIGEST_FOLDER))).filter((file) => file.endsWith('.json'));
+    const file = join(root, DIGEST_FOLDER, name ?? '');
+    const digest = JSON.parse(await readFile(file, 'utf8')) as {
+      treeHead: { statement: Record<string, unknown> };
+    };
+    edit(digest.treeHead.statement);
+    await writeFile(file, JSON.stringify(digest));
+    return runAudit(['verify', root, '--public-key', publicKeyFile, '--require-digest']);
+  };
+
+  it('is refused when a field is left out or changed, and the digest still counts', async () => {
+    const leftOut = await editTreeHead((statement) => {
+      delete statement.leavesBefore;
+    });
+    expect(leftOut.stdout).toContain('TREE_HEAD_INVALID');
+    expect(leftOut.stdout).not.toContain('DIGEST_SIGNATURE_INVALID');
+    expect(leftOut.code).toBe(1);
+    const grown = await editTreeHead((statement) => {
+      statement.treeSize = Number(statement.treeSize) + 1;
+    });
+    expect(grown.stdout).toContain('the signature of its tree head does not match');
+    expect(grown.code).toBe(1);
+  });
+});

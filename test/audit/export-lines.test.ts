@@ -82,13 +82,29 @@ describe('numbers in DynamoDB JSON', () => {
   it('are read as DynamoDB writes them', async () => {
     const numbers = ['3', '-12', '0', '0.5', '-1.25', '1e+21', '1e-7', '12345678901234567890'];
     const seen = await scan(numbers.map((n) => ({ Item: { ...image, value: { N: n } } })));
-    expect(seen.map((line) => ('item' in line ? line.item.value : line.problem))).toEqual(numbers.map(Number));
+    expect(seen.map((line) => ('item' in line ? line.item.value : line.problem))).toEqual(
+      numbers.map(Number),
+    );
   });
 
   it('are refused when spelled any other way, instead of hashed as the number they parse to', async () => {
-    const spellings = ['0x3', ' 1e1 ', '1e1', '03', '1.50', '+1', '-0', '0b11', '1_000', '', 'Infinity', '1.'];
+    const spellings = [
+      '0x3',
+      ' 1e1 ',
+      '1e1',
+      '03',
+      '1.50',
+      '+1',
+      '-0',
+      '0b11',
+      '1_000',
+      '',
+      'Infinity',
+      '1.',
+    ];
     const seen = await scan(spellings.map((n) => ({ Item: { ...image, value: { N: n } } })));
-    for (const line of seen) expect(line).toMatchObject({ problem: expect.stringMatching(/malformed N value/) });
+    for (const line of seen)
+      expect(line).toMatchObject({ problem: expect.stringMatching(/malformed N value/) });
     const sets = await scan([{ Item: { ...image, values: { NS: ['1', '0x3'] } } }]);
     expect(sets[0]).toMatchObject({ problem: expect.stringMatching(/malformed NS value/) });
   });
