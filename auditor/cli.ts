@@ -1,4 +1,4 @@
-// `npm run audit -- verify DIR | query DIR … | recovery DIR …`: the auditors' command over DynamoDB
+// `npm run audit -- verify DIR | query DIR … | recovery DIR … | head | prove | check-proof`: the auditors' command over DynamoDB
 // exports on disk. A thin shell over verify-export.ts, query.ts and recovery-report.ts beside it:
 // arguments, output, exit codes.
 import { once } from 'node:events';
@@ -18,6 +18,9 @@ import {
 } from './query';
 import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from './recovery-report';
 import { formatFinding, verifyExports, type VerifyReport } from './verify-export';
+import { checkProofCommand, headCommand, proveCommand, treeUsage } from './tree-cli';
+import { keptHead } from './tree-commands';
+import { checkSince } from './tree-heads';
 import { repoRoot } from '../local/paths';
 
 const usage = `usage:
@@ -28,6 +31,9 @@ const usage = `usage:
       --public-key FILE    the digests must be signed by this PEM key; repeatable
       --require-digest     every chain of every export must be covered by a valid digest of that
                            export, signed by a --public-key key (else NO_DIGEST, KEY_NOT_PINNED errors)
+      --since HEAD.json    DIR's signed tree must be the kept head's tree or extend it (consistency
+                           proof from the export): an older export (replay) or rewritten history fails
+      --not-before ISO     refuse an export whose (signed) point in time is before ISO
       --format text|json   report format (default text)
       --max-findings N     print at most N findings (default 1000; all are counted)
       --progress           progress on stderr (default: only when stderr is a terminal)
@@ -58,6 +64,7 @@ const usage = `usage:
       --format table|csv|json   (default table)
       --all-exports --public-key FILE --digests DIR --require-digest --progress   as for query
 
+${treeUsage}
 exit codes: 0 clean, 1 problems found, 2 wrong usage or unreadable folder
 `;
 
@@ -163,14 +170,18 @@ const verifyCommand = async (args: string[]) => {
       format: { type: 'string', default: 'text' },
       'max-findings': { type: 'string', default: '1000' },
       progress: { type: 'boolean' },
+      since: { type: 'string' },
+      'not-before': { type: 'string' },
     },
   });
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UsageError('verify takes one folder');
+  const notBefore = parseTime('not-before', values['not-before']);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
   const maxFindings = Number(values['max-findings']);
   if (!Number.isInteger(maxFindings) || maxFindings < 0) throw new UsageError('--max-findings is a number');
   const trustedPublicKeys = await readPublicKeys(values['public-key'] ?? []);
+  const kept = values.since ? await keptHead(values.since, trustedPublicKeys) : undefined;
   const text = values.format === 'text';
   const progress = progressReporter(values.progress === true);
   let printed = 0;
@@ -190,18 +201,35 @@ const verifyCommand = async (args: string[]) => {
     },
     onProgress: ({ file, events, filesDone, filesTotal }) =>
       progress.update(`verifying ${file}: ${events} events, file ${filesDone}/${filesTotal}`),
+    ...(notBefore ? { notBefore } : {}),
   });
   progress.done();
+  // The kept head's check goes through the same sink: counted, printed and failing like any other.
+  const since = kept
+    ? checkSince(kept, report.trees, (finding) => {
+        report.errors += 1;
+        report.errorCounts[finding.code] = (report.errorCounts[finding.code] ?? 0) + 1;
+        report.findings.push(finding);
+        report.ok = false;
+        if (text) say(formatFinding(finding));
+      })
+    : undefined;
   const elapsedMs = Date.now() - started;
   if (text) {
     if (printed > maxFindings) say(`… ${printed - maxFindings} more findings not printed (--max-findings)`);
     say(`Verified ${dir}`);
+    if (since)
+      say(
+        `  tree of ${since.newSize} events extends the kept head's ${since.keptSize} (consistency proof of ${since.proof.length} hashes)`,
+      );
     for (const line of summaryOf(report, elapsedMs)) say(line);
   } else {
+    const { trees: _leafHashes, ...shown } = report;
     say(
       JSON.stringify(
         {
-          ...report,
+          ...shown,
+          ...(since ? { since } : {}),
           elapsedMs,
           eventsPerSecond: rate(report.eventsVerified, elapsedMs),
           peakRssBytes: peakRss(),
@@ -403,6 +431,9 @@ const main = async () => {
     if (command === 'verify') return await verifyCommand(args);
     if (command === 'query') return await queryCommand(args);
     if (command === 'recovery') return await recoveryCommand(args);
+    if (command === 'head') return await headCommand(args);
+    if (command === 'prove') return await proveCommand(args);
+    if (command === 'check-proof') return await checkProofCommand(args);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(usage);
       return command === undefined ? EXIT_USAGE : 0;

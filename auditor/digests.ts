@@ -15,6 +15,8 @@ import {
 import { MANIFEST_FILES, MANIFEST_SUMMARY } from '../lib/audit/export-format';
 import { parseStrictJson } from '../lib/strict-json';
 import { findDigestFiles, type ExportManifest, type FindingSink } from './export-reader';
+import { treeHeadOfDigest } from './tree-heads';
+import type { SignedTreeHead } from '../lib/audit/tree-head';
 
 /** Wrong usage (a folder that is not one, a --public-key that is no key): exit 2, not a finding. */
 export class VerifyUsageError extends Error {}
@@ -34,6 +36,8 @@ export interface TrustedDigest {
   digest: SignedDigest;
   /** Found in the folder being verified (it must match an export there), or in a --digests folder. */
   inFolder: boolean;
+  /** The signed tree head beside it, valid and bound to it; digests from before tree heads have none. */
+  treeHead?: SignedTreeHead;
 }
 
 export const verifyDigestSignature = (digest: SignedDigest, publicKey: KeyObject | string): boolean => {
@@ -51,8 +55,8 @@ export const verifyDigestSignature = (digest: SignedDigest, publicKey: KeyObject
 };
 
 /** Reads a digest file's JSON into a SignedDigest, or says what is wrong with it. */
-export const parseSignedDigest = (text: string): SignedDigest => {
-  const parsed = parseStrictJson(text) as Partial<SignedDigest> | null;
+export const parseSignedDigest = (text: string): SignedDigest & { treeHead?: unknown } => {
+  const parsed = parseStrictJson(text) as (Partial<SignedDigest> & { treeHead?: unknown }) | null;
   const statement = parsed?.statement;
   const signature = parsed?.signature;
   if (
@@ -82,7 +86,9 @@ export const parseSignedDigest = (text: string): SignedDigest => {
     )
       throw new Error('a chain head is not [subject, seq, hash]');
   }
-  return { statement, signature };
+  return parsed.treeHead === undefined
+    ? { statement, signature }
+    : { statement, signature, treeHead: parsed.treeHead };
 };
 
 /**
@@ -113,7 +119,7 @@ export const loadDigests = async (
     const shown = label(file);
     const verified: VerifiedDigest = { file: shown, valid: false };
     found.push(verified);
-    let digest: SignedDigest;
+    let digest: SignedDigest & { treeHead?: unknown };
     try {
       digest = parseSignedDigest(await readFile(file, 'utf8'));
     } catch (error) {
@@ -169,7 +175,14 @@ export const loadDigests = async (
       continue;
     }
     verified.valid = true;
-    trusted.push({ file: shown, digest, inFolder: inFolder.has(file) });
+    const { treeHead: rawTreeHead, ...signedDigest } = digest;
+    const treeHead = treeHeadOfDigest(rawTreeHead, signedDigest, key, sink, shown);
+    trusted.push({
+      file: shown,
+      digest: signedDigest,
+      inFolder: inFolder.has(file),
+      ...(treeHead ? { treeHead } : {}),
+    });
   }
   // A key read from the folder proves only that digest and key were put there together.
   for (const fingerprint of unpinnedKeys)

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chainLinkOf } from '../lib/audit/chain';
 import { scanExportLines } from '../lib/audit/export-lines';
 import { MANIFEST_FILES, MANIFEST_SUMMARY } from '../lib/audit/export-format';
+import { TreeLeaves } from '../lib/audit/tree-head';
 import { checkAuditTrail } from './audit-trail';
 import { ChainLinkStore } from './chain-link-store';
 import { loadDigests, matchDigestsToExports, VerifyUsageError, type VerifiedDigest } from './digests';
@@ -19,6 +20,7 @@ import {
   type ExportManifest,
   type FindingSink,
 } from './export-reader';
+import { checkTree, type VerifiedTree } from './tree-heads';
 
 export interface VerifyOptions {
   /** More folders to look for digests in (older days' `digests/`), besides the export folder itself. */
@@ -34,6 +36,8 @@ export interface VerifyOptions {
   onProgress?: (progress: VerifyProgress) => void;
   /** How many findings the report keeps in full (all are counted and passed to onFinding). */
   keepFindings?: number;
+  /** Refuse an audit export whose (signed) point in time is before this. */
+  notBefore?: Date;
 }
 
 export interface VerifyProgress {
@@ -57,6 +61,8 @@ export interface VerifiedExport {
     digestsApplied: number;
     /** The export time its own digest signed, when it has one. */
     signedAsOf?: string;
+    /** The signed tree head's size and root, when its digest has one and the events make that tree. */
+    tree?: { size: number; rootHash: string; leavesBefore: string };
   };
 }
 
@@ -72,6 +78,8 @@ export interface VerifyReport {
   errorCounts: Record<string, number>;
   warningCounts: Record<string, number>;
   findings: ExportFinding[];
+  /** The trees of the exports whose signed tree heads were checked (leaf hashes kept for --since, prove). */
+  trees: VerifiedTree[];
   ok: boolean;
 }
 
@@ -99,6 +107,7 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
     errorCounts: {},
     warningCounts: {},
     findings: [],
+    trees: [],
     ok: false,
   };
   const sink: FindingSink = (finding) => {
@@ -133,6 +142,7 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
     };
     report.exports.push(verified);
     const store = new ChainLinkStore();
+    const leaves = new TreeLeaves();
     const present = manifest.files.filter((file) => file.exists);
     let listedItems = 0;
     for (const file of manifest.files) listedItems += file.entry.itemCount;
@@ -169,7 +179,9 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
           });
           return;
         }
-        store.add(subject, chainLinkOf(line.item), fileLabel, line.line);
+        const link = chainLinkOf(line.item);
+        store.add(subject, link, fileLabel, line.line);
+        leaves.add(line.item.at, link.hash);
         if (store.size % 100_000 === 0)
           options.onProgress?.({
             file: fileLabel,
@@ -223,11 +235,41 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
       label(join(manifest.dir, MANIFEST_SUMMARY)),
     );
     const signedAsOf = own[0]?.digest.statement.asOf;
+    const summaryLabel = label(join(manifest.dir, MANIFEST_SUMMARY));
+    const treeHead = own.find((trusted) => trusted.treeHead)?.treeHead;
+    if (treeHead) {
+      const leafHashes = checkTree(leaves, treeHead, sink, own[0]?.file ?? summaryLabel);
+      report.trees.push({ head: treeHead, leafHashes, path: manifest.dir });
+    } else if (own.length > 0)
+      sink({
+        level: 'warning',
+        code: 'NO_TREE_HEAD',
+        message:
+          'its digest has no signed tree head (written before tree heads): its chains are checked, not that history only grew',
+        file: own[0]?.file ?? summaryLabel,
+      });
+    const asOf = signedAsOf ?? manifest.summary?.exportTime;
+    if (options.notBefore && !(Date.parse(asOf ?? '') >= options.notBefore.getTime()))
+      sink({
+        level: 'error',
+        code: 'EXPORT_TOO_OLD',
+        message: `the export is as of ${asOf ?? 'an unknown time'}${signedAsOf ? ' (signed)' : ''}, before --not-before ${options.notBefore.toISOString()}`,
+        file: summaryLabel,
+      });
     verified.auditTrail = {
       events: store.size,
       subjects: store.subjectCount,
       digestsApplied: applied,
       ...(signedAsOf ? { signedAsOf } : {}),
+      ...(treeHead
+        ? {
+            tree: {
+              size: treeHead.statement.treeSize,
+              rootHash: treeHead.statement.rootHash,
+              leavesBefore: treeHead.statement.leavesBefore,
+            },
+          }
+        : {}),
     };
     report.eventsVerified += store.size;
     report.subjectsVerified += store.subjectCount;

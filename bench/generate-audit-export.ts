@@ -23,6 +23,14 @@ import type { DigestSigner } from '../lib/aws/kms-digest';
 import { itemToDynamoDbJson, type DynamoDbItem } from '../lib/audit/dynamodb-json';
 import type { AuditEventInput, AuditItem } from '../lib/audit/events';
 import { writeTableExport } from '../lib/audit/export-format';
+import {
+  digestStatementSha256,
+  LEAF_ORDER,
+  signTreeHead,
+  TREE_HEAD_FORMAT,
+  TreeLeaves,
+  treeOf,
+} from '../lib/audit/tree-head';
 
 export interface GenerateAuditExportOptions {
   outDir: string;
@@ -196,6 +204,7 @@ export const generateAuditExport = async (
   const heads = new Map<number, ChainHead>();
   const pendingCase = new Map<number, AuditEventInput[]>();
   const tracker = new ChainHeadTracker();
+  const leaves = new TreeLeaves();
   const customerIdOf = (index: number) => `cust-${String(index).padStart(7, '0')}`;
   const agents = Array.from({ length: 25 }, (_, index) => `agent-${index + 1}`);
   const admins = Array.from({ length: 5 }, (_, index) => `admin-${index + 1}`);
@@ -237,6 +246,7 @@ export const generateAuditExport = async (
       const item: AuditItem = nextAuditItem(head, input, at, random.ulid(at));
       heads.set(subjectIndex, { seq: item.seq, hash: item.hash });
       tracker.observe(item.subject, item.seq, item.hash);
+      leaves.add(item.at, item.hash);
       if ((written + 1) % 100_000 === 0) options.onProgress?.(written + 1);
       yield itemToDynamoDbJson(item as unknown as Record<string, unknown>);
     }
@@ -280,10 +290,27 @@ export const generateAuditExport = async (
     },
     signer,
   );
+  const tree = treeOf(leaves, exportTime.toISOString());
+  const treeHead = await signTreeHead(
+    {
+      format: TREE_HEAD_FORMAT,
+      tableArn,
+      exportArn: written.exportArn,
+      asOf: exportTime.toISOString(),
+      leavesBefore: exportTime.toISOString(),
+      leafOrder: LEAF_ORDER,
+      treeSize: tree.treeSize,
+      rootHash: tree.rootHash,
+      previousHeadSha256: null,
+      digestSha256: digestStatementSha256(signed.statement),
+    },
+    signer,
+  );
   const files = await writeDigestFiles(
     join(options.outDir, DIGEST_FOLDER),
     signed,
     await signer.publicKeyPem(),
+    treeHead,
   );
   return {
     outDir: options.outDir,

@@ -83,6 +83,14 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   // A typo must not quietly fall back to direct links.
   if (enrollLinkMode !== 'direct' && enrollLinkMode !== 'login')
     throw new Error(`-c enrollLinkMode=direct|login (not "${enrollLinkMode}")`);
+  const auditorHeadsBucketArn = given('auditorHeadsBucketArn');
+  if (
+    auditorHeadsBucketArn !== undefined &&
+    !/^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(auditorHeadsBucketArn)
+  )
+    throw new Error(
+      `-c auditorHeadsBucketArn=arn:aws:s3:::<bucket in the auditors' account> (not "${auditorHeadsBucketArn}")`,
+    );
   const stackName = setting('stackName', 'MfaRecovery');
   // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
   const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
@@ -109,6 +117,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
       : {}),
     ...(Object.keys(recoveryDelayMinutes).length ? { recoveryDelayMinutes } : {}),
     ...audit,
+    ...(auditorHeadsBucketArn ? { auditorHeadsBucketArn } : {}),
     env: {
       region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
       account: process.env.CDK_DEFAULT_ACCOUNT,

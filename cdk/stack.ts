@@ -50,6 +50,8 @@ export interface MfaRecoveryStackProps extends StackProps {
    * s3:BypassGovernanceRetention can, for trial stacks; `-c auditLockMode`.
    */
   exportLockMode?: 'GOVERNANCE' | 'COMPLIANCE';
+  /** The auditors' bucket (another account) that receives every signed tree head; `-c auditorHeadsBucketArn`. */
+  auditorHeadsBucketArn?: string;
   /** ACM certificate (us-east-1) for the host of publicBaseUrl; without it the pages use the CloudFront domain. */
   webCertificateArn?: string;
   /** Prefix of the staff sign-in domain (Cognito hosted UI); unique per region. */
@@ -187,6 +189,7 @@ export class MfaRecoveryStack extends Stack {
       lockMode: props.exportLockMode ?? 'COMPLIANCE',
       tables: data.tables,
       functions,
+      ...(props.auditorHeadsBucketArn ? { auditorHeadsBucketArn: props.auditorHeadsBucketArn } : {}),
     });
     const monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: props.alarmEmail,

@@ -20,6 +20,7 @@ const deps = {
   bucket: s3ExportBucket(settings.bucket),
   signer: kmsDigestSigner(settings.digestKeyId),
   clock: systemClock,
+  ...(settings.auditorHeadsBucket ? { auditorHeads: s3ExportBucket(settings.auditorHeadsBucket) } : {}),
 };
 
 export const handler = middy<unknown, unknown>().handler((event) =>

@@ -10,7 +10,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct, type IConstruct } from 'constructs';
 import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
-import { EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
+import { AUDITOR_HEADS_FOLDER, EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
 import type { TableKey } from '../../lib/data/tables';
 import {
   functions,
@@ -39,6 +39,11 @@ export interface AuditExportsProps {
   lockMode: 'GOVERNANCE' | 'COMPLIANCE';
   tables: Record<TableKey, dynamodb.ITableV2>;
   functions: AppFunctions;
+  /**
+   * A bucket in the auditors' own AWS account (`-c auditorHeadsBucketArn`): the export function also puts
+   * every signed tree head there, so a copy exists that nobody in this account can change or delete.
+   */
+  auditorHeadsBucketArn?: string;
 }
 
 export class AuditExports extends Construct {
@@ -101,12 +106,47 @@ export class AuditExports extends Construct {
         'KMS cannot rotate asymmetric keys, and every digest ever signed must stay verifiable with this public key; a new key would be a new key id next to the old one.',
     });
 
+    const exportRoles: iam.IRole[] = [];
     for (const name of Object.keys(functions) as FunctionName[]) {
       const definition: FunctionDefinition = functions[name];
       const fn = props.functions.byName[name];
-      if (definition.services?.includes('auditExport')) this.grantExport(fn, props.tables);
+      if (definition.services?.includes('auditExport')) {
+        this.grantExport(fn, props.tables, props.auditorHeadsBucketArn);
+        if (fn.role) exportRoles.push(fn.role);
+      }
       if (definition.schedules?.length) this.schedule(name, fn, definition.schedules);
     }
+    this.onlyExportRolesWriteAndSign(exportRoles);
+  }
+
+  /**
+   * Anything put into the locked bucket stays for years, and whoever can sign digests can vouch for a
+   * rewritten history: both belong to the export function alone. An admin's IAM grant cannot override
+   * an explicit deny in the bucket or key policy (the key keeps its account statement, so it stays
+   * manageable; only Sign is fenced).
+   */
+  private onlyExportRolesWriteAndSign(roles: iam.IRole[]) {
+    const notTheExportRole = { ArnNotEquals: { 'aws:PrincipalArn': roles.map((role) => role.roleArn) } };
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'OnlyTheExportFunctionWrites',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects('*')],
+        conditions: notTheExportRole,
+      }),
+    );
+    this.digestKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'OnlyTheExportFunctionSigns',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:Sign'],
+        resources: ['*'],
+        conditions: notTheExportRole,
+      }),
+    );
   }
 
   /**
@@ -114,8 +154,27 @@ export class AuditExports extends Construct {
    * store digests. Only AuditEvents: a compliance-locked copy of the customer tables could never be erased,
    * so IAM, not just the code, keeps them out of this bucket.
    */
-  private grantExport(fn: AppFunction, deployed: Record<TableKey, dynamodb.ITableV2>) {
+  private grantExport(
+    fn: AppFunction,
+    deployed: Record<TableKey, dynamodb.ITableV2>,
+    auditorHeadsBucketArn: string | undefined,
+  ) {
     fn.addEnvironment('AUDIT_EXPORT_BUCKET', this.bucket.bucketName);
+    if (auditorHeadsBucketArn) {
+      // Put only: the function cannot read, list, overwrite under a lock, or delete what the auditors hold.
+      fn.addEnvironment('AUDITOR_HEADS_BUCKET', auditorHeadsBucketArn.replace(/^arn:[^:]+:s3:::/, ''));
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: [`${auditorHeadsBucketArn}/${AUDITOR_HEADS_FOLDER}/*`],
+        }),
+      );
+      Validations.of(fn.role ?? fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${auditorHeadsBucketArn}/${AUDITOR_HEADS_FOLDER}/*]`,
+        reason:
+          'Tree heads are named by export time and id; the grant is PutObject under heads/ of the auditors’ bucket only.',
+      });
+    }
     fn.addEnvironment('AUDIT_DIGEST_KEY_ID', this.digestKey.keyArn);
     fn.addEnvironment('AUDIT_EVENTS_TABLE_ARN', deployed.auditEvents.tableArn);
     fn.addToRolePolicy(

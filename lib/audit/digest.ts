@@ -149,20 +149,30 @@ export const localDigestSigner = (keyFile: string): DigestSigner => {
   });
 };
 
-/** The digest file: valid JSON with one chain head per line, so it reads in a pager and diffs by line. */
-export const digestFileText = (digest: SignedDigest) => {
+/**
+ * The digest file: valid JSON with one chain head per line, so it reads in a pager and diffs by line.
+ * `treeHead` (lib/audit/tree-head.ts) is signed on its own and binds this digest by its hash; a digest
+ * without one (written before tree heads) still verifies as it always did.
+ */
+export const digestFileText = (digest: SignedDigest, treeHead?: unknown) => {
   const { heads, ...rest } = digest.statement;
   const opening = JSON.stringify(rest).slice(0, -1);
   const lines = heads.map((head) => JSON.stringify(head)).join(',\n');
-  return `{"statement":${opening},"heads":[\n${lines}\n]},\n"signature":${JSON.stringify(digest.signature)}}\n`;
+  const head = treeHead === undefined ? '' : `,\n"treeHead":${JSON.stringify(treeHead)}`;
+  return `{"statement":${opening},"heads":[\n${lines}\n]},\n"signature":${JSON.stringify(digest.signature)}${head}}\n`;
 };
 
 /** Writes a signed digest and, named by its fingerprint, the public key that checks it into `dir`. */
-export const writeDigestFiles = async (dir: string, digest: SignedDigest, publicKeyPem: string) => {
+export const writeDigestFiles = async (
+  dir: string,
+  digest: SignedDigest,
+  publicKeyPem: string,
+  treeHead?: unknown,
+) => {
   await mkdir(dir, { recursive: true });
   const digestFile = join(dir, digestFileName(digest.statement));
   const publicKeyFile = join(dir, publicKeyFileName(digest.signature.publicKeySha256));
-  await writeFile(digestFile, digestFileText(digest));
+  await writeFile(digestFile, digestFileText(digest, treeHead));
   await writeFile(publicKeyFile, publicKeyPem);
   return { digestFile, publicKeyFile };
 };

@@ -48,6 +48,21 @@ const describe = (value: unknown) => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
+// How DynamoDB writes a number: plain decimal, no sign but a minus, no leading zero, no trailing fraction
+// zero. JavaScript's own spelling (`1e+21`, as our local writer and the SDK produce) is accepted too.
+const PLAIN_DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/;
+
+/**
+ * A number as DynamoDB JSON spells it, or undefined. Number() also reads `0x3`, ` 1e1 `, `0b11` and
+ * `03`, and would hash them as 3 and 10: an edited line would verify with text nobody wrote.
+ */
+export const canonicalNumber = (text: unknown): number | undefined => {
+  if (typeof text !== 'string') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || text === '-0') return undefined;
+  return PLAIN_DECIMAL.test(text) || String(value) === text ? value : undefined;
+};
+
 /**
  * The plain value of one attribute. Numbers become JavaScript numbers, which is what the writer hashed;
  * binary stays base64 text and sets become arrays (audit items hold neither).
@@ -64,9 +79,11 @@ export const fromDynamoDbJson = (value: unknown): unknown => {
     case 'B':
       if (typeof inner !== 'string') break;
       return inner;
-    case 'N':
-      if (typeof inner !== 'string' || inner.trim() === '' || !Number.isFinite(Number(inner))) break;
-      return Number(inner);
+    case 'N': {
+      const value = canonicalNumber(inner);
+      if (value === undefined) break;
+      return value;
+    }
     case 'BOOL':
       if (typeof inner !== 'boolean') break;
       return inner;
@@ -77,7 +94,7 @@ export const fromDynamoDbJson = (value: unknown): unknown => {
       if (!Array.isArray(inner) || !inner.every((member) => typeof member === 'string')) break;
       return inner;
     case 'NS':
-      if (!Array.isArray(inner) || !inner.every((member) => typeof member === 'string')) break;
+      if (!Array.isArray(inner) || !inner.every((member) => canonicalNumber(member) !== undefined)) break;
       return inner.map(Number);
     case 'L':
       if (!Array.isArray(inner)) break;

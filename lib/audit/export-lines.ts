@@ -19,6 +19,12 @@ export interface LineScan {
   cutOffLine?: number;
 }
 
+/**
+ * A DynamoDB item is 400 KB at most; as DynamoDB JSON, with every character escaped, a few megabytes.
+ * A longer line is refused as it streams past, never held: a 700 MB line would not fit in a string.
+ */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
 const describeLine = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 const parseExportLine = (text: string): { item: Record<string, unknown> } | { problem: string } => {
@@ -58,6 +64,7 @@ class VisitorError {
 export const scanExportLines = async (
   gzipped: Readable,
   visit: (line: ExportLine) => void | Promise<void>,
+  maxLineBytes = MAX_LINE_BYTES,
 ): Promise<LineScan> => {
   const gunzip = createGunzip({ chunkSize: 1 << 16 });
   gzipped.on('error', (error) => gunzip.destroy(error));
@@ -67,6 +74,27 @@ export const scanExportLines = async (
   // Lines are cut as bytes and each is checked to be UTF-8 before decoding: a decoder would turn
   // invalid bytes into U+FFFD silently, and the hash would cover text nobody wrote.
   let rest: Buffer[] = [];
+  let restBytes = 0;
+  /** Bytes of the current line when it passed maxLineBytes (its bytes are dropped, not kept). */
+  let oversized = 0;
+  const visitLine = async (line: ExportLine) => {
+    try {
+      const pending = visit(line);
+      if (pending) await pending;
+    } catch (error) {
+      throw new VisitorError(error);
+    }
+  };
+  const handleOversized = async () => {
+    lineNumber += 1;
+    scan.lines += 1;
+    const bytes = oversized;
+    oversized = 0;
+    await visitLine({
+      line: lineNumber,
+      problem: `the line is ${bytes} bytes, over the ${maxLineBytes} any DynamoDB item (400 KB at most) can take: not read`,
+    });
+  };
   const handle = async (bytes: Buffer) => {
     lineNumber += 1;
     const utf8 = isUtf8(bytes);
@@ -75,12 +103,7 @@ export const scanExportLines = async (
     scan.lines += 1;
     const parsed = utf8 ? parseExportLine(text) : { problem: 'not well-formed UTF-8' };
     if ('item' in parsed) scan.items += 1;
-    try {
-      const pending = visit({ line: lineNumber, ...parsed });
-      if (pending) await pending;
-    } catch (error) {
-      throw new VisitorError(error);
-    }
+    await visitLine({ line: lineNumber, ...parsed });
   };
   try {
     for await (const chunk of gunzip) {
@@ -88,19 +111,38 @@ export const scanExportLines = async (
       let start = 0;
       for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
         const piece = bytes.subarray(start, end);
-        const line = rest.length === 0 ? piece : Buffer.concat([...rest, piece]);
-        rest = [];
-        await handle(line);
+        if (oversized > 0 || restBytes + piece.length > maxLineBytes) {
+          oversized = Math.max(oversized, restBytes) + piece.length;
+          rest = [];
+          restBytes = 0;
+          await handleOversized();
+        } else {
+          const line = rest.length === 0 ? piece : Buffer.concat([...rest, piece]);
+          rest = [];
+          restBytes = 0;
+          await handle(line);
+        }
         start = end + 1;
       }
-      if (start < bytes.length) rest.push(bytes.subarray(start));
+      if (start < bytes.length) {
+        const piece = bytes.subarray(start);
+        if (oversized > 0 || restBytes + piece.length > maxLineBytes) {
+          oversized = Math.max(oversized, restBytes) + piece.length;
+          rest = [];
+          restBytes = 0;
+        } else {
+          rest.push(piece);
+          restBytes += piece.length;
+        }
+      }
     }
-    if (rest.length > 0) await handle(Buffer.concat(rest));
+    if (oversized > 0) await handleOversized();
+    else if (rest.length > 0) await handle(Buffer.concat(rest));
     return scan;
   } catch (error) {
     if (error instanceof VisitorError) throw error.error;
     scan.gzipError = (error as Error).message;
-    if (Buffer.concat(rest).toString('utf8').trim() !== '') scan.cutOffLine = lineNumber + 1;
+    if (oversized > 0 || Buffer.concat(rest).toString('utf8').trim() !== '') scan.cutOffLine = lineNumber + 1;
     return scan;
   } finally {
     gzipped.unpipe(gunzip);

@@ -16,6 +16,16 @@ import {
 import type { DigestSigner } from '../aws/kms-digest';
 import { sdkItemToJson, type DynamoDbItem } from './dynamodb-json';
 import { writeTableExport, type TableExportResult } from './export-format';
+import {
+  digestStatementSha256,
+  LEAF_ORDER,
+  signTreeHead,
+  TREE_HEAD_FORMAT,
+  TreeLeaves,
+  treeHeadSha256,
+  treeOf,
+  type SignedTreeHead,
+} from './tree-head';
 
 export interface LocalExportOptions {
   client: DynamoDBClient;
@@ -26,6 +36,8 @@ export interface LocalExportOptions {
   clock: Clock;
   random: Random;
   onTable?: (table: string, itemCount: number) => void;
+  /** The head of the export before this one: its hash links the new head to it. */
+  previousHead?: SignedTreeHead;
 }
 
 export interface LocalExportResult {
@@ -35,6 +47,7 @@ export interface LocalExportResult {
   publicKeyFile: string;
   auditEvents: number;
   subjects: number;
+  treeHead: SignedTreeHead;
 }
 
 /** A made-up but well-formed table id for DynamoDB Local, which does not report one. */
@@ -46,13 +59,16 @@ const localTableId = (random: Random) => {
 async function* asExportItems(
   items: AsyncIterable<Record<string, AttributeValue>>,
   heads: ChainHeadTracker | undefined,
+  leaves: TreeLeaves,
 ): AsyncGenerator<DynamoDbItem> {
   for await (const item of items) {
     const subject = item.subject?.S;
     const seq = Number(item.seq?.N);
     const hash = item.hash?.S;
-    if (heads && subject !== undefined && Number.isInteger(seq) && hash !== undefined)
+    if (heads && subject !== undefined && Number.isInteger(seq) && hash !== undefined) {
       heads.observe(subject, seq, hash);
+      leaves.add(item.at?.S, hash);
+    }
     yield sdkItemToJson(item);
   }
 }
@@ -61,13 +77,14 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
   // Local Scan is not a point-in-time snapshot; writes that land during the export may or may not be in it.
   const exportTime = options.clock.now();
   const heads = new ChainHeadTracker();
+  const leaves = new TreeLeaves();
   const written: LocalExportResult['tables'] = [];
   let auditExport: TableExportResult | undefined;
   for (const key of tableKeys) {
     const tableName = options.tableNames[key];
     const described = await describeTable(options.client, tableName);
     const result = await writeTableExport(
-      asExportItems(scanTable(options.client, tableName), key === 'auditEvents' ? heads : undefined),
+      asExportItems(scanTable(options.client, tableName), key === 'auditEvents' ? heads : undefined, leaves),
       {
         rootDir: options.outDir,
         s3Bucket: 'local',
@@ -106,10 +123,30 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
     },
     options.signer,
   );
+  // Locally every write is done before the scan that exports it starts (one process, no Lambda still
+  // running): every event before the export time is a leaf. The scheduled export waits SETTLE_MS.
+  const leavesBefore = auditExport.summary.exportTime;
+  const tree = treeOf(leaves, leavesBefore);
+  const treeHead = await signTreeHead(
+    {
+      format: TREE_HEAD_FORMAT,
+      tableArn: signed.statement.tableArn,
+      exportArn: signed.statement.exportArn,
+      asOf: signed.statement.asOf,
+      leavesBefore,
+      leafOrder: LEAF_ORDER,
+      treeSize: tree.treeSize,
+      rootHash: tree.rootHash,
+      previousHeadSha256: options.previousHead ? treeHeadSha256(options.previousHead.statement) : null,
+      digestSha256: digestStatementSha256(signed.statement),
+    },
+    options.signer,
+  );
   const files = await writeDigestFiles(
     join(options.outDir, DIGEST_FOLDER),
     signed,
     await options.signer.publicKeyPem(),
+    treeHead,
   );
   return {
     outDir: options.outDir,
@@ -117,5 +154,6 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
     ...files,
     auditEvents: heads.eventCount,
     subjects: entries.length,
+    treeHead,
   };
 };

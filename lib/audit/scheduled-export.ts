@@ -32,8 +32,20 @@ import {
 } from './export-format';
 import { scanExportLines } from './export-lines';
 import { PLAN_HISTORY, planExports } from './export-plan';
+import {
+  digestStatementSha256,
+  LEAF_ORDER,
+  SETTLE_MS,
+  signTreeHead,
+  TREE_HEAD_FORMAT,
+  TreeLeaves,
+  treeOf,
+  type SignedTreeHead,
+} from './tree-head';
 
 export const EXPORTS_ROOT = 'exports';
+/** In the auditors' bucket: `heads/<asOf>-<exportId>.json`, one signed tree head per export. */
+export const AUDITOR_HEADS_FOLDER = 'heads';
 
 export const scheduledExportActions = ['startExports', 'digestCompletedExports'] as const;
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];
@@ -44,12 +56,15 @@ const settingsSchema = z.object({
   AUDIT_DIGEST_KEY_ID: z.string().check(z.minLength(1)),
   /** The AuditEvents table: the only table whose exports the locked bucket receives. */
   AUDIT_EVENTS_TABLE_ARN: z.string().check(z.startsWith('arn:'), z.includes(':table/')),
+  /** The auditors' bucket in their own account (`-c auditorHeadsBucketArn`), when they gave one. */
+  AUDITOR_HEADS_BUCKET: z.optional(z.string().check(z.minLength(3))),
 });
 
 export interface ScheduledExportSettings {
   bucket: string;
   digestKeyId: string;
   auditTableArn: string;
+  auditorHeadsBucket?: string;
 }
 
 export const parseScheduledExportSettings = (env: NodeJS.ProcessEnv): ScheduledExportSettings => {
@@ -62,6 +77,7 @@ export const parseScheduledExportSettings = (env: NodeJS.ProcessEnv): ScheduledE
     bucket: parsed.data.AUDIT_EXPORT_BUCKET,
     digestKeyId: parsed.data.AUDIT_DIGEST_KEY_ID,
     auditTableArn: parsed.data.AUDIT_EVENTS_TABLE_ARN,
+    ...(parsed.data.AUDITOR_HEADS_BUCKET ? { auditorHeadsBucket: parsed.data.AUDITOR_HEADS_BUCKET } : {}),
   };
 };
 
@@ -119,17 +135,22 @@ export const digestKeysOf = (completed: CompletedExport, digest?: SignedDigest) 
   };
 };
 
-/** Reads a completed export from the bucket and signs the heads of its chains. */
+/**
+ * Reads a completed export from the bucket and signs the heads of its chains, and, for a full export,
+ * the tree head of its events (lib/audit/tree-head.ts): leaves are the events older than the export
+ * time minus SETTLE_MS, which no later commit can sort before.
+ */
 export const digestOfExport = async (
   completed: CompletedExport,
   deps: { bucket: ExportBucket; signer: DigestSigner; clock: Clock },
-): Promise<SignedDigest> => {
+): Promise<{ digest: SignedDigest; treeHead?: SignedTreeHead }> => {
   const exportId = completed.exportArn.split('/').pop() ?? '';
   const exportFolder = posix.join(completed.s3Prefix, EXPORT_FOLDER, exportId);
   const manifestBytes = await streamBytes(await deps.bucket.read(posix.join(exportFolder, MANIFEST_FILES)));
   const summaryBytes = await streamBytes(await deps.bucket.read(posix.join(exportFolder, MANIFEST_SUMMARY)));
   const manifestText = manifestBytes.toString('utf8');
   const heads = new ChainHeadTracker();
+  const leaves = new TreeLeaves();
   for (const line of manifestText.split('\n')) {
     if (line.trim() === '') continue;
     const entry = JSON.parse(line) as ManifestFileEntry;
@@ -146,13 +167,14 @@ export const digestOfExport = async (
         return;
       }
       heads.observe(subject, seq, hash);
+      leaves.add(read.item.at, hash);
     });
     // A digest vouches for what it saw; an export DynamoDB wrote unreadably is not signed but reported.
     if (scan.gzipError) problems.push(`gzip: ${scan.gzipError}`);
     if (problems.length > 0) throw new Error(`${key} cannot be digested: ${problems.slice(0, 5).join('; ')}`);
   }
   const entries = heads.entries();
-  return signDigest(
+  const digest = await signDigest(
     {
       format: DIGEST_FORMAT,
       exportArn: completed.exportArn,
@@ -166,13 +188,43 @@ export const digestOfExport = async (
     },
     deps.signer,
   );
+  // An incremental export holds one window of events; its tree needs the chain's earlier leaves, which
+  // this function does not read yet: such digests carry chain heads only (docs/audit.md).
+  const summary = JSON.parse(summaryBytes.toString('utf8')) as { exportType?: string };
+  if (summary.exportType === 'INCREMENTAL_EXPORT') return { digest };
+  const asOf = completed.exportTime;
+  const leavesBefore = new Date(asOf.getTime() - SETTLE_MS).toISOString();
+  const tree = treeOf(leaves, leavesBefore);
+  const treeHead = await signTreeHead(
+    {
+      format: TREE_HEAD_FORMAT,
+      tableArn: completed.tableArn,
+      exportArn: completed.exportArn,
+      asOf: asOf.toISOString(),
+      leavesBefore,
+      leafOrder: LEAF_ORDER,
+      treeSize: tree.treeSize,
+      rootHash: tree.rootHash,
+      previousHeadSha256: null,
+      digestSha256: digestStatementSha256(digest.statement),
+    },
+    deps.signer,
+  );
+  return { digest, treeHead };
 };
 
+/** Where a tree head goes in the auditors' bucket: `heads/<asOf>-<exportId>.json`. */
+export const auditorHeadKey = (head: SignedTreeHead) =>
+  posix.join(
+    AUDITOR_HEADS_FOLDER,
+    digestFileName({ asOf: head.statement.asOf, exportArn: head.statement.exportArn }).replace(
+      /^audit-digest-/,
+      'tree-head-',
+    ),
+  );
+
 /** Signs a digest for every completed AuditEvents export of the last week that has none yet. */
-export const digestCompletedExports = async (
-  settings: ScheduledExportSettings,
-  deps: { exports: ExportService; bucket: ExportBucket; signer: DigestSigner; clock: Clock },
-) => {
+export const digestCompletedExports = async (settings: ScheduledExportSettings, deps: ExportDeps) => {
   const auditTableArn = settings.auditTableArn;
   const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600 * 1000);
   const written: string[] = [];
@@ -180,12 +232,19 @@ export const digestCompletedExports = async (
     if (completed.s3Bucket !== deps.bucket.name || !completed.s3Prefix.startsWith(`${EXPORTS_ROOT}/`))
       continue;
     if (await deps.bucket.exists(digestKeysOf(completed).digest)) continue;
-    const digest = await digestOfExport(completed, deps);
+    const { digest, treeHead } = await digestOfExport(completed, deps);
     const keys = digestKeysOf(completed, digest);
     // The key first: a digest is never in the bucket without the key that checks it.
     if (keys.publicKey)
       await deps.bucket.put(keys.publicKey, await deps.signer.publicKeyPem(), 'application/x-pem-file');
-    await deps.bucket.put(keys.digest, digestFileText(digest), 'application/json');
+    // The auditors' copy before ours: a head in our bucket is then always in theirs too.
+    if (treeHead && deps.auditorHeads)
+      await deps.auditorHeads.put(
+        auditorHeadKey(treeHead),
+        `${JSON.stringify(treeHead, null, 2)}\n`,
+        'application/json',
+      );
+    await deps.bucket.put(keys.digest, digestFileText(digest, treeHead), 'application/json');
     written.push(keys.digest);
   }
   return written;
@@ -223,10 +282,19 @@ export const recordFailedExports = async (
   return recorded;
 };
 
+export interface ExportDeps {
+  exports: ExportService;
+  bucket: ExportBucket;
+  signer: DigestSigner;
+  clock: Clock;
+  /** The auditors' bucket (put only), when the stack was given one. */
+  auditorHeads?: ExportBucket;
+}
+
 export const runScheduledExport = async (
   action: ScheduledExportAction,
   settings: ScheduledExportSettings,
-  deps: { exports: ExportService; bucket: ExportBucket; signer: DigestSigner; clock: Clock },
+  deps: ExportDeps,
 ) =>
   action === 'startExports'
     ? { action, started: await startDailyExports(settings, deps) }

@@ -115,7 +115,7 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     const { codes, errors } = await verify(root);
     // Re-hashed to fit, the event itself passes; its link to the next one and the MD5 do not.
-    expect(codes).toEqual(['MD5_MISMATCH', 'PREV_HASH_MISMATCH']);
+    expect(codes).toEqual(['MD5_MISMATCH', 'PREV_HASH_MISMATCH', 'TREE_HEAD_MISMATCH']);
     expect(errors.find((finding) => finding.code === 'PREV_HASH_MISMATCH')).toMatchObject({
       subject: 'customer#carla',
       seq: 4,
@@ -128,7 +128,12 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { codes, errors } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_MANIFEST_MISMATCH', 'MISSING']);
+    expect(codes).toEqual([
+      'DIGEST_COUNT_MISMATCH',
+      'DIGEST_MANIFEST_MISMATCH',
+      'MISSING',
+      'TREE_HEAD_MISMATCH',
+    ]);
     expect(errors.find((finding) => finding.code === 'MISSING')).toMatchObject({
       subject: 'customer#carla',
       seq: 2,
@@ -201,7 +206,12 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { codes, errors } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_HEAD_MISMATCH', 'DIGEST_MANIFEST_MISMATCH']);
+    expect(codes).toEqual([
+      'DIGEST_COUNT_MISMATCH',
+      'DIGEST_HEAD_MISMATCH',
+      'DIGEST_MANIFEST_MISMATCH',
+      'TREE_HEAD_MISMATCH',
+    ]);
     expect(errors.find((finding) => finding.code === 'DIGEST_HEAD_MISMATCH')).toMatchObject({
       subject: 'customer#anna',
       seq: 3,
@@ -330,7 +340,12 @@ describe('audit verify', () => {
     );
     await coverTracks(exportDir);
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_MANIFEST_MISMATCH', 'DIGEST_SUBJECT_MISSING']);
+    expect(codes).toEqual([
+      'DIGEST_COUNT_MISMATCH',
+      'DIGEST_MANIFEST_MISMATCH',
+      'DIGEST_SUBJECT_MISSING',
+      'TREE_HEAD_MISMATCH',
+    ]);
     expect(errors.find((finding) => finding.code === 'DIGEST_SUBJECT_MISSING')).toMatchObject({
       subject: 'customer#carla',
       seq: 5,
@@ -351,7 +366,12 @@ describe('audit verify', () => {
     await writeDataLines(dataFile, lines);
     await coverTracks(exportDir);
     const { errors, codes } = await verify(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_HEAD_MISSING', 'DIGEST_MANIFEST_MISMATCH']);
+    expect(codes).toEqual([
+      'DIGEST_COUNT_MISMATCH',
+      'DIGEST_HEAD_MISSING',
+      'DIGEST_MANIFEST_MISMATCH',
+      'TREE_HEAD_MISMATCH',
+    ]);
     expect(errors.find((finding) => finding.code === 'DIGEST_HEAD_MISSING')).toMatchObject({
       subject: 'customer#bram',
       seq: 5,

@@ -196,7 +196,12 @@ describe('audit verify with the key pinned and --require-digest', () => {
       summary.tableArn = `${String(summary.tableArn)}-old`;
     });
     const { codes, errors } = await verifyStrictly(root);
-    expect(codes).toEqual(['DIGEST_COUNT_MISMATCH', 'DIGEST_MANIFEST_MISMATCH', 'DIGEST_SUBJECT_MISSING']);
+    expect(codes).toEqual([
+      'DIGEST_COUNT_MISMATCH',
+      'DIGEST_MANIFEST_MISMATCH',
+      'DIGEST_SUBJECT_MISSING',
+      'TREE_HEAD_MISMATCH',
+    ]);
     expect(errors.find((finding) => finding.code === 'DIGEST_SUBJECT_MISSING')).toMatchObject({
       subject: 'customer#carla',
     });

@@ -57,16 +57,23 @@ const folderBucket = (root: string, name = settings.bucket): ExportBucket => ({
 });
 
 /** What DynamoDB leaves in the bucket after ExportTableToPointInTime: three customers' chains. */
-const exportAuditTrail = async (bucketRoot: string, day: string, exportTime: Date) => {
+const exportAuditTrail = async (
+  bucketRoot: string,
+  day: string,
+  exportTime: Date,
+  /** Minutes before the export time each customer's events happened (default: all at the export time). */
+  minutesBefore: Record<string, number> = {},
+) => {
   const items: Record<string, unknown>[] = [];
   for (const customerId of ['anna', 'bram', 'carla']) {
     let head: ChainHead | undefined;
+    const at = new Date(exportTime.getTime() - (minutesBefore[customerId] ?? 0) * 60_000);
     for (const type of ['CUSTOMER_CREATED', 'VERIFICATION_STARTED', 'VERIFICATION_COMPLETED'] as const) {
       const item = nextAuditItem(
         head,
         { type, actorType: 'agent', actorId: 'agent-bram', customerId, details: {} },
-        exportTime,
-        systemRandom.ulid(exportTime),
+        at,
+        systemRandom.ulid(at),
       );
       head = item;
       items.push(item as unknown as Record<string, unknown>);
@@ -190,6 +197,40 @@ describe('the scheduled export', () => {
     expect(report.digests).toEqual([
       expect.objectContaining({ valid: true, asOf: '2025-01-02T02:15:00.000Z' }),
     ]);
+  });
+
+  it('signs a tree head of the events settled 15 minutes before the export, and puts it in the auditors’ bucket too', async () => {
+    const bucketRoot = await tempDir('bucket');
+    const auditorsRoot = await tempDir('auditors-bucket');
+    const exportTime = new Date('2025-01-04T00:00:00Z');
+    // anna and bram 40 and 16 minutes before the export: leaves; carla 14 minutes before: the next head's.
+    const completed = await exportAuditTrail(bucketRoot, '2025-01-04', exportTime, {
+      anna: 40,
+      bram: 16,
+      carla: 14,
+    });
+    const { service } = exportService([completed]);
+    const written = await digestCompletedExports(
+      { ...settings, auditorHeadsBucket: 'auditors-heads' },
+      {
+        exports: service,
+        bucket: folderBucket(bucketRoot),
+        auditorHeads: folderBucket(auditorsRoot, 'auditors-heads'),
+        signer: localDigestSigner(join(await tempDir('kms-stand-in'), 'key.pem')),
+        clock: fixedClock('2025-01-04T04:00:00Z'),
+      },
+    );
+    expect(written).toHaveLength(1);
+    const [headFile] = await readdir(join(auditorsRoot, 'heads'));
+    expect(headFile).toMatch(/^tree-head-20250104T000000Z-.*\.json$/);
+    const kept = JSON.parse(await readFile(join(auditorsRoot, 'heads', headFile ?? ''), 'utf8')) as {
+      statement: { treeSize: number; leavesBefore: string };
+    };
+    expect(kept.statement).toMatchObject({ treeSize: 6, leavesBefore: '2025-01-03T23:45:00.000Z' });
+    const report = await verifyExports(join(bucketRoot, 'exports', '2025-01-04'));
+    expect(report.errors).toBe(0);
+    expect(report.exports[0]?.auditTrail).toMatchObject({ events: 9, tree: { size: 6 } });
+    expect(report.trees[0]?.head).toEqual(kept);
   });
 
   it('leaves exports alone that are not in its bucket or under exports/', async () => {

@@ -16,6 +16,8 @@ import { CASE_TIMELINE_MAX_EVENTS } from '../../lib/security/case';
 import { MAX_COMPANY_TERMS, MAX_NAME_TERMS } from '../../lib/customers/search-terms';
 import { generatedBlockNames, regenerated, settingDefaults } from '../../scripts/docs/blocks';
 import { docFiles, proseLines, repoRoot } from '../../scripts/docs/markdown';
+import { SETTLE_MS } from '../../lib/audit/tree-head';
+import { MAX_LINE_BYTES } from '../../lib/audit/export-lines';
 
 const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 /** Prose of a doc without its generated blocks, each run of white space one space. */
@@ -159,6 +161,8 @@ describe('numbers the prose repeats without a name', () => {
       `(default ${DEFAULT_AUDIT_RETENTION_DAYS}, seven years); deleted ${EXPIRY_MARGIN_DAYS} days later`,
     ],
     ['docs/audit.md', `deletes every version ${EXPIRY_MARGIN_DAYS} days after its lock ran out`],
+    ['docs/audit.md', `the export time minus ${SETTLE_MS / 60_000} minutes`],
+    ['docs/audit.md', `A line over ${MAX_LINE_BYTES / 2 ** 20} MiB`],
   ];
 
   it.each(phrases)('%s says "%s"', (file, phrase) => {

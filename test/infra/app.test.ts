@@ -152,6 +152,18 @@ describe('how long the audit exports are locked and kept', () => {
         `-c auditLockMode=GOVERNANCE|COMPLIANCE (not "${mode}")`,
       );
   });
+
+  it('stops the synth on an auditors’ heads bucket that is not an S3 bucket ARN', () => {
+    for (const arn of [
+      'auditors-heads',
+      'arn:aws:s3:::auditors-heads/heads',
+      'arn:aws:s3:eu-west-1::x',
+      ' arn:aws:s3:::a-b',
+    ])
+      expect(() =>
+        buildApp({ allowPlaceholders: 'true', auditorHeadsBucketArn: arn, ...noBundling }),
+      ).toThrow(`-c auditorHeadsBucketArn=arn:aws:s3:::<bucket in the auditors' account> (not "${arn}")`);
+  });
 });
 
 describe('capacity kept for logins', () => {

@@ -121,4 +121,72 @@ describe('the scheduled audit export', () => {
       .filter((action) => /^dynamodb:(Get|BatchGet|Query|Scan|Put|Update|Delete|BatchWrite)/.test(action));
     expect(dataActions).toEqual([]);
   });
+
+  it('lets nobody but the export function put objects into the locked bucket, whatever their IAM grants', () => {
+    const bucketId = ofType('AWS::S3::Bucket').find(([, bucket]) => bucket.Properties.ObjectLockEnabled)?.[0];
+    const roleId = resources[exportFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
+    const policy = ofType('AWS::S3::BucketPolicy').find(
+      ([, candidate]) => candidate.Properties.Bucket.Ref === bucketId,
+    )?.[1];
+    const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Record<string, any>[];
+    const fence = statements.find((statement) => statement.Sid === 'OnlyTheExportFunctionWrites');
+    expect(fence).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Condition: { ArnNotEquals: { 'aws:PrincipalArn': [{ 'Fn::GetAtt': [roleId, 'Arn'] }] } },
+    });
+    expect(JSON.stringify(fence?.Resource)).toContain(String(bucketId));
+  });
+
+  it('lets nobody but the export function sign with the digest key, not even an account admin', () => {
+    const key = ofType('AWS::KMS::Key').find(
+      ([, candidate]) => candidate.Properties.KeySpec === 'ECC_NIST_P256',
+    )?.[1];
+    const roleId = resources[exportFunctionId()]?.Properties.Role['Fn::GetAtt'][0];
+    const statements = key?.Properties.KeyPolicy.Statement as Record<string, any>[];
+    expect(statements.find((statement) => statement.Sid === 'OnlyTheExportFunctionSigns')).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:Sign',
+      Condition: { ArnNotEquals: { 'aws:PrincipalArn': [{ 'Fn::GetAtt': [roleId, 'Arn'] }] } },
+    });
+    // No statement of the key policy allows Sign to anyone else by name.
+    const allowsSign = statements.filter(
+      (statement) =>
+        statement.Effect === 'Allow' && actionsOf(statement).some((action) => action === 'kms:Sign'),
+    );
+    expect(allowsSign).toEqual([]);
+  });
+});
+
+describe('with -c auditorHeadsBucketArn', () => {
+  const auditors = 'arn:aws:s3:::auditors-heads-example';
+  let withHeads: ReturnType<typeof synthesizeStack>;
+  beforeAll(() => {
+    withHeads = synthesizeStack('AuditorHeadsStack', { auditorHeadsBucketArn: auditors }, { bundle: false });
+  }, 120000);
+
+  it('may put tree heads under heads/ of the auditors’ bucket, and do nothing else there', () => {
+    const fn = withHeads
+      .ofType('AWS::Lambda::Function')
+      .find(([, candidate]) =>
+        String(candidate.Properties.Description ?? '').startsWith('Scheduled: point-in-time export'),
+      );
+    expect(fn?.[1].Properties.Environment.Variables.AUDITOR_HEADS_BUCKET).toBe('auditors-heads-example');
+    const role = fn?.[1].Properties.Role['Fn::GetAtt'][0];
+    const onAuditorsBucket = withHeads
+      .ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((ref: { Ref: string }) => ref.Ref === role))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Record<string, any>[])
+      .filter((statement) => JSON.stringify(statement.Resource).includes('auditors-heads-example'));
+    expect(onAuditorsBucket).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: 's3:PutObject', Resource: `${auditors}/heads/*` }),
+    ]);
+  });
+
+  it('is absent without the context value: no grant outside this account', () => {
+    const env = resources[exportFunctionId()]?.Properties.Environment.Variables;
+    expect(env.AUDITOR_HEADS_BUCKET).toBeUndefined();
+  });
 });
