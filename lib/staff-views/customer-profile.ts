@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../p
 import type { CustomerProfileQuery } from '../customers/schemas-profile';
 import { listCustomerVerifications } from '../verification/reads';
 import { staffView } from '../customers/customer';
-import { twoFactorState } from '../customers/two-factor-state';
+import { twoFactorMethods, twoFactorState } from '../customers/two-factor-state';
 import { readTogether } from '../reads';
 import { requireCustomer } from '../customers/store';
 import { staffRevealer } from '../audit/sealed-text';
@@ -41,7 +41,13 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
   const reveal = await staffRevealer(events.items, customer.textKey, customerId);
   return {
     // The effective status and, while LOCKED, why: the console's badge tells a report from wrong codes.
-    customer: { ...staffView(customer), lockReason: null, ...twoFactorState(customer, now) },
+    customer: {
+      ...staffView(customer),
+      lockReason: null,
+      ...twoFactorState(customer, now),
+      // Which ways in the customer has (app, passkeys, backup codes): how many, never which.
+      methods: twoFactorMethods(customer),
+    },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,
       caseNumber: item.caseNumber ?? null,
