@@ -4,7 +4,7 @@
 // accept an assertion of that same authenticator and refuse it replayed, and the next reset removes it.
 import type { CDPSession, Page } from 'playwright-core';
 import { emailOf, mailTo, passOwnMail, resetCustomer } from '../support/fixtures';
-import { browserSuite, phone, screenshot } from './browser';
+import { browserSuite, phone, screenshot, signIn } from './browser';
 
 jest.setTimeout(150_000);
 
@@ -137,6 +137,14 @@ describe('recovering to a passkey', () => {
         { method: 'backup_codes', count: 10 },
       ],
     });
+
+    // The helpdesk sees which ways in the customer has (how many, never which credential).
+    const helpdesk = await open({ viewport: { width: 1280, height: 900 } });
+    await signIn(helpdesk, stack, 'agent-cees', `#/customers/${customerId}`);
+    const methods = helpdesk.getByTestId('customer').getByTestId('two-factor-methods');
+    await methods.waitFor();
+    expect(await methods.textContent()).toBe('passkeys: 1, back-upcodes: 10');
+    await screenshot(helpdesk, 'passkey-05-console-methods');
 
     // The login page (here: a page on the same origin) asks the login service for options and sends the answer back.
     const options = await stack.call(
