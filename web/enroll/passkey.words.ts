@@ -33,9 +33,9 @@ export const passkeyWords = {
     nl: 'Vanaf nu logt u in met uw passkey: uw vingerafdruk, gezicht of schermvergrendeling. Geen apparaat bij de hand? Gebruik dan een back-upcode.',
     en: 'From now on you sign in with your passkey: your fingerprint, face or screen lock. No device at hand? Use a backup code.',
   },
-  passkeySecondTitle: { nl: 'Tip: voeg een tweede manier toe', en: 'Tip: add a second way to sign in' },
+  passkeySecondTitle: { nl: 'Tip: zorg voor een tweede manier', en: 'Tip: keep a second way in' },
   passkeySecondBody: {
-    nl: 'Raakt u dit apparaat kwijt, dan helpt een tweede manier u verder zonder de helpdesk: een passkey op een ander apparaat of een authenticator-app. U voegt die toe via uw profielpagina.',
-    en: 'If you lose this device, a second way gets you back in without the helpdesk: a passkey on another device or an authenticator app. You add it from your profile page.',
+    nl: 'Raakt u dit apparaat kwijt, dan helpt een tweede manier u verder zonder de helpdesk. Bewaar uw back-upcodes op een andere plek dan dit apparaat, en bewaar de passkey bij voorkeur in een wachtwoordmanager (zoals iCloud-sleutelhanger of Google Wachtwoordmanager): dan werkt hij ook op uw andere apparaten.',
+    en: 'If you lose this device, a second way gets you back in without the helpdesk. Keep your backup codes somewhere other than this device, and preferably keep the passkey in a password manager (such as iCloud Keychain or Google Password Manager): then it also works on your other devices.',
   },
 } satisfies Record<string, Record<EnrollLang, string>>;
