@@ -104,6 +104,8 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     loginServicePrincipal: required('loginServicePrincipal'),
     enrollLinkMode,
     ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
+    ...(given('passkeyRpId') ? { passkeyRpId: given('passkeyRpId') } : {}),
+    ...(given('passkeyOrigins') ? { passkeyOrigins: (given('passkeyOrigins') ?? '').split(',') } : {}),
     ...(publicBaseUrl && webCertificateArn ? { publicBaseUrl, webCertificateArn } : {}),
     ...(webAclArn && isCloudFrontWebAclArn(webAclArn) ? { webAclArn } : {}),
     ...(given('mailFromDomain') ? { mailFromDomain: given('mailFromDomain') } : {}),

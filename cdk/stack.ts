@@ -43,6 +43,12 @@ export interface MfaRecoveryStackProps extends StackProps {
   /** `login`: email links send the customer through the backend's login first (NIST 800-63B 6.1.2.3). */
   enrollLinkMode?: 'direct' | 'login';
   loginUrl?: string;
+  /**
+   * The passkeys' relying party ID and the origins they are used on (the login page's and these pages');
+   * default: the pages' own domain (the CloudFront name or the custom domain). `-c passkeyRpId`, `-c passkeyOrigins`.
+   */
+  passkeyRpId?: string;
+  passkeyOrigins?: string[];
   /** Days each export object is locked and kept (default 2557: seven years); `-c auditRetentionDays`. */
   exportRetentionDays?: number;
   /**
@@ -118,6 +124,8 @@ export class MfaRecoveryStack extends Stack {
       ANSWER_HASH_KEY_ID: answerHashKey.keyArn,
       ENROLL_LINK_MODE: props.enrollLinkMode ?? 'direct',
       ...(props.loginUrl ? { LOGIN_URL: props.loginUrl } : {}),
+      ...(props.passkeyRpId ? { PASSKEY_RP_ID: props.passkeyRpId } : {}),
+      ...(props.passkeyOrigins?.length ? { PASSKEY_ORIGINS: props.passkeyOrigins.join(',') } : {}),
       ...(props.disablesPerHourTotal !== undefined
         ? { VELOCITY_DISABLES_PER_HOUR_TOTAL: String(props.disablesPerHourTotal) }
         : {}),

@@ -6,6 +6,7 @@ import type { enrollmentLinkStatusSchema } from '../lib/enrollment/responses';
 import { enrollmentLinkStatus } from '../lib/enrollment/status';
 import { createHttpFunction } from '../lib/http/http-function';
 import { reportByNotice } from '../lib/reset/notice-report';
+import { passkeyRegistrationOptions, registerPasskey } from '../lib/passkeys/registration';
 import { reportUnauthorizedReset } from '../lib/reset/report';
 import type * as z from '../lib/schema';
 
@@ -25,6 +26,12 @@ export const handler = createHttpFunction('enrollmentApi', {
   }),
   confirmEnrollment: async (request) => ({
     body: await confirmEnrollment(request.body.ticket, request.body.code, deps),
+  }),
+  passkeyRegistrationOptions: async (request) => ({
+    body: await passkeyRegistrationOptions(request.body.ticket, deps),
+  }),
+  registerPasskey: async (request) => ({
+    body: await registerPasskey(request.body.ticket, request.body.response, deps),
   }),
   reportUnauthorizedReset: async (request) => ({
     body: await reportUnauthorizedReset(request.body.ticket, deps),

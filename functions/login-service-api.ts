@@ -8,8 +8,9 @@ import { renewBackupCodes } from '../lib/enrollment/backup-code-renewal';
 import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
-import { twoFactorState } from '../lib/customers/two-factor-state';
+import { twoFactorMethods, twoFactorState } from '../lib/customers/two-factor-state';
 import { verifyLoginCode } from '../lib/totp/verification';
+import { passkeyAuthenticationOptions, verifyPasskeyAssertion } from '../lib/passkeys/authentication';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
@@ -37,11 +38,24 @@ export const handler = createHttpFunction('loginServiceApi', {
   },
   twoFactorStatus: async (request) => {
     const customer = await requireCustomer(request.pathParameters.customerId);
-    return { body: twoFactorState(customer, deps.clock.now()) };
+    return { body: { ...twoFactorState(customer, deps.clock.now()), methods: twoFactorMethods(customer) } };
   },
   verifyTwoFactor: async (request) => ({
     body: await meterLoginVerify(
       verifyLoginCode(request.pathParameters.customerId, request.body.code, callerId(request), deps),
+    ),
+  }),
+  passkeyAuthenticationOptions: async (request) => ({
+    body: await passkeyAuthenticationOptions(request.pathParameters.customerId, deps),
+  }),
+  verifyPasskey: async (request) => ({
+    body: await meterLoginVerify(
+      verifyPasskeyAssertion(
+        request.pathParameters.customerId,
+        request.body.response,
+        callerId(request),
+        deps,
+      ),
     ),
   }),
   issueEnrollmentTicket: async (request) => ({

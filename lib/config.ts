@@ -57,6 +57,12 @@ export const environmentSchema = z.object({
   VERIFY_LOCK_MAX_SECONDS: positiveFrom(86400),
   /** The name authenticator apps show next to the code (otpauth issuer). */
   TOTP_ISSUER: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(64)), 'Cube'),
+  /** The passkeys' relying party: a domain the login page and these pages share (default: PUBLIC_BASE_URL's host). */
+  PASSKEY_RP_ID: z.optional(z.string().check(z.regex(/^[a-z0-9.-]+$/, 'a domain name, e.g. example.com'))),
+  /** Comma-separated origins a passkey may be used on: the login page and these pages (default: PUBLIC_BASE_URL's origin). */
+  PASSKEY_ORIGINS: z.optional(z.string().check(z.minLength(1))),
+  /** A passkey challenge (registration or login) must be answered within this time, once. */
+  PASSKEY_CHALLENGE_SECONDS: positiveFrom(300),
   EMAIL_CHANGE_COOLING_OFF_DAYS: numberFrom(7),
   RECENT_RESET_COOLING_OFF_HOURS: numberFrom(24),
   APPROVAL_TTL_MINUTES: numberFrom(60),
@@ -109,6 +115,8 @@ export interface Config {
   secretKey: { source: 'kms'; kmsKeyId: string } | { source: 'local'; key: Buffer };
   enrollLink: { mode: 'direct' } | { mode: 'login'; loginUrl: string };
   totpIssuer: string;
+  /** WebAuthn relying party: its ID (a domain) and the origins whose ceremonies count. */
+  passkeys: { rpId: string; origins: string[]; challengeSeconds: number };
   policy: {
     verificationMaxAgeMinutes: number;
     verificationCooldownStepsMinutes: number[];
@@ -147,6 +155,17 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+const passkeySettings = (e: Environment): Config['passkeys'] => {
+  const base = new URL(e.PUBLIC_BASE_URL);
+  const origins = e.PASSKEY_ORIGINS
+    ? e.PASSKEY_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/+$/, ''))
+    : [base.origin];
+  for (const origin of origins)
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin)
+      throw new ConfigError(`invalid environment: PASSKEY_ORIGINS: not an origin: ${origin}`);
+  return { rpId: e.PASSKEY_RP_ID ?? base.hostname, origins, challengeSeconds: e.PASSKEY_CHALLENGE_SECONDS };
+};
 
 export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
   const parsed = environmentSchema.safeParse(env);
@@ -189,6 +208,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
     secretKey,
     enrollLink,
     totpIssuer: e.TOTP_ISSUER,
+    passkeys: passkeySettings(e),
     policy: {
       verificationMaxAgeMinutes: e.VERIFICATION_MAX_AGE_MINUTES,
       verificationCooldownStepsMinutes: e.VERIFICATION_COOLDOWN_STEPS_MINUTES.split(',').map(Number),

@@ -109,6 +109,9 @@ export const localFunctionEnvironment = (settings: {
   DYNAMODB_ENDPOINT: settings.dynamodbEndpoint,
   SES_ENDPOINT: settings.sesEndpoint,
   PUBLIC_BASE_URL: settings.apiUrl,
+  // Browsers allow WebAuthn on http only for localhost, and an RP ID cannot be an IP address.
+  PASSKEY_RP_ID: 'localhost',
+  PASSKEY_ORIGINS: settings.apiUrl.replace('//127.0.0.1:', '//localhost:'),
   SENDER_EMAIL: 'no-reply@mfa-recovery.local',
   SECURITY_ALERT_EMAIL: 'security@mfa-recovery.local',
   SECRET_KEY_SOURCE: 'local',

@@ -47,6 +47,17 @@ export const accountChangeOf: Record<AuditEventType, AccountChangeMapping | unde
     severity: 'LOW',
     message: 'Authenticator app replaced; the previous one no longer works.',
   },
+  PASSKEY_REGISTERED: {
+    activity: 'MFA_FACTOR_ENABLE',
+    severity: 'INFORMATIONAL',
+    message: 'A passkey was registered as a second factor.',
+  },
+  // A helpdesk reset or a lock release removes every passkey (with TWO_FA_DISABLED or the release).
+  PASSKEY_REMOVED: {
+    activity: 'MFA_FACTOR_DISABLE',
+    severity: 'MEDIUM',
+    message: 'A passkey was removed; it no longer signs in.',
+  },
   BACKUP_CODES_REGENERATED: {
     activity: 'MFA_FACTOR_ENABLE',
     severity: 'LOW',

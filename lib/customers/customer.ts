@@ -3,6 +3,7 @@ import type { SealedSecret } from '../secrets/sealed-secret';
 import type { CustomerRecord } from './schemas';
 import type { TextKey } from '../audit/sealed-text';
 import { maskPhoneNumber } from './phone-numbers';
+import type { PasskeyChallenge, StoredPasskey } from './passkeys';
 
 export type TwoFactorStatus = 'ENABLED' | 'DISABLED' | 'LOCKED';
 
@@ -84,6 +85,12 @@ export interface CustomerItem extends CustomerRecord {
   verifyLockCount?: number;
   /** While in the future, twoFactor is LOCKED and TOTP codes are refused (backup codes still work). */
   lockedUntil?: string;
+  // The passkey factor (lib/passkeys; the item mapping in ./passkeys.ts), keyed by credential id.
+  passkeys?: Record<string, StoredPasskey>;
+  /** The outstanding registration challenge, bound to the enrollment ticket that asked for it. */
+  passkeyRegistrationChallenge?: PasskeyChallenge;
+  /** The outstanding login challenge: one at a time, spent by the verify that answers it. */
+  passkeyLoginChallenge?: PasskeyChallenge;
   /** SHA-256 of the one enrollment ticket that may be used; issuing a new ticket voids the older ones. */
   enrollmentTicketHash?: string;
   [attribute: string]: unknown;
@@ -97,7 +104,7 @@ export interface PendingEnrollment {
   expiresAt: string;
 }
 
-/** The authenticator and its backup codes: a 2FA disable REMOVEs every one of these attributes. */
+/** The authenticators (app secret, passkeys) and backup codes: a 2FA disable REMOVEs every one of these attributes. */
 export const twoFactorSecretAttributes = [
   'totpSecret',
   'totpLastUsedStep',
@@ -105,6 +112,9 @@ export const twoFactorSecretAttributes = [
   'backupCodesIssuedAt',
   'twoFactorEnabledAt',
   'pendingEnrollment',
+  'passkeys',
+  'passkeyRegistrationChallenge',
+  'passkeyLoginChallenge',
 ] as const;
 
 /** Brute-force state of login verification: a 2FA disable REMOVEs these too, so no lock outlives the factor. */

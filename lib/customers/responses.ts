@@ -15,10 +15,19 @@ export const customerSyncedSchema = z.object({
   twoFactor: twoFactorStatusSchema,
 });
 
+/** The ways a customer can sign in, with how many of each (a disabled 2FA has none). */
+export const twoFactorMethodsSchema = z.array(
+  z.object({
+    method: z.enum(['totp', 'passkey', 'backup_codes']),
+    count: z.number().check(z.int(), z.positive()),
+  }),
+);
+
 /** GET /internal/customers/{customerId}/2fa. */
 export const twoFactorStateSchema = z.object({
   twoFactor: twoFactorStatusSchema,
   lockReason: z.optional(lockReasonSchema),
+  methods: twoFactorMethodsSchema,
 });
 
 export type CustomerSynced = z.infer<typeof customerSyncedSchema>;

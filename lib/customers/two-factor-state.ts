@@ -2,6 +2,7 @@
 // "Too many wrong codes" passes by itself (the lock's length is lib/totp/lockout.ts's policy); a
 // "this wasn't me" report holds until security releases it.
 import type { CustomerItem, TwoFactorStatus } from './customer';
+import { passkeysOf } from './passkeys';
 
 export interface ActiveLock {
   until: Date;
@@ -36,4 +37,18 @@ export const twoFactorState = (customer: CustomerItem, now: Date): TwoFactorStat
     twoFactor,
     lockReason: customer.recoveryLockedAt ? 'REPORTED_BY_CUSTOMER' : 'TOO_MANY_ATTEMPTS',
   };
+};
+
+export type TwoFactorMethod = 'totp' | 'passkey' | 'backup_codes';
+
+/** The ways the customer can sign in now, with how many of each (the login page offers these). */
+export const twoFactorMethods = (customer: CustomerItem): { method: TwoFactorMethod; count: number }[] => {
+  const counts: Record<TwoFactorMethod, number> = {
+    totp: customer.totpSecret ? 1 : 0,
+    passkey: passkeysOf(customer).length,
+    backup_codes: customer.backupCodeHashes?.size ?? 0,
+  };
+  return (Object.keys(counts) as TwoFactorMethod[])
+    .filter((method) => counts[method] > 0)
+    .map((method) => ({ method, count: counts[method] }));
 };

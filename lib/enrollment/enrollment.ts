@@ -3,74 +3,27 @@
 // reset email and the profile page (self-service.ts) lead here alike: one enrollment mechanism.
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
-import { generateBackupCodes } from '../backup-codes/backup-codes';
-import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import type { CustomerItem, PendingEnrollment } from '../customers/customer';
 import { conflict, forbidden, gone, invalid } from '../errors';
 import { assertRecoveryAvailable, recoveryAvailableCondition } from '../reset/waiting-period';
 import { openSecret, sealSecret } from '../secrets/sealed-secret';
+import { enrollmentModeOf, type EnrollmentMode, ticketUsableCheck } from '../tickets/store';
 import {
-  assertMayEnroll,
-  enrollConditionFor,
-  enrollmentModeOf,
-  type EnrollmentMode,
-  requireUsableTicket,
-  spendTicketItem,
-  ticketUsableCheck,
-} from '../tickets/store';
+  completeEnrollment,
+  customerCondition,
+  EnrollmentRaced,
+  requireEnrollmentTicket,
+  withRaceExplained,
+  type ConfirmedEnrollment,
+  type Deps,
+} from './completion';
 import type { TicketItem } from '../tickets/ticket';
 import { base32Encode } from '../totp/base32';
 import { generateTotpSecret, otpauthUri } from '../totp/key-uri';
 import { qrCodePng } from '../totp/qr-png';
 import { matchTotp } from '../totp/totp';
 import { parseTotpCode } from '../totp/typed-code';
-
-type Deps = { clock: Clock; random: Random };
-
-/** A cancelled transaction: find out what changed (ticket spent, new ticket, 2FA on) and say so. */
-class EnrollmentRaced extends Error {}
-
-const explainRace = async (ticket: string, deps: Deps): Promise<never> => {
-  const { ticket: item, customer } = await requireUsableTicket(ticket, deps); // the ticket's own refusal
-  assertMayEnroll(customer, enrollmentModeOf(item.purpose));
-  throw conflict('CONCURRENT_CHANGE', 'The enrollment changed while this request ran; start again.');
-};
-
-const withRaceExplained = async <T>(ticket: string, deps: Deps, run: () => Promise<T>): Promise<T> => {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof EnrollmentRaced) return explainRace(ticket, deps);
-    throw error;
-  }
-};
-
-/**
- * In `login` mode a reset ticket does not open enrollment by itself (NIST 800-63B 6.1.2.3): the
- * customer signs in with the password first, and the backend gets a SELF_SERVICE ticket for them.
- * Otherwise a reset email (whose "this wasn't me" link carries the ticket) would still be enough.
- */
-const assertTicketOpensEnrollment = (ticket: TicketItem) => {
-  // A REPLACE ticket, too, is only issued to the backend after the password (and a step-up code).
-  if (config().enrollLink.mode === 'login' && ticket.purpose === 'RESET')
-    throw forbidden(
-      'LOGIN_REQUIRED',
-      'Sign in with your password first; the site then takes you to 2FA setup.',
-    );
-};
-
-/**
- * The customer write's condition: still allowed to enroll (or, for a REPLACE ticket, to replace),
- * and this ticket is still the current one.
- */
-const customerCondition = (ticket: TicketItem) => {
-  const allowed = enrollConditionFor(enrollmentModeOf(ticket.purpose));
-  return {
-    expression: `attribute_exists(customerId) AND ${allowed.expression} AND enrollmentTicketHash = :ticketHash`,
-    values: { ...allowed.values, ':ticketHash': ticket.ticketHash },
-  };
-};
 
 export interface StartedEnrollment {
   /** REPLACE: the authenticator in use keeps working until this one is confirmed (the page says so). */
@@ -160,9 +113,7 @@ const resumeEnrollment = async (
  * pending secret is replaced.
  */
 export const startEnrollment = async (ticket: string, deps: Deps): Promise<StartedEnrollment> => {
-  const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
-  assertTicketOpensEnrollment(item);
-  assertMayEnroll(customer, enrollmentModeOf(item.purpose));
+  const { ticket: item, customer } = await requireEnrollmentTicket(ticket, deps);
   const now = deps.clock.now();
   assertRecoveryAvailable(customer, now);
   const previous = customer.pendingEnrollment;
@@ -238,13 +189,6 @@ const requirePending = (customer: CustomerItem, item: TicketItem, now: Date) => 
   return pending;
 };
 
-export interface ConfirmedEnrollment {
-  twoFactor: 'ENABLED';
-  mode: EnrollmentMode;
-  /** Shown once: only their hashes are stored. */
-  backupCodes: string[];
-}
-
 /**
  * Turns 2FA on with the pending secret when `code` is right for it, spends the ticket, and writes
  * TWO_FA_ENABLED, all in one transaction. A REPLACE ticket's confirm swaps the authenticator in use
@@ -252,15 +196,15 @@ export interface ConfirmedEnrollment {
  * the old authenticator keeps working, after it only the new one does. The code's time step counts as used, so the code that
  * confirmed the enrollment cannot also be used to log in.
  */
+export type { ConfirmedEnrollment };
+
 export const confirmEnrollment = async (
   ticket: string,
   typedCode: string,
   deps: Deps,
 ): Promise<ConfirmedEnrollment> => {
   const digits = parseTotpCode(typedCode);
-  const { ticket: item, customer } = await requireUsableTicket(ticket, deps);
-  assertTicketOpensEnrollment(item);
-  assertMayEnroll(customer, enrollmentModeOf(item.purpose));
+  const { ticket: item, customer } = await requireEnrollmentTicket(ticket, deps);
   const now = deps.clock.now();
   assertRecoveryAvailable(customer, now);
   const pending = requirePending(customer, item, now);
@@ -276,71 +220,24 @@ export const confirmEnrollment = async (
       'WRONG_CODE',
       'That code does not belong to this QR code. Check that your phone shows the right time and enter the current code.',
     );
-  const { codes, hashes } = await generateBackupCodes(deps.random);
-  const condition = customerCondition(item);
-  const replacing = enrollmentModeOf(item.purpose) === 'REPLACE' ? customer.totpSecret : undefined;
-  await withRaceExplained(ticket, deps, () =>
-    commitWithAudit(customer.customerId, deps, async (append) => {
-      const audit = {
-        actorType: 'customer' as const,
-        actorId: customer.customerId,
-        customerId: customer.customerId,
-        ...(item.caseId ? { caseId: item.caseId } : {}),
-      };
-      if (replacing)
-        append({
-          ...audit,
-          type: 'AUTHENTICATOR_REPLACED',
-          details: {
-            method: 'totp',
-            purpose: item.purpose,
-            backupCodes: codes.length,
-            backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
-          },
-        });
-      else
-        append({
-          ...audit,
-          type: 'TWO_FA_ENABLED',
-          details: { method: 'totp', purpose: item.purpose, backupCodes: codes.length },
-        });
-      const writes: TransactItem[] = [
-        {
-          Update: {
-            TableName: tableName('customers'),
-            Key: { customerId: customer.customerId },
-            UpdateExpression: [
-              'SET twoFactor = :enabled, totpSecret = :secret, totpLastUsedStep = :step,',
-              'backupCodeHashes = :hashes, backupCodesIssuedAt = :now,',
-              replacing ? 'authenticatorReplacedAt = :now,' : 'twoFactorEnabledAt = :now,',
-              'verifyFailures = :zero, version = version + :one',
-              'REMOVE pendingEnrollment, enrollmentTicketHash, lockedUntil, verifyLockCount',
-            ].join(' '),
-            // The pending secret must be the one the code was checked against, not a newer start's;
-            // a replacement removes exactly the authenticator that was in use when it was confirmed.
-            ConditionExpression: [
-              `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
-              ...(replacing ? ['totpSecret.iv = :replacedIv'] : []),
-            ].join(' AND '),
-            ExpressionAttributeValues: {
-              ...condition.values,
-              ':enabled': 'ENABLED',
-              ':secret': pending.secret,
-              ':step': match.step,
-              ':hashes': new Set(hashes),
-              ':now': now.toISOString(),
-              ':zero': 0,
-              ':one': 1,
-              ':startedAt': pending.startedAt,
-              ':iv': pending.secret.iv,
-              ...(replacing ? { ':replacedIv': replacing.iv } : {}),
-            },
-          },
-        },
-        spendTicketItem(item, now),
-      ];
-      return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
-    }),
+  return completeEnrollment(
+    ticket,
+    { ticket: item, customer },
+    now,
+    {
+      method: 'totp',
+      set: ['totpSecret = :secret', 'totpLastUsedStep = :step'],
+      remove: [],
+      // The pending secret must be the one the code was checked against, not a newer start's.
+      conditions: ['pendingEnrollment.startedAt = :startedAt', 'pendingEnrollment.secret.iv = :iv'],
+      values: {
+        ':secret': pending.secret,
+        ':step': match.step,
+        ':startedAt': pending.startedAt,
+        ':iv': pending.secret.iv,
+      },
+      events: () => [],
+    },
+    deps,
   );
-  return { twoFactor: 'ENABLED', mode: replacing ? 'REPLACE' : 'ENROLL', backupCodes: codes };
 };

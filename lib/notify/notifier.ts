@@ -11,7 +11,7 @@ import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { getCustomer } from '../customers/store';
 import { isDomainError } from '../errors';
-import { isMailLocale, mailWording } from '../locales';
+import { isMailLocale, mailWording, type MailLocale } from '../locales';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
 import { getVerification } from '../verification/reads';
@@ -231,7 +231,15 @@ const prepare = async (
           caseId: await caseLabelOf(event),
         }),
       });
+    // Names the authenticator that turned 2FA on: a customer who set up an app reads "a passkey" as an alarm.
     case 'ENABLED':
+      return withCopies(customer, {
+        to: customer.email,
+        email: renderEmail(notificationTemplates[kind][locale], locale, {
+          ...base,
+          method: enabledMethodWords[event.details.method === 'passkey' ? 'passkey' : 'totp'][locale],
+        }),
+      });
     case 'LIMITS_RESET':
     case 'AUTHENTICATOR_REPLACED':
     case 'BACKUP_CODES_RENEWED':
@@ -250,6 +258,15 @@ const prepare = async (
       });
     }
   }
+};
+
+/** The authenticator in the "2FA is on" mail, as the sentence "… turned on with {{method}}" ends. */
+const enabledMethodWords: Record<'totp' | 'passkey', Record<MailLocale, string>> = {
+  totp: { nl: 'een authenticator-app', en: 'an authenticator app' },
+  passkey: {
+    nl: 'een passkey (vingerafdruk, gezicht of schermvergrendeling)',
+    en: 'a passkey (fingerprint, face or screen lock)',
+  },
 };
 
 /** The approval reasons in the security team's words (the mail is Dutch, like the team). */

@@ -58,6 +58,9 @@ const metricOfEvent: Record<
   RECOVERY_LIMITS_RESET: undefined,
   RECOVERY_DELAY_ENDED: undefined,
   AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
+  // Counted as the enrollment or replacement they belong to (TWO_FA_ENABLED, AUTHENTICATOR_REPLACED).
+  PASSKEY_REGISTERED: undefined,
+  PASSKEY_REMOVED: undefined,
   BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',

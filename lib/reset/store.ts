@@ -8,6 +8,7 @@ import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds, type Clock, type Random } from '../clock';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
+import { passkeyRemovals } from '../customers/passkeys';
 import { requireCustomer } from '../customers/store';
 import { textSealerFor } from '../customers/text-key';
 import { conflict, notFound } from '../errors';
@@ -265,6 +266,17 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
             ...delayDetails(delay),
           },
         });
+        for (const removal of passkeyRemovals(
+          customer,
+          {
+            actorType: 'admin',
+            actorId: request.adminId,
+            customerId: customer.customerId,
+            caseId: verification.verificationId,
+          },
+          'RESET',
+        ))
+          append(removal);
         const response = disabledResponse(event, delay);
         const writes = [
           ...idempotencyWrites(response),
@@ -430,6 +442,17 @@ export const approveDisable = async (
           ...delayDetails(delay),
         },
       });
+      for (const removal of passkeyRemovals(
+        customer,
+        {
+          actorType: 'admin',
+          actorId: approverId,
+          customerId: customer.customerId,
+          caseId: verification.verificationId,
+        },
+        'RESET',
+      ))
+        append(removal);
       const response = disabledResponse(event, delay);
       return {
         writes: [

@@ -10,6 +10,8 @@ import {
 } from '../enrollment/responses';
 import { noticeReportedSchema } from '../reset/responses';
 import { noticeTokenSchema } from '../reset/schemas';
+import { passkeyCreationOptionsSchema, passkeyRegisteredSchema } from '../passkeys/responses';
+import { registrationResponseSchema } from '../passkeys/schemas';
 import { appendAudit, type RouteDefinition } from './definition';
 
 export const enrollmentRoutes = [
@@ -46,6 +48,28 @@ export const enrollmentRoutes = [
     body: z.strictObject({ ticket: ticketSchema, code: typedCodeSchema }),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
     services: ['openSecrets', 'answerHashKey'],
+  },
+  {
+    method: 'POST',
+    // The passkey way to the same end as start + confirm: options bound to the ticket, then the new passkey.
+    path: '/enroll/passkey/options',
+    operation: 'passkeyRegistrationOptions',
+    responses: { 200: passkeyCreationOptionsSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema }),
+    tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
+  },
+  {
+    method: 'POST',
+    path: '/enroll/passkey/register',
+    operation: 'registerPasskey',
+    responses: { 200: passkeyRegisteredSchema },
+    function: 'enrollmentApi',
+    auth: { type: 'none' },
+    body: z.strictObject({ ticket: ticketSchema, response: registrationResponseSchema }),
+    tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
+    services: ['answerHashKey'],
   },
   {
     method: 'POST',

@@ -8,6 +8,8 @@ import { enrollmentTicketIssuedSchema } from '../enrollment/responses';
 import { customerErasedSchema } from '../erasure/responses';
 import { verifyOutcomeSchema } from '../totp/responses';
 import { backupCodesRenewedSchema } from '../backup-codes/responses';
+import { passkeyRequestOptionsSchema, passkeyVerifyOutcomeSchema } from '../passkeys/responses';
+import { authenticationResponseSchema } from '../passkeys/schemas';
 import { appendAudit, customerParams, type RouteDefinition } from './definition';
 
 export const loginServiceRoutes = [
@@ -44,6 +46,28 @@ export const loginServiceRoutes = [
     body: z.strictObject({ code: typedCodeSchema }),
     tables: { customers: 'readWrite', ...appendAudit },
     services: ['openSecrets', 'answerHashKey'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/passkeys/authentication-options',
+    operation: 'passkeyAuthenticationOptions',
+    responses: { 200: passkeyRequestOptionsSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.optional(z.strictObject({})),
+    tables: { customers: 'readWrite' },
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/passkeys/verify',
+    operation: 'verifyPasskey',
+    responses: { 200: passkeyVerifyOutcomeSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: customerParams,
+    body: z.strictObject({ response: authenticationResponseSchema }),
+    tables: { customers: 'readWrite', ...appendAudit },
   },
   {
     method: 'POST',

@@ -6,6 +6,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
+import { passkeyRemovals } from '../customers/passkeys';
 import { requireCustomer } from '../customers/store';
 import type { Page } from '../pagination';
 import { readTogether } from '../reads';
@@ -152,6 +153,18 @@ export const releaseRecoveryLock = (request: ReleaseRequest, deps: Deps) =>
           authenticatorRemoved: customer.totpSecret !== undefined,
         },
       }),
+      // The release removes the authenticators as a reset does: each passkey gets its PASSKEY_REMOVED.
+      followingEvents: ({ loaded: { customer, verification } }) =>
+        passkeyRemovals(
+          customer,
+          {
+            actorType: 'admin',
+            actorId: request.officerId,
+            customerId: customer.customerId,
+            caseId: verification.verificationId,
+          },
+          'RESET',
+        ),
       writes: ({ loaded: { customer, verification }, now }): TransactItem[] => {
         const removed = [...twoFactorAttributesRemovedOnDisable, ...recoveryLockAttributes];
         return [

@@ -53,6 +53,8 @@ export interface StaffAction<Loaded, Decision, Result, Reason extends string | u
   event: (
     state: ActionState<Loaded, Decision> & { reason: Reason extends string ? SealedText : undefined },
   ) => AuditEventInput;
+  /** Events that follow the action's own in the same transaction (a passkey removed by a release). */
+  followingEvents?: (state: ActionState<Loaded, Decision>) => AuditEventInput[];
   /** The state change, each write with a condition that states its invariant. */
   writes: (state: ActionState<Loaded, Decision> & { event: AuditItem }) => TransactItem[];
   result: (state: ActionState<Loaded, Decision> & { event: AuditItem }) => Result;
@@ -84,6 +86,7 @@ const attemptOnce = async <Loaded, Decision, Result, Reason extends string | und
       seal && action.reason !== undefined ? seal(action.reason) : undefined
     ) as Reason extends string ? SealedText : undefined;
     const event = append(action.event({ ...state, reason }));
+    for (const following of action.followingEvents?.(state) ?? []) append(following);
     return {
       writes: action.writes({ ...state, event }),
       result: action.result({ ...state, event }),

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../p
 import type { CustomerProfileQuery } from '../customers/schemas-profile';
 import { listCustomerVerifications } from '../verification/reads';
 import { staffView } from '../customers/customer';
-import { twoFactorState } from '../customers/two-factor-state';
+import { twoFactorMethods, twoFactorState } from '../customers/two-factor-state';
 import { readTogether } from '../reads';
 import { requireCustomer } from '../customers/store';
 import { staffRevealer } from '../audit/sealed-text';
@@ -48,6 +48,8 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       lockReason: null,
       ...twoFactorState(customer, now),
       recoveryDelay: await recoveryDelayView(customer, now),
+      // Which ways in the customer has (app, passkeys, backup codes): how many, never which.
+      methods: twoFactorMethods(customer),
     },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,

@@ -11,10 +11,19 @@ import { hashBackupCode } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
 import { requireCustomer } from '../customers/store';
+import { hasPasskeys } from '../customers/passkeys';
 import { activeLock } from '../customers/two-factor-state';
-import { conflict, isDomainError, locked } from '../errors';
+import { conflict, locked } from '../errors';
 import { openSecret } from '../secrets/sealed-secret';
-import { afterFailure, attemptsLeft, lockedError, lockoutPolicy, type LockoutPolicy } from './lockout';
+import {
+  inRounds,
+  recordVerifyFailure,
+  StaleCustomer,
+  successRemove,
+  successUpdate,
+  versionCondition,
+} from './failures';
+import { attemptsLeft, lockedError, lockoutPolicy, type LockoutPolicy } from './lockout';
 import { matchTotp } from './totp';
 import { parseLoginCode, type TypedCode } from './typed-code';
 
@@ -32,17 +41,6 @@ export type VerifyOutcome =
       attemptsLeft: number;
     };
 
-/** A write lost against a concurrent one: read again and judge the attempt afresh. */
-class StaleCustomer extends Error {}
-
-/** Twenty parallel guesses settle in a handful of rounds; this bound only stops a pathological storm. */
-const MAX_ROUNDS = 15;
-
-const isRetryable = (error: unknown) =>
-  error instanceof StaleCustomer ||
-  (isDomainError(error) && error.code === 'CONCURRENT_CHANGE') ||
-  (error instanceof Error && error.name === 'TransactionConflictException');
-
 interface Attempt {
   customer: CustomerItem;
   code: TypedCode;
@@ -54,15 +52,6 @@ interface Attempt {
 
 const methodOf = (code: TypedCode): VerifyMethod => (code.kind === 'totp' ? 'totp' : 'backup_code');
 const backupCodesLeft = (customer: CustomerItem) => customer.backupCodeHashes?.size ?? 0;
-
-const versionCondition = (customer: CustomerItem) => ({
-  expression: 'version = :expectedVersion',
-  values: { ':expectedVersion': customer.version },
-});
-
-/** A success ends the run of failures and any lock (the stored LOCKED status included). */
-const successUpdate = 'verifyFailures = :zero, twoFactor = :enabled, version = version + :one';
-const successRemove = 'REMOVE lockedUntil, verifyLockCount';
 
 /** The hot path: a right TOTP code needs no audit event, so it is one conditional UpdateItem. */
 const acceptTotp = async (attempt: Attempt, step: number): Promise<VerifyOutcome> => {
@@ -148,71 +137,16 @@ const refuseReplay = async (attempt: Attempt, step: number): Promise<VerifyOutco
   };
 };
 
-/** Counts the failure exactly once (compare-and-set on the version) and locks on the last one allowed. */
+/** Counts the failure exactly once (lib/totp/failures.ts) and says how many tries are left. */
 const recordFailure = async (attempt: Attempt): Promise<VerifyOutcome> => {
-  const { customer, code, now, actorId, deps, policy } = attempt;
-  const outcome = afterFailure(customer, now, policy);
-  const condition = versionCondition(customer);
-  const method = methodOf(code);
-  await commitWithAudit(customer.customerId, deps, async (append) => {
-    const base = { actorType: 'service' as const, actorId, customerId: customer.customerId };
-    let update: { expression: string; values: Record<string, unknown> };
-    if (outcome.locked) {
-      append({
-        ...base,
-        type: 'VERIFY_FAILED',
-        details: { method, consecutiveFailures: policy.maxFailures, attemptsLeft: 0 },
-      });
-      append({
-        ...base,
-        type: 'TWO_FA_LOCKED',
-        details: {
-          lockedUntil: outcome.until.toISOString(),
-          lockSeconds: outcome.lockSeconds,
-          lockNumber: outcome.lockNumber,
-        },
-      });
-      update = {
-        expression:
-          'SET verifyFailures = :zero, verifyLockCount = :lockNumber, lockedUntil = :until, twoFactor = :locked, version = version + :one',
-        values: {
-          ':zero': 0,
-          ':lockNumber': outcome.lockNumber,
-          ':until': outcome.until.toISOString(),
-          ':locked': 'LOCKED',
-        },
-      };
-    } else {
-      append({
-        ...base,
-        type: 'VERIFY_FAILED',
-        details: { method, consecutiveFailures: outcome.verifyFailures, attemptsLeft: outcome.attemptsLeft },
-      });
-      // A lock that has run out is cleared on the next attempt, so the stored status catches up.
-      update = {
-        expression:
-          'SET verifyFailures = :failures, twoFactor = :enabled, version = version + :one REMOVE lockedUntil',
-        values: { ':failures': outcome.verifyFailures, ':enabled': 'ENABLED' },
-      };
-    }
-    const write: TransactItem = {
-      Update: {
-        TableName: tableName('customers'),
-        Key: { customerId: customer.customerId },
-        UpdateExpression: update.expression,
-        ConditionExpression: condition.expression,
-        ExpressionAttributeValues: { ...condition.values, ...update.values, ':one': 1 },
-      },
-    };
-    return { writes: [write], result: undefined, onConflict: () => new StaleCustomer() };
-  });
-  if (outcome.locked) throw lockedError({ retryAfterSeconds: outcome.lockSeconds });
+  const method = methodOf(attempt.code);
+  const { attemptsLeft: left } = await recordVerifyFailure(attempt, method);
   return {
     valid: false,
     method,
     reason: 'WRONG_CODE',
-    backupCodesLeft: backupCodesLeft(customer),
-    attemptsLeft: outcome.attemptsLeft,
+    backupCodesLeft: backupCodesLeft(attempt.customer),
+    attemptsLeft: left,
   };
 };
 
@@ -269,7 +203,7 @@ export const verifyLoginCode = async (
   let hashed: Promise<string> | undefined;
   const backupCodeHash = () => (hashed ??= hashBackupCode(code.kind === 'backupCode' ? code.canonical : ''));
   try {
-    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+    return await inRounds(async () => {
       const customer = await requireCustomer(customerId, true);
       // After "this wasn't me" no code counts, whoever's authenticator produced it.
       if (customer.recoveryLockedAt)
@@ -277,21 +211,14 @@ export const verifyLoginCode = async (
           'RECOVERY_LOCKED',
           'Sign-in is blocked after a report of an unrequested reset; the security team decides.',
         );
-      if (customer.twoFactor === 'DISABLED' || !customer.totpSecret)
+      if (customer.twoFactor === 'DISABLED' || (!customer.totpSecret && !hasPasskeys(customer)))
         throw conflict('TWO_FA_NOT_ENABLED', 'Two-factor authentication is not on for this customer.');
-      try {
-        return await judge(
-          { customer, code, now: deps.clock.now(), actorId, policy, deps },
-          openKey,
-          backupCodeHash,
-        );
-      } catch (error) {
-        if (!isRetryable(error)) throw error;
-        await new Promise((done) => setTimeout(done, Math.random() * 10 * round));
-      }
-    }
+      // A customer with passkeys only has no app to take a code from; their backup codes still work.
+      if (code.kind === 'totp' && !customer.totpSecret)
+        throw conflict('TOTP_NOT_ENABLED', 'This customer signs in with a passkey, not an app code.');
+      return judge({ customer, code, now: deps.clock.now(), actorId, policy, deps }, openKey, backupCodeHash);
+    });
   } finally {
     for (const key of opened.values()) key.fill(0);
   }
-  throw conflict('CONCURRENT_CHANGE', 'Too many attempts for this customer at once; try again.');
 };

@@ -54,7 +54,7 @@ describe('the login service client', () => {
     });
     const updated = await client.upsertCustomer('cli-1', { ...record, email: 'daan@example.nl' });
     expect(updated).toMatchObject({ created: false, emailChanged: true });
-    expect(await client.twoFactorStatus('cli-1')).toEqual({ twoFactor: 'DISABLED' });
+    expect(await client.twoFactorStatus('cli-1')).toEqual({ twoFactor: 'DISABLED', methods: [] });
     const ticket = await client.issueEnrollmentTicket('cli-1');
     expect(ticket.enrollUrl.startsWith(`${stack.apiUrl}/enroll/#`)).toBe(true);
   });
@@ -134,7 +134,7 @@ describe('the login service client', () => {
       },
     });
     await stack.stopDynamoDb();
-    expect(await patient.twoFactorStatus('cli-1')).toEqual({ twoFactor: 'DISABLED' });
+    expect(await patient.twoFactorStatus('cli-1')).toEqual({ twoFactor: 'DISABLED', methods: [] });
     // The service asks for 5 seconds (lib/errors.ts `unavailable`); the client waited that long, twice.
     expect(waits).toEqual([5000, 5000]);
   });

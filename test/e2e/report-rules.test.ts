@@ -65,7 +65,10 @@ describe('"this wasn\'t me" on the enrollment page', () => {
     await reportPage.getByRole('heading', { name: 'Koppel een nieuwe authenticator-app' }).waitFor();
     expect(await reportPage.getByRole('heading', { name: 'Heeft u dit niet aangevraagd?' }).count()).toBe(0);
     expect(await notMeButtons(reportPage)).toBe(0);
-    expect(await twoFactorOf('rr-e2e-replace')).toEqual({ twoFactor: 'ENABLED' });
+    expect(await twoFactorOf('rr-e2e-replace')).toEqual({
+      twoFactor: 'ENABLED',
+      methods: expect.arrayContaining([expect.objectContaining({ method: 'totp' })]),
+    });
   });
 
   it('a first-enrollment (SELF_SERVICE) page offers none either; a reset email’s page does', async () => {

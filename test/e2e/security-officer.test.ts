@@ -143,6 +143,7 @@ describe('the security officer in the console', () => {
     expect(await twoFactorOf(customerId)).toEqual({
       twoFactor: 'LOCKED',
       lockReason: 'REPORTED_BY_CUSTOMER',
+      methods: [],
     });
     const reportedCase = await caseNumberOf(caseId);
 
@@ -301,7 +302,7 @@ describe('the security officer in the console', () => {
     const released = (await mailsTo(emailOf(customerId))).at(-1);
     expect(released?.subject).toBe('De blokkade van uw account is opgeheven');
     expect(released?.body.text).toContain(`Zaaknummer: ${ceesCase}`);
-    expect(await twoFactorOf(customerId)).toEqual({ twoFactor: 'DISABLED' });
+    expect(await twoFactorOf(customerId)).toEqual({ twoFactor: 'DISABLED', methods: [] });
     await agent.reload();
     const status = agent.getByTestId('customer').getByTestId('two-factor-status');
     await status.waitFor();

@@ -179,7 +179,7 @@ describe('the local API', () => {
     });
     expect(moved.body.emailChanged).toBe(true);
     const status = await stack.call('GET', '/internal/customers/c-100/2fa', { token: service });
-    expect(status.body).toEqual({ twoFactor: 'DISABLED' });
+    expect(status.body).toEqual({ twoFactor: 'DISABLED', methods: [] });
   });
 
   it('answers a handler fault with a bare 500 and a request id, never a stack trace', async () => {

@@ -248,7 +248,7 @@ describe('"this wasn\'t me"', () => {
     const status = await stack.call('GET', '/internal/customers/n-report/2fa', {
       token: await stack.serviceToken(),
     });
-    expect(status.body).toEqual({ twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER' });
+    expect(status.body).toEqual({ twoFactor: 'LOCKED', lockReason: 'REPORTED_BY_CUSTOMER', methods: [] });
     const newSession = await stack.call('POST', '/admin/customers/n-report/verifications', {
       token: agent,
       body: { channel: 'phone' },
@@ -310,6 +310,11 @@ describe('"this wasn\'t me"', () => {
     expect((await stack.call('GET', '/internal/customers/n-attack/2fa', { token: service })).body).toEqual({
       twoFactor: 'LOCKED',
       lockReason: 'REPORTED_BY_CUSTOMER',
+      // The attacker's authenticator stays on file (blocked) for the security team to look at.
+      methods: [
+        { method: 'totp', count: 1 },
+        { method: 'backup_codes', count: 10 },
+      ],
     });
     expect((await stack.call('POST', '/enroll/report', { body: { ticket: emailedTicket } })).status).toBe(
       410,

@@ -133,6 +133,25 @@ describe('a privileged reset waits', () => {
       'RECOVERY_PENDING',
       { availableAt },
     ]);
+    // A passkey waits as an app does: no options, no registration during the wait.
+    const passkeyOptions = await stack.call('POST', '/enroll/passkey/options', {
+      body: { ticket: reset.ticket },
+    });
+    expect([passkeyOptions.status, passkeyOptions.body.error.code]).toEqual([409, 'RECOVERY_PENDING']);
+    const passkeyRegister = await stack.call('POST', '/enroll/passkey/register', {
+      body: {
+        ticket: reset.ticket,
+        response: {
+          id: 'x',
+          rawId: 'x',
+          type: 'public-key',
+          response: { clientDataJSON: 'x', attestationObject: 'x' },
+          clientExtensionResults: {},
+        },
+      },
+    });
+    expect(passkeyRegister.status).toBeGreaterThanOrEqual(400);
+    expect(passkeyRegister.status).toBeLessThan(500);
     // A reload, a second try: the same answer, and nothing was started.
     expect((await startWith(reset.ticket)).status).toBe(409);
     const customer = await itemOf('customers', { customerId: 'rd-vip' });

@@ -73,7 +73,10 @@ describe('"this wasn\'t me" with a ticket from the profile page', () => {
     expect(await snapshot('rr-replace')).toEqual(before);
     // The login service still lets the customer in: no LOCKED, no lock reason.
     const twoFactor = await stack.call('GET', '/internal/customers/rr-replace/2fa', { token: service });
-    expect(twoFactor.body).toEqual({ twoFactor: 'ENABLED' });
+    expect(twoFactor.body).toEqual({
+      twoFactor: 'ENABLED',
+      methods: expect.arrayContaining([expect.objectContaining({ method: 'totp' })]),
+    });
     // Nothing was spent: the ticket still opens enrollment.
     expect((await stack.call('POST', '/enroll/start', { body: { ticket } })).status).toBe(200);
   });

@@ -455,7 +455,8 @@ describe('locks say why', () => {
     const search = await stack.call('GET', `/admin/customers?query=${emailOf(customerId)}`, { token: agent });
     const hit = search.body.customers.find((one: { customerId: string }) => one.customerId === customerId);
     return {
-      status: status.body,
+      // The methods beside them are issue 28's (test/integration/passkeys.test.ts).
+      status: { twoFactor: status.body.twoFactor, lockReason: status.body.lockReason },
       profile: { twoFactor: profile.body.customer.twoFactor, lockReason: profile.body.customer.lockReason },
       search: { twoFactor: hit.twoFactor, lockReason: hit.lockReason },
     };

@@ -229,7 +229,7 @@ describe('disabling 2FA', () => {
     const status = await stack.call('GET', '/internal/customers/d-ok/2fa', {
       token: await stack.serviceToken(),
     });
-    expect(status.body).toEqual({ twoFactor: 'DISABLED' });
+    expect(status.body).toEqual({ twoFactor: 'DISABLED', methods: [] });
     const events = await expectIntactChain(stack, 'd-ok');
     expect(events.map((event) => event.type)).toEqual([
       'CUSTOMER_CREATED',

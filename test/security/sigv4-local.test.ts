@@ -90,7 +90,7 @@ describe('SigV4 on the login service routes of the local stack', () => {
       method: 'GET',
       headers: await sign(`${path}/2fa`, { method: 'GET' }),
     });
-    expect(status).toEqual({ status: 200, body: { twoFactor: 'DISABLED' } });
+    expect(status).toEqual({ status: 200, body: { twoFactor: 'DISABLED', methods: [] } });
   });
 
   it('signs a percent-encoded path and a query with repeated and spaced values the way AWS’s signer does', async () => {

@@ -102,6 +102,8 @@ export const eventLabels = byLocale({
     nl: 'Authenticator-app vervangen door de klant (selfservice)',
     en: 'Authenticator app replaced by the customer (self-service)',
   },
+  PASSKEY_REGISTERED: { nl: 'Passkey geregistreerd', en: 'Passkey registered' },
+  PASSKEY_REMOVED: { nl: 'Passkey verwijderd', en: 'Passkey removed' },
   BACKUP_CODES_REGENERATED: {
     nl: 'Back-upcodes vernieuwd door de klant',
     en: 'Backup codes renewed by the customer',
@@ -223,6 +225,8 @@ export const auditSentences = byLocale({
     nl: 'Klant verving de authenticator-app, {count} nieuwe back-upcodes',
     en: 'Customer replaced the authenticator app, {count} new backup codes',
   },
+  PASSKEY_REGISTERED: { nl: 'Klant registreerde een passkey', en: 'Customer registered a passkey' },
+  PASSKEY_REMOVED: { nl: 'Passkey verwijderd', en: 'Passkey removed' },
   BACKUP_CODES_REGENERATED: {
     nl: 'Klant vernieuwde de back-upcodes ({count} nieuwe)',
     en: 'Customer renewed the backup codes ({count} new)',

@@ -22,7 +22,7 @@ const render = (page: Page): Node => {
     case 'starting':
       return loadingView(page, view.name);
     case 'intro':
-      return introView(page);
+      return introView(page, view);
     case 'scan':
       return scanView(page, view);
     case 'codes':

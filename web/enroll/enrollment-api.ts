@@ -4,6 +4,7 @@ import type * as z from '../../lib/schema';
 import type { enrollmentConfirmedSchema, enrollmentStartedSchema } from '../../lib/enrollment/responses';
 import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
 import type { noticeReportedSchema } from '../../lib/reset/responses';
+import type { PasskeyCreationOptions, PasskeyRegistered } from '../../lib/passkeys/responses';
 import { api, ApiError } from '../shared/api';
 import { ticketErrorCodes, type TicketErrorCode } from './messages';
 
@@ -24,6 +25,14 @@ export const startEnrollment = async (ticket: string) =>
 
 export const confirmEnrollment = async (ticket: string, code: string) =>
   (await api<ConfirmedEnrollment>('POST', '/enroll/confirm', { body: { ticket, code } })).body;
+
+/** POST /enroll/passkey/options: what navigator.credentials.create() needs, bound to this link. */
+export const passkeyOptions = async (ticket: string) =>
+  (await api<PasskeyCreationOptions>('POST', '/enroll/passkey/options', { body: { ticket } })).body;
+
+/** POST /enroll/passkey/register: the new passkey turns 2FA on; the backup codes, once. */
+export const registerPasskey = async (ticket: string, response: unknown) =>
+  (await api<PasskeyRegistered>('POST', '/enroll/passkey/register', { body: { ticket, response } })).body;
 
 /** "This wasn't me". */
 export const reportReset = async (ticket: string) => {

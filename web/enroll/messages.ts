@@ -2,6 +2,7 @@
 import type { MailLocale } from '../../lib/locales';
 import { byLanguage, type PageLang } from '../shared/i18n';
 import { waitingWords } from './waiting.words';
+import { passkeyWords } from './passkey.words';
 
 /**
  * The languages of the enrollment page, the first its fallback. It speaks the customer's language on
@@ -283,8 +284,8 @@ const words = {
   accountLabel: { nl: 'Uw {service}-account:', en: 'Your {service} account:' },
   introResetTitle: { nl: 'Zet tweestapsverificatie weer aan', en: 'Turn two-step verification back on' },
   introResetBody: {
-    nl: 'Onze helpdesk heeft de tweestapsverificatie (2FA) van uw account uitgezet. Koppel nu opnieuw een authenticator-app; dat duurt ongeveer twee minuten.',
-    en: 'Our helpdesk turned off two-step verification (2FA) for your account. Link an authenticator app again now; it takes about two minutes.',
+    nl: 'Onze helpdesk heeft de tweestapsverificatie (2FA) van uw account uitgezet. Zet die nu weer aan, met een passkey of een authenticator-app; dat duurt ongeveer twee minuten.',
+    en: 'Our helpdesk turned off two-step verification (2FA) for your account. Turn it back on now, with a passkey or an authenticator app; it takes about two minutes.',
   },
   introReplaceTitle: { nl: 'Koppel een nieuwe authenticator-app', en: 'Link a new authenticator app' },
   introReplaceBody: {
@@ -341,6 +342,7 @@ const words = {
     en: 'This link was made for you after you signed in on your profile page; there is nothing to report with it. Didn’t you do that yourself? Then change your password and call the helpdesk.',
   },
   ...waitingWords,
+  ...passkeyWords,
 } satisfies Record<string, Record<EnrollLang, string>>;
 
 export type MessageKey = keyof typeof words;

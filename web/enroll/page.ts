@@ -14,7 +14,8 @@ import {
 export type View =
   | { name: 'no-ticket' }
   | { name: 'checking' }
-  | { name: 'intro' }
+  /** passkeyBusy: the device's passkey prompt is open; passkeyError: it or the server refused. */
+  | { name: 'intro'; passkeyBusy?: boolean; passkeyError?: InlineError }
   | { name: 'starting' }
   | { name: 'scan'; enrollment: StartedEnrollment; busy: boolean; manualOpen: boolean; error?: InlineError }
   | {
@@ -25,8 +26,9 @@ export type View =
       saved: boolean;
       savedError: boolean;
       replaced: boolean;
+      method?: 'totp' | 'passkey';
     }
-  | { name: 'done'; replaced: boolean }
+  | { name: 'done'; replaced: boolean; method?: 'totp' | 'passkey' }
   | { name: 'report'; busy: boolean; error?: InlineError }
   | { name: 'reported' }
   | { name: 'waiting'; availableAt: string }

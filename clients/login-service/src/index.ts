@@ -15,6 +15,13 @@ import { customerErasedSchema, type CustomerErased } from '../../../lib/erasure/
 import { errorBodySchema } from '../../../lib/http/schemas';
 import type * as z from '../../../lib/schema';
 import { verifyOutcomeSchema, type VerifyOutcomeBody } from '../../../lib/totp/responses';
+import {
+  passkeyRequestOptionsSchema,
+  passkeyVerifyOutcomeSchema,
+  type PasskeyRequestOptions,
+  type PasskeyVerifyOutcome,
+} from '../../../lib/passkeys/responses';
+import type { AuthenticationResponseBody } from '../../../lib/passkeys/schemas';
 import { createSigner } from './sigv4';
 
 export type {
@@ -25,6 +32,9 @@ export type {
   EnrollmentTicketIssued,
   TwoFactorState,
   VerifyOutcomeBody,
+  PasskeyRequestOptions,
+  PasskeyVerifyOutcome,
+  AuthenticationResponseBody,
 };
 
 export interface LoginServiceClientOptions {
@@ -134,6 +144,24 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
     /** POST /internal/customers/{customerId}/2fa/verify: a 6-digit TOTP code or a backup code at login. */
     verifyTwoFactor: (customerId: string, code: string): Promise<VerifyOutcomeBody> =>
       send('POST', `/internal/customers/${segment(customerId)}/2fa/verify`, verifyOutcomeSchema, { code }),
+    /**
+     * POST /internal/customers/{customerId}/passkeys/authentication-options: the options the login page
+     * hands to navigator.credentials.get() (or @simplewebauthn/browser's startAuthentication).
+     */
+    passkeyAuthenticationOptions: (customerId: string): Promise<PasskeyRequestOptions> =>
+      send(
+        'POST',
+        `/internal/customers/${segment(customerId)}/passkeys/authentication-options`,
+        passkeyRequestOptionsSchema,
+      ),
+    /** POST /internal/customers/{customerId}/passkeys/verify: the assertion the login page got back. */
+    verifyPasskey: (
+      customerId: string,
+      response: AuthenticationResponseBody,
+    ): Promise<PasskeyVerifyOutcome> =>
+      send('POST', `/internal/customers/${segment(customerId)}/passkeys/verify`, passkeyVerifyOutcomeSchema, {
+        response,
+      }),
     /**
      * POST /internal/customers/{customerId}/2fa/enrollment-ticket: the "2FA aanzetten" link; with a
      * step-up code (a current TOTP code or a backup code) the link that replaces the authenticator.

@@ -29,6 +29,16 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
       'dl',
       { class: 'facts' },
       fact(t('twoFactorStatus'), twoFactorBadge(ctx, customer)),
+      fact(
+        t('twoFactorMethods'),
+        h('span', {
+          'data-testid': 'two-factor-methods',
+          text:
+            customer.methods
+              .map(({ method, count }) => t(`method_${method}`, { count: String(count) }))
+              .join(', ') || t('none'),
+        }),
+      ),
       fact(t('email'), customer.email),
       fact(t('company'), customer.companyName ?? t('none')),
       fact(t('phoneOnFile'), customer.phoneNumbersMasked.join(', ') || t('noPhoneOnFile')),

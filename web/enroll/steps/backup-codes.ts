@@ -20,7 +20,7 @@ const guardLeaving = (page: Page, guard: boolean) => {
 };
 
 /** The codes of a confirmed enrollment, on a step that stays until they are saved. */
-export const showBackupCodes = (page: Page, confirmed: ConfirmedEnrollment) => {
+export const showBackupCodes = (page: Page, confirmed: ConfirmedEnrollment & { method?: 'passkey' }) => {
   guardLeaving(page, true);
   page.show(
     {
@@ -30,6 +30,7 @@ export const showBackupCodes = (page: Page, confirmed: ConfirmedEnrollment) => {
       saved: false,
       savedError: false,
       replaced: confirmed.mode === 'REPLACE',
+      method: confirmed.method ?? 'totp',
     },
     'codes-title',
   );
@@ -83,7 +84,7 @@ export const codesView = (page: Page, current: ViewOf<'codes'>) => {
     current.replaced
       ? h('p', { class: 'notice', 'data-testid': 'replaced-notice', text: t('replacedCodesNotice') })
       : null,
-    h('p', { text: t('codesBody') }),
+    h('p', { text: t(current.method === 'passkey' ? 'passkeyCodesBody' : 'codesBody') }),
     // What a printout must say on its own, weeks later: whose codes, for what, made when.
     h(
       'div',
@@ -134,7 +135,7 @@ export const codesView = (page: Page, current: ViewOf<'codes'>) => {
               return;
             }
             guardLeaving(page, false);
-            page.show({ name: 'done', replaced: current.replaced }, 'done-title');
+            page.show({ name: 'done', replaced: current.replaced, method: current.method }, 'done-title');
           },
         },
       },
@@ -168,8 +169,28 @@ export const codesView = (page: Page, current: ViewOf<'codes'>) => {
   );
 };
 
-export const doneView = (page: Page, { replaced }: ViewOf<'done'>) => {
+/** After a passkey: sign-in is with it, and a second authenticator saves a trip to the helpdesk. */
+const passkeyDone = (page: Page) => [
+  h('p', { text: page.t('passkeyDoneBody') }),
+  h(
+    'div',
+    { class: 'notice', 'data-testid': 'second-authenticator' },
+    h('h3', { text: page.t('passkeySecondTitle') }),
+    h('p', { text: page.t('passkeySecondBody') }),
+  ),
+];
+
+export const doneView = (page: Page, { replaced, method }: ViewOf<'done'>) => {
   const { t } = page;
+  if (method === 'passkey')
+    return h(
+      'section',
+      { class: 'card card-ok', 'data-state': 'done', 'data-method': 'passkey' },
+      title(t('doneTitle'), 'done-title'),
+      accountLine(page),
+      ...passkeyDone(page),
+      h('p', { class: 'muted', text: t('doneClose') }),
+    );
   return h(
     'section',
     { class: 'card card-ok', 'data-state': 'done' },

@@ -6,6 +6,7 @@ import { linkStatus, startEnrollment, type LinkStatus } from '../enrollment-api'
 import type { MessageKey, TicketErrorCode } from '../messages';
 import { forgetTicket, keepTicket, phoneLayout, type Page, type View, type ViewOf } from '../page';
 import { errorNotice, handleFailure, helpdeskContact, notMeButton, accountLine, title } from '../parts';
+import { appHeading, passkeyChoice, passkeysAvailable } from './passkey';
 
 const linkRefusals: Record<Exclude<LinkStatus['state'], 'VALID'>, TicketErrorCode> = {
   USED: 'TICKET_SPENT',
@@ -102,8 +103,9 @@ const introBodies: Record<LinkStatus['purpose'], MessageKey> = {
   REPLACE: 'introReplaceBody',
 };
 
-export const introView = (page: Page) => {
+export const introView = (page: Page, view: ViewOf<'intro'> = { name: 'intro' }) => {
   const { link, t } = page;
+  const passkeyFirst = passkeysAvailable();
   const purpose = link?.purpose ?? 'SELF_SERVICE';
   return h(
     'section',
@@ -111,6 +113,8 @@ export const introView = (page: Page) => {
     title(t(introTitles[purpose]), 'intro-title'),
     accountLine(page),
     h('p', { text: t(introBodies[purpose]) }),
+    passkeyChoice(page, view),
+    appHeading(page),
     h('p', { text: t('introNeed') }),
     h(
       'ol',
@@ -126,6 +130,9 @@ export const introView = (page: Page) => {
       h('button', {
         type: 'button',
         'data-key': 'begin',
+        class: passkeyFirst ? 'secondary' : undefined,
+        // Under "Or use an authenticator app": the heading says which way this button begins.
+        'aria-describedby': passkeyFirst ? 'app-choice' : undefined,
         text: t('begin'),
         on: { click: () => void start(page) },
       }),
