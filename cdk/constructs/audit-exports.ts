@@ -21,6 +21,8 @@ import {
 import type { AppFunctions } from './api';
 import type { AppFunction } from './app-function';
 
+const definitionOf = (name: FunctionName): FunctionDefinition => functions[name];
+
 const logicalIdOf = (construct: IConstruct) =>
   Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 
@@ -234,7 +236,8 @@ export class AuditExports extends Construct {
   private schedule(name: FunctionName, fn: AppFunction, schedules: ScheduleDefinition[]) {
     const deadLetters = deadLetterQueue(this, `${name}DeadLetters`, 'the scheduled function');
     this.deadLetterQueues.push({
-      alarmId: `${name}DeadLetters`,
+      // A function that also consumes a stream has that queue's alarm under its plain name.
+      alarmId: definitionOf(name).streamSource ? `${name}ScheduleDeadLetters` : `${name}DeadLetters`,
       queue: deadLetters,
       holds: `scheduled invocations of ${name} that failed after all retries (the schedule's input, the error and its stack trace)`,
     });
