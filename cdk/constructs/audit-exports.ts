@@ -234,10 +234,11 @@ export class AuditExports extends Construct {
 
   /** EventBridge Scheduler invokes asynchronously: retries, then a dead-letter queue Monitoring watches. */
   private schedule(name: FunctionName, fn: AppFunction, schedules: ScheduleDefinition[]) {
-    const deadLetters = deadLetterQueue(this, `${name}DeadLetters`, 'the scheduled function');
+    // A function that also consumes a stream has that queue (and its alarm) under its plain name.
+    const alarmId = definitionOf(name).streamSource ? `${name}ScheduleDeadLetters` : `${name}DeadLetters`;
+    const deadLetters = deadLetterQueue(this, alarmId, 'the scheduled function');
     this.deadLetterQueues.push({
-      // A function that also consumes a stream has that queue's alarm under its plain name.
-      alarmId: definitionOf(name).streamSource ? `${name}ScheduleDeadLetters` : `${name}DeadLetters`,
+      alarmId,
       queue: deadLetters,
       holds: `scheduled invocations of ${name} that failed after all retries (the schedule's input, the error and its stack trace)`,
     });

@@ -51,7 +51,7 @@ export class RecoveryEvents extends Construct {
     // `-c siemEventBusArn`. Events that cannot be delivered wait in a queue an alarm watches.
     const siemTargets: events.IRuleTarget[] = [];
     if (props.siemEventBusArn) {
-      const deadLetters = deadLetterQueue(this, 'SiemDeadLetters', 'the SIEM rule');
+      const deadLetters = deadLetterQueue(this, 'siemRuleDeadLetters', 'the SIEM rule');
       this.deadLetterQueues.push({
         alarmId: 'siemRuleDeadLetters',
         queue: deadLetters,

@@ -103,11 +103,7 @@ const exportAuditTrail = async (
   return completed;
 };
 
-const exportService = (
-  completed: CompletedExport[] = [],
-  earliest?: Date,
-  failed: FailedExport[] = [],
-) => {
+const exportService = (completed: CompletedExport[] = [], earliest?: Date, failed: FailedExport[] = []) => {
   const started: Parameters<ExportService['start']>[0][] = [];
   const service: ExportService = {
     start: async (request) => {

@@ -34,6 +34,8 @@ describe('the origin header check', () => {
     expect(covered.sort()).toEqual([
       '/enroll/confirm',
       '/enroll/notice-report',
+      '/enroll/passkey/options',
+      '/enroll/passkey/register',
       '/enroll/report',
       '/enroll/start',
       '/enroll/status',

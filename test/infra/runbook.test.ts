@@ -11,7 +11,12 @@ let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  ({ ofType, resources } = synthesizeStack('RunbookStack', {}, { bundle: false }));
+  // With a SIEM bus, so the alarm on the SIEM rule's dead letters (only then created) is checked too.
+  ({ ofType, resources } = synthesizeStack(
+    'RunbookStack',
+    { siemEventBusArn: 'arn:aws:events:eu-west-1:444455556666:event-bus/siem' },
+    { bundle: false },
+  ));
 }, 180000);
 
 const runbook = readFileSync(join(repoRoot(), 'docs', 'operations.md'), 'utf8');
@@ -84,12 +89,23 @@ describe('every alarm has its runbook section, one to one', () => {
       })
       .map((name) => `${name}DeadLetters`)
       .sort();
-    expect(deadLetters.map((alarm) => alarm.id).sort()).toEqual(expected);
+    // A function both scheduled and fed by a stream has two queues: the schedule's is named so.
+    const scheduledToo = (Object.keys(functions) as (keyof typeof functions)[])
+      .filter((name) => {
+        const definition: FunctionDefinition = functions[name];
+        return definition.streamSource && definition.schedules?.length;
+      })
+      .map((name) => `${name}ScheduleDeadLetters`);
+    expect(deadLetters.map((alarm) => alarm.id).sort()).toEqual(
+      [...expected, ...scheduledToo, 'siemRuleDeadLetters'].sort(),
+    );
     expect(expected).toEqual([
       'auditExportDeadLetters',
+      'eventPublisherDeadLetters',
       'notifierDeadLetters',
       'outboxReconciliationDeadLetters',
     ]);
+    expect(scheduledToo).toEqual(['eventPublisherScheduleDeadLetters']);
     for (const alarm of deadLetters) {
       const fn = alarm.id.replace(/DeadLetters$/, '');
       expect(alarm.description).toContain(`Dead letters in RunbookStack/`);
