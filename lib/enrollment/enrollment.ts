@@ -5,7 +5,7 @@ import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { config } from '../config';
 import type { CustomerItem, PendingEnrollment } from '../customers/customer';
-import { conflict, forbidden, gone, invalid } from '../errors';
+import { conflict, gone, invalid } from '../errors';
 import { assertRecoveryAvailable, recoveryAvailableCondition } from '../reset/waiting-period';
 import { openSecret, sealSecret } from '../secrets/sealed-secret';
 import { enrollmentModeOf, type EnrollmentMode, ticketUsableCheck } from '../tickets/store';

@@ -4,6 +4,7 @@
 // accept an assertion of that same authenticator and refuse it replayed, and the next reset removes it.
 import type { CDPSession, Page } from 'playwright-core';
 import { emailOf, mailTo, passOwnMail, resetCustomer } from '../support/fixtures';
+import { axeViolations } from './axe';
 import { browserSuite, phone, screenshot, signIn } from './browser';
 
 jest.setTimeout(150_000);
@@ -111,6 +112,7 @@ describe('recovering to a passkey', () => {
     await page.getByRole('heading', { name: 'Of gebruik een authenticator-app' }).waitFor();
     await page.getByRole('button', { name: 'Beginnen' }).waitFor();
     expect(await unnamedControls(cdp)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'passkey-01-intro-phone');
 
     await choice.getByRole('button', { name: 'Passkey instellen' }).click();
@@ -120,6 +122,7 @@ describe('recovering to a passkey', () => {
     expect(await page.locator('[data-state="codes"]').textContent()).toContain('apparaat met de passkey');
     expect(await credentialsOn(cdp, authenticatorId)).toHaveLength(1);
     expect(await unnamedControls(cdp)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'passkey-02-backup-codes-phone');
     await page.getByLabel('Ik heb mijn back-upcodes veilig bewaard').check();
     await page.getByRole('button', { name: 'Klaar' }).click();
@@ -127,6 +130,7 @@ describe('recovering to a passkey', () => {
     await done.waitFor();
     expect(await done.getByTestId('second-authenticator').textContent()).toContain('tweede manier');
     expect(await unnamedControls(cdp)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'passkey-03-done-phone');
 
     const status = await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: service });
@@ -211,6 +215,7 @@ describe('recovering to a passkey', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe(
       'passkey-begin',
     );
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'passkey-04-cancelled-phone');
     const status = await stack.call('GET', `/internal/customers/${customerId}/2fa`, {
       token: await stack.serviceToken(),
@@ -220,5 +225,16 @@ describe('recovering to a passkey', () => {
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
     await page.getByRole('button', { name: 'Passkey instellen' }).click();
     await page.locator('[data-state="codes"]').waitFor();
+  });
+});
+
+describe('the accessibility check itself', () => {
+  it('finds a violation when there is one (an image without a text alternative)', async () => {
+    const page = await open();
+    await page.goto(atLocalhost(`${suite.stack.apiUrl}/enroll/`));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('img'), { src: 'data:,' })),
+    );
+    expect((await axeViolations(page)).map((violation) => violation.rule)).toContain('image-alt');
   });
 });
