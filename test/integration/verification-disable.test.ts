@@ -225,7 +225,10 @@ describe('disabling 2FA', () => {
       twoFactor: 'DISABLED',
       auditEventId: expect.stringMatching(/^[0-9A-Z]{26}$/),
       notification: 'QUEUED',
+      // A standard reset does not wait: the link opens at once (docs/procedure.md, the waiting period).
+      recoveryAvailableAt: expect.any(String),
     });
+    expect(new Date(response.body.recoveryAvailableAt).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     const status = await stack.call('GET', '/internal/customers/d-ok/2fa', {
       token: await stack.serviceToken(),
     });
@@ -413,7 +416,10 @@ describe('disabling 2FA', () => {
       twoFactor: 'DISABLED',
       auditEventId: expect.any(String),
       notification: 'QUEUED',
+      recoveryAvailableAt: expect.any(String),
     });
+    // A privileged customer's link opens a day later (RECOVERY_DELAY_PRIVILEGED_MINUTES).
+    expect(new Date(approved.body.recoveryAvailableAt).getTime() - Date.now()).toBeGreaterThan(1430 * 60_000);
     const twice = await stack.call('POST', `/admin/approvals/${approvalId}/approve`, { token: secondAdmin });
     expect(twice.body.error.code).toBe('APPROVAL_NOT_PENDING');
     const events = await expectIntactChain(stack, 'd-priv');

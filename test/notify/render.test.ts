@@ -9,6 +9,7 @@ describe('email templates', () => {
       name: '<script>alert(1)</script> & "Jan"',
       at: '25 November 2026',
       helpdesk: 'our helpdesk',
+      method: 'a passkey',
     });
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Jan&quot;');
     expect(email.html).not.toContain('<script>');
