@@ -1,10 +1,8 @@
 // Lambda on the AuditEvents stream and on a 5-minute schedule: the event outbox's relay and its
 // reconciliation, the one function allowed to put events on the recovery event bus.
 import middy from '@middy/core';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { AuditItem } from '../lib/audit/events';
+import { relayNewAuditEvents } from '../lib/audit/stream-relay';
 import { systemClock } from '../lib/clock';
 import { config } from '../lib/config';
 import {
@@ -14,34 +12,20 @@ import {
   type PublicationReconcileReport,
 } from '../lib/events/publisher';
 import { reconcileInputSchema } from '../lib/notify/reconcile-input';
-import { errorLogFields } from '../lib/observability/error-fields';
 import { logger } from '../lib/observability/logger';
 
 config();
 const deps = { clock: systemClock };
 
 /** In order; on the first failure the rest of the batch is retried, so no event overtakes an earlier one. */
-const relay = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  for (const [index, record] of event.Records.entries()) {
-    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-    const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>) as AuditItem;
-    try {
+const relay = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  relayNewAuditEvents(
+    event,
+    async (item) => {
       await publishAuditEvent(item, deps);
-    } catch (error) {
-      logger.error('recovery event not published; retrying from this record', {
-        eventId: item.eventId,
-        type: item.type,
-        error: errorLogFields(error),
-      });
-      return {
-        batchItemFailures: event.Records.slice(index).map((failed) => ({
-          itemIdentifier: failed.dynamodb?.SequenceNumber ?? '',
-        })),
-      };
-    }
-  }
-  return { batchItemFailures: [] };
-};
+    },
+    'recovery event not published; retrying from this record',
+  );
 
 const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
   typeof event === 'object' && event !== null && Array.isArray((event as { Records?: unknown }).Records);

@@ -2,7 +2,6 @@
 // the next assertion (public key, sign counter, transports, backup flags), and the single-use challenges.
 import { createHash } from 'node:crypto';
 import type { AuditEventInput } from '../audit/events';
-import type { CustomerItem } from './customer';
 
 export interface StoredPasskey {
   /** base64url credential id, as the authenticator returns it; also the key in `CustomerItem.passkeys`. */
@@ -30,7 +29,10 @@ export interface PasskeyChallenge {
   ticketHash?: string;
 }
 
-export const passkeysOf = (customer: CustomerItem): StoredPasskey[] => Object.values(customer.passkeys ?? {});
+/** What of a customer the passkey helpers read (a CustomerItem is one). */
+type WithPasskeys = { passkeys?: Record<string, StoredPasskey> };
+
+export const passkeysOf = (customer: WithPasskeys): StoredPasskey[] => Object.values(customer.passkeys ?? {});
 
 /** The audit names a credential by a hash: enough to match two events, nothing to replay or look up. */
 export const credentialRef = (credentialId: string) =>
@@ -43,11 +45,11 @@ export const userHandleOf = (customerId: string) =>
 export const isExpired = (challenge: PasskeyChallenge, now: Date) =>
   now.getTime() >= new Date(challenge.expiresAt).getTime();
 
-export const hasPasskeys = (customer: CustomerItem) => passkeysOf(customer).length > 0;
+export const hasPasskeys = (customer: WithPasskeys) => passkeysOf(customer).length > 0;
 
 /** One PASSKEY_REMOVED per passkey a change removes (a reset, a replacement), the credential named by its hash. */
 export const passkeyRemovals = (
-  customer: CustomerItem,
+  customer: WithPasskeys,
   audit: Omit<AuditEventInput, 'type' | 'details'>,
   reason: 'RESET' | 'REPLACED',
 ): AuditEventInput[] =>

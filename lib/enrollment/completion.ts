@@ -77,6 +77,20 @@ export const customerCondition = (ticket: TicketItem) => {
   };
 };
 
+/** ENROLLMENT_STARTED, however the enrollment starts (an app's secret, a resumed one, a passkey's challenge). */
+export const enrollmentStartedEvent = (
+  customer: Pick<CustomerItem, 'customerId'>,
+  item: TicketItem,
+  details: AuditEventInput['details'],
+): AuditEventInput => ({
+  type: 'ENROLLMENT_STARTED',
+  actorType: 'customer',
+  actorId: customer.customerId,
+  customerId: customer.customerId,
+  ...(item.caseId ? { caseId: item.caseId } : {}),
+  details: { purpose: item.purpose, ...details },
+});
+
 export interface ConfirmedEnrollment {
   twoFactor: 'ENABLED';
   mode: EnrollmentMode;

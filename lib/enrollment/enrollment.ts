@@ -13,6 +13,7 @@ import {
   completeEnrollment,
   customerCondition,
   EnrollmentRaced,
+  enrollmentStartedEvent,
   requireEnrollmentTicket,
   withRaceExplained,
   type ConfirmedEnrollment,
@@ -69,14 +70,13 @@ const resumeEnrollment = async (
     const condition = customerCondition(item);
     await withRaceExplained(ticket, deps, () =>
       commitWithAudit(customer.customerId, deps, async (append) => {
-        append({
-          type: 'ENROLLMENT_STARTED',
-          actorType: 'customer',
-          actorId: customer.customerId,
-          customerId: customer.customerId,
-          ...(item.caseId ? { caseId: item.caseId } : {}),
-          details: { purpose: item.purpose, restarted: true, resumed: true, expiresAt: pending.expiresAt },
-        });
+        append(
+          enrollmentStartedEvent(customer, item, {
+            restarted: true,
+            resumed: true,
+            expiresAt: pending.expiresAt,
+          }),
+        );
         const writes: TransactItem[] = [
           ticketUsableCheck(item, now),
           {
@@ -138,14 +138,7 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
     const waiting = recoveryAvailableCondition(now);
     await withRaceExplained(ticket, deps, () =>
       commitWithAudit(customer.customerId, deps, async (append) => {
-        append({
-          type: 'ENROLLMENT_STARTED',
-          actorType: 'customer',
-          actorId: customer.customerId,
-          customerId: customer.customerId,
-          ...(item.caseId ? { caseId: item.caseId } : {}),
-          details: { purpose: item.purpose, restarted, expiresAt: pending.expiresAt },
-        });
+        append(enrollmentStartedEvent(customer, item, { restarted, expiresAt: pending.expiresAt }));
         const writes: TransactItem[] = [
           ticketUsableCheck(item, now),
           {

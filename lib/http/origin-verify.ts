@@ -7,7 +7,6 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { forbidden } from '../errors';
 import type { RouteDefinition } from '../routes';
-import type { RoutedEvent } from './middlewares';
 
 /** The header's name; CDK sets it with the value (ORIGIN_VERIFY_VALUE) on functions of public routes. */
 export const ORIGIN_VERIFY_HEADER_ENV = 'ORIGIN_VERIFY_HEADER';
@@ -40,9 +39,15 @@ export const originSecretCheck = (env: Record<string, string | undefined> = proc
   };
 };
 
+/** What the check reads of a routed request (lib/http/middlewares.ts makes it). */
+interface OriginCheckedEvent {
+  route: Pick<RouteDefinition, 'path' | 'auth'>;
+  headers: Record<string, string | undefined>;
+}
+
 export const originVerification = (
   env: Record<string, string | undefined> = process.env,
-): MiddlewareObj<RoutedEvent, APIGatewayProxyStructuredResultV2> => {
+): MiddlewareObj<OriginCheckedEvent, APIGatewayProxyStructuredResultV2> => {
   const throughCloudFront = originSecretCheck(env);
   return {
     before: (request) => {

@@ -9,6 +9,7 @@ import {
   completeEnrollment,
   customerCondition,
   EnrollmentRaced,
+  enrollmentStartedEvent,
   requireEnrollmentTicket,
   withRaceExplained,
   type ConfirmedEnrollment,
@@ -71,14 +72,7 @@ export const passkeyRegistrationOptions = async (
   };
   await withRaceExplained(ticket, deps, () =>
     commitWithAudit(customer.customerId, deps, async (append) => {
-      append({
-        type: 'ENROLLMENT_STARTED',
-        actorType: 'customer',
-        actorId: customer.customerId,
-        customerId: customer.customerId,
-        ...(item.caseId ? { caseId: item.caseId } : {}),
-        details: { purpose: item.purpose, method: 'passkey', expiresAt: pending.expiresAt },
-      });
+      append(enrollmentStartedEvent(customer, item, { method: 'passkey', expiresAt: pending.expiresAt }));
       const writes: TransactItem[] = [
         ticketUsableCheck(item, now),
         {

@@ -5,7 +5,6 @@ import { isSealedText, openOrPlaceholder, openTextKey, type SealedText } from '.
 import type { Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
 import { textSealerFor } from '../customers/text-key';
-import type { VerificationItem } from './verification';
 
 /** A note as stored: sealed; sessions written before sealing hold plain text until their TTL. */
 export type StoredNote = SealedText | string;
@@ -15,7 +14,7 @@ export const sealNote = async (customerId: string, note: string, deps: { random:
 
 /** Reads a session's notes: the customer's key is unwrapped only when the session holds a sealed one. */
 export const noteOpener = async (
-  item: VerificationItem,
+  item: { customerId: string; checks: { note?: StoredNote }[] },
   customer: Pick<CustomerItem, 'textKey'> | undefined,
 ): Promise<(note: StoredNote) => string> => {
   const holdsSealed = item.checks.some((check) => check.note !== undefined && isSealedText(check.note));

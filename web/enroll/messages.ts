@@ -1,17 +1,10 @@
 // Everything the enrollment page says to the customer, each key in every language of the page's list.
-import type { MailLocale } from '../../lib/locales';
-import { byLanguage, type PageLang } from '../shared/i18n';
+import { byLanguage } from '../shared/i18n';
+import { enrollLanguages, type EnrollLang } from './languages';
 import { waitingWords } from './waiting.words';
 import { passkeyWords } from './passkey.words';
 
-/**
- * The languages of the enrollment page, the first its fallback. It speaks the customer's language on
- * record once the link's status names it (unless the customer switched), before that the browser's. A
- * language here needs its words below, its entry in web/shared/i18n.ts and its helpdesk facts in
- * lib/locales.ts (mailWording).
- */
-export const enrollLanguages = ['nl', 'en'] as const satisfies readonly (PageLang & MailLocale)[];
-export type EnrollLang = (typeof enrollLanguages)[number];
+export { enrollLanguages, type EnrollLang } from './languages';
 
 const words = {
   documentTitle: { nl: 'Tweestapsverificatie instellen', en: 'Set up two-step verification' },

@@ -1,6 +1,6 @@
 // The enrollment page's words for the passkey way (issue 28), in every language of the page; spread
 // into messages.ts's dictionary.
-import type { EnrollLang } from './messages';
+import type { EnrollLang } from './languages';
 
 export const passkeyWords = {
   passkeyTitle: {

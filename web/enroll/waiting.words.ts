@@ -1,7 +1,9 @@
 // The enrollment page's words for a reset's waiting period and a notice's "this wasn't me" link
 // (issue 29), beside the page's other words in messages.ts, each key in every language of the page.
 // messages.ts spreads these into the page's words, where every language of the page is checked.
-type Words = Record<string, Record<'nl' | 'en', string>>;
+import type { EnrollLang } from './languages';
+
+type Words = Record<string, Record<EnrollLang, string>>;
 
 export const waitingWords = {
   waitingTitle: { nl: 'Uw link werkt nog niet', en: 'Your link does not work yet' },
