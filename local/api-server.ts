@@ -23,6 +23,7 @@ import { lambdaContext } from './lambda-context';
 import { repoRoot } from './paths';
 import { jwtAuthorizer, type TokenIssuer, type TrustedIssuer } from './token-issuer';
 import { verifySigV4, type LocalIamIdentity } from './sigv4-verifier';
+import { invokeAs } from './table-grants';
 
 type HttpHandler = (
   event: APIGatewayProxyEventV2,
@@ -272,7 +273,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
       const handler = await loadHandler(route.function);
       let result: APIGatewayProxyStructuredResultV2;
       try {
-        result = await handler(event, lambdaContext(route.function));
+        result = await invokeAs(route.function, () => handler(event, lambdaContext(route.function)));
       } catch {
         // Lambda reports an unhandled error and API Gateway answers 500 without details.
         return sendError(response, 500, 'INTERNAL_ERROR', 'Internal Server Error');

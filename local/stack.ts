@@ -19,6 +19,7 @@ import { repoRoot } from './paths';
 import { freePort, type ManagedProcess } from './processes';
 import { startSesLocal } from './ses-local';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller';
+import { enforceTableGrants } from './table-grants';
 import { backfillRecoveryLockFlags } from '../lib/security/backfill';
 import { createTables, localTableNames, tableEnvironment } from './tables';
 import { createTokenIssuer, remoteIssuer, type TokenIssuer } from './token-issuer';
@@ -251,6 +252,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...options.oidc,
     });
     const eventBus = new LocalEventBus({ region, account: LOCAL_ACCOUNT_ID, busName: LOCAL_EVENT_BUS_NAME });
+    enforceTableGrants();
     const api = await startApiServer({
       port,
       issuer,

@@ -17,6 +17,7 @@ import { dirname } from 'node:path';
 import { functions, type FunctionDefinition, type FunctionName } from '../lib/routes';
 import type { TableKey } from '../lib/data/tables';
 import { lambdaContext } from './lambda-context';
+import { invokeAs } from './table-grants';
 
 type StreamHandler = (
   event: DynamoDBStreamEvent,
@@ -223,7 +224,7 @@ export class StreamPoller {
     for (let attempt = 0; attempt <= source.maximumRetryAttempts; attempt += 1) {
       let failedFrom: number | undefined;
       try {
-        const response = await handler({ Records: pending }, lambdaContext(name));
+        const response = await invokeAs(name, () => handler({ Records: pending }, lambdaContext(name)));
         const failures = response?.batchItemFailures ?? [];
         if (failures.length === 0) return;
         // ReportBatchItemFailures: Lambda retries from the lowest failed sequence number on.

@@ -10,40 +10,14 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../local/paths';
 import { lambdaBundling, lambdaNodeOptions } from '../bundling';
-import type { FunctionDefinition, TableAccess } from '../../lib/routes';
+import { tableActions, type FunctionDefinition, type TableAccess } from '../../lib/routes';
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 const repoRoot = findRepoRoot();
 
-/**
- * DynamoDB actions per access level; no Scan, no BatchWriteItem and no PartiQL anywhere. `append` cannot
- * update or delete. IAM has no condition key that makes PutItem conditional, so `append`'s PutItem is
- * kept from overwriting by the code (every audit write is lib/audit/store.ts auditPut, conditioned on
- * attribute_not_exists) and detected by the hash chain if it ever did; AuditEvents' resource policy
- * (cdk/constructs/data.ts) denies Update, Delete, BatchWrite and PartiQL to every principal.
- */
-export const actionsFor: Record<TableAccess, string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  append: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
-  readWrite: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-  ],
-  readWriteDelete: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-  ],
-  queryDelete: ['dynamodb:Query', 'dynamodb:DeleteItem'],
-};
+/** DynamoDB actions per access level (lib/routes/table-actions.ts, which the local stack enforces too). */
+export const actionsFor = (access: TableAccess): string[] =>
+  tableActions[access].map((action) => `dynamodb:${action}`);
 
 export interface AppFunctionProps {
   name: string;
@@ -127,7 +101,7 @@ export class AppFunction extends NodejsFunction {
     this.addEnvironment(envVar, table.tableName);
     this.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: actionsFor[access],
+        actions: actionsFor(access),
         resources: [table.tableArn, ...indexNames.map((indexName) => `${table.tableArn}/index/${indexName}`)],
       }),
     );

@@ -9,6 +9,16 @@ import { config } from '../config';
 import type { TableKey } from '../data/tables';
 
 let client: DynamoDBDocumentClient | undefined;
+const clientSetups: ((client: DynamoDBDocumentClient) => void)[] = [];
+
+/**
+ * Runs `setup` on the client now and on every client created later: the local stack adds its check of
+ * each function's table grants this way (local/table-grants.ts). Lambda never calls it.
+ */
+export const setUpDynamoDbClient = (setup: (client: DynamoDBDocumentClient) => void) => {
+  clientSetups.push(setup);
+  if (client) setup(client);
+};
 
 export const dynamoDb = (): DynamoDBDocumentClient => {
   if (!client) {
@@ -23,6 +33,7 @@ export const dynamoDb = (): DynamoDBDocumentClient => {
     client = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
+    for (const setup of clientSetups) setup(client);
   }
   return client;
 };

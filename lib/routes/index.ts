@@ -6,3 +6,4 @@ export * from './functions';
 export type { RouteDefinition } from './definition';
 export * from './table';
 export * from './lookup';
+export * from './table-actions';
