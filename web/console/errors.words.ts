@@ -1,5 +1,8 @@
-// The API's refusals in plain words, every console language side by side; a code missing here falls
-// back to the API's own message.
+// The API's refusals in plain words, every console language side by side: one sentence for each code a
+// staff route can answer (lib/error-codes.ts) and for the ones the client makes up; tsc names a new code
+// that has none.
+import type { StaffErrorCode } from '../../lib/error-codes';
+import type { ClientErrorCode } from '../shared/api';
 import { byLocale, type Words } from './locales';
 
 export const errorSentences = byLocale({
@@ -76,10 +79,6 @@ export const errorSentences = byLocale({
   EMAIL_CODE_EXPIRED: {
     nl: 'De gemailde code is verlopen. Mail een nieuwe.',
     en: 'The emailed code has expired. Email a new one.',
-  },
-  EMAIL_CODE_ATTEMPTS_EXCEEDED: {
-    nl: 'Te veel foute codes. Mail een nieuwe code.',
-    en: 'Too many wrong codes. Email a new code.',
   },
   EMAIL_CODE_LIMIT: {
     nl: 'Het maximum aantal codes voor deze verificatie is bereikt.',
@@ -294,4 +293,4 @@ export const errorSentences = byLocale({
     nl: 'Dit adres bevat een ongeldig teken (een kapotte %-code). Zoek de klant opnieuw op.',
     en: 'This address holds an invalid character (a broken %-escape). Search for the customer again.',
   },
-} satisfies Words);
+} satisfies Words<StaffErrorCode | ClientErrorCode>);

@@ -31,6 +31,9 @@ interface ErrorBody {
   message?: unknown;
 }
 
+/** Codes the client names itself: no answer arrived, or API Gateway throttled without our error shape. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'TOO_MANY_REQUESTS';
+
 const errorFrom = (status: number, body: unknown, retryAfter: string | null): ApiError => {
   const parsed = (body && typeof body === 'object' ? body : {}) as ErrorBody;
   const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
