@@ -2,15 +2,19 @@
 // verified AuditEvents export (auditors' tooling: it reads exports, never the live tables). Read
 // through `queryExports`, so a folder that does not verify gives no numbers.
 import type { AuditEventType } from '../lib/audit/events';
+import { selfServiceCompletions, type SelfServiceCompletion } from '../lib/triage/advice';
 import { queryExports, type AuditQuery, type QueryOptions } from './query';
 
+/** The events that complete a self-service path (lib/triage/advice.ts): each one is a reset avoided. */
+const completionTypes = new Set<string>(Object.values(selfServiceCompletions));
+const isCompletion = (type: string): type is SelfServiceCompletion => completionTypes.has(type);
+
 /** The events the weekly table is made of: the triage, the customer's own recovery, the helpdesk reset. */
-export const recoveryEventTypes = [
+export const recoveryEventTypes: readonly AuditEventType[] = [
   'HELPDESK_TRIAGE_RECORDED',
-  'AUTHENTICATOR_REPLACED',
-  'BACKUP_CODES_REGENERATED',
+  ...(completionTypes as Set<SelfServiceCompletion>),
   'TWO_FA_DISABLED',
-] as const satisfies readonly AuditEventType[];
+];
 
 /** A replacement or renewal this long after a self-service triage is the advice followed. */
 export const SELF_SERVICE_FOLLOW_UP_DAYS = 7;
@@ -61,7 +65,7 @@ const emptyWeek = (week: string): RecoveryWeek => ({
 });
 
 /**
- * The weekly table, oldest week first. A completion (AUTHENTICATOR_REPLACED, BACKUP_CODES_REGENERATED)
+ * The weekly table, oldest week first. A completion (the event of a self-service path)
  * counts for the newest earlier self-service triage of the same customer within the follow-up days,
  * once per triage and in the triage's week (the call is what avoided the reset); one with no such
  * triage counts as self-service without a call.
@@ -87,6 +91,13 @@ export const recoveryWeeks = (events: Iterable<RecoveryEvent>): RecoveryWeek[] =
     /** The newest self-service triage not yet followed, if any. */
     let open: RecoveryEvent | undefined;
     for (const event of list) {
+      if (isCompletion(event.type)) {
+        if (open && Date.parse(event.at) - Date.parse(open.at) <= followUpMs) {
+          weekOf(open.at).resetsAvoided += 1;
+          open = undefined;
+        } else weekOf(event.at).selfServiceWithoutCall += 1;
+        continue;
+      }
       switch (event.type) {
         case 'HELPDESK_TRIAGE_RECORDED': {
           const row = weekOf(event.at);
@@ -98,14 +109,6 @@ export const recoveryWeeks = (events: Iterable<RecoveryEvent>): RecoveryWeek[] =
             row.verifyAdvised += 1;
             open = undefined;
           }
-          break;
-        }
-        case 'AUTHENTICATOR_REPLACED':
-        case 'BACKUP_CODES_REGENERATED': {
-          if (open && Date.parse(event.at) - Date.parse(open.at) <= followUpMs) {
-            weekOf(open.at).resetsAvoided += 1;
-            open = undefined;
-          } else weekOf(event.at).selfServiceWithoutCall += 1;
           break;
         }
         case 'TWO_FA_DISABLED':

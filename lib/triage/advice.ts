@@ -1,6 +1,7 @@
 // The triage rule (the manual's "Probleem Herkenning"): from what the caller reports and which factor
 // they still hold, self-service or the verification procedure. No dependencies: the route, the audit,
 // the console (which bundles this file) and the recovery report all take the words from here.
+import type { AuditEventType } from '../audit/events';
 import type { ReportedProblem } from '../verification/vocabulary';
 
 /** What the customer does alone, with the factor still in hand (the login service's step-up routes). */
@@ -13,6 +14,17 @@ export const selfServicePaths = [
   'RENEW_BACKUP_CODES',
 ] as const;
 export type SelfServicePath = (typeof selfServicePaths)[number];
+
+/**
+ * The audit event that shows a self-service path was followed: the recovery report counts it as a
+ * reset avoided. A new path is a tsc error here until it names the event its completion writes.
+ */
+export const selfServiceCompletions = {
+  REPLACE_AUTHENTICATOR: 'AUTHENTICATOR_REPLACED',
+  BACKUP_CODE_SIGN_IN: 'AUTHENTICATOR_REPLACED',
+  RENEW_BACKUP_CODES: 'BACKUP_CODES_REGENERATED',
+} as const satisfies Record<SelfServicePath, AuditEventType>;
+export type SelfServiceCompletion = (typeof selfServiceCompletions)[SelfServicePath];
 
 export const triageAdvices = ['SELF_SERVICE', 'VERIFY'] as const;
 export type TriageAdviceKind = (typeof triageAdvices)[number];
