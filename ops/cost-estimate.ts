@@ -1,7 +1,7 @@
 // A monthly cost estimate read from the synthesized templates: what is billed while nothing happens
 // (alarms, custom metrics, keys, the web ACL, the schedules) and what 10,000 recoveries add. Prices are
 // list prices for eu-west-1 (USD, late 2025, no free tier); the usage of one recovery is an assumption
-// written out below. `npx tsx ops/cost-estimate.ts --write` renders it into the README between its
+// written out below. `npx tsx ops/cost-estimate.ts --write` renders it into docs/deploy.md between its
 // cost-estimate markers; test/infra/cost.test.ts fails while that block is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -231,7 +231,7 @@ export const costTable = (lines: CostLine[]) =>
     `| **total** | | **${usd(lines.reduce((sum, line) => sum + line.monthlyUsd, 0))}** |`,
   ].join('\n');
 
-/** The README block: at rest, then what 10,000 recoveries add. */
+/** The block in docs/deploy.md: at rest, then what 10,000 recoveries add. */
 export const costEstimate = ({ stack, edge }: { stack: Resources; edge: Resources }) =>
   [
     '**At rest** (the stack and its web ACL, nobody calling):',
@@ -249,12 +249,12 @@ if (process.argv[1] && /ops[\\/]cost-estimate\.ts$/.test(process.argv[1])) {
   const text = costEstimate(synthesizedResources());
   if (!process.argv.includes('--write')) console.log(text);
   else {
-    const path = join(repoRoot(), 'README.md');
-    const readme = readFileSync(path, 'utf8');
-    if (!COST_BLOCK.test(readme)) throw new Error('README.md has no cost-estimate block');
+    const path = join(repoRoot(), 'docs', 'deploy.md');
+    const page = readFileSync(path, 'utf8');
+    if (!COST_BLOCK.test(page)) throw new Error('docs/deploy.md has no cost-estimate block');
     writeFileSync(
       path,
-      readme.replace(
+      page.replace(
         COST_BLOCK,
         (_all, open: string, _old: string, close: string) => `${open}\n\n${text}\n\n${close}`,
       ),

@@ -1,5 +1,5 @@
-// The README's cost estimate is the template's: the counts it bills are read from the synthesized
-// stacks, so a new alarm, metric, key or rule changes the README or fails here.
+// The cost estimate in docs/deploy.md is the template's: the counts it bills are read from the synthesized
+// stacks, so a new alarm, metric, key or rule changes that page or fails here.
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
@@ -36,10 +36,10 @@ const normalized = (text: string) =>
     .filter(Boolean)
     .join('\n');
 
-describe('the cost estimate in the README', () => {
+describe('the cost estimate in docs/deploy.md', () => {
   it('is the one computed from the synthesized stacks', () => {
-    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
-    const block = COST_BLOCK.exec(readme)?.[2];
+    const page = readFileSync(join(repoRoot(), 'docs', 'deploy.md'), 'utf8');
+    const block = COST_BLOCK.exec(page)?.[2];
     expect(block).toBeDefined();
     expect(normalized(block ?? '')).toBe(normalized(costEstimate({ stack, edge })));
   });
