@@ -2,7 +2,6 @@
 // finished enrollment hands back to the page that finished it, so "add a second one" needs no step-up
 // there (the session just proved the link), and the rules of adding: at most one app, at most
 // MAX_PASSKEYS passkeys. From the profile page an ADD ticket needs a step-up (./self-service.ts).
-import type { AuditEventInput } from '../audit/events';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
@@ -23,7 +22,10 @@ export interface AddAnother {
   expiresAt: string;
 }
 
-/** The ADD ticket's item and audit event, written in the transaction that finishes the enrollment. */
+/**
+ * The ADD ticket's item, written in the transaction that finishes the enrollment; that enrollment's
+ * audit event names it (`addAnotherUntil`), so no event of its own is written.
+ */
 export const addAnotherTicket = (
   customer: Pick<CustomerItem, 'customerId'>,
   finished: TicketItem,
@@ -48,15 +50,7 @@ export const addAnotherTicket = (
       ConditionExpression: 'attribute_not_exists(ticketHash)',
     },
   };
-  const event: AuditEventInput = {
-    type: 'ENROLLMENT_TICKET_ISSUED',
-    actorType: 'customer',
-    actorId: customer.customerId,
-    customerId: customer.customerId,
-    ...(finished.caseId ? { caseId: finished.caseId } : {}),
-    details: { purpose: 'ADD', expiresAt: item.expiresAt, voidedTickets: 0, after: finished.purpose },
-  };
-  return { answer: { ticket, expiresAt: item.expiresAt } satisfies AddAnother, item, put, event };
+  return { answer: { ticket, expiresAt: item.expiresAt } satisfies AddAnother, item, put };
 };
 
 /** What an ADD ticket may add to this customer now: refused before any prompt or QR code is shown. */

@@ -160,11 +160,13 @@ export const completeEnrollment = async (
         customerId: customer.customerId,
         ...(item.caseId ? { caseId: item.caseId } : {}),
       };
+      // The ADD link handed back is named in the event of the enrollment it follows (its hash is not).
+      const addAnotherUntil = next.item.expiresAt;
       if (mode === 'ADD')
         append({
           ...audit,
           type: 'AUTHENTICATOR_ADDED',
-          details: { method: added.method, purpose: item.purpose },
+          details: { method: added.method, purpose: item.purpose, addAnotherUntil },
         });
       else if (replacing)
         append({
@@ -175,17 +177,22 @@ export const completeEnrollment = async (
             purpose: item.purpose,
             backupCodes: codes.length,
             backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
+            addAnotherUntil,
           },
         });
       else
         append({
           ...audit,
           type: 'TWO_FA_ENABLED',
-          details: { method: added.method, purpose: item.purpose, backupCodes: codes.length },
+          details: {
+            method: added.method,
+            purpose: item.purpose,
+            backupCodes: codes.length,
+            addAnotherUntil,
+          },
         });
       if (replacing) for (const removal of passkeyRemovals(customer, audit, 'REPLACED')) append(removal);
       for (const event of added.events(audit)) append(event);
-      append(next.event);
       const remove = [
         ...added.remove,
         ...(replacing ? replacedAttributes[added.method] : []),

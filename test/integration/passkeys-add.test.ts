@@ -118,7 +118,9 @@ describe('a second authenticator right after enrolling', () => {
       (await stack.call('GET', '/internal/customers/add-second/2fa', { token: service })).body.methods,
     ).toEqual(expect.arrayContaining([{ method: 'passkey', count: 2 }]));
     const addedEvents = await eventsOf('add-second', 'AUTHENTICATOR_ADDED');
-    expect(addedEvents.map((event) => event.details)).toEqual([{ method: 'passkey', purpose: 'ADD' }]);
+    expect(addedEvents.map((event) => event.details)).toEqual([
+      { method: 'passkey', purpose: 'ADD', addAnotherUntil: added.body.addAnother.expiresAt },
+    ]);
     expect(await eventsOf('add-second', 'PASSKEY_REGISTERED')).toHaveLength(2);
     expect(await eventsOf('add-second', 'PASSKEY_REMOVED')).toHaveLength(0);
     await expectIntactChain(stack, 'add-second');

@@ -47,7 +47,7 @@ export const passkeyWords = {
     nl: 'Uw huidige manieren van inloggen en uw back-upcodes blijven werken. Voeg een passkey toe op een ander apparaat of een beveiligingssleutel, of koppel een authenticator-app.',
     en: 'The ways you sign in now and your backup codes keep working. Add a passkey on another device or a security key, or link an authenticator app.',
   },
-  addedTitle: { nl: 'Toegevoegd', en: 'Added' },
+  addedTitle: { nl: 'Extra manier van inloggen toegevoegd', en: 'Another way to sign in added' },
   addedPasskeyBody: {
     nl: 'U kunt nu ook met deze passkey inloggen. Uw andere manieren en uw back-upcodes blijven werken. We hebben u een bevestiging gemaild.',
     en: 'You can now also sign in with this passkey. Your other ways and your backup codes keep working. We emailed you a confirmation.',
