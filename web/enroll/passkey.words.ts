@@ -47,6 +47,10 @@ export const passkeyWords = {
     nl: 'Uw huidige manieren van inloggen en uw back-upcodes blijven werken. Voeg een passkey toe op een ander apparaat of een beveiligingssleutel, of koppel een authenticator-app.',
     en: 'The ways you sign in now and your backup codes keep working. Add a passkey on another device or a security key, or link an authenticator app.',
   },
+  addNoPasskeyHere: {
+    nl: 'Deze browser kan geen passkey maken. Open deze link op een telefoon of computer met vingerafdruk, gezicht of schermvergrendeling.',
+    en: 'This browser cannot make a passkey. Open this link on a phone or computer with a fingerprint, face or screen lock.',
+  },
   addedTitle: { nl: 'Extra manier van inloggen toegevoegd', en: 'Another way to sign in added' },
   addedPasskeyBody: {
     nl: 'U kunt nu ook met deze passkey inloggen. Uw andere manieren en uw back-upcodes blijven werken. We hebben u een bevestiging gemaild.',

@@ -118,6 +118,9 @@ export const introView = (page: Page, view: ViewOf<'intro'> = { name: 'intro' })
     passkeyChoice(page, view),
     // An ADD link of an account with an app: one app per account, so passkeys only (steps/add-another.ts).
     ...(link?.appOnFile ? [] : appWay(page, passkeyFirst, link)),
+    link?.appOnFile && !passkeyFirst
+      ? h('p', { class: 'notice', 'data-testid': 'no-passkey-here', text: t('addNoPasskeyHere') })
+      : null,
   );
 };
 
