@@ -62,11 +62,6 @@ export const handler = createHttpFunction('loginServiceApi', {
     body: await issueProfileTicket(request.pathParameters.customerId, request.body, callerId(request), deps),
   }),
   renewBackupCodes: async (request) => ({
-    body: await renewBackupCodes(
-      request.pathParameters.customerId,
-      request.body.stepUpCode,
-      callerId(request),
-      deps,
-    ),
+    body: await renewBackupCodes(request.pathParameters.customerId, request.body, callerId(request), deps),
   }),
 });

@@ -96,6 +96,13 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Where the local stack's pages and API are reached, and what its mails link to: `localhost`, the one
+ * host on which browsers allow WebAuthn without TLS (an IP address cannot be a relying party ID). The
+ * server still listens on the loopback address only.
+ */
+export const localApiUrl = (port: number) => `http://localhost:${port}`;
+
 /** The environment the functions run with in the local stack; also given to commands beside it (below). */
 export const localFunctionEnvironment = (settings: {
   tableNames: Record<TableKey, string>;
@@ -112,7 +119,7 @@ export const localFunctionEnvironment = (settings: {
   PUBLIC_BASE_URL: settings.apiUrl,
   // Browsers allow WebAuthn on http only for localhost, and an RP ID cannot be an IP address.
   PASSKEY_RP_ID: 'localhost',
-  PASSKEY_ORIGINS: settings.apiUrl.replace('//127.0.0.1:', '//localhost:'),
+  PASSKEY_ORIGINS: settings.apiUrl,
   SENDER_EMAIL: 'no-reply@mfa-recovery.local',
   SECURITY_ALERT_EMAIL: 'security@mfa-recovery.local',
   SECRET_KEY_SOURCE: 'local',
@@ -137,7 +144,7 @@ export const useRunningLocalStack = (
       tableNames: localTableNames(options.tablePrefix ?? ''),
       dynamodbEndpoint: options.dynamodbEndpoint ?? `http://127.0.0.1:${port('DDB_PORT', 8000)}`,
       sesEndpoint: options.sesEndpoint ?? `http://127.0.0.1:${port('SES_PORT', 8005)}`,
-      apiUrl: `http://127.0.0.1:${port('PORT', 3000)}`,
+      apiUrl: localApiUrl(Number(port('PORT', 3000))),
       dataDir: options.dataDir,
     }),
   );
@@ -197,7 +204,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const sesEndpoint = options.sesEndpoint ?? `http://127.0.0.1:${sesPort}`;
 
     const port = options.port ?? (await freePort());
-    const apiUrl = `http://127.0.0.1:${port}`;
+    const apiUrl = localApiUrl(port);
     const tableNames = localTableNames(options.tablePrefix ?? '');
     Object.assign(process.env, {
       ...localFunctionEnvironment({ tableNames, dynamodbEndpoint, sesEndpoint, apiUrl, dataDir }),

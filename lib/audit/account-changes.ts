@@ -47,6 +47,12 @@ export const accountChangeOf: Record<AuditEventType, AccountChangeMapping | unde
     severity: 'LOW',
     message: 'Authenticator app replaced; the previous one no longer works.',
   },
+  // A second authenticator beside the ones in use (a passkey also has its PASSKEY_REGISTERED).
+  AUTHENTICATOR_ADDED: {
+    activity: 'MFA_FACTOR_ENABLE',
+    severity: 'LOW',
+    message: 'A further authenticator was added beside the ones in use.',
+  },
   PASSKEY_REGISTERED: {
     activity: 'MFA_FACTOR_ENABLE',
     severity: 'INFORMATIONAL',

@@ -13,6 +13,7 @@ export type NotificationKind =
   | 'BACKUP_CODE_USED'
   | 'LAST_BACKUP_CODE'
   | 'AUTHENTICATOR_REPLACED'
+  | 'AUTHENTICATOR_ADDED'
   | 'BACKUP_CODES_RENEWED'
   | 'SECURITY_ALERT'
   | 'SECURITY_REVIEW'
@@ -38,6 +39,9 @@ export const notificationKindOf = (
       return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
     case 'AUTHENTICATOR_REPLACED':
       return 'AUTHENTICATOR_REPLACED';
+    // NIST SP 800-63B-4 §4.1.2.1: every new authenticator is notified, to every address on file.
+    case 'AUTHENTICATOR_ADDED':
+      return 'AUTHENTICATOR_ADDED';
     case 'BACKUP_CODES_REGENERATED':
       return 'BACKUP_CODES_RENEWED';
     case 'UNAUTHORIZED_RESET_REPORTED':

@@ -91,6 +91,8 @@ export interface CustomerItem extends CustomerRecord {
   passkeyRegistrationChallenge?: PasskeyChallenge;
   /** The outstanding login challenge: one at a time, spent by the verify that answers it. */
   passkeyLoginChallenge?: PasskeyChallenge;
+  /** Uncounted passkey refusals (lib/passkeys/refusals.ts) in the window that began at `since`. */
+  passkeyRefusals?: { since: string; count: number };
   /** SHA-256 of the one enrollment ticket that may be used; issuing a new ticket voids the older ones. */
   enrollmentTicketHash?: string;
   [attribute: string]: unknown;

@@ -6,7 +6,7 @@ import type { Clock, Random } from '../clock';
 import { requireCustomer } from '../customers/store';
 import { conflict } from '../errors';
 import { assertMayEnroll } from '../tickets/store';
-import { requireStepUp } from '../totp/step-up';
+import { requireStepUpProof, type StepUpProof } from './self-service';
 import { generateBackupCodes } from '../backup-codes/backup-codes';
 
 export interface RenewedBackupCodes {
@@ -15,18 +15,19 @@ export interface RenewedBackupCodes {
 }
 
 /**
- * Checks `stepUpCode` (a current TOTP code only) as login verify would, then replaces the backup
- * codes. Two renewals at once: the one that commits first wins, the other is refused 409
- * CONCURRENT_CHANGE, so no customer holds a code set that was never stored.
+ * Checks the step-up (a current TOTP code, or a passkey's assertion; never a backup code) as login
+ * verify would, then replaces the backup codes. Two renewals at once: the one that commits first
+ * wins, the other is refused 409 CONCURRENT_CHANGE, so no customer holds a code set that was never stored.
  */
 export const renewBackupCodes = async (
   customerId: string,
-  stepUpCode: string,
+  proof: StepUpProof,
   actorId: string,
   deps: { clock: Clock; random: Random },
 ): Promise<RenewedBackupCodes> => {
-  await requireStepUp(customerId, stepUpCode, 'totp', actorId, deps);
+  const stepUpMethod = await requireStepUpProof(customerId, proof, 'totp', actorId, deps);
   const customer = await requireCustomer(customerId, true);
+  const passkeyId = proof.stepUpPasskey?.id;
   // A replacement of the authenticator is "REPLACE" mode's rule: an authenticator in use, no recovery lock.
   assertMayEnroll(customer, 'REPLACE');
   const { codes, hashes } = await generateBackupCodes(deps.random);
@@ -38,7 +39,7 @@ export const renewBackupCodes = async (
       actorId,
       customerId,
       details: {
-        stepUpMethod: 'totp',
+        stepUpMethod,
         backupCodes: codes.length,
         backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
       },
@@ -54,17 +55,18 @@ export const renewBackupCodes = async (
             // Compare-and-set on the code set as read, for the authenticator the step-up was judged by.
             ConditionExpression: [
               'twoFactor <> :disabled AND attribute_not_exists(recoveryLockedAt)',
-              'totpSecret.iv = :iv',
+              passkeyId ? 'attribute_exists(passkeys.#stepUp)' : 'totpSecret.iv = :iv',
               customer.backupCodesIssuedAt
                 ? 'backupCodesIssuedAt = :issuedAt'
                 : 'attribute_not_exists(backupCodesIssuedAt)',
             ].join(' AND '),
+            ...(passkeyId ? { ExpressionAttributeNames: { '#stepUp': passkeyId } } : {}),
             ExpressionAttributeValues: {
               ':hashes': new Set(hashes),
               ':now': now.toISOString(),
               ':one': 1,
               ':disabled': 'DISABLED',
-              ':iv': customer.totpSecret?.iv ?? '',
+              ...(passkeyId ? {} : { ':iv': customer.totpSecret?.iv ?? '' }),
               ...(customer.backupCodesIssuedAt ? { ':issuedAt': customer.backupCodesIssuedAt } : {}),
             },
           },

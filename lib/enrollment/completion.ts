@@ -1,8 +1,10 @@
 // What every way of finishing an enrollment shares, whichever authenticator it adds (an app's TOTP
 // secret, a passkey): the ticket's own refusals, the customer write's condition, the backup codes, the
-// audit event (TWO_FA_ENABLED, or AUTHENTICATOR_REPLACED for a REPLACE ticket) and the spent ticket,
-// in one transaction. A replacement leaves the new authenticator as the only one: the old app's secret
-// and every older passkey go (each passkey with its PASSKEY_REMOVED).
+// audit event (TWO_FA_ENABLED, AUTHENTICATOR_REPLACED for a REPLACE ticket, AUTHENTICATOR_ADDED for an
+// ADD one), the spent ticket and the ADD ticket for a second authenticator (./add-another.ts), in one
+// transaction. A replacement leaves the new authenticator as the only one: the old app's secret and
+// every older passkey go (each passkey with its PASSKEY_REMOVED). An addition keeps everything, the
+// backup codes included.
 import type { AuditEventInput } from '../audit/events';
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
@@ -12,6 +14,7 @@ import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden } from '../errors';
 import { passkeyRemovals } from '../customers/passkeys';
+import { addAnotherTicket, mayAddCondition, type AddAnother } from './add-another';
 import {
   assertMayEnroll,
   enrollConditionFor,
@@ -94,8 +97,10 @@ export const enrollmentStartedEvent = (
 export interface ConfirmedEnrollment {
   twoFactor: 'ENABLED';
   mode: EnrollmentMode;
-  /** Shown once: only their hashes are stored. */
+  /** Shown once: only their hashes are stored. None for an addition: the codes on file stay. */
   backupCodes: string[];
+  /** The ADD ticket for a second authenticator, for the page that finished this one. */
+  addAnother: AddAnother;
 }
 
 /** The new authenticator's part of the customer write, and the events only it knows. */
@@ -107,6 +112,8 @@ export interface NewAuthenticator {
   /** Conditions beyond customerCondition: the pending secret or challenge is still the one checked. */
   conditions: string[];
   values: Record<string, unknown>;
+  /** Attribute names the clauses use (a new passkey's credential id as a map key). */
+  names?: Record<string, string>;
   events: (audit: Omit<AuditEventInput, 'type' | 'details'>) => AuditEventInput[];
 }
 
@@ -116,6 +123,21 @@ const replacedAttributes: Record<EnrollmentMethod, string[]> = {
   passkey: ['totpSecret', 'totpLastUsedStep'],
 };
 
+/** The first two modes end with a new set of backup codes and a clean slate of failures; an addition does not. */
+const customerUpdate = (mode: EnrollmentMode, added: NewAuthenticator, remove: string[]) =>
+  mode === 'ADD'
+    ? [
+        `SET ${added.set.join(', ')}, enrollmentTicketHash = :next, version = version + :one`,
+        `REMOVE ${[...new Set(remove)].join(', ')}`,
+      ]
+    : [
+        `SET ${added.set.join(', ')}, twoFactor = :enabled,`,
+        'backupCodeHashes = :hashes, backupCodesIssuedAt = :now,',
+        mode === 'REPLACE' ? 'authenticatorReplacedAt = :now,' : 'twoFactorEnabledAt = :now,',
+        'verifyFailures = :zero, enrollmentTicketHash = :next, version = version + :one',
+        `REMOVE ${[...new Set([...remove, 'lockedUntil', 'verifyLockCount'])].join(', ')}`,
+      ];
+
 export const completeEnrollment = async (
   ticket: string,
   { ticket: item, customer }: { ticket: TicketItem; customer: CustomerItem },
@@ -123,9 +145,13 @@ export const completeEnrollment = async (
   added: NewAuthenticator,
   deps: Deps,
 ): Promise<ConfirmedEnrollment> => {
-  const { codes, hashes } = await generateBackupCodes(deps.random);
+  const mode = enrollmentModeOf(item.purpose);
+  const { codes, hashes } =
+    mode === 'ADD' ? { codes: [], hashes: [] } : await generateBackupCodes(deps.random);
   const condition = customerCondition(item);
-  const replacing = enrollmentModeOf(item.purpose) === 'REPLACE' ? customer.totpSecret : undefined;
+  const adding = mayAddCondition(mode, added.method);
+  const replacing = mode === 'REPLACE';
+  const next = addAnotherTicket(customer, item, now, deps.random);
   await withRaceExplained(ticket, deps, () =>
     commitWithAudit(customer.customerId, deps, async (append) => {
       const audit = {
@@ -134,7 +160,15 @@ export const completeEnrollment = async (
         customerId: customer.customerId,
         ...(item.caseId ? { caseId: item.caseId } : {}),
       };
-      if (replacing)
+      // The ADD link handed back is named in the event of the enrollment it follows (its hash is not).
+      const addAnotherUntil = next.item.expiresAt;
+      if (mode === 'ADD')
+        append({
+          ...audit,
+          type: 'AUTHENTICATOR_ADDED',
+          details: { method: added.method, purpose: item.purpose, addAnotherUntil },
+        });
+      else if (replacing)
         append({
           ...audit,
           type: 'AUTHENTICATOR_REPLACED',
@@ -143,13 +177,19 @@ export const completeEnrollment = async (
             purpose: item.purpose,
             backupCodes: codes.length,
             backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
+            addAnotherUntil,
           },
         });
       else
         append({
           ...audit,
           type: 'TWO_FA_ENABLED',
-          details: { method: added.method, purpose: item.purpose, backupCodes: codes.length },
+          details: {
+            method: added.method,
+            purpose: item.purpose,
+            backupCodes: codes.length,
+            addAnotherUntil,
+          },
         });
       if (replacing) for (const removal of passkeyRemovals(customer, audit, 'REPLACED')) append(removal);
       for (const event of added.events(audit)) append(event);
@@ -158,44 +198,48 @@ export const completeEnrollment = async (
         ...(replacing ? replacedAttributes[added.method] : []),
         'pendingEnrollment',
         'passkeyRegistrationChallenge',
-        'enrollmentTicketHash',
-        'lockedUntil',
-        'verifyLockCount',
       ];
       const writes: TransactItem[] = [
         {
           Update: {
             TableName: tableName('customers'),
             Key: { customerId: customer.customerId },
-            UpdateExpression: [
-              `SET ${added.set.join(', ')}, twoFactor = :enabled,`,
-              'backupCodeHashes = :hashes, backupCodesIssuedAt = :now,',
-              replacing ? 'authenticatorReplacedAt = :now,' : 'twoFactorEnabledAt = :now,',
-              'verifyFailures = :zero, version = version + :one',
-              `REMOVE ${[...new Set(remove)].join(', ')}`,
-            ].join(' '),
-            // A replacement removes exactly the authenticator that was in use when it was confirmed.
+            UpdateExpression: customerUpdate(mode, added, remove).join(' '),
+            // A replacement removes exactly the authenticators that were in use when it was confirmed.
             ConditionExpression: [
               condition.expression,
               ...added.conditions,
-              ...(replacing ? ['totpSecret.iv = :replacedIv'] : []),
+              ...adding.expressions,
+              ...(replacing
+                ? [customer.totpSecret ? 'totpSecret.iv = :replacedIv' : 'attribute_not_exists(totpSecret)']
+                : []),
             ].join(' AND '),
+            ...(added.names && Object.keys(added.names).length
+              ? { ExpressionAttributeNames: added.names }
+              : {}),
             ExpressionAttributeValues: {
               ...condition.values,
               ...added.values,
-              ':enabled': 'ENABLED',
-              ':hashes': new Set(hashes),
-              ':now': now.toISOString(),
-              ':zero': 0,
+              ...adding.values,
+              ':next': next.item.ticketHash,
               ':one': 1,
-              ...(replacing ? { ':replacedIv': replacing.iv } : {}),
+              ...(mode === 'ADD'
+                ? {}
+                : {
+                    ':enabled': 'ENABLED',
+                    ':hashes': new Set(hashes),
+                    ':now': now.toISOString(),
+                    ':zero': 0,
+                  }),
+              ...(replacing && customer.totpSecret ? { ':replacedIv': customer.totpSecret.iv } : {}),
             },
           },
         },
         spendTicketItem(item, now),
+        next.put,
       ];
       return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
     }),
   );
-  return { twoFactor: 'ENABLED', mode: replacing ? 'REPLACE' : 'ENROLL', backupCodes: codes };
+  return { twoFactor: 'ENABLED', mode, backupCodes: codes, addAnother: next.answer };
 };

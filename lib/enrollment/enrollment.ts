@@ -20,6 +20,7 @@ import {
   type Deps,
 } from './completion';
 import type { TicketItem } from '../tickets/ticket';
+import { assertMayAdd } from './add-another';
 import { base32Encode } from '../totp/base32';
 import { generateTotpSecret, otpauthUri } from '../totp/key-uri';
 import { qrCodePng } from '../totp/qr-png';
@@ -116,6 +117,7 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
   const { ticket: item, customer } = await requireEnrollmentTicket(ticket, deps);
   const now = deps.clock.now();
   assertRecoveryAvailable(customer, now);
+  assertMayAdd(customer, enrollmentModeOf(item.purpose), 'totp');
   const previous = customer.pendingEnrollment;
   if (previous?.ticketHash === item.ticketHash && now.getTime() < new Date(previous.expiresAt).getTime())
     return resumeEnrollment(item, customer, previous, now, ticket, deps);

@@ -12,7 +12,13 @@ export const enrollmentTicketIssuedSchema = z.object({
 export type EnrollmentTicketIssued = z.infer<typeof enrollmentTicketIssuedSchema>;
 
 /** POST /enroll/start: what the authenticator app needs, shown once. */
-const mode = z.enum(['ENROLL', 'REPLACE']);
+const mode = z.enum(['ENROLL', 'REPLACE', 'ADD']);
+
+/** The ADD ticket for a second authenticator, to the page that finished this one (lib/enrollment/add-another.ts). */
+export const addAnotherSchema = z.object({
+  ticket: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
 
 export const enrollmentStartedSchema = z.looseObject({
   mode,
@@ -28,7 +34,9 @@ export const enrollmentStartedSchema = z.looseObject({
 export const enrollmentConfirmedSchema = z.looseObject({
   twoFactor: z.literal('ENABLED'),
   mode,
-  backupCodes: z.array(z.string()).check(z.length(10)),
+  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
+  backupCodes: z.array(z.string()).check(z.maxLength(10)),
+  addAnother: addAnotherSchema,
 });
 
 /** POST /enroll/report: "this wasn't me" recorded. */
@@ -39,7 +47,7 @@ export const unauthorizedResetReportedSchema = z.looseObject({});
  * works; a used, voided or expired link names nobody (the strict object refuses the field).
  */
 const linkStatusFields = {
-  purpose: z.enum(['RESET', 'SELF_SERVICE', 'REPLACE']),
+  purpose: z.enum(['RESET', 'SELF_SERVICE', 'REPLACE', 'ADD']),
   mode,
   expiresAt: z.iso.datetime({ offset: true }),
   serviceName: z.string(),
@@ -49,6 +57,8 @@ const linkStatusFields = {
   locale: z.optional(z.enum(customerLocales)),
   /** While the reset's waiting period runs: when the link opens; start answers RECOVERY_PENDING until then. */
   availableAt: z.optional(z.iso.datetime({ offset: true })),
+  /** An ADD link while it works: the account has an app already, so the page offers passkeys only. */
+  appOnFile: z.optional(z.boolean()),
 };
 
 export const enrollmentLinkStatusSchema = z.discriminatedUnion('state', [

@@ -43,6 +43,8 @@ export interface EnrollmentLinkStatus {
   locale?: CustomerLocale;
   /** While the reset's waiting period runs: when the link opens (the page shows it in local time). */
   availableAt?: string;
+  /** An ADD link while it works: the account has an app already (a second one cannot be added). */
+  appOnFile?: boolean;
 }
 
 /** The case number as the reset mail names it; a session from before case numbers has none to show. */
@@ -77,5 +79,6 @@ export const enrollmentLinkStatus = async (
     ...(caseNumber ? { caseNumber } : {}),
     ...(isMailLocale(customer.locale) ? { locale: customer.locale } : {}),
     ...(availableAt ? { availableAt } : {}),
+    ...(state === 'USABLE' && item.purpose === 'ADD' ? { appOnFile: customer.totpSecret !== undefined } : {}),
   };
 };

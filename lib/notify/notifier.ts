@@ -231,8 +231,10 @@ const prepare = async (
           caseId: await caseLabelOf(event),
         }),
       });
-    // Names the authenticator that turned 2FA on: a customer who set up an app reads "a passkey" as an alarm.
+    // Names the authenticator that turned 2FA on (or was added): a customer who set up an app reads
+    // "a passkey" as an alarm.
     case 'ENABLED':
+    case 'AUTHENTICATOR_ADDED':
       return withCopies(customer, {
         to: customer.email,
         email: renderEmail(notificationTemplates[kind][locale], locale, {

@@ -23,6 +23,10 @@ import authenticatorReplacedEn from './templates/authenticator-replaced/en.txt';
 import authenticatorReplacedEnHtml from './templates/authenticator-replaced/en.html';
 import authenticatorReplacedNl from './templates/authenticator-replaced/nl.txt';
 import authenticatorReplacedNlHtml from './templates/authenticator-replaced/nl.html';
+import authenticatorAddedEn from './templates/authenticator-added/en.txt';
+import authenticatorAddedEnHtml from './templates/authenticator-added/en.html';
+import authenticatorAddedNl from './templates/authenticator-added/nl.txt';
+import authenticatorAddedNlHtml from './templates/authenticator-added/nl.html';
 import backupCodesRenewedEn from './templates/backup-codes-renewed/en.txt';
 import backupCodesRenewedEnHtml from './templates/backup-codes-renewed/en.html';
 import backupCodesRenewedNl from './templates/backup-codes-renewed/nl.txt';
@@ -87,6 +91,10 @@ export const notificationTemplates: Record<CustomerNotificationKind, Record<Mail
   AUTHENTICATOR_REPLACED: {
     nl: { text: authenticatorReplacedNl, html: authenticatorReplacedNlHtml },
     en: { text: authenticatorReplacedEn, html: authenticatorReplacedEnHtml },
+  },
+  AUTHENTICATOR_ADDED: {
+    nl: { text: authenticatorAddedNl, html: authenticatorAddedNlHtml },
+    en: { text: authenticatorAddedEn, html: authenticatorAddedEnHtml },
   },
   BACKUP_CODES_RENEWED: {
     nl: { text: backupCodesRenewedNl, html: backupCodesRenewedNlHtml },

@@ -58,6 +58,8 @@ const metricOfEvent: Record<
   RECOVERY_LIMITS_RESET: undefined,
   RECOVERY_DELAY_ENDED: undefined,
   AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
+  // A second authenticator is no recovery: not on the dashboard's recovery graphs.
+  AUTHENTICATOR_ADDED: undefined,
   // Counted as the enrollment or replacement they belong to (TWO_FA_ENABLED, AUTHENTICATOR_REPLACED).
   PASSKEY_REGISTERED: undefined,
   PASSKEY_REMOVED: undefined,

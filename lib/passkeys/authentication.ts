@@ -1,6 +1,7 @@
 // Login with a passkey, for the login service: options bound to the customer (one outstanding,
-// single-use, short-lived challenge), and the verification of the assertion. Every refusal is a counted
-// failure with VERIFY_FAILED, under the same lock as wrong TOTP codes (lib/totp/failures.ts).
+// single-use, short-lived challenge), and the verification of the assertion. Every refusal is audited
+// as VERIFY_FAILED; those of the customer's own passkey count under the same lock as wrong TOTP codes
+// (lib/totp/failures.ts), the rest do not (./refusals.ts says which, and why).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditValue } from '../audit/events';
 import { dynamoDb, isConditionalCheckFailed, tableName } from '../aws/dynamodb';
@@ -23,6 +24,7 @@ import { lockedError, lockoutPolicy } from '../totp/lockout';
 import { challengeExpiry, newChallenge, relyingParty, webAuthn } from './relying-party';
 import type { PasskeyRefusal, PasskeyRequestOptions, PasskeyVerifyOutcome } from './responses';
 import type { AuthenticationResponseBody } from './schemas';
+import { recordUncountedRefusal, uncountedRefusals } from './refusals';
 
 type Deps = { clock: Clock; random: Random };
 
@@ -116,19 +118,20 @@ interface Attempt extends FailedAttempt {
   response: AuthenticationResponseBody;
 }
 
-const refuse = async (
-  attempt: Attempt,
-  reason: PasskeyRefusal,
-  answeredChallenge: boolean,
-): Promise<PasskeyVerifyOutcome> => {
+const refuse = async (attempt: Attempt, reason: PasskeyRefusal): Promise<PasskeyVerifyOutcome> => {
+  if (uncountedRefusals.has(reason)) {
+    const { attemptsLeft } = await recordUncountedRefusal(attempt, reason, attempt.response.id);
+    return { valid: false, method: 'passkey', reason, attemptsLeft };
+  }
   const details: Record<string, AuditValue> = {
     reason,
     credentialRef: credentialRef(attempt.response.id),
   };
-  // A refused answer to the outstanding challenge spends it: the same assertion cannot be tried again.
+  // A counted refusal answered the outstanding challenge with one of the customer's passkeys: it spends
+  // the challenge, so the same assertion cannot be tried again.
   const { attemptsLeft } = await recordVerifyFailure(attempt, 'passkey', {
     details,
-    remove: answeredChallenge ? ['passkeyLoginChallenge'] : [],
+    remove: ['passkeyLoginChallenge'],
   });
   return { valid: false, method: 'passkey', reason, attemptsLeft };
 };
@@ -180,10 +183,10 @@ const judge = async (attempt: Attempt): Promise<PasskeyVerifyOutcome> => {
   const answered = pending !== undefined && signed === pending.challenge;
   // Only this customer's passkeys count: another customer's credential is a failure here.
   const passkey = customer.passkeys?.[response.id];
-  if (!passkey) return refuse(attempt, 'UNKNOWN_CREDENTIAL', answered);
+  if (!passkey) return refuse(attempt, 'UNKNOWN_CREDENTIAL');
   // No outstanding challenge, or another one: a replayed assertion (its challenge was spent) or a forged one.
-  if (!pending || !answered) return refuse(attempt, 'CHALLENGE_NOT_ISSUED', false);
-  if (isExpired(pending, now)) return refuse(attempt, 'CHALLENGE_EXPIRED', true);
+  if (!pending || !answered) return refuse(attempt, 'CHALLENGE_NOT_ISSUED');
+  if (isExpired(pending, now)) return refuse(attempt, 'CHALLENGE_EXPIRED');
   const rp = relyingParty();
   const { verifyAuthenticationResponse } = await webAuthn();
   let verified: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
@@ -204,10 +207,10 @@ const judge = async (attempt: Attempt): Promise<PasskeyVerifyOutcome> => {
       requireUserVerification: true,
     });
   } catch (error) {
-    return refuse(attempt, refusalOf(error), true);
+    return refuse(attempt, refusalOf(error));
   }
   if (!verified.verified || !verified.authenticationInfo.userVerified)
-    return refuse(attempt, 'USER_NOT_VERIFIED', true);
+    return refuse(attempt, 'USER_NOT_VERIFIED');
   return accept(attempt, passkey, pending.challenge, verified.authenticationInfo);
 };
 

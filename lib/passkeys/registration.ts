@@ -16,7 +16,8 @@ import {
   type Deps,
 } from '../enrollment/completion';
 import { conflict, gone, invalid } from '../errors';
-import { enrollmentModeOf, ticketUsableCheck } from '../tickets/store';
+import { enrollmentModeOf, ticketUsableCheck, type EnrollmentMode } from '../tickets/store';
+import type { CustomerItem } from '../customers/customer';
 import {
   credentialRef,
   isExpired,
@@ -25,6 +26,7 @@ import {
   type PasskeyChallenge,
   type StoredPasskey,
 } from '../customers/passkeys';
+import { assertMayAdd } from '../enrollment/add-another';
 import { challengeExpiry, newChallenge, relyingParty, webAuthn } from './relying-party';
 import type { PasskeyCreationOptions } from './responses';
 import type { RegistrationResponseBody } from './schemas';
@@ -41,6 +43,7 @@ export const passkeyRegistrationOptions = async (
   const now = deps.clock.now();
   // The waiting period after a risky reset holds for a passkey as for an app (lib/reset/waiting-period.ts).
   assertRecoveryAvailable(customer, now);
+  assertMayAdd(customer, enrollmentModeOf(item.purpose), 'passkey');
   const rp = relyingParty();
   const { generateRegistrationOptions } = await webAuthn();
   const options = await generateRegistrationOptions({
@@ -91,6 +94,32 @@ export const passkeyRegistrationOptions = async (
   return options as PasskeyCreationOptions;
 };
 
+/**
+ * The passkeys attribute after this registration. An addition writes only the new entry, so a login
+ * that moved another passkey's counter meanwhile is not overwritten; the others write the whole map
+ * (a replacement drops the older passkeys).
+ */
+const storedPasskeysWrite = (customer: CustomerItem, mode: EnrollmentMode, passkey: StoredPasskey) => {
+  if (mode === 'ADD' && passkeysOf(customer).length > 0)
+    return {
+      set: `passkeys.#newPasskey = :passkey`,
+      condition: 'attribute_exists(passkeys) AND attribute_not_exists(passkeys.#newPasskey)',
+      values: { ':passkey': passkey },
+      names: { '#newPasskey': passkey.credentialId },
+    };
+  const kept = mode === 'ENROLL' ? passkeysOf(customer) : [];
+  return {
+    set: 'passkeys = :passkeys',
+    condition: mode === 'ADD' ? 'attribute_not_exists(passkeys)' : 'attribute_exists(customerId)',
+    values: {
+      ':passkeys': Object.fromEntries(
+        [...kept, passkey].map((entry) => [entry.credentialId, entry] as const),
+      ),
+    },
+    names: {} as Record<string, string>,
+  };
+};
+
 const notVerified = () =>
   invalid(
     'PASSKEY_NOT_VERIFIED',
@@ -110,6 +139,8 @@ export const registerPasskey = async (
   const { ticket: item, customer } = usable;
   const now = deps.clock.now();
   assertRecoveryAvailable(customer, now);
+  const mode = enrollmentModeOf(item.purpose);
+  assertMayAdd(customer, mode, 'passkey');
   const pending = customer.passkeyRegistrationChallenge;
   if (!pending || pending.ticketHash !== item.ticketHash)
     throw conflict('NO_PENDING_ENROLLMENT', 'There is no passkey request for this link: start again.');
@@ -142,8 +173,13 @@ export const registerPasskey = async (
     backupState: info.credentialBackedUp,
     createdAt: now.toISOString(),
   };
-  const replacing = enrollmentModeOf(item.purpose) === 'REPLACE';
-  const kept = replacing ? [] : passkeysOf(customer);
+  // The same authenticator twice is one factor, not two (the browser's excludeCredentials says so too).
+  if (customer.passkeys?.[passkey.credentialId])
+    throw conflict(
+      'PASSKEY_ALREADY_REGISTERED',
+      'This passkey is on your account already. Use another device or security key.',
+    );
+  const stored = storedPasskeysWrite(customer, mode, passkey);
   const registered = (audit: Omit<AuditEventInput, 'type' | 'details'>): AuditEventInput[] => [
     {
       ...audit,
@@ -163,16 +199,12 @@ export const registerPasskey = async (
     now,
     {
       method: 'passkey',
-      set: ['passkeys = :passkeys'],
+      set: [stored.set],
       remove: [],
       // Single use: the challenge this response answers must still be the outstanding one.
-      conditions: ['passkeyRegistrationChallenge.challenge = :challenge'],
-      values: {
-        ':passkeys': Object.fromEntries(
-          [...kept, passkey].map((stored) => [stored.credentialId, stored] as const),
-        ),
-        ':challenge': pending.challenge,
-      },
+      conditions: ['passkeyRegistrationChallenge.challenge = :challenge', stored.condition],
+      values: { ...stored.values, ':challenge': pending.challenge },
+      names: stored.names,
       events: registered,
     },
     deps,

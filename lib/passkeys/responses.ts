@@ -1,6 +1,7 @@
 // Response bodies of the passkey routes: the WebAuthn options JSON the browser hands to
 // navigator.credentials, the registration's outcome, and the login verification's.
 import * as z from '../schema';
+import { addAnotherSchema } from '../enrollment/responses';
 
 const descriptor = z.looseObject({
   id: z.string(),
@@ -33,8 +34,10 @@ export const passkeyRequestOptionsSchema = z.looseObject({
 export const passkeyRegisteredSchema = z.object({
   twoFactor: z.literal('ENABLED'),
   method: z.literal('passkey'),
-  mode: z.enum(['ENROLL', 'REPLACE']),
-  backupCodes: z.array(z.string()),
+  mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
+  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
+  backupCodes: z.array(z.string()).check(z.maxLength(10)),
+  addAnother: addAnotherSchema,
 });
 
 /** Why an assertion was refused; the audit's VERIFY_FAILED says it too. */

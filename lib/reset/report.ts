@@ -36,6 +36,7 @@ export const reportsByTicket: Record<TicketPurpose, boolean> = {
   RESET: true,
   SELF_SERVICE: false,
   REPLACE: false,
+  ADD: false,
 };
 
 const notReportable = () =>

@@ -77,9 +77,16 @@ export const loginServiceRoutes = [
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
-    // Without a step-up code a first enrollment (an empty JSON object is accepted from clients that
-    // always send one); with one, a replacement of the authenticator in use (lib/enrollment/self-service.ts).
-    body: z.optional(z.strictObject({ stepUpCode: z.optional(typedCodeSchema) })),
+    // Without a step-up a first enrollment (an empty JSON object is accepted from clients that always
+    // send one); with one (a code, or a passkey's assertion) a replacement of the authenticator in use,
+    // or with purpose ADD a second one beside it (lib/enrollment/self-service.ts).
+    body: z.optional(
+      z.strictObject({
+        stepUpCode: z.optional(typedCodeSchema),
+        stepUpPasskey: z.optional(authenticationResponseSchema),
+        purpose: z.optional(z.enum(['REPLACE', 'ADD'])),
+      }),
+    ),
     tables: { customers: 'readWrite', tickets: 'readWrite', ...appendAudit },
     services: ['openSecrets', 'answerHashKey'],
   },
@@ -91,7 +98,11 @@ export const loginServiceRoutes = [
     function: 'loginServiceApi',
     auth: { type: 'iam' },
     params: customerParams,
-    body: z.strictObject({ stepUpCode: typedCodeSchema }),
+    // The step-up: a current app code, or a passkey's assertion (lib/enrollment/backup-code-renewal.ts).
+    body: z.strictObject({
+      stepUpCode: z.optional(typedCodeSchema),
+      stepUpPasskey: z.optional(authenticationResponseSchema),
+    }),
     tables: { customers: 'readWrite', ...appendAudit },
     services: ['openSecrets', 'answerHashKey'],
   },

@@ -31,7 +31,7 @@ export interface IssueTicketInput {
   purpose: TicketPurpose;
   /** Who asks; defaults to the notifier (system) for RESET and the login service for SELF_SERVICE. */
   actor?: { type: ActorType; id: string };
-  /** REPLACE: how the customer proved the factor in hand (`totp` or `backup_code`), for the audit. */
+  /** REPLACE, ADD: how the customer proved the factor in hand (`totp`, `backup_code`, `passkey`), for the audit. */
   stepUpMethod?: string;
 }
 
@@ -43,14 +43,21 @@ const defaultActor = (purpose: TicketPurpose) =>
     ? { type: 'system' as const, id: 'notifier' }
     : { type: 'service' as const, id: 'login-service' };
 
-/** Whether a ticket of this purpose enrolls a first authenticator or replaces the one in use. */
-export type EnrollmentMode = 'ENROLL' | 'REPLACE';
+/**
+ * What a ticket of this purpose does: enroll a first authenticator, replace the ones in use, or add one
+ * beside them.
+ */
+export type EnrollmentMode = 'ENROLL' | 'REPLACE' | 'ADD';
 export const enrollmentModeOf = (purpose: TicketPurpose): EnrollmentMode =>
-  purpose === 'REPLACE' ? 'REPLACE' : 'ENROLL';
+  purpose === 'REPLACE' || purpose === 'ADD' ? purpose : 'ENROLL';
+
+/** An authenticator in use: an app's secret or a passkey (backup codes alone are a way back, not one). */
+const hasAuthenticator = (customer: CustomerItem) =>
+  customer.totpSecret !== undefined || Object.keys(customer.passkeys ?? {}).length > 0;
 
 /**
  * A ticket is for enrolling: a customer whose 2FA is on gets none (unless it replaces the authenticator
- * in use, which needs one), and a customer whose recovery is locked gets none at all.
+ * in use or adds one beside it, which needs one), and a customer whose recovery is locked gets none at all.
  */
 export const assertMayEnroll = (customer: CustomerItem, mode: EnrollmentMode = 'ENROLL') => {
   if (customer.recoveryLockedAt)
@@ -58,11 +65,13 @@ export const assertMayEnroll = (customer: CustomerItem, mode: EnrollmentMode = '
       'RECOVERY_LOCKED',
       'Recovery is locked for this account after a report that a reset was not requested; contact the helpdesk.',
     );
-  if (mode === 'REPLACE') {
-    if (customer.twoFactor === 'DISABLED' || !customer.totpSecret)
+  if (mode !== 'ENROLL') {
+    if (customer.twoFactor === 'DISABLED' || !hasAuthenticator(customer))
       throw conflict(
         'TWO_FA_NOT_ENABLED',
-        'Two-factor authentication is not on for this account: there is no authenticator to replace.',
+        mode === 'REPLACE'
+          ? 'Two-factor authentication is not on for this account: there is no authenticator to replace.'
+          : 'Two-factor authentication is not on for this account: set it up first.',
       );
     return;
   }
@@ -76,15 +85,18 @@ export const mayEnrollCondition = {
   values: { ':disabled': 'DISABLED' },
 } as const;
 
-/** The replace mode's rule as a condition: an authenticator in use (a brute-force lock allowed), no recovery lock. */
+/**
+ * The replace and add modes' rule as a condition: an authenticator in use (a brute-force lock allowed),
+ * no recovery lock.
+ */
 export const mayReplaceCondition = {
   expression:
-    'twoFactor <> :disabled AND attribute_exists(totpSecret) AND attribute_not_exists(recoveryLockedAt)',
+    'twoFactor <> :disabled AND (attribute_exists(totpSecret) OR attribute_exists(passkeys)) AND attribute_not_exists(recoveryLockedAt)',
   values: { ':disabled': 'DISABLED' },
 } as const;
 
 export const enrollConditionFor = (mode: EnrollmentMode) =>
-  mode === 'REPLACE' ? mayReplaceCondition : mayEnrollCondition;
+  mode === 'ENROLL' ? mayEnrollCondition : mayReplaceCondition;
 
 const liveTicketsOf = async (customerId: string, now: Date): Promise<TicketItem[]> => {
   const result = await dynamoDb().send(

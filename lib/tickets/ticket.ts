@@ -6,9 +6,11 @@ import { gone, notFound } from '../errors';
 
 /**
  * RESET: after a helpdesk disable; SELF_SERVICE: "2FA aanzetten" while 2FA is off; REPLACE: a new
- * authenticator for a customer whose 2FA is on, after a step-up with the factor still in hand.
+ * authenticator for a customer whose 2FA is on, after a step-up with the factor still in hand; ADD: a
+ * second authenticator beside the ones in use, after such a step-up or right after an enrollment
+ * (lib/enrollment/add-another.ts).
  */
-export type TicketPurpose = 'RESET' | 'SELF_SERVICE' | 'REPLACE';
+export type TicketPurpose = 'RESET' | 'SELF_SERVICE' | 'REPLACE' | 'ADD';
 
 export const TICKET_BYTES = 32;
 

@@ -2,6 +2,7 @@
 // key, user verification), on a phone: the helpdesk resets the customer, the mailed link opens the
 // page, the customer makes a passkey with one tap, the login service's options and verify routes
 // accept an assertion of that same authenticator and refuse it replayed, and the next reset removes it.
+// Then a second authenticator from the done step: a security key beside the phone's passkey.
 import type { CDPSession, Page } from 'playwright-core';
 import { emailOf, mailTo, passOwnMail, resetCustomer } from '../support/fixtures';
 import { axeViolations } from './axe';
@@ -11,16 +12,18 @@ jest.setTimeout(150_000);
 
 const { suite, open } = browserSuite({ viewport: phone });
 
-/** The local stack's passkey origin: browsers allow WebAuthn on http only at localhost (local/stack.ts). */
-const atLocalhost = (url: string) => url.replace('//127.0.0.1:', '//localhost:');
-
-const addVirtualAuthenticator = async (page: Page) => {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
+/** The phone's own authenticator; `usb`: a security key (a roaming authenticator) instead. */
+const addVirtualAuthenticator = async (
+  page: Page,
+  transport: 'internal' | 'usb' = 'internal',
+  session?: CDPSession,
+) => {
+  const cdp = session ?? (await page.context().newCDPSession(page));
+  if (!session) await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
-      transport: 'internal',
+      transport,
       hasResidentKey: true,
       hasUserVerification: true,
       isUserVerified: true,
@@ -103,7 +106,9 @@ describe('recovering to a passkey', () => {
 
     const page = await open();
     const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
-    await page.goto(atLocalhost(link ?? ''));
+    // The mail links to localhost, where browsers allow WebAuthn without TLS (local/stack.ts).
+    expect(link?.startsWith('http://localhost:')).toBe(true);
+    await page.goto(link ?? '');
     const choice = page.getByTestId('passkey-choice');
     await choice
       .getByRole('heading', { name: 'Gebruik een passkey (vingerafdruk, gezicht of schermvergrendeling)' })
@@ -206,7 +211,7 @@ describe('recovering to a passkey', () => {
     const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
     // No fingerprint, face or screen lock: the authenticator cannot verify the user, so no passkey is made.
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
-    await page.goto(atLocalhost(`${stack.apiUrl}/enroll/#ticket=${ticket}`));
+    await page.goto(`${stack.apiUrl}/enroll/#ticket=${ticket}`);
     await page.getByRole('button', { name: 'Passkey instellen' }).click();
     const error = page.getByTestId('passkey-error');
     await error.waitFor();
@@ -228,10 +233,94 @@ describe('recovering to a passkey', () => {
   });
 });
 
+describe('a second authenticator', () => {
+  it('adds a security key from the done step: same-device refused plainly, a reload mid-add, both sign in', async () => {
+    const { stack } = suite;
+    const customerId = 'e2e-passkey-second';
+    const service = await stack.serviceToken();
+    // Another admin than the suite's other tests: an admin's disables per hour are limited (velocity).
+    const { ticket } = await resetCustomer(stack, customerId, {
+      agent: await stack.helpdeskToken('agent-bram'),
+      admin: await stack.adminToken('admin-bob'),
+    });
+    const page = await open();
+    const { cdp, authenticatorId: phoneId } = await addVirtualAuthenticator(page);
+    await page.goto(`${stack.apiUrl}/enroll/#ticket=${ticket}`);
+    await page.getByRole('button', { name: 'Passkey instellen' }).click();
+    await page.locator('[data-state="codes"]').waitFor();
+    await page.getByLabel('Ik heb mijn back-upcodes veilig bewaard').check();
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await page.locator('[data-state="done"]').waitFor();
+
+    await page.getByRole('button', { name: 'Nog een manier toevoegen' }).click();
+    const intro = page.locator('[data-state="intro"][data-purpose="ADD"]');
+    await intro.waitFor();
+    expect(await intro.getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Voeg een extra manier van inloggen toe',
+    );
+    // The app is offered too: this account has none yet.
+    await page.getByRole('heading', { name: 'Of gebruik een authenticator-app' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'passkey-06-add-intro-phone');
+
+    // The same phone again: the browser refuses (excludeCredentials) and the page says what to do.
+    await page.getByRole('button', { name: 'Passkey instellen' }).click();
+    const error = page.getByTestId('passkey-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Deze passkey staat al op uw account');
+    expect(await credentialsOn(cdp, phoneId)).toHaveLength(1);
+
+    // A reload mid-add (the tab keeps the link) comes back to the same intro.
+    await page.reload();
+    await intro.waitFor();
+
+    // The customer plugs in a security key and tries again.
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: phoneId, enabled: false });
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: phoneId });
+    const { authenticatorId: keyId } = await addVirtualAuthenticator(page, 'usb', cdp);
+    await page.getByRole('button', { name: 'Passkey instellen' }).click();
+    const added = page.locator('[data-state="added"][data-method="passkey"]');
+    await added.waitFor();
+    expect(await added.textContent()).toContain('U kunt nu ook met deze passkey inloggen');
+    expect(await page.getByTestId('backup-codes').count()).toBe(0);
+    expect(await credentialsOn(cdp, keyId)).toHaveLength(1);
+    expect(await unnamedControls(cdp)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'passkey-07-added-phone');
+
+    const status = await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: service });
+    expect(status.body.methods).toEqual([
+      { method: 'passkey', count: 2 },
+      { method: 'backup_codes', count: 10 },
+    ]);
+    // The login service's prompt lists both; the security key answers it.
+    const options = await stack.call(
+      'POST',
+      `/internal/customers/${customerId}/passkeys/authentication-options`,
+      {
+        token: service,
+      },
+    );
+    expect(options.body.allowCredentials).toHaveLength(2);
+    const verified = await stack.call('POST', `/internal/customers/${customerId}/passkeys/verify`, {
+      token: service,
+      body: { response: await assertionInPage(page, options.body) },
+    });
+    expect(verified.body).toEqual({ valid: true, method: 'passkey' });
+    // Every new authenticator is mailed (NIST SP 800-63B-4 §4.1.2.1).
+    await stack.poller?.drain();
+    expect(
+      (await mailTo(stack, emailOf(customerId))).some((mail) =>
+        /nieuwe manier van inloggen/.test(mail.subject),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('the accessibility check itself', () => {
   it('finds a violation when there is one (an image without a text alternative)', async () => {
     const page = await open();
-    await page.goto(atLocalhost(`${suite.stack.apiUrl}/enroll/`));
+    await page.goto(`${suite.stack.apiUrl}/enroll/`);
     await page.evaluate(() =>
       document.body.append(Object.assign(document.createElement('img'), { src: 'data:,' })),
     );

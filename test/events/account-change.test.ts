@@ -49,6 +49,7 @@ describe('the audit events published as OCSF Account Change', () => {
   it('are the changes of the authentication state the issue names, and nothing else', () => {
     expect([...published].sort()).toEqual(
       [
+        'AUTHENTICATOR_ADDED',
         'AUTHENTICATOR_REPLACED',
         'BACKUP_CODES_REGENERATED',
         'CUSTOMER_ERASED',

@@ -2,6 +2,7 @@
 // ticket opens the enrollment page, an authenticator app (written here from the RFCs, sharing no
 // code with the service) scans the QR code, the login service verifies codes at every login.
 import { verifySubjectChain } from '../../lib/audit/chain';
+import { hashTicket } from '../../lib/tickets/ticket';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import {
   auditTrail,
@@ -186,7 +187,8 @@ describe('done when: enroll, log in, replay, lock, backup code', () => {
     expect(item?.totpSecret).toMatchObject({ v: 1, keySource: 'local' });
     expect(item?.backupCodeHashes.size).toBe(9);
     expect(item?.pendingEnrollment).toBeUndefined();
-    expect(item?.enrollmentTicketHash).toBeUndefined();
+    // The ticket is spent; the customer item names the ADD link the confirm handed back instead.
+    expect(item?.enrollmentTicketHash).toBe(hashTicket(confirmed.body.addAnother.ticket));
   });
 });
 

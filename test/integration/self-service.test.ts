@@ -365,7 +365,8 @@ describe('renewing backup codes with the authenticator', () => {
     const code = app.codeForStep(step);
     expect((await verify('ss-renew-bad', code)).body.valid).toBe(true);
     expectError(await renew('ss-renew-bad', { stepUpCode: code }), 403, 'CODE_ALREADY_USED');
-    expectError(await renew('ss-renew-bad', {}), 400, 'INVALID_REQUEST');
+    // No step-up at all (neither a code nor a passkey's assertion): refused before anything is counted.
+    expectError(await renew('ss-renew-bad', {}), 400, 'STEP_UP_REQUIRED');
     expectError(await renew('ss-renew-bad', { stepUpCode: code, backupCodes: [] }), 400, 'INVALID_REQUEST');
     // None of this touched the backup codes: still the original ten.
     expect((await customerItem(stack, 'ss-renew-bad'))?.backupCodeHashes.size).toBe(10);

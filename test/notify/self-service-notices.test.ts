@@ -1,4 +1,4 @@
-// The notices after a self-service change (a replaced authenticator, renewed backup codes): "this
+// The notices after a self-service change (a replaced or added authenticator, renewed backup codes): "this
 // wasn't me" there is advice, not a link. A one-click lock in a notice would let whoever reads any
 // address on file (a further notification address, a shared mailbox) lock the customer out, and a
 // link in a "your account changed" mail is what phishing imitates; so the mail says what to do.
@@ -10,6 +10,7 @@ const variables = (locale: 'nl' | 'en') => ({
   at: '30 november 2026 02:10',
   helpdesk: locale === 'nl' ? 'onze helpdesk' : 'our helpdesk',
   account: 'lotte@voltpark.nl',
+  method: locale === 'nl' ? 'een passkey' : 'a passkey',
 });
 
 const advice = {
@@ -17,9 +18,13 @@ const advice = {
   en: { ask: "This wasn't you?", call: 'Call our helpdesk', password: 'Change your password' },
 };
 
-const kinds: CustomerNotificationKind[] = ['AUTHENTICATOR_REPLACED', 'BACKUP_CODES_RENEWED'];
+const kinds: CustomerNotificationKind[] = [
+  'AUTHENTICATOR_REPLACED',
+  'AUTHENTICATOR_ADDED',
+  'BACKUP_CODES_RENEWED',
+];
 
-describe('the notice of a replacement or a renewal', () => {
+describe('the notice of a replacement, an addition or a renewal', () => {
   it.each(kinds.flatMap((kind) => (['nl', 'en'] as const).map((locale) => [kind, locale] as const)))(
     '%s (%s) says what to do if it was not you, names the account, and holds no link',
     (kind, locale) => {

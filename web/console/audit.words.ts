@@ -102,6 +102,10 @@ export const eventLabels = byLocale({
     nl: 'Authenticator-app vervangen door de klant (selfservice)',
     en: 'Authenticator app replaced by the customer (self-service)',
   },
+  AUTHENTICATOR_ADDED: {
+    nl: 'Tweede authenticator toegevoegd door de klant',
+    en: 'Second authenticator added by the customer',
+  },
   PASSKEY_REGISTERED: { nl: 'Passkey geregistreerd', en: 'Passkey registered' },
   PASSKEY_REMOVED: { nl: 'Passkey verwijderd', en: 'Passkey removed' },
   BACKUP_CODES_REGENERATED: {
@@ -225,6 +229,10 @@ export const auditSentences = byLocale({
     nl: 'Klant verving de authenticator-app, {count} nieuwe back-upcodes',
     en: 'Customer replaced the authenticator app, {count} new backup codes',
   },
+  AUTHENTICATOR_ADDED: {
+    nl: 'Klant voegde een authenticator toe naast de bestaande; niets vervangen',
+    en: 'Customer added an authenticator beside the existing ones; nothing replaced',
+  },
   PASSKEY_REGISTERED: { nl: 'Klant registreerde een passkey', en: 'Customer registered a passkey' },
   PASSKEY_REMOVED: { nl: 'Passkey verwijderd', en: 'Passkey removed' },
   BACKUP_CODES_REGENERATED: {
@@ -251,6 +259,7 @@ export const notificationKindLabels = byLocale({
   BACKUP_CODE_USED: { nl: 'back-upcode gebruikt', en: 'backup code used' },
   LAST_BACKUP_CODE: { nl: 'laatste back-upcode', en: 'last backup code' },
   AUTHENTICATOR_REPLACED: { nl: 'app vervangen', en: 'app replaced' },
+  AUTHENTICATOR_ADDED: { nl: 'authenticator toegevoegd', en: 'authenticator added' },
   BACKUP_CODES_RENEWED: { nl: 'back-upcodes vernieuwd', en: 'backup codes renewed' },
   SECURITY_ALERT: { nl: 'beveiligingsmelding', en: 'security alert' },
   SECURITY_REVIEW: {

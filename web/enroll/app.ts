@@ -7,6 +7,7 @@
 // draws the step a view belongs to.
 import { createPage, keepTicket, keptTicket, phoneLayout, readFragment, type Page } from './page';
 import { codesView, doneView } from './steps/backup-codes';
+import { addedView } from './steps/add-another';
 import { reportedView, reportView } from './steps/report';
 import { noticeReportedView, noticeReportView } from './steps/notice-report';
 import { scanView } from './steps/scan';
@@ -29,6 +30,8 @@ const render = (page: Page): Node => {
       return codesView(page, view);
     case 'done':
       return doneView(page, view);
+    case 'added':
+      return addedView(page, view);
     case 'report':
       return reportView(page, view);
     case 'reported':

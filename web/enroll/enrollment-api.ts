@@ -16,6 +16,8 @@ export type StartedEnrollment = z.infer<typeof enrollmentStartedSchema>;
 export type NoticeReported = z.infer<typeof noticeReportedSchema>;
 /** POST /enroll/confirm. */
 export type ConfirmedEnrollment = z.infer<typeof enrollmentConfirmedSchema>;
+/** The link for a second authenticator that every finished enrollment hands back. */
+export type AddAnother = ConfirmedEnrollment['addAnother'];
 
 export const linkStatus = async (ticket: string) =>
   (await api<LinkStatus>('POST', '/enroll/status', { body: { ticket } })).body;

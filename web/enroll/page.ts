@@ -2,7 +2,7 @@
 // and show(), which renders a view in the page's frame and moves focus for keyboard and screen readers.
 import { byId, clear } from '../shared/dom';
 import { createTranslator, languageSwitch, type Translator } from '../shared/i18n';
-import type { InlineError, LinkStatus, StartedEnrollment } from './enrollment-api';
+import type { AddAnother, InlineError, LinkStatus, StartedEnrollment } from './enrollment-api';
 import {
   enrollLanguages,
   messages,
@@ -27,8 +27,12 @@ export type View =
       savedError: boolean;
       replaced: boolean;
       method?: 'totp' | 'passkey';
+      /** The link for a second authenticator (steps/add-another.ts). */
+      addAnother?: AddAnother;
     }
-  | { name: 'done'; replaced: boolean; method?: 'totp' | 'passkey' }
+  | { name: 'done'; replaced: boolean; method?: 'totp' | 'passkey'; addAnother?: AddAnother }
+  /** A further authenticator added beside the first (an ADD link): no new codes, the offer again. */
+  | { name: 'added'; method: 'totp' | 'passkey'; addAnother?: AddAnother }
   | { name: 'report'; busy: boolean; error?: InlineError }
   | { name: 'reported' }
   | { name: 'waiting'; availableAt: string }

@@ -35,7 +35,41 @@ export const passkeyWords = {
   },
   passkeySecondTitle: { nl: 'Tip: zorg voor een tweede manier', en: 'Tip: keep a second way in' },
   passkeySecondBody: {
-    nl: 'Raakt u dit apparaat kwijt, dan helpt een tweede manier u verder zonder de helpdesk. Bewaar uw back-upcodes op een andere plek dan dit apparaat, en bewaar de passkey bij voorkeur in een wachtwoordmanager (zoals iCloud-sleutelhanger of Google Wachtwoordmanager): dan werkt hij ook op uw andere apparaten.',
-    en: 'If you lose this device, a second way gets you back in without the helpdesk. Keep your backup codes somewhere other than this device, and preferably keep the passkey in a password manager (such as iCloud Keychain or Google Password Manager): then it also works on your other devices.',
+    nl: 'Raakt u dit apparaat kwijt, dan helpt een tweede manier u verder zonder de helpdesk: een passkey op een ander apparaat, een beveiligingssleutel of een authenticator-app. Bewaar ook uw back-upcodes op een andere plek dan dit apparaat.',
+    en: 'If you lose this device, a second way gets you back in without the helpdesk: a passkey on another device, a security key or an authenticator app. Keep your backup codes somewhere other than this device too.',
+  },
+  addAnotherBegin: { nl: 'Nog een manier toevoegen', en: 'Add another way' },
+  introAddTitle: {
+    nl: 'Voeg een extra manier van inloggen toe',
+    en: 'Add another way to sign in',
+  },
+  introAddBody: {
+    nl: 'Uw huidige manieren van inloggen en uw back-upcodes blijven werken. Voeg een passkey toe op een ander apparaat of een beveiligingssleutel, of koppel een authenticator-app.',
+    en: 'The ways you sign in now and your backup codes keep working. Add a passkey on another device or a security key, or link an authenticator app.',
+  },
+  addNoPasskeyHere: {
+    nl: 'Deze browser kan geen passkey maken. Open deze link op een telefoon of computer met vingerafdruk, gezicht of schermvergrendeling.',
+    en: 'This browser cannot make a passkey. Open this link on a phone or computer with a fingerprint, face or screen lock.',
+  },
+  addedTitle: { nl: 'Extra manier van inloggen toegevoegd', en: 'Another way to sign in added' },
+  addedPasskeyBody: {
+    nl: 'U kunt nu ook met deze passkey inloggen. Uw andere manieren en uw back-upcodes blijven werken. We hebben u een bevestiging gemaild.',
+    en: 'You can now also sign in with this passkey. Your other ways and your backup codes keep working. We emailed you a confirmation.',
+  },
+  addedAppBody: {
+    nl: 'U kunt nu ook inloggen met de code uit uw authenticator-app. Uw andere manieren en uw back-upcodes blijven werken. We hebben u een bevestiging gemaild.',
+    en: 'You can now also sign in with the code from your authenticator app. Your other ways and your backup codes keep working. We emailed you a confirmation.',
+  },
+  error_TOTP_ALREADY_ENABLED: {
+    nl: 'Uw account heeft al een authenticator-app. Voeg hierboven een passkey toe, of kies op uw profielpagina “nieuwe telefoon” om de app te verhuizen.',
+    en: 'Your account has an authenticator app already. Add a passkey above, or choose “new phone” on your profile page to move the app.',
+  },
+  error_PASSKEY_LIMIT_REACHED: {
+    nl: 'Uw account heeft al het maximale aantal passkeys (10). Gebruik een van uw bestaande passkeys of een back-upcode.',
+    en: 'Your account has the most passkeys it can have (10). Use one of your passkeys or a backup code.',
+  },
+  error_PASSKEY_ALREADY_REGISTERED: {
+    nl: 'Deze passkey staat al op uw account. Gebruik een ander apparaat of een beveiligingssleutel.',
+    en: 'This passkey is on your account already. Use another device or a security key.',
   },
 } satisfies Record<string, Record<EnrollLang, string>>;

@@ -37,6 +37,14 @@ export type {
   AuthenticationResponseBody,
 };
 
+/**
+ * A step-up: the code the customer typed, or a passkey's assertion answering the challenge of
+ * passkeyAuthenticationOptions (judged as a login: replay, failure count and lock alike).
+ */
+export type StepUp = string | { stepUpPasskey: AuthenticationResponseBody };
+
+const stepUpBody = (stepUp: StepUp) => (typeof stepUp === 'string' ? { stepUpCode: stepUp } : stepUp);
+
 export interface LoginServiceClientOptions {
   /** The API's base URL, e.g. https://api.example.com or http://127.0.0.1:3000. */
   baseUrl: string;
@@ -164,14 +172,19 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
       }),
     /**
      * POST /internal/customers/{customerId}/2fa/enrollment-ticket: the "2FA aanzetten" link; with a
-     * step-up code (a current TOTP code or a backup code) the link that replaces the authenticator.
+     * step-up (a current TOTP code, a backup code, or a passkey's assertion) the link that replaces the
+     * authenticator, or with `purpose` ADD the link that adds a second one beside it.
      */
-    issueEnrollmentTicket: (customerId: string, stepUpCode?: string): Promise<EnrollmentTicketIssued> =>
+    issueEnrollmentTicket: (
+      customerId: string,
+      stepUp?: StepUp,
+      purpose?: 'REPLACE' | 'ADD',
+    ): Promise<EnrollmentTicketIssued> =>
       send(
         'POST',
         `/internal/customers/${segment(customerId)}/2fa/enrollment-ticket`,
         enrollmentTicketIssuedSchema,
-        stepUpCode === undefined ? undefined : { stepUpCode },
+        stepUp === undefined ? undefined : { ...stepUpBody(stepUp), ...(purpose ? { purpose } : {}) },
       ),
     /**
      * POST /internal/customers/{customerId}/erase: account closed or a data-subject request. Safe to
@@ -179,11 +192,14 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
      */
     eraseCustomer: (customerId: string): Promise<CustomerErased> =>
       send('POST', `/internal/customers/${segment(customerId)}/erase`, customerErasedSchema),
-    /** POST /internal/customers/{customerId}/2fa/backup-codes: ten new backup codes after a TOTP step-up. */
-    renewBackupCodes: (customerId: string, stepUpCode: string): Promise<BackupCodesRenewed> =>
-      send('POST', `/internal/customers/${segment(customerId)}/2fa/backup-codes`, backupCodesRenewedSchema, {
-        stepUpCode,
-      }),
+    /** POST /internal/customers/{customerId}/2fa/backup-codes: ten new backup codes after a TOTP or passkey step-up. */
+    renewBackupCodes: (customerId: string, stepUp: StepUp): Promise<BackupCodesRenewed> =>
+      send(
+        'POST',
+        `/internal/customers/${segment(customerId)}/2fa/backup-codes`,
+        backupCodesRenewedSchema,
+        stepUpBody(stepUp),
+      ),
   };
 };
 

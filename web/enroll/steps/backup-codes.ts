@@ -2,6 +2,7 @@
 // that they saved them; then done.
 import { h, uid } from '../../shared/dom';
 import type { ConfirmedEnrollment } from '../enrollment-api';
+import { addAnotherOffer } from './add-another';
 import type { Page, ViewOf } from '../page';
 import { accountLine, copyText, title } from '../parts';
 
@@ -21,6 +22,14 @@ const guardLeaving = (page: Page, guard: boolean) => {
 
 /** The codes of a confirmed enrollment, on a step that stays until they are saved. */
 export const showBackupCodes = (page: Page, confirmed: ConfirmedEnrollment & { method?: 'passkey' }) => {
+  // An addition issues no codes: the ones on file stay.
+  if (confirmed.mode === 'ADD') {
+    page.show(
+      { name: 'added', method: confirmed.method ?? 'totp', addAnother: confirmed.addAnother },
+      'added-title',
+    );
+    return;
+  }
   guardLeaving(page, true);
   page.show(
     {
@@ -31,6 +40,7 @@ export const showBackupCodes = (page: Page, confirmed: ConfirmedEnrollment & { m
       savedError: false,
       replaced: confirmed.mode === 'REPLACE',
       method: confirmed.method ?? 'totp',
+      addAnother: confirmed.addAnother,
     },
     'codes-title',
   );
@@ -135,7 +145,15 @@ export const codesView = (page: Page, current: ViewOf<'codes'>) => {
               return;
             }
             guardLeaving(page, false);
-            page.show({ name: 'done', replaced: current.replaced, method: current.method }, 'done-title');
+            page.show(
+              {
+                name: 'done',
+                replaced: current.replaced,
+                method: current.method,
+                addAnother: current.addAnother,
+              },
+              'done-title',
+            );
           },
         },
       },
@@ -169,26 +187,17 @@ export const codesView = (page: Page, current: ViewOf<'codes'>) => {
   );
 };
 
-/** After a passkey: sign-in is with it, and a second authenticator saves a trip to the helpdesk. */
-const passkeyDone = (page: Page) => [
-  h('p', { text: page.t('passkeyDoneBody') }),
-  h(
-    'div',
-    { class: 'notice', 'data-testid': 'second-authenticator' },
-    h('h3', { text: page.t('passkeySecondTitle') }),
-    h('p', { text: page.t('passkeySecondBody') }),
-  ),
-];
-
-export const doneView = (page: Page, { replaced, method }: ViewOf<'done'>) => {
+export const doneView = (page: Page, { replaced, method, addAnother }: ViewOf<'done'>) => {
   const { t } = page;
+  // After either kind, a second authenticator saves a trip to the helpdesk (steps/add-another.ts).
   if (method === 'passkey')
     return h(
       'section',
       { class: 'card card-ok', 'data-state': 'done', 'data-method': 'passkey' },
       title(t('doneTitle'), 'done-title'),
       accountLine(page),
-      ...passkeyDone(page),
+      h('p', { text: t('passkeyDoneBody') }),
+      addAnotherOffer(page, addAnother),
       h('p', { class: 'muted', text: t('doneClose') }),
     );
   return h(
@@ -197,6 +206,7 @@ export const doneView = (page: Page, { replaced, method }: ViewOf<'done'>) => {
     title(t(replaced ? 'replacedDoneTitle' : 'doneTitle'), 'done-title'),
     accountLine(page),
     h('p', { text: t(replaced ? 'replacedDoneBody' : 'doneBody') }),
+    addAnotherOffer(page, addAnother),
     h('p', { class: 'muted', text: t('doneClose') }),
   );
 };

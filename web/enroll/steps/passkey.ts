@@ -29,9 +29,15 @@ const setUp = async (page: Page) => {
     response = await startRegistration({
       optionsJSON: optionsJSON as Parameters<typeof startRegistration>[0]['optionsJSON'],
     });
-  } catch {
-    // The customer closed the prompt, the device has no screen lock, or the prompt timed out.
-    page.show({ name: 'intro', passkeyError: { code: 'PASSKEY_CANCELLED' } }, 'passkey-begin');
+  } catch (error) {
+    // This device holds a passkey of the account already (an addition on the same phone): say to use
+    // another device or a security key. Otherwise the customer closed the prompt, the device has no
+    // screen lock, or the prompt timed out.
+    const code =
+      (error as { code?: string } | null)?.code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED'
+        ? 'PASSKEY_ALREADY_REGISTERED'
+        : 'PASSKEY_CANCELLED';
+    page.show({ name: 'intro', passkeyError: { code } }, 'passkey-begin');
     return;
   }
   try {

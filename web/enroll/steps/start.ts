@@ -96,11 +96,13 @@ const introTitles: Record<LinkStatus['purpose'], MessageKey> = {
   RESET: 'introResetTitle',
   SELF_SERVICE: 'introTitle',
   REPLACE: 'introReplaceTitle',
+  ADD: 'introAddTitle',
 };
 const introBodies: Record<LinkStatus['purpose'], MessageKey> = {
   RESET: 'introResetBody',
   SELF_SERVICE: 'introBody',
   REPLACE: 'introReplaceBody',
+  ADD: 'introAddBody',
 };
 
 export const introView = (page: Page, view: ViewOf<'intro'> = { name: 'intro' }) => {
@@ -114,6 +116,17 @@ export const introView = (page: Page, view: ViewOf<'intro'> = { name: 'intro' })
     accountLine(page),
     h('p', { text: t(introBodies[purpose]) }),
     passkeyChoice(page, view),
+    // An ADD link of an account with an app: one app per account, so passkeys only (steps/add-another.ts).
+    ...(link?.appOnFile ? [] : appWay(page, passkeyFirst, link)),
+    link?.appOnFile && !passkeyFirst
+      ? h('p', { class: 'notice', 'data-testid': 'no-passkey-here', text: t('addNoPasskeyHere') })
+      : null,
+  );
+};
+
+const appWay = (page: Page, passkeyFirst: boolean, link: LinkStatus | undefined) => {
+  const { t } = page;
+  return [
     appHeading(page),
     h('p', { text: t('introNeed') }),
     h(
@@ -140,7 +153,7 @@ export const introView = (page: Page, view: ViewOf<'intro'> = { name: 'intro' })
       // own signed-in session (lib/reset/report.ts, reportsByTicket).
       link?.reportable ? notMeButton(page) : null,
     ),
-  );
+  ];
 };
 
 /**
