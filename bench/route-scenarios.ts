@@ -205,13 +205,11 @@ export const routeScenarios: RouteScenario[] = [
     path: '/admin/customers/{customerId}/2fa/disable',
     variant: `${key} Idempotency-Key`,
     unavoidable: [
-      key === 'with'
-        ? ['GetItem', 'GetItem', 'GetItem', 'Query', 'Query']
-        : ['GetItem', 'GetItem', 'Query', 'Query'],
-      'Query',
+      key === 'with' ? ['GetItem', 'GetItem', 'GetItem', 'Query'] : ['GetItem', 'GetItem', 'Query'],
+      'BatchGetItem',
       'TransactWriteItems',
     ],
-    why: `read the customer and the verification (the policy decides on both)${key === 'with' ? ', the Idempotency-Key record' : ''} and this admin's disables in the last hour (velocity), then the verifying agent's passes in the last hour (the agent is named by the verification), and ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''} and TWO_FA_DISABLED in one transaction`,
+    why: `read the customer (its audit-text key too) and the verification (the policy decides on both)${key === 'with' ? ', the Idempotency-Key record' : ''} and the chain head, then the velocity windows in one consistent BatchGetItem (the verifying agent's passes are named by the verification), and ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''}, the windows' claims and TWO_FA_DISABLED in one transaction`,
     status: 200,
     sampleShare: 0.5,
     prepare: async (count, run) => {
