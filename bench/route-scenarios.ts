@@ -357,18 +357,36 @@ export const routeScenarios: RouteScenario[] = [
       );
     },
   },
-  {
+  ...(
+    [
+      {
+        variant: undefined,
+        qr: 'png',
+        label: 'enrollstart',
+        what: 'the QR code as a PNG (what API clients get)',
+      },
+      {
+        variant: 'the page: qr none',
+        qr: 'none',
+        label: 'enrollpage',
+        what: 'no PNG: the page draws the QR code',
+      },
+    ] as const
+  ).map(({ variant, qr, label, what }): RouteScenario => ({
     method: 'POST',
     path: '/enroll/start',
+    ...(variant ? { variant } : {}),
     unavoidable: ['GetItem', ['GetItem', 'Query'], 'TransactWriteItems'],
-    why: `read the ticket (by its hash; it names the customer), then the customer (consistent: is this still the current ticket?) and ${APPEND} with the ticket's condition check`,
+    why: `read the ticket (by its hash; it names the customer), then the customer (consistent: is this still the current ticket?) and ${APPEND} with the ticket's condition check; ${what}`,
     status: 200,
     prepare: async (count, run) => {
-      const tickets = await writeTicketHolders(ids(run, 'enrollstart', count));
+      const tickets = await writeTicketHolders(ids(run, label, count));
       const route = findRoute('POST', '/enroll/start');
-      return tickets.map((ticket) => () => apiEvent(route, { body: { ticket } }));
+      return tickets.map(
+        (ticket) => () => apiEvent(route, { body: qr === 'png' ? { ticket } : { ticket, qr } }),
+      );
     },
-  },
+  })),
   {
     method: 'POST',
     path: '/enroll/confirm',

@@ -3,6 +3,7 @@
 // audit event (TWO_FA_ENABLED, or AUTHENTICATOR_REPLACED for a REPLACE ticket) and the spent ticket,
 // in one transaction. A replacement leaves the new authenticator as the only one: the old app's secret
 // and every older passkey go (each passkey with its PASSKEY_REMOVED).
+import type { ChainHead } from '../audit/chain';
 import type { AuditEventInput } from '../audit/events';
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
@@ -58,8 +59,12 @@ export const assertTicketOpensEnrollment = (ticket: TicketItem) => {
 };
 
 /** The ticket, checked as every enrollment step checks it: usable, opening enrollment, for a customer who may enroll. */
-export const requireEnrollmentTicket = async (ticket: string, deps: Deps) => {
-  const usable = await requireUsableTicket(ticket, deps);
+export const requireEnrollmentTicket = async (
+  ticket: string,
+  deps: Deps,
+  options: { chainHead?: boolean } = {},
+) => {
+  const usable = await requireUsableTicket(ticket, deps, options);
   assertTicketOpensEnrollment(usable.ticket);
   assertMayEnroll(usable.customer, enrollmentModeOf(usable.ticket.purpose));
   return usable;
@@ -118,7 +123,11 @@ const replacedAttributes: Record<EnrollmentMethod, string[]> = {
 
 export const completeEnrollment = async (
   ticket: string,
-  { ticket: item, customer }: { ticket: TicketItem; customer: CustomerItem },
+  {
+    ticket: item,
+    customer,
+    chainHead,
+  }: { ticket: TicketItem; customer: CustomerItem; chainHead?: Promise<ChainHead | undefined> },
   now: Date,
   added: NewAuthenticator,
   deps: Deps,
@@ -127,75 +136,80 @@ export const completeEnrollment = async (
   const condition = customerCondition(item);
   const replacing = enrollmentModeOf(item.purpose) === 'REPLACE' ? customer.totpSecret : undefined;
   await withRaceExplained(ticket, deps, () =>
-    commitWithAudit(customer.customerId, deps, async (append) => {
-      const audit = {
-        actorType: 'customer' as const,
-        actorId: customer.customerId,
-        customerId: customer.customerId,
-        ...(item.caseId ? { caseId: item.caseId } : {}),
-      };
-      if (replacing)
-        append({
-          ...audit,
-          type: 'AUTHENTICATOR_REPLACED',
-          details: {
-            method: added.method,
-            purpose: item.purpose,
-            backupCodes: codes.length,
-            backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
-          },
-        });
-      else
-        append({
-          ...audit,
-          type: 'TWO_FA_ENABLED',
-          details: { method: added.method, purpose: item.purpose, backupCodes: codes.length },
-        });
-      if (replacing) for (const removal of passkeyRemovals(customer, audit, 'REPLACED')) append(removal);
-      for (const event of added.events(audit)) append(event);
-      const remove = [
-        ...added.remove,
-        ...(replacing ? replacedAttributes[added.method] : []),
-        'pendingEnrollment',
-        'passkeyRegistrationChallenge',
-        'enrollmentTicketHash',
-        'lockedUntil',
-        'verifyLockCount',
-      ];
-      const writes: TransactItem[] = [
-        {
-          Update: {
-            TableName: tableName('customers'),
-            Key: { customerId: customer.customerId },
-            UpdateExpression: [
-              `SET ${added.set.join(', ')}, twoFactor = :enabled,`,
-              'backupCodeHashes = :hashes, backupCodesIssuedAt = :now,',
-              replacing ? 'authenticatorReplacedAt = :now,' : 'twoFactorEnabledAt = :now,',
-              'verifyFailures = :zero, version = version + :one',
-              `REMOVE ${[...new Set(remove)].join(', ')}`,
-            ].join(' '),
-            // A replacement removes exactly the authenticator that was in use when it was confirmed.
-            ConditionExpression: [
-              condition.expression,
-              ...added.conditions,
-              ...(replacing ? ['totpSecret.iv = :replacedIv'] : []),
-            ].join(' AND '),
-            ExpressionAttributeValues: {
-              ...condition.values,
-              ...added.values,
-              ':enabled': 'ENABLED',
-              ':hashes': new Set(hashes),
-              ':now': now.toISOString(),
-              ':zero': 0,
-              ':one': 1,
-              ...(replacing ? { ':replacedIv': replacing.iv } : {}),
+    commitWithAudit(
+      customer.customerId,
+      deps,
+      async (append) => {
+        const audit = {
+          actorType: 'customer' as const,
+          actorId: customer.customerId,
+          customerId: customer.customerId,
+          ...(item.caseId ? { caseId: item.caseId } : {}),
+        };
+        if (replacing)
+          append({
+            ...audit,
+            type: 'AUTHENTICATOR_REPLACED',
+            details: {
+              method: added.method,
+              purpose: item.purpose,
+              backupCodes: codes.length,
+              backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
+            },
+          });
+        else
+          append({
+            ...audit,
+            type: 'TWO_FA_ENABLED',
+            details: { method: added.method, purpose: item.purpose, backupCodes: codes.length },
+          });
+        if (replacing) for (const removal of passkeyRemovals(customer, audit, 'REPLACED')) append(removal);
+        for (const event of added.events(audit)) append(event);
+        const remove = [
+          ...added.remove,
+          ...(replacing ? replacedAttributes[added.method] : []),
+          'pendingEnrollment',
+          'passkeyRegistrationChallenge',
+          'enrollmentTicketHash',
+          'lockedUntil',
+          'verifyLockCount',
+        ];
+        const writes: TransactItem[] = [
+          {
+            Update: {
+              TableName: tableName('customers'),
+              Key: { customerId: customer.customerId },
+              UpdateExpression: [
+                `SET ${added.set.join(', ')}, twoFactor = :enabled,`,
+                'backupCodeHashes = :hashes, backupCodesIssuedAt = :now,',
+                replacing ? 'authenticatorReplacedAt = :now,' : 'twoFactorEnabledAt = :now,',
+                'verifyFailures = :zero, version = version + :one',
+                `REMOVE ${[...new Set(remove)].join(', ')}`,
+              ].join(' '),
+              // A replacement removes exactly the authenticator that was in use when it was confirmed.
+              ConditionExpression: [
+                condition.expression,
+                ...added.conditions,
+                ...(replacing ? ['totpSecret.iv = :replacedIv'] : []),
+              ].join(' AND '),
+              ExpressionAttributeValues: {
+                ...condition.values,
+                ...added.values,
+                ':enabled': 'ENABLED',
+                ':hashes': new Set(hashes),
+                ':now': now.toISOString(),
+                ':zero': 0,
+                ':one': 1,
+                ...(replacing ? { ':replacedIv': replacing.iv } : {}),
+              },
             },
           },
-        },
-        spendTicketItem(item, now),
-      ];
-      return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
-    }),
+          spendTicketItem(item, now),
+        ];
+        return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+      },
+      chainHead,
+    ),
   );
   return { twoFactor: 'ENABLED', mode: replacing ? 'REPLACE' : 'ENROLL', backupCodes: codes };
 };
