@@ -61,10 +61,14 @@ export interface Authenticator {
   backupCodes: string[];
 }
 
-/** The code of the earliest step the service still accepts from this authenticator, now. */
+/**
+ * The code of the current step, or of the next unused one the service still accepts from this
+ * authenticator now. Not the step before: on a loaded machine the handler may read its clock after a
+ * step boundary, and then that code is refused (the bench would time the wrong-code path).
+ */
 export const nextCode = (authenticator: Authenticator, at = new Date()) => {
   const current = timeStep(at);
-  const step = Math.max(current - 1, (authenticator.lastUsedStep ?? -Infinity) + 1);
+  const step = Math.max(current, (authenticator.lastUsedStep ?? -Infinity) + 1);
   if (step > current + 1) throw new Error(`${authenticator.customerId} used every code of this window`);
   authenticator.lastUsedStep = step;
   return hotp(authenticator.key, step);

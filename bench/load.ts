@@ -176,8 +176,9 @@ export const measureLoad = async (options: {
         },
       },
       {
+        // As the enrollment page asks: no PNG, the page draws the QR code.
         route: 'POST /enroll/start',
-        scenario: 'POST /enroll/start',
+        scenario: 'POST /enroll/start (the page: qr none)',
         functionName: startRoute.function,
         expectInBody: '"otpauthUri"',
         prepare: async (count: number, label: string) => {
@@ -188,8 +189,8 @@ export const measureLoad = async (options: {
             method: 'POST',
             path: '/enroll/start',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ ticket }),
-            event: () => apiEvent(startRoute, { body: { ticket } }),
+            body: JSON.stringify({ ticket, qr: 'none' }),
+            event: () => apiEvent(startRoute, { body: { ticket, qr: 'none' } }),
           }));
         },
       },

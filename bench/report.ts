@@ -114,7 +114,15 @@ export const totpRows = (result: TotpMeasurement): Row[] => [
     value: formatCount(result.verifyPerSecond),
     baseline: formatCount(result.threeHmacPerSecond),
     ratio: ratio(result.verifyPerSecond, result.threeHmacPerSecond),
-    note: 'baseline: three raw HMAC-SHA1',
+    note: 'baseline: three raw HMAC-SHA1; data key kept by the warm container',
+  },
+  {
+    section: 'totp',
+    name: 'verify, data key unwrapped each time',
+    value: formatCount(result.verifyUnwrappingPerSecond),
+    baseline: formatCount(result.threeHmacPerSecond),
+    ratio: ratio(result.verifyUnwrappingPerSecond, result.threeHmacPerSecond),
+    note: 'baseline: three raw HMAC-SHA1; a first login in this container',
   },
 ];
 

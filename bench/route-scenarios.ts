@@ -205,13 +205,11 @@ export const routeScenarios: RouteScenario[] = [
     path: '/admin/customers/{customerId}/2fa/disable',
     variant: `${key} Idempotency-Key`,
     unavoidable: [
-      key === 'with'
-        ? ['GetItem', 'GetItem', 'GetItem', 'Query', 'Query']
-        : ['GetItem', 'GetItem', 'Query', 'Query'],
-      'Query',
+      key === 'with' ? ['GetItem', 'GetItem', 'GetItem', 'Query'] : ['GetItem', 'GetItem', 'Query'],
+      'BatchGetItem',
       'TransactWriteItems',
     ],
-    why: `read the customer and the verification (the policy decides on both)${key === 'with' ? ', the Idempotency-Key record' : ''} and this admin's disables in the last hour (velocity), then the verifying agent's passes in the last hour (the agent is named by the verification), and ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''} and TWO_FA_DISABLED in one transaction`,
+    why: `read the customer (its audit-text key too) and the verification (the policy decides on both)${key === 'with' ? ', the Idempotency-Key record' : ''} and the chain head, then the velocity windows in one consistent BatchGetItem (the verifying agent's passes are named by the verification), and ${APPEND} — customer, verification${key === 'with' ? ', idempotency record' : ''}, the windows' claims and TWO_FA_DISABLED in one transaction`,
     status: 200,
     sampleShare: 0.5,
     prepare: async (count, run) => {
@@ -359,18 +357,36 @@ export const routeScenarios: RouteScenario[] = [
       );
     },
   },
-  {
+  ...(
+    [
+      {
+        variant: undefined,
+        qr: 'png',
+        label: 'enrollstart',
+        what: 'the QR code as a PNG (what API clients get)',
+      },
+      {
+        variant: 'the page: qr none',
+        qr: 'none',
+        label: 'enrollpage',
+        what: 'no PNG: the page draws the QR code',
+      },
+    ] as const
+  ).map(({ variant, qr, label, what }): RouteScenario => ({
     method: 'POST',
     path: '/enroll/start',
+    ...(variant ? { variant } : {}),
     unavoidable: ['GetItem', ['GetItem', 'Query'], 'TransactWriteItems'],
-    why: `read the ticket (by its hash; it names the customer), then the customer (consistent: is this still the current ticket?) and ${APPEND} with the ticket's condition check`,
+    why: `read the ticket (by its hash; it names the customer), then the customer (consistent: is this still the current ticket?) and ${APPEND} with the ticket's condition check; ${what}`,
     status: 200,
     prepare: async (count, run) => {
-      const tickets = await writeTicketHolders(ids(run, 'enrollstart', count));
+      const tickets = await writeTicketHolders(ids(run, label, count));
       const route = findRoute('POST', '/enroll/start');
-      return tickets.map((ticket) => () => apiEvent(route, { body: { ticket } }));
+      return tickets.map(
+        (ticket) => () => apiEvent(route, { body: qr === 'png' ? { ticket } : { ticket, qr } }),
+      );
     },
-  },
+  })),
   {
     method: 'POST',
     path: '/enroll/confirm',

@@ -2,7 +2,7 @@
 // measures each section against a baseline taken in the same run, prints the table and writes
 // bench/results.json. Options: --quick, --only cold,warm,load,totp,search,audit, --search / --audit /
 // --full (build the 100k-customer and 1M-event datasets under .data/bench when missing),
-// --samples N, --cold-runs N, --load-requests N, --connections N.
+// --samples N, --cold-runs N, --load-requests N, --connections N, --routes REGEX (warm: matching routes only).
 import './environment';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean' },
     only: { type: 'string' },
+    routes: { type: 'string' },
     search: { type: 'boolean' },
     audit: { type: 'boolean' },
     full: { type: 'boolean' },
@@ -83,6 +84,7 @@ try {
       samples: numberOption(values.samples, quick ? 30 : 200),
       warmup: quick ? 5 : 20,
       run,
+      ...(values.routes ? { only: new RegExp(values.routes) } : {}),
       recorder,
       log,
     });

@@ -22,7 +22,7 @@ export const handler = createHttpFunction('enrollmentApi', {
     >,
   }),
   startEnrollment: async (request) => ({
-    body: await startEnrollment(request.body.ticket, deps),
+    body: await startEnrollment(request.body.ticket, deps, { qrPng: request.body.qr !== 'none' }),
   }),
   confirmEnrollment: async (request) => ({
     body: await confirmEnrollment(request.body.ticket, request.body.code, deps),

@@ -93,6 +93,8 @@ export const environmentSchema = z.object({
   RECOVERY_DELAY_PRIVILEGED_MINUTES: numberFrom(1440),
   RECOVERY_DELAY_WITHOUT_POSSESSION_MINUTES: numberFrom(4320),
   RECOVERY_DELAY_STANDARD_MINUTES: numberFrom(0),
+  /** How long a warm container keeps a data key it unwrapped (KMS Decrypt) to open the same sealed value again; 0: never. */
+  DATA_KEY_CACHE_SECONDS: numberFrom(300),
   /** AWS: a KMS HMAC key for keyed hashes of what callers said. Locally derived from LOCAL_SECRET_KEY. */
   ANSWER_HASH_KEY_ID: z.optional(z.string()),
   /** The login service's IAM role; `iam` routes answer only its sessions. Unset: they answer no one. */
@@ -113,6 +115,8 @@ export interface Config {
   sesConfigurationSet?: string;
   securityAlertEmail: string;
   secretKey: { source: 'kms'; kmsKeyId: string } | { source: 'local'; key: Buffer };
+  /** Seconds an unwrapped data key stays in this container's memory (0: not kept). */
+  dataKeyCacheSeconds: number;
   enrollLink: { mode: 'direct' } | { mode: 'login'; loginUrl: string };
   totpIssuer: string;
   /** WebAuthn relying party: its ID (a domain) and the origins whose ceremonies count. */
@@ -206,6 +210,7 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Config => {
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     securityAlertEmail: e.SECURITY_ALERT_EMAIL,
     secretKey,
+    dataKeyCacheSeconds: e.DATA_KEY_CACHE_SECONDS,
     enrollLink,
     totpIssuer: e.TOTP_ISSUER,
     passkeys: passkeySettings(e),

@@ -95,15 +95,17 @@ export const hearingCommits = <T>(listener: CommitListener, invocation: () => Pr
  * The chain head is read while `plan` reads what it needs (one round trip fewer on every audited
  * write); the seq conflict is still caught by the transaction. So an event `append` returns has its
  * eventId, time and content at once, but its place in the chain (seq, prevHash, hash) only once
- * `plan` has returned.
+ * `plan` has returned. `prefetchedHead`: a head read the caller started alongside reads of its own
+ * that come before the plan (a ticket route's customer), used for the first attempt only.
  */
 export const commitWithAudit = async <T>(
   customerId: string,
   deps: { clock: Clock; random: Random },
   plan: (append: (input: AuditEventInput) => AuditItem) => Promise<ChangePlan<T>>,
+  prefetchedHead?: Promise<ChainHead | undefined>,
 ): Promise<{ result: T; events: AuditItem[] }> => {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const headRead = readChainHead(customerId);
+    const headRead = attempt === 1 && prefetchedHead ? prefetchedHead : readChainHead(customerId);
     // A plan that refuses before the read settles must not leave it rejected and unobserved.
     headRead.catch(() => undefined);
     const appended: { input: AuditEventInput; at: Date; item: AuditItem }[] = [];

@@ -5,6 +5,7 @@
 // transaction. A replacement leaves the new authenticator as the only one: the old app's secret and
 // every older passkey go (each passkey with its PASSKEY_REMOVED). An addition keeps everything, the
 // backup codes included.
+import type { ChainHead } from '../audit/chain';
 import type { AuditEventInput } from '../audit/events';
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
@@ -61,8 +62,12 @@ export const assertTicketOpensEnrollment = (ticket: TicketItem) => {
 };
 
 /** The ticket, checked as every enrollment step checks it: usable, opening enrollment, for a customer who may enroll. */
-export const requireEnrollmentTicket = async (ticket: string, deps: Deps) => {
-  const usable = await requireUsableTicket(ticket, deps);
+export const requireEnrollmentTicket = async (
+  ticket: string,
+  deps: Deps,
+  options: { chainHead?: boolean } = {},
+) => {
+  const usable = await requireUsableTicket(ticket, deps, options);
   assertTicketOpensEnrollment(usable.ticket);
   assertMayEnroll(usable.customer, enrollmentModeOf(usable.ticket.purpose));
   return usable;
@@ -140,7 +145,11 @@ const customerUpdate = (mode: EnrollmentMode, added: NewAuthenticator, remove: s
 
 export const completeEnrollment = async (
   ticket: string,
-  { ticket: item, customer }: { ticket: TicketItem; customer: CustomerItem },
+  {
+    ticket: item,
+    customer,
+    chainHead,
+  }: { ticket: TicketItem; customer: CustomerItem; chainHead?: Promise<ChainHead | undefined> },
   now: Date,
   added: NewAuthenticator,
   deps: Deps,
@@ -153,93 +162,98 @@ export const completeEnrollment = async (
   const replacing = mode === 'REPLACE';
   const next = addAnotherTicket(customer, item, now, deps.random);
   await withRaceExplained(ticket, deps, () =>
-    commitWithAudit(customer.customerId, deps, async (append) => {
-      const audit = {
-        actorType: 'customer' as const,
-        actorId: customer.customerId,
-        customerId: customer.customerId,
-        ...(item.caseId ? { caseId: item.caseId } : {}),
-      };
-      // The ADD link handed back is named in the event of the enrollment it follows (its hash is not).
-      const addAnotherUntil = next.item.expiresAt;
-      if (mode === 'ADD')
-        append({
-          ...audit,
-          type: 'AUTHENTICATOR_ADDED',
-          details: { method: added.method, purpose: item.purpose, addAnotherUntil },
-        });
-      else if (replacing)
-        append({
-          ...audit,
-          type: 'AUTHENTICATOR_REPLACED',
-          details: {
-            method: added.method,
-            purpose: item.purpose,
-            backupCodes: codes.length,
-            backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
-            addAnotherUntil,
-          },
-        });
-      else
-        append({
-          ...audit,
-          type: 'TWO_FA_ENABLED',
-          details: {
-            method: added.method,
-            purpose: item.purpose,
-            backupCodes: codes.length,
-            addAnotherUntil,
-          },
-        });
-      if (replacing) for (const removal of passkeyRemovals(customer, audit, 'REPLACED')) append(removal);
-      for (const event of added.events(audit)) append(event);
-      const remove = [
-        ...added.remove,
-        ...(replacing ? replacedAttributes[added.method] : []),
-        'pendingEnrollment',
-        'passkeyRegistrationChallenge',
-      ];
-      const writes: TransactItem[] = [
-        {
-          Update: {
-            TableName: tableName('customers'),
-            Key: { customerId: customer.customerId },
-            UpdateExpression: customerUpdate(mode, added, remove).join(' '),
-            // A replacement removes exactly the authenticators that were in use when it was confirmed.
-            ConditionExpression: [
-              condition.expression,
-              ...added.conditions,
-              ...adding.expressions,
-              ...(replacing
-                ? [customer.totpSecret ? 'totpSecret.iv = :replacedIv' : 'attribute_not_exists(totpSecret)']
-                : []),
-            ].join(' AND '),
-            ...(added.names && Object.keys(added.names).length
-              ? { ExpressionAttributeNames: added.names }
-              : {}),
-            ExpressionAttributeValues: {
-              ...condition.values,
-              ...added.values,
-              ...adding.values,
-              ':next': next.item.ticketHash,
-              ':one': 1,
-              ...(mode === 'ADD'
-                ? {}
-                : {
-                    ':enabled': 'ENABLED',
-                    ':hashes': new Set(hashes),
-                    ':now': now.toISOString(),
-                    ':zero': 0,
-                  }),
-              ...(replacing && customer.totpSecret ? { ':replacedIv': customer.totpSecret.iv } : {}),
+    commitWithAudit(
+      customer.customerId,
+      deps,
+      async (append) => {
+        const audit = {
+          actorType: 'customer' as const,
+          actorId: customer.customerId,
+          customerId: customer.customerId,
+          ...(item.caseId ? { caseId: item.caseId } : {}),
+        };
+        // The ADD link handed back is named in the event of the enrollment it follows (its hash is not).
+        const addAnotherUntil = next.item.expiresAt;
+        if (mode === 'ADD')
+          append({
+            ...audit,
+            type: 'AUTHENTICATOR_ADDED',
+            details: { method: added.method, purpose: item.purpose, addAnotherUntil },
+          });
+        else if (replacing)
+          append({
+            ...audit,
+            type: 'AUTHENTICATOR_REPLACED',
+            details: {
+              method: added.method,
+              purpose: item.purpose,
+              backupCodes: codes.length,
+              backupCodesVoided: customer.backupCodeHashes?.size ?? 0,
+              addAnotherUntil,
+            },
+          });
+        else
+          append({
+            ...audit,
+            type: 'TWO_FA_ENABLED',
+            details: {
+              method: added.method,
+              purpose: item.purpose,
+              backupCodes: codes.length,
+              addAnotherUntil,
+            },
+          });
+        if (replacing) for (const removal of passkeyRemovals(customer, audit, 'REPLACED')) append(removal);
+        for (const event of added.events(audit)) append(event);
+        const remove = [
+          ...added.remove,
+          ...(replacing ? replacedAttributes[added.method] : []),
+          'pendingEnrollment',
+          'passkeyRegistrationChallenge',
+        ];
+        const writes: TransactItem[] = [
+          {
+            Update: {
+              TableName: tableName('customers'),
+              Key: { customerId: customer.customerId },
+              UpdateExpression: customerUpdate(mode, added, remove).join(' '),
+              // A replacement removes exactly the authenticators that were in use when it was confirmed.
+              ConditionExpression: [
+                condition.expression,
+                ...added.conditions,
+                ...adding.expressions,
+                ...(replacing
+                  ? [customer.totpSecret ? 'totpSecret.iv = :replacedIv' : 'attribute_not_exists(totpSecret)']
+                  : []),
+              ].join(' AND '),
+              ...(added.names && Object.keys(added.names).length
+                ? { ExpressionAttributeNames: added.names }
+                : {}),
+              ExpressionAttributeValues: {
+                ...condition.values,
+                ...added.values,
+                ...adding.values,
+                ':next': next.item.ticketHash,
+                ':one': 1,
+                ...(mode === 'ADD'
+                  ? {}
+                  : {
+                      ':enabled': 'ENABLED',
+                      ':hashes': new Set(hashes),
+                      ':now': now.toISOString(),
+                      ':zero': 0,
+                    }),
+                ...(replacing && customer.totpSecret ? { ':replacedIv': customer.totpSecret.iv } : {}),
+              },
             },
           },
-        },
-        spendTicketItem(item, now),
-        next.put,
-      ];
-      return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
-    }),
+          spendTicketItem(item, now),
+          next.put,
+        ];
+        return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+      },
+      chainHead,
+    ),
   );
   return { twoFactor: 'ENABLED', mode, backupCodes: codes, addAnother: next.answer };
 };

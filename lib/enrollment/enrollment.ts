@@ -1,6 +1,7 @@
 // Enrollment of a new authenticator from a ticket: start (a fresh secret, its otpauth URI and QR
 // code) and confirm (a code for that secret turns 2FA on and yields the backup codes, once). The
 // reset email and the profile page (self-service.ts) lead here alike: one enrollment mechanism.
+import type { ChainHead } from '../audit/chain';
 import { commitWithAudit } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { config } from '../config';
@@ -31,7 +32,8 @@ export interface StartedEnrollment {
   /** REPLACE: the authenticator in use keeps working until this one is confirmed (the page says so). */
   mode: EnrollmentMode;
   otpauthUri: string;
-  qrPng: string;
+  /** The QR code as a PNG data URL, unless the caller draws it from `otpauthUri` itself. */
+  qrPng?: string;
   /** Base32, for typing into an app by hand. */
   secret: string;
   expiresAt: string;
@@ -42,10 +44,19 @@ export interface StartedEnrollment {
   earlierQrReplaced: boolean;
 }
 
+export interface StartOptions {
+  /** false: leave the PNG out (the page draws the QR code itself: a phone on the page needs none). */
+  qrPng: boolean;
+}
+
 /** What the app and the page need for a secret: its otpauth URI, the QR code of it, the key to type. */
-const appEntryOf = async (customer: CustomerItem, secret: Buffer) => {
+const appEntryOf = async (customer: CustomerItem, secret: Buffer, options: StartOptions) => {
   const uri = otpauthUri({ issuer: config().totpIssuer, accountName: customer.email, secret });
-  return { otpauthUri: uri, qrPng: await qrCodePng(uri), secret: base32Encode(secret) };
+  return {
+    otpauthUri: uri,
+    ...(options.qrPng ? { qrPng: await qrCodePng(uri) } : {}),
+    secret: base32Encode(secret),
+  };
 };
 
 /**
@@ -61,41 +72,48 @@ const resumeEnrollment = async (
   now: Date,
   ticket: string,
   deps: Deps,
+  options: StartOptions,
+  chainHead: Promise<ChainHead | undefined> | undefined,
 ): Promise<StartedEnrollment> => {
   const secret = await openSecret(pending.secret, {
     customerId: customer.customerId,
     purpose: 'totp-secret',
   });
   try {
-    const entry = await appEntryOf(customer, secret);
+    const entry = await appEntryOf(customer, secret, options);
     const condition = customerCondition(item);
     await withRaceExplained(ticket, deps, () =>
-      commitWithAudit(customer.customerId, deps, async (append) => {
-        append(
-          enrollmentStartedEvent(customer, item, {
-            restarted: true,
-            resumed: true,
-            expiresAt: pending.expiresAt,
-          }),
-        );
-        const writes: TransactItem[] = [
-          ticketUsableCheck(item, now),
-          {
-            ConditionCheck: {
-              TableName: tableName('customers'),
-              Key: { customerId: customer.customerId },
-              // Still this pending secret: a start or confirm that raced this one wins.
-              ConditionExpression: `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
-              ExpressionAttributeValues: {
-                ...condition.values,
-                ':startedAt': pending.startedAt,
-                ':iv': pending.secret.iv,
+      commitWithAudit(
+        customer.customerId,
+        deps,
+        async (append) => {
+          append(
+            enrollmentStartedEvent(customer, item, {
+              restarted: true,
+              resumed: true,
+              expiresAt: pending.expiresAt,
+            }),
+          );
+          const writes: TransactItem[] = [
+            ticketUsableCheck(item, now),
+            {
+              ConditionCheck: {
+                TableName: tableName('customers'),
+                Key: { customerId: customer.customerId },
+                // Still this pending secret: a start or confirm that raced this one wins.
+                ConditionExpression: `${condition.expression} AND pendingEnrollment.startedAt = :startedAt AND pendingEnrollment.secret.iv = :iv`,
+                ExpressionAttributeValues: {
+                  ...condition.values,
+                  ':startedAt': pending.startedAt,
+                  ':iv': pending.secret.iv,
+                },
               },
             },
-          },
-        ];
-        return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
-      }),
+          ];
+          return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+        },
+        chainHead,
+      ),
     );
     return {
       mode: enrollmentModeOf(item.purpose),
@@ -113,14 +131,25 @@ const resumeEnrollment = async (
  * still valid, hands out the pending one again (resumeEnrollment). An expired or another link's
  * pending secret is replaced.
  */
-export const startEnrollment = async (ticket: string, deps: Deps): Promise<StartedEnrollment> => {
-  const { ticket: item, customer } = await requireEnrollmentTicket(ticket, deps);
+export const startEnrollment = async (
+  ticket: string,
+  deps: Deps,
+  options: StartOptions = { qrPng: true },
+): Promise<StartedEnrollment> => {
+  // The chain head comes with the customer: the start's audit event needs it, one round trip fewer.
+  const {
+    ticket: item,
+    customer,
+    chainHead,
+  } = await requireEnrollmentTicket(ticket, deps, {
+    chainHead: true,
+  });
   const now = deps.clock.now();
   assertRecoveryAvailable(customer, now);
   assertMayAdd(customer, enrollmentModeOf(item.purpose), 'totp');
   const previous = customer.pendingEnrollment;
   if (previous?.ticketHash === item.ticketHash && now.getTime() < new Date(previous.expiresAt).getTime())
-    return resumeEnrollment(item, customer, previous, now, ticket, deps);
+    return resumeEnrollment(item, customer, previous, now, ticket, deps, options, chainHead);
   const { policy } = config();
   const expiresAt = new Date(
     Math.min(now.getTime() + policy.enrollmentPendingMinutes * 60_000, new Date(item.expiresAt).getTime()),
@@ -134,32 +163,37 @@ export const startEnrollment = async (ticket: string, deps: Deps): Promise<Start
       expiresAt: expiresAt.toISOString(),
     };
     // Drawn before anything is written: a failure here leaves no half-started enrollment behind.
-    const entry = await appEntryOf(customer, secret);
+    const entry = await appEntryOf(customer, secret, options);
     const restarted = customer.pendingEnrollment?.ticketHash === item.ticketHash;
     const condition = customerCondition(item);
     const waiting = recoveryAvailableCondition(now);
     await withRaceExplained(ticket, deps, () =>
-      commitWithAudit(customer.customerId, deps, async (append) => {
-        append(enrollmentStartedEvent(customer, item, { restarted, expiresAt: pending.expiresAt }));
-        const writes: TransactItem[] = [
-          ticketUsableCheck(item, now),
-          {
-            Update: {
-              TableName: tableName('customers'),
-              Key: { customerId: customer.customerId },
-              UpdateExpression: 'SET pendingEnrollment = :pending, version = version + :one',
-              ConditionExpression: `${condition.expression} AND ${waiting.expression}`,
-              ExpressionAttributeValues: {
-                ...condition.values,
-                ...waiting.values,
-                ':pending': pending,
-                ':one': 1,
+      commitWithAudit(
+        customer.customerId,
+        deps,
+        async (append) => {
+          append(enrollmentStartedEvent(customer, item, { restarted, expiresAt: pending.expiresAt }));
+          const writes: TransactItem[] = [
+            ticketUsableCheck(item, now),
+            {
+              Update: {
+                TableName: tableName('customers'),
+                Key: { customerId: customer.customerId },
+                UpdateExpression: 'SET pendingEnrollment = :pending, version = version + :one',
+                ConditionExpression: `${condition.expression} AND ${waiting.expression}`,
+                ExpressionAttributeValues: {
+                  ...condition.values,
+                  ...waiting.values,
+                  ':pending': pending,
+                  ':one': 1,
+                },
               },
             },
-          },
-        ];
-        return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
-      }),
+          ];
+          return { writes, result: undefined, onConflict: () => new EnrollmentRaced() };
+        },
+        chainHead,
+      ),
     );
     return {
       mode: enrollmentModeOf(item.purpose),
@@ -199,7 +233,13 @@ export const confirmEnrollment = async (
   deps: Deps,
 ): Promise<ConfirmedEnrollment> => {
   const digits = parseTotpCode(typedCode);
-  const { ticket: item, customer } = await requireEnrollmentTicket(ticket, deps);
+  const {
+    ticket: item,
+    customer,
+    chainHead,
+  } = await requireEnrollmentTicket(ticket, deps, {
+    chainHead: true,
+  });
   const now = deps.clock.now();
   assertRecoveryAvailable(customer, now);
   const pending = requirePending(customer, item, now);
@@ -217,7 +257,7 @@ export const confirmEnrollment = async (
     );
   return completeEnrollment(
     ticket,
-    { ticket: item, customer },
+    { ticket: item, customer, chainHead },
     now,
     {
       method: 'totp',

@@ -23,7 +23,8 @@ export const addAnotherSchema = z.object({
 export const enrollmentStartedSchema = z.looseObject({
   mode,
   otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
-  qrPng: z.string().check(z.startsWith('data:image/png;base64,')),
+  /** Left out when the request asked for `qr: "none"`. */
+  qrPng: z.optional(z.string().check(z.startsWith('data:image/png;base64,'))),
   secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
   expiresAt: z.string(),
   /** An earlier, unconfirmed QR code of this account is replaced: an app entry made from it will not work. */

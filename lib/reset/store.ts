@@ -10,7 +10,8 @@ import { config } from '../config';
 import { twoFactorAttributesRemovedOnDisable, type CustomerItem } from '../customers/customer';
 import { passkeyRemovals } from '../customers/passkeys';
 import { requireCustomer } from '../customers/store';
-import { textSealerFor } from '../customers/text-key';
+import { storeTextKey, textKeyCondition, textSealerFor, textSealerOf } from '../customers/text-key';
+import type { TextKey } from '../audit/sealed-text';
 import { conflict, notFound } from '../errors';
 import { readTogether } from '../reads';
 import {
@@ -93,6 +94,7 @@ const disableWrites = (
   adminId: string,
   now: Date,
   delay: RecoveryDelay,
+  newTextKey?: TextKey,
 ): TransactItem[] => [
   {
     Update: {
@@ -100,12 +102,15 @@ const disableWrites = (
       Key: { customerId: customer.customerId },
       // The wait is the reset's: set with it, and the previous reset's notice links go with the previous reset.
       UpdateExpression: `SET twoFactor = :disabled, lastResetAt = :now, lastResetCaseId = :caseId, recoveryAvailableAt = :availableAt, recoveryDelayReason = :delayReason, recoveryNotices = :noNotices, updatedAt = :now, #version = #version + :one${
+        newTextKey ? ', textKey = :textKey' : ''
+      }${
         twoFactorAttributesRemovedOnDisable.length
           ? ` REMOVE ${twoFactorAttributesRemovedOnDisable.map((_, index) => `#credential${index}`).join(', ')}`
           : ''
       }`,
-      ConditionExpression:
-        '#version = :version AND twoFactor <> :disabled AND attribute_not_exists(recoveryLockedAt)',
+      ConditionExpression: `#version = :version AND twoFactor <> :disabled AND attribute_not_exists(recoveryLockedAt)${
+        newTextKey ? ` AND ${textKeyCondition}` : ''
+      }`,
       ExpressionAttributeNames: {
         '#version': 'version',
         ...Object.fromEntries(
@@ -121,6 +126,7 @@ const disableWrites = (
         ':noNotices': {},
         ':one': 1,
         ':version': customer.version,
+        ...(newTextKey ? { ':textKey': newTextKey } : {}),
       },
     },
   },
@@ -162,13 +168,26 @@ const delayDetails = (delay: RecoveryDelay) => ({
 /** A write in the change's own part failed its condition: someone else changed the state first. */
 class StateChanged extends Error {}
 
-/** `windowsFrom`: where the velocity windows' writes start, after the change's own (none: no windows). */
+/** An earlier request with the same Idempotency-Key committed: its answer is this one's. */
+class Replayed extends Error {
+  constructor(readonly response: StoredResponse) {
+    super('replayed');
+  }
+}
+
+/**
+ * `windowsFrom`: where the velocity windows' writes start, after the change's own (none: no windows).
+ * `textKeyAt`: the write that stores a fresh audit-text key; when it fails, a parallel note may have
+ * stored the customer's key first, so the request is planned again from a fresh read (which also
+ * tells a real change apart: the policy then refuses, or the version check fails again).
+ */
 const conflictHandler =
-  (hasIdempotencyRecord: boolean, windowsFrom = Infinity) =>
+  (hasIdempotencyRecord: boolean, windowsFrom = Infinity, textKeyAt?: number) =>
   (reasons: string[]) =>
     hasIdempotencyRecord && reasons[0] === 'ConditionalCheckFailed'
       ? new IdempotencyRace()
-      : windowMoved(reasons, windowsFrom)
+      : windowMoved(reasons, windowsFrom) ||
+          (textKeyAt !== undefined && reasons[textKeyAt] === 'ConditionalCheckFailed')
         ? new WindowMoved()
         : new StateChanged();
 
@@ -181,6 +200,7 @@ const settleRace = async (
   idempotency: IdempotencyContext | undefined,
   explain: () => Promise<void>,
 ): Promise<StoredResponse> => {
+  if (error instanceof Replayed) return error.response;
   // Whatever refused us, a request with the same key may have committed meanwhile: its answer is ours.
   if (idempotency) {
     const replay = await replayIfSeen(idempotency);
@@ -205,8 +225,9 @@ export interface DisableRequest {
 }
 
 export const requestDisable = async (request: DisableRequest, deps: Deps): Promise<StoredResponse> => {
-  const replay = await replayIfSeen(request.idempotency);
-  if (replay) return replay;
+  // Looked up alongside the first attempt's reads (and the chain head): one round trip, not two.
+  const seen = replayIfSeen(request.idempotency);
+  seen.catch(() => undefined);
   const policy = resetPolicy();
   const load = async (now: Date) => {
     const [customer, verification] = await readTogether(
@@ -234,16 +255,21 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
   };
   const decide = (loaded: Awaited<ReturnType<typeof load>>, now: Date) =>
     decideDisable({ ...loaded, adminId: request.adminId, now }, policy);
-  // The admin's reason is free text about a person: the audit keeps it sealed with the customer's key.
-  const sealReason = await textSealerFor(request.customerId, deps);
   try {
     // A direct disable takes its place in the windows in its own transaction: a refused or failed
     // disable uses none, and a parallel one that took the place first plans this one again.
     const { result } = await commitWithWindows(request.customerId, deps, async (append) => {
       const now = deps.clock.now();
-      const loaded = await load(now);
+      const loading = load(now);
+      loading.catch(() => undefined);
+      const replay = await seen;
+      if (replay) throw new Replayed(replay);
+      const loaded = await loading;
       const { customer, verification, windows } = loaded;
       const decision = decide(loaded, now);
+      // The admin's reason is free text about a person: the audit keeps it sealed with the customer's
+      // key, taken from the customer just read (a customer without one gets it stored with this change).
+      const { seal: sealReason, newKey } = await textSealerOf(customer, deps);
       const idempotencyWrites = (response: StoredResponse) =>
         request.idempotency ? [idempotencyRecord(request.idempotency, response, now)] : [];
 
@@ -280,7 +306,7 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
         const response = disabledResponse(event, delay);
         const writes = [
           ...idempotencyWrites(response),
-          ...disableWrites(customer, verification, 'PASSED', request.adminId, now, delay),
+          ...disableWrites(customer, verification, 'PASSED', request.adminId, now, delay, newKey),
         ];
         return {
           writes: [
@@ -291,7 +317,11 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
             ...guardWrites(windows.agent),
           ],
           result: response,
-          onConflict: conflictHandler(Boolean(request.idempotency), writes.length),
+          onConflict: conflictHandler(
+            Boolean(request.idempotency),
+            writes.length,
+            newKey ? (request.idempotency ? 1 : 0) : undefined,
+          ),
         };
       }
 
@@ -342,35 +372,39 @@ export const requestDisable = async (request: DisableRequest, deps: Deps): Promi
           expiresAt: approval.expiresAt,
         },
       };
+      const writes: TransactItem[] = [
+        ...idempotencyWrites(response),
+        {
+          Put: {
+            TableName: tableName('approvals'),
+            Item: approval,
+            ConditionExpression: 'attribute_not_exists(approvalId)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName('verifications'),
+            Key: { verificationId: verification.verificationId },
+            UpdateExpression: 'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
+            ConditionExpression: '#status = :passed',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':pending': 'PENDING_APPROVAL',
+              ':passed': 'PASSED',
+              ':approvalId': approvalId,
+              ':one': 1,
+            },
+          },
+        },
+      ];
       return {
-        writes: [
-          ...idempotencyWrites(response),
-          {
-            Put: {
-              TableName: tableName('approvals'),
-              Item: approval,
-              ConditionExpression: 'attribute_not_exists(approvalId)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName('verifications'),
-              Key: { verificationId: verification.verificationId },
-              UpdateExpression:
-                'SET #status = :pending, approvalId = :approvalId, #version = #version + :one',
-              ConditionExpression: '#status = :passed',
-              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-              ExpressionAttributeValues: {
-                ':pending': 'PENDING_APPROVAL',
-                ':passed': 'PASSED',
-                ':approvalId': approvalId,
-                ':one': 1,
-              },
-            },
-          },
-        ],
+        writes: newKey ? [...writes, storeTextKey(customer.customerId, newKey)] : writes,
         result: response,
-        onConflict: conflictHandler(Boolean(request.idempotency)),
+        onConflict: conflictHandler(
+          Boolean(request.idempotency),
+          Infinity,
+          newKey ? writes.length : undefined,
+        ),
       };
     });
     return result;
@@ -397,7 +431,9 @@ export const approveDisable = async (
     return approval;
   };
   const first = await requireApproval();
-  const sealReason = await textSealerFor(first.customerId, deps);
+  // Reasons are sealed when the approval is requested; only an approval from before that holds plain text.
+  const sealReason =
+    typeof first.reason === 'string' ? await textSealerFor(first.customerId, deps) : undefined;
   // The read above serves the first attempt; a retry after a lost race reads the approval afresh.
   let fresh: ApprovalItem | undefined = first;
   const check = (
@@ -437,7 +473,10 @@ export const approveDisable = async (
           requestedBy: approval.requestedBy,
           approvedBy: approverId,
           approvalId,
-          reason: typeof approval.reason === 'string' ? sealReason(approval.reason) : approval.reason,
+          reason:
+            typeof approval.reason === 'string'
+              ? (sealReason ?? (await textSealerFor(approval.customerId, deps)))(approval.reason)
+              : approval.reason,
           previousStatus: customer.twoFactor,
           ...delayDetails(delay),
         },

@@ -34,7 +34,11 @@ export const enrollmentRoutes = [
     responses: { 200: enrollmentStartedSchema },
     function: 'enrollmentApi',
     auth: { type: 'none' },
-    body: z.strictObject({ ticket: ticketSchema }),
+    body: z.strictObject({
+      ticket: ticketSchema,
+      /** `none`: the answer leaves out `qrPng` (the enrollment page draws the QR code from `otpauthUri`). */
+      qr: z.optional(z.enum(['png', 'none'])),
+    }),
     tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
     services: ['sealSecrets'],
   },

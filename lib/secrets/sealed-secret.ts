@@ -2,10 +2,11 @@
 // In AWS the data key comes from KMS GenerateDataKey and is stored encrypted by KMS; in the local
 // stack it is wrapped with the local key from .data/local-secret.key. Either way the table holds
 // nothing a thief can use, and each sealed secret is bound to its customer, so it cannot be moved.
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { decryptDataKey, generateDataKey } from '../aws/kms';
 import type { Random } from '../clock';
 import { config, type Config } from '../config';
+import { cachedDataKey, keepDataKey } from './data-key-cache';
 
 export interface SealedSecret {
   /** Format version, so a later scheme can be read next to this one. */
@@ -65,7 +66,7 @@ const newDataKey = async (secretKey: Config['secretKey'], context: SealingContex
   return { plaintext, encrypted: Buffer.concat([wrapped.iv, wrapped.tag, wrapped.ciphertext]) };
 };
 
-const openDataKey = async (secretKey: Config['secretKey'], encrypted: Buffer, context: SealingContext) => {
+const unwrapDataKey = async (secretKey: Config['secretKey'], encrypted: Buffer, context: SealingContext) => {
   if (secretKey.source === 'kms') return decryptDataKey(secretKey.kmsKeyId, encrypted, kmsContext(context));
   return gcmOpen(
     secretKey.key,
@@ -78,13 +79,48 @@ const openDataKey = async (secretKey: Config['secretKey'], encrypted: Buffer, co
   );
 };
 
+const wrappingKeyIds = new WeakMap<Config['secretKey'], string>();
+
+/** Names the key that wraps data keys, so a kept key is never handed out under another one. */
+const wrappingKeyId = (secretKey: Config['secretKey']) => {
+  let id = wrappingKeyIds.get(secretKey);
+  if (id === undefined) {
+    id =
+      secretKey.source === 'kms'
+        ? `kms:${secretKey.kmsKeyId}`
+        : `local:${createHash('sha256').update(secretKey.key).digest('base64')}`;
+    wrappingKeyIds.set(secretKey, id);
+  }
+  return id;
+};
+
+const cacheId = (secretKey: Config['secretKey'], encrypted: Buffer, context: SealingContext) =>
+  `${wrappingKeyId(secretKey)}\u0000${context.purpose}\u0000${context.customerId}\u0000${encrypted.toString('base64')}`;
+
+/** A data key unwrapped, or kept from an unwrap of the same bytes in the same context (data-key-cache.ts). */
+const openDataKey = (secretKey: Config['secretKey'], encrypted: Buffer, context: SealingContext) =>
+  cachedDataKey(cacheId(secretKey, encrypted, context), config().dataKeyCacheSeconds, () =>
+    unwrapDataKey(secretKey, encrypted, context),
+  );
+
+/** A fresh data key, kept as if unwrapped: whoever opens its seal next in this container needs no Decrypt. */
+const newKeptDataKey = async (secretKey: Config['secretKey'], context: SealingContext, random: Random) => {
+  const dataKey = await newDataKey(secretKey, context, random);
+  keepDataKey(
+    cacheId(secretKey, dataKey.encrypted, context),
+    config().dataKeyCacheSeconds,
+    dataKey.plaintext,
+  );
+  return dataKey;
+};
+
 export const sealSecret = async (
   plaintext: Buffer,
   context: SealingContext,
   deps: { random: Random },
 ): Promise<SealedSecret> => {
   const { secretKey } = config();
-  const dataKey = await newDataKey(secretKey, context, deps.random);
+  const dataKey = await newKeptDataKey(secretKey, context, deps.random);
   try {
     const sealed = gcmSeal(dataKey.plaintext, plaintext, additionalData(context), deps.random);
     return {
@@ -124,7 +160,7 @@ export const openSecret = async (sealed: SealedSecret, context: SealingContext):
 /** A data key of its own for a customer (the audit-text key): plaintext to use now, the wrapped copy to store. */
 export const newWrappedKey = async (context: SealingContext, deps: { random: Random }) => {
   const { secretKey } = config();
-  const dataKey = await newDataKey(secretKey, context, deps.random);
+  const dataKey = await newKeptDataKey(secretKey, context, deps.random);
   return { plaintext: dataKey.plaintext, keySource: secretKey.source, encrypted: dataKey.encrypted };
 };
 

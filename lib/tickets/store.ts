@@ -4,7 +4,8 @@
 // index (eventually consistent) has not seen a ticket issued a moment ago.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActorType } from '../audit/events';
-import { commitWithAudit } from '../audit/store';
+import type { ChainHead } from '../audit/chain';
+import { commitWithAudit, readChainHead } from '../audit/store';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
@@ -209,6 +210,8 @@ export interface UsableTicket {
   ticket: TicketItem;
   /** Read consistently after the ticket; its enrollmentTicketHash is this ticket's hash. */
   customer: CustomerItem;
+  /** With `chainHead`: the customer's audit chain head, read alongside the customer (for commitWithAudit). */
+  chainHead?: Promise<ChainHead | undefined>;
 }
 
 /**
@@ -217,16 +220,23 @@ export interface UsableTicket {
  * A transaction that acts on it must still condition on it: include spendTicketItem (or
  * ticketUsableCheck) and condition the customer write on `enrollmentTicketHash = :ticketHash`.
  */
-export const requireUsableTicket = async (ticket: string, deps: { clock: Clock }): Promise<UsableTicket> => {
+export const requireUsableTicket = async (
+  ticket: string,
+  deps: { clock: Clock },
+  options: { chainHead?: boolean } = {},
+): Promise<UsableTicket> => {
   const item = await getTicket(hashTicket(ticket));
   if (!item) throw ticketUnknown();
   const stored = ticketState(item, deps.clock);
   if (stored !== 'USABLE') throw ticketRefusal(stored);
+  // The ticket names the customer: a change to follow needs its chain head, read in the same round trip.
+  const chainHead = options.chainHead ? readChainHead(item.customerId) : undefined;
+  chainHead?.catch(() => undefined);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
   const state = await ticketStateFor(item, customer, deps.clock);
   if (state !== 'USABLE') throw ticketRefusal(state);
-  return { ticket: item, customer };
+  return { ticket: item, customer, ...(chainHead ? { chainHead } : {}) };
 };
 
 /**

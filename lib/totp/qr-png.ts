@@ -3,11 +3,7 @@
 // grayscale image is a few dozen lines of node:zlib, about ten times faster than the generic
 // renderer, and small (about 2 KB).
 import { crc32, deflateSync } from 'node:zlib';
-
-/** Pixels per module: a ~300 px image a phone scans easily from a laptop screen. */
-const SCALE = 6;
-/** ISO/IEC 18004 asks for a quiet zone of four modules around the symbol. */
-const QUIET_ZONE = 4;
+import { QR_ERROR_CORRECTION, QR_QUIET_ZONE as QUIET_ZONE, QR_SCALE as SCALE } from './qr-geometry';
 
 const chunk = (type: string, data: Buffer) => {
   const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -51,9 +47,9 @@ export const matrixToPng = (matrix: { size: number; data: ArrayLike<number> }) =
   ]);
 };
 
-/** `data:image/png;base64,…` of the QR code of exactly `text` (error correction M: survives smudges). */
+/** `data:image/png;base64,…` of the QR code of exactly `text`. */
 export const qrCodePng = async (text: string): Promise<string> => {
   const { create } = await import('qrcode/lib/core/qrcode.js');
-  const symbol = create(text, { errorCorrectionLevel: 'M' });
+  const symbol = create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   return `data:image/png;base64,${matrixToPng(symbol.modules).toString('base64')}`;
 };

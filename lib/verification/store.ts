@@ -212,13 +212,16 @@ export const sendEmailCode = async (
 ): Promise<{ sentTo: string; expiresAt: string; sendsLeft: number }> => {
   const { policy } = config();
   const code = generateEmailCode(deps.random);
-  const codeHash = await keyedHash(`email-code:${verificationId}`, code);
+  // In AWS the hash is a KMS call: it runs while the session and the customer are read, not before.
+  const codeHashing = keyedHash(`email-code:${verificationId}`, code);
+  codeHashing.catch(() => undefined);
   let expiresAtCode = new Date(0);
   const result = await stepInOpenSession(
     verificationId,
     agentId,
     deps,
     async ({ item, customer, now, append }) => {
+      const codeHash = await codeHashing;
       const previous = item.emailCode;
       const recentSends = assertCanSendEmailCode(item, customer, now, policy);
       expiresAtCode = new Date(now.getTime() + policy.emailCodeTtlMinutes * 60000);

@@ -49,12 +49,20 @@ describe('the backup codes on the enrollment page', () => {
     });
     const page = await open();
     await page.goto(issued.body.enrollUrl);
+    const starting = page.waitForResponse((response) => new URL(response.url()).pathname === '/enroll/start');
     await page.getByRole('button', { name: 'Beginnen' }).click();
+    // The page draws the QR code itself: it asks for no PNG and gets none; a scanner reads the page's drawing.
+    const started = await starting;
+    expect(JSON.parse(started.request().postData() ?? '{}')).toMatchObject({ qr: 'none' });
+    const answer = (await started.json()) as { otpauthUri: string; qrPng?: string };
+    expect(answer.qrPng).toBeUndefined();
     await page.getByTestId('qr').waitFor();
     await page.waitForFunction(
       () => (document.querySelector('[data-testid="qr"]') as HTMLImageElement).complete,
     );
-    const app = phoneApp(scanQr((await page.getByTestId('qr').getAttribute('src')) ?? ''));
+    const scanned = scanQr((await page.getByTestId('qr').getAttribute('src')) ?? '');
+    expect(scanned).toBe(answer.otpauthUri);
+    const app = phoneApp(scanned);
     const step = await awaitFreshStep(10);
     await page.getByLabel('6-cijferige code').fill(app.codeForStep(step));
     await page.keyboard.press('Enter');

@@ -303,6 +303,36 @@ describe('starting and confirming', () => {
     expect((await auditTrail(stack, 'c-nostart')).length).toBe(trailBefore.length + 1);
   });
 
+  it('the page asks for no PNG (it draws the QR code): the same enrollment, and a reload with the PNG scans to the same URI', async () => {
+    const customerId = 'c-qr-none';
+    await createCustomer(stack, customerId);
+    const ticket = ticketFromUrl((await requestTicket(customerId)).body.enrollUrl);
+    const bare = await stack.call('POST', '/enroll/start', { body: { ticket, qr: 'none' } });
+    expect(bare.status).toBe(200);
+    expect(bare.body.qrPng).toBeUndefined();
+    expect(bare.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    // An API client (or the same link reloaded) gets the PNG of the very same pending secret.
+    const withPng = await start(ticket);
+    expect(withPng.body.otpauthUri).toBe(bare.body.otpauthUri);
+    expect(decodeQrPng(withPng.body.qrPng)).toBe(bare.body.otpauthUri);
+    const app = authenticatorFrom(bare.body.otpauthUri);
+    expect((await confirm(ticket, app.codeForStep(app.stepAt(Date.now())))).status).toBe(200);
+  });
+
+  it('refuses an unknown qr value with 400 and starts nothing', async () => {
+    const customerId = 'c-qr-odd';
+    await createCustomer(stack, customerId);
+    const ticket = ticketFromUrl((await requestTicket(customerId)).body.enrollUrl);
+    const before = await customerItem(stack, customerId);
+    for (const qr of ['svg', '', 'NONE', null, false])
+      expectError(
+        await stack.call('POST', '/enroll/start', { body: { ticket, qr } }),
+        400,
+        'INVALID_REQUEST',
+      );
+    expect(await customerItem(stack, customerId)).toEqual(before);
+  });
+
   it('rejects unknown fields and non-string codes as INVALID_REQUEST', async () => {
     expectError(
       await stack.call('POST', '/enroll/start', { body: { ticket: 'x', customerId: 'c-1' } }),

@@ -22,8 +22,9 @@ export type AddAnother = ConfirmedEnrollment['addAnother'];
 export const linkStatus = async (ticket: string) =>
   (await api<LinkStatus>('POST', '/enroll/status', { body: { ticket } })).body;
 
+/** The page draws the QR code itself (qr.ts): the server sends no PNG. */
 export const startEnrollment = async (ticket: string) =>
-  (await api<StartedEnrollment>('POST', '/enroll/start', { body: { ticket } })).body;
+  (await api<StartedEnrollment>('POST', '/enroll/start', { body: { ticket, qr: 'none' } })).body;
 
 export const confirmEnrollment = async (ticket: string, code: string) =>
   (await api<ConfirmedEnrollment>('POST', '/enroll/confirm', { body: { ticket, code } })).body;

@@ -4,6 +4,7 @@ import { h, uid } from '../../shared/dom';
 import { confirmEnrollment } from '../enrollment-api';
 import { forgetTicket, phoneLayout, type Page, type ViewOf } from '../page';
 import { accountLine, copyText, errorNotice, handleFailure, title } from '../parts';
+import { qrDataUrl } from '../qr';
 import { showBackupCodes } from './backup-codes';
 import { start } from './start';
 
@@ -62,7 +63,13 @@ export const scanView = (page: Page, current: ViewOf<'scan'>) => {
   const qr = h(
     'div',
     { class: 'qr' },
-    h('img', { src: enrollment.qrPng, alt: t('qrAlt'), width: 240, height: 240, 'data-testid': 'qr' }),
+    h('img', {
+      src: enrollment.qrPng ?? qrDataUrl(enrollment.otpauthUri),
+      alt: t('qrAlt'),
+      width: 240,
+      height: 240,
+      'data-testid': 'qr',
+    }),
   );
   const openInApp = h('a', {
     href: enrollment.otpauthUri,
