@@ -44,8 +44,7 @@ const installedVersion = (root: string, name: string) => {
  * sha256 over every source file's path and bytes, the installed versions of the build tools, the node
  * version and `extra` (what else the build depends on: its options, the test file that drives it).
  */
-export const contentKey = (extra: unknown): string => {
-  const root = repoRoot();
+export const contentKey = (extra: unknown, root: string = repoRoot()): string => {
   const hash = createHash('sha256');
   for (const name of listInputs(root)) {
     hash
