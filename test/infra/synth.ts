@@ -119,7 +119,8 @@ const buildOnce = (dir: string, build: (into: string) => void) => {
   while (!done()) {
     try {
       mkdirSync(lock, { recursive: false });
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (abandoned(lock)) rmSync(lock, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`waited 15 minutes for the synth in ${lock}`);
       else sleep(200);
@@ -131,7 +132,13 @@ const buildOnce = (dir: string, build: (into: string) => void) => {
       const temporary = `${dir}.tmp-${process.pid}`;
       rmSync(temporary, { recursive: true, force: true });
       build(temporary);
-      renameSync(temporary, dir);
+      try {
+        renameSync(temporary, dir);
+      } catch (error) {
+        // Another process finished the same key first (after taking over a lock it thought abandoned).
+        rmSync(temporary, { recursive: true, force: true });
+        if (!done()) throw error;
+      }
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
