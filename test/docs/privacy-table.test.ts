@@ -10,7 +10,7 @@ import { IDEMPOTENCY_RETENTION_SECONDS } from '../../lib/idempotency/store';
 import { APPROVAL_RETENTION_DAYS } from '../../lib/reset/store';
 import { TICKET_RETENTION_DAYS } from '../../lib/tickets/ticket';
 import { VERIFICATION_RETENTION_DAYS } from '../../lib/verification/store';
-import { isOwnFunction, synthesizeStack, type Resource } from '../infra/synth';
+import { isOwnFunction, sharedStack, type Resource } from '../infra/synth';
 
 interface Row {
   data: string;
@@ -41,7 +41,7 @@ let resources: Record<string, Resource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
 beforeAll(() => {
-  ({ resources } = synthesizeStack('PrivacyTable', {}, { bundle: false }));
+  ({ resources } = sharedStack());
 }, 180_000);
 
 describe('the privacy table holds what the template and the code keep', () => {

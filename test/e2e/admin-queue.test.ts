@@ -4,7 +4,7 @@
 // session, which comes before triage; the dialog says which will happen. And the agent's harder path:
 // going without possession proof needs a chosen reason and a confirmation.
 import type { Browser, Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
+import { buildPages } from '../support/built-pages';
 import {
   createCustomer,
   genuineAnswers,
@@ -27,7 +27,7 @@ let browser: Browser;
 const opened: OpenedPage[] = [];
 
 beforeAll(async () => {
-  await buildWeb();
+  await buildPages();
   // One direct disable an hour for all admins together: the next one needs a second admin.
   [stack, browser] = await Promise.all([
     startTestStack({ environment: { ...noVelocityLimits, VELOCITY_DISABLES_PER_HOUR_TOTAL: '1' } }),

@@ -4,7 +4,7 @@
 // agent's outcome survives a reload and reaches the admins' ready list, a session is cancelled, and a
 // reset link is sent again (the old one dead, the new one working, the fourth of a day refused).
 import type { Browser, Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
+import { buildPages } from '../support/built-pages';
 import type { LocalStaffUsername } from '../../local/staff';
 import {
   createCustomer,
@@ -31,7 +31,7 @@ const opened: OpenedPage[] = [];
 const timezoneId = 'Europe/Amsterdam';
 
 beforeAll(async () => {
-  await buildWeb();
+  await buildPages();
   // Reset emails come from the notifier, which reads the audit stream.
   [stack, browser] = await Promise.all([
     startTestStack({ pollStreams: true, environment: noVelocityLimits }),

@@ -3,10 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
 import { repoRoot } from '../../local/paths';
 import { chromiumPath } from '../../local/prerequisites';
 import type { LocalStaffUsername } from '../../local/staff';
+import { buildPages } from '../support/built-pages';
 import { startTestStack, type TestStack } from '../support/stack';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
@@ -59,14 +59,15 @@ export const focusedKey = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
 
 /**
- * One built set of pages, one local stack and one Chromium per test file. Every page a test opens is
- * closed after the test, which fails on any script error or CSP refusal those pages saw.
+ * The built pages (built once for the run: test/support/built-pages.ts), one local stack and one Chromium
+ * per test file. Every page a test opens is closed after the test, which fails on any script error or
+ * CSP refusal those pages saw.
  */
 export const browserSuite = (defaults: Parameters<typeof openPage>[1] = {}) => {
   const suite = { stack: undefined as unknown as TestStack, browser: undefined as unknown as Browser };
   const opened: OpenedPage[] = [];
   beforeAll(async () => {
-    await buildWeb();
+    await buildPages();
     [suite.stack, suite.browser] = await Promise.all([startTestStack(), launchBrowser()]);
   }, 120000);
   afterAll(async () => {

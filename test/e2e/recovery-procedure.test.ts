@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
+import { buildPages } from '../support/built-pages';
 import { authenticatorFrom } from '../integration/enrollment-helpers';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { startTestStack, type SentEmail, type TestStack } from '../support/stack';
@@ -27,7 +27,7 @@ let browser: Browser;
 const opened: OpenedPage[] = [];
 
 beforeAll(async () => {
-  await buildWeb();
+  await buildPages();
   [stack, browser] = await Promise.all([startTestStack({ pollStreams: true }), launchBrowser()]);
 }, 120000);
 

@@ -2,14 +2,14 @@
 // function that may export, read the bucket and sign with the digest key — and still no role that can
 // rewrite or delete an audit item (test/infra/grants.test.ts).
 import type { Template } from 'aws-cdk-lib/assertions';
-import { synthesizeStack, type Resource } from './synth';
+import { sharedStack, synthesizeStack, type Resource } from './synth';
 
 let template: Template;
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  ({ template, ofType, resources } = synthesizeStack('AuditExportsStack'));
+  ({ template, ofType, resources } = sharedStack());
 }, 120000);
 
 const exportFunctionId = () => {

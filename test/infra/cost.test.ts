@@ -14,13 +14,13 @@ import {
   METRICS_PER_DETAILED_ROUTE,
   type Resources,
 } from '../../ops/cost-estimate';
-import { synthesizeStack } from './synth';
+import { sharedStack } from './synth';
 
 let stack: Resources;
 let edge: Resources;
 
 beforeAll(() => {
-  stack = synthesizeStack('CostTest', {}, { bundle: false }).resources as Resources;
+  stack = sharedStack().resources as Resources;
   const app = new App();
   const edgeStack = new EdgeWafStack(app, 'CostTestEdge', {
     env: { region: 'us-east-1', account: '123456789012' },

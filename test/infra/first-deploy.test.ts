@@ -8,16 +8,20 @@ import { EdgeWafStack, ENROLL_RATE_LIMIT, OVERALL_RATE_LIMIT } from '../../cdk/c
 import { apiPathPatterns } from '../../cdk/constructs/web';
 import { functions, routeKey, routes, type FunctionName } from '../../lib/routes';
 import { roleAccess } from './iam';
-import { synthesizeStack, type Resource } from './synth';
+import { sharedStack, sharedStacks, synthesizeStack, type Resource } from './synth';
 
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 let outputs: Record<string, { Value: unknown }>;
-const webAclArn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/first-deploy/0123abcd';
+const { webAclArn } = sharedStacks.default.props;
+/** A second stack beside the shared one, which imports the sender's identity the first one created. */
+let importing: ReturnType<typeof synthesizeStack> | undefined;
+const importingStack = () =>
+  (importing ??= synthesizeStack('RecoveryGreen', { importSenderIdentity: true }, { bundle: false }));
 
 beforeAll(() => {
   let template;
-  ({ ofType, resources, template } = synthesizeStack('FirstDeploy', { webAclArn }));
+  ({ ofType, resources, template } = sharedStack());
   outputs = template.toJSON().Outputs;
 }, 180000);
 
@@ -341,7 +345,7 @@ describe('mail that is delivered', () => {
   });
 
   it('imports an existing identity instead of creating a second one', () => {
-    const imported = synthesizeStack('ImportedIdentity', { importSenderIdentity: true }, { bundle: false });
+    const imported = importingStack();
     expect(imported.ofType('AWS::SES::EmailIdentity')).toEqual([]);
     expect(imported.ofType('AWS::SES::ConfigurationSet')).toHaveLength(1);
     expect(JSON.stringify(imported.resources)).toContain(':identity/example.com');
@@ -376,11 +380,11 @@ describe('two stacks in one account and region', () => {
     });
 
   it('collide on no name: the stack name is in each, and the second imports the SES identity', () => {
-    const first = synthesizeStack('RecoveryBlue', {}, { bundle: false });
-    const second = synthesizeStack('RecoveryGreen', { importSenderIdentity: true }, { bundle: false });
+    const first = sharedStack();
+    const second = importingStack();
     const taken = new Set(accountUniqueNames(first.resources).map((entry) => entry.name));
     expect(taken.size).toBeGreaterThan(3);
     expect(accountUniqueNames(second.resources).filter((entry) => taken.has(entry.name))).toEqual([]);
-    expect([...taken]).toContain('recoveryblue-123456789012');
+    expect([...taken]).toContain('teststack-123456789012');
   });
 });

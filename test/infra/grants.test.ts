@@ -5,13 +5,13 @@ import { auditDeniedActions } from '../../cdk/constructs/data';
 import { tables } from '../../lib/data/tables';
 import { functions, type FunctionName } from '../../lib/routes';
 import { actionMatches, allowedOnTable, roleAccess, rolesOf } from './iam';
-import { isOwnFunction, synthesizeStack, type Resource } from './synth';
+import { isOwnFunction, sharedStack, type Resource } from './synth';
 
 let resources: Record<string, Resource>;
 let ofType: (type: string) => [string, Resource][];
 
 beforeAll(() => {
-  ({ resources, ofType } = synthesizeStack('GrantsStack'));
+  ({ resources, ofType } = sharedStack());
 }, 180000);
 
 const tableId = (partitionKey: string) => {

@@ -4,14 +4,14 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { functions } from '../../lib/routes';
 import { allowedOnTable, roleAccess, rolesOf } from './iam';
-import { isOwnFunction, synthesizeStack, type Resource } from './synth';
+import { isOwnFunction, sharedStack, type Resource } from './synth';
 
 let template: Template;
 let resources: Record<string, Resource>;
 let ofType: (type: string) => [string, Resource][];
 
 beforeAll(() => {
-  ({ template, resources, ofType } = synthesizeStack('OpsStack'));
+  ({ template, resources, ofType } = sharedStack());
 }, 180000);
 
 const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
@@ -159,8 +159,8 @@ describe('one staff member doing many resets', () => {
       rules()
         .map((rule) => rule.RuleName)
         .sort(),
-    ).toEqual(['OpsStack-StaffDisables', 'OpsStack-StaffPassedVerifications']);
-    const disables = ruleBody(rules().find((rule) => rule.RuleName === 'OpsStack-StaffDisables')!);
+    ).toEqual(['TestStack-StaffDisables', 'TestStack-StaffPassedVerifications']);
+    const disables = ruleBody(rules().find((rule) => rule.RuleName === 'TestStack-StaffDisables')!);
     expect(disables).toContain('"Keys":["$.staffId"]');
     expect(disables).toContain('{"Match":"$.recoveryAction","In":["DisablesDirect","DisablesApproved"]}');
     expect(disables).toContain('"LogFormat":"JSON"');
@@ -169,7 +169,7 @@ describe('one staff member doing many resets', () => {
     );
     expect(adminLogs).toBeDefined();
     expect(disables).toContain(adminLogs![0]);
-    const passed = ruleBody(rules().find((rule) => rule.RuleName === 'OpsStack-StaffPassedVerifications')!);
+    const passed = ruleBody(rules().find((rule) => rule.RuleName === 'TestStack-StaffPassedVerifications')!);
     expect(passed).toContain('{"Match":"$.recoveryAction","In":["VerificationsPassed"]}');
   });
 
@@ -180,8 +180,8 @@ describe('one staff member doing many resets', () => {
           (metric) => metric.Expression === `INSIGHT_RULE_METRIC('${name}', 'MaxContributorValue')`,
         ),
       );
-    expect(byRule('OpsStack-StaffDisables')).toMatchObject({ Threshold: 4 });
-    expect(byRule('OpsStack-StaffPassedVerifications')).toMatchObject({ Threshold: 8 });
+    expect(byRule('TestStack-StaffDisables')).toMatchObject({ Threshold: 4 });
+    expect(byRule('TestStack-StaffPassedVerifications')).toMatchObject({ Threshold: 8 });
   });
 });
 

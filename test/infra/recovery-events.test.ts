@@ -3,11 +3,11 @@
 import { ARCHIVE_RETENTION_DAYS, EVENT_DETAIL_TYPE, EVENT_SOURCE } from '../../lib/events/envelope';
 import { functions, type FunctionName } from '../../lib/routes';
 import { actionMatches, roleAccess, rolesOf } from './iam';
-import { isOwnFunction, synthesizeStack } from './synth';
+import { isOwnFunction, sharedStack, sharedStacks } from './synth';
 
-const siemEventBusArn = 'arn:aws:events:eu-west-1:999988887777:event-bus/siem';
-const plain = synthesizeStack('RecoveryEvents', {}, { bundle: false });
-const withSiem = synthesizeStack('RecoveryEventsSiem', { siemEventBusArn }, { bundle: false });
+const { siemEventBusArn } = sharedStacks.siem.props;
+const plain = sharedStack();
+const withSiem = sharedStack('siem');
 
 const busId = () => {
   const buses = plain.ofType('AWS::Events::EventBus');

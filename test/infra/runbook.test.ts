@@ -5,18 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../local/paths';
 import { functions, routes, type FunctionDefinition } from '../../lib/routes';
-import { synthesizeStack, type Resource } from './synth';
+import { sharedStack, type Resource } from './synth';
 
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
   // With a SIEM bus, so the alarm on the SIEM rule's dead letters (only then created) is checked too.
-  ({ ofType, resources } = synthesizeStack(
-    'RunbookStack',
-    { siemEventBusArn: 'arn:aws:events:eu-west-1:444455556666:event-bus/siem' },
-    { bundle: false },
-  ));
+  ({ ofType, resources } = sharedStack('siem'));
 }, 180000);
 
 const runbook = readFileSync(join(repoRoot(), 'docs', 'operations.md'), 'utf8');
@@ -36,7 +32,7 @@ const alarms = () =>
     const description = String(alarm.Properties.AlarmDescription ?? '');
     return {
       logicalId,
-      id: name.replace(/^RunbookStack-/, ''),
+      id: name.replace(/^SiemStack-/, ''),
       name,
       description,
       anchor: /Runbook: docs\/operations\.md#([a-z0-9]+)$/.exec(description)?.[1],
@@ -51,7 +47,7 @@ describe('every alarm has its runbook section, one to one', () => {
     for (const alarm of all) {
       expect({ alarm: alarm.logicalId, name: alarm.name }).toEqual({
         alarm: alarm.logicalId,
-        name: expect.stringMatching(/^RunbookStack-[A-Za-z0-9]+$/),
+        name: expect.stringMatching(/^SiemStack-[A-Za-z0-9]+$/),
       });
       expect({ alarm: alarm.id, anchor: alarm.anchor }).toEqual({
         alarm: alarm.id,
@@ -108,7 +104,7 @@ describe('every alarm has its runbook section, one to one', () => {
     expect(scheduledToo).toEqual(['eventPublisherScheduleDeadLetters']);
     for (const alarm of deadLetters) {
       const fn = alarm.id.replace(/DeadLetters$/, '');
-      expect(alarm.description).toContain(`Dead letters in RunbookStack/`);
+      expect(alarm.description).toContain(`Dead letters in SiemStack/`);
       expect(alarm.description).toContain(`/${fn}DeadLetters:`);
       // The queue the alarm watches is the one its description names.
       const queueId = alarm.properties.Dimensions[0].Value['Fn::GetAtt'][0];

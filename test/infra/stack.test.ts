@@ -4,14 +4,14 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { tables } from '../../lib/data/tables';
 import { routes } from '../../lib/routes';
 import { actionMatches, roleAccess, rolesOf } from './iam';
-import { isOwnFunction, synthesizeStack, type Resource } from './synth';
+import { isOwnFunction, sharedStack, type Resource } from './synth';
 
 let template: Template;
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 
 beforeAll(() => {
-  ({ template, ofType, resources } = synthesizeStack('TestStack'));
+  ({ template, ofType, resources } = sharedStack());
 }, 120000);
 
 describe('the CDK stack', () => {

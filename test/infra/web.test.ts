@@ -7,16 +7,14 @@ import { join } from 'node:path';
 import { apiPathPatterns, pageRouterCode } from '../../cdk/constructs/web';
 import { openApiDocument } from '../../lib/http/openapi';
 import { contentSecurityPolicy, pages } from '../../web/pages';
-import { synthesizeStack, type Resource } from './synth';
-
-const synth = (extra: Parameters<typeof synthesizeStack>[1] = {}) => synthesizeStack('WebTest', extra);
+import { sharedStack, synthesizeStack, type Resource } from './synth';
 
 let template: Template;
 let outdir: string;
 let distribution: Record<string, any>;
 
 beforeAll(() => {
-  ({ template, outdir } = synth());
+  ({ template, outdir } = sharedStack());
   const distributions = Object.values(template.findResources('AWS::CloudFront::Distribution')) as Resource[];
   expect(distributions).toHaveLength(1);
   distribution = (distributions[0] as Resource).Properties.DistributionConfig;
@@ -195,7 +193,7 @@ describe('the pages in AWS', () => {
     expect(markers).toContain('WebSignInDomain');
     expect(markers).toContain('ConsoleClient');
     // The stack name is in the account-unique prefix: two stacks in one account and region do not collide.
-    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'webtest-123456789012' });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'teststack-123456789012' });
     // The pages asset holds both built pages and no local-mode config.json.
     const pagesAsset = assetDirs.find((dir) => {
       return existsSync(join(outdir, dir, 'enroll', 'index.html'));
@@ -225,11 +223,15 @@ describe('the pages in AWS', () => {
   });
 
   it('uses a custom domain with TLS 1.2 when a certificate is given', () => {
-    const withDomain = synth({
-      publicBaseUrl: 'https://recovery.example.com',
-      webCertificateArn:
-        'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
-    }).template;
+    const withDomain = synthesizeStack(
+      'WebTest',
+      {
+        publicBaseUrl: 'https://recovery.example.com',
+        webCertificateArn:
+          'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      },
+      { bundle: false },
+    ).template;
     withDomain.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: ['recovery.example.com'],
