@@ -8,6 +8,8 @@ import { recordCaseRecordPrinted } from '../lib/verification/case-record';
 import { searchCustomers } from '../lib/staff-views/customer-search';
 import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
+import { securityRoutes } from '../lib/routes/security';
+import { staffRoutes } from '../lib/routes/staff';
 import type { Principal } from '../lib/http/principal';
 import { approvalSubject, customerSubject, idempotencyContext } from '../lib/idempotency/store';
 import { approveDisable, requestDisable, resetPolicy } from '../lib/reset/store';
@@ -38,7 +40,7 @@ const staffId = (principal: Principal) => {
   return principal.id;
 };
 
-export const handler = createHttpFunction('adminApi', {
+export const handler = createHttpFunction('adminApi', [...staffRoutes, ...securityRoutes], {
   searchCustomers: async (request) => ({
     body: await searchCustomers(request.query.query, {
       now: deps.clock.now(),

@@ -5,6 +5,7 @@ import { confirmEnrollment, startEnrollment } from '../lib/enrollment/enrollment
 import type { enrollmentLinkStatusSchema } from '../lib/enrollment/responses';
 import { enrollmentLinkStatus } from '../lib/enrollment/status';
 import { createHttpFunction } from '../lib/http/http-function';
+import { enrollmentRoutes } from '../lib/routes/enrollment';
 import { reportByNotice } from '../lib/reset/notice-report';
 import { passkeyRegistrationOptions, registerPasskey } from '../lib/passkeys/registration';
 import { reportUnauthorizedReset } from '../lib/reset/report';
@@ -13,7 +14,7 @@ import type * as z from '../lib/schema';
 config();
 const deps = { clock: systemClock, random: systemRandom };
 
-export const handler = createHttpFunction('enrollmentApi', {
+export const handler = createHttpFunction('enrollmentApi', enrollmentRoutes, {
   enrollmentLinkStatus: async (request) => ({
     // lib's EnrollmentLinkStatus names accountEmail optional where the schema has it exactly when the
     // state is VALID, which is what lib/enrollment/status.ts does; the cast goes once that type is the schema's.

@@ -1,9 +1,6 @@
-// GET /health: proves the API, the function and its configuration are up; touches no data.
-import { config } from '../lib/config';
-import { createHttpFunction } from '../lib/http/http-function';
+// GET /health: proves the API and the function are up; touches no data. It loads nothing but its answer
+// (no middy chain, no config parse, no logger), so its cold start is node's own: API Gateway routes only
+// `GET /health` here, and the answer carries the contract's headers like every other.
+import { jsonResponse } from '../lib/http/responses';
 
-config();
-
-export const handler = createHttpFunction('health', {
-  health: async () => ({ body: { status: 'ok' } }),
-});
+export const handler = async () => jsonResponse(200, { status: 'ok' });

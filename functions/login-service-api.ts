@@ -7,6 +7,7 @@ import { requireCustomer, upsertCustomer } from '../lib/customers/store';
 import { renewBackupCodes } from '../lib/enrollment/backup-code-renewal';
 import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
+import { loginServiceRoutes } from '../lib/routes/login-service';
 import { meterLoginVerify } from '../lib/observability/business-metrics';
 import { twoFactorMethods, twoFactorState } from '../lib/customers/two-factor-state';
 import { verifyLoginCode } from '../lib/totp/verification';
@@ -18,7 +19,7 @@ const deps = { clock: systemClock, random: systemRandom };
 const callerId = (request: Pick<HttpRequest, 'principal'>) =>
   request.principal.kind === 'service' ? request.principal.id : 'unknown';
 
-export const handler = createHttpFunction('loginServiceApi', {
+export const handler = createHttpFunction('loginServiceApi', loginServiceRoutes, {
   upsertCustomer: async (request) => {
     const outcome = await upsertCustomer(
       request.pathParameters.customerId,

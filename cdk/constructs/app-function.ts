@@ -9,7 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { repoRoot as findRepoRoot } from '../../local/paths';
-import { lambdaBundling, lambdaNodeOptions } from '../bundling';
+import { lambdaBundling, lambdaNodeOptions, lazyPackageCommands } from '../bundling';
 import { tableActions, type FunctionDefinition, type TableAccess } from '../../lib/routes';
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
@@ -74,6 +74,11 @@ export class AppFunction extends NodejsFunction {
         format: lambdaBundling.format as OutputFormat,
         externalModules: [...lambdaBundling.externalModules],
         loader: { ...lambdaBundling.loader },
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => lazyPackageCommands(outputDir),
+        },
       },
     });
     const runtimeReason =

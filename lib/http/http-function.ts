@@ -2,7 +2,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { withBusinessMetrics } from '../observability/business-metrics';
-import { routesOf, type HttpFunctionName } from '../routes';
+import type { HttpFunctionName, RouteDefinition, TableRoute } from '../routes';
 import {
   errorMapping,
   inputValidation,
@@ -28,12 +28,26 @@ const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers'] | undefined
       .map(([name, value]) => [name.toLowerCase(), value]),
   );
 
+/** The routes of function F that a group passed to createHttpFunction leaves out (never, when it has them all). */
+type MissingRoutes<F extends HttpFunctionName, Group extends readonly RouteDefinition[]> = Exclude<
+  Extract<TableRoute, { function: F }>,
+  Group[number]
+>;
+
 /**
  * The compiler checks `operations` against the route table (one per route of the function, each typed by
- * its route's schemas); at run time an operation is found by the matched route's name.
+ * its route's schemas); at run time an operation is found by the matched route's name. The entry passes
+ * the route group(s) that hold its routes (lib/routes/<audience>.ts), not the whole table: a function
+ * then builds only its own routes' schemas at a cold start. The compiler refuses a group that lacks one
+ * of the function's routes.
  */
-export const createHttpFunction = <F extends HttpFunctionName>(name: F, operations: OperationsOf<F>) => {
-  const routes = routesOf(name);
+export const createHttpFunction = <F extends HttpFunctionName, Group extends readonly RouteDefinition[]>(
+  name: F,
+  routeGroup: Group &
+    ([MissingRoutes<F, Group>] extends [never] ? unknown : { missing: MissingRoutes<F, Group> }),
+  operations: OperationsOf<F>,
+) => {
+  const routes = routeGroup.filter((route) => route.function === name);
   // Each operation gets the input its route's schemas parsed (inputValidation): the types meet the data here.
   const byName = operations as unknown as Partial<Record<string, Operation>>;
   for (const route of routes) {

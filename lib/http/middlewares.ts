@@ -9,7 +9,8 @@ import { DomainError, forbidden, invalid, isDomainError, unauthorized, unavailab
 import { errorLogFields } from '../observability/error-fields';
 import { logger } from '../observability/logger';
 import { requestAddress } from '../observability/viewer-address';
-import { isMalformedPathParameter, routeKey, type RouteDefinition } from '../routes';
+import type { RouteDefinition } from '../routes';
+import { isMalformedPathParameter, routeKey } from '../routes/paths';
 import { config } from '../config';
 import { originSecretCheck } from './origin-verify';
 import { isSessionOfRole, principalOf, type Principal } from './principal';

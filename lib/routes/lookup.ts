@@ -1,12 +1,11 @@
 // Reading the route table: route keys, a function's routes and permissions, matching a concrete path.
 import type { TableKey } from '../data/tables';
-import type { RouteDefinition } from './definition';
 import { functions, type FunctionName } from './functions';
 import { routes } from './table';
+import { decodePathParameter } from './paths';
 import type { FunctionDefinition, ServiceUse, TableAccess } from './types';
 
-/** API Gateway's route key, e.g. `POST /admin/customers/{customerId}/verifications`. */
-export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
+export { decodePathParameter, isMalformedPathParameter, routeKey } from './paths';
 
 export const routesOf = (name: FunctionName) => routes.filter((route) => route.function === name);
 
@@ -36,27 +35,6 @@ export const functionPermissions = (name: FunctionName) => {
   }
   return { tables, services: [...services] };
 };
-
-/**
- * A path parameter as API Gateway's HTTP API hands it over: percent-decoded. An escape that does not
- * decode (`%ZZ`, a cut sequence `%E0%A4%A`, an encoded surrogate `%ED%A0%80`) is no text at all: the
- * parameter then stays as sent, and `isMalformedPathParameter` tells the handler to refuse it.
- */
-export const decodePathParameter = (raw: string): { value: string; malformed: boolean } => {
-  try {
-    return { value: decodeURIComponent(raw), malformed: false };
-  } catch {
-    return { value: raw, malformed: true };
-  }
-};
-
-/**
- * True for a parameter no decoder could have produced from a well-formed path: a `%` left over (no id
- * of ours holds one), a replacement character or a lone surrogate (a lenient decoder's rendering of
- * bytes that are not UTF-8). The Lambda checks this whatever the gateway did before it.
- */
-export const isMalformedPathParameter = (value: string) =>
-  /[%\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
 
 /**
  * Matches a concrete path against the table; returns the route and its decoded path parameters, and

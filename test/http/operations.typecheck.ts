@@ -2,18 +2,21 @@
 // operations, and the types each operation gets from its route's schemas. Every `@ts-expect-error`
 // below is a mistake the compiler must refuse; if it stops refusing one, tsc fails on the comment.
 import { createHttpFunction, type OperationsOf } from '../../lib/http/http-function';
+import { healthRoutes } from '../../lib/routes/health';
+import { enrollmentRoutes } from '../../lib/routes/enrollment';
+import { staffRoutes } from '../../lib/routes/staff';
 
 const healthy = async () => ({ body: { status: 'ok' as const } });
 
-export const wired = () => createHttpFunction('health', { health: healthy });
+export const wired = () => createHttpFunction('health', healthRoutes, { health: healthy });
 
 // A route without its handler.
 // @ts-expect-error Property 'health' is missing
-export const missingHandler = () => createHttpFunction('health', {});
+export const missingHandler = () => createHttpFunction('health', healthRoutes, {});
 
 // A handler without its route.
 export const handlerWithoutRoute = () =>
-  createHttpFunction('health', {
+  createHttpFunction('health', healthRoutes, {
     health: healthy,
     // @ts-expect-error Object literal may only specify known properties
     status: healthy,
@@ -21,14 +24,23 @@ export const handlerWithoutRoute = () =>
 
 // A misspelled operation ("Did you mean to write 'health'?").
 export const misspelled = () =>
-  createHttpFunction('health', {
+  createHttpFunction('health', healthRoutes, {
     // @ts-expect-error Object literal may only specify known properties
     helth: healthy,
   });
 
+// A route group that lacks some of the function's routes (the security officers' are in another group).
+export const missingGroup = () =>
+  // @ts-expect-error Property 'missing' is missing
+  createHttpFunction('adminApi', staffRoutes, {} as OperationsOf<'adminApi'>);
+
+// Another function's routes.
+// @ts-expect-error Property 'missing' is missing
+export const foreignGroup = () => createHttpFunction('health', enrollmentRoutes, { health: healthy });
+
 // A function that answers no HTTP route.
 // @ts-expect-error '"notifier"' is not assignable to the HTTP functions
-export const notHttp = () => createHttpFunction('notifier', {});
+export const notHttp = () => createHttpFunction('notifier', healthRoutes, {});
 
 type RecordCheck = OperationsOf<'adminApi'>['recordCheck'];
 type RecordCheckRequest = Parameters<RecordCheck>[0];

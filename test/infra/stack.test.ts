@@ -1,22 +1,43 @@
 // The CDK stack, checked for the properties that matter rather than snapshotted: cdk-nag passes,
 // every table is protected, every non-public route is authorized, no role can Scan.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { tables } from '../../lib/data/tables';
-import { routes } from '../../lib/routes';
+import { functions, routes } from '../../lib/routes';
+import { lazyPackageFile } from '../../cdk/bundling';
 import { actionMatches, roleAccess, rolesOf } from './iam';
 import { isOwnFunction, sharedStack, type Resource } from './synth';
 
 let template: Template;
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
+let outdir: string;
 
 beforeAll(() => {
-  ({ template, ofType, resources } = sharedStack());
+  ({ template, ofType, resources, outdir } = sharedStack());
 }, 120000);
 
 describe('the CDK stack', () => {
   it('synthesizes with cdk-nag AwsSolutions and Serverless packs and no unacknowledged error', () => {
     expect(ofType('AWS::Lambda::Function').length).toBeGreaterThan(0);
+  });
+
+  it('deploys the passkey library beside the two functions that load it, as a file of its own', () => {
+    const withPasskeyLibrary = ofType('AWS::Lambda::Function')
+      .filter(([, fn]) => isOwnFunction(fn))
+      .filter(([, fn]) => {
+        // The code asset `<hash>.zip` is staged in the cloud assembly as `asset.<hash>/`.
+        const key = String(fn.Properties.Code?.S3Key);
+        expect(key).toMatch(/^[0-9a-f]{64}\.zip$/);
+        const assetDir = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+        expect(existsSync(join(assetDir, 'index.js'))).toBe(true);
+        return existsSync(join(assetDir, lazyPackageFile('@simplewebauthn/server')));
+      })
+      .map(([, fn]) => fn.Properties.Description);
+    expect(withPasskeyLibrary.sort()).toEqual(
+      [functions.enrollmentApi.description, functions.loginServiceApi.description].sort(),
+    );
   });
 
   it('leaves the policy defaults to lib/config.ts unless a context key sets one (no second copy)', () => {

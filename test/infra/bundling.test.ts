@@ -1,0 +1,60 @@
+// What a cold start loads, read off the bundles the stack deploys (cdk/bundling.ts): the health check
+// nothing but its answer, and the passkey library only on a passkey request, from a file of its own.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildFunction, esbuildOptions, lazyPackageFile } from '../../cdk/bundling';
+import { functions } from '../../lib/routes';
+import { repoRoot } from '../../local/paths';
+
+const root = repoRoot();
+const passkeyLibrary = '@simplewebauthn/server';
+
+const inputsOf = async (entry: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-inputs-'));
+  const { metafile } = await build({
+    ...esbuildOptions(join(root, entry), join(dir, 'index.js')),
+    metafile: true,
+    write: false,
+  });
+  return Object.keys(metafile.inputs).map((input) => relative(root, join(root, input)));
+};
+
+describe('the function bundles', () => {
+  it('give the health check nothing but its answer: no middy, no config, no logger, no AWS client', async () => {
+    expect((await inputsOf(functions.health.entry)).sort()).toEqual([
+      'functions/health.ts',
+      'lib/http/responses.ts',
+    ]);
+  });
+
+  it.each(['loginServiceApi', 'enrollmentApi'] as const)(
+    '%s: the passkey library is no part of the bundle; a passkey request loads it from beside it',
+    async (name) => {
+      const inputs = await inputsOf(functions[name].entry);
+      expect(inputs.filter((input) => /simplewebauthn|@peculiar|asn1js/.test(input))).toEqual([]);
+      // Built as the stack builds it, in a directory with no node_modules above it but the bundle's own.
+      const dir = mkdtempSync(join(tmpdir(), `bundle-${name}-`));
+      const { outfile, lazyPackages } = await buildFunction(join(root, functions[name].entry), dir);
+      expect(lazyPackages).toEqual([passkeyLibrary]);
+      expect(readFileSync(outfile, 'utf8')).toContain(`import("${passkeyLibrary}")`);
+      expect(existsSync(join(dir, lazyPackageFile(passkeyLibrary)))).toBe(true);
+      // What lib/passkeys/relying-party.ts does on the first passkey request, from the bundle's directory.
+      const probe = join(dir, 'probe.cjs');
+      writeFileSync(
+        probe,
+        `import(${JSON.stringify(passkeyLibrary)}).then((lib) => process.stdout.write(typeof lib.verifyRegistrationResponse));`,
+      );
+      expect(execFileSync(process.execPath, [probe], { cwd: dir, encoding: 'utf8' })).toBe('function');
+    },
+  );
+
+  it('give a function that never imports the passkey library no copy of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-admin-'));
+    const { lazyPackages } = await buildFunction(join(root, functions.adminApi.entry), dir);
+    expect(lazyPackages).toEqual([]);
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+  });
+});
