@@ -286,7 +286,11 @@ export const handler = createHttpFunction('adminApi', {
   resendResetLink: async (request) => ({
     status: 202,
     body: await resendResetLink(
-      { customerId: request.pathParameters.customerId, adminId: staffId(request.principal) },
+      {
+        customerId: request.pathParameters.customerId,
+        adminId: staffId(request.principal),
+        sendTo: request.body?.sendTo,
+      },
       deps,
     ),
   }),

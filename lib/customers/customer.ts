@@ -57,6 +57,11 @@ export interface CustomerItem extends CustomerRecord {
   textKey?: TextKey;
   /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */
   resetLinkSentAt?: string[];
+  /**
+   * The further address on file an admin picked for the newest re-sent link (the customer could not
+   * open the main mailbox), for that RESET_LINK_RESENT event only; a re-send to the main address removes it.
+   */
+  resetLinkRecipient?: { eventId: string; address: string };
   /** When a self-service guide was mailed after a triage in the last 24 hours (the per-customer limit). */
   selfServiceGuideSentAt?: string[];
   /** Present while a cooldown or a spent daily budget limits recovery: the key of the sparse `recoveryLimits` index. */
@@ -134,6 +139,8 @@ export const staffView = (customer: CustomerItem) => ({
   customerId: customer.customerId,
   fullName: customer.fullName,
   email: customer.email,
+  // Where the notices go, and where an admin may send the reset link for a caller locked out of `email`.
+  notificationEmails: customer.notificationEmails ?? [],
   companyName: customer.companyName ?? null,
   // Only the security officer calls back, so only the officer's case view shows the whole number.
   phoneNumbersMasked: (customer.phoneNumbers ?? []).map(maskPhoneNumber),

@@ -71,6 +71,8 @@ export const customerProfileSchema = z.looseObject({
     customerId: z.string(),
     fullName: z.string(),
     email: z.string(),
+    /** The further addresses on file: they get every notice, and an admin may send the reset link to one. */
+    notificationEmails: z.array(z.string()),
     /** The numbers on file, all but the last two digits hidden ("+31 •••• •••78"); officers see them whole. */
     phoneNumbersMasked: z.array(z.string()),
     twoFactor: twoFactorStatusSchema,

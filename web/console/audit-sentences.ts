@@ -152,6 +152,8 @@ export const eventSentence = (
     clauses.push(t('as_requestedApproved', { requester: details.requestedBy, approver: details.approvedBy }));
   if (typeof details.verifiedBy === 'string' && details.verifiedBy !== event.actorId)
     clauses.push(t('as_verifiedBy', { name: details.verifiedBy }));
+  if (event.type === 'RESET_LINK_RESENT' && details.sentTo === 'FURTHER_ADDRESS')
+    clauses.push(t('as_sentToFurther', { address: text(details.address) ?? '?' }));
   if (details.countedAsFailed === true) clauses.push(t('as_countedAsFailed'));
   if (typeof details.cooldownUntil === 'string')
     clauses.push(t('as_cooldown', { time: time(details.cooldownUntil) }));

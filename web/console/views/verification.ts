@@ -13,6 +13,7 @@ import { loadProfile, verificationFrom, type CustomerPage, type VerificationStat
 import { cancelVerification, caseNumberLine } from './handoff';
 import { cooldownUntil, currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
 import { checkRow, identityChecks, securityQuestions } from './verification-checks';
+import { reEnrollNotice } from './re-enroll';
 import {
   completeControls,
   outcomeBlock,
@@ -310,6 +311,9 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
                 cooldownUntil(page),
               )
             : completeControls(ctx, page, verification),
+          verification.outcome?.withoutPossessionProof && page.profile
+            ? reEnrollNotice(ctx, page.profile.customer)
+            : null,
           cancelControls(ctx, page, verification),
         ),
       ]
