@@ -56,7 +56,12 @@ export const handler = createHttpFunction('adminApi', {
   }),
 
   customerProfile: async (request) => ({
-    body: await customerProfile(request.pathParameters.customerId, request.query, deps.clock.now()),
+    body: await customerProfile(
+      request.pathParameters.customerId,
+      request.query,
+      deps.clock.now(),
+      request.principal.kind === 'staff' ? request.principal.groups : [],
+    ),
   }),
 
   customerAuditEvents: async (request) => ({

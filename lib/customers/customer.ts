@@ -139,8 +139,6 @@ export const staffView = (customer: CustomerItem) => ({
   customerId: customer.customerId,
   fullName: customer.fullName,
   email: customer.email,
-  // Where the notices go, and where an admin may send the reset link for a caller locked out of `email`.
-  notificationEmails: customer.notificationEmails ?? [],
   companyName: customer.companyName ?? null,
   // Only the security officer calls back, so only the officer's case view shows the whole number.
   phoneNumbersMasked: (customer.phoneNumbers ?? []).map(maskPhoneNumber),

@@ -130,7 +130,15 @@ describe('the reset link to another address on file', () => {
       { sendTo: homeOf('re-3'), cc: 'caller@evil.test' },
     ];
     for (const body of malformed) expect((await resend('re-3', body)).status).toBe(400);
-    // Only admins choose where the link goes.
+    // Only admins choose where the link goes, and only they see the further addresses whole.
+    const asAdmin = await stack.call('GET', '/admin/customers/re-3', { token: admin });
+    expect(asAdmin.body.customer.notificationEmails).toEqual([homeOf('re-3'), workOf('re-3')]);
+    const asAgent = await stack.call('GET', '/admin/customers/re-3', { token: agent });
+    expect(asAgent.body.customer.notificationEmails).toEqual([
+      expect.stringMatching(/^r\*+@example\.nl$/),
+      expect.stringMatching(/^r\*+@example\.com$/),
+    ]);
+    expect(JSON.stringify(asAgent.body)).not.toContain('-home@');
     expect((await resend('re-3', { sendTo: homeOf('re-3') }, agent)).status).toBe(403);
     await stack.poller?.drain();
     expect((await stack.sentEmails()).length).toBe(mailsBefore);
