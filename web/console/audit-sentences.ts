@@ -37,6 +37,17 @@ export const localTime = (lang: ConsoleLocale, iso: string) => {
   return `${date} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`.trim();
 };
 
+/** "14:02 CET": a time of today (a code's or a session's expiry), with the zone as localTime names it. */
+export const localClock = (lang: ConsoleLocale, iso: string) => {
+  const parts = new Intl.DateTimeFormat(dateLocaleOf(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')} ${part('timeZoneName')}`.trim();
+};
+
 /** The browser's time zone by name, e.g. Europe/Amsterdam. */
 export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 

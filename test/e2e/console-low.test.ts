@@ -1,0 +1,103 @@
+// Small things a Dutch helpdesk trips over, in Chromium against the local stack: a refused form speaks
+// the console's language (not the browser's bubble), each answer field has its own name and reads its
+// expected form, and every time on a page has one format with its zone.
+import { createCustomer, knowledgeChecks, markEnrolled, passVerification } from '../support/fixtures';
+import { browserSuite, signIn } from './browser';
+
+jest.setTimeout(150_000);
+
+// An English browser on the Dutch console: a native bubble would say "Please fill out this field."
+const { suite, open } = browserSuite({
+  timezoneId: 'Europe/Amsterdam',
+  locale: 'en-US',
+  viewport: { width: 1400, height: 900 },
+});
+
+const emailOf = (customerId: string) => `${customerId}@voltpark.nl`;
+
+const enrolledAndVerified = async (customerId: string) => {
+  await createCustomer(suite.stack, customerId, { email: emailOf(customerId) });
+  await markEnrolled(suite.stack, customerId);
+  return passVerification(
+    suite.stack,
+    customerId,
+    await suite.stack.helpdeskToken('agent-bram'),
+    knowledgeChecks,
+    { EMAIL: emailOf(customerId) },
+  );
+};
+
+/** "30-11-2026 14:02 CET": the audit table's format, the one every time in the console now uses. */
+const consoleTime = /\d{2}-\d{2}-\d{4} \d{2}:\d{2} CES?T/;
+
+describe('the console in its own words and formats', () => {
+  it('an empty disable reason is refused in the console language; no browser bubble stops the form first', async () => {
+    await enrolledAndVerified('low-1');
+    const admin = await open();
+    await signIn(admin, suite.stack, 'admin-anna', '#/customers/low-1');
+    // The page speaks Dutch whatever the browser says.
+    if ((await admin.locator('html').getAttribute('lang')) !== 'nl')
+      await admin.getByTestId('lang-switch').click();
+    const form = admin.getByTestId('disable-form');
+    await form.waitFor();
+    expect(await form.getAttribute('novalidate')).not.toBeNull();
+    await form.getByRole('button', { name: '2FA uitschakelen…' }).click();
+    await form.getByText('Geef een reden van minstens 3 tekens.').waitFor();
+    expect(await admin.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('each answer field has its own name and is described by its expected form', async () => {
+    await createCustomer(suite.stack, 'low-2', { email: emailOf('low-2') });
+    await markEnrolled(suite.stack, 'low-2');
+    const started = await suite.stack.call('POST', '/admin/customers/low-2/verifications', {
+      token: await suite.stack.helpdeskToken('agent-bram'),
+      body: { channel: 'phone' },
+    });
+    expect(started.status).toBe(201);
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-bram', '#/customers/low-2');
+    if ((await agent.locator('html').getAttribute('lang')) !== 'nl')
+      await agent.getByTestId('lang-switch').click();
+    await agent.locator('[data-check="FULL_NAME"] input').first().waitFor();
+    const fields = await agent.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('[data-check] input:not([type="checkbox"])')].map(
+        (input) => ({
+          name: input.name,
+          describedBy: (input.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .filter(Boolean)
+            .map((id) => document.getElementById(id)?.textContent ?? `(missing ${id})`),
+        }),
+      ),
+    );
+    const names = fields.map((field) => field.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['answer-FULL_NAME', 'note-FULL_NAME', 'answer-EMAIL']));
+    const answers = fields.filter((field) => field.name.startsWith('answer-'));
+    expect(answers.length).toBeGreaterThanOrEqual(4);
+    for (const answer of answers)
+      expect({ name: answer.name, hint: answer.describedBy[0] }).toEqual({
+        name: answer.name,
+        hint: expect.stringMatching(/^Verwacht: /),
+      });
+  });
+
+  it('times on the customer page carry the zone, in the same format as the audit table', async () => {
+    const verificationId = await enrolledAndVerified('low-3');
+    const disabled = await suite.stack.call('POST', '/admin/customers/low-3/2fa/disable', {
+      token: await suite.stack.adminToken('admin-anna'),
+      body: { verificationId, reason: 'Telefoon kwijt' },
+    });
+    expect(disabled.status).toBe(200);
+    const admin = await open();
+    await signIn(admin, suite.stack, 'admin-bob', '#/customers/low-3');
+    if ((await admin.locator('html').getAttribute('lang')) !== 'nl')
+      await admin.getByTestId('lang-switch').click();
+    const card = admin.getByTestId('reset-link');
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(consoleTime);
+    const mainText = (await admin.locator('main').textContent()) ?? '';
+    // No second date format ("7 dec 2026") beside the audit table's.
+    expect(mainText).not.toMatch(/\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}/);
+  });
+});
