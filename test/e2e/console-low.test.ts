@@ -1,6 +1,8 @@
 // Small things a Dutch helpdesk trips over, in Chromium against the local stack: a refused form speaks
 // the console's language (not the browser's bubble), each answer field has its own name and reads its
-// expected form, and every time on a page has one format with its zone.
+// expected form, every time on a page has one format with its zone, and the page offers the start again
+// when a cooldown ends.
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createCustomer, knowledgeChecks, markEnrolled, passVerification } from '../support/fixtures';
 import { browserSuite, signIn } from './browser';
 
@@ -99,5 +101,30 @@ describe('the console in its own words and formats', () => {
     const mainText = (await admin.locator('main').textContent()) ?? '';
     // No second date format ("7 dec 2026") beside the audit table's.
     expect(mainText).not.toMatch(/\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}/);
+  });
+
+  it('when the cooldown ends the page offers the triage and the start again, without a reload', async () => {
+    await createCustomer(suite.stack, 'low-4', { email: emailOf('low-4') });
+    await markEnrolled(suite.stack, 'low-4');
+    // A failed session's cooldown, ending shortly (as if the 15 minutes were nearly over).
+    const until = new Date(Date.now() + 20_000).toISOString();
+    await suite.stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: suite.stack.tableNames.customers,
+        Key: { customerId: { S: 'low-4' } },
+        UpdateExpression: 'SET verificationCooldownUntil = :until',
+        ExpressionAttributeValues: { ':until': { S: until } },
+      }),
+    );
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-bram', '#/customers/low-4');
+    await agent.getByTestId('verification-cooldown').waitFor();
+    await agent.evaluate(() => Object.assign(window, { notReloaded: true }));
+    await agent.getByTestId('verification-cooldown').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await agent.getByTestId('start-cooldown').count()).toBe(0);
+    await agent.locator('[data-key="reported-problem"]').waitFor();
+    expect(await agent.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
   });
 });

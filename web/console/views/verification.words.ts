@@ -132,6 +132,10 @@ export const verificationWords = {
   expectedFormat: { nl: 'Verwacht: {format}', en: 'Expected: {format}' },
   reportedProblem: { nl: 'Wat meldt de klant?', en: 'What does the caller report?' },
   reportedProblemNone: { nl: '(kies)', en: '(choose)' },
+  cooldownOver: {
+    nl: 'De wachttijd is voorbij: u kunt de klant nu weer verifiëren.',
+    en: 'The cooldown is over: you can verify the caller again now.',
+  },
   withoutProofTitle: { nl: 'Klant kan de code niet ontvangen?', en: 'Caller cannot receive the code?' },
   withoutProofIntro: {
     nl: 'Alleen als de klant echt geen toegang heeft tot het e-mailadres. De verificatie slaagt dan hooguit “zonder bezitsbewijs”: een tweede admin moet de uitschakeling goedkeuren en het beveiligingsteam krijgt bericht.',
