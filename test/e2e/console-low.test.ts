@@ -1,10 +1,10 @@
 // Small things a Dutch helpdesk trips over, in Chromium against the local stack: a refused form speaks
 // the console's language (not the browser's bubble), each answer field has its own name and reads its
-// expected form, every time on a page has one format with its zone, and the page offers the start again
-// when a cooldown ends.
+// expected form, every time on a page has one format with its zone, the page offers the start again
+// when a cooldown ends, and a failed session gives the agent the words for the caller.
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createCustomer, knowledgeChecks, markEnrolled, passVerification } from '../support/fixtures';
-import { browserSuite, signIn } from './browser';
+import { answerTriageToVerify, browserSuite, signIn } from './browser';
 
 jest.setTimeout(150_000);
 
@@ -126,5 +126,30 @@ describe('the console in its own words and formats', () => {
     expect(await agent.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
+  });
+
+  it('a failed session gives the agent what to tell the caller: no disable, when to call again, not which answer', async () => {
+    await createCustomer(suite.stack, 'low-5', { email: emailOf('low-5') });
+    await markEnrolled(suite.stack, 'low-5');
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-bram', '#/customers/low-5');
+    if ((await agent.locator('html').getAttribute('lang')) !== 'nl')
+      await agent.getByTestId('lang-switch').click();
+    await answerTriageToVerify(agent);
+    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
+    const login = agent.locator('[data-check="LAST_LOGIN_DATE"]');
+    const wrong = async (result: string) => {
+      await login.getByLabel('Antwoord van de klant').fill('21 november');
+      await login.getByRole('button', { name: 'Controleren' }).click();
+      await login.locator(`[data-result="${result}"]`).waitFor();
+    };
+    await wrong('MISMATCH_UNCONFIRMED');
+    await login.getByLabel('De klant herhaalde het antwoord').check();
+    await wrong('MISMATCH');
+    await agent.locator('[data-testid="verification-outcome"][data-outcome="FAILED"]').waitFor();
+    const say = (await agent.getByTestId('outcome-say').textContent()) ?? '';
+    expect(say).toMatch(/^Zeg tegen de klant: “Ik kan uw identiteit nu niet voldoende bevestigen/);
+    expect(say).toMatch(consoleTime);
+    expect(say).not.toMatch(/inlog/i);
   });
 });
