@@ -62,15 +62,15 @@ describe('the console in its own words and formats', () => {
       await agent.getByTestId('lang-switch').click();
     await agent.locator('[data-check="FULL_NAME"] input').first().waitFor();
     const fields = await agent.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement>('[data-check] input:not([type="checkbox"])')].map(
-        (input) => ({
-          name: input.name,
-          describedBy: (input.getAttribute('aria-describedby') ?? '')
-            .split(' ')
-            .filter(Boolean)
-            .map((id) => document.getElementById(id)?.textContent ?? `(missing ${id})`),
-        }),
-      ),
+      Array.from(
+        document.querySelectorAll<HTMLInputElement>('[data-check] input:not([type="checkbox"])'),
+      ).map((input: HTMLInputElement) => ({
+        name: input.name,
+        describedBy: (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((id: string) => document.getElementById(id)?.textContent ?? `(missing ${id})`),
+      })),
     );
     const names = fields.map((field) => field.name);
     expect(new Set(names).size).toBe(names.length);
