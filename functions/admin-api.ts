@@ -58,7 +58,12 @@ export const handler = createHttpFunction('adminApi', [...staffRoutes, ...securi
   }),
 
   customerProfile: async (request) => ({
-    body: await customerProfile(request.pathParameters.customerId, request.query, deps.clock.now()),
+    body: await customerProfile(
+      request.pathParameters.customerId,
+      request.query,
+      deps.clock.now(),
+      request.principal.kind === 'staff' ? request.principal.groups : [],
+    ),
   }),
 
   customerAuditEvents: async (request) => ({
@@ -288,7 +293,11 @@ export const handler = createHttpFunction('adminApi', [...staffRoutes, ...securi
   resendResetLink: async (request) => ({
     status: 202,
     body: await resendResetLink(
-      { customerId: request.pathParameters.customerId, adminId: staffId(request.principal) },
+      {
+        customerId: request.pathParameters.customerId,
+        adminId: staffId(request.principal),
+        sendTo: request.body?.sendTo,
+      },
       deps,
     ),
   }),

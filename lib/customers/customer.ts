@@ -57,6 +57,11 @@ export interface CustomerItem extends CustomerRecord {
   textKey?: TextKey;
   /** When an admin re-sent the reset link in the last 24 hours (the per-customer limit). */
   resetLinkSentAt?: string[];
+  /**
+   * The further address on file an admin picked for the newest re-sent link (the customer could not
+   * open the main mailbox), for that RESET_LINK_RESENT event only; a re-send to the main address removes it.
+   */
+  resetLinkRecipient?: { eventId: string; address: string };
   /** When a self-service guide was mailed after a triage in the last 24 hours (the per-customer limit). */
   selfServiceGuideSentAt?: string[];
   /** Present while a cooldown or a spent daily budget limits recovery: the key of the sparse `recoveryLimits` index. */

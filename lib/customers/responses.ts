@@ -71,6 +71,11 @@ export const customerProfileSchema = z.looseObject({
     customerId: z.string(),
     fullName: z.string(),
     email: z.string(),
+    /**
+     * The further addresses on file: they get every notice, and an admin may send the reset link to one.
+     * In full for admins and officers, masked for the helpdesk ("h**********@example.nl").
+     */
+    notificationEmails: z.array(z.string()),
     /** The numbers on file, all but the last two digits hidden ("+31 •••• •••78"); officers see them whole. */
     phoneNumbersMasked: z.array(z.string()),
     twoFactor: twoFactorStatusSchema,

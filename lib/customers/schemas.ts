@@ -23,7 +23,8 @@ export const customerRecordSchema = z
     email: z.email().check(z.maxLength(254)),
     /**
      * Further addresses on file (NIST SP 800-63B-4 §4.6: notice of every authenticator change to the
-     * addresses on file). They only receive notices: never a link or code that recovers the account.
+     * addresses on file). They receive notices; only an admin can send the reset link to one, for a
+     * caller who cannot open `email` (lib/reset/resend-link.ts). Never a code.
      */
     notificationEmails: z.optional(
       z.array(z.email().check(z.maxLength(254))).check(z.maxLength(MAX_NOTIFICATION_EMAILS)),

@@ -19,7 +19,7 @@ import { enrollmentEmailLink, enrollmentUrl } from '../tickets/ticket';
 import { claimSend, getLedger, markRetryable, settleLedger } from './ledger';
 import { sendEmail } from './mailer';
 import { verifiedByWords } from './verified-by';
-import { securityCaseLabel, securityCustomerLabel } from './security-mail';
+import { securityCaseLabel, securityCustomerLabel, securityReviewWords } from './security-mail';
 import { formatDateTime, renderEmail, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
 import {
@@ -34,7 +34,14 @@ import {
 import { selfServicePaths } from '../triage/advice';
 import { issueNoticeLinks } from '../reset/notice-report';
 import { waitingWords } from './waiting-words';
-import type { ApprovalReason } from '../reset/policy';
+import { recipientWords } from './recipient-words';
+import {
+  deliverableAddress,
+  furtherAddresses,
+  noticeAddresses,
+  PermanentSendFailure,
+  pickedAddress,
+} from './recipients';
 
 export { notificationKindOf };
 
@@ -46,12 +53,6 @@ export interface Deps {
 
 /** Attempts before a transient failure is reported as final: the stream mapping's retries plus one. */
 export const MAX_SEND_ATTEMPTS = notifierStreamSource.maximumRetryAttempts + 1;
-
-/** A syntactically valid single address; anything else is a permanent failure, not a retry loop. */
-const deliverableAddress = (address: string) =>
-  /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/.test(address);
-
-class PermanentSendFailure extends Error {}
 
 /** SES errors that no retry will fix: a rejected message, a bad or unverified address. */
 const isPermanentSesError = (error: unknown) =>
@@ -86,12 +87,6 @@ const channelOf = async (event: AuditItem) =>
   event.caseId ? (await getVerification(event.caseId))?.channel : undefined;
 
 const caseLabelOf = async (event: AuditItem): Promise<string> => (await caseNumberOf(event)) ?? '-';
-
-/** The further addresses on file that can receive a copy; an unusable one is skipped, not fatal. */
-const furtherAddresses = (customer: CustomerItem) =>
-  (customer.notificationEmails ?? []).filter(
-    (address) => deliverableAddress(address) && address.toLowerCase() !== customer.email.toLowerCase(),
-  );
 
 /** Every notice to the customer goes to every address on file (NIST SP 800-63B-4 §4.6). */
 const withCopies = (
@@ -133,7 +128,10 @@ const prepareSecurityMail = async (
           requestedBy: event.actorId,
           verifiedBy: String(event.details.verifiedBy ?? '-'),
           alert: reasons
-            .map((reason) => securityReviewWords[String(reason) as ApprovalReason] ?? String(reason))
+            .map(
+              (reason) =>
+                securityReviewWords[String(reason) as keyof typeof securityReviewWords] ?? String(reason),
+            )
             .join(', '),
           consoleLink: `${config().publicBaseUrl}/console/#customer=${encodeURIComponent(customer.customerId)}`,
         }),
@@ -166,6 +164,8 @@ const prepare = async (
     // After a release the customer enrolls afresh, exactly as after a reset: a new RESET ticket.
     case 'LOCK_RELEASED':
     case 'RESET': {
+      // Checked before the ticket: a link for an address no longer on file is not issued at all.
+      const further = kind === 'RESET' ? pickedAddress(event, customer) : undefined;
       const { ticket, expiresAt } = await issueTicket(
         {
           customerId: customer.customerId,
@@ -177,11 +177,13 @@ const prepare = async (
       const caseId = await caseLabelOf(event);
       // The wait as the customer item holds it now (an officer may have ended it since the disable).
       const waiting = waitingWords(customer, deps.clock.now(), locale);
+      const where = recipientWords(further !== undefined, customer.email, locale);
       const prepared = {
-        to: customer.email,
+        to: further ?? customer.email,
         email: renderEmail(notificationTemplates[kind][locale], locale, {
           ...base,
           ...waiting,
+          ...where,
           enrollLink: enrollmentEmailLink(ticket),
           reportLink: `${enrollmentUrl(ticket)}&report=1`,
           expiresAt: formatDateTime(expiresAt, locale),
@@ -190,16 +192,21 @@ const prepare = async (
         }),
       };
       // The notices carry no enrollment link (a notice address must not recover), only their own
-      // "this wasn't me" link: for that address and this reset alone.
-      const reportLinks = await issueNoticeLinks(customer, furtherAddresses(customer), deps);
-      return withCopies(customer, prepared, (address) =>
+      // "this wasn't me" link: for that address and this reset alone. Every address on file but the
+      // link's gets one, the main address too when the link went to a further one.
+      const noticeTo = noticeAddresses(customer, further);
+      const reportLinks = await issueNoticeLinks(customer, noticeTo, deps);
+      const notice = (address: string) =>
         renderEmail(resetNoticeTemplates[locale], locale, {
           ...base,
           ...waiting,
+          linkWent: where.linkWent,
           caseId,
           reportLink: reportLinks.get(address) ?? '',
-        }),
-      );
+        });
+      return noticeTo.length
+        ? { ...prepared, copies: noticeTo.map((address) => ({ to: address, email: notice(address) })) }
+        : prepared;
     }
     case 'LOCKED':
       return withCopies(customer, {
@@ -269,17 +276,6 @@ const enabledMethodWords: Record<'totp' | 'passkey', Record<MailLocale, string>>
     nl: 'een passkey (vingerafdruk, gezicht of schermvergrendeling)',
     en: 'a passkey (fingerprint, face or screen lock)',
   },
-};
-
-/** The approval reasons in the security team's words (the mail is Dutch, like the team). */
-const securityReviewWords: Record<ApprovalReason, string> = {
-  PRIVILEGED_CUSTOMER: 'bevoorrechte klant',
-  EMAIL_CHANGED_RECENTLY: 'e-mailadres kort geleden gewijzigd',
-  RECENT_RESET: '2FA kort geleden al gereset',
-  NO_POSSESSION_PROOF: 'geverifieerd zonder bezitsbewijs (geen e-mailcode)',
-  ADMIN_VELOCITY: 'ongewoon veel uitschakelingen door deze admin in het afgelopen uur',
-  AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker in het afgelopen uur',
-  TOTAL_VELOCITY: 'ongewoon veel uitschakelingen door alle admins samen in het afgelopen uur',
 };
 
 /**

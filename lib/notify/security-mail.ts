@@ -1,5 +1,6 @@
 // The words the security team's mails (alert, review) use for the customer and the case.
 import type { CustomerItem } from '../customers/customer';
+import type { ApprovalReason } from '../reset/policy';
 
 /**
  * "klant Jan de Vries (Cube BV, cust-1001)": the team recognises a name and a company at a glance and
@@ -16,3 +17,14 @@ export const securityCustomerLabel = (
 /** The case number, or in words that there is none (a report that belongs to no helpdesk reset). */
 export const securityCaseLabel = (caseNumber: string | undefined) =>
   caseNumber ?? 'geen, de melding hoort niet bij een helpdeskzaak';
+
+/** The approval reasons in the security team's words (the mail is Dutch, like the team). */
+export const securityReviewWords: Record<ApprovalReason, string> = {
+  PRIVILEGED_CUSTOMER: 'bevoorrechte klant',
+  EMAIL_CHANGED_RECENTLY: 'e-mailadres kort geleden gewijzigd',
+  RECENT_RESET: '2FA kort geleden al gereset',
+  NO_POSSESSION_PROOF: 'geverifieerd zonder bezitsbewijs (geen e-mailcode)',
+  ADMIN_VELOCITY: 'ongewoon veel uitschakelingen door deze admin in het afgelopen uur',
+  AGENT_VELOCITY: 'ongewoon veel geslaagde verificaties door deze medewerker in het afgelopen uur',
+  TOTAL_VELOCITY: 'ongewoon veel uitschakelingen door alle admins samen in het afgelopen uur',
+};

@@ -1,10 +1,12 @@
 // Re-sending the reset email to a customer whose link expired or got lost: only while 2FA is DISABLED
 // after a helpdesk reset, at most RESET_LINKS_PER_DAY (config) a day. The request appends RESET_LINK_RESENT; its
 // outbox entry makes the notifier issue a new ticket (voiding the older ones) and mail it, as after a reset.
+// For a customer who cannot open the main mailbox the admin may pick a further address on file instead.
 import { tableName } from '../aws/dynamodb';
 import { config } from '../config';
 import { requireCustomer } from '../customers/store';
 import type { CustomerItem } from '../customers/customer';
+import { normalizeEmail } from '../customers/normalize';
 import { conflict, locked, tooManyRequests } from '../errors';
 import { runStaffAction, type Deps } from '../staff-actions/staff-action';
 import { getTicket } from '../tickets/store';
@@ -24,11 +26,34 @@ const resetCaseOf = async (customer: CustomerItem) => {
   return ticket?.caseId;
 };
 
-export const resendResetLink = (request: { customerId: string; adminId: string }, deps: Deps) =>
+/**
+ * Where the link goes: the main address, or the further address on file the admin picked (as stored,
+ * matched without regard to case). An address that is not on file is refused: the link must never go
+ * where the caller asks, only where the login service says the customer reads mail.
+ */
+const recipientOf = (customer: CustomerItem, sendTo: string | undefined) => {
+  if (sendTo === undefined || normalizeEmail(sendTo) === normalizeEmail(customer.email)) return undefined;
+  const onFile = (customer.notificationEmails ?? []).find(
+    (address) => normalizeEmail(address) === normalizeEmail(sendTo),
+  );
+  if (!onFile)
+    throw conflict(
+      'ADDRESS_NOT_ON_FILE',
+      "The reset link goes only to an address on the customer's record; this one is not on file.",
+    );
+  return onFile;
+};
+
+export const resendResetLink = (
+  request: { customerId: string; adminId: string; sendTo?: string | undefined },
+  deps: Deps,
+) =>
   runStaffAction(
     {
       customerId: request.customerId,
-      reason: undefined,
+      // The picked further address is personal data: the audit keeps it sealed with the customer's key
+      // (in lower case: the record's own spelling is known only once the action has loaded it).
+      reason: request.sendTo?.toLowerCase(),
       load: async () => {
         const customer = await requireCustomer(request.customerId, true);
         return { customer, caseId: await resetCaseOf(customer) };
@@ -57,22 +82,36 @@ export const resendResetLink = (request: { customerId: string; adminId: string }
             Math.max(1, Math.ceil((new Date(oldest).getTime() + DAY_MS - now.getTime()) / 1000)),
           );
         }
-        return { perDay, recent, lastResetAt: customer.lastResetAt };
+        const furtherAddress = recipientOf(customer, request.sendTo);
+        return { perDay, recent, lastResetAt: customer.lastResetAt, furtherAddress };
       },
-      event: ({ loaded: { customer, caseId }, decision: { recent, lastResetAt } }) => ({
+      event: ({
+        loaded: { customer, caseId },
+        decision: { recent, lastResetAt, furtherAddress },
+        reason: sealedAddress,
+      }) => ({
         type: 'RESET_LINK_RESENT',
         actorType: 'admin',
         actorId: request.adminId,
         customerId: customer.customerId,
         ...(caseId ? { caseId } : {}),
-        details: { lastResetAt, sendsIn24h: recent.length + 1 },
+        details: {
+          lastResetAt,
+          sendsIn24h: recent.length + 1,
+          sentTo: furtherAddress ? 'FURTHER_ADDRESS' : 'EMAIL',
+          ...(furtherAddress && sealedAddress ? { address: sealedAddress } : {}),
+        },
       }),
-      writes: ({ loaded: { customer }, decision: { recent }, now }) => [
+      // The notifier reads the picked address from the customer item, for this event only; the version
+      // condition makes sure it was still on file when the request committed.
+      writes: ({ loaded: { customer }, decision: { recent, furtherAddress }, now, event }) => [
         {
           Update: {
             TableName: tableName('customers'),
             Key: { customerId: customer.customerId },
-            UpdateExpression: 'SET resetLinkSentAt = :sends, #version = #version + :one',
+            UpdateExpression: furtherAddress
+              ? 'SET resetLinkSentAt = :sends, resetLinkRecipient = :recipient, #version = #version + :one'
+              : 'SET resetLinkSentAt = :sends, #version = #version + :one REMOVE resetLinkRecipient',
             ConditionExpression:
               '#version = :version AND twoFactor = :disabled AND attribute_not_exists(recoveryLockedAt)',
             ExpressionAttributeNames: { '#version': 'version' },
@@ -81,6 +120,9 @@ export const resendResetLink = (request: { customerId: string; adminId: string }
               ':one': 1,
               ':version': customer.version,
               ':disabled': 'DISABLED',
+              ...(furtherAddress
+                ? { ':recipient': { eventId: event.eventId, address: furtherAddress } }
+                : {}),
             },
           },
         },

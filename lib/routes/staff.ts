@@ -2,7 +2,7 @@
 import * as z from '../schema';
 import { customerSearchBodySchema, customerSearchQuerySchema } from '../customers/schemas-search';
 import { customerProfileQuerySchema } from '../customers/schemas-profile';
-import { disableRequestSchema, staffReasonSchema } from '../reset/schemas';
+import { disableRequestSchema, resetLinkRequestSchema, staffReasonSchema } from '../reset/schemas';
 import {
   completeVerificationSchema,
   readyVerificationsQuerySchema,
@@ -221,10 +221,12 @@ export const staffRoutes = [
     function: 'adminApi',
     auth: adminOnly,
     params: customerParams,
-    // No input beyond the path; an empty JSON object is accepted from clients that always send one.
-    body: z.optional(z.strictObject({})),
+    // Nothing, or the further address on file the admin picked for a caller who cannot open the main one.
+    body: resetLinkRequestSchema,
     // The reset's case is on the customer item, or (reset before that) on the current ticket.
     tables: { customers: 'readWrite', tickets: 'read', ...appendAudit },
+    // The address picked is sealed into the audit event with the customer's audit-text key.
+    services: ['sealSecrets', 'openSecrets'],
   },
   {
     method: 'GET',

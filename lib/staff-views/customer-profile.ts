@@ -12,6 +12,8 @@ import { requireCustomer } from '../customers/store';
 import { staffRevealer } from '../audit/sealed-text';
 import { auditEventView } from './audit-history';
 import { recoveryDelayView } from '../security/recovery-delay';
+import type { StaffGroup } from '../staff/groups';
+import { maskEmail } from '../verification/decisions';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
@@ -29,7 +31,20 @@ const eventsPage = async (customerId: string, cursor: string | undefined) => {
   return { items: page, nextCursor: events.length > limit && last ? encodeCursor({ seq: last.seq }) : null };
 };
 
-export const customerProfile = async (customerId: string, query: CustomerProfileQuery, now: Date) => {
+/**
+ * The further addresses on file: in full for admins (they pick one for the reset link of a caller who
+ * cannot open the main mailbox) and officers; masked for the helpdesk, who needs only how many there are
+ * and never reads one out (the caller does not say them, so they are not shown in full).
+ */
+const furtherAddressesFor = (addresses: readonly string[], viewer: readonly StaffGroup[]) =>
+  viewer.includes('admin') || viewer.includes('security') ? [...addresses] : addresses.map(maskEmail);
+
+export const customerProfile = async (
+  customerId: string,
+  query: CustomerProfileQuery,
+  now: Date,
+  viewer: readonly StaffGroup[],
+) => {
   // For an unknown id the two queries are simply empty; the answer is the customer's 404.
   const [customer, events, verifications] = await readTogether(
     requireCustomer(customerId),
@@ -45,6 +60,7 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
     // The effective status and, while LOCKED, why: the console's badge tells a report from wrong codes.
     customer: {
       ...staffView(customer),
+      notificationEmails: furtherAddressesFor(customer.notificationEmails ?? [], viewer),
       lockReason: null,
       ...twoFactorState(customer, now),
       recoveryDelay: await recoveryDelayView(customer, now),

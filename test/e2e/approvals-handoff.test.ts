@@ -86,8 +86,20 @@ const parkedDisable = async (customerId: string) => {
   return { verificationId, approvalId: parked.body.approvalId as string };
 };
 
-const amsterdam = (iso: string) =>
-  new Date(iso).toLocaleString('nl-NL', { timeZone: timezoneId, dateStyle: 'medium', timeStyle: 'short' });
+/** The console's one format: "30-11-2026 14:02 CET", in the browser's zone. */
+const amsterdam = (iso: string) => {
+  const parts = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: timezoneId,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value;
+  return `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+};
 
 const approvalRow = (page: Page, approvalId: string) => page.locator(`tr[data-approval="${approvalId}"]`);
 
@@ -230,7 +242,9 @@ describe('approvals and the hand-off in the console', () => {
     expect(await admin.page.locator('tr[data-ready]').first().getAttribute('data-case')).toBe(caseNumber);
     expect(await ready.textContent()).toContain('agent-bram');
     expect(await ready.textContent()).toContain('Jan de Vries');
-    expect(await ready.getByTestId('time-left').textContent()).toMatch(/^nog (29|30) min \(tot \d\d:\d\d\)$/);
+    expect(await ready.getByTestId('time-left').textContent()).toMatch(
+      /^nog (29|30) min \(tot \d\d:\d\d CES?T\)$/,
+    );
     await screenshot(admin.page, 'handoff-06-ready-for-admin');
 
     // Search by the number as it is typed from a phone call: lower case, spaces for hyphens.

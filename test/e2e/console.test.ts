@@ -83,10 +83,12 @@ describe('the helpdesk console', () => {
     await agent.getByLabel('Heeft de klant nog ongebruikte back-upcodes?').selectOption('no');
     await agent.keyboard.press('Tab');
     await agent.keyboard.press('Enter');
-    await row(agent, 'FULL_NAME').locator('input[name="answer"]').waitFor();
+    await row(agent, 'FULL_NAME').locator('input[name="answer-FULL_NAME"]').waitFor();
     expect(await focusedKey(agent)).toBe('answer-FULL_NAME');
     // Next to each question, the form the server understands.
-    expect(await agent.getByTestId('format-LAST_TRANSACTION').textContent()).toContain('18,45');
+    // Its examples are not a demo customer's answers (Jan's last transaction is 19 November, 18,45).
+    expect(await agent.getByTestId('format-LAST_TRANSACTION').textContent()).toContain('27,10');
+    expect(await agent.getByTestId('format-LAST_TRANSACTION').textContent()).not.toContain('18,45');
 
     for (const [index, type] of manualOrder.entries()) {
       expect(await focusedKey(agent)).toBe(`answer-${type}`);

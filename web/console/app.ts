@@ -15,6 +15,7 @@ import {
   type Session,
   type StaffGroup,
 } from './auth';
+import { localClock, localTime } from './audit-sentences';
 import { errorInfoFor, type Ctx, type MessageKey } from './context';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
@@ -28,7 +29,13 @@ import { securityCaseView } from './views/security-case';
 import { readsProfiles, securityNavLink, securityOnlyView, securityQueueView } from './views/security-queue';
 import { signInView } from './views/sign-in';
 
-const i18n = createTranslator(messages);
+// Every time on every screen in one format with its zone (the audit table's), since the mails say
+// "Nederlandse tijd" and staff may sit elsewhere: the page's own formats take the translator's place.
+const pageTranslator = createTranslator(messages);
+const i18n: typeof pageTranslator = Object.create(pageTranslator, {
+  dateTime: { value: (iso: string) => localTime(pageTranslator.lang, iso) },
+  time: { value: (iso: string) => localClock(pageTranslator.lang, iso) },
+});
 const { t } = i18n;
 const header = byId('header');
 const main = byId('main');

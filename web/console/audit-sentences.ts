@@ -37,6 +37,17 @@ export const localTime = (lang: ConsoleLocale, iso: string) => {
   return `${date} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`.trim();
 };
 
+/** "14:02 CET": a time of today (a code's or a session's expiry), with the zone as localTime names it. */
+export const localClock = (lang: ConsoleLocale, iso: string) => {
+  const parts = new Intl.DateTimeFormat(dateLocaleOf(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')} ${part('timeZoneName')}`.trim();
+};
+
 /** The browser's time zone by name, e.g. Europe/Amsterdam. */
 export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -152,6 +163,8 @@ export const eventSentence = (
     clauses.push(t('as_requestedApproved', { requester: details.requestedBy, approver: details.approvedBy }));
   if (typeof details.verifiedBy === 'string' && details.verifiedBy !== event.actorId)
     clauses.push(t('as_verifiedBy', { name: details.verifiedBy }));
+  if (event.type === 'RESET_LINK_RESENT' && details.sentTo === 'FURTHER_ADDRESS')
+    clauses.push(t('as_sentToFurther', { address: text(details.address) ?? '?' }));
   if (details.countedAsFailed === true) clauses.push(t('as_countedAsFailed'));
   if (typeof details.cooldownUntil === 'string')
     clauses.push(t('as_cooldown', { time: time(details.cooldownUntil) }));

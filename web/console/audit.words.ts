@@ -18,6 +18,10 @@ export const auditWords = {
   as_countedAsFailed: { nl: 'telt als mislukt', en: 'counts as failed' },
   as_withoutProof: { nl: 'zonder bezitsbewijs: {why}', en: 'without possession proof: {why}' },
   as_problem: { nl: 'melding: {problem}', en: 'reported: {problem}' },
+  as_sentToFurther: {
+    nl: 'naar een ander adres in het dossier: {address}',
+    en: 'to another address on file: {address}',
+  },
   as_forRelease: { nl: 'voor het opheffen van de blokkade', en: 'to lift the recovery lock' },
   as_secondAdmin: { nl: 'tweede admin nodig: {reasons}', en: 'second admin needed: {reasons}' },
   as_field_email: { nl: 'e-mailadres', en: 'email address' },

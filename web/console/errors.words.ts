@@ -157,6 +157,10 @@ export const errorSentences = byLocale({
     nl: 'Er zijn de afgelopen 24 uur al 3 herstel-links naar deze klant gestuurd; meer kan niet. Probeer het morgen opnieuw, of laat de klant 2FA aanzetten via de profielpagina.',
     en: 'Three reset links have already been sent to this customer in the last 24 hours; no more are possible. Try again tomorrow, or have the customer turn on 2FA from their profile page.',
   },
+  ADDRESS_NOT_ON_FILE: {
+    nl: 'Dat adres staat niet in het dossier van de klant. De herstel-link gaat alleen naar een adres in het dossier; een nieuw adres moet de klant eerst in zijn account laten wijzigen.',
+    en: "That address is not on the customer's record. The reset link goes only to an address on file; a new address must first be changed in the customer's account.",
+  },
   NOT_AWAITING_ENROLLMENT: {
     nl: 'Een herstel-link kan alleen opnieuw worden gestuurd zolang 2FA uit staat na een reset door de helpdesk.',
     en: 'A reset link can only be sent again while 2FA is off after a helpdesk reset.',

@@ -9,6 +9,7 @@ import { caseRecordWords } from './views/case-record.words';
 import { customerWords } from './views/customer.words';
 import { disableWords } from './views/disable.words';
 import { handoffWords } from './views/handoff.words';
+import { reEnrollWords } from './views/re-enroll.words';
 import { searchWords } from './views/search.words';
 import { securityWords } from './views/security.words';
 import { securityLimitsWords } from './views/security-limits.words';
@@ -45,6 +46,7 @@ const wordSets = [
   verificationWords,
   disableWords,
   handoffWords,
+  reEnrollWords,
   caseRecordWords,
   auditTrailWords,
   approvalsWords,

@@ -46,16 +46,16 @@ export const checkFormats = byLocale({
     en: 'with or without legal form (B.V., N.V., V.O.F.)',
   },
   LAST_LOGIN_DATE: {
-    nl: 'één dag: 19-11-2026, 19-11 of 19 november',
-    en: 'one day: 19-11-2026, 19-11 or 19 November',
+    nl: 'één dag: 03-03-2026, 3-3 of 3 maart',
+    en: 'one day: 03-03-2026, 3-3 or 3 March',
   },
   CHARGE_POINT_IDS: {
     nl: 'een of meer eigen ID’s, gescheiden door komma’s; één fout ID = afwijkend',
     en: 'one or more of their IDs, comma-separated; one wrong ID = mismatch',
   },
   LAST_TRANSACTION: {
-    nl: 'één dag plus het bedrag (18,45 / € 18.45 / 18 euro 45) of de laadpaal; alleen de dag is onvolledig',
-    en: 'one day plus the amount (18,45 / € 18.45 / 18 euro 45) or the charge point; the day alone is incomplete',
+    nl: 'één dag plus het bedrag (27,10 / € 27.10 / 27 euro 10) of de laadpaal; alleen de dag is onvolledig',
+    en: 'one day plus the amount (27,10 / € 27.10 / 27 euro 10) or the charge point; the day alone is incomplete',
   },
   COMPANY_INFO: {
     nl: 'het KvK- of btw-nummer (één nummer); alleen de vestigingsplaats is onvolledig',

@@ -14,6 +14,7 @@ import { isAdmin } from '../auth';
 import { actionForm, errorBlock, type Ctx } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
 import { checksSummaryText } from './checks-summary';
+import { reEnrollNotice } from './re-enroll';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 
 /** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
@@ -184,15 +185,21 @@ const outcomeNotice = (ctx: Ctx, page: CustomerPage) => {
 };
 
 /** What the agent established in the chosen session (the first one until another is chosen). */
-const chosenChecks = (ctx: Ctx, candidates: Profile['recentVerifications'], chosenId: string | undefined) => {
+const chosenChecks = (
+  ctx: Ctx,
+  profile: Profile,
+  candidates: Profile['recentVerifications'],
+  chosenId: string | undefined,
+) => {
   const chosen = candidates.find((item) => item.verificationId === chosenId) ?? candidates[0];
-  return chosen
-    ? h('p', {
-        class: chosen.withoutPossessionProof ? 'notice notice-warn' : 'muted',
-        'data-testid': 'disable-checks',
-        text: checksSummaryText(ctx, chosen.checksSummary),
-      })
-    : null;
+  if (!chosen) return null;
+  const checks = h('p', {
+    class: chosen.withoutPossessionProof ? 'notice notice-warn' : 'muted',
+    'data-testid': 'disable-checks',
+    text: checksSummaryText(ctx, chosen.checksSummary),
+  });
+  // The caller said they cannot open the mailbox the link goes to: how they re-enroll, before the disable.
+  return chosen.withoutPossessionProof ? h('div', {}, checks, reEnrollNotice(ctx, profile.customer)) : checks;
 };
 
 /** The admin's own passed sessions: marked as theirs, with who may disable instead. */
@@ -278,7 +285,7 @@ export const disableCard = (ctx: Ctx, page: CustomerPage) => {
             }),
           ),
         ),
-        chosenChecks(ctx, candidates, form.verificationId),
+        chosenChecks(ctx, profile, candidates, form.verificationId),
         own.length ? ownNotice(ctx, own) : null,
         ...reasonFields(ctx, form, {
           key: 'disable',

@@ -7,6 +7,7 @@ import { isAdmin } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
 import { reasonDialog } from './reason-dialog';
+import { pickedRecipient, recipientChoice } from './re-enroll';
 
 // ── Case number ───────────────────────────────────────────────────────────────────────────────────
 
@@ -142,24 +143,32 @@ interface ResetLinkState {
   /** Whose send it was: after a sign-out the next person does not see it. */
   staffId: string;
   busy: boolean;
+  /** The further address on file it went to; undefined for the main address. */
+  sentTo?: string;
   result?: ResetLinkQueued;
   error?: ErrorInfo;
 }
 
 let resetLink: ResetLinkState | undefined;
 
-const resendResetLink = async (ctx: Ctx, page: CustomerPage) => {
+const resendResetLink = async (ctx: Ctx, page: CustomerPage, sendTo: string | undefined) => {
   const customerId = page.customerId;
-  const state: ResetLinkState = { customerId, staffId: ctx.session.sub, busy: true };
+  const state: ResetLinkState = {
+    customerId,
+    staffId: ctx.session.sub,
+    busy: true,
+    ...(sendTo ? { sentTo: sendTo } : {}),
+  };
   resetLink = state;
   ctx.render('resend-reset-link');
   try {
     const response = await ctx.call<ResetLinkQueued>(
       'POST',
       `/admin/customers/${encodeURIComponent(customerId)}/2fa/reset-link`,
+      sendTo ? { body: { sendTo } } : undefined,
     );
     state.result = response.body;
-    ctx.announce(resetLinkSentText(ctx, response.body));
+    ctx.announce(resetLinkSentText(ctx, response.body, sendTo));
   } catch (error) {
     state.error = ctx.errorInfo(error);
     ctx.alert(state.error.text);
@@ -171,10 +180,12 @@ const resendResetLink = async (ctx: Ctx, page: CustomerPage) => {
   await loadProfile(ctx, page, 'resend-reset-link');
 };
 
-const resetLinkSentText = (ctx: Ctx, result: ResetLinkQueued) =>
-  ctx.i18n.t(result.sendsLeftToday === 0 ? 'resetLinkSentLast' : 'resetLinkSent', {
-    left: result.sendsLeftToday,
-  });
+const resetLinkSentText = (ctx: Ctx, result: ResetLinkQueued, sentTo: string | undefined) =>
+  sentTo
+    ? ctx.i18n.t('resetLinkSentTo', { email: sentTo, left: result.sendsLeftToday })
+    : ctx.i18n.t(result.sendsLeftToday === 0 ? 'resetLinkSentLast' : 'resetLinkSent', {
+        left: result.sendsLeftToday,
+      });
 
 /** For admins, while 2FA is off after a helpdesk reset: the customer did not (yet) set it up again. */
 export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
@@ -182,6 +193,7 @@ export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: Profile) =>
   if (!isAdmin(ctx.session) || customer.twoFactor !== 'DISABLED' || !customer.lastResetAt) return null;
   if (customer.recoveryLocked) return null;
   const { t } = ctx.i18n;
+  const sendTo = pickedRecipient(customer);
   const state =
     resetLink?.customerId === customer.customerId && resetLink.staffId === ctx.session.sub
       ? resetLink
@@ -195,17 +207,18 @@ export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: Profile) =>
       ? h('p', {
           class: 'notice notice-ok',
           'data-testid': 'reset-link-result',
-          text: resetLinkSentText(ctx, state.result),
+          text: resetLinkSentText(ctx, state.result, state.sentTo),
         })
       : null,
     errorBlock(ctx, state?.error, 'reset-link-error'),
+    recipientChoice(ctx, customer, state?.busy === true),
     h('button', {
       type: 'button',
       class: 'secondary',
       'data-key': 'resend-reset-link',
       disabled: state?.busy,
-      text: t('resendResetLink'),
-      on: { click: () => void resendResetLink(ctx, page) },
+      text: sendTo ? t('resendResetLinkTo', { email: sendTo }) : t('resendResetLink'),
+      on: { click: () => void resendResetLink(ctx, page, sendTo) },
     }),
   );
 };

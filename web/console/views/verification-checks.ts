@@ -139,6 +139,8 @@ export const checkRow = (ctx: Ctx, page: CustomerPage, verification: Verificatio
   const answerId = uid(`answer-${type}`);
   const noteId = uid(`note-${type}`);
   const repeatedId = uid(`repeated-${type}`);
+  const formatId = uid(`format-${type}`);
+  const hintId = uid(`check-hint-${type}`);
   const hint =
     row.result === 'MISMATCH'
       ? t('checkHintMismatch')
@@ -207,7 +209,10 @@ export const checkRow = (ctx: Ctx, page: CustomerPage, verification: Verificatio
           h('label', { for: answerId, text: t('answer') }),
           h('input', {
             id: answerId,
-            name: 'answer',
+            // One name per question: a browser's autofill and a screen reader's form list tell them apart.
+            name: `answer-${type}`,
+            // The expected form, and the hint after a result, are read with the field.
+            'aria-describedby': hint ? `${formatId} ${hintId}` : formatId,
             autocomplete: 'off',
             spellcheck: 'false',
             maxlength: 500,
@@ -223,7 +228,7 @@ export const checkRow = (ctx: Ctx, page: CustomerPage, verification: Verificatio
           h('label', { for: noteId, text: t('note') }),
           h('input', {
             id: noteId,
-            name: 'note',
+            name: `note-${type}`,
             autocomplete: 'off',
             maxlength: 1000,
             value: row.note,
@@ -247,7 +252,7 @@ export const checkRow = (ctx: Ctx, page: CustomerPage, verification: Verificatio
               }),
         ),
       ),
-      hint ? h('p', { class: 'hint', 'data-testid': `check-hint-${type}`, text: hint }) : null,
+      hint ? h('p', { id: hintId, class: 'hint', 'data-testid': `check-hint-${type}`, text: hint }) : null,
       repeating
         ? h(
             'div',
@@ -268,6 +273,7 @@ export const checkRow = (ctx: Ctx, page: CustomerPage, verification: Verificatio
           )
         : null,
       h('p', {
+        id: formatId,
         class: 'muted small',
         'data-testid': `format-${type}`,
         text: t('expectedFormat', { format: checkFormats[lang][type] }),

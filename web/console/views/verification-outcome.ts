@@ -295,5 +295,15 @@ export const outcomeBlock = (
               ? t('failedNext', { time: ctx.i18n.dateTime(cooldownUntil) })
               : t('failedNextNoCooldown'),
         }),
+    // What the agent says to the caller: the decision and when to call again, never which answer was wrong.
+    passed || verification.status !== outcome.outcome
+      ? null
+      : h('p', {
+          class: 'say',
+          'data-testid': 'outcome-say',
+          text: cooldownUntil
+            ? t('failedSay', { time: ctx.i18n.dateTime(cooldownUntil) })
+            : t('failedSayNoCooldown'),
+        }),
   );
 };

@@ -13,6 +13,7 @@ import { loadProfile, verificationFrom, type CustomerPage, type VerificationStat
 import { cancelVerification, caseNumberLine } from './handoff';
 import { cooldownUntil, currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
 import { checkRow, identityChecks, securityQuestions } from './verification-checks';
+import { reEnrollNotice } from './re-enroll';
 import {
   completeControls,
   outcomeBlock,
@@ -216,9 +217,28 @@ const statusLine = (ctx: Ctx, verification: VerificationState) =>
         text: ctx.i18n.t('verificationStatusNow', { status: ctx.i18n.t(`vstatus_${verification.status}`) }),
       });
 
+/** The cooldown end each customer page waits for: one timer per page and end. */
+const cooldownTimers = new Map<string, string>();
+
+/** When the cooldown ends the page renders again and offers the start, without a reload. */
+const renderWhenOver = (ctx: Ctx, page: CustomerPage, until: string) => {
+  if (cooldownTimers.get(page.customerId) === until) return;
+  cooldownTimers.set(page.customerId, until);
+  window.setTimeout(
+    () => {
+      cooldownTimers.delete(page.customerId);
+      ctx.render();
+      if (window.location.hash.includes(encodeURIComponent(page.customerId)))
+        ctx.announce(ctx.i18n.t('cooldownOver'));
+    },
+    Math.max(0, new Date(until).getTime() - Date.now()) + 500,
+  );
+};
+
 /** Before the triage: a failed session's cooldown means no verification until then (self-service still can). */
 const cooldownNotice = (ctx: Ctx, page: CustomerPage) => {
   const until = cooldownUntil(page);
+  if (until) renderWhenOver(ctx, page, until);
   return until
     ? h('p', {
         class: 'notice notice-warn',
@@ -310,6 +330,9 @@ export const verificationCard = (ctx: Ctx, page: CustomerPage) => {
                 cooldownUntil(page),
               )
             : completeControls(ctx, page, verification),
+          verification.outcome?.withoutPossessionProof && page.profile
+            ? reEnrollNotice(ctx, page.profile.customer)
+            : null,
           cancelControls(ctx, page, verification),
         ),
       ]

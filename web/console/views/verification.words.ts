@@ -95,6 +95,14 @@ export const verificationWords = {
     nl: 'Schakel 2FA niet uit. Er geldt nu een wachttijd: een nieuwe verificatie kan pas starten na {time}.',
     en: 'Do not disable 2FA. A cooldown now applies: a new verification can start only after {time}.',
   },
+  failedSay: {
+    nl: 'Zeg tegen de klant: “Ik kan uw identiteit nu niet voldoende bevestigen, dus ik zet de tweestapsverificatie niet uit. U kunt ons na {time} opnieuw bellen.” Noem niet welk antwoord niet klopte.',
+    en: 'Tell the caller: “I cannot confirm your identity well enough now, so I will not turn off two-step verification. You can call us again after {time}.” Do not say which answer did not match.',
+  },
+  failedSayNoCooldown: {
+    nl: 'Zeg tegen de klant: “Ik kan uw identiteit nu niet voldoende bevestigen, dus ik zet de tweestapsverificatie niet uit. U kunt het opnieuw proberen met de gegevens die u wel weet.” Noem niet welk antwoord ontbrak.',
+    en: 'Tell the caller: “I cannot confirm your identity well enough now, so I will not turn off two-step verification. You can try again with the details you do know.” Do not say which answer was missing.',
+  },
   failedNextNoCooldown: {
     nl: 'Schakel 2FA niet uit. Er geldt geen wachttijd: geen antwoord was fout.',
     en: 'Do not disable 2FA. No cooldown applies: no answer was wrong.',
@@ -132,6 +140,10 @@ export const verificationWords = {
   expectedFormat: { nl: 'Verwacht: {format}', en: 'Expected: {format}' },
   reportedProblem: { nl: 'Wat meldt de klant?', en: 'What does the caller report?' },
   reportedProblemNone: { nl: '(kies)', en: '(choose)' },
+  cooldownOver: {
+    nl: 'De wachttijd is voorbij: u kunt de klant nu weer verifiëren.',
+    en: 'The cooldown is over: you can verify the caller again now.',
+  },
   withoutProofTitle: { nl: 'Klant kan de code niet ontvangen?', en: 'Caller cannot receive the code?' },
   withoutProofIntro: {
     nl: 'Alleen als de klant echt geen toegang heeft tot het e-mailadres. De verificatie slaagt dan hooguit “zonder bezitsbewijs”: een tweede admin moet de uitschakeling goedkeuren en het beveiligingsteam krijgt bericht.',
