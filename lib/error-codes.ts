@@ -4,6 +4,7 @@
 
 /** Refusals a staff route can answer: each one has its sentence in web/console/errors.words.ts. */
 export type StaffErrorCode =
+  | 'ADDRESS_NOT_ON_FILE'
   | 'APPROVAL_EXPIRED'
   | 'APPROVAL_NOT_FOUND'
   | 'APPROVAL_NOT_PENDING'
