@@ -15,6 +15,7 @@ import {
   type SignedTreeHead,
   type TreeLeaves,
 } from '../lib/audit/tree-head';
+import { pendingSha256, type PendingEvent } from '../lib/audit/tree-chain';
 import { parseStrictJson } from '../lib/strict-json';
 import type { ExportFinding, FindingSink } from './export-reader';
 
@@ -39,7 +40,9 @@ export const parseSignedTreeHead = (value: unknown): SignedTreeHead => {
     typeof statement.rootHash !== 'string' ||
     !HEX_SHA256.test(statement.rootHash) ||
     typeof statement.digestSha256 !== 'string' ||
-    !(statement.previousHeadSha256 === null || typeof statement.previousHeadSha256 === 'string')
+    !(statement.previousHeadSha256 === null || typeof statement.previousHeadSha256 === 'string') ||
+    (statement.pendingSha256 !== undefined &&
+      (typeof statement.pendingSha256 !== 'string' || !Number.isSafeInteger(statement.pendingCount)))
   )
     throw new Error(`not a ${TREE_HEAD_FORMAT} statement`);
   if (
@@ -126,6 +129,8 @@ export interface VerifiedTree {
   leafHashes: Buffer;
   /** The export folder on disk. */
   path: string;
+  /** Every export folder the tree's events came from: the export itself, or its chain up to it. */
+  paths: string[];
 }
 
 /** Builds the tree of the export's events that the head covers and reports a size or root it did not sign. */
@@ -143,7 +148,30 @@ export const checkTree = (
       message: `the events before ${head.statement.leavesBefore} make a tree of ${tree.treeSize} with root ${tree.rootHash.slice(0, 12)}…, the signed head says ${head.statement.treeSize} with root ${head.statement.rootHash.slice(0, 12)}…: events were added, removed or changed`,
       file,
     });
+  const cutoff = Date.parse(head.statement.leavesBefore);
+  const pending: PendingEvent[] = leaves
+    .sortedIndices((index) => leaves.timeAt(index) >= cutoff)
+    .map((index) => [leaves.timeAt(index), leaves.hashAt(index).toString('hex')]);
+  checkPending(head, pending, sink, file);
   return tree.leafHashes;
+};
+
+/** The events a head signed as pending (seen, not yet leaves) must be exactly those: none dropped or added. */
+export const checkPending = (
+  head: SignedTreeHead,
+  pending: PendingEvent[],
+  sink: FindingSink,
+  file: string,
+) => {
+  const { pendingCount, pendingSha256: signed } = head.statement;
+  if (signed === undefined) return;
+  if (pending.length !== pendingCount || pendingSha256(pending) !== signed)
+    sink({
+      level: 'error',
+      code: 'TREE_PENDING_MISMATCH',
+      message: `the ${pending.length} events on or after ${head.statement.leavesBefore} are not the ${String(pendingCount)} the head signed as pending (next leaves): events were added, removed or changed`,
+      file,
+    });
 };
 
 export interface SinceResult {
@@ -185,6 +213,11 @@ export const checkSince = (
     return report(
       'EXPORT_OLDER_THAN_HEAD',
       `the export is as of ${now.asOf} with ${now.treeSize} events in its tree, older than the head you hold (as of ${old.asOf}, ${old.treeSize} events): an older export handed over as the current one (replay)`,
+    );
+  if (newest.leafHashes.length / HASH_BYTES !== now.treeSize)
+    return report(
+      'HISTORY_REWRITTEN',
+      `the export's events make a tree of ${newest.leafHashes.length / HASH_BYTES}, not the ${now.treeSize} its head signed: it cannot be shown to extend the head you hold (as of ${old.asOf})`,
     );
   const proof = consistencyProof(newest.leafHashes, old.treeSize, now.treeSize);
   const consistent = verifyConsistency(
