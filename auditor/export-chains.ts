@@ -291,12 +291,21 @@ export const verifyExportChain = async (
   }
   const leafHashes = checkChainTrees(chainHeads, leaves, sink);
   const paths = group.map((manifest) => manifest.dir);
+  const pendingAsOf = (asOf: string, leavesBefore: string) => {
+    const k = chainHeads.findIndex(({ head }) => head.statement.asOf === asOf);
+    if (k < 0) return undefined;
+    const cutoff = Date.parse(leavesBefore);
+    return leaves
+      .sortedIndices((index) => leaves.sourceAt(index) <= k && leaves.timeAt(index) >= cutoff)
+      .map((index): PendingEvent => [leaves.timeAt(index), leaves.hashAt(index).toString('hex')]);
+  };
   for (const [k, { head }] of chainHeads.entries())
     report.trees.push({
       head,
       leafHashes: leafHashes.subarray(0, Math.min(head.statement.treeSize * HASH_BYTES, leafHashes.length)),
       path: paths[k] ?? '',
       paths: paths.slice(0, k + 1),
+      pendingAsOf,
     });
   for (const [k, { verified, heads, manifest }] of exported.entries()) {
     const head = chainHeads[k]?.head;

@@ -131,6 +131,12 @@ export interface VerifiedTree {
   path: string;
   /** Every export folder the tree's events came from: the export itself, or its chain up to it. */
   paths: string[];
+  /**
+   * In a chain: the events a head as of `asOf` held pending (exports up to that one, on or after its
+   * leavesBefore), or undefined when no export of the chain is as of then. A kept head's pending events
+   * are not leaves yet, so only this shows them dropped when later heads were re-signed.
+   */
+  pendingAsOf?: (asOf: string, leavesBefore: string) => PendingEvent[] | undefined;
 }
 
 /** Builds the tree of the export's events that the head covers and reports a size or root it did not sign. */
@@ -206,13 +212,17 @@ export const checkSince = (
   const old = kept.statement;
   const now = newest.head.statement;
   if (
-    now.treeSize < old.treeSize ||
     Date.parse(now.asOf) < Date.parse(old.asOf) ||
     Date.parse(now.leavesBefore) < Date.parse(old.leavesBefore)
   )
     return report(
       'EXPORT_OLDER_THAN_HEAD',
       `the export is as of ${now.asOf} with ${now.treeSize} events in its tree, older than the head you hold (as of ${old.asOf}, ${old.treeSize} events): an older export handed over as the current one (replay)`,
+    );
+  if (now.treeSize < old.treeSize)
+    return report(
+      'HISTORY_REWRITTEN',
+      `the export is as of ${now.asOf}, not older than the head you hold (as of ${old.asOf}), but its tree has ${now.treeSize} events where that head signed ${old.treeSize}: events were removed and the heads signed again`,
     );
   if (newest.leafHashes.length / HASH_BYTES !== now.treeSize)
     return report(
@@ -231,6 +241,12 @@ export const checkSince = (
     return report(
       'HISTORY_REWRITTEN',
       `the first ${old.treeSize} events of the export's tree are not the tree of the head you hold (as of ${old.asOf}, root ${old.rootHash.slice(0, 12)}…): history before that head was changed, removed or reordered`,
+    );
+  const pending = old.pendingSha256 ? newest.pendingAsOf?.(old.asOf, old.leavesBefore) : undefined;
+  if (pending && (pending.length !== old.pendingCount || pendingSha256(pending) !== old.pendingSha256))
+    return report(
+      'HISTORY_REWRITTEN',
+      `the head you hold (as of ${old.asOf}) signed ${String(old.pendingCount)} events as pending (next leaves), the chain's exports up to then hold ${pending.length} others: events were dropped, added or changed and the heads after it signed again`,
     );
   return { keptSize: old.treeSize, newSize: now.treeSize, proof: proof.map((node) => node.toString('hex')) };
 };
