@@ -148,16 +148,20 @@ const exportTimeOf = (verified: VerifiedExport) =>
   verified.auditTrail?.signedAsOf ?? verified.exportTime ?? '';
 
 /**
- * Exports are full snapshots, so the newest one holds every event; older ones are read on request.
- * Newest among those with a digest of their own when there are any: an export without one has only
- * the unsigned manifest's word for its time, and a planted copy could claim to be newer.
+ * A full export holds every event, so the newest one is read; older ones on request. The newest export
+ * of a chain (a full export and incremental ones after it) holds one window's events, so its whole chain
+ * is read, oldest first. Newest among those with a digest of their own when there are any: an export
+ * without one has only the unsigned manifest's word for its time, and a planted copy could claim to be newer.
  */
 const chooseExports = (trails: VerifiedExport[], all: boolean) => {
   if (all || trails.length <= 1) return trails;
   const signed = trails.filter((trail) => trail.auditTrail?.signedAsOf !== undefined);
   const candidates = signed.length > 0 ? signed : trails;
   const newest = [...candidates].sort((a, b) => exportTimeOf(b).localeCompare(exportTimeOf(a)))[0];
-  return newest ? [newest] : [];
+  if (!newest) return [];
+  const chain = newest.auditTrail?.chain;
+  if (!chain) return [newest];
+  return chain.flatMap((dir) => trails.filter((trail) => trail.dir === dir));
 };
 
 export const queryExports = async (

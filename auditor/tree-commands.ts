@@ -73,18 +73,21 @@ export const verifiedOrExit = async (
   return undefined;
 };
 
+/** The event in the tree's export, or in any export of its chain (a full export and its incrementals). */
 const findEvent = async (tree: VerifiedTree, eventId: string) => {
-  const manifest = await readExportManifest(
-    tree.path,
-    () => undefined,
-    (path) => path,
-  );
   let found: Record<string, unknown> | undefined;
-  for (const file of manifest.files.filter((listed) => listed.exists)) {
-    await scanExportLines(openDataFile(file.path), (line) => {
-      if (!found && 'item' in line && line.item.eventId === eventId) found = line.item;
-    });
-    if (found) return found;
+  for (const path of [...tree.paths].reverse()) {
+    const manifest = await readExportManifest(
+      path,
+      () => undefined,
+      (shown) => shown,
+    );
+    for (const file of manifest.files.filter((listed) => listed.exists)) {
+      await scanExportLines(openDataFile(file.path), (line) => {
+        if (!found && 'item' in line && line.item.eventId === eventId) found = line.item;
+      });
+      if (found) return found;
+    }
   }
   return undefined;
 };
@@ -108,7 +111,8 @@ export const proveEvent = async (
     head = kept;
   }
   const event = await findEvent(tree, eventId);
-  if (!event) return `no audit event ${eventId} in ${join(tree.path, MANIFEST_SUMMARY)}'s export`;
+  if (!event)
+    return `no audit event ${eventId} in ${tree.paths.length > 1 ? `the chain of ${tree.paths.length} exports up to ` : ''}${join(tree.path, MANIFEST_SUMMARY)}'s export`;
   if (typeof event.hash !== 'string') return `event ${eventId} has no hash`;
   const leaf = leafHashOfEvent(event.hash);
   let index = -1;

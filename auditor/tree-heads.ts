@@ -15,6 +15,7 @@ import {
   type SignedTreeHead,
   type TreeLeaves,
 } from '../lib/audit/tree-head';
+import { pendingSha256, type PendingEvent } from '../lib/audit/tree-chain';
 import { parseStrictJson } from '../lib/strict-json';
 import type { ExportFinding, FindingSink } from './export-reader';
 
@@ -39,7 +40,9 @@ export const parseSignedTreeHead = (value: unknown): SignedTreeHead => {
     typeof statement.rootHash !== 'string' ||
     !HEX_SHA256.test(statement.rootHash) ||
     typeof statement.digestSha256 !== 'string' ||
-    !(statement.previousHeadSha256 === null || typeof statement.previousHeadSha256 === 'string')
+    !(statement.previousHeadSha256 === null || typeof statement.previousHeadSha256 === 'string') ||
+    (statement.pendingSha256 !== undefined &&
+      (typeof statement.pendingSha256 !== 'string' || !Number.isSafeInteger(statement.pendingCount)))
   )
     throw new Error(`not a ${TREE_HEAD_FORMAT} statement`);
   if (
@@ -126,6 +129,14 @@ export interface VerifiedTree {
   leafHashes: Buffer;
   /** The export folder on disk. */
   path: string;
+  /** Every export folder the tree's events came from: the export itself, or its chain up to it. */
+  paths: string[];
+  /**
+   * In a chain: the events a head as of `asOf` held pending (exports up to that one, on or after its
+   * leavesBefore), or undefined when no export of the chain is as of then. A kept head's pending events
+   * are not leaves yet, so only this shows them dropped when later heads were re-signed.
+   */
+  pendingAsOf?: (asOf: string, leavesBefore: string) => PendingEvent[] | undefined;
 }
 
 /** Builds the tree of the export's events that the head covers and reports a size or root it did not sign. */
@@ -143,7 +154,30 @@ export const checkTree = (
       message: `the events before ${head.statement.leavesBefore} make a tree of ${tree.treeSize} with root ${tree.rootHash.slice(0, 12)}…, the signed head says ${head.statement.treeSize} with root ${head.statement.rootHash.slice(0, 12)}…: events were added, removed or changed`,
       file,
     });
+  const cutoff = Date.parse(head.statement.leavesBefore);
+  const pending: PendingEvent[] = leaves
+    .sortedIndices((index) => leaves.timeAt(index) >= cutoff)
+    .map((index) => [leaves.timeAt(index), leaves.hashAt(index).toString('hex')]);
+  checkPending(head, pending, sink, file);
   return tree.leafHashes;
+};
+
+/** The events a head signed as pending (seen, not yet leaves) must be exactly those: none dropped or added. */
+export const checkPending = (
+  head: SignedTreeHead,
+  pending: PendingEvent[],
+  sink: FindingSink,
+  file: string,
+) => {
+  const { pendingCount, pendingSha256: signed } = head.statement;
+  if (signed === undefined) return;
+  if (pending.length !== pendingCount || pendingSha256(pending) !== signed)
+    sink({
+      level: 'error',
+      code: 'TREE_PENDING_MISMATCH',
+      message: `the ${pending.length} events on or after ${head.statement.leavesBefore} are not the ${String(pendingCount)} the head signed as pending (next leaves): events were added, removed or changed`,
+      file,
+    });
 };
 
 export interface SinceResult {
@@ -178,13 +212,22 @@ export const checkSince = (
   const old = kept.statement;
   const now = newest.head.statement;
   if (
-    now.treeSize < old.treeSize ||
     Date.parse(now.asOf) < Date.parse(old.asOf) ||
     Date.parse(now.leavesBefore) < Date.parse(old.leavesBefore)
   )
     return report(
       'EXPORT_OLDER_THAN_HEAD',
       `the export is as of ${now.asOf} with ${now.treeSize} events in its tree, older than the head you hold (as of ${old.asOf}, ${old.treeSize} events): an older export handed over as the current one (replay)`,
+    );
+  if (now.treeSize < old.treeSize)
+    return report(
+      'HISTORY_REWRITTEN',
+      `the export is as of ${now.asOf}, not older than the head you hold (as of ${old.asOf}), but its tree has ${now.treeSize} events where that head signed ${old.treeSize}: events were removed and the heads signed again`,
+    );
+  if (newest.leafHashes.length / HASH_BYTES !== now.treeSize)
+    return report(
+      'HISTORY_REWRITTEN',
+      `the export's events make a tree of ${newest.leafHashes.length / HASH_BYTES}, not the ${now.treeSize} its head signed: it cannot be shown to extend the head you hold (as of ${old.asOf})`,
     );
   const proof = consistencyProof(newest.leafHashes, old.treeSize, now.treeSize);
   const consistent = verifyConsistency(
@@ -198,6 +241,12 @@ export const checkSince = (
     return report(
       'HISTORY_REWRITTEN',
       `the first ${old.treeSize} events of the export's tree are not the tree of the head you hold (as of ${old.asOf}, root ${old.rootHash.slice(0, 12)}…): history before that head was changed, removed or reordered`,
+    );
+  const pending = old.pendingSha256 ? newest.pendingAsOf?.(old.asOf, old.leavesBefore) : undefined;
+  if (pending && (pending.length !== old.pendingCount || pendingSha256(pending) !== old.pendingSha256))
+    return report(
+      'HISTORY_REWRITTEN',
+      `the head you hold (as of ${old.asOf}) signed ${String(old.pendingCount)} events as pending (next leaves), the chain's exports up to then hold ${pending.length} others: events were dropped, added or changed and the heads after it signed again`,
     );
   return { keptSize: old.treeSize, newSize: now.treeSize, proof: proof.map((node) => node.toString('hex')) };
 };

@@ -9,7 +9,14 @@ import { MANIFEST_FILES, MANIFEST_SUMMARY } from '../lib/audit/export-format';
 import { TreeLeaves } from '../lib/audit/tree-head';
 import { checkAuditTrail } from './audit-trail';
 import { ChainLinkStore } from './chain-link-store';
-import { loadDigests, matchDigestsToExports, VerifyUsageError, type VerifiedDigest } from './digests';
+import {
+  loadDigests,
+  matchDigestsToExports,
+  VerifyUsageError,
+  type TrustedDigest,
+  type VerifiedDigest,
+} from './digests';
+import { planChains, verifyExportChain } from './export-chains';
 import {
   checkDataFileDigests,
   findExportDirs,
@@ -63,6 +70,8 @@ export interface VerifiedExport {
     signedAsOf?: string;
     /** The signed tree head's size and root, when its digest has one and the events make that tree. */
     tree?: { size: number; rootHash: string; leavesBefore: string };
+    /** An export of a chain (a full export and the incremental ones after it): every export up to it, oldest first. */
+    chain?: string[];
   };
 }
 
@@ -90,6 +99,184 @@ export interface VerifyReport {
  */
 export const looksLikeAuditEvent = (item: Record<string, unknown>) =>
   'hash' in item || 'prevHash' in item || ('subject' in item && 'seq' in item);
+
+/** What verifying one export needs from the run: where findings go, how paths are shown, the report. */
+export interface ExportContext {
+  sink: FindingSink;
+  label: (path: string) => string;
+  options: VerifyOptions;
+  report: VerifyReport;
+}
+
+/**
+ * Streams every listed data file of one export: each line checked, each audit event handed to `onEvent`
+ * with the file it came from; item counts against the manifest. Returns the export's report entry.
+ */
+export const streamExport = async (
+  manifest: ExportManifest,
+  onEvent: (item: Record<string, unknown>, subject: string, file: string, line: number) => void,
+  { sink, label, options, report }: ExportContext,
+  eventsSoFar: () => number,
+): Promise<VerifiedExport> => {
+  const summaryTime = manifest.summary?.exportTime ?? manifest.summary?.exportToTime;
+  const verified: VerifiedExport = {
+    dir: label(manifest.dir),
+    path: manifest.dir,
+    table: manifest.tableName,
+    ...(summaryTime ? { exportTime: summaryTime } : {}),
+    itemsRead: 0,
+  };
+  report.exports.push(verified);
+  const present = manifest.files.filter((file) => file.exists);
+  let listedItems = 0;
+  for (const file of manifest.files) listedItems += file.entry.itemCount;
+  for (const [fileNumber, file] of present.entries()) {
+    const fileLabel = label(file.path);
+    await checkDataFileDigests(file, sink, label);
+    const scan = await scanExportLines(openDataFile(file.path), (line) => {
+      if ('problem' in line) {
+        sink({
+          level: 'error',
+          code: 'LINE_INVALID',
+          message: line.problem,
+          file: fileLabel,
+          line: line.line,
+        });
+        return;
+      }
+      if (!looksLikeAuditEvent(line.item)) return;
+      const { subject, seq } = line.item;
+      if (
+        typeof subject !== 'string' ||
+        typeof seq !== 'number' ||
+        !Number.isInteger(seq) ||
+        seq < 1 ||
+        seq > 0xffffffff
+      ) {
+        sink({
+          level: 'error',
+          code: 'NOT_AN_AUDIT_EVENT',
+          message:
+            'the item holds audit attributes (hash, prevHash, subject, seq) but no subject (string) and seq (positive integer)',
+          file: fileLabel,
+          line: line.line,
+        });
+        return;
+      }
+      onEvent(line.item, subject, fileLabel, line.line);
+      const events = eventsSoFar();
+      if (events % 100_000 === 0)
+        options.onProgress?.({ file: fileLabel, events, filesDone: fileNumber, filesTotal: present.length });
+    });
+    verified.itemsRead += scan.items;
+    if (scan.gzipError)
+      sink({
+        level: 'error',
+        code: 'GZIP_BROKEN',
+        message: `the gzip stream is truncated or corrupt (${scan.gzipError}) after line ${scan.lines}${
+          scan.cutOffLine ? `; line ${scan.cutOffLine} is cut off` : ''
+        }; the lines before it were verified`,
+        file: fileLabel,
+        ...(scan.cutOffLine ? { line: scan.cutOffLine } : {}),
+      });
+    if (scan.lines !== file.entry.itemCount)
+      sink({
+        level: 'error',
+        code: 'ITEM_COUNT_MISMATCH',
+        message: `holds ${scan.lines} items, the manifest says ${file.entry.itemCount}`,
+        file: fileLabel,
+      });
+    options.onProgress?.({
+      file: fileLabel,
+      events: eventsSoFar(),
+      filesDone: fileNumber + 1,
+      filesTotal: present.length,
+    });
+  }
+  if (manifest.summary && manifest.summary.itemCount !== listedItems)
+    sink({
+      level: 'error',
+      code: 'ITEM_COUNT_MISMATCH',
+      message: `the summary says ${manifest.summary.itemCount} items, ${MANIFEST_FILES} lists ${listedItems}`,
+      file: label(join(manifest.dir, MANIFEST_SUMMARY)),
+    });
+  return verified;
+};
+
+/** --not-before: the export's signed time (or, without a digest, its manifest's) must not be earlier. */
+export const checkNotBefore = (
+  asOf: string | undefined,
+  signed: boolean,
+  file: string,
+  context: ExportContext,
+) => {
+  const { notBefore } = context.options;
+  if (notBefore && !(Date.parse(asOf ?? '') >= notBefore.getTime()))
+    context.sink({
+      level: 'error',
+      code: 'EXPORT_TOO_OLD',
+      message: `the export is as of ${asOf ?? 'an unknown time'}${signed ? ' (signed)' : ''}, before --not-before ${notBefore.toISOString()}`,
+      file,
+    });
+};
+
+/** One export on its own (a full export, or one outside any chain): its chains, digests and tree. */
+const verifySingleExport = async (
+  manifest: ExportManifest,
+  sameExportDigests: Map<ExportManifest, TrustedDigest[]>,
+  digests: TrustedDigest[],
+  context: ExportContext,
+) => {
+  const { sink, label, options, report } = context;
+  const store = new ChainLinkStore();
+  const leaves = new TreeLeaves();
+  const verified = await streamExport(
+    manifest,
+    (item, subject, file, line) => {
+      const link = chainLinkOf(item);
+      store.add(subject, link, file, line);
+      leaves.add(item.at, link.hash);
+    },
+    context,
+    () => store.size,
+  );
+  const own = sameExportDigests.get(manifest) ?? [];
+  // A table with no audit event and no digest of its own is not part of the audit trail.
+  if (store.size === 0 && own.length === 0) return;
+  const summaryLabel = label(join(manifest.dir, MANIFEST_SUMMARY));
+  const applied = checkAuditTrail(store, manifest, own, digests, sink, options, summaryLabel);
+  const signedAsOf = own[0]?.digest.statement.asOf;
+  const treeHead = own.find((trusted) => trusted.treeHead)?.treeHead;
+  if (treeHead) {
+    const leafHashes = checkTree(leaves, treeHead, sink, own[0]?.file ?? summaryLabel);
+    report.trees.push({ head: treeHead, leafHashes, path: manifest.dir, paths: [manifest.dir] });
+  } else if (own.length > 0)
+    sink({
+      level: 'warning',
+      code: 'NO_TREE_HEAD',
+      message:
+        'its digest has no signed tree head (written before tree heads): its chains are checked, not that history only grew',
+      file: own[0]?.file ?? summaryLabel,
+    });
+  checkNotBefore(signedAsOf ?? verified.exportTime, signedAsOf !== undefined, summaryLabel, context);
+  verified.auditTrail = {
+    events: store.size,
+    subjects: store.subjectCount,
+    digestsApplied: applied,
+    ...(signedAsOf ? { signedAsOf } : {}),
+    ...(treeHead
+      ? {
+          tree: {
+            size: treeHead.statement.treeSize,
+            rootHash: treeHead.statement.rootHash,
+            leavesBefore: treeHead.statement.leavesBefore,
+          },
+        }
+      : {}),
+  };
+  report.eventsVerified += store.size;
+  report.subjectsVerified += store.subjectCount;
+};
 
 export const verifyExports = async (root: string, options: VerifyOptions = {}): Promise<VerifyReport> => {
   const rootInfo = await stat(root).catch(() => undefined);
@@ -132,147 +319,11 @@ export const verifyExports = async (root: string, options: VerifyOptions = {}): 
   for (const dir of exportDirs) manifests.push(await readExportManifest(dir, sink, label));
   const sameExportDigests = matchDigestsToExports(manifests, digests, sink, label);
 
-  for (const manifest of manifests) {
-    const verified: VerifiedExport = {
-      dir: label(manifest.dir),
-      path: manifest.dir,
-      table: manifest.tableName,
-      ...(manifest.summary?.exportTime ? { exportTime: manifest.summary.exportTime } : {}),
-      itemsRead: 0,
-    };
-    report.exports.push(verified);
-    const store = new ChainLinkStore();
-    const leaves = new TreeLeaves();
-    const present = manifest.files.filter((file) => file.exists);
-    let listedItems = 0;
-    for (const file of manifest.files) listedItems += file.entry.itemCount;
-    for (const [fileNumber, file] of present.entries()) {
-      const fileLabel = label(file.path);
-      await checkDataFileDigests(file, sink, label);
-      const scan = await scanExportLines(openDataFile(file.path), (line) => {
-        if ('problem' in line) {
-          sink({
-            level: 'error',
-            code: 'LINE_INVALID',
-            message: line.problem,
-            file: fileLabel,
-            line: line.line,
-          });
-          return;
-        }
-        if (!looksLikeAuditEvent(line.item)) return;
-        const { subject, seq } = line.item;
-        if (
-          typeof subject !== 'string' ||
-          typeof seq !== 'number' ||
-          !Number.isInteger(seq) ||
-          seq < 1 ||
-          seq > 0xffffffff
-        ) {
-          sink({
-            level: 'error',
-            code: 'NOT_AN_AUDIT_EVENT',
-            message:
-              'the item holds audit attributes (hash, prevHash, subject, seq) but no subject (string) and seq (positive integer)',
-            file: fileLabel,
-            line: line.line,
-          });
-          return;
-        }
-        const link = chainLinkOf(line.item);
-        store.add(subject, link, fileLabel, line.line);
-        leaves.add(line.item.at, link.hash);
-        if (store.size % 100_000 === 0)
-          options.onProgress?.({
-            file: fileLabel,
-            events: store.size,
-            filesDone: fileNumber,
-            filesTotal: present.length,
-          });
-      });
-      verified.itemsRead += scan.items;
-      if (scan.gzipError)
-        sink({
-          level: 'error',
-          code: 'GZIP_BROKEN',
-          message: `the gzip stream is truncated or corrupt (${scan.gzipError}) after line ${scan.lines}${
-            scan.cutOffLine ? `; line ${scan.cutOffLine} is cut off` : ''
-          }; the lines before it were verified`,
-          file: fileLabel,
-          ...(scan.cutOffLine ? { line: scan.cutOffLine } : {}),
-        });
-      if (scan.lines !== file.entry.itemCount)
-        sink({
-          level: 'error',
-          code: 'ITEM_COUNT_MISMATCH',
-          message: `holds ${scan.lines} items, the manifest says ${file.entry.itemCount}`,
-          file: fileLabel,
-        });
-      options.onProgress?.({
-        file: fileLabel,
-        events: store.size,
-        filesDone: fileNumber + 1,
-        filesTotal: present.length,
-      });
-    }
-    if (manifest.summary && manifest.summary.itemCount !== listedItems)
-      sink({
-        level: 'error',
-        code: 'ITEM_COUNT_MISMATCH',
-        message: `the summary says ${manifest.summary.itemCount} items, ${MANIFEST_FILES} lists ${listedItems}`,
-        file: label(join(manifest.dir, MANIFEST_SUMMARY)),
-      });
-    const own = sameExportDigests.get(manifest) ?? [];
-    // A table with no audit event and no digest of its own is not part of the audit trail.
-    if (store.size === 0 && own.length === 0) continue;
-    const applied = checkAuditTrail(
-      store,
-      manifest,
-      own,
-      digests,
-      sink,
-      options,
-      label(join(manifest.dir, MANIFEST_SUMMARY)),
-    );
-    const signedAsOf = own[0]?.digest.statement.asOf;
-    const summaryLabel = label(join(manifest.dir, MANIFEST_SUMMARY));
-    const treeHead = own.find((trusted) => trusted.treeHead)?.treeHead;
-    if (treeHead) {
-      const leafHashes = checkTree(leaves, treeHead, sink, own[0]?.file ?? summaryLabel);
-      report.trees.push({ head: treeHead, leafHashes, path: manifest.dir });
-    } else if (own.length > 0)
-      sink({
-        level: 'warning',
-        code: 'NO_TREE_HEAD',
-        message:
-          'its digest has no signed tree head (written before tree heads): its chains are checked, not that history only grew',
-        file: own[0]?.file ?? summaryLabel,
-      });
-    const asOf = signedAsOf ?? manifest.summary?.exportTime;
-    if (options.notBefore && !(Date.parse(asOf ?? '') >= options.notBefore.getTime()))
-      sink({
-        level: 'error',
-        code: 'EXPORT_TOO_OLD',
-        message: `the export is as of ${asOf ?? 'an unknown time'}${signedAsOf ? ' (signed)' : ''}, before --not-before ${options.notBefore.toISOString()}`,
-        file: summaryLabel,
-      });
-    verified.auditTrail = {
-      events: store.size,
-      subjects: store.subjectCount,
-      digestsApplied: applied,
-      ...(signedAsOf ? { signedAsOf } : {}),
-      ...(treeHead
-        ? {
-            tree: {
-              size: treeHead.statement.treeSize,
-              rootHash: treeHead.statement.rootHash,
-              leavesBefore: treeHead.statement.leavesBefore,
-            },
-          }
-        : {}),
-    };
-    report.eventsVerified += store.size;
-    report.subjectsVerified += store.subjectCount;
+  const context: ExportContext = { sink, label, options, report };
+  for (const group of planChains(manifests, sameExportDigests, sink, label)) {
+    const [single] = group;
+    if (group.length === 1 && single) await verifySingleExport(single, sameExportDigests, digests, context);
+    else await verifyExportChain(group, sameExportDigests, digests, context);
   }
   if (exportDirs.length > 0 && report.exports.every((verified) => !verified.auditTrail))
     sink({

@@ -1,22 +1,26 @@
 // `npm run export`: every table of the local stack in DynamoDB's S3 export layout, with a signed digest
 // of the audit chain heads, under exports/<time>/ (or --out DIR). A thin shell over lib/audit/local-export.ts.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock, systemRandom } from '../lib/clock';
 import { localDigestSigner, publicKeyFingerprint } from '../lib/audit/digest';
 import { exportLocalTables } from '../lib/audit/local-export';
+import { headAndStateOf, type PreviousHead } from '../lib/audit/previous-head';
 import { repoRoot } from './paths';
 import { localTableNames } from './tables';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const usage = `usage: npm run export [-- --out DIR] [--endpoint URL] [--table-prefix PREFIX]
+const usage = `usage: npm run export [-- --out DIR] [--previous-head FILE] [--endpoint URL] [--table-prefix PREFIX]
 
 Writes every local table in DynamoDB's S3 export layout (DYNAMODB_JSON), one folder per table, and a
-signed digest of the audit chain heads in digests/. Default: exports/<time>/ in the repository.
+signed digest of the audit chain heads and tree head in digests/. Default: exports/<time>/ in the repository.
   --out DIR            where to write (must be empty or not exist)
+  --previous-head FILE the digest file of the export before (its digests/audit-digest-….json): only the
+                       AuditEvents table is exported, incrementally (its new events), as the daily export in
+                       AWS does, and its tree head extends that export's head
   --endpoint URL       DynamoDB Local (default http://127.0.0.1:$DDB_PORT, port 8000)
   --table-prefix P     table name prefix, as the local stack was started with (default none)
 `;
@@ -27,13 +31,20 @@ const fail = (message: string, code = 1): never => {
 };
 
 const main = async () => {
-  let values: { out?: string; endpoint?: string; 'table-prefix'?: string; help?: boolean };
+  let values: {
+    out?: string;
+    endpoint?: string;
+    'table-prefix'?: string;
+    'previous-head'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
         out: { type: 'string' },
         endpoint: { type: 'string' },
         'table-prefix': { type: 'string' },
+        'previous-head': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -68,6 +79,18 @@ const main = async () => {
     maxAttempts: 2,
   });
   const signer = localDigestSigner(join(root, '.data', 'audit-digest-key.pem'));
+  const previousFile = values['previous-head'];
+  let previous: PreviousHead | undefined;
+  if (previousFile) {
+    const text = await readFile(previousFile, 'utf8').catch(() => undefined);
+    if (text === undefined) return fail(`cannot read --previous-head ${previousFile}`, 2);
+    try {
+      previous = headAndStateOf(text, await signer.publicKeyPem(), previousFile);
+    } catch (error) {
+      // Never start a new tree in its place: the chain would silently lose its link.
+      return fail(`${(error as Error).message}; nothing exported`);
+    }
+  }
   try {
     const result = await exportLocalTables({
       client,
@@ -76,6 +99,7 @@ const main = async () => {
       signer,
       clock: systemClock,
       random: systemRandom,
+      ...(previous ? { previous } : {}),
     });
     const fromHere = relative(process.cwd(), outDir);
     const shown = fromHere === '' ? '.' : fromHere.startsWith('..') ? outDir : fromHere;
@@ -88,7 +112,11 @@ const main = async () => {
     say(
       `  digest of ${result.subjects} audit chains (${result.auditEvents} events): ${relative(outDir, result.digestFile)}`,
     );
+    say(
+      `  tree head: ${result.treeHead.statement.treeSize} events${previous ? `, extends ${previousFile} (${previous.head.statement.treeSize} events)` : ''}`,
+    );
     say(`  signed by the local key, SHA-256 ${publicKeyFingerprint(await signer.publicKeyPem())}`);
+    say(`next time: npm run export -- --previous-head ${relative(process.cwd(), result.digestFile)}`);
     say(`verify it: npm run audit -- verify ${shown}`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -154,12 +154,14 @@ export const localDigestSigner = (keyFile: string): DigestSigner => {
  * `treeHead` (lib/audit/tree-head.ts) is signed on its own and binds this digest by its hash; a digest
  * without one (written before tree heads) still verifies as it always did.
  */
-export const digestFileText = (digest: SignedDigest, treeHead?: unknown) => {
+export const digestFileText = (digest: SignedDigest, treeHead?: unknown, treeState?: unknown) => {
   const { heads, ...rest } = digest.statement;
   const opening = JSON.stringify(rest).slice(0, -1);
   const lines = heads.map((head) => JSON.stringify(head)).join(',\n');
   const head = treeHead === undefined ? '' : `,\n"treeHead":${JSON.stringify(treeHead)}`;
-  return `{"statement":${opening},"heads":[\n${lines}\n]},\n"signature":${JSON.stringify(digest.signature)}${head}}\n`;
+  // The tree state (lib/audit/tree-chain.ts) is unsigned but checked against the signed head before use.
+  const state = treeState === undefined ? '' : `,\n"treeState":${JSON.stringify(treeState)}`;
+  return `{"statement":${opening},"heads":[\n${lines}\n]},\n"signature":${JSON.stringify(digest.signature)}${head}${state}}\n`;
 };
 
 /** Writes a signed digest and, named by its fingerprint, the public key that checks it into `dir`. */
@@ -168,11 +170,12 @@ export const writeDigestFiles = async (
   digest: SignedDigest,
   publicKeyPem: string,
   treeHead?: unknown,
+  treeState?: unknown,
 ) => {
   await mkdir(dir, { recursive: true });
   const digestFile = join(dir, digestFileName(digest.statement));
   const publicKeyFile = join(dir, publicKeyFileName(digest.signature.publicKeySha256));
-  await writeFile(digestFile, digestFileText(digest, treeHead));
+  await writeFile(digestFile, digestFileText(digest, treeHead, treeState));
   await writeFile(publicKeyFile, publicKeyPem);
   return { digestFile, publicKeyFile };
 };

@@ -36,6 +36,10 @@ export interface ManifestSummary {
   itemCount: number;
   outputFormat: 'DYNAMODB_JSON' | 'ION';
   exportType?: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
+  /** An incremental export's window [from, to) and view; its exportTime is the window's end. */
+  exportFromTime?: string;
+  exportToTime?: string;
+  outputView?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
 }
 
 /** One line of manifest-files.json. */
@@ -78,7 +82,10 @@ class DataFileWriter {
   itemCount = 0;
   uncompressedBytes = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly lineOf: (item: DynamoDbItem) => unknown = (item) => ({ Item: item }),
+  ) {
     this.gzip = createGzip();
     this.out = createWriteStream(path);
     this.gzip.on('data', (chunk: Buffer) => this.md5.update(chunk));
@@ -86,7 +93,7 @@ class DataFileWriter {
   }
 
   async writeItem(item: DynamoDbItem) {
-    const line = `${JSON.stringify({ Item: item })}\n`;
+    const line = `${JSON.stringify(this.lineOf(item))}\n`;
     this.pending.push(line);
     this.pendingBytes += line.length;
     this.itemCount += 1;
@@ -127,7 +134,19 @@ export interface TableExportOptions {
   fileCount?: number;
   random: Random;
   now: () => Date;
+  /**
+   * An incremental export of the window [from, to) (exportTime is `to`): each item is written as an
+   * inserted one, `{"Metadata": {"WriteTimestampMicros"}, "Keys", "NewImage"}`, keyed by `keys`.
+   */
+  incremental?: { from: Date; keys: string[]; writtenAt: (item: DynamoDbItem) => Date };
 }
+
+/** An incremental export's line for an item written (inserted) in its window, as DynamoDB lays it out. */
+export const insertedItemLine = (item: DynamoDbItem, keys: string[], writtenAt: Date) => ({
+  Metadata: { WriteTimestampMicros: { N: String(writtenAt.getTime() * 1000) } },
+  Keys: Object.fromEntries(keys.map((key) => [key, item[key]])),
+  NewImage: item,
+});
 
 export interface TableExportResult {
   exportId: string;
@@ -156,7 +175,13 @@ export const writeTableExport = async (
   const itemsPerFile = options.itemsPerFile ?? 100_000;
   const writers: DataFileWriter[] = [];
   const openWriter = () => {
-    const writer = new DataFileWriter(join(dir, DATA_FOLDER, newDataFileName(options.random)));
+    const incremental = options.incremental;
+    const writer = new DataFileWriter(
+      join(dir, DATA_FOLDER, newDataFileName(options.random)),
+      incremental
+        ? (item) => insertedItemLine(item, incremental.keys, incremental.writtenAt(item))
+        : undefined,
+    );
     writers.push(writer);
     return writer;
   };
@@ -211,7 +236,14 @@ export const writeTableExport = async (
     billedSizeBytes,
     itemCount,
     outputFormat: 'DYNAMODB_JSON',
-    exportType: 'FULL_EXPORT',
+    exportType: options.incremental ? 'INCREMENTAL_EXPORT' : 'FULL_EXPORT',
+    ...(options.incremental
+      ? {
+          exportFromTime: options.incremental.from.toISOString(),
+          exportToTime: options.exportTime.toISOString(),
+          outputView: 'NEW_AND_OLD_IMAGES' as const,
+        }
+      : {}),
   };
   const summaryText = JSON.stringify(summary);
   const md5Hex = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');

@@ -23,9 +23,10 @@ import {
   TREE_HEAD_FORMAT,
   TreeLeaves,
   treeHeadSha256,
-  treeOf,
   type SignedTreeHead,
 } from './tree-head';
+import type { PreviousHead } from './previous-head';
+import { advanceTree } from './tree-chain';
 
 export interface LocalExportOptions {
   client: DynamoDBClient;
@@ -36,8 +37,11 @@ export interface LocalExportOptions {
   clock: Clock;
   random: Random;
   onTable?: (table: string, itemCount: number) => void;
-  /** The head of the export before this one: its hash links the new head to it. */
-  previousHead?: SignedTreeHead;
+  /**
+   * The head of the export before this one and the tree state carried with it (`--previous-head`): the
+   * audit trail is then exported incrementally, as the daily export in AWS does, and its head extends it.
+   */
+  previous?: PreviousHead;
 }
 
 export interface LocalExportResult {
@@ -60,8 +64,11 @@ async function* asExportItems(
   items: AsyncIterable<Record<string, AttributeValue>>,
   heads: ChainHeadTracker | undefined,
   leaves: TreeLeaves,
+  /** An incremental export takes only the audit events the previous export did not hold. */
+  isNew: (item: Record<string, AttributeValue>) => boolean = () => true,
 ): AsyncGenerator<DynamoDbItem> {
   for await (const item of items) {
+    if (heads && !isNew(item)) continue;
     const subject = item.subject?.S;
     const seq = Number(item.seq?.N);
     const hash = item.hash?.S;
@@ -73,6 +80,17 @@ async function* asExportItems(
   }
 }
 
+/**
+ * The events the previous export held: those older than its export time, and its pending ones (seen at
+ * or after that time, scanned while it ran). Everything else is new, as in DynamoDB's incremental window.
+ */
+const newSince = (previous: PreviousHead) => {
+  const from = Date.parse(previous.head.statement.asOf);
+  const held = new Set(previous.carried.pending.map(([, hash]) => hash));
+  return (item: Record<string, AttributeValue>) =>
+    !(Date.parse(item.at?.S ?? '') < from) && !held.has(item.hash?.S ?? '');
+};
+
 export const exportLocalTables = async (options: LocalExportOptions): Promise<LocalExportResult> => {
   // Local Scan is not a point-in-time snapshot; writes that land during the export may or may not be in it.
   const exportTime = options.clock.now();
@@ -80,11 +98,19 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
   const leaves = new TreeLeaves();
   const written: LocalExportResult['tables'] = [];
   let auditExport: TableExportResult | undefined;
-  for (const key of tableKeys) {
+  const { previous } = options;
+  // Chained, only the audit trail is exported, as in AWS: the other tables are not kept.
+  for (const key of previous ? (['auditEvents'] as const) : tableKeys) {
     const tableName = options.tableNames[key];
     const described = await describeTable(options.client, tableName);
+    const audit = key === 'auditEvents';
     const result = await writeTableExport(
-      asExportItems(scanTable(options.client, tableName), key === 'auditEvents' ? heads : undefined, leaves),
+      asExportItems(
+        scanTable(options.client, tableName),
+        audit ? heads : undefined,
+        leaves,
+        audit && previous ? newSince(previous) : undefined,
+      ),
       {
         rootDir: options.outDir,
         s3Bucket: 'local',
@@ -94,6 +120,17 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
         exportTime,
         random: options.random,
         now: () => options.clock.now(),
+        ...(audit && previous
+          ? {
+              incremental: {
+                from: new Date(previous.head.statement.asOf),
+                keys: ['subject', 'seq'],
+                // DynamoDB Local keeps no write time; the event's own time stands in for it.
+                writtenAt: (item: DynamoDbItem) =>
+                  new Date(typeof item.at === 'object' && 'S' in item.at ? String(item.at.S) : exportTime),
+              },
+            }
+          : {}),
       },
     );
     if (key === 'auditEvents') auditExport = result;
@@ -126,7 +163,7 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
   // Locally every write is done before the scan that exports it starts (one process, no Lambda still
   // running): every event before the export time is a leaf. The scheduled export waits SETTLE_MS.
   const leavesBefore = auditExport.summary.exportTime;
-  const tree = treeOf(leaves, leavesBefore);
+  const tree = advanceTree(previous?.carried, leaves, leavesBefore);
   const treeHead = await signTreeHead(
     {
       format: TREE_HEAD_FORMAT,
@@ -137,8 +174,10 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
       leafOrder: LEAF_ORDER,
       treeSize: tree.treeSize,
       rootHash: tree.rootHash,
-      previousHeadSha256: options.previousHead ? treeHeadSha256(options.previousHead.statement) : null,
+      previousHeadSha256: previous ? treeHeadSha256(previous.head.statement) : null,
       digestSha256: digestStatementSha256(signed.statement),
+      pendingCount: tree.pendingCount,
+      pendingSha256: tree.pendingSha256,
     },
     options.signer,
   );
@@ -147,6 +186,7 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
     signed,
     await options.signer.publicKeyPem(),
     treeHead,
+    tree.state,
   );
   return {
     outDir: options.outDir,

@@ -32,6 +32,8 @@ import {
 } from './export-format';
 import { scanExportLines } from './export-lines';
 import { PLAN_HISTORY, planExports } from './export-plan';
+import { digestKeyOf, readPreviousHead, type PreviousHead } from './previous-head';
+import { advanceTree, TreeStateError, type TreeState } from './tree-chain';
 import {
   digestStatementSha256,
   LEAF_ORDER,
@@ -39,7 +41,7 @@ import {
   signTreeHead,
   TREE_HEAD_FORMAT,
   TreeLeaves,
-  treeOf,
+  treeHeadSha256,
   type SignedTreeHead,
 } from './tree-head';
 
@@ -127,27 +129,32 @@ export const startDailyExports = async (
 export const digestKeysOf = (completed: CompletedExport, digest?: SignedDigest) => {
   const folder = posix.join(posix.dirname(completed.s3Prefix), DIGEST_FOLDER);
   return {
-    digest: posix.join(
-      folder,
-      digestFileName({ asOf: completed.exportTime.toISOString(), exportArn: completed.exportArn }),
-    ),
+    digest: digestKeyOf(completed),
     publicKey: digest ? posix.join(folder, publicKeyFileName(digest.signature.publicKeySha256)) : undefined,
   };
 };
 
 /**
- * Reads a completed export from the bucket and signs the heads of its chains, and, for a full export,
- * the tree head of its events (lib/audit/tree-head.ts): leaves are the events older than the export
- * time minus SETTLE_MS, which no later commit can sort before.
+ * Reads a completed export from the bucket and signs the heads of its chains and its tree head
+ * (lib/audit/tree-head.ts): leaves are the events older than the export time minus SETTLE_MS, which no
+ * later commit can sort before. A full export's tree starts from nothing; an incremental export's extends
+ * the head of the export before it (`previous`, lib/audit/previous-head.ts), from the edge and pending
+ * events carried in that head's digest file, and binds that head's hash. The new state is returned to be
+ * stored beside the new head.
  */
 export const digestOfExport = async (
   completed: CompletedExport,
   deps: { bucket: ExportBucket; signer: DigestSigner; clock: Clock },
-): Promise<{ digest: SignedDigest; treeHead?: SignedTreeHead }> => {
+  previous?: PreviousHead,
+): Promise<{ digest: SignedDigest; treeHead: SignedTreeHead; treeState: TreeState }> => {
   const exportId = completed.exportArn.split('/').pop() ?? '';
   const exportFolder = posix.join(completed.s3Prefix, EXPORT_FOLDER, exportId);
   const manifestBytes = await streamBytes(await deps.bucket.read(posix.join(exportFolder, MANIFEST_FILES)));
   const summaryBytes = await streamBytes(await deps.bucket.read(posix.join(exportFolder, MANIFEST_SUMMARY)));
+  const summary = JSON.parse(summaryBytes.toString('utf8')) as { exportType?: string };
+  const incremental = summary.exportType === 'INCREMENTAL_EXPORT';
+  if (incremental && !previous)
+    throw new TreeStateError(`${completed.exportArn} is incremental: its tree head needs the head before it`);
   const manifestText = manifestBytes.toString('utf8');
   const heads = new ChainHeadTracker();
   const leaves = new TreeLeaves();
@@ -188,13 +195,10 @@ export const digestOfExport = async (
     },
     deps.signer,
   );
-  // An incremental export holds one window of events; its tree needs the chain's earlier leaves, which
-  // this function does not read yet: such digests carry chain heads only (docs/audit.md).
-  const summary = JSON.parse(summaryBytes.toString('utf8')) as { exportType?: string };
-  if (summary.exportType === 'INCREMENTAL_EXPORT') return { digest };
   const asOf = completed.exportTime;
   const leavesBefore = new Date(asOf.getTime() - SETTLE_MS).toISOString();
-  const tree = treeOf(leaves, leavesBefore);
+  const chained = incremental ? previous : undefined;
+  const tree = advanceTree(chained?.carried, leaves, leavesBefore);
   const treeHead = await signTreeHead(
     {
       format: TREE_HEAD_FORMAT,
@@ -205,12 +209,14 @@ export const digestOfExport = async (
       leafOrder: LEAF_ORDER,
       treeSize: tree.treeSize,
       rootHash: tree.rootHash,
-      previousHeadSha256: null,
+      previousHeadSha256: chained ? treeHeadSha256(chained.head.statement) : null,
       digestSha256: digestStatementSha256(digest.statement),
+      pendingCount: tree.pendingCount,
+      pendingSha256: tree.pendingSha256,
     },
     deps.signer,
   );
-  return { digest, treeHead };
+  return { digest, treeHead, treeState: tree.state };
 };
 
 /** Where a tree head goes in the auditors' bucket: `heads/<asOf>-<exportId>.json`. */
@@ -223,28 +229,38 @@ export const auditorHeadKey = (head: SignedTreeHead) =>
     ),
   );
 
-/** Signs a digest for every completed AuditEvents export of the last week that has none yet. */
+/**
+ * Signs a digest and tree head for every completed AuditEvents export of the PITR reach that has none yet,
+ * oldest first, so an incremental export's predecessor is signed before it in the same run.
+ */
 export const digestCompletedExports = async (settings: ScheduledExportSettings, deps: ExportDeps) => {
   const auditTableArn = settings.auditTableArn;
-  const since = new Date(deps.clock.now().getTime() - 7 * 24 * 3600 * 1000);
+  const since = new Date(deps.clock.now().getTime() - PLAN_HISTORY);
   const written: string[] = [];
-  for (const completed of await deps.exports.recentExports(auditTableArn, since)) {
-    if (completed.s3Bucket !== deps.bucket.name || !completed.s3Prefix.startsWith(`${EXPORTS_ROOT}/`))
-      continue;
+  const known = (await deps.exports.recentExports(auditTableArn, since)).filter(
+    (completed) =>
+      completed.s3Bucket === deps.bucket.name && completed.s3Prefix.startsWith(`${EXPORTS_ROOT}/`),
+  );
+  for (const completed of [...known].sort((a, b) => +a.exportTime - +b.exportTime)) {
     if (await deps.bucket.exists(digestKeysOf(completed).digest)) continue;
-    const { digest, treeHead } = await digestOfExport(completed, deps);
+    const previous =
+      completed.exportType === 'INCREMENTAL_EXPORT' && completed.from
+        ? await readPreviousHead({ ...completed, from: completed.from }, known, deps)
+        : undefined;
+    const { digest, treeHead, treeState } = await digestOfExport(completed, deps, previous);
     const keys = digestKeysOf(completed, digest);
     // The key first: a digest is never in the bucket without the key that checks it.
     if (keys.publicKey)
       await deps.bucket.put(keys.publicKey, await deps.signer.publicKeyPem(), 'application/x-pem-file');
     // The auditors' copy before ours: a head in our bucket is then always in theirs too.
-    if (treeHead && deps.auditorHeads)
+    if (deps.auditorHeads)
       await deps.auditorHeads.put(
         auditorHeadKey(treeHead),
         `${JSON.stringify(treeHead, null, 2)}\n`,
         'application/json',
       );
-    await deps.bucket.put(keys.digest, digestFileText(digest, treeHead), 'application/json');
+    // The state the next export's head grows from lies in the same locked file as the head it matches.
+    await deps.bucket.put(keys.digest, digestFileText(digest, treeHead, treeState), 'application/json');
     written.push(keys.digest);
   }
   return written;

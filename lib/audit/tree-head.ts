@@ -41,6 +41,13 @@ export interface TreeHeadStatement {
   previousHeadSha256: string | null;
   /** SHA-256 hex of the canonical statement of the digest signed beside it: the chain heads and manifests. */
   digestSha256: string;
+  /**
+   * The events seen but not yet leaves (`at` on or after leavesBefore): how many, and the SHA-256 of their
+   * list (lib/audit/tree-chain.ts). They become the next head's first leaves; binding them here lets that
+   * head, and an auditor, check none was dropped or added in between. Heads before chained exports lack it.
+   */
+  pendingCount?: number;
+  pendingSha256?: string;
 }
 
 export interface SignedTreeHead {
@@ -76,12 +83,19 @@ const HEX_SHA256 = /^[0-9a-f]{64}$/;
 export class TreeLeaves {
   private times = new Float64Array(1024);
   private hashes = Buffer.alloc(HASH_BYTES * 1024);
+  /** Which export of a chain each event came from (0 for a single export). */
+  private sources = new Uint16Array(1024);
   count = 0;
 
   /** `at` as the event holds it (ISO-8601); a hash that is not 64 hex digits is no leaf (the chain check names it). */
-  add(at: unknown, hash: unknown) {
+  add(at: unknown, hash: unknown, source = 0) {
     if (typeof hash !== 'string' || !HEX_SHA256.test(hash)) return;
     const parsed = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+    this.addTime(Number.isFinite(parsed) ? parsed : 0, hash, source);
+  }
+
+  /** An event by its time in milliseconds (as a tree state carries the pending ones). */
+  addTime(atMs: number, hash: string, source = 0) {
     if (this.count === this.times.length) {
       const times = new Float64Array(this.times.length * 2);
       times.set(this.times);
@@ -89,23 +103,45 @@ export class TreeLeaves {
       const hashes = Buffer.alloc(this.hashes.length * 2);
       this.hashes.copy(hashes);
       this.hashes = hashes;
+      const sources = new Uint16Array(this.sources.length * 2);
+      sources.set(this.sources);
+      this.sources = sources;
     }
-    this.times[this.count] = Number.isFinite(parsed) ? parsed : 0;
+    this.times[this.count] = atMs;
     this.hashes.write(hash, this.count * HASH_BYTES, HASH_BYTES, 'hex');
+    this.sources[this.count] = source;
     this.count += 1;
+  }
+
+  timeAt(index: number) {
+    return this.times[index] ?? 0;
+  }
+
+  sourceAt(index: number) {
+    return this.sources[index] ?? 0;
+  }
+
+  hashAt(index: number) {
+    return this.hashes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES);
+  }
+
+  /** Indices of the events `keep` accepts, in tree order: time, then hash. */
+  sortedIndices(keep: (index: number) => boolean = () => true): number[] {
+    const { times, hashes } = this;
+    const chosen: number[] = [];
+    for (let i = 0; i < this.count; i += 1) if (keep(i)) chosen.push(i);
+    return chosen.sort(
+      (a, b) =>
+        (times[a] ?? 0) - (times[b] ?? 0) ||
+        hashes.compare(hashes, b * HASH_BYTES, (b + 1) * HASH_BYTES, a * HASH_BYTES, (a + 1) * HASH_BYTES),
+    );
   }
 
   /** The leaf hashes (n × 32 bytes) of the events with `at` before `leavesBefore`, in tree order. */
   leafHashes(leavesBefore: string): Buffer {
     const cutoff = Date.parse(leavesBefore);
     const { times, hashes } = this;
-    const chosen: number[] = [];
-    for (let i = 0; i < this.count; i += 1) if ((times[i] ?? 0) < cutoff) chosen.push(i);
-    chosen.sort(
-      (a, b) =>
-        (times[a] ?? 0) - (times[b] ?? 0) ||
-        hashes.compare(hashes, b * HASH_BYTES, (b + 1) * HASH_BYTES, a * HASH_BYTES, (a + 1) * HASH_BYTES),
-    );
+    const chosen = this.sortedIndices((i) => (times[i] ?? 0) < cutoff);
     const leaves = Buffer.allocUnsafe(chosen.length * HASH_BYTES);
     chosen.forEach((index, position) => {
       leafHash(hashes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES)).copy(

@@ -25,6 +25,9 @@ export interface CompletedExport {
   tableArn: string;
   /** Full export: the point in time it shows; incremental: the end of its window. */
   exportTime: Date;
+  exportType?: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
+  /** An incremental export's window start: where the export before it in the chain ended. */
+  from?: Date;
   s3Bucket: string;
   s3Prefix: string;
   itemCount: number;
@@ -121,10 +124,13 @@ export const dynamoDbExports = (dynamodbClient: DynamoDBClient = dynamodb()): Ex
     )) {
       const exportTime = description.IncrementalExportSpecification?.ExportToTime ?? description.ExportTime;
       if (!exportTime || !description.S3Bucket) continue;
+      const from = description.IncrementalExportSpecification?.ExportFromTime;
       completed.push({
         exportArn,
         tableArn: description.TableArn ?? tableArn,
         exportTime,
+        exportType: description.ExportType === 'INCREMENTAL_EXPORT' ? 'INCREMENTAL_EXPORT' : 'FULL_EXPORT',
+        ...(from ? { from } : {}),
         s3Bucket: description.S3Bucket,
         s3Prefix: description.S3Prefix ?? '',
         itemCount: description.ItemCount ?? 0,

@@ -1,10 +1,15 @@
 // `npm run export` as auditors receive it: every local table in DynamoDB's S3 export layout, field for
 // field, with a signed digest of the chain heads, read from a real DynamoDB Local.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { cp, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tables } from '../../lib/data/tables';
-import { publicKeyFileName } from '../../lib/audit/digest';
+import { systemClock, systemRandom } from '../../lib/clock';
+import { localDigestSigner, publicKeyFileName } from '../../lib/audit/digest';
+import { exportLocalTables } from '../../lib/audit/local-export';
+import { headAndStateOf } from '../../lib/audit/previous-head';
+import { commitWithAudit } from '../../lib/audit/store';
+import { treeHeadSha256 } from '../../lib/audit/tree-head';
 import { parseSignedDigest, verifyDigestSignature } from '../../auditor/digests';
 import { verifyExports } from '../../auditor/verify-export';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -178,4 +183,74 @@ describe('npm run export', () => {
     expect(auditOnly.findings.map((finding) => finding.code)).toContain('NO_DIGEST');
     expect(auditOnly.ok).toBe(true);
   });
+});
+
+describe('npm run export --previous-head', () => {
+  it('exports only the new audit events, incrementally, with a head that extends the previous one', async () => {
+    const digestText = await readFile(exported.digestFile, 'utf8');
+    const signer = localDigestSigner(keyFile);
+    const publicKeyPem = await signer.publicKeyPem();
+    const previous = headAndStateOf(digestText, publicKeyPem, exported.digestFile);
+    for (const customerId of ['anna', 'dirk'])
+      await commitWithAudit(customerId, { clock: systemClock, random: systemRandom }, async (append) => {
+        append({
+          type: 'VERIFICATION_STARTED',
+          actorType: 'agent',
+          actorId: 'agent-bram',
+          customerId,
+          details: {},
+        });
+        return { writes: [], result: undefined };
+      });
+    const chainRoot = await tempDir('chain');
+    await cp(outDir, join(chainRoot, 'first'), { recursive: true });
+    const next = await exportLocalTables({
+      client: stack.dynamodb,
+      tableNames: stack.tableNames,
+      outDir: join(chainRoot, 'second'),
+      signer,
+      clock: systemClock,
+      random: systemRandom,
+      previous,
+    });
+    // Only the audit trail, and only its two new events, as NewImage lines of an incremental export.
+    expect(next.tables.map((table) => table.key)).toEqual(['auditEvents']);
+    expect(next.auditEvents).toBe(2);
+    const dir = await findExportDir(join(chainRoot, 'second'), 'AuditEvents');
+    const summary = JSON.parse(await readFile(join(dir, 'manifest-summary.json'), 'utf8'));
+    expect(summary).toMatchObject({
+      exportType: 'INCREMENTAL_EXPORT',
+      exportFromTime: previous.head.statement.asOf,
+      outputView: 'NEW_AND_OLD_IMAGES',
+    });
+    const [line] = await readDataLines((await dataFilesOf(dir))[0] ?? '');
+    expect(Object.keys(JSON.parse(line ?? '{}')).sort()).toEqual(['Keys', 'Metadata', 'NewImage']);
+    expect(next.treeHead.statement).toMatchObject({
+      treeSize: 14,
+      previousHeadSha256: treeHeadSha256(previous.head.statement),
+    });
+    // Both exports in one folder verify as one chain, and the second head extends the first.
+    const report = await verifyExports(chainRoot, {
+      trustedPublicKeys: [await signer.publicKeyPem()],
+      requireDigest: true,
+    });
+    expect(report.errors).toBe(0);
+    const audit = report.exports.filter((entry) => entry.auditTrail?.chain);
+    expect(audit.map((entry) => entry.auditTrail?.chain?.length)).toEqual([1, 2]);
+    const since = await runAudit([
+      'verify',
+      chainRoot,
+      '--public-key',
+      exported.publicKeyFile,
+      '--require-digest',
+    ]);
+    expect(since.code).toBe(0);
+
+    // A previous head whose state was edited is refused, naming it: no new tree is started in its place.
+    const edited = JSON.parse(digestText) as { treeState: { pending: unknown[] } };
+    edited.treeState.pending.push([Date.now(), 'a'.repeat(64)]);
+    expect(() => headAndStateOf(JSON.stringify(edited), publicKeyPem, 'edited.json')).toThrow(
+      /the tree state in edited.json does not match its head/,
+    );
+  }, 60000);
 });
