@@ -8,6 +8,7 @@ import { DataTables } from './constructs/data';
 import { OriginVerify } from './constructs/edge';
 import { LoginServiceRole } from './constructs/login-service-role';
 import { Mail } from './constructs/mail';
+import { MailFeedback } from './constructs/mail-feedback';
 import { Monitoring } from './constructs/monitoring';
 import { Operations } from './constructs/operations';
 import { RecoveryEvents } from './constructs/recovery-events';
@@ -192,6 +193,7 @@ export class MfaRecoveryStack extends Stack {
       functions,
       ...(props.siemEventBusArn ? { siemEventBusArn: props.siemEventBusArn } : {}),
     });
+    const mailFeedback = new MailFeedback(this, 'MailFeedback', { functions, mail });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
       lockMode: props.exportLockMode ?? 'COMPLIANCE',
@@ -206,6 +208,7 @@ export class MfaRecoveryStack extends Stack {
         ...consumers.deadLetterQueues,
         ...exports.deadLetterQueues,
         ...recoveryEvents.deadLetterQueues,
+        ...mailFeedback.deadLetterQueues,
       ],
     });
     const operations = new Operations(this, 'Operations', {

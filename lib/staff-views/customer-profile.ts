@@ -12,6 +12,7 @@ import { requireCustomer } from '../customers/store';
 import { staffRevealer } from '../audit/sealed-text';
 import { auditEventView } from './audit-history';
 import { recoveryDelayView } from '../security/recovery-delay';
+import { mailFeedbackNotice } from '../bounces/notice';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
@@ -50,6 +51,8 @@ export const customerProfile = async (customerId: string, query: CustomerProfile
       recoveryDelay: await recoveryDelayView(customer, now),
       // Which ways in the customer has (app, passkeys, backup codes): how many, never which.
       methods: twoFactorMethods(customer),
+      // A reset mail that bounced leaves the customer without a link: the agent calls back.
+      mailFeedback: mailFeedbackNotice(customer),
     },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,
