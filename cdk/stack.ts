@@ -85,6 +85,11 @@ export interface MfaRecoveryStackProps extends StackProps {
   recoveryDelayMinutes?: Partial<Record<RecoveryDelaySetting, number>>;
   /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
   webAclArn?: string;
+  /**
+   * Staff mail from Cognito through the stack's SES identity (`-c staffMailThroughSes=true`), once SES
+   * has verified the domain (Cognito refuses an unverified identity); until then Cognito's own sender.
+   */
+  staffMailThroughSes?: boolean;
   /** Changing it replaces the secret origin header's value (rotation). */
   originVerifyGeneration?: string;
 }
@@ -155,6 +160,15 @@ export class MfaRecoveryStack extends Stack {
       answerHashKey,
       sendEmailResources: mail.sendResources,
       functions,
+      ...(props.staffMailThroughSes
+        ? {
+            staffMail: {
+              fromEmail: props.senderEmail,
+              verifiedDomain: mail.domain,
+              configurationSetName: mail.configurationSet.configurationSetName,
+            },
+          }
+        : {}),
       // The hosted UI returns to the console wherever it is served, custom domain or CloudFront's.
       consoleUrls: [pages('/console/')],
       // The pages call the API on their own origin (CloudFront); CORS is for a custom domain's callers.

@@ -107,7 +107,8 @@ export const functions = {
   },
   mailFeedback: {
     entry: 'functions/mail-feedback.ts',
-    description: 'SES bounce and complaint events (EventBridge): the mail\'s outbox entry, the customer, an audit event',
+    description:
+      "SES bounce and complaint events (EventBridge): the mail's outbox entry, the customer, an audit event",
     memoryMb: 256,
     timeoutSeconds: 10,
     // The entry is read and marked; the customer is read and marked; the audit event is appended.

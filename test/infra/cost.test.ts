@@ -24,6 +24,9 @@ beforeAll(() => {
   const app = new App();
   const edgeStack = new EdgeWafStack(app, 'CostTestEdge', {
     env: { region: 'us-east-1', account: '123456789012' },
+    protectedStack: 'CostTest',
+    protectedRegion: 'eu-west-1',
+    alarmEmail: 'ops@example.com',
   });
   edge = Template.fromStack(edgeStack).toJSON().Resources as Resources;
 }, 180000);

@@ -340,6 +340,66 @@ describe('mail that is delivered', () => {
     }
   });
 
+  it('sends bounces and complaints of the configuration set to the default event bus, nothing else', () => {
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    const toEventBridge = ofType('AWS::SES::ConfigurationSetEventDestination')
+      .map(([, destination]) => destination.Properties)
+      .filter((properties) => properties.EventDestination.EventBridgeDestination);
+    expect(toEventBridge).toHaveLength(1);
+    expect(toEventBridge[0]?.ConfigurationSetName).toEqual({ Ref: configurationSetId });
+    expect(toEventBridge[0]?.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint']);
+    expect(JSON.stringify(toEventBridge[0]?.EventDestination.EventBridgeDestination)).toContain(
+      ':event-bus/default',
+    );
+  });
+
+  it("a rule takes only SES's events of this stack's configuration set to mailFeedback, its only invoker", () => {
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    const [feedbackId] = functionNamed('mailFeedback');
+    const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
+      JSON.stringify(rule.Properties.Targets ?? []).includes(feedbackId),
+    );
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0]!;
+    // The default bus: SES delivers nowhere else.
+    expect(rule.Properties.EventBusName).toBeUndefined();
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSetId }] } } },
+    });
+    const [target] = rule.Properties.Targets;
+    expect(target).toMatchObject({
+      Arn: { 'Fn::GetAtt': [feedbackId, 'Arn'] },
+      DeadLetterConfig: { Arn: expect.anything() },
+      RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+    });
+    const permissions = ofType('AWS::Lambda::Permission').filter(([, permission]) =>
+      JSON.stringify(permission.Properties.FunctionName).includes(feedbackId),
+    );
+    expect(permissions.map(([, permission]) => permission.Properties)).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('mailFeedback sends no mail and opens no secret', () => {
+    const [feedbackId, fn] = functionNamed('mailFeedback');
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(resources)
+      .filter(
+        (resource) =>
+          resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles).includes(roleId),
+      )
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    const actions = statements.flatMap((statement) => [statement.Action].flat() as string[]);
+    expect(actions.filter((action) => /^(ses|kms|s3|events):/.test(action))).toEqual([]);
+    expect(feedbackId).toBeDefined();
+  });
+
   it('imports an existing identity instead of creating a second one', () => {
     const imported = synthesizeStack('ImportedIdentity', { importSenderIdentity: true }, { bundle: false });
     expect(imported.ofType('AWS::SES::EmailIdentity')).toEqual([]);
