@@ -294,11 +294,11 @@ describe('the web ACL logs and pages', () => {
 
   it('logs to an aws-waf-logs-* group kept 90 days, with query strings and credentials redacted', () => {
     const template = edge();
-    const [[groupId, group]] = ofType(template, 'AWS::Logs::LogGroup') as [string, any][];
+    const [[groupId, group]] = ofType(template, 'AWS::Logs::LogGroup') as [[string, any]];
     expect(group.Properties.LogGroupName).toMatch(/^aws-waf-logs-MfaRecovery-eu-west-1$/);
     expect(group.Properties.RetentionInDays).toBe(90);
-    const [[, logging]] = ofType(template, 'AWS::WAFv2::LoggingConfiguration') as [string, any][];
-    const [[aclId]] = ofType(template, 'AWS::WAFv2::WebACL');
+    const [[, logging]] = ofType(template, 'AWS::WAFv2::LoggingConfiguration') as [[string, any]];
+    const [[aclId]] = ofType(template, 'AWS::WAFv2::WebACL') as [[string, any]];
     expect(logging.Properties.ResourceArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
     expect(logging.Properties.LogDestinationConfigs).toEqual([{ 'Fn::GetAtt': [groupId, 'Arn'] }]);
     expect(logging.Properties.RedactedFields).toEqual(
@@ -312,7 +312,7 @@ describe('the web ACL logs and pages', () => {
 
   it('pages on a block rate above 20 % of at least 100 requests, twice in 5 minutes, through its own topic', () => {
     const template = edge();
-    const [[aclId, acl]] = ofType(template, 'AWS::WAFv2::WebACL') as [string, any][];
+    const [[aclId, acl]] = ofType(template, 'AWS::WAFv2::WebACL') as [[string, any]];
     expect(aclId).toBeDefined();
     const alarms = ofType(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
     expect(alarms).toHaveLength(1);
@@ -337,9 +337,9 @@ describe('the web ACL logs and pages', () => {
         ]),
       );
     }
-    const [[topicId]] = ofType(template, 'AWS::SNS::Topic');
+    const [[topicId]] = ofType(template, 'AWS::SNS::Topic') as [[string, any]];
     expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
-    const [[, subscription]] = ofType(template, 'AWS::SNS::Subscription') as [string, any][];
+    const [[, subscription]] = ofType(template, 'AWS::SNS::Subscription') as [[string, any]];
     expect(subscription.Properties).toMatchObject({ Protocol: 'email', Endpoint: complete.alarmEmail });
   });
 });

@@ -14,6 +14,11 @@ let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
 let outputs: Record<string, { Value: unknown }>;
 const webAclArn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/first-deploy/0123abcd';
+const protecting = {
+  protectedStack: 'FirstDeploy',
+  protectedRegion: 'eu-west-1',
+  alarmEmail: 'ops@example.com',
+};
 
 beforeAll(() => {
   let template;
@@ -168,7 +173,10 @@ describe('the public routes behind the edge', () => {
 
   it('has a us-east-1 web ACL with the common rule set and per-IP rate rules for /enroll/* and everything', () => {
     const app = new App();
-    const edge = new EdgeWafStack(app, 'EdgeTest', { env: { region: 'us-east-1', account: '123456789012' } });
+    const edge = new EdgeWafStack(app, 'EdgeTest', {
+      env: { region: 'us-east-1', account: '123456789012' },
+      ...protecting,
+    });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
     app.synth(); // cdk-nag fails this on any unacknowledged finding
     const acl = Template.fromStack(edge).findResources('AWS::WAFv2::WebACL');
@@ -197,9 +205,9 @@ describe('the public routes behind the edge', () => {
       },
     });
     expect(ENROLL_RATE_LIMIT).toBeLessThan(OVERALL_RATE_LIMIT);
-    expect(() => new EdgeWafStack(new App(), 'Elsewhere', { env: { region: 'eu-west-1' } })).toThrow(
-      /us-east-1/,
-    );
+    expect(
+      () => new EdgeWafStack(new App(), 'Elsewhere', { env: { region: 'eu-west-1' }, ...protecting }),
+    ).toThrow(/us-east-1/);
   });
 
   it('passes the viewer address to every API behaviour through a viewer-request function', () => {

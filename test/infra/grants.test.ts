@@ -325,6 +325,7 @@ describe('grants per action', () => {
       ],
       loginServiceApi: ['kms:Decrypt for totp-secret'],
       erasureApi: [],
+      mailFeedback: [],
       notifier: [],
       health: [],
       auditExport: [],
