@@ -139,6 +139,18 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the pending index)',
     prepare: async () => () => ({ action: 'reconcile' }),
   },
+  mailFeedback: {
+    firstEvent: 'an SES bounce event for a message we never sent (parsed, one GetItem, dropped)',
+    prepare: async () => () => ({
+      source: 'aws.ses',
+      'detail-type': 'Email Bounced',
+      detail: {
+        eventType: 'Bounce',
+        mail: { messageId: 'bench-unknown-message', tags: { notification: ['bench-unknown-entry'] } },
+        bounce: { bounceType: 'Permanent', bounceSubType: 'General' },
+      },
+    }),
+  },
   eventPublisher: {
     firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the unpublished index)',
     prepare: async () => () => ({ action: 'reconcile' }),

@@ -17,7 +17,7 @@ export const requiredContext = {
 
 const hints: Partial<Record<keyof typeof requiredContext, string>> = {
   loginServicePrincipal: ' (the account id or role ARN of the login service)',
-  webAclArn: ' (output WebAclArn of the <stackName>EdgeWaf stack, deployed first, in us-east-1)',
+  webAclArn: ' (output WebAclArn of the <stackName>EdgeWaf-<region> stack, deployed first, in us-east-1)',
 };
 
 /**
@@ -92,15 +92,21 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
       `-c auditorHeadsBucketArn=arn:aws:s3:::<bucket in the auditors' account> (not "${auditorHeadsBucketArn}")`,
     );
   const stackName = setting('stackName', 'MfaRecovery');
-  // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README).
-  const edge = new EdgeWafStack(app, `${stackName}EdgeWaf`, {
+  const alarmEmail = required('alarmEmail');
+  const region = setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1');
+  // The web ACL for CloudFront can only live in us-east-1: its own stack, deployed first (README). Its
+  // name carries the protected stack's region: one stack name in two regions has two web ACL stacks.
+  const edge = new EdgeWafStack(app, `${stackName}EdgeWaf-${region}`, {
     env: { region: 'us-east-1', account: process.env.CDK_DEFAULT_ACCOUNT },
-    description: `WAF web ACL for the CloudFront distribution of ${stackName}`,
+    description: `WAF web ACL for the CloudFront distribution of ${stackName} (${region})`,
+    protectedStack: stackName,
+    protectedRegion: region,
+    alarmEmail,
   });
   const stack = new MfaRecoveryStack(app, stackName, {
     senderEmail: required('senderEmail'),
     securityAlertEmail: required('securityAlertEmail'),
-    alarmEmail: required('alarmEmail'),
+    alarmEmail,
     loginServicePrincipal: required('loginServicePrincipal'),
     enrollLinkMode,
     ...(given('loginUrl') ? { loginUrl: given('loginUrl') } : {}),
@@ -113,6 +119,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(given('originVerifyGeneration') ? { originVerifyGeneration: given('originVerifyGeneration') } : {}),
     ...(given('signInDomainPrefix') ? { signInDomainPrefix: given('signInDomainPrefix') } : {}),
     ...(given('siemEventBusArn') ? { siemEventBusArn: given('siemEventBusArn') } : {}),
+    ...(given('staffMailThroughSes') === 'true' ? { staffMailThroughSes: true } : {}),
     ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),
     ...(disablesPerHourTotal && /^\d+$/.test(disablesPerHourTotal)
       ? { disablesPerHourTotal: Number(disablesPerHourTotal) }
@@ -120,10 +127,7 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(Object.keys(recoveryDelayMinutes).length ? { recoveryDelayMinutes } : {}),
     ...audit,
     ...(auditorHeadsBucketArn ? { auditorHeadsBucketArn } : {}),
-    env: {
-      region: setting('region', process.env.CDK_DEFAULT_REGION ?? 'eu-west-1'),
-      account: process.env.CDK_DEFAULT_ACCOUNT,
-    },
+    env: { region, account: process.env.CDK_DEFAULT_ACCOUNT },
   });
   if (missing.length > 0 && !allowPlaceholders)
     Annotations.of(stack).addError(

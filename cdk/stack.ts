@@ -8,6 +8,7 @@ import { DataTables } from './constructs/data';
 import { OriginVerify } from './constructs/edge';
 import { LoginServiceRole } from './constructs/login-service-role';
 import { Mail } from './constructs/mail';
+import { MailFeedback } from './constructs/mail-feedback';
 import { Monitoring } from './constructs/monitoring';
 import { Operations } from './constructs/operations';
 import { RecoveryEvents } from './constructs/recovery-events';
@@ -84,6 +85,11 @@ export interface MfaRecoveryStackProps extends StackProps {
   recoveryDelayMinutes?: Partial<Record<RecoveryDelaySetting, number>>;
   /** The CloudFront web ACL (us-east-1, CLOUDFRONT scope): EdgeWafStack's output or an organisation's. */
   webAclArn?: string;
+  /**
+   * Staff mail from Cognito through the stack's SES identity (`-c staffMailThroughSes=true`), once SES
+   * has verified the domain (Cognito refuses an unverified identity); until then Cognito's own sender.
+   */
+  staffMailThroughSes?: boolean;
   /** Changing it replaces the secret origin header's value (rotation). */
   originVerifyGeneration?: string;
 }
@@ -154,6 +160,15 @@ export class MfaRecoveryStack extends Stack {
       answerHashKey,
       sendEmailResources: mail.sendResources,
       functions,
+      ...(props.staffMailThroughSes
+        ? {
+            staffMail: {
+              fromEmail: props.senderEmail,
+              verifiedDomain: mail.domain,
+              configurationSetName: mail.configurationSet.configurationSetName,
+            },
+          }
+        : {}),
       // The hosted UI returns to the console wherever it is served, custom domain or CloudFront's.
       consoleUrls: [pages('/console/')],
       // The pages call the API on their own origin (CloudFront); CORS is for a custom domain's callers.
@@ -192,6 +207,7 @@ export class MfaRecoveryStack extends Stack {
       functions,
       ...(props.siemEventBusArn ? { siemEventBusArn: props.siemEventBusArn } : {}),
     });
+    const mailFeedback = new MailFeedback(this, 'MailFeedback', { functions, mail });
     const exports = new AuditExports(this, 'AuditExports', {
       retentionDays: props.exportRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
       lockMode: props.exportLockMode ?? 'COMPLIANCE',
@@ -206,6 +222,7 @@ export class MfaRecoveryStack extends Stack {
         ...consumers.deadLetterQueues,
         ...exports.deadLetterQueues,
         ...recoveryEvents.deadLetterQueues,
+        ...mailFeedback.deadLetterQueues,
       ],
     });
     const operations = new Operations(this, 'Operations', {

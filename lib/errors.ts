@@ -31,7 +31,8 @@ export class DomainError extends Error {
 
 export const invalid = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('Invalid', code, message, details);
-export const unauthorized = (code: ErrorCode, message: string) => new DomainError('Unauthorized', code, message);
+export const unauthorized = (code: ErrorCode, message: string) =>
+  new DomainError('Unauthorized', code, message);
 export const forbidden = (code: ErrorCode, message: string) => new DomainError('Forbidden', code, message);
 export const notFound = (code: ErrorCode, message: string) => new DomainError('NotFound', code, message);
 export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>

@@ -32,6 +32,7 @@ import {
 import { LOCAL_ACCOUNT_ID, LOCAL_LOGIN_SERVICE_ROLE_ARN, loginServiceIdentity } from './iam-identities';
 import { LOCAL_EVENTBRIDGE_PATH, LOCAL_EVENT_BUS_NAME, LocalEventBus } from './event-bus';
 import type { LocalIamIdentity } from './sigv4-verifier';
+import { handleSesEvent } from './ses-feedback';
 
 export interface LocalStackOptions {
   port?: number;
@@ -265,7 +266,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       issuer,
       trustedIssuers: [remoteIssuer(oidc.issuer, oidc.jwksUri)],
       onLocalRoute: async (request, response) =>
-        (await eventBus.handle(request, response)) || oidc.handle(request, response),
+        (await eventBus.handle(request, response)) ||
+        (await handleSesEvent(request, response)) ||
+        oidc.handle(request, response),
       iam: { region, identities: [loginService, ...(options.extraIamIdentities ?? [])] },
     });
 

@@ -43,6 +43,9 @@ const main = async () => {
   say(`  Enrollment    ${stack.apiUrl}/enroll/   (opened from the email link)`);
   say(`  SES inbox     ${stack.sesEndpoint}/        (sent mail as JSON: ${stack.sesEndpoint}/store)`);
   say(`  Event bus     ${stack.apiUrl}/local/events   (recovery events as OCSF, newest last)`);
+  say(
+    `  SES events    POST ${stack.apiUrl}/local/ses-events   (stand-in: a bounce or complaint, as EventBridge delivers it)`,
+  );
   say(`  DynamoDB      ${stack.dynamodbEndpoint}  (${values['in-memory'] ? 'in memory' : 'data in .data/'})`);
   say(
     `  Tokens        POST ${stack.apiUrl}/local/token {"sub":"…","groups":["helpdesk"|"admin"|"security"]}`,

@@ -207,7 +207,12 @@ export const per10kRecoveries = (): CostLine[] => {
 /** The stack and the web ACL stack as `npx cdk synth` would make them, without building the code. */
 export const synthesizedResources = () => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const edge = new EdgeWafStack(app, 'CostEdge', { env: { region: 'us-east-1', account: '123456789012' } });
+  const edge = new EdgeWafStack(app, 'CostEdge', {
+    env: { region: 'us-east-1', account: '123456789012' },
+    protectedStack: 'Cost',
+    protectedRegion: 'eu-west-1',
+    alarmEmail: 'ops@example.com',
+  });
   const stack = new MfaRecoveryStack(app, 'Cost', {
     senderEmail: 'no-reply@example.com',
     securityAlertEmail: 'security@example.com',

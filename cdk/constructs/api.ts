@@ -1,6 +1,6 @@
 // The HTTP API: one function per route group, routes and authorizers taken from lib/routes/,
 // grants derived from what each route says it touches.
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -143,10 +143,33 @@ export class Api extends Construct {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: ApiProps & { functions: AppFunctions }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: ApiProps & {
+      functions: AppFunctions;
+      /**
+       * Staff mail (invitations, password resets) from our own SES identity and configuration set instead
+       * of Cognito's default sender (50 mails a day, no-reply@verificationemail.com). Cognito refuses an
+       * identity SES has not verified yet, so this waits for the DKIM records (-c staffMailThroughSes).
+       */
+      staffMail?: { fromEmail: string; verifiedDomain: string; configurationSetName: string };
+    },
+  ) {
     super(scope, id);
 
     this.userPool = new cognito.UserPool(this, 'StaffUserPool', {
+      ...(props.staffMail
+        ? {
+            email: cognito.UserPoolEmail.withSES({
+              fromEmail: props.staffMail.fromEmail,
+              fromName: 'Helpdesk console',
+              sesVerifiedDomain: props.staffMail.verifiedDomain,
+              configurationSetName: props.staffMail.configurationSetName,
+              sesRegion: Stack.of(this).region,
+            }),
+          }
+        : {}),
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       // Staff sign in with a password and TOTP: helpdesk agents and admins can reset other people's 2FA.

@@ -10,6 +10,55 @@ import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
 import { loginFunction } from './operations';
 import { runbookAlarm } from './runbook-alarm';
 
+/**
+ * The operators' alarm topic: encrypted, TLS only, publishable by this account's CloudWatch alarms
+ * alone, mailed to alarmEmail with a dead-letter queue for undeliverable mail. One per region: an
+ * alarm acts only on a topic of its own region (the web ACL's alarm has one in us-east-1).
+ */
+export const alarmTopic = (scope: Construct, alarmEmail: string): sns.Topic => {
+  const key = new kms.Key(scope, 'AlarmTopicKey', {
+    enableKeyRotation: true,
+    description: 'mfa-recovery alarm topic',
+  });
+  // What CloudWatch needs to publish to an encrypted topic (a data key per message), for this account only.
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsEncrypt',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+  );
+  const topic = new sns.Topic(scope, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+  // enforceSSL writes a topic policy, which replaces SNS's default one: without this statement nothing
+  // may publish, and no alarm would ever reach anyone. Only this account's alarms may.
+  topic.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': Stack.of(scope).account },
+        ArnLike: {
+          'aws:SourceArn': Stack.of(scope).formatArn({
+            service: 'cloudwatch',
+            resource: 'alarm',
+            resourceName: '*',
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        },
+      },
+    }),
+  );
+  const undeliveredAlarms = deadLetterQueue(scope, 'UndeliveredAlarms', 'the alarm email subscription');
+  topic.addSubscription(
+    new subscriptions.EmailSubscription(alarmEmail, { deadLetterQueue: undeliveredAlarms }),
+  );
+  return topic;
+};
+
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
 
@@ -23,47 +72,7 @@ export class Monitoring extends Construct {
     },
   ) {
     super(scope, id);
-    const key = new kms.Key(this, 'AlarmTopicKey', {
-      enableKeyRotation: true,
-      description: 'mfa-recovery alarm topic',
-    });
-    // What CloudWatch needs to publish to an encrypted topic (a data key per message), for this account only.
-    key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchAlarmsEncrypt',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-    );
-    this.topic = new sns.Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
-    // enforceSSL writes a topic policy, which replaces SNS's default one: without this statement nothing
-    // may publish, and no alarm would ever reach anyone. Only this account's alarms may.
-    const account = Stack.of(this).account;
-    this.topic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchAlarmsPublish',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['sns:Publish'],
-        resources: [this.topic.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: {
-            'aws:SourceArn': Stack.of(this).formatArn({
-              service: 'cloudwatch',
-              resource: 'alarm',
-              resourceName: '*',
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
-          },
-        },
-      }),
-    );
-    const undeliveredAlarms = deadLetterQueue(this, 'UndeliveredAlarms', 'the alarm email subscription');
-    this.topic.addSubscription(
-      new subscriptions.EmailSubscription(props.alarmEmail, { deadLetterQueue: undeliveredAlarms }),
-    );
+    this.topic = alarmTopic(this, props.alarmEmail);
     for (const [name, fn] of Object.entries(props.functions)) {
       for (const [what, metric] of [
         ['Errors', fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })],

@@ -154,6 +154,12 @@ export class Operations extends Construct {
       1,
     );
     alarm(
+      'ResetEmailBounced',
+      'A "2FA was reset" email SES had accepted bounced: the customer has 2FA off and no link.',
+      business('ResetEmailsBounced', Duration.minutes(5)),
+      1,
+    );
+    alarm(
       'NotifierIteratorAge',
       'The notifier is more than 15 minutes behind the AuditEvents stream.',
       props.functions.notifier.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
@@ -367,8 +373,11 @@ export class Operations extends Construct {
       graph('Emails and outbox', [
         'ResetEmailsSent',
         'ResetEmailsFailed',
+        'ResetEmailsBounced',
         'NotificationsSent',
         'NotificationsFailed',
+        'NotificationsBounced',
+        'EmailComplaints',
         'NotificationsReconciled',
         'OutboxBacklog',
       ]),

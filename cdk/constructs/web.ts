@@ -114,6 +114,17 @@ export const responseHeadersFor = (page: PageDefinition): cloudfront.ResponseHea
 };
 
 /**
+ * A name for a CloudFront resource, which is global to the account: the stack's name and its region,
+ * so two stacks of one name in two regions do not take each other's (letters, digits, `-`, `_`).
+ */
+const globalName = (scope: Construct, what: string, maxLength: number) => {
+  const stack = Stack.of(scope);
+  // The region is at most 14 characters (ap-southeast-3); a token region resolves at deploy time.
+  const room = maxLength - what.length - 16;
+  return `${stack.stackName.replace(/[^A-Za-z0-9_-]/g, '').slice(0, room)}-${stack.region}-${what}`;
+};
+
+/**
  * Viewer-request function of the page behaviours: S3 behind OAC has no index documents, so
  * `/console/` is served as `/console/index.html`; `/` goes to the console; anything that is not a
  * page gets a plain 404 here (custom error responses cannot be used: they would also replace the
@@ -208,7 +219,12 @@ export class Web extends Construct {
     });
     const cognitoHost = `${props.signInDomainPrefix}.auth.${stack.region}.amazoncognito.com`;
 
-    const pageOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const pageOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
+      originAccessControl: new cloudfront.S3OriginAccessControl(this, 'PagesAccessControl', {
+        originAccessControlName: globalName(this, 'pages', 64),
+        description: 'The distribution reads the pages bucket (SigV4)',
+      }),
+    });
     const router = new cloudfront.Function(this, 'PageRouter', {
       code: cloudfront.FunctionCode.fromInline(pageRouterCode(pages.map((page) => page.name))),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
@@ -217,7 +233,10 @@ export class Web extends Construct {
     const headerPolicies = new Map(
       pages.map((page) => [
         page.name,
-        new cloudfront.ResponseHeadersPolicy(this, `${page.name}Headers`, responseHeadersFor(page)),
+        new cloudfront.ResponseHeadersPolicy(this, `${page.name}Headers`, {
+          ...responseHeadersFor(page),
+          responseHeadersPolicyName: globalName(this, `${page.name}-headers`, 128),
+        }),
       ]),
     );
     const pageBehavior = (name: PageDefinition['name']): cloudfront.BehaviorOptions => ({

@@ -113,6 +113,7 @@ export const accountChangeOf: Record<AuditEventType, AccountChangeMapping | unde
   RESET_LINK_RESENT: undefined,
   RESET_EMAIL_SENT: undefined,
   RESET_EMAIL_FAILED: undefined,
+  RESET_EMAIL_BOUNCED: undefined,
   ENROLLMENT_TICKET_ISSUED: undefined,
   ENROLLMENT_STARTED: undefined,
   // A used code is spent, but the factor (the set of codes) stays as it was.
@@ -123,6 +124,8 @@ export const accountChangeOf: Record<AuditEventType, AccountChangeMapping | unde
   RECOVERY_LIMITS_RESET: undefined,
   NOTIFICATION_SENT: undefined,
   NOTIFICATION_FAILED: undefined,
+  NOTIFICATION_BOUNCED: undefined,
+  EMAIL_COMPLAINT_RECEIVED: undefined,
   CASE_RECORD_PRINTED: undefined,
 };
 

@@ -84,6 +84,9 @@ export interface LedgerItem {
   /** Present until the entry is settled (SENT or FAILED_PERMANENT). */
   pendingFlag?: typeof PENDING_FLAG;
   messageId?: string;
+  /** When SES reported the message bounced, or a complaint about it (lib/bounces): once each. */
+  bouncedAt?: string;
+  complainedAt?: string;
   /** The last failure as a fixed code (ours, or the SES error's name) and SES's class of it. */
   errorCode?: string;
   errorClass?: string;

@@ -4,8 +4,19 @@ import type { CustomerRecord } from './schemas';
 import type { TextKey } from '../audit/sealed-text';
 import { maskPhoneNumber } from './phone-numbers';
 import type { PasskeyChallenge, StoredPasskey } from './passkeys';
+import type { NotificationKind } from '../audit/outbox';
 
 export type TwoFactorStatus = 'ENABLED' | 'DISABLED' | 'LOCKED';
+
+/** SES reported one of our mails to the customer bounced or drew a complaint (lib/bounces). */
+export interface MailFeedbackMark {
+  at: string;
+  /** Which of our mails came back. */
+  kind: NotificationKind;
+  feedback: 'bounce' | 'complaint';
+  /** SES's class: the bounce type (Permanent, Transient, Undetermined) or the complaint's feedback type. */
+  class: string;
+}
 
 export interface CustomerItem extends CustomerRecord {
   customerId: string;
@@ -15,6 +26,8 @@ export interface CustomerItem extends CustomerRecord {
   updatedAt: string;
   /** When the login service last reported a different address; a disable is refused for a while after. */
   emailChangedAt?: string;
+  /** The last bounce or complaint SES reported for a mail to this customer; no address, no SES text. */
+  lastMailFeedback?: MailFeedbackMark;
   twoFactor: TwoFactorStatus;
   /** Set by "this wasn't me": no helpdesk reset until the security team clears it. */
   recoveryLockedAt?: string;

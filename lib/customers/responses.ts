@@ -65,6 +65,14 @@ export const recoveryDelaySchema = z.strictObject({
   }),
 });
 
+/** The last mail to the customer that bounced or drew a complaint, while the address is the same. */
+export const mailFeedbackSchema = z.strictObject({
+  at: z.string(),
+  kind: z.string(),
+  feedback: z.enum(['bounce', 'complaint']),
+  class: z.string(),
+});
+
 /** GET /admin/customers/{customerId}: what staff see; never stored answers or secrets. */
 export const customerProfileSchema = z.looseObject({
   customer: z.looseObject({
@@ -83,6 +91,7 @@ export const customerProfileSchema = z.looseObject({
     lockReason: z.nullable(lockReasonSchema),
     /** While a reset's waiting period runs (lib/security/recovery-delay.ts); null otherwise. */
     recoveryDelay: z.nullable(recoveryDelaySchema),
+    mailFeedback: z.nullable(mailFeedbackSchema),
   }),
   recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
   recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),

@@ -432,7 +432,7 @@ export const deliverNotification = async (event: AuditItem, deps: Deps): Promise
   if (!(await claimSend({ ...event, kind, attempts }, deps.clock.now()))) return 'ALREADY_HANDLED';
   let messageId: string;
   try {
-    ({ messageId } = await (deps.send ?? sendEmail)(prepared.to, prepared.email));
+    ({ messageId } = await (deps.send ?? sendEmail)(prepared.to, prepared.email, event.eventId));
   } catch (error) {
     // The code and class only: SES's message names the recipient, and this lands in the audit trail.
     const { code: reason, errorClass } = sesFailure(error);

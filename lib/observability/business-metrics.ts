@@ -45,6 +45,7 @@ const metricOfEvent: Record<
   RESET_LINK_RESENT: undefined,
   RESET_EMAIL_SENT: 'ResetEmailsSent',
   RESET_EMAIL_FAILED: 'ResetEmailsFailed',
+  RESET_EMAIL_BOUNCED: 'ResetEmailsBounced',
   ENROLLMENT_TICKET_ISSUED: undefined,
   ENROLLMENT_STARTED: undefined,
   TWO_FA_ENABLED: 'Enrollments',
@@ -66,6 +67,8 @@ const metricOfEvent: Record<
   BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
   NOTIFICATION_SENT: 'NotificationsSent',
   NOTIFICATION_FAILED: 'NotificationsFailed',
+  NOTIFICATION_BOUNCED: 'NotificationsBounced',
+  EMAIL_COMPLAINT_RECEIVED: 'EmailComplaints',
   CASE_RECORD_PRINTED: undefined,
 };
 

@@ -105,6 +105,16 @@ export const functions = {
       },
     ],
   },
+  mailFeedback: {
+    entry: 'functions/mail-feedback.ts',
+    description:
+      "SES bounce and complaint events (EventBridge): the mail's outbox entry, the customer, an audit event",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    // The entry is read and marked; the customer is read and marked; the audit event is appended.
+    tables: { auditEvents: 'append', notifications: 'readWrite', customers: 'readWrite' },
+    mailFeedback: true,
+  },
   eventPublisher: {
     entry: 'functions/event-publisher.ts',
     description:

@@ -59,6 +59,11 @@ export interface FunctionDefinition {
     maximumRetryAttempts: number;
     bisectBatchOnFunctionError: boolean;
   };
+  /**
+   * SES's bounce and complaint events of the stack's configuration set invoke this function (an
+   * EventBridge rule on the default bus, source aws.ses; a dead-letter queue for what fails).
+   */
+  mailFeedback?: boolean;
   /** Schedules that invoke this function (asynchronously: failures go to a dead-letter queue). */
   schedules?: ScheduleDefinition[];
 }

@@ -14,6 +14,7 @@ import { auditEventView } from './audit-history';
 import { recoveryDelayView } from '../security/recovery-delay';
 import type { StaffGroup } from '../staff/groups';
 import { maskEmail } from '../verification/decisions';
+import { mailFeedbackNotice } from '../bounces/notice';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
@@ -66,6 +67,8 @@ export const customerProfile = async (
       recoveryDelay: await recoveryDelayView(customer, now),
       // Which ways in the customer has (app, passkeys, backup codes): how many, never which.
       methods: twoFactorMethods(customer),
+      // A reset mail that bounced leaves the customer without a link: the agent calls back.
+      mailFeedback: mailFeedbackNotice(customer),
     },
     recentVerifications: verifications.items.map((item) => ({
       verificationId: item.verificationId,

@@ -3,6 +3,8 @@
 // TTL, log retention or bucket rule fails here until the table says it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { WAF_LOG_DAYS, WAF_REDACTED_HEADERS } from '../../cdk/constructs/edge';
 import { CLOUDFRONT_LOG_DAYS } from '../../cdk/constructs/web';
 import { LEDGER_RETENTION_DAYS } from '../../lib/audit/outbox';
 import { tables } from '../../lib/data/tables';
@@ -106,6 +108,11 @@ describe('the privacy table holds what the template and the code keep', () => {
       .DestinationArn['Fn::GetAtt'][0] as string;
     expect(retentionOf(accessLogGroup)).toBe(365);
     expect(oneRow('CloudWatch Logs', /^API access logs/).howLong).toBe('1 year');
+    // The web ACL's log, in its own stack: kept as long as the edge constant says, credentials redacted.
+    expect(WAF_LOG_DAYS).toBe(logs.RetentionDays.THREE_MONTHS);
+    const waf = oneRow('aws-waf-logs-');
+    expect(waf.howLong).toBe('3 months');
+    for (const redacted of ['query string', ...WAF_REDACTED_HEADERS]) expect(waf.data).toContain(redacted);
   });
 
   it('gives the access-log bucket its lifecycle, and the dead-letter queues their retention', () => {
@@ -122,6 +129,14 @@ describe('the privacy table holds what the template and the code keep', () => {
     );
     expect(new Set(queueDays)).toEqual(new Set([14]));
     expect(oneRow('dead-letter queues').howLong).toBe('14 days');
+    // SES's own bounce events (the recipient's address) wait there when mailFeedback cannot record them.
+    expect(ofType('AWS::SQS::Queue').some(([id]) => id.includes('mailFeedbackDeadLetters'))).toBe(true);
+    expect(privacyRows().find((row) => row.where.includes('dead-letter queues'))).toBeDefined();
+    expect(readFileSync(join(__dirname, '../../docs/privacy.md'), 'utf8')).toMatch(
+      /`mailFeedbackDeadLetters`: SES's bounce or complaint events, which name the recipient's address/,
+    );
+    // A bounce marks the customer with SES's class only, and the table says so.
+    expect(oneRow('`Customers`', /`lastMailFeedback`/).data).toContain('no address, no SES text');
   });
 
   it('gives the export bucket the retention from context', () => {

@@ -252,3 +252,117 @@ describe('settings that would synthesize and then fail at cold start or deploy',
     expect(errorsOf({ ...complete, enrollLinkMode: 'direct' })).toEqual([]);
   });
 });
+
+describe('names CloudFront and WAF keep for the whole account', () => {
+  const inRegion = (region: string) => buildApp({ ...complete, region, ...noBundling });
+  /** CloudFront's resources are global, and a CloudFront web ACL always lives in us-east-1. */
+  const globalNames = (built: ReturnType<typeof buildApp>) =>
+    [built.stack, built.edge].flatMap((stack) =>
+      Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, any>)
+        .filter((resource) => /^AWS::(CloudFront|WAFv2|Logs)::/.test(resource.Type))
+        .map((resource) => {
+          const p = resource.Properties ?? {};
+          return (
+            p.Name ??
+            p.LogGroupName ??
+            p.ResponseHeadersPolicyConfig?.Name ??
+            p.OriginAccessControlConfig?.Name ??
+            p.CachePolicyConfig?.Name
+          );
+        })
+        .filter((name): name is string => typeof name === 'string'),
+    );
+
+  it('one stack name in two regions: two web ACL stacks, and no CloudFront or WAF name shared', () => {
+    const west = inRegion('eu-west-1');
+    const central = inRegion('eu-central-1');
+    expect(west.edge.stackName).not.toBe(central.edge.stackName);
+    expect(west.edge.stackName).toContain('eu-west-1');
+    const taken = new Set(globalNames(west));
+    expect(taken.size).toBeGreaterThanOrEqual(6);
+    expect(globalNames(central).filter((name) => taken.has(name))).toEqual([]);
+    for (const name of globalNames(west)) expect(name).toContain('eu-west-1');
+  });
+});
+
+describe('the web ACL logs and pages', () => {
+  const edge = () => Template.fromStack(buildApp({ ...complete, ...noBundling }).edge).toJSON();
+  const ofType = (template: Record<string, any>, type: string) =>
+    Object.entries(template.Resources as Record<string, any>).filter(
+      ([, resource]) => resource.Type === type,
+    );
+
+  it('logs to an aws-waf-logs-* group kept 90 days, with query strings and credentials redacted', () => {
+    const template = edge();
+    const [[groupId, group]] = ofType(template, 'AWS::Logs::LogGroup') as [[string, any]];
+    expect(group.Properties.LogGroupName).toMatch(/^aws-waf-logs-MfaRecovery-eu-west-1$/);
+    expect(group.Properties.RetentionInDays).toBe(90);
+    const [[, logging]] = ofType(template, 'AWS::WAFv2::LoggingConfiguration') as [[string, any]];
+    const [[aclId]] = ofType(template, 'AWS::WAFv2::WebACL') as [[string, any]];
+    expect(logging.Properties.ResourceArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    expect(logging.Properties.LogDestinationConfigs).toEqual([{ 'Fn::GetAtt': [groupId, 'Arn'] }]);
+    expect(logging.Properties.RedactedFields).toEqual(
+      expect.arrayContaining([
+        { QueryString: {} },
+        { SingleHeader: { Name: 'authorization' } },
+        { SingleHeader: { Name: 'cookie' } },
+      ]),
+    );
+  });
+
+  it('pages on a block rate above 20 % of at least 100 requests, twice in 5 minutes, through its own topic', () => {
+    const template = edge();
+    const [[aclId, acl]] = ofType(template, 'AWS::WAFv2::WebACL') as [[string, any]];
+    expect(aclId).toBeDefined();
+    const alarms = ofType(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    expect(alarms).toHaveLength(1);
+    const [alarm] = alarms;
+    expect(alarm).toMatchObject({
+      Threshold: 20,
+      EvaluationPeriods: 2,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmDescription: expect.stringMatching(/Runbook: docs\/operations\.md#wafblockrate$/),
+    });
+    const metrics = alarm.Metrics as Record<string, any>[];
+    const expression = metrics.find((metric) => metric.Expression)?.Expression as string;
+    expect(expression).toContain('>= 100');
+    const stats = metrics.filter((metric) => metric.MetricStat).map((metric) => metric.MetricStat.Metric);
+    expect(stats.map((metric) => metric.MetricName).sort()).toEqual(['AllowedRequests', 'BlockedRequests']);
+    for (const metric of stats) {
+      expect(metric.Namespace).toBe('AWS/WAFV2');
+      expect(metric.Dimensions).toEqual(
+        expect.arrayContaining([
+          { Name: 'WebACL', Value: acl.Properties.Name },
+          { Name: 'Rule', Value: 'ALL' },
+        ]),
+      );
+    }
+    const [[topicId]] = ofType(template, 'AWS::SNS::Topic') as [[string, any]];
+    expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+    const [[, subscription]] = ofType(template, 'AWS::SNS::Subscription') as [[string, any]];
+    expect(subscription.Properties).toMatchObject({ Protocol: 'email', Endpoint: complete.alarmEmail });
+  });
+});
+
+describe('staff mail from Cognito', () => {
+  const poolOf = (context: Record<string, string>) => {
+    const pools = Template.fromStack(
+      buildApp({ ...complete, ...context, ...noBundling }).stack,
+    ).findResources('AWS::Cognito::UserPool');
+    return (Object.values(pools)[0] as { Properties: Record<string, any> }).Properties;
+  };
+
+  it("is sent through the stack's SES identity and configuration set with -c staffMailThroughSes=true", () => {
+    const pool = poolOf({ staffMailThroughSes: 'true' });
+    expect(pool.EmailConfiguration).toMatchObject({
+      EmailSendingAccount: 'DEVELOPER',
+      From: expect.stringContaining(complete.senderEmail),
+      ConfigurationSet: { Ref: expect.stringMatching(/^MailConfigurationSet/) },
+    });
+    expect(JSON.stringify(pool.EmailConfiguration.SourceArn)).toContain(':identity/bank.example');
+  });
+
+  it("keeps Cognito's sender until SES has verified the domain (Cognito refuses an unverified identity)", () => {
+    expect(poolOf({}).EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe('COGNITO_DEFAULT');
+  });
+});

@@ -18,6 +18,11 @@ const { webAclArn } = sharedStacks.default.props;
 let importing: ReturnType<typeof synthesizeStack> | undefined;
 const importingStack = () =>
   (importing ??= synthesizeStack('RecoveryGreen', { importSenderIdentity: true }, { bundle: false }));
+const protecting = {
+  protectedStack: 'TestStack',
+  protectedRegion: 'eu-west-1',
+  alarmEmail: 'ops@example.com',
+};
 
 beforeAll(() => {
   let template;
@@ -172,7 +177,10 @@ describe('the public routes behind the edge', () => {
 
   it('has a us-east-1 web ACL with the common rule set and per-IP rate rules for /enroll/* and everything', () => {
     const app = new App();
-    const edge = new EdgeWafStack(app, 'EdgeTest', { env: { region: 'us-east-1', account: '123456789012' } });
+    const edge = new EdgeWafStack(app, 'EdgeTest', {
+      env: { region: 'us-east-1', account: '123456789012' },
+      ...protecting,
+    });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
     app.synth(); // cdk-nag fails this on any unacknowledged finding
     const acl = Template.fromStack(edge).findResources('AWS::WAFv2::WebACL');
@@ -201,9 +209,9 @@ describe('the public routes behind the edge', () => {
       },
     });
     expect(ENROLL_RATE_LIMIT).toBeLessThan(OVERALL_RATE_LIMIT);
-    expect(() => new EdgeWafStack(new App(), 'Elsewhere', { env: { region: 'eu-west-1' } })).toThrow(
-      /us-east-1/,
-    );
+    expect(
+      () => new EdgeWafStack(new App(), 'Elsewhere', { env: { region: 'eu-west-1' }, ...protecting }),
+    ).toThrow(/us-east-1/);
   });
 
   it('passes the viewer address to every API behaviour through a viewer-request function', () => {
@@ -342,6 +350,66 @@ describe('mail that is delivered', () => {
       expect(resourcesText).toContain(':identity/example.com');
       expect(resourcesText).toContain(configurationSetId);
     }
+  });
+
+  it('sends bounces and complaints of the configuration set to the default event bus, nothing else', () => {
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    const toEventBridge = ofType('AWS::SES::ConfigurationSetEventDestination')
+      .map(([, destination]) => destination.Properties)
+      .filter((properties) => properties.EventDestination.EventBridgeDestination);
+    expect(toEventBridge).toHaveLength(1);
+    expect(toEventBridge[0]?.ConfigurationSetName).toEqual({ Ref: configurationSetId });
+    expect(toEventBridge[0]?.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint']);
+    expect(JSON.stringify(toEventBridge[0]?.EventDestination.EventBridgeDestination)).toContain(
+      ':event-bus/default',
+    );
+  });
+
+  it("a rule takes only SES's events of this stack's configuration set to mailFeedback, its only invoker", () => {
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+    const [feedbackId] = functionNamed('mailFeedback');
+    const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
+      JSON.stringify(rule.Properties.Targets ?? []).includes(feedbackId),
+    );
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0]!;
+    // The default bus: SES delivers nowhere else.
+    expect(rule.Properties.EventBusName).toBeUndefined();
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSetId }] } } },
+    });
+    const [target] = rule.Properties.Targets;
+    expect(target).toMatchObject({
+      Arn: { 'Fn::GetAtt': [feedbackId, 'Arn'] },
+      DeadLetterConfig: { Arn: expect.anything() },
+      RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+    });
+    const permissions = ofType('AWS::Lambda::Permission').filter(([, permission]) =>
+      JSON.stringify(permission.Properties.FunctionName).includes(feedbackId),
+    );
+    expect(permissions.map(([, permission]) => permission.Properties)).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('mailFeedback sends no mail and opens no secret', () => {
+    const [feedbackId, fn] = functionNamed('mailFeedback');
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(resources)
+      .filter(
+        (resource) =>
+          resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles).includes(roleId),
+      )
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Record<string, any>[]);
+    const actions = statements.flatMap((statement) => [statement.Action].flat() as string[]);
+    expect(actions.filter((action) => /^(ses|kms|s3|events):/.test(action))).toEqual([]);
+    expect(feedbackId).toBeDefined();
   });
 
   it('imports an existing identity instead of creating a second one', () => {

@@ -52,6 +52,8 @@ const designedOnAudit: Record<FunctionName, string[]> = {
   ],
   // The outbox reconciliation appends RESET_EMAIL_SENT/NOTIFICATION_SENT like the notifier, without the stream.
   outboxReconciliation: append,
+  // Appends RESET_EMAIL_BOUNCED and its siblings when SES reports a bounce or complaint.
+  mailFeedback: append,
   // The event publisher only reads the audit trail: the stream, and an event back for the reconciliation.
   eventPublisher: [
     'dynamodb:BatchGetItem',
@@ -323,6 +325,7 @@ describe('grants per action', () => {
       ],
       loginServiceApi: ['kms:Decrypt for totp-secret'],
       erasureApi: [],
+      mailFeedback: [],
       notifier: [],
       health: [],
       auditExport: [],

@@ -5,12 +5,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../local/paths';
 import { functions, routes, type FunctionDefinition } from '../../lib/routes';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { EdgeWafStack } from '../../cdk/constructs/edge';
 import { sharedStack, type Resource } from './synth';
 
 let ofType: (type: string) => [string, Resource][];
 let resources: Record<string, Resource>;
+/** The web ACL's stack (us-east-1) has alarms of its own; named like the main stack's here. */
+let edgeAlarms: [string, Resource][];
 
 beforeAll(() => {
+  const edge = new EdgeWafStack(new App(), 'SiemStack', {
+    env: { region: 'us-east-1', account: '123456789012' },
+    protectedStack: 'SiemStack',
+    protectedRegion: 'eu-west-1',
+    alarmEmail: 'ops@example.com',
+  });
+  edgeAlarms = Object.entries(Template.fromStack(edge).toJSON().Resources as Record<string, Resource>).filter(
+    ([, resource]) => resource.Type === 'AWS::CloudWatch::Alarm',
+  );
   // With a SIEM bus, so the alarm on the SIEM rule's dead letters (only then created) is checked too.
   ({ ofType, resources } = sharedStack('siem'));
 }, 180000);
@@ -27,7 +41,7 @@ const sections = new Map(
 
 /** Each alarm by the id it is named after (`<stack>-<id>`), with the section its description links. */
 const alarms = () =>
-  ofType('AWS::CloudWatch::Alarm').map(([logicalId, alarm]) => {
+  [...ofType('AWS::CloudWatch::Alarm'), ...edgeAlarms].map(([logicalId, alarm]) => {
     const name = String(alarm.Properties.AlarmName ?? '');
     const description = String(alarm.Properties.AlarmDescription ?? '');
     return {
@@ -44,6 +58,10 @@ describe('every alarm has its runbook section, one to one', () => {
   it('every alarm of the template is named after its id and links a section that exists', () => {
     const all = alarms();
     expect(all.length).toBeGreaterThanOrEqual(40);
+    // The web ACL's alarm (its own stack, us-east-1) and the bounced reset mail's are among them.
+    expect(all.map((alarm) => alarm.id)).toEqual(
+      expect.arrayContaining(['WafBlockRate', 'ResetEmailBounced']),
+    );
     for (const alarm of all) {
       expect({ alarm: alarm.logicalId, name: alarm.name }).toEqual({
         alarm: alarm.logicalId,
@@ -81,7 +99,7 @@ describe('every alarm has its runbook section, one to one', () => {
     const expected = (Object.keys(functions) as (keyof typeof functions)[])
       .filter((name) => {
         const definition: FunctionDefinition = functions[name];
-        return definition.streamSource || definition.schedules?.length;
+        return definition.streamSource || definition.schedules?.length || definition.mailFeedback;
       })
       .map((name) => `${name}DeadLetters`)
       .sort();
@@ -98,6 +116,7 @@ describe('every alarm has its runbook section, one to one', () => {
     expect(expected).toEqual([
       'auditExportDeadLetters',
       'eventPublisherDeadLetters',
+      'mailFeedbackDeadLetters',
       'notifierDeadLetters',
       'outboxReconciliationDeadLetters',
     ]);

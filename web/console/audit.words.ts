@@ -69,6 +69,7 @@ export const eventLabels = byLocale({
   TWO_FA_DISABLED: { nl: '2FA uitgeschakeld', en: '2FA disabled' },
   RESET_EMAIL_SENT: { nl: 'Herstel-e-mail verstuurd', en: 'Reset email sent' },
   RESET_EMAIL_FAILED: { nl: 'Herstel-e-mail mislukt', en: 'Reset email failed' },
+  RESET_EMAIL_BOUNCED: { nl: 'Herstel-e-mail onbestelbaar', en: 'Reset email bounced' },
   ENROLLMENT_TICKET_ISSUED: { nl: 'Instellink uitgegeven', en: 'Enrollment link issued' },
   ENROLLMENT_STARTED: { nl: 'Instellen gestart (QR-code getoond)', en: 'Enrollment started (QR code shown)' },
   TWO_FA_ENABLED: { nl: '2FA aangezet', en: '2FA enabled' },
@@ -118,6 +119,8 @@ export const eventLabels = byLocale({
   },
   NOTIFICATION_SENT: { nl: 'Melding verstuurd', en: 'Notification sent' },
   NOTIFICATION_FAILED: { nl: 'Melding mislukt', en: 'Notification failed' },
+  NOTIFICATION_BOUNCED: { nl: 'Melding onbestelbaar', en: 'Notification bounced' },
+  EMAIL_COMPLAINT_RECEIVED: { nl: 'E-mail als spam gemeld', en: 'Email reported as spam' },
   CASE_RECORD_PRINTED: { nl: 'Zaakdossier afgedrukt', en: 'Case record printed' },
   HELPDESK_TRIAGE_RECORDED: {
     nl: 'Triage vastgelegd (wat de klant meldt en nog heeft)',
@@ -190,6 +193,10 @@ export const auditSentences = byLocale({
     nl: 'Herstel-e-mail niet verstuurd (poging {attempts})',
     en: 'Reset email not sent (attempt {attempts})',
   },
+  RESET_EMAIL_BOUNCED: {
+    nl: 'Herstel-e-mail kwam onbestelbaar terug: de klant heeft geen link',
+    en: 'Reset email bounced: the customer has no link',
+  },
   ENROLLMENT_TICKET_ISSUED: {
     nl: 'Instellink uitgegeven, geldig tot {time}',
     en: 'Enrollment link issued, valid until {time}',
@@ -247,6 +254,11 @@ export const auditSentences = byLocale({
   NOTIFICATION_FAILED: {
     nl: 'E-mail “{kind}” niet verstuurd (poging {attempts})',
     en: 'Email “{kind}” not sent (attempt {attempts})',
+  },
+  NOTIFICATION_BOUNCED: { nl: 'E-mail “{kind}” kwam onbestelbaar terug', en: 'Email “{kind}” bounced' },
+  EMAIL_COMPLAINT_RECEIVED: {
+    nl: 'E-mail “{kind}” door de ontvanger als spam gemeld',
+    en: 'Email “{kind}” reported as spam by the recipient',
   },
   CASE_RECORD_PRINTED: {
     nl: 'Zaakdossier {case} afgedrukt door {actor}',

@@ -6,7 +6,7 @@ import { maySeeSession } from '../../../lib/verification/access';
 import type { Profile } from '../api-types';
 import { isSecurityOfficer } from '../auth';
 import { customerPageLayout, fact, type Ctx } from '../context';
-import { channelLabels } from '../messages';
+import { channelLabels, notificationKindLabels } from '../messages';
 import { auditTrailSection } from './audit-trail';
 import { customerPage, loadOlderVerifications, loadProfile, type CustomerPage } from './customer-state';
 import { disableCard, disableComesFirst } from './disable';
@@ -62,6 +62,7 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
             : null,
         )
       : null,
+    mailFeedbackNotice(ctx, customer.mailFeedback),
     customer.privileged ? h('p', { class: 'notice notice-warn', text: t('privileged') }) : null,
     cooldown
       ? h('p', { class: 'notice notice-warn', text: t('cooldown', { time: ctx.i18n.dateTime(cooldown) }) })
@@ -79,6 +80,27 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
         })
       : null,
   );
+};
+
+/** A mail SES could not deliver (or the customer reported as spam): the agent calls back. */
+const mailFeedbackNotice = (ctx: Ctx, mark: Profile['customer']['mailFeedback']) => {
+  if (!mark) return null;
+  const { t, lang } = ctx.i18n;
+  const values = {
+    time: ctx.i18n.dateTime(mark.at),
+    kind: notificationKindLabels[lang][mark.kind],
+    class: mark.class,
+  };
+  // The mails that carry the enrollment link: without them the customer cannot turn 2FA back on.
+  const carriesLink = mark.kind === 'RESET' || mark.kind === 'LOCK_RELEASED';
+  return h('p', {
+    class: 'notice notice-error',
+    'data-testid': 'mail-feedback',
+    text:
+      mark.feedback === 'complaint'
+        ? t('mailComplained', values)
+        : t(carriesLink ? 'mailBouncedReset' : 'mailBouncedOther', values),
+  });
 };
 
 const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
