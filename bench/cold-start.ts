@@ -83,10 +83,11 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     },
   },
   enrollmentApi: {
-    firstEvent: 'POST /enroll/start',
+    // As the enrollment page sends it: the page draws the QR code, the server renders no PNG.
+    firstEvent: 'POST /enroll/start {qr: none}',
     prepare: async (run, index) => {
       const [ticket] = await writeTicketHolders([`${run}-cold-enroll-${index}`]);
-      return () => apiEvent(findRoute('POST', '/enroll/start'), { body: { ticket } });
+      return () => apiEvent(findRoute('POST', '/enroll/start'), { body: { ticket, qr: 'none' } });
     },
   },
   notifier: {
