@@ -169,10 +169,11 @@ describe("the login service's parser", () => {
   });
 });
 
-describe("the login service's rule in the README", () => {
+describe("the login service's rule in docs/recovery-events.md", () => {
   it('matches the MFA Factor Disable events this service publishes, and no other', () => {
-    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
-    const block = /Its rule on the bus[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '{}';
+    const page = readFileSync(join(repoRoot(), 'docs', 'recovery-events.md'), 'utf8');
+    const block = /Its rule on the bus[\s\S]*?```json\n([\s\S]*?)```/.exec(page)?.[1];
+    if (!block) throw new Error('docs/recovery-events.md shows no rule pattern after "Its rule on the bus"');
     const pattern = JSON.parse(block) as {
       source: string[];
       'detail-type': string[];
