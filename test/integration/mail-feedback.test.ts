@@ -79,7 +79,10 @@ describe('a reset mail that bounces', () => {
     // The audit export is locked for years: no address, no SES diagnostic text.
     const stored = JSON.stringify(bounced[0]);
     expect(stored).not.toContain('@');
-    expect(stored).not.toMatch(/550|user unknown|5\.1\.1/);
+    // Hashes and ids are random hex or digits and may hold "550" by chance: SES's text would be in the rest.
+    const { hash: _hash, prevHash: _prevHash, eventId: _eventId, ...described } = bounced[0] ?? {};
+    const { messageId: _messageId, triggeredBy: _triggeredBy, ...detailText } = described.details ?? {};
+    expect(JSON.stringify({ ...described, details: detailText })).not.toMatch(/550|user unknown|5\.1\.1/);
 
     const profile = await profileOf('mf-bounce');
     expect(profile.customer.mailFeedback).toMatchObject({

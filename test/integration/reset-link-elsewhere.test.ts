@@ -106,7 +106,14 @@ describe('the reset link to another address on file', () => {
 
   it('refuses an address not on file, however it is written, and an agent; nothing is sent or counted', async () => {
     await resetWithFurtherAddresses('re-3');
-    const mailsBefore = (await stack.sentEmails()).length;
+    // The SES server is shared by the run's suites: count only mail to this customer or a lookalike.
+    const mailsTouchingRe3 = async () =>
+      (await stack.sentEmails()).filter((mail) =>
+        [...mail.destination.to, ...mail.destination.cc, ...mail.destination.bcc].some(
+          (address) => address.includes('re-3') || address.includes('evil.test'),
+        ),
+      ).length;
+    const mailsBefore = await mailsTouchingRe3();
     const coached = [
       'caller@evil.test',
       're-3-home@example.nl.evil.test',
@@ -141,7 +148,7 @@ describe('the reset link to another address on file', () => {
     expect(JSON.stringify(asAgent.body)).not.toContain('-home@');
     expect((await resend('re-3', { sendTo: homeOf('re-3') }, agent)).status).toBe(403);
     await stack.poller?.drain();
-    expect((await stack.sentEmails()).length).toBe(mailsBefore);
+    expect(await mailsTouchingRe3()).toBe(mailsBefore);
     expect(
       (await auditEventsOf(stack, 're-3')).filter((event) => event.type === 'RESET_LINK_RESENT'),
     ).toEqual([]);
