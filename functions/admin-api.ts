@@ -26,7 +26,7 @@ import {
 import { readVerificationSession } from '../lib/verification/reads';
 import { listReadyVerifications } from '../lib/verification/ready';
 import { previewDisables } from '../lib/reset/preview';
-import { recoveryLockCase } from '../lib/security/case';
+import { recoveryLockCase } from '../lib/staff-views/recovery-lock-case';
 import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
 import { endRecoveryDelay } from '../lib/security/recovery-delay';
 import { listRecoveryLimits, resetRecoveryLimits } from '../lib/security/recovery-limits';

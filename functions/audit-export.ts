@@ -11,7 +11,7 @@ import {
   runScheduledExport,
   scheduledExportEventSchema,
 } from '../lib/audit/scheduled-export';
-import { countMetric, withBusinessMetrics } from '../lib/observability/business-metrics';
+import { countMetric, withBusinessMetrics } from '../lib/business-metrics/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 const settings = parseScheduledExportSettings(process.env);

@@ -8,7 +8,7 @@ import { renewBackupCodes } from '../lib/enrollment/backup-code-renewal';
 import { issueProfileTicket } from '../lib/enrollment/self-service';
 import { createHttpFunction, type HttpRequest } from '../lib/http/http-function';
 import { loginServiceRoutes } from '../lib/routes/login-service';
-import { meterLoginVerify } from '../lib/observability/business-metrics';
+import { meterLoginVerify } from '../lib/business-metrics/business-metrics';
 import { twoFactorMethods, twoFactorState } from '../lib/customers/two-factor-state';
 import { verifyLoginCode } from '../lib/totp/verification';
 import { passkeyAuthenticationOptions, verifyPasskeyAssertion } from '../lib/passkeys/authentication';

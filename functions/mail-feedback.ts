@@ -5,7 +5,7 @@ import type { Context } from 'aws-lambda';
 import { recordMailFeedback, type FeedbackResult } from '../lib/bounces/record';
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
-import { withBusinessMetrics } from '../lib/observability/business-metrics';
+import { withBusinessMetrics } from '../lib/business-metrics/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 config();

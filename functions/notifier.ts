@@ -5,7 +5,7 @@ import { relayNewAuditEvents } from '../lib/audit/stream-relay';
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { deliverNotification } from '../lib/notify/notifier';
-import { withBusinessMetrics } from '../lib/observability/business-metrics';
+import { withBusinessMetrics } from '../lib/business-metrics/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 config();

@@ -6,7 +6,7 @@ import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { reconcileInputSchema } from '../lib/notify/reconcile-input';
 import { defaultReconcileOptions, reconcileOutbox, type ReconcileReport } from '../lib/notify/reconciliation';
-import { withBusinessMetrics } from '../lib/observability/business-metrics';
+import { withBusinessMetrics } from '../lib/business-metrics/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 config();

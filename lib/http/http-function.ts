@@ -1,7 +1,7 @@
 // Builds a route group's Lambda handler from its operations: the shared middy chain, then one call into lib/.
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { withBusinessMetrics } from '../observability/business-metrics';
+import { withBusinessMetrics } from '../business-metrics/business-metrics';
 import type { HttpFunctionName, RouteDefinition, TableRoute } from '../routes';
 import {
   errorMapping,

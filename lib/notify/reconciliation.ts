@@ -2,7 +2,7 @@
 // (a stream record the consumer never saw, a mapping that was off, an SES outage longer than the
 // stream's retries) and delivers them through the same ledger, so each email still goes out once.
 import { getAuditEvent } from '../audit/store';
-import { countMetric } from '../observability/business-metrics';
+import { countMetric } from '../business-metrics/business-metrics';
 import { logger } from '../observability/logger';
 import { listUnsettled, type UnsettledEntry } from './ledger';
 import { deliverNotification, type DeliveryResult, type Deps } from './notifier';

@@ -12,7 +12,7 @@ import { defaultOperationsThresholds as alarms } from '../../cdk/constructs/oper
 import { PROFILE_PAGE_SIZE } from '../../lib/staff-views/customer-profile';
 import { MAX_BODY_BYTES } from '../../lib/http/middlewares';
 import { routes } from '../../lib/routes';
-import { CASE_TIMELINE_MAX_EVENTS } from '../../lib/security/case';
+import { CASE_TIMELINE_MAX_EVENTS } from '../../lib/staff-views/recovery-lock-case';
 import { MAX_COMPANY_TERMS, MAX_NAME_TERMS } from '../../lib/customers/search-terms';
 import { generatedBlockNames, regenerated, settingDefaults } from '../../scripts/docs/blocks';
 import { docFiles, proseLines, repoRoot } from '../../scripts/docs/markdown';

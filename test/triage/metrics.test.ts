@@ -1,6 +1,6 @@
 // The triage's outcome is a business metric: self-service advised (a reset avoided if followed) or
 // verification advised; the dashboard graphs them next to the disables.
-import { metricOf } from '../../lib/observability/business-metrics';
+import { metricOf } from '../../lib/business-metrics/business-metrics';
 
 const triage = (advice: string) => ({
   type: 'HELPDESK_TRIAGE_RECORDED' as const,

@@ -12,7 +12,7 @@ import type {
   resetLinkQueuedSchema,
   twoFactorDisabledSchema,
 } from '../../lib/reset/responses';
-import type { recoveryLockCase } from '../../lib/security/case';
+import type { recoveryLockCase } from '../../lib/staff-views/recovery-lock-case';
 import type {
   recoveryLimitQueueSchema,
   recoveryLimitsResetSchema,

@@ -7,14 +7,14 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AuditEventType, AuditItem } from '../audit/events';
 import { hearingCommits } from '../audit/store';
 import { DomainError } from '../errors';
-import { logger } from './logger';
+import { logger } from '../observability/logger';
 import {
   metricsNamespace,
   metricsService,
   rankedRecoveryActions,
   recoveryActionLog,
   type BusinessMetric,
-} from './metric-names';
+} from '../observability/metric-names';
 
 type CountedEvent = Pick<AuditItem, 'type' | 'details' | 'actorType' | 'actorId'>;
 

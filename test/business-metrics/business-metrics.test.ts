@@ -1,5 +1,5 @@
 // Which metric an audit event counts towards: the distinctions the alarms depend on.
-import { metricOf } from '../../lib/observability/business-metrics';
+import { metricOf } from '../../lib/business-metrics/business-metrics';
 
 const event = (type: Parameters<typeof metricOf>[0]['type'], details: Record<string, string> = {}) => ({
   type,

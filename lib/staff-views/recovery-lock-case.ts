@@ -6,15 +6,15 @@ import type { AuditItem } from '../audit/events';
 import { openOrPlaceholder, openTextKey, type SealedText } from '../audit/sealed-text';
 import { listAuditEvents } from '../audit/store';
 import type { CustomerItem } from '../customers/customer';
-import { auditEventView } from '../staff-views/audit-history';
+import { auditEventView } from './audit-history';
 import { requireCustomer } from '../customers/store';
 import { twoFactorState } from '../customers/two-factor-state';
 import { getVerification, listCustomerVerifications } from '../verification/reads';
 import { emailCodeMatched } from '../verification/usable';
 import type { VerificationItem } from '../verification/verification';
-import { recoveryDelayView } from './recovery-delay';
-import { recoveryLimitsView } from './recovery-limits';
-import { entryOf, reportedCaseId } from './store';
+import { recoveryDelayView } from '../security/recovery-delay';
+import { recoveryLimitsView } from '../security/recovery-limits';
+import { entryOf, reportedCaseId } from '../security/store';
 
 /** Enough for a reported reset and the calls after it; an older story is in the customer's history. */
 export const CASE_TIMELINE_MAX_EVENTS = 200;
