@@ -3,7 +3,7 @@
 // never be read again while every hash still checks: crypto-shredding inside an append-only trail.
 import { gcmOpen, gcmSeal, newWrappedKey, unwrapKey } from '../secrets/sealed-secret';
 import type { Random } from '../clock';
-import type { AuditValue } from './events';
+import { isSealedText, type AuditValue, type SealedText } from './events';
 
 /** The customer's audit-text key as stored on the Customers item, wrapped by KMS or the local key. */
 export interface TextKey {
@@ -12,21 +12,7 @@ export interface TextKey {
   encryptedKey: string;
 }
 
-// Types, not interfaces: they must fit AuditValue's index signature to sit in an event's details.
-type UnpaddedSealedText = {
-  sealed: 'aes-256-gcm/v1';
-  iv: string;
-  tag: string;
-  ciphertext: string;
-};
-
-/**
- * GCM's ciphertext is exactly as long as the text, so texts are sealed padded to a multiple of `pad`
- * bytes: the length shows only the bucket. Seals from before padding have no `pad` and still open.
- */
-type PaddedSealedText = UnpaddedSealedText & { pad: number };
-
-export type SealedText = UnpaddedSealedText | PaddedSealedText;
+export type { SealedText };
 
 /** The bucket new seals are padded to: a reason of one word and one of a few lines mostly look alike. */
 export const SEAL_PAD_BYTES = 64;
@@ -88,11 +74,7 @@ export const sealText = (text: string, key: Buffer, customerId: string, random: 
   };
 };
 
-export const isSealedText = (value: unknown): value is SealedText =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as { sealed?: unknown }).sealed === 'aes-256-gcm/v1' &&
-  typeof (value as { ciphertext?: unknown }).ciphertext === 'string';
+export { isSealedText };
 
 /** Throws when the key is not this customer's or the text was altered. */
 export const openText = (sealed: SealedText, key: Buffer, customerId: string): string => {

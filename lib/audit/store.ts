@@ -8,7 +8,7 @@ import { transactionCancellationReasons } from '../aws/errors';
 import type { Clock, Random } from '../clock';
 import { conflict } from '../errors';
 import { nextAuditItem, type ChainHead } from './chain';
-import { subjectOf, type AuditEventInput, type AuditItem } from './events';
+import { subjectOf, unnamedSealedFields, type AuditEventInput, type AuditItem } from './events';
 import { isAccountChange } from './account-changes';
 import { notificationKindOf, pendingMarker, publicationMarker } from './outbox';
 
@@ -112,6 +112,11 @@ export const commitWithAudit = async <T>(
     const append = (input: AuditEventInput) => {
       if (input.customerId !== customerId)
         throw new Error('an audit event belongs to the customer whose change it records');
+      const unnamed = unnamedSealedFields(input);
+      if (unnamed.length)
+        throw new Error(
+          `${input.type} seals ${unnamed.join(', ')}: name it in sealedFieldsOf (lib/audit/events.ts)`,
+        );
       const at = deps.clock.now();
       const item = { eventId: deps.random.ulid(at) } as AuditItem;
       appended.push({ input, at, item });

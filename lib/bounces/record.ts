@@ -25,7 +25,10 @@ export type FeedbackResult =
 /** The ledger field that marks the message as reported, one per kind of feedback. */
 const markField = { bounce: 'bouncedAt', complaint: 'complainedAt' } as const;
 
-const auditTypeOf = (entry: LedgerItem, feedback: MailFeedback): AuditEventType =>
+const auditTypeOf = (
+  entry: LedgerItem,
+  feedback: MailFeedback,
+): Extract<AuditEventType, 'EMAIL_COMPLAINT_RECEIVED' | 'RESET_EMAIL_BOUNCED' | 'NOTIFICATION_BOUNCED'> =>
   feedback.feedback === 'complaint'
     ? 'EMAIL_COMPLAINT_RECEIVED'
     : entry.kind === 'RESET'

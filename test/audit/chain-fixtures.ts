@@ -12,7 +12,7 @@ import { localDigestSigner } from '../../lib/audit/digest';
 import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
 import { writeTableExport } from '../../lib/audit/export-format';
 import { digestCompletedExports, type ScheduledExportSettings } from '../../lib/audit/scheduled-export';
-import type { AuditEventType } from '../../lib/audit/events';
+import type { AuditEventInput, AuditEventType } from '../../lib/audit/events';
 
 export const auditTableArn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/MfaRecovery-DataAuditEvents-ABC';
 
@@ -44,7 +44,7 @@ export class Trail {
   event(customerId: string, at: Date, type: AuditEventType = 'VERIFICATION_STARTED') {
     const item = nextAuditItem(
       this.heads.get(customerId),
-      { type, actorType: 'agent', actorId: 'agent-bram', customerId, details: {} },
+      { type, actorType: 'agent', actorId: 'agent-bram', customerId, details: {} } as AuditEventInput,
       at,
       systemRandom.ulid(at),
     );

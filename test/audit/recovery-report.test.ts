@@ -99,7 +99,7 @@ const writeExport = async (root: string) => {
     type: AuditEventType,
     details: AuditEventInput['details'],
   ) => {
-    const input: AuditEventInput = { customerId, type, actorType: 'system', actorId: 'test', details };
+    const input = { customerId, type, actorType: 'system', actorId: 'test', details } as AuditEventInput;
     const item = nextAuditItem(heads.get(customerId), input, new Date(at), systemRandom.ulid(new Date(at)));
     heads.set(customerId, { seq: item.seq, hash: item.hash });
     items.push(itemToDynamoDbJson(item as unknown as Record<string, unknown>));

@@ -1,6 +1,6 @@
 // Audit events in the UI language: one sentence per event from its details (never raw JSON), and
 // times in the browser's own time zone with the date and the zone's name.
-import type { AuditEventType } from '../../lib/audit/events';
+import { sealedFieldsOf, type AuditEventType, type SealedField } from '../../lib/audit/events';
 import type { NotificationKind } from '../../lib/notify/templates';
 import type { CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { ReportedProblem } from '../../lib/verification/vocabulary';
@@ -73,6 +73,18 @@ const known = (key: string): MessageKey | undefined => (key in messages.nl ? (ke
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const count = (value: unknown) => (typeof value === 'number' ? String(value) : '?');
+
+/** Every sealed field an event names (lib/audit/events.ts), opened, in its own words: a new field fails tsc here. */
+const sealedFieldClause = (ctx: Ctx, field: SealedField, opened: string) => {
+  const { t } = ctx.i18n;
+  const clauses: Record<SealedField, () => string> = {
+    reason: () => t('as_reason', { reason: opened }),
+    note: () => t('as_note', { note: opened }),
+    address: () => t('as_sentToFurther', { address: opened }),
+    reportedFrom: () => t('as_reportedFrom', { address: opened }),
+  };
+  return clauses[field]();
+};
 
 /** The words for one event; `caseLabel` turns a verification id into its case number where known. */
 export const eventSentence = (
@@ -163,18 +175,21 @@ export const eventSentence = (
     clauses.push(t('as_requestedApproved', { requester: details.requestedBy, approver: details.approvedBy }));
   if (typeof details.verifiedBy === 'string' && details.verifiedBy !== event.actorId)
     clauses.push(t('as_verifiedBy', { name: details.verifiedBy }));
-  if (event.type === 'RESET_LINK_RESENT' && details.sentTo === 'FURTHER_ADDRESS')
-    clauses.push(t('as_sentToFurther', { address: text(details.address) ?? '?' }));
   if (details.countedAsFailed === true) clauses.push(t('as_countedAsFailed'));
   if (typeof details.cooldownUntil === 'string')
     clauses.push(t('as_cooldown', { time: time(details.cooldownUntil) }));
-  if (typeof details.reason === 'string' && details.reason)
+  const sealed: readonly SealedField[] = sealedFieldsOf[event.type as AuditEventType] ?? [];
+  for (const field of sealed) {
+    const opened = text(details[field]);
+    if (opened) clauses.push(sealedFieldClause(ctx, field, opened));
+  }
+  // A reason that is no staff text: the code of a failed send or of a removal.
+  if (!sealed.includes('reason') && typeof details.reason === 'string' && details.reason)
     clauses.push(
       event.type === 'RESET_EMAIL_FAILED' || event.type === 'NOTIFICATION_FAILED'
         ? t('as_failedReason', { reason: details.reason })
         : t('as_reason', { reason: details.reason }),
     );
-  if (typeof details.note === 'string' && details.note) clauses.push(t('as_note', { note: details.note }));
   if (details.final === true) clauses.push(t('as_finalFailure'));
   return clauses.length ? `${sentence}; ${clauses.join('; ')}` : sentence;
 };

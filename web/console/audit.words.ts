@@ -22,6 +22,7 @@ export const auditWords = {
     nl: 'naar een ander adres in het dossier: {address}',
     en: 'to another address on file: {address}',
   },
+  as_reportedFrom: { nl: 'gemeld vanaf {address}', en: 'reported from {address}' },
   as_forRelease: { nl: 'voor het opheffen van de blokkade', en: 'to lift the recovery lock' },
   as_secondAdmin: { nl: 'tweede admin nodig: {reasons}', en: 'second admin needed: {reasons}' },
   as_field_email: { nl: 'e-mailadres', en: 'email address' },
