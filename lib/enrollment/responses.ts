@@ -20,6 +20,18 @@ export const addAnotherSchema = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
+/** POST /enroll/passkey/register: 2FA is on with the passkey; the backup codes, shown once. */
+export const passkeyRegisteredSchema = z.object({
+  twoFactor: z.literal('ENABLED'),
+  method: z.literal('passkey'),
+  mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
+  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
+  backupCodes: z.array(z.string()).check(z.maxLength(10)),
+  addAnother: addAnotherSchema,
+});
+
+export type PasskeyRegistered = z.infer<typeof passkeyRegisteredSchema>;
+
 export const enrollmentStartedSchema = z.looseObject({
   mode,
   otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
