@@ -1,6 +1,7 @@
 // Response body of the enrollment link the login service asks for on the customer's profile page.
 import { customerLocales } from '../locales';
 import * as z from '../schema';
+import { twoFactorMethodsSchema } from '../customers/responses';
 
 /** POST /internal/customers/{customerId}/2fa/enrollment-ticket. */
 export const enrollmentTicketIssuedSchema = z.object({
@@ -31,6 +32,15 @@ export const passkeyRegisteredSchema = z.object({
 });
 
 export type PasskeyRegistered = z.infer<typeof passkeyRegisteredSchema>;
+
+/** POST …/passkeys/{credentialRef}/remove: the passkey no longer signs in; the ways left. */
+export const passkeyRemovedSchema = z.object({
+  removed: z.literal(true),
+  credentialRef: z.string(),
+  methods: twoFactorMethodsSchema,
+});
+
+export type PasskeyRemoved = z.infer<typeof passkeyRemovedSchema>;
 
 export const enrollmentStartedSchema = z.looseObject({
   mode,
