@@ -180,7 +180,7 @@ export const baselineEntryFor = (name: FunctionName) => {
 
 // Runs in the fresh process: times the import and the first event from the process's own clock
 // (performance.now() counts from process start), writes the result to a file and exits at once.
-const driverSource = `'use strict';
+export const driverSource = `'use strict';
 const { performance } = require('node:perf_hooks');
 const { readFileSync, writeFileSync } = require('node:fs');
 const [bundle, inputFile, outputFile] = process.argv.slice(2);
@@ -205,7 +205,7 @@ if (input.event === null) finish(undefined);
 else Promise.resolve(handler(input.event, context)).then((result) => finish(result), (error) => finish(undefined, String(error && error.stack || error)));
 `;
 
-interface ProcessTiming {
+export interface ProcessTiming {
   beforeImport: number;
   importMs: number;
   firstEventMs: number;
@@ -248,7 +248,7 @@ export const bundleFunction = async (entry: string, outDir: string) => {
   return { outfile, bytes: await fileSize(outfile), mapBytes: await fileSize(`${outfile}.map`) };
 };
 
-const runFresh = async (
+export const runFresh = async (
   driver: string,
   bundle: string,
   input: unknown,
@@ -280,6 +280,21 @@ const runFresh = async (
   }
 };
 
+/** As deployed (cdk/constructs/app-function.ts): its NODE_OPTIONS, logs at INFO, credentials from the environment. */
+export const coldStartEnvironment = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_OPTIONS: lambdaNodeOptions,
+  POWERTOOLS_SERVICE_NAME: 'mfa-recovery',
+  POWERTOOLS_METRICS_DISABLED: 'false',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+  AUDIT_EXPORT_BUCKET: 'bench-audit-exports',
+  AUDIT_DIGEST_KEY_ID: 'bench-digest-key',
+  AUDIT_EVENTS_TABLE_ARN: 'arn:aws:dynamodb:eu-west-1:000000000000:table/AuditEvents',
+});
+
 export const measureColdStarts = async (options: {
   runs: number;
   run: string;
@@ -293,20 +308,7 @@ export const measureColdStarts = async (options: {
   const dir = await mkdtemp(join(tmpdir(), 'mfa-bench-cold-'));
   const driver = join(dir, 'driver.cjs');
   await writeFile(driver, driverSource);
-  // As deployed (cdk/constructs/app-function.ts): its NODE_OPTIONS, logs at INFO, credentials from the environment.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_OPTIONS: lambdaNodeOptions,
-    POWERTOOLS_SERVICE_NAME: 'mfa-recovery',
-    POWERTOOLS_METRICS_DISABLED: 'false',
-    POWERTOOLS_LOG_LEVEL: 'INFO',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
-    AUDIT_EXPORT_BUCKET: 'bench-audit-exports',
-    AUDIT_DIGEST_KEY_ID: 'bench-digest-key',
-    AUDIT_EVENTS_TABLE_ARN: 'arn:aws:dynamodb:eu-west-1:000000000000:table/AuditEvents',
-  };
+  const env = coldStartEnvironment();
   const results: ColdStartMeasurement[] = [];
   try {
     for (const name of Object.keys(functions) as FunctionName[]) {

@@ -7,7 +7,7 @@ import { enrollmentLinkStatus } from '../lib/enrollment/status';
 import { createHttpFunction } from '../lib/http/http-function';
 import { enrollmentRoutes } from '../lib/routes/enrollment';
 import { reportByNotice } from '../lib/reset/notice-report';
-import { passkeyRegistrationOptions, registerPasskey } from '../lib/passkeys/registration';
+import { passkeyRegistrationOptions, registerPasskey } from '../lib/enrollment/passkey-registration';
 import { reportUnauthorizedReset } from '../lib/reset/report';
 import type * as z from '../lib/schema';
 

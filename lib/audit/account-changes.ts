@@ -58,7 +58,8 @@ export const accountChangeOf: Record<AuditEventType, AccountChangeMapping | unde
     severity: 'INFORMATIONAL',
     message: 'A passkey was registered as a second factor.',
   },
-  // A helpdesk reset or a lock release removes every passkey (with TWO_FA_DISABLED or the release).
+  // A helpdesk reset or a lock release removes every passkey (with TWO_FA_DISABLED or the release); the
+  // customer removes one from the profile page (reason SELF_SERVICE).
   PASSKEY_REMOVED: {
     activity: 'MFA_FACTOR_DISABLE',
     severity: 'MEDIUM',

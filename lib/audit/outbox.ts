@@ -14,6 +14,7 @@ export type NotificationKind =
   | 'LAST_BACKUP_CODE'
   | 'AUTHENTICATOR_REPLACED'
   | 'AUTHENTICATOR_ADDED'
+  | 'PASSKEY_REMOVED'
   | 'BACKUP_CODES_RENEWED'
   | 'SECURITY_ALERT'
   | 'SECURITY_REVIEW'
@@ -42,6 +43,9 @@ export const notificationKindOf = (
     // NIST SP 800-63B-4 §4.1.2.1: every new authenticator is notified, to every address on file.
     case 'AUTHENTICATOR_ADDED':
       return 'AUTHENTICATOR_ADDED';
+    // The customer's own removal; a reset's or a replacement's removals have their own notice.
+    case 'PASSKEY_REMOVED':
+      return event.details.reason === 'SELF_SERVICE' ? 'PASSKEY_REMOVED' : undefined;
     case 'BACKUP_CODES_REGENERATED':
       return 'BACKUP_CODES_RENEWED';
     case 'UNAUTHORIZED_RESET_REPORTED':

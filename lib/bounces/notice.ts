@@ -14,6 +14,7 @@ export const reachesCustomer: Record<NotificationKind, boolean> = {
   LAST_BACKUP_CODE: true,
   AUTHENTICATOR_REPLACED: true,
   AUTHENTICATOR_ADDED: true,
+  PASSKEY_REMOVED: true,
   BACKUP_CODES_RENEWED: true,
   SECURITY_ALERT: false,
   SECURITY_REVIEW: false,

@@ -23,11 +23,23 @@ export const twoFactorMethodsSchema = z.array(
   }),
 );
 
+/** A passkey as the profile page lists it: `credentialRef` names it to the removal route. */
+export const passkeyOnFileSchema = z.object({
+  credentialRef: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  lastUsedAt: z.optional(z.iso.datetime({ offset: true })),
+  /** A synced passkey (backup eligible), e.g. in a phone's password manager; else a device-bound one. */
+  synced: z.boolean(),
+  transports: z.array(z.string()),
+});
+
 /** GET /internal/customers/{customerId}/2fa. */
 export const twoFactorStateSchema = z.object({
   twoFactor: twoFactorStatusSchema,
   lockReason: z.optional(lockReasonSchema),
   methods: twoFactorMethodsSchema,
+  /** Present when the customer has passkeys: one entry each, for the profile page's "remove". */
+  passkeys: z.optional(z.array(passkeyOnFileSchema)),
 });
 
 export type CustomerSynced = z.infer<typeof customerSyncedSchema>;

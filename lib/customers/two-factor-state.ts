@@ -2,7 +2,7 @@
 // "Too many wrong codes" passes by itself (the lock's length is lib/totp/lockout.ts's policy); a
 // "this wasn't me" report holds until security releases it.
 import type { CustomerItem, TwoFactorStatus } from './customer';
-import { passkeysOf } from './passkeys';
+import { credentialRef, passkeysOf } from './passkeys';
 
 export interface ActiveLock {
   until: Date;
@@ -51,4 +51,19 @@ export const twoFactorMethods = (customer: CustomerItem): { method: TwoFactorMet
   return (Object.keys(counts) as TwoFactorMethod[])
     .filter((method) => counts[method] > 0)
     .map((method) => ({ method, count: counts[method] }));
+};
+
+/** The passkeys as the profile page lists them, oldest first; none of WebAuthn's key material. */
+export const passkeysOnFile = (customer: CustomerItem) => {
+  const passkeys = passkeysOf(customer).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (passkeys.length === 0) return {};
+  return {
+    passkeys: passkeys.map((passkey) => ({
+      credentialRef: credentialRef(passkey.credentialId),
+      createdAt: passkey.createdAt,
+      ...(passkey.lastUsedAt ? { lastUsedAt: passkey.lastUsedAt } : {}),
+      synced: passkey.backupEligible,
+      transports: passkey.transports,
+    })),
+  };
 };

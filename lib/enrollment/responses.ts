@@ -1,6 +1,7 @@
 // Response body of the enrollment link the login service asks for on the customer's profile page.
 import { customerLocales } from '../locales';
 import * as z from '../schema';
+import { twoFactorMethodsSchema } from '../customers/responses';
 
 /** POST /internal/customers/{customerId}/2fa/enrollment-ticket. */
 export const enrollmentTicketIssuedSchema = z.object({
@@ -19,6 +20,27 @@ export const addAnotherSchema = z.object({
   ticket: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
 });
+
+/** POST /enroll/passkey/register: 2FA is on with the passkey; the backup codes, shown once. */
+export const passkeyRegisteredSchema = z.object({
+  twoFactor: z.literal('ENABLED'),
+  method: z.literal('passkey'),
+  mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
+  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
+  backupCodes: z.array(z.string()).check(z.maxLength(10)),
+  addAnother: addAnotherSchema,
+});
+
+export type PasskeyRegistered = z.infer<typeof passkeyRegisteredSchema>;
+
+/** POST …/passkeys/{credentialRef}/remove: the passkey no longer signs in; the ways left. */
+export const passkeyRemovedSchema = z.object({
+  removed: z.literal(true),
+  credentialRef: z.string(),
+  methods: twoFactorMethodsSchema,
+});
+
+export type PasskeyRemoved = z.infer<typeof passkeyRemovedSchema>;
 
 export const enrollmentStartedSchema = z.looseObject({
   mode,

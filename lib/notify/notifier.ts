@@ -251,6 +251,7 @@ const prepare = async (
       });
     case 'LIMITS_RESET':
     case 'AUTHENTICATOR_REPLACED':
+    case 'PASSKEY_REMOVED':
     case 'BACKUP_CODES_RENEWED':
       return withCopies(customer, {
         to: customer.email,

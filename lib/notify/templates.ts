@@ -27,6 +27,10 @@ import authenticatorAddedEn from './templates/authenticator-added/en.txt';
 import authenticatorAddedEnHtml from './templates/authenticator-added/en.html';
 import authenticatorAddedNl from './templates/authenticator-added/nl.txt';
 import authenticatorAddedNlHtml from './templates/authenticator-added/nl.html';
+import passkeyRemovedEn from './templates/passkey-removed/en.txt';
+import passkeyRemovedEnHtml from './templates/passkey-removed/en.html';
+import passkeyRemovedNl from './templates/passkey-removed/nl.txt';
+import passkeyRemovedNlHtml from './templates/passkey-removed/nl.html';
 import backupCodesRenewedEn from './templates/backup-codes-renewed/en.txt';
 import backupCodesRenewedEnHtml from './templates/backup-codes-renewed/en.html';
 import backupCodesRenewedNl from './templates/backup-codes-renewed/nl.txt';
@@ -95,6 +99,10 @@ export const notificationTemplates: Record<CustomerNotificationKind, Record<Mail
   AUTHENTICATOR_ADDED: {
     nl: { text: authenticatorAddedNl, html: authenticatorAddedNlHtml },
     en: { text: authenticatorAddedEn, html: authenticatorAddedEnHtml },
+  },
+  PASSKEY_REMOVED: {
+    nl: { text: passkeyRemovedNl, html: passkeyRemovedNlHtml },
+    en: { text: passkeyRemovedEn, html: passkeyRemovedEnHtml },
   },
   BACKUP_CODES_RENEWED: {
     nl: { text: backupCodesRenewedNl, html: backupCodesRenewedNlHtml },

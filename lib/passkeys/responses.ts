@@ -1,7 +1,7 @@
 // Response bodies of the passkey routes: the WebAuthn options JSON the browser hands to
-// navigator.credentials, the registration's outcome, and the login verification's.
+// navigator.credentials, and the login verification's outcome (the registration's, which ends an
+// enrollment, is in lib/enrollment/responses.ts).
 import * as z from '../schema';
-import { addAnotherSchema } from '../enrollment/responses';
 
 const descriptor = z.looseObject({
   id: z.string(),
@@ -30,16 +30,6 @@ export const passkeyRequestOptionsSchema = z.looseObject({
   userVerification: z.optional(z.string()),
 });
 
-/** POST /enroll/passkey/register: 2FA is on with the passkey; the backup codes, shown once. */
-export const passkeyRegisteredSchema = z.object({
-  twoFactor: z.literal('ENABLED'),
-  method: z.literal('passkey'),
-  mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
-  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
-  backupCodes: z.array(z.string()).check(z.maxLength(10)),
-  addAnother: addAnotherSchema,
-});
-
 /** Why an assertion was refused; the audit's VERIFY_FAILED says it too. */
 export const passkeyRefusalSchema = z.enum([
   'UNKNOWN_CREDENTIAL',
@@ -66,6 +56,5 @@ export const passkeyVerifyOutcomeSchema = z.discriminatedUnion('valid', [
 
 export type PasskeyCreationOptions = z.infer<typeof passkeyCreationOptionsSchema>;
 export type PasskeyRequestOptions = z.infer<typeof passkeyRequestOptionsSchema>;
-export type PasskeyRegistered = z.infer<typeof passkeyRegisteredSchema>;
 export type PasskeyRefusal = z.infer<typeof passkeyRefusalSchema>;
 export type PasskeyVerifyOutcome = z.infer<typeof passkeyVerifyOutcomeSchema>;

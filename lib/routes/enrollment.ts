@@ -6,11 +6,12 @@ import {
   enrollmentConfirmedSchema,
   enrollmentLinkStatusSchema,
   enrollmentStartedSchema,
+  passkeyRegisteredSchema,
   unauthorizedResetReportedSchema,
 } from '../enrollment/responses';
 import { noticeReportedSchema } from '../reset/responses';
 import { noticeTokenSchema } from '../reset/schemas';
-import { passkeyCreationOptionsSchema, passkeyRegisteredSchema } from '../passkeys/responses';
+import { passkeyCreationOptionsSchema } from '../passkeys/responses';
 import { registrationResponseSchema } from '../passkeys/schemas';
 import { appendAudit, type RouteDefinition } from './definition';
 

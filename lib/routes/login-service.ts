@@ -1,16 +1,22 @@
 // The login service's internal routes (IAM): customer sync, 2FA status, login verification, tickets,
-// backup codes (one function), and erasure (a function of its own).
+// backup codes, removing a passkey (one function), and erasure (a function of its own).
 import * as z from '../schema';
-import { customerRecordSchema } from '../customers/schemas';
+import { customerIdSchema, customerRecordSchema } from '../customers/schemas';
 import { typedCodeSchema } from '../totp/schemas';
 import { customerSyncedSchema, twoFactorStateSchema } from '../customers/responses';
-import { enrollmentTicketIssuedSchema } from '../enrollment/responses';
+import { enrollmentTicketIssuedSchema, passkeyRemovedSchema } from '../enrollment/responses';
 import { customerErasedSchema } from '../erasure/responses';
 import { verifyOutcomeSchema } from '../totp/responses';
 import { backupCodesRenewedSchema } from '../backup-codes/responses';
 import { passkeyRequestOptionsSchema, passkeyVerifyOutcomeSchema } from '../passkeys/responses';
 import { authenticationResponseSchema } from '../passkeys/schemas';
 import { appendAudit, customerParams, type RouteDefinition } from './definition';
+
+/** A passkey named as GET …/2fa lists it (lib/customers/passkeys.ts's credentialRef). */
+const passkeyParams = z.strictObject({
+  customerId: customerIdSchema,
+  credentialRef: z.string().check(z.regex(/^[0-9a-f]{32}$/, 'a passkey reference is 32 hex digits')),
+});
 
 export const loginServiceRoutes = [
   {
@@ -99,6 +105,23 @@ export const loginServiceRoutes = [
     auth: { type: 'iam' },
     params: customerParams,
     // The step-up: a current app code, or a passkey's assertion (lib/enrollment/backup-code-renewal.ts).
+    body: z.strictObject({
+      stepUpCode: z.optional(typedCodeSchema),
+      stepUpPasskey: z.optional(authenticationResponseSchema),
+    }),
+    tables: { customers: 'readWrite', ...appendAudit },
+    services: ['openSecrets', 'answerHashKey'],
+  },
+  {
+    method: 'POST',
+    path: '/internal/customers/{customerId}/passkeys/{credentialRef}/remove',
+    operation: 'removePasskey',
+    responses: { 200: passkeyRemovedSchema },
+    function: 'loginServiceApi',
+    auth: { type: 'iam' },
+    params: passkeyParams,
+    // The step-up by another factor: an app code, a backup code, or another passkey's assertion
+    // (lib/enrollment/passkey-removal.ts).
     body: z.strictObject({
       stepUpCode: z.optional(typedCodeSchema),
       stepUpPasskey: z.optional(authenticationResponseSchema),

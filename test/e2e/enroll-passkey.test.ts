@@ -145,6 +145,15 @@ describe('recovering to a passkey', () => {
         { method: 'passkey', count: 1 },
         { method: 'backup_codes', count: 10 },
       ],
+      // The profile page's list, for removing one: a reference, never the credential id or its key.
+      passkeys: [
+        {
+          credentialRef: expect.stringMatching(/^[0-9a-f]{32}$/),
+          createdAt: expect.any(String),
+          synced: false,
+          transports: ['internal'],
+        },
+      ],
     });
 
     // The helpdesk sees which ways in the customer has (how many, never which credential).
@@ -269,6 +278,9 @@ describe('a second authenticator', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('Deze passkey staat al op uw account');
     expect(await credentialsOn(cdp, phoneId)).toHaveLength(1);
+    // The refusal is a step of its own on the phone: readable and accessible as the others.
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'passkey-06b-same-device-refused-phone');
 
     // A reload mid-add (the tab keeps the link) comes back to the same intro.
     await page.reload();

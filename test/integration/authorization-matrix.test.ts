@@ -29,7 +29,8 @@ const samplePath = (path: string) =>
   path
     .replace('{customerId}', 'matrix-customer')
     .replace('{verificationId}', '01JABCDEFGHJKMNPQRSTVWXYZ0')
-    .replace('{approvalId}', '01JABCDEFGHJKMNPQRSTVWXYZ1');
+    .replace('{approvalId}', '01JABCDEFGHJKMNPQRSTVWXYZ1')
+    .replace('{credentialRef}', '0123456789abcdef0123456789abcdef');
 
 const allowed = (route: (typeof routes)[number], caller: string) => {
   if (route.auth.type === 'none') return true;

@@ -6,7 +6,7 @@
 // reload or a cancelled prompt mid-add, a second try.
 import { fixedClock, systemRandom } from '../../lib/clock';
 import { MAX_PASSKEYS } from '../../lib/enrollment/add-another';
-import { passkeyRegistrationOptions } from '../../lib/passkeys/registration';
+import { passkeyRegistrationOptions } from '../../lib/enrollment/passkey-registration';
 import { UNCOUNTED_REFUSALS_PER_WINDOW } from '../../lib/passkeys/refusals';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, emailOf, mailTo, resetCustomer } from '../support/fixtures';

@@ -4,6 +4,7 @@
 // another RP ID, no user verification, a cloned authenticator's counter (only those made with the
 // customer's own passkey count toward the lock: lib/passkeys/refusals.ts). A reset removes it all.
 import { fixedClock, systemRandom } from '../../lib/clock';
+import { credentialRef } from '../../lib/customers/passkeys';
 import { verifyPasskeyAssertion } from '../../lib/passkeys/authentication';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { emailOf, mailTo, passOwnMail, resetCustomer } from '../support/fixtures';
@@ -86,6 +87,15 @@ describe('enrollment with a passkey after a reset', () => {
       methods: [
         { method: 'passkey', count: 1 },
         { method: 'backup_codes', count: 10 },
+      ],
+      // Named by a reference the removal route takes; no credential id, no key.
+      passkeys: [
+        {
+          credentialRef: credentialRef(passkey.credentialId),
+          createdAt: expect.any(String),
+          synced: false,
+          transports: ['internal'],
+        },
       ],
     });
     const item = await customerItem(stack, 'pk-honest');

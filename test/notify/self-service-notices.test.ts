@@ -21,6 +21,7 @@ const advice = {
 const kinds: CustomerNotificationKind[] = [
   'AUTHENTICATOR_REPLACED',
   'AUTHENTICATOR_ADDED',
+  'PASSKEY_REMOVED',
   'BACKUP_CODES_RENEWED',
 ];
 

@@ -277,6 +277,7 @@ export const notificationKindLabels = byLocale({
   LAST_BACKUP_CODE: { nl: 'laatste back-upcode', en: 'last backup code' },
   AUTHENTICATOR_REPLACED: { nl: 'app vervangen', en: 'app replaced' },
   AUTHENTICATOR_ADDED: { nl: 'authenticator toegevoegd', en: 'authenticator added' },
+  PASSKEY_REMOVED: { nl: 'passkey verwijderd', en: 'passkey removed' },
   BACKUP_CODES_RENEWED: { nl: 'back-upcodes vernieuwd', en: 'backup codes renewed' },
   SECURITY_ALERT: { nl: 'beveiligingsmelding', en: 'security alert' },
   SECURITY_REVIEW: {

@@ -1,10 +1,14 @@
 // The enrollment page's four calls, each with the ticket from the link, typed by the server's own
 // schemas; and what a refusal means to the page: the link itself refused, or an error beside the action.
 import type * as z from '../../lib/schema';
-import type { enrollmentConfirmedSchema, enrollmentStartedSchema } from '../../lib/enrollment/responses';
+import type {
+  enrollmentConfirmedSchema,
+  enrollmentStartedSchema,
+  PasskeyRegistered,
+} from '../../lib/enrollment/responses';
 import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
 import type { noticeReportedSchema } from '../../lib/reset/responses';
-import type { PasskeyCreationOptions, PasskeyRegistered } from '../../lib/passkeys/responses';
+import type { PasskeyCreationOptions } from '../../lib/passkeys/responses';
 import { api, ApiError } from '../shared/api';
 import { ticketErrorCodes, type TicketErrorCode } from './messages';
 

@@ -10,7 +10,12 @@ import {
   type TwoFactorState,
 } from '../../../lib/customers/responses';
 import { backupCodesRenewedSchema, type BackupCodesRenewed } from '../../../lib/backup-codes/responses';
-import { enrollmentTicketIssuedSchema, type EnrollmentTicketIssued } from '../../../lib/enrollment/responses';
+import {
+  enrollmentTicketIssuedSchema,
+  passkeyRemovedSchema,
+  type EnrollmentTicketIssued,
+  type PasskeyRemoved,
+} from '../../../lib/enrollment/responses';
 import { customerErasedSchema, type CustomerErased } from '../../../lib/erasure/responses';
 import { errorBodySchema } from '../../../lib/http/schemas';
 import type * as z from '../../../lib/schema';
@@ -30,6 +35,7 @@ export type {
   CustomerRecord,
   CustomerSynced,
   EnrollmentTicketIssued,
+  PasskeyRemoved,
   TwoFactorState,
   VerifyOutcomeBody,
   PasskeyRequestOptions,
@@ -192,6 +198,17 @@ export const createLoginServiceClient = (options: LoginServiceClientOptions) => 
      */
     eraseCustomer: (customerId: string): Promise<CustomerErased> =>
       send('POST', `/internal/customers/${segment(customerId)}/erase`, customerErasedSchema),
+    /**
+     * POST /internal/customers/{customerId}/passkeys/{credentialRef}/remove: one passkey (as
+     * twoFactorStatus lists it) no longer signs in, after a step-up by another factor; never the last one.
+     */
+    removePasskey: (customerId: string, credentialRef: string, stepUp: StepUp): Promise<PasskeyRemoved> =>
+      send(
+        'POST',
+        `/internal/customers/${segment(customerId)}/passkeys/${segment(credentialRef)}/remove`,
+        passkeyRemovedSchema,
+        stepUpBody(stepUp),
+      ),
     /** POST /internal/customers/{customerId}/2fa/backup-codes: ten new backup codes after a TOTP or passkey step-up. */
     renewBackupCodes: (customerId: string, stepUp: StepUp): Promise<BackupCodesRenewed> =>
       send(

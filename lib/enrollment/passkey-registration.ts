@@ -1,6 +1,6 @@
 // Enrollment with a passkey: options bound to the enrollment ticket (a single-use, short-lived
 // challenge kept on the customer), and the registration, which requires user verification, asks for
-// no attestation, and finishes the enrollment as a confirmed TOTP code does (lib/enrollment/completion.ts).
+// no attestation, and finishes the enrollment as a confirmed TOTP code does (./completion.ts).
 import { assertRecoveryAvailable, recoveryAvailableCondition } from '../reset/waiting-period';
 import type { AuditEventInput } from '../audit/events';
 import { commitWithAudit } from '../audit/store';
@@ -14,7 +14,7 @@ import {
   withRaceExplained,
   type ConfirmedEnrollment,
   type Deps,
-} from '../enrollment/completion';
+} from './completion';
 import { conflict, gone, invalid } from '../errors';
 import { enrollmentModeOf, ticketUsableCheck, type EnrollmentMode } from '../tickets/store';
 import type { CustomerItem } from '../customers/customer';
@@ -26,10 +26,10 @@ import {
   type PasskeyChallenge,
   type StoredPasskey,
 } from '../customers/passkeys';
-import { assertMayAdd } from '../enrollment/add-another';
-import { challengeExpiry, newChallenge, relyingParty, webAuthn } from './relying-party';
-import type { PasskeyCreationOptions } from './responses';
-import type { RegistrationResponseBody } from './schemas';
+import { assertMayAdd } from './add-another';
+import { challengeExpiry, newChallenge, relyingParty, webAuthn } from '../passkeys/relying-party';
+import type { PasskeyCreationOptions } from '../passkeys/responses';
+import type { RegistrationResponseBody } from '../passkeys/schemas';
 
 /**
  * The options for navigator.credentials.create(). A newer call replaces the challenge of an earlier
