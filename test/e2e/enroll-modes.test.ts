@@ -126,7 +126,8 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
     expect(linkBox.y + linkBox.height).toBeLessThan(qrBox.y);
     expect(linkBox.y + linkBox.height).toBeLessThan(phone.height);
     expect(linkBox.width).toBeGreaterThan(phone.width * 0.6);
-    expect(await page.getByTestId('app-entry').textContent()).toContain(`Cube (${email})`);
+    // The new entry's name carries the date, to tell it from the old entry beside it in the app.
+    expect(await page.getByTestId('app-entry').textContent()).toContain(`Cube (${email}, 20`);
     await page.waitForFunction(
       () => (document.querySelector('[data-testid="qr"]') as HTMLImageElement).complete,
     );
@@ -135,7 +136,7 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
     const uri = scanQr((await page.getByTestId('qr').getAttribute('src')) ?? '');
     expect(uri).toBe(appLink);
     const newPhone = phoneApp(uri);
-    expect(newPhone.label).toBe(`Cube:${email}`);
+    expect(newPhone.label.startsWith(`Cube:${email}, 20`)).toBe(true);
     expect(newPhone.key.equals(oldPhone.key)).toBe(false);
 
     // A wrong code: the message above the input (the on-screen keyboard hides what is below).
