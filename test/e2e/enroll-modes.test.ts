@@ -108,6 +108,11 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
     await page.getByRole('heading', { name: 'Koppel een nieuwe authenticator-app' }).waitFor();
     await expectAccountShown(page, email);
     expect(await page.textContent('main')).toContain('Uw huidige app blijft werken');
+    // On a phone the app is on this device: the start screen says a tap adds the account, not "scan".
+    expect(await page.textContent('main')).toContain(
+      'Voeg uw account toe aan de app: op deze telefoon met één tik.',
+    );
+    expect(await page.textContent('main')).not.toContain('Scan de QR-code met de app.');
     expect(await page.textContent('header')).toContain('Cube');
     await screenshot(page, 'enroll-modes-01-replace-intro-phone');
     await page.getByRole('button', { name: 'Beginnen' }).click();
@@ -223,6 +228,8 @@ describe('a lost phone, with the backup codes, set up from a computer', () => {
     await page.goto(issued.body.enrollUrl);
     await page.getByRole('heading', { name: 'Koppel een nieuwe authenticator-app' }).waitFor();
     await expectAccountShown(page, email);
+    // On a desktop the phone is another device: there the start screen does say to scan.
+    expect(await page.textContent('main')).toContain('Scan de QR-code met de app.');
     await page.getByRole('button', { name: 'Beginnen' }).click();
     await page.getByRole('heading', { name: 'Stap 1: Scan de QR-code' }).waitFor();
     await expectAccountShown(page, email);
