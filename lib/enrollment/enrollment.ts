@@ -22,6 +22,7 @@ import {
 } from './completion';
 import type { TicketItem } from '../tickets/ticket';
 import { assertMayAdd } from './add-another';
+import { appAccountName, refuseOldEntryCode } from './app-entry';
 import { base32Encode } from '../totp/base32';
 import { generateTotpSecret, otpauthUri } from '../totp/key-uri';
 import { qrCodePng } from '../totp/qr-png';
@@ -32,6 +33,8 @@ export interface StartedEnrollment {
   /** REPLACE: the authenticator in use keeps working until this one is confirmed (the page says so). */
   mode: EnrollmentMode;
   otpauthUri: string;
+  /** The name the app lists under the issuer: in replace mode dated, to tell it from the old entry. */
+  accountName: string;
   /** The QR code as a PNG data URL, unless the caller draws it from `otpauthUri` itself. */
   qrPng?: string;
   /** Base32, for typing into an app by hand. */
@@ -50,10 +53,18 @@ export interface StartOptions {
 }
 
 /** What the app and the page need for a secret: its otpauth URI, the QR code of it, the key to type. */
-const appEntryOf = async (customer: CustomerItem, secret: Buffer, options: StartOptions) => {
-  const uri = otpauthUri({ issuer: config().totpIssuer, accountName: customer.email, secret });
+const appEntryOf = async (
+  customer: CustomerItem,
+  item: TicketItem,
+  pending: Pick<PendingEnrollment, 'startedAt'>,
+  secret: Buffer,
+  options: StartOptions,
+) => {
+  const accountName = appAccountName(customer, enrollmentModeOf(item.purpose), pending.startedAt);
+  const uri = otpauthUri({ issuer: config().totpIssuer, accountName, secret });
   return {
     otpauthUri: uri,
+    accountName,
     ...(options.qrPng ? { qrPng: await qrCodePng(uri) } : {}),
     secret: base32Encode(secret),
   };
@@ -80,7 +91,7 @@ const resumeEnrollment = async (
     purpose: 'totp-secret',
   });
   try {
-    const entry = await appEntryOf(customer, secret, options);
+    const entry = await appEntryOf(customer, item, pending, secret, options);
     const condition = customerCondition(item);
     await withRaceExplained(ticket, deps, () =>
       commitWithAudit(
@@ -163,7 +174,7 @@ export const startEnrollment = async (
       expiresAt: expiresAt.toISOString(),
     };
     // Drawn before anything is written: a failure here leaves no half-started enrollment behind.
-    const entry = await appEntryOf(customer, secret, options);
+    const entry = await appEntryOf(customer, item, pending, secret, options);
     const restarted = customer.pendingEnrollment?.ticketHash === item.ticketHash;
     const condition = customerCondition(item);
     const waiting = recoveryAvailableCondition(now);
@@ -250,11 +261,14 @@ export const confirmEnrollment = async (
   } finally {
     key.fill(0);
   }
-  if (match.result !== 'accepted')
+  if (match.result !== 'accepted') {
+    // A customer with both entries in the app may type the old one's code: named, not a clock hint.
+    if (enrollmentModeOf(item.purpose) === 'REPLACE') await refuseOldEntryCode(customer, digits, now);
     throw invalid(
       'WRONG_CODE',
       'That code does not belong to this QR code. Check that your phone shows the right time and enter the current code.',
     );
+  }
   return completeEnrollment(
     ticket,
     { ticket: item, customer, chainHead },

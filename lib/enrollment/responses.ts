@@ -45,6 +45,8 @@ export type PasskeyRemoved = z.infer<typeof passkeyRemovedSchema>;
 export const enrollmentStartedSchema = z.looseObject({
   mode,
   otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
+  /** The name the app lists under the issuer: the address, in replace mode with the day (and time) it was made. */
+  accountName: z.string(),
   /** Left out when the request asked for `qr: "none"`. */
   qrPng: z.optional(z.string().check(z.startsWith('data:image/png;base64,'))),
   secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),

@@ -73,9 +73,28 @@ export const adviseTriage = (answers: TriageAnswers): TriageAdvice => {
   return { advice: 'VERIFY', because: 'NO_FACTOR_LEFT' };
 };
 
-/** The customer's standing decides before the answers: under a recovery lock no code counts. */
+/** The answers as asked: under a recovery lock the questions about the factors are not. */
+export type AskedTriageAnswers = Omit<TriageAnswers, 'oldAuthenticatorWorks'> & {
+  oldAuthenticatorWorks?: boolean;
+};
+
+/**
+ * Whether the questions about the factors are asked at all: under a recovery lock no code counts, so
+ * no answer could change the advice, and asking them would only suggest it could.
+ */
+export const factorQuestionsAsked = (customer: { recoveryLocked: boolean }) => !customer.recoveryLocked;
+
+/**
+ * The customer's standing decides before the answers: under a recovery lock no code counts. Without a
+ * lock, undefined until the question about the app is answered.
+ */
 export const adviseTriageFor = (
-  answers: TriageAnswers,
+  answers: AskedTriageAnswers,
   customer: { recoveryLocked: boolean },
-): TriageAdvice =>
-  customer.recoveryLocked ? { advice: 'VERIFY', because: 'RECOVERY_LOCKED' } : adviseTriage(answers);
+): TriageAdvice | undefined => {
+  if (customer.recoveryLocked) return { advice: 'VERIFY', because: 'RECOVERY_LOCKED' };
+  const { oldAuthenticatorWorks } = answers;
+  return oldAuthenticatorWorks === undefined
+    ? undefined
+    : adviseTriage({ ...answers, oldAuthenticatorWorks });
+};

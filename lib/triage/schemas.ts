@@ -6,7 +6,11 @@ import { reportedProblems } from '../verification/vocabulary';
 export const recordTriageSchema = z
   .strictObject({
     reportedProblem: z.enum(reportedProblems),
-    oldAuthenticatorWorks: z.boolean(),
+    /**
+     * Left out only under a recovery lock (the advice is VERIFY whatever it is, so it is not asked);
+     * otherwise its absence is 400 TRIAGE_ANSWER_REQUIRED.
+     */
+    oldAuthenticatorWorks: z.optional(z.boolean()),
     /** Asked only when the app does not work: with a working app the codes change nothing. */
     backupCodesAvailable: z.optional(z.boolean()),
     channel: z.enum(channels),
@@ -17,10 +21,20 @@ export const recordTriageSchema = z
     emailGuide: z.optional(z.boolean()),
   })
   .check(
-    z.refine((answers) => answers.oldAuthenticatorWorks || answers.backupCodesAvailable !== undefined, {
-      message: 'backupCodesAvailable is required when the old authenticator does not work',
-      path: ['backupCodesAvailable'],
-    }),
+    z.refine(
+      (answers) => answers.oldAuthenticatorWorks !== false || answers.backupCodesAvailable !== undefined,
+      {
+        message: 'backupCodesAvailable is required when the old authenticator does not work',
+        path: ['backupCodesAvailable'],
+      },
+    ),
+    z.refine(
+      (answers) => answers.oldAuthenticatorWorks !== undefined || answers.backupCodesAvailable === undefined,
+      {
+        message: 'backupCodesAvailable is only asked after oldAuthenticatorWorks',
+        path: ['backupCodesAvailable'],
+      },
+    ),
   );
 
 export type RecordTriageInput = z.infer<typeof recordTriageSchema>;

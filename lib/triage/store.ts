@@ -9,7 +9,7 @@ import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import { requireCustomer } from '../customers/store';
 import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
-import { conflict, tooManyRequests } from '../errors';
+import { conflict, invalid, tooManyRequests } from '../errors';
 import { adviseTriageFor } from './advice';
 import type { RecordTriageInput } from './schemas';
 
@@ -34,6 +34,12 @@ export const recordTriage = async (
         'Two-factor authentication is off for this customer; there is nothing to recover.',
       );
     const advice = adviseTriageFor(request, { recoveryLocked: customer.recoveryLockedAt !== undefined });
+    // Skipped because the console saw a lock, which an officer has lifted since: the questions count again.
+    if (!advice)
+      throw invalid(
+        'TRIAGE_ANSWER_REQUIRED',
+        'Ask whether the old authenticator app still works: without a recovery lock it decides the advice.',
+      );
     const limit = config().policy.selfServiceGuidesPerCustomerDay;
     const recent = (customer.selfServiceGuideSentAt ?? []).filter(
       (at) => now.getTime() - new Date(at).getTime() < DAY_MS,
@@ -62,7 +68,9 @@ export const recordTriage = async (
         triageId,
         channel: request.channel,
         reportedProblem: request.reportedProblem,
-        oldAuthenticatorWorks: request.oldAuthenticatorWorks,
+        ...(request.oldAuthenticatorWorks === undefined
+          ? {}
+          : { oldAuthenticatorWorks: request.oldAuthenticatorWorks }),
         ...(request.backupCodesAvailable === undefined
           ? {}
           : { backupCodesAvailable: request.backupCodesAvailable }),

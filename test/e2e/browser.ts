@@ -120,8 +120,11 @@ export const signIn = async (page: Page, stack: TestStack, username: LocalStaffU
  */
 export const answerTriageToVerify = async (page: Page) => {
   await page.locator('[data-key="reported-problem"]').selectOption('PHONE_LOST');
-  await page.locator('[data-key="triage-app-works"]').selectOption('no');
-  await page.locator('[data-key="triage-backup-codes"]').selectOption('no');
+  // Under a recovery lock the factor questions are not asked: the report alone gets the advice.
+  if ((await page.getByTestId('triage-skipped').count()) === 0) {
+    await page.locator('[data-key="triage-app-works"]').selectOption('no');
+    await page.locator('[data-key="triage-backup-codes"]').selectOption('no');
+  }
   await page.locator('[data-testid="triage-advice"][data-advice="VERIFY"]').waitFor();
 };
 

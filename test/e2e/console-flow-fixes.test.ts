@@ -3,6 +3,7 @@
 // shows as soon as the answers decide it; a cooldown is said before the triage and records nothing;
 // people read case numbers, not ids (console and the emailed code); an admin who verified is not
 // offered the disable of her own case; the English email-code heading says what the code is.
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { auditEventsOf } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification, knowledgeChecks } from '../support/fixtures';
 import { answerTriageToVerify, browserSuite, screenshot, signIn } from './browser';
@@ -59,10 +60,15 @@ describe('the console’s verification flow', () => {
     const agent = await open();
     await signIn(agent, suite.stack, 'agent-cees', `#/customers/${customerId}`);
     await agent.getByTestId('recovery-locked').waitFor();
+    // Under the lock no code counts, so what the caller still holds cannot change the advice: the two
+    // factor questions are not asked, and the page says why. Until the report is chosen, no start.
+    const skipped = agent.getByTestId('triage-skipped');
+    expect(await skipped.textContent()).toContain('onder een herstelblokkade telt geen code');
+    expect(await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').count()).toBe(0);
+    expect(await agent.getByLabel('Heeft de klant nog ongebruikte back-upcodes?').count()).toBe(0);
+    expect(await agent.getByRole('button', { name: 'Verificatie starten' }).isDisabled()).toBe(true);
+    expect(await agent.getByTestId('triage-first').textContent()).toContain('Kies eerst wat de klant meldt');
     await agent.getByLabel('Wat meldt de klant?').selectOption('PHONE_LOST');
-    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('no');
-    await agent.getByLabel('Heeft de klant nog ongebruikte back-upcodes?').selectOption('yes');
-    // Back-up codes in hand would mean self-service, but under the lock no code counts.
     const advice = agent.locator('[data-testid="triage-advice"]');
     await advice.waitFor();
     expect(await advice.getAttribute('data-advice')).toBe('VERIFY');
@@ -77,16 +83,61 @@ describe('the console’s verification flow', () => {
     const events = await auditEventsOf(suite.stack, customerId);
     const triage = events.filter((event) => event.type === 'HELPDESK_TRIAGE_RECORDED').at(-1);
     expect(triage?.details).toMatchObject({ advice: 'VERIFY', because: 'RECOVERY_LOCKED' });
+    // Only what was asked is recorded: no yes or no for questions nobody put to the caller.
+    expect(triage?.details).not.toHaveProperty('oldAuthenticatorWorks');
+    expect(triage?.details).not.toHaveProperty('backupCodesAvailable');
     const started = events.filter((event) => event.type === 'VERIFICATION_STARTED').at(-1);
     expect(started?.details).toMatchObject({
       triageId: triage?.details.triageId,
       purpose: 'RECOVERY_LOCK_RELEASE',
     });
+    // The history says the questions were not asked, rather than a "no" nobody heard.
+    const history = agent.getByTestId('events-table');
+    await history.waitFor();
+    expect(await history.textContent()).toContain(
+      'Telefoon kwijt · app werkt: niet gevraagd · back-upcodes: niet gevraagd → verificatie',
+    );
     // The session as people name it: by its case number, not its id.
     const caseNumber = await caseNumberOf(started?.details.verificationId as string);
     expect(await agent.getByTestId('verification-id').textContent()).toBe(
       `Verificatie ${caseNumber} loopt (via telefoon).`,
     );
+  });
+
+  it('a lock lifted while the page was open: the skipped questions come back instead of a triage without them', async () => {
+    const customerId = 'e2e-flow-lifted';
+    await enrolled(customerId);
+    const lockItem = (expression: string, values?: Record<string, { S: string }>) =>
+      suite.stack.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: suite.stack.tableNames.customers,
+          Key: { customerId: { S: customerId } },
+          UpdateExpression: expression,
+          ...(values ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+    await lockItem('SET recoveryLockedAt = :at, recoveryLockFlag = :flag', {
+      ':at': { S: new Date().toISOString() },
+      ':flag': { S: 'LOCKED' },
+    });
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-cees', `#/customers/${customerId}`);
+    await agent.getByTestId('triage-skipped').waitFor();
+    await agent.getByLabel('Wat meldt de klant?').selectOption('NEW_PHONE');
+    await agent.locator('[data-testid="triage-advice"][data-because="RECOVERY_LOCKED"]').waitFor();
+    // The security team lifts the lock meanwhile (as its release does, on the customer item).
+    await lockItem('REMOVE recoveryLockedAt, recoveryLockFlag');
+    await agent.getByRole('button', { name: 'Verificatie starten' }).click();
+    await agent.getByTestId('start-error').waitFor();
+    expect(await agent.getByTestId('start-error').textContent()).toContain('intussen opgeheven');
+    // The questions are back, and with the old app working the caller helps themselves: no reset.
+    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('yes');
+    await agent.locator('[data-testid="triage-advice"][data-advice="SELF_SERVICE"]').waitFor();
+    expect(await agent.getByTestId('triage-skipped').count()).toBe(0);
+    expect(await agent.getByRole('button', { name: 'Verificatie starten' }).count()).toBe(0);
+    const types = await typesOf(customerId);
+    expect(types).not.toContain('HELPDESK_TRIAGE_RECORDED');
+    expect(types).not.toContain('VERIFICATION_STARTED');
   });
 
   it('does not put the reported reset’s pass back on its own agent’s screen: the start the release needs stays offered', async () => {

@@ -108,6 +108,11 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
     await page.getByRole('heading', { name: 'Koppel een nieuwe authenticator-app' }).waitFor();
     await expectAccountShown(page, email);
     expect(await page.textContent('main')).toContain('Uw huidige app blijft werken');
+    // On a phone the app is on this device: the start screen says a tap adds the account, not "scan".
+    expect(await page.textContent('main')).toContain(
+      'Voeg uw account toe aan de app: op deze telefoon met één tik.',
+    );
+    expect(await page.textContent('main')).not.toContain('Scan de QR-code met de app.');
     expect(await page.textContent('header')).toContain('Cube');
     await screenshot(page, 'enroll-modes-01-replace-intro-phone');
     await page.getByRole('button', { name: 'Beginnen' }).click();
@@ -126,7 +131,8 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
     expect(linkBox.y + linkBox.height).toBeLessThan(qrBox.y);
     expect(linkBox.y + linkBox.height).toBeLessThan(phone.height);
     expect(linkBox.width).toBeGreaterThan(phone.width * 0.6);
-    expect(await page.getByTestId('app-entry').textContent()).toContain(`Cube (${email})`);
+    // The new entry's name carries the date, to tell it from the old entry beside it in the app.
+    expect(await page.getByTestId('app-entry').textContent()).toContain(`Cube (${email}, 20`);
     await page.waitForFunction(
       () => (document.querySelector('[data-testid="qr"]') as HTMLImageElement).complete,
     );
@@ -135,7 +141,7 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
     const uri = scanQr((await page.getByTestId('qr').getAttribute('src')) ?? '');
     expect(uri).toBe(appLink);
     const newPhone = phoneApp(uri);
-    expect(newPhone.label).toBe(`Cube:${email}`);
+    expect(newPhone.label.startsWith(`Cube:${email}, 20`)).toBe(true);
     expect(newPhone.key.equals(oldPhone.key)).toBe(false);
 
     // A wrong code: the message above the input (the on-screen keyboard hides what is below).
@@ -222,6 +228,8 @@ describe('a lost phone, with the backup codes, set up from a computer', () => {
     await page.goto(issued.body.enrollUrl);
     await page.getByRole('heading', { name: 'Koppel een nieuwe authenticator-app' }).waitFor();
     await expectAccountShown(page, email);
+    // On a desktop the phone is another device: there the start screen does say to scan.
+    expect(await page.textContent('main')).toContain('Scan de QR-code met de app.');
     await page.getByRole('button', { name: 'Beginnen' }).click();
     await page.getByRole('heading', { name: 'Stap 1: Scan de QR-code' }).waitFor();
     await expectAccountShown(page, email);

@@ -326,6 +326,48 @@ describe('triage of a caller', () => {
     expect(await guidesTo(emailOf('t-locked'))).toEqual([]);
   });
 
+  it('under a lock takes the report without the factor questions, and records only what was asked; without a lock the questions stay required', async () => {
+    await enrolledCustomer('t-locked-unasked');
+    await enrolledCustomer('t-unlocked-unasked');
+    await stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: stack.tableNames.customers,
+        Key: { customerId: { S: 't-locked-unasked' } },
+        UpdateExpression: 'SET recoveryLockedAt = :at, recoveryLockFlag = :flag',
+        ExpressionAttributeValues: { ':at': { S: new Date().toISOString() }, ':flag': { S: 'LOCKED' } },
+      }),
+    );
+    const reportOnly = { reportedProblem: 'CANNOT_LOG_IN', channel: 'phone' };
+    const locked = await triage('t-locked-unasked', reportOnly);
+    expect(locked.status).toBe(201);
+    expect(locked.body).toMatchObject({ advice: 'VERIFY', because: 'RECOVERY_LOCKED', notification: 'NONE' });
+    const recorded = (await auditEventsOf(stack, 't-locked-unasked')).find(
+      (event) => event.type === 'HELPDESK_TRIAGE_RECORDED',
+    );
+    expect(recorded?.details).toEqual({
+      triageId: locked.body.triageId,
+      channel: 'phone',
+      reportedProblem: 'CANNOT_LOG_IN',
+      advice: 'VERIFY',
+      because: 'RECOVERY_LOCKED',
+      guideEmailed: false,
+    });
+
+    // Without the lock (or after its release) the answer about the app decides: leaving it out is refused.
+    const trailBefore = await auditEventsOf(stack, 't-unlocked-unasked');
+    const unasked = await triage('t-unlocked-unasked', reportOnly);
+    expect([unasked.status, unasked.body.error.code]).toEqual([400, 'TRIAGE_ANSWER_REQUIRED']);
+    // The codes' answer alone is no triage either, locked or not.
+    for (const customerId of ['t-locked-unasked', 't-unlocked-unasked']) {
+      const codesOnly = await triage(customerId, { ...reportOnly, backupCodesAvailable: true });
+      expect([codesOnly.status, codesOnly.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
+    }
+    expect(await auditEventsOf(stack, 't-unlocked-unasked')).toEqual(trailBefore);
+    expect((await triage('t-unlocked-unasked', { ...reportOnly, oldAuthenticatorWorks: true })).status).toBe(
+      201,
+    );
+  });
+
   it('has nothing to triage for a customer without 2FA, and nothing at all for an erased one', async () => {
     await createCustomer(stack, 't-off', { email: emailOf('t-off') });
     const off = await triage('t-off', newPhone);

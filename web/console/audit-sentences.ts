@@ -147,7 +147,11 @@ export const eventSentence = (
     const yesNo = (value: unknown) => t(value === true ? 'triageYes' : 'triageNo').toLowerCase();
     const answers = t('triageHistory', {
       problem: problem ?? '—',
-      app: yesNo(details.oldAuthenticatorWorks),
+      // Not asked under a recovery lock (the advice is VERIFY whatever the caller holds).
+      app:
+        details.oldAuthenticatorWorks === undefined
+          ? t('triageNotAsked')
+          : yesNo(details.oldAuthenticatorWorks),
       codes:
         details.backupCodesAvailable === undefined
           ? t('triageNotAsked')

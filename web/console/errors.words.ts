@@ -277,6 +277,10 @@ export const errorSentences = byLocale({
     nl: 'Die triage is niet meer de lopende. Beantwoord de vragen opnieuw.',
     en: 'That triage is no longer the current one. Answer the questions again.',
   },
+  TRIAGE_ANSWER_REQUIRED: {
+    nl: 'De herstelblokkade is intussen opgeheven: nu bepalen de antwoorden het advies. Vraag of de oude app nog werkt.',
+    en: 'The recovery lock has been lifted meanwhile: the answers now decide the advice. Ask whether the old app still works.',
+  },
   TRIAGE_ADVISED_SELF_SERVICE: {
     nl: 'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig. Werkte zelfhulp niet? Beantwoord de vragen opnieuw.',
     en: 'The triage sends this caller to self-service; no verification is needed. Did self-service not work? Answer the questions again.',

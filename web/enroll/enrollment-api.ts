@@ -53,6 +53,8 @@ export const reportByNotice = async (notice: string) =>
 export interface InlineError {
   code: string;
   requestId?: string;
+  /** Values the error's words name (the new app entry for OLD_AUTHENTICATOR_CODE). */
+  params?: Record<string, string>;
   /** Errors after which only a fresh start helps (new QR code). */
   restart?: boolean;
 }
@@ -66,7 +68,7 @@ export const inlineError = (error: unknown): InlineError => {
   return {
     code: error.status === 429 ? 'TOO_MANY_REQUESTS' : error.code,
     // A mistyped code is the customer's to fix: no helpdesk reference to make its message longer.
-    requestId: error.code === 'WRONG_CODE' ? undefined : error.requestId,
+    requestId: ['WRONG_CODE', 'OLD_AUTHENTICATOR_CODE'].includes(error.code) ? undefined : error.requestId,
     restart: ['ENROLLMENT_EXPIRED', 'NO_PENDING_ENROLLMENT', 'CONCURRENT_CHANGE'].includes(error.code),
   };
 };

@@ -3,6 +3,7 @@ import { byLanguage } from '../shared/i18n';
 import { enrollLanguages, type EnrollLang } from './languages';
 import { waitingWords } from './waiting.words';
 import { passkeyWords } from './passkey.words';
+import { replaceWords } from './replace.words';
 
 export { enrollLanguages, type EnrollLang } from './languages';
 
@@ -336,6 +337,7 @@ const words = {
   },
   ...waitingWords,
   ...passkeyWords,
+  ...replaceWords,
 } satisfies Record<string, Record<EnrollLang, string>>;
 
 export type MessageKey = keyof typeof words;

@@ -25,7 +25,7 @@ export const accountLine = ({ link, t }: Page) =>
 
 const errorText = ({ t }: Page, error: InlineError) => {
   const key = `error_${error.code}`;
-  return isMessageKey(key) ? t(key) : t('error_generic');
+  return isMessageKey(key) ? t(key, error.params) : t('error_generic');
 };
 
 export const errorNotice = (page: Page, error: InlineError | undefined, testId: string, id?: string) =>

@@ -2,7 +2,7 @@
 // caller report?", and the advice of lib/triage/advice.ts, the rule the server applies too. Self-service:
 // the words for the caller and a button that mails the guide to the addresses on file; verification
 // only for a caller with nothing left, and then the session names the triage.
-import { adviseTriageFor, type TriageAdvice } from '../../../lib/triage/advice';
+import { adviseTriageFor, factorQuestionsAsked, type TriageAdvice } from '../../../lib/triage/advice';
 import { h, uid } from '../../shared/dom';
 import type { TriageRecorded } from '../api-types';
 import { errorBlock, type Ctx } from '../context';
@@ -15,13 +15,22 @@ import { loadProfile, type CustomerPage } from './customer-state';
  */
 export const currentAdvice = (page: CustomerPage): TriageAdvice | undefined => {
   const { oldAuthenticatorWorks, backupCodesAvailable } = page.triage;
-  if (!page.reportedProblem || oldAuthenticatorWorks === undefined) return undefined;
-  if (!oldAuthenticatorWorks && backupCodesAvailable === undefined) return undefined;
+  if (!page.reportedProblem) return undefined;
+  const standing = standingOf(page);
+  // Under a recovery lock the factor questions are not asked (factorQuestionsAsked): the report decides.
+  if (factorQuestionsAsked(standing)) {
+    if (oldAuthenticatorWorks === undefined) return undefined;
+    if (!oldAuthenticatorWorks && backupCodesAvailable === undefined) return undefined;
+  }
   return adviseTriageFor(
     { reportedProblem: page.reportedProblem, oldAuthenticatorWorks, backupCodesAvailable },
-    { recoveryLocked: page.profile?.customer.recoveryLocked === true },
+    standing,
   );
 };
+
+const standingOf = (page: CustomerPage) => ({
+  recoveryLocked: page.profile?.customer.recoveryLocked === true,
+});
 
 /** Until this instant the customer is on a verification cooldown (a failed session); undefined if not. */
 export const cooldownUntil = (page: CustomerPage, now = new Date()) => {
@@ -31,14 +40,17 @@ export const cooldownUntil = (page: CustomerPage, now = new Date()) => {
 
 /** Records the triage as answered; the answer carries the triage id a verification then names. */
 export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boolean) => {
-  const { oldAuthenticatorWorks, backupCodesAvailable } = page.triage;
+  // Answers given before a lock showed up were not asked under it: only what was asked is recorded.
+  const asked = factorQuestionsAsked(standingOf(page));
+  const oldAuthenticatorWorks = asked ? page.triage.oldAuthenticatorWorks : undefined;
+  const backupCodesAvailable = asked ? page.triage.backupCodesAvailable : undefined;
   const response = await ctx.call<TriageRecorded>(
     'POST',
     `/admin/customers/${encodeURIComponent(page.customerId)}/triage`,
     {
       body: {
         reportedProblem: page.reportedProblem,
-        oldAuthenticatorWorks,
+        ...(oldAuthenticatorWorks === undefined ? {} : { oldAuthenticatorWorks }),
         // With a working app the codes were not needed; an answer given anyway is still recorded.
         ...(backupCodesAvailable === undefined ? {} : { backupCodesAvailable }),
         channel: page.channel,
@@ -106,11 +118,23 @@ const question = (
   );
 };
 
-/** The two questions, asked after the report and before anything else. */
-export const triageQuestions = (ctx: Ctx, page: CustomerPage) => [
-  question(ctx, page, 'oldAuthenticatorWorks', 'triageAppWorks', 'triage-app-works'),
-  question(ctx, page, 'backupCodesAvailable', 'triageBackupCodes', 'triage-backup-codes'),
-];
+/**
+ * The two questions, asked after the report and before anything else; under a recovery lock, instead,
+ * why they are not asked (no answer could change the advice).
+ */
+export const triageQuestions = (ctx: Ctx, page: CustomerPage) =>
+  factorQuestionsAsked(standingOf(page))
+    ? [
+        question(ctx, page, 'oldAuthenticatorWorks', 'triageAppWorks', 'triage-app-works'),
+        question(ctx, page, 'backupCodesAvailable', 'triageBackupCodes', 'triage-backup-codes'),
+      ]
+    : [
+        h('p', {
+          class: 'muted small',
+          'data-testid': 'triage-skipped',
+          text: ctx.i18n.t('triageSkippedLocked'),
+        }),
+      ];
 
 /** What to do, in words; for self-service with the guide button (the start button goes: no reset is needed). */
 export const triageAdviceBlock = (ctx: Ctx, page: CustomerPage, advice: TriageAdvice) => {

@@ -38,4 +38,12 @@ export const triageWords = {
     nl: 'Verificatie nodig: het herstel is geblokkeerd, dus geen code werkt en zelfhulp kan niet. De verificatie dient alleen de opheffing door het beveiligingsteam.',
     en: 'Verification needed: recovery is locked, so no code works and self-service cannot. The verification only serves the security team’s release.',
   },
+  triageSkippedLocked: {
+    nl: 'De vragen over de app en de back-upcodes vallen weg: onder een herstelblokkade telt geen code, dus het advies is altijd verificatie, wat de klant ook nog heeft.',
+    en: 'The questions about the app and the backup codes are skipped: under a recovery lock no code counts, so the advice is always verification, whatever the caller still holds.',
+  },
+  triageFirstLocked: {
+    nl: 'Kies eerst wat de klant meldt; dat wordt bij de verificatie vastgelegd.',
+    en: 'First choose what the caller reports; it is recorded with the verification.',
+  },
 } satisfies Words;

@@ -58,7 +58,9 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
     page.startBusy = false;
     page.startError = ctx.errorInfo(error);
     ctx.alert(page.startError.text);
-    ctx.render('start-verification');
+    // The lock was lifted since the page loaded: read the customer again, so the questions come back.
+    if (page.startError.code === 'TRIAGE_ANSWER_REQUIRED') await loadProfile(ctx, page, 'triage-app-works');
+    else ctx.render('start-verification');
   }
 };
 
@@ -153,7 +155,12 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
             text: t('startVerification'),
           }),
     advice === undefined && !cooldown
-      ? h('p', { id: triageFirstId, class: 'hint', 'data-testid': 'triage-first', text: t('triageFirst') })
+      ? h('p', {
+          id: triageFirstId,
+          class: 'hint',
+          'data-testid': 'triage-first',
+          text: t(page.profile?.customer.recoveryLocked ? 'triageFirstLocked' : 'triageFirst'),
+        })
       : null,
   );
 };

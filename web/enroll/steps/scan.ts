@@ -1,7 +1,7 @@
 // Step 1 and 2, the authenticator app: add the account (QR code, "open in the app", or the key by
 // hand), then confirm with the app's 6-digit code.
 import { h, uid } from '../../shared/dom';
-import { confirmEnrollment } from '../enrollment-api';
+import { confirmEnrollment, type StartedEnrollment } from '../enrollment-api';
 import { forgetTicket, phoneLayout, type Page, type ViewOf } from '../page';
 import { accountLine, copyText, errorNotice, handleFailure, title } from '../parts';
 import { qrDataUrl } from '../qr';
@@ -14,6 +14,10 @@ const groupKey = (secret: string) =>
     .replace(/\s/g, '')
     .match(/.{1,4}/g)
     ?.join(' ') ?? secret;
+
+/** The entry as the app lists it: the service, and the account name the server gave it. */
+const entryName = ({ link }: Page, enrollment: StartedEnrollment) =>
+  `${link?.serviceName ?? ''} (${enrollment.accountName})`.trim();
 
 const confirm = async (page: Page, code: string) => {
   const { view: current, ticket } = page;
@@ -40,7 +44,9 @@ const confirm = async (page: Page, code: string) => {
       current.error =
         inline.code === 'WRONG_CODE' && current.enrollment.earlierQrReplaced
           ? { ...inline, code: 'WRONG_CODE_STALE_ENTRY' }
-          : inline;
+          : inline.code === 'OLD_AUTHENTICATOR_CODE'
+            ? { ...inline, params: { entry: entryName(page, current.enrollment) } }
+            : inline;
       page.show(current, 'code');
     });
   }
@@ -81,9 +87,11 @@ export const scanView = (page: Page, current: ViewOf<'scan'>) => {
   // What the app will list: the same service and account as above, so the right entry is found later.
   const appEntry = link?.accountEmail
     ? h('p', {
-        class: 'muted small',
+        class: enrollment.mode === 'REPLACE' ? 'small' : 'muted small',
         'data-testid': 'app-entry',
-        text: t('appEntry', { entry: `${link.serviceName} (${link.accountEmail})` }),
+        text: t(enrollment.mode === 'REPLACE' ? 'replaceAppEntry' : 'appEntry', {
+          entry: entryName(page, enrollment),
+        }),
       })
     : null;
   const validUntil = h('p', {
