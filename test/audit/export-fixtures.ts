@@ -13,6 +13,7 @@ import { localDigestSigner } from '../../lib/audit/digest';
 import { exportLocalTables } from '../../lib/audit/local-export';
 import { singlePartEtag } from '../../lib/audit/export-format';
 import { repoRoot } from '../../local/paths';
+import { bundledScript } from '../support/child-scripts';
 import type { TestStack } from '../support/stack';
 
 const madeDirs: string[] = [];
@@ -167,13 +168,13 @@ export const coverTracks = async (exportDir: string) => {
   );
 };
 
-/** Runs the auditors' command as they do, in a child process. */
+/** Runs the auditors' command as they do, in a child process (auditor/cli.ts, bundled once per run). */
 export const runAudit = (args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const root = repoRoot();
     execFile(
       process.execPath,
-      [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'auditor', 'cli.ts'), ...args],
+      [bundledScript('auditor/cli.ts'), ...args],
       { cwd: root, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

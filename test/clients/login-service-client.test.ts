@@ -15,6 +15,7 @@ import { routes } from '../../lib/routes';
 import { hotp, timeStep } from '../../lib/totp/totp';
 import { nextCode, writeEnrolledCustomers } from '../../bench/fixtures';
 import { repoRoot } from '../../local/paths';
+import { tsxNodeArgs } from '../support/child-scripts';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -180,7 +181,7 @@ describe('the login service client', () => {
         execFile(
           process.execPath,
           [
-            join(repoRoot(), 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+            ...tsxNodeArgs(),
             'clients/login-service/examples/verify-totp.ts',
             '--base-url',
             stack.apiUrl,

@@ -2,20 +2,30 @@
 // browser), a page that records script errors and CSP violations, and screenshots for people to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { repoRoot } from '../../local/paths';
-import { chromiumPath } from '../../local/prerequisites';
 import type { LocalStaffUsername } from '../../local/staff';
 import { buildPages } from '../support/built-pages';
+import { BROWSER_ENDPOINT_ENV, chromiumLaunchOptions } from '../support/chromium';
 import { startTestStack, type TestStack } from '../support/stack';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
 
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+/**
+ * The run's shared Chromium (test/support/global-setup.ts), or one of this file's own when the run has
+ * none. close() on a shared one closes this file's contexts and disconnects; the browser stays up.
+ */
+export const launchBrowser = (): Promise<Browser> => {
+  const endpoint = process.env[BROWSER_ENDPOINT_ENV];
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumLaunchOptions());
+};
+
+/** A download's text; read through the connection, as the browser runs in another process. */
+export const downloadedText = async (download: Download): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
 
 export interface OpenedPage {
   page: Page;
@@ -59,8 +69,8 @@ export const focusedKey = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
 
 /**
- * The built pages (built once for the run: test/support/built-pages.ts), one local stack and one Chromium
- * per test file. Every page a test opens is closed after the test, which fails on any script error or
+ * The built pages (built once for the run: test/support/built-pages.ts), one local stack per test file
+ * and the run's Chromium (its own contexts). Every page a test opens is closed after the test, which fails on any script error or
  * CSP refusal those pages saw.
  */
 export const browserSuite = (defaults: Parameters<typeof openPage>[1] = {}) => {

@@ -3,7 +3,6 @@
 // with a backup code (on a computer), renewed backup codes, notices in every inbox on file, and links
 // that no longer work saying so the moment the page opens. Every step names the service and the
 // account, and so do the printed and downloaded backup codes.
-import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { systemClock, systemRandom } from '../../lib/clock';
 import { issueTicket } from '../../lib/tickets/store';
@@ -12,7 +11,7 @@ import { awaitFreshStep, phoneApp, scanQr } from '../integration/self-service-he
 import { createCustomer } from '../support/fixtures';
 import { minutesAgo, setStored } from '../support/stored-items';
 import type { SentEmail } from '../support/stack';
-import { browserSuite, desktop, focusedKey, phone, screenshot } from './browser';
+import { browserSuite, desktop, downloadedText, focusedKey, phone, screenshot } from './browser';
 
 const { suite, open } = browserSuite({ viewport: phone });
 
@@ -169,7 +168,7 @@ describe('a new phone, with the old one in hand, set up on the new phone itself'
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Downloaden (.txt)' }).click(),
     ]);
-    const file = readFileSync((await download.path()) as string, 'utf8');
+    const file = await downloadedText(download);
     expect(file).toContain('Dienst: Cube');
     expect(file).toContain(`Account: ${email}`);
     expect(file).toMatch(new RegExp(`Gemaakt op: .*${new Date().getFullYear()}`));

@@ -4,13 +4,13 @@
 // saved, and the login service accepts the next code.
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { buildPages } from '../support/built-pages';
 import { authenticatorFrom } from '../integration/enrollment-helpers';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
 import { startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import {
+  downloadedText,
   focusedKey,
   launchBrowser,
   openPage,
@@ -145,7 +145,7 @@ describe('the recovery procedure of the manual, in the browser', () => {
       customer.getByRole('button', { name: 'Downloaden (.txt)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('back-upcodes.txt');
-    const file = readFileSync((await download.path()) as string, 'utf8');
+    const file = await downloadedText(download);
     for (const code of backupCodes) expect(file).toContain(code);
     await customer.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');

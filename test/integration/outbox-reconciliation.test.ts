@@ -15,6 +15,7 @@ import { reconcileOutbox, type ReconcileOptions } from '../../lib/notify/reconci
 import { repoRoot } from '../../local/paths';
 import { expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import { tsxNodeArgs } from '../support/child-scripts';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { ticketFromUrl } from './enrollment-helpers';
 
@@ -201,9 +202,7 @@ const redrive = (args: string[]) =>
     execFile(
       process.execPath,
       [
-        join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        '--import',
-        './local/text-loader.mjs',
+        ...tsxNodeArgs({ textLoader: true }),
         join(root, 'ops', 'notify-redrive.ts'),
         '--endpoint',
         stack.dynamodbEndpoint,

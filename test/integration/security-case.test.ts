@@ -8,6 +8,7 @@ import { repoRoot } from '../../local/paths';
 import { localTableNames } from '../../local/tables';
 import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
 import { genuineAnswers, knowledgeChecks, emailOf, passOwnMail, resetCustomer } from '../support/fixtures';
+import { tsxNodeArgs } from '../support/child-scripts';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -147,13 +148,7 @@ const backfillScript = (args: string[]) =>
     const prefix = stack.tableNames.customers.slice(0, -localTableNames('').customers.length);
     execFile(
       process.execPath,
-      [
-        join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        join(root, 'ops', 'backfill-recovery-locks.ts'),
-        '--table-prefix',
-        prefix,
-        ...args,
-      ],
+      [...tsxNodeArgs(), join(root, 'ops', 'backfill-recovery-locks.ts'), '--table-prefix', prefix, ...args],
       { cwd: root, env: { ...process.env } },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),

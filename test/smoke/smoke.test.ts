@@ -1,9 +1,9 @@
 // `npm run smoke` as an operator runs it after a deploy, here against a running local stack: the whole
 // procedure passes with the stack's printed keys, and fails loudly, at the first step, with wrong ones.
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { newKeyPair } from '../../local/iam-identities';
 import { repoRoot } from '../../local/paths';
+import { tsxNodeArgs } from '../support/child-scripts';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -21,9 +21,7 @@ const smoke = (keys: { accessKeyId: string; secretAccessKey: string; region: str
     execFile(
       process.execPath,
       [
-        join(repoRoot(), 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        '--import',
-        './local/text-loader.mjs',
+        ...tsxNodeArgs({ textLoader: true }),
         'ops/smoke.ts',
         '--base-url',
         stack.apiUrl,
