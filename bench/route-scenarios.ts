@@ -189,8 +189,8 @@ export const routeScenarios: RouteScenario[] = [
   {
     method: 'GET',
     path: '/admin/verifications/{verificationId}',
-    unavoidable: ['GetItem'],
-    why: 'one item',
+    unavoidable: ['GetItem', 'GetItem'],
+    why: "the session, then the customer it names: the answer's toPass follows the customer's privileged flag as it is now (a sync may change it during the call), sealed notes open only with the key on the customer (erasure destroys it there), and an erased customer's sessions answer as erased while the erasure still deletes them",
     status: 200,
     prepare: async (count, run) => {
       const [customerId] = ids(run, 'getver', 1);

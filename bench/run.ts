@@ -2,7 +2,8 @@
 // measures each section against a baseline taken in the same run, prints the table and writes
 // bench/results.json. Options: --quick, --only cold,warm,load,totp,search,audit, --search / --audit /
 // --full (build the 100k-customer and 1M-event datasets under .data/bench when missing),
-// --samples N, --cold-runs N, --load-requests N, --connections N, --routes REGEX (warm: matching routes only).
+// --samples N, --cold-runs N, --load-requests N, --connections N, --routes REGEX (warm: matching routes only),
+// --functions REGEX (cold: matching functions only).
 import './environment';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean' },
     only: { type: 'string' },
     routes: { type: 'string' },
+    functions: { type: 'string' },
     search: { type: 'boolean' },
     audit: { type: 'boolean' },
     full: { type: 'boolean' },
@@ -71,6 +73,7 @@ try {
     const cold = await measureColdStarts({
       runs: numberOption(values['cold-runs'], quick ? 5 : 15),
       run,
+      ...(values.functions ? { only: new RegExp(values.functions) } : {}),
       recorder,
       log,
       sourceMapCost: values['source-map-cost'] === true,

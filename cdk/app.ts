@@ -69,6 +69,9 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
   const disablesPerHourTotal = given('disablesPerHourTotal');
   if (disablesPerHourTotal !== undefined && !/^\d+$/.test(disablesPerHourTotal))
     missing.push(`-c disablesPerHourTotal=<a whole number> (not "${disablesPerHourTotal}")`);
+  const dataKeyCacheSeconds = given('dataKeyCacheSeconds');
+  if (dataKeyCacheSeconds !== undefined && !/^\d+$/.test(dataKeyCacheSeconds))
+    missing.push(`-c dataKeyCacheSeconds=<whole seconds, 0 for none> (not "${dataKeyCacheSeconds}")`);
   // -c recoveryDelayPrivilegedMinutes=…, …WithoutPossession…, …Standard…: whole minutes.
   const recoveryDelayMinutes: Partial<Record<RecoveryDelaySetting, number>> = {};
   for (const setting of recoveryDelaySettings) {
@@ -123,6 +126,9 @@ export const buildApp = (context: Record<string, unknown> = {}) => {
     ...(concurrency && /^\d+$/.test(concurrency) ? { loginServiceConcurrency: Number(concurrency) } : {}),
     ...(disablesPerHourTotal && /^\d+$/.test(disablesPerHourTotal)
       ? { disablesPerHourTotal: Number(disablesPerHourTotal) }
+      : {}),
+    ...(dataKeyCacheSeconds && /^\d+$/.test(dataKeyCacheSeconds)
+      ? { dataKeyCacheSeconds: Number(dataKeyCacheSeconds) }
       : {}),
     ...(Object.keys(recoveryDelayMinutes).length ? { recoveryDelayMinutes } : {}),
     ...audit,

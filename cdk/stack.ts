@@ -76,6 +76,12 @@ export interface MfaRecoveryStackProps extends StackProps {
    * second admin and security is mailed (VELOCITY_DISABLES_PER_HOUR_TOTAL; lib/config.ts has the default).
    */
   disablesPerHourTotal?: number;
+  /**
+   * How long a warm function keeps a data key it unwrapped or made, to open the same sealed value again
+   * (DATA_KEY_CACHE_SECONDS, 0: never; lib/config.ts has the default). Set only on the functions that
+   * seal or open secrets (`-c dataKeyCacheSeconds`).
+   */
+  dataKeyCacheSeconds?: number;
   /** The SIEM's event bus the recovery events are forwarded to (`-c siemEventBusArn`); without it the rule is disabled. */
   siemEventBusArn?: string;
   /**
@@ -149,6 +155,7 @@ export class MfaRecoveryStack extends Stack {
       secretsKey,
       answerHashKey,
       sendEmailResources: mail.sendResources,
+      ...(props.dataKeyCacheSeconds !== undefined ? { dataKeyCacheSeconds: props.dataKeyCacheSeconds } : {}),
       ...(props.loginServiceConcurrency
         ? { reservedConcurrency: { loginServiceApi: props.loginServiceConcurrency } }
         : {}),

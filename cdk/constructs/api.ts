@@ -94,6 +94,8 @@ export class AppFunctions extends Construct {
     id: string,
     props: Omit<ApiProps, 'consoleUrls' | 'corsOrigins'> & {
       reservedConcurrency?: Partial<Record<FunctionName, number>>;
+      /** DATA_KEY_CACHE_SECONDS for the functions that seal or open secrets (unset: lib/config.ts's default). */
+      dataKeyCacheSeconds?: number;
     },
   ) {
     super(scope, id);
@@ -119,6 +121,8 @@ export class AppFunctions extends Construct {
       }
       const secretsKeyStatement = secretsKeyStatementFor(name, permissions.services, props.secretsKey);
       if (secretsKeyStatement) fn.addToRolePolicy(secretsKeyStatement);
+      if (secretsKeyStatement && props.dataKeyCacheSeconds !== undefined)
+        fn.addEnvironment('DATA_KEY_CACHE_SECONDS', String(props.dataKeyCacheSeconds));
       if (permissions.services.includes('answerHashKey')) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({ actions: ['kms:GenerateMac'], resources: [props.answerHashKey.keyArn] }),

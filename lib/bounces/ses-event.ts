@@ -1,7 +1,7 @@
 // An SES bounce or complaint event as EventBridge delivers it, parsed to what we keep: SES's fixed
 // classes only. The recipient's address and SES's diagnostic text are read past, never returned: they
 // would land in an audit trail that is locked for years (docs/privacy.md).
-import { z } from 'zod';
+import * as z from '../schema';
 import { CONFIGURATION_SET_TAG, SES_EVENT_SOURCE, SES_FEEDBACK_DETAIL_TYPES } from './ses-source';
 
 /** SES's bounce types and subtypes (SES developer guide, "Bounce types"); anything else is `Other`. */
@@ -21,11 +21,14 @@ export const bounceSubTypes = [
 export const complaintTypes = ['abuse', 'auth-failure', 'fraud', 'not-spam', 'other', 'virus'] as const;
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.unknown().transform((value) => values.find((known) => known === value) ?? 'Other');
+  z.pipe(
+    z.unknown(),
+    z.transform((value): T[number] | 'Other' => values.find((known) => known === value) ?? 'Other'),
+  );
 
 const mail = z.object({
-  messageId: z.string().min(1).max(200),
-  tags: z.record(z.string(), z.array(z.string())).default({}),
+  messageId: z.string().check(z.minLength(1), z.maxLength(200)),
+  tags: z._default(z.record(z.string(), z.array(z.string())), {}),
 });
 
 const sesEventSchema = z.discriminatedUnion('detail-type', [
@@ -44,7 +47,7 @@ const sesEventSchema = z.discriminatedUnion('detail-type', [
     detail: z.object({
       eventType: z.literal('Complaint'),
       mail,
-      complaint: z.object({ complaintFeedbackType: oneOf(complaintTypes).optional() }),
+      complaint: z.object({ complaintFeedbackType: z.optional(oneOf(complaintTypes)) }),
     }),
   }),
 ]);

@@ -1,6 +1,7 @@
 // Renders email templates: files a non-developer can edit (`templates/<name>/<locale>.txt|html`), with
 // {{name}} placeholders that are HTML-escaped in the HTML part. A missing variable is an error, not "".
 import { mailWording, type MailLocale } from '../locales';
+import { formatAmsterdamDateTime } from './date-format';
 import layout from './templates/layout.html';
 
 export interface TemplateSource {
@@ -49,8 +50,5 @@ export const renderEmail = (
 
 /** Dates in emails read the way the customer's locale writes them, in the operator's time zone. */
 export const formatDateTime = (at: Date | string, locale: MailLocale) =>
-  new Intl.DateTimeFormat(mailWording[locale].dateTag, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(at)) + ` (${mailWording[locale].timeZone})`;
+  formatAmsterdamDateTime(new Date(at), locale, mailWording[locale].dateTag) +
+  ` (${mailWording[locale].timeZone})`;

@@ -3,8 +3,10 @@
 // session meanwhile, so every agent and every session spends the same budget. Emailed codes: the
 // day's sends (the rule is in decisions.ts). Either one spent puts the customer in the security
 // queue, where an officer can reset them (lib/security/recovery-limits.ts).
+import type { TextKey } from '../audit/sealed-text';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { CustomerItem } from '../customers/customer';
+import { textKeyCondition } from '../customers/text-key';
 import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
 import { tooManyRequests } from '../errors';
 
@@ -48,12 +50,15 @@ export const nextFailure = (customer: CustomerItem, now: Date, policy: BudgetPol
  * The customer's side of a session ending: it is no longer the open one, and a failure that spent
  * the budget (a wrong answer) starts the next cooldown. The customer's version moves on, so a disable
  * or a send that read the customer before this commit loses its race and sees the cooldown.
+ * `newTextKey`: a fresh audit-text key for a note sealed in the same step (one write per item in a
+ * transaction), stored only if no other request stored one first.
  */
 export const sessionEndWrite = (
   customerId: string,
   verificationId: string,
   now: Date,
   failure: { streak: number; cooldownUntil: Date; limitedUntil: string } | undefined,
+  newTextKey?: TextKey,
 ): TransactItem => {
   // The cooldown puts the customer in the security queue, where an officer can lift it.
   const limit = failure ? recoveryLimitSet(failure.limitedUntil) : undefined;
@@ -65,13 +70,15 @@ export const sessionEndWrite = (
         failure
           ? `, verificationCooldownUntil = :until, lastFailedVerificationAt = :now, verificationFailureStreak = :streak, failedVerificationCount = if_not_exists(failedVerificationCount, :zero) + :one, ${limit?.expression ?? ''}`
           : ''
-      } REMOVE openVerificationId`,
-      ConditionExpression:
-        'attribute_exists(customerId) AND (attribute_not_exists(openVerificationId) OR openVerificationId = :id)',
+      }${newTextKey ? ', textKey = :textKey' : ''} REMOVE openVerificationId`,
+      ConditionExpression: `attribute_exists(customerId) AND (attribute_not_exists(openVerificationId) OR openVerificationId = :id)${
+        newTextKey ? ` AND ${textKeyCondition}` : ''
+      }`,
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: {
         ':one': 1,
         ':id': verificationId,
+        ...(newTextKey ? { ':textKey': newTextKey } : {}),
         ...(failure
           ? {
               ':until': failure.cooldownUntil.toISOString(),

@@ -5,11 +5,11 @@ import { tableName } from '../aws/dynamodb';
 import { config } from '../config';
 import { normalizeText } from '../customers/normalize';
 import { conflict } from '../errors';
+import { storeTextKey, textSealerOf } from '../customers/text-key';
 import { keyedHash, sameHash } from '../secrets/keyed-hash';
 import { assertRepeatFlag, judgeEmailCode, judgeKnowledgeAnswer } from './answers';
 import { sessionEndWrite } from './budget';
 import { compareKnowledgeAnswer } from './checks';
-import { sealNote } from './notes';
 import { stillNeeded } from './policy';
 import {
   afterCheck,
@@ -23,6 +23,9 @@ import { budgetPolicy, stepInOpenSession, verificationPolicy, type Deps } from '
 import type { CheckResult, RecordCheckInput } from './schemas';
 import type { RecordedCheck } from './verification';
 
+/** A parallel request stored the customer's first audit-text key before this check's note could. */
+class TextKeyStoredMeanwhile extends Error {}
+
 /**
  * Records one answer. A wrong answer that counts fails the session at once and starts the customer's
  * cooldown (the budget is per customer, so a second session or another agent gets no fresh guesses);
@@ -34,6 +37,22 @@ export const recordCheck = async (
   agentId: string,
   input: RecordCheckInput,
   deps: Deps,
+): Promise<CheckOutcome> => {
+  try {
+    return await recordCheckOnce(verificationId, agentId, input, deps, true);
+  } catch (error) {
+    if (!(error instanceof TextKeyStoredMeanwhile)) throw error;
+    // Planned again from a fresh read, which now holds the key (or tells what else changed).
+    return recordCheckOnce(verificationId, agentId, input, deps, false);
+  }
+};
+
+const recordCheckOnce = async (
+  verificationId: string,
+  agentId: string,
+  input: RecordCheckInput,
+  deps: Deps,
+  mayPlanAgain: boolean,
 ): Promise<CheckOutcome> => {
   const { policy } = config();
   return stepInOpenSession(verificationId, agentId, deps, async ({ item, customer, now, append }) => {
@@ -61,13 +80,16 @@ export const recordCheck = async (
       checkResult = judgeKnowledgeAnswer(compared, item.checks, input.type);
     }
 
+    // A note is free text about a person: sealed with the customer's key, taken from the customer the
+    // step has read; a customer without one gets it stored in this step's transaction (no write before it).
+    const sealer = input.note ? await textSealerOf(customer, deps) : undefined;
     const check: RecordedCheck = {
       type: input.type,
       result: checkResult,
       ...(answer === undefined
         ? {}
         : { answerHash: await keyedHash(`answer:${item.customerId}:${input.type}`, normalizeText(answer)) }),
-      ...(input.note ? { note: await sealNote(item.customerId, input.note, deps) } : {}),
+      ...(input.note && sealer ? { note: sealer.seal(input.note) } : {}),
       agentId,
       at: now.toISOString(),
     };
@@ -133,7 +155,11 @@ export const recordCheck = async (
             },
           },
         },
-        ...(fails ? [sessionEndWrite(item.customerId, verificationId, now, failure)] : []),
+        ...(fails
+          ? [sessionEndWrite(item.customerId, verificationId, now, failure, sealer?.newKey)]
+          : sealer?.newKey
+            ? [storeTextKey(item.customerId, sealer.newKey)]
+            : []),
       ],
       result: {
         result: checkResult,
@@ -144,11 +170,16 @@ export const recordCheck = async (
           : { toPass: stillNeeded(checks, customer, verificationPolicy()) }),
         ...(failure ? { cooldownUntil: failure.cooldownUntil.toISOString() } : {}),
       },
-      onConflict: () =>
-        conflict(
-          'VERIFICATION_CHANGED',
-          'The verification changed while this check was recorded; record it again.',
-        ),
+      onConflict: ([sessionWrite, customerWrite]) =>
+        sealer?.newKey &&
+        mayPlanAgain &&
+        sessionWrite !== 'ConditionalCheckFailed' &&
+        customerWrite === 'ConditionalCheckFailed'
+          ? new TextKeyStoredMeanwhile()
+          : conflict(
+              'VERIFICATION_CHANGED',
+              'The verification changed while this check was recorded; record it again.',
+            ),
     };
   });
 };

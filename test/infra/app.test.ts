@@ -2,7 +2,7 @@
 // context key (the CDK CLI then stops the synth), unless `-c allowPlaceholders=true` says it is a test.
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../cdk/app';
-import { functions, type FunctionName } from '../../lib/routes';
+import { functions, type FunctionDefinition, type FunctionName } from '../../lib/routes';
 
 const complete = {
   senderEmail: 'no-reply@bank.example',
@@ -81,6 +81,35 @@ describe('the limit for all admins together', () => {
       (fn) => fn.Properties?.Environment?.Variables?.VELOCITY_DISABLES_PER_HOUR_TOTAL,
     );
     expect(totals).toContain('12');
+  });
+});
+
+describe('how long a warm function keeps a data key', () => {
+  it('reaches exactly the functions that seal or open secrets as DATA_KEY_CACHE_SECONDS when set', () => {
+    const deployed = Object.values(
+      Template.fromStack(
+        buildApp({ ...complete, dataKeyCacheSeconds: '0', ...noBundling }).stack,
+      ).findResources('AWS::Lambda::Function'),
+    );
+    const byName = (Object.keys(functions) as FunctionName[]).map((name) => {
+      const fn = deployed.find(
+        (resource) => resource.Properties?.Description === functions[name].description,
+      );
+      return [name, fn?.Properties?.Environment?.Variables?.DATA_KEY_CACHE_SECONDS] as const;
+    });
+    const withSecrets = byName.filter(
+      ([name]) => ((functions[name] as FunctionDefinition).secretPurposes ?? []).length > 0,
+    );
+    expect(withSecrets.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['loginServiceApi', 'enrollmentApi', 'adminApi']),
+    );
+    for (const [name, value] of byName)
+      expect([name, value]).toEqual([name, withSecrets.some(([other]) => other === name) ? '0' : undefined]);
+  });
+
+  it('refuses a time that is not whole seconds, naming the setting', () => {
+    for (const value of ['300s', '-1', '1.5'])
+      expect(errorsOf({ ...complete, dataKeyCacheSeconds: value })[0]).toContain('-c dataKeyCacheSeconds=');
   });
 });
 

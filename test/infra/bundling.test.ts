@@ -22,6 +22,21 @@ const inputsOf = async (entry: string) => {
   return Object.keys(metafile.inputs).map((input) => relative(root, join(root, input)));
 };
 
+/** The modules whose code is in the bundle (esbuild lists the ones tree-shaking left empty as inputs too). */
+const bundledOf = async (entry: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-bytes-'));
+  const { metafile } = await build({
+    ...esbuildOptions(join(root, entry), join(dir, 'index.js')),
+    metafile: true,
+    write: false,
+  });
+  return Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([input]) => relative(root, join(root, input))),
+  );
+};
+
 describe('the function bundles', () => {
   it('give the health check nothing but its answer: no middy, no config, no logger, no AWS client', async () => {
     expect((await inputsOf(functions.health.entry)).sort()).toEqual([
@@ -48,6 +63,16 @@ describe('the function bundles', () => {
         `import(${JSON.stringify(passkeyLibrary)}).then((lib) => process.stdout.write(typeof lib.verifyRegistrationResponse));`,
       );
       expect(execFileSync(process.execPath, [probe], { cwd: dir, encoding: 'utf8' })).toBe('function');
+    },
+  );
+
+  it.each(Object.keys(functions) as (keyof typeof functions)[])(
+    "%s: schemas on zod/mini, never zod's classic API with every locale (about 450 KB)",
+    async (name) => {
+      const zod = (await bundledOf(functions[name].entry)).filter((input) =>
+        input.includes('node_modules/zod/'),
+      );
+      expect(zod.filter((input) => /zod\/v4\/(classic|locales\/(?!en\.|index\.))/.test(input))).toEqual([]);
     },
   );
 

@@ -43,6 +43,8 @@ describe('the CDK stack', () => {
   it('leaves the policy defaults to lib/config.ts unless a context key sets one (no second copy)', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function'))
       expect(fn.Properties.Environment?.Variables?.VELOCITY_DISABLES_PER_HOUR_TOTAL).toBeUndefined();
+    for (const [, fn] of ofType('AWS::Lambda::Function'))
+      expect(fn.Properties.Environment?.Variables?.DATA_KEY_CACHE_SECONDS).toBeUndefined();
   });
 
   it('creates every table of lib/data/tables.ts on demand, with PITR, encryption and deletion protection', () => {

@@ -1,0 +1,194 @@
+// An agent's note on a check is sealed with the customer's audit-text key, taken from the customer the
+// step reads anyway: a customer without a key gets it stored in the check's own transaction (no read or
+// write of its own before it). Whatever races it, every note that commits opens again for staff, a
+// customer never holds two keys, and a note never lands without the key that opens it.
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { expectIntactChain } from '../support/audit';
+import {
+  createCustomer,
+  emailOf,
+  genuineAnswers,
+  knowledgeChecks,
+  markEnrolled,
+  readBackEmailCode,
+} from '../support/fixtures';
+import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
+
+jest.setTimeout(150_000);
+
+let stack: TestStack;
+let agent: string;
+let admin: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({ pollStreams: false, environment: noVelocityLimits });
+  agent = await stack.helpdeskToken('agent-nk');
+  admin = await stack.adminToken('admin-nk');
+}, 120000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const customerOf = async (customerId: string) =>
+  unmarshall(
+    (
+      await stack.dynamodb.send(
+        new GetItemCommand({
+          TableName: stack.tableNames.customers,
+          Key: { customerId: { S: customerId } },
+          ConsistentRead: true,
+        }),
+      )
+    ).Item ?? {},
+  );
+
+const sessionItem = async (verificationId: string) =>
+  unmarshall(
+    (
+      await stack.dynamodb.send(
+        new GetItemCommand({
+          TableName: stack.tableNames.verifications,
+          Key: { verificationId: { S: verificationId } },
+          ConsistentRead: true,
+        }),
+      )
+    ).Item ?? {},
+  );
+
+const startSession = async (customerId: string) => {
+  const started = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
+    token: agent,
+    body: { channel: 'phone' },
+  });
+  expect(started.status).toBe(201);
+  return started.body.verificationId as string;
+};
+
+const check = (verificationId: string, body: Record<string, unknown>) =>
+  stack.call('POST', `/admin/verifications/${verificationId}/checks`, { token: agent, body });
+
+/** The notes of the session as staff read them: opened, or the sealed placeholder. */
+const notesOf = async (verificationId: string) => {
+  const view = await stack.call('GET', `/admin/verifications/${verificationId}`, { token: agent });
+  expect(view.status).toBe(200);
+  return (view.body.checks as { note: string | null }[]).map((entry) => entry.note);
+};
+
+const newCustomer = async (customerId: string) => {
+  await createCustomer(stack, customerId, { email: emailOf(customerId) });
+  await markEnrolled(stack, customerId);
+  expect((await customerOf(customerId)).textKey).toBeUndefined();
+};
+
+describe("a check's note and the customer's audit-text key", () => {
+  it('the first note stores the key with the check, and the agent reads the note back', async () => {
+    await newCustomer('nk-first');
+    const verificationId = await startSession('nk-first');
+    const note = 'beller belt vanaf een ander nummer';
+    const answer = await check(verificationId, { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note });
+    expect(answer.status).toBe(201);
+    expect(answer.body.result).toBe('MATCH');
+    expect((await customerOf('nk-first')).textKey).toMatchObject({ v: 1, keySource: 'local' });
+    const stored = await sessionItem(verificationId);
+    expect(stored.checks[0].note).toMatchObject({ sealed: 'aes-256-gcm/v1' });
+    expect(JSON.stringify(stored)).not.toContain('ander nummer');
+    expect(await notesOf(verificationId)).toEqual([note]);
+    // A second note uses the stored key: it opens, and the key is the same one.
+    const keyBefore = (await customerOf('nk-first')).textKey;
+    const second = await check(verificationId, {
+      type: 'EMAIL',
+      answer: emailOf('nk-first'),
+      note: 'adres gespeld',
+    });
+    expect(second.status).toBe(201);
+    expect((await customerOf('nk-first')).textKey).toEqual(keyBefore);
+    expect(await notesOf(verificationId)).toEqual([note, 'adres gespeld']);
+    await expectIntactChain(stack, 'nk-first');
+  });
+
+  it('a wrong answer that ends the session stores the key on the same customer write as the cooldown', async () => {
+    await newCustomer('nk-fail');
+    const verificationId = await startSession('nk-fail');
+    const first = await check(verificationId, { type: 'FULL_NAME', answer: 'Piet Puk' });
+    expect(first.body.result).toBe('MISMATCH_UNCONFIRMED');
+    expect((await customerOf('nk-fail')).textKey).toBeUndefined();
+    const note = 'bleef bij dezelfde naam';
+    const counted = await check(verificationId, {
+      type: 'FULL_NAME',
+      answer: 'Piet Puk',
+      callerRepeated: true,
+      note,
+    });
+    expect(counted.status).toBe(201);
+    expect(counted.body).toMatchObject({ result: 'MISMATCH', status: 'FAILED' });
+    const customer = await customerOf('nk-fail');
+    expect(customer.textKey).toMatchObject({ v: 1 });
+    expect(customer.verificationCooldownUntil).toBe(counted.body.cooldownUntil);
+    expect(customer.openVerificationId).toBeUndefined();
+    expect(await notesOf(verificationId)).toEqual([null, note]);
+    await expectIntactChain(stack, 'nk-fail');
+  });
+
+  it('two notes on one session at once: one lands with the key, the other is told to record it again', async () => {
+    await newCustomer('nk-twice');
+    const verificationId = await startSession('nk-twice');
+    const answers = await Promise.all(
+      ['eerste notitie', 'tweede notitie'].map((note) =>
+        check(verificationId, { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.status === 409)?.body.error?.code).toBe('VERIFICATION_CHANGED');
+    const notes = await notesOf(verificationId);
+    expect(notes).toHaveLength(1);
+    expect(['eerste notitie', 'tweede notitie']).toContain(notes[0]);
+    expect((await customerOf('nk-twice')).textKey).toMatchObject({ v: 1 });
+    // The agent records the lost one again: it lands, with the same key.
+    const again = await check(verificationId, {
+      type: 'EMAIL',
+      answer: emailOf('nk-twice'),
+      note: 'opnieuw genoteerd',
+    });
+    expect(again.status).toBe(201);
+    expect((await notesOf(verificationId))[1]).toBe('opnieuw genoteerd');
+    await expectIntactChain(stack, 'nk-twice');
+  });
+
+  it('a note while an admin disables with a reason (the first key either way): both land, both open, one key', async () => {
+    const customers = ['nk-race-1', 'nk-race-2', 'nk-race-3', 'nk-race-4'];
+    for (const [index, customerId] of customers.entries()) {
+      await newCustomer(customerId);
+      // A verification passed without a note, then a second call while the admin disables.
+      const passed = await startSession(customerId);
+      const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf(customerId) };
+      for (const type of knowledgeChecks)
+        expect((await check(passed, { type, answer: answers[type] })).body.result).toBe('MATCH');
+      await readBackEmailCode(stack, passed, agent);
+      const completed = await stack.call('POST', `/admin/verifications/${passed}/complete`, { token: agent });
+      expect(completed.body.outcome).toBe('PASSED');
+      const open = await startSession(customerId);
+      const note = `beller klonk anders ${index}`;
+      const reason = `telefoon kwijt ${index}`;
+      const [disabled, checked] = await Promise.all([
+        stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
+          token: admin,
+          body: { verificationId: passed, reason },
+        }),
+        check(open, { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note }),
+      ]);
+      // Neither writes what the other decides on, so whichever stores the key first, the other plans again.
+      expect(checked.status).toBe(201);
+      expect(disabled.status).toBe(200);
+      expect((await customerOf(customerId)).textKey).toMatchObject({ v: 1 });
+      expect(await notesOf(open)).toEqual([note]);
+      const history = JSON.stringify(
+        (await stack.call('GET', `/admin/customers/${customerId}/audit-events`, { token: admin })).body,
+      );
+      expect(history).toContain(reason);
+      expect(history).not.toContain('[sealed note]');
+      await expectIntactChain(stack, customerId);
+    }
+  });
+});
