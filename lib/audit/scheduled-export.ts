@@ -33,7 +33,13 @@ import {
 import { scanExportLines } from './export-lines';
 import { PLAN_HISTORY, planExports } from './export-plan';
 import { digestKeyOf, headAndStateOf, readPreviousHead, type PreviousHead } from './previous-head';
-import { advanceTree, TreeStateError, type TreeState } from './tree-chain';
+import {
+  advanceTree,
+  REBUILT_TREE_STATE_FORMAT,
+  TreeStateError,
+  type RebuiltTreeState,
+  type TreeState,
+} from './tree-chain';
 import {
   digestStatementSha256,
   LEAF_ORDER,
@@ -51,7 +57,22 @@ export const AUDITOR_HEADS_FOLDER = 'heads';
 
 export const scheduledExportActions = ['startExports', 'digestCompletedExports'] as const;
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];
-export const scheduledExportEventSchema = z.object({ action: z.enum(scheduledExportActions) });
+export const scheduledExportEventSchema = z.object({
+  action: z.enum(scheduledExportActions),
+  /**
+   * Given by an operator only, after `npm run audit -- rebuild-state` (docs/operations.md): the state of
+   * the head whose digest file lost it. Checked against that head's signature like a carried one.
+   */
+  rebuiltTreeState: z.optional(
+    z.object({
+      format: z.literal(REBUILT_TREE_STATE_FORMAT),
+      exportArn: z.string(),
+      treeHeadSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+      treeState: z.custom<TreeState>((value) => typeof value === 'object' && value !== null),
+    }),
+  ),
+});
+export type ScheduledExportEvent = z.infer<typeof scheduledExportEventSchema>;
 
 const settingsSchema = z.object({
   AUDIT_EXPORT_BUCKET: z.string().check(z.minLength(3)),
@@ -242,6 +263,7 @@ export interface DigestRun {
 export const digestCompletedExports = async (
   settings: ScheduledExportSettings,
   deps: ExportDeps,
+  rebuilt?: RebuiltTreeState,
 ): Promise<DigestRun> => {
   const auditTableArn = settings.auditTableArn;
   const since = new Date(deps.clock.now().getTime() - PLAN_HISTORY);
@@ -254,7 +276,7 @@ export const digestCompletedExports = async (
     if (await deps.bucket.exists(digestKeysOf(completed).digest)) continue;
     const previous =
       completed.exportType === 'INCREMENTAL_EXPORT' && completed.from
-        ? await readPreviousHead({ ...completed, from: completed.from }, known, deps)
+        ? await readPreviousHead({ ...completed, from: completed.from }, known, deps, rebuilt)
         : undefined;
     const { digest, treeHead, treeState } = await digestOfExport(completed, deps, previous);
     const keys = digestKeysOf(completed, digest);
@@ -354,11 +376,12 @@ export const runScheduledExport = async (
   action: ScheduledExportAction,
   settings: ScheduledExportSettings,
   deps: ExportDeps,
+  rebuilt?: RebuiltTreeState,
 ) => {
   if (action === 'startExports') return { action, started: await startDailyExports(settings, deps) };
   // Failures first: a digest that cannot be made (and throws) must not hide a failed export.
   const failures = await recordFailedExports(settings, deps);
-  const run = await digestCompletedExports(settings, deps);
+  const run = await digestCompletedExports(settings, deps, rebuilt);
   return { action, failures, digests: run.written, alreadyDigested: run.alreadyDigested };
 };
 
