@@ -18,7 +18,7 @@ import {
 } from './query';
 import { formatRecoveryWeeks, recoveryReport, type RecoveryFormat } from './recovery-report';
 import { formatFinding, verifyExports, type VerifyReport } from './verify-export';
-import { checkProofCommand, headCommand, proveCommand, treeUsage } from './tree-cli';
+import { checkProofCommand, headCommand, proveCommand, rebuildStateCommand, treeUsage } from './tree-cli';
 import { keptHead } from './tree-commands';
 import { checkSince } from './tree-heads';
 import { repoRoot } from '../local/paths';
@@ -434,6 +434,7 @@ const main = async () => {
     if (command === 'head') return await headCommand(args);
     if (command === 'prove') return await proveCommand(args);
     if (command === 'check-proof') return await checkProofCommand(args);
+    if (command === 'rebuild-state') return await rebuildStateCommand(args);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(usage);
       return command === undefined ? EXIT_USAGE : 0;

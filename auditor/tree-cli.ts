@@ -1,7 +1,14 @@
 // The tree-head commands of `npm run audit`: arguments and output of head, prove and check-proof
 // (tree-commands.ts does the work). Exit codes as for verify: 0 fine, 1 problems, 2 wrong usage.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { treeHeadSha256 } from '../lib/audit/tree-head';
+import {
+  REBUILT_TREE_STATE_FORMAT,
+  treeStateOfHead,
+  treeStateOfLeaves,
+  type RebuiltTreeState,
+} from '../lib/audit/tree-chain';
 import { VerifyUsageError } from './digests';
 import { checkProof, keptHead, newestTree, proveEvent, readProofFile, verifiedOrExit } from './tree-commands';
 
@@ -16,6 +23,13 @@ export const treeUsage = `  npm run audit -- head DIR --public-key FILE [--requi
   npm run audit -- check-proof PROOF.json --public-key FILE [--head HEAD.json]
       Checks an inclusion proof offline: the head's signature, that the event matches its own hash, and
       that the audit path leads from it to the signed root; with --head, that the proof is against it.
+
+  npm run audit -- rebuild-state DIR --public-key FILE --head DIGEST.json [--out FILE]
+      For the operator (docs/operations.md): verifies DIR (the full export and every incremental up to
+      the head whose digest lost its tree state) with --require-digest, then recomputes that state (the
+      tree's edge and pending events) from the exports and prints it as the export function's input.
+      Refused when DIR does not verify, its newest head is not the one in --head (a digest file or
+      a head JSON), or the recomputed state does not fold to that head's signed root and pending list.
 `;
 
 const readKeys = (files: string[]) =>
@@ -121,6 +135,66 @@ export const checkProofCommand = async (args: string[]) => {
   };
   say(
     `OK: event ${String(event.eventId)} (${String(event.type)} of ${String(event.customerId)} at ${String(event.at)}) is leaf ${leafIndex} of the tree of ${treeHead.statement.treeSize} events signed as of ${treeHead.statement.asOf}, root ${treeHead.statement.rootHash} (${ms.toFixed(1)} ms)`,
+  );
+  return 0;
+};
+
+const headSummary = (statement: { treeSize: number; rootHash: string; asOf: string }) =>
+  `${statement.treeSize} events, root ${statement.rootHash.slice(0, 12)}…, as of ${statement.asOf}`;
+
+export const rebuildStateCommand = async (args: string[]) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      head: { type: 'string' },
+      out: { type: 'string' },
+      'public-key': { type: 'string', multiple: true },
+      digests: { type: 'string', multiple: true },
+    },
+  });
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length > 0) throw new VerifyUsageError('rebuild-state takes one folder');
+  if (!values.head) throw new VerifyUsageError('rebuild-state needs --head: the digest whose state was lost');
+  const pems = await readKeys(values['public-key'] ?? []);
+  const lost = await keptHead(values.head, pems);
+  const report = await verifiedOrExit(dir, {
+    trustedPublicKeys: pems,
+    requireDigest: true,
+    digestDirs: values.digests ?? [],
+  });
+  if (!report) return 1;
+  const tree = newestTree(report);
+  const statement = tree?.head.statement;
+  const refuse = (message: string) => {
+    process.stderr.write(`audit rebuild-state: ${message}; no state written\n`);
+    return 1;
+  };
+  if (!tree || !statement) return refuse(`no signed tree head in ${dir}`);
+  if (treeHeadSha256(statement) !== treeHeadSha256(lost.statement))
+    return refuse(
+      `the newest head in ${dir} (${headSummary(statement)}) is not the head in ${values.head} (${headSummary(lost.statement)}): give the exports up to that one`,
+    );
+  const treeState = treeStateOfLeaves(
+    tree.leafHashes,
+    tree.pendingAsOf?.(statement.asOf, statement.leavesBefore) ?? [],
+  );
+  try {
+    treeStateOfHead(treeState, statement);
+  } catch (error) {
+    return refuse(`the exports in ${dir} do not make the head's tree: ${(error as Error).message}`);
+  }
+  const rebuilt: RebuiltTreeState = {
+    format: REBUILT_TREE_STATE_FORMAT,
+    exportArn: statement.exportArn,
+    treeHeadSha256: treeHeadSha256(statement),
+    treeState,
+  };
+  const text = `${JSON.stringify(rebuilt)}\n`;
+  if (values.out) await writeFile(values.out, text);
+  else process.stdout.write(text);
+  process.stderr.write(
+    `audit rebuild-state: the state of ${statement.exportArn}'s head (${headSummary(statement)}, ${treeState.pending.length} pending) matches its signature\n`,
   );
   return 0;
 };

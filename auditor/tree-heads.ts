@@ -71,8 +71,10 @@ export const pinnedKeys = (pems: string[]) => {
 };
 
 /** Reads a head file an auditor kept (`audit head` output) and checks its signature against a pinned key. */
+/** A kept head: its JSON (`audit head`, the auditors' bucket), or the digest file that holds it. */
 export const readKeptHead = async (file: string, keys: Map<string, KeyObject>): Promise<SignedTreeHead> => {
-  const head = parseSignedTreeHead(parseStrictJson(await readFile(file, 'utf8')));
+  const parsed = parseStrictJson(await readFile(file, 'utf8')) as { treeHead?: unknown } | null;
+  const head = parseSignedTreeHead(parsed?.treeHead ?? parsed);
   const key = keys.get(head.signature.publicKeySha256);
   if (!key)
     throw new Error(
@@ -154,12 +156,16 @@ export const checkTree = (
       message: `the events before ${head.statement.leavesBefore} make a tree of ${tree.treeSize} with root ${tree.rootHash.slice(0, 12)}…, the signed head says ${head.statement.treeSize} with root ${head.statement.rootHash.slice(0, 12)}…: events were added, removed or changed`,
       file,
     });
-  const cutoff = Date.parse(head.statement.leavesBefore);
-  const pending: PendingEvent[] = leaves
+  checkPending(head, pendingOf(leaves, head.statement.leavesBefore), sink, file);
+  return tree.leafHashes;
+};
+
+/** The events on or after `leavesBefore`, in tree order: those a head cut there holds pending. */
+export const pendingOf = (leaves: TreeLeaves, leavesBefore: string): PendingEvent[] => {
+  const cutoff = Date.parse(leavesBefore);
+  return leaves
     .sortedIndices((index) => leaves.timeAt(index) >= cutoff)
     .map((index) => [leaves.timeAt(index), leaves.hashAt(index).toString('hex')]);
-  checkPending(head, pending, sink, file);
-  return tree.leafHashes;
 };
 
 /** The events a head signed as pending (seen, not yet leaves) must be exactly those: none dropped or added. */

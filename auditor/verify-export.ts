@@ -27,7 +27,7 @@ import {
   type ExportManifest,
   type FindingSink,
 } from './export-reader';
-import { checkTree, type VerifiedTree } from './tree-heads';
+import { checkTree, pendingOf, type VerifiedTree } from './tree-heads';
 
 export interface VerifyOptions {
   /** More folders to look for digests in (older days' `digests/`), besides the export folder itself. */
@@ -249,7 +249,14 @@ const verifySingleExport = async (
   const treeHead = own.find((trusted) => trusted.treeHead)?.treeHead;
   if (treeHead) {
     const leafHashes = checkTree(leaves, treeHead, sink, own[0]?.file ?? summaryLabel);
-    report.trees.push({ head: treeHead, leafHashes, path: manifest.dir, paths: [manifest.dir] });
+    report.trees.push({
+      head: treeHead,
+      leafHashes,
+      path: manifest.dir,
+      paths: [manifest.dir],
+      pendingAsOf: (asOf, leavesBefore) =>
+        asOf === treeHead.statement.asOf ? pendingOf(leaves, leavesBefore) : undefined,
+    });
   } else if (own.length > 0)
     sink({
       level: 'warning',

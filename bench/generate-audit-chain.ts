@@ -4,13 +4,12 @@
 // tree head. For measuring `audit verify` over a chain:
 // `npx tsx bench/generate-audit-chain.ts --out /tmp/chain --events 1000000 --incrementals 3 --per-incremental 20000`
 // then `npm run audit -- verify /tmp/chain/exports --public-key /tmp/chain/digest-key.pem --require-digest --format json`.
-import { createReadStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixedClock, systemRandom } from '../lib/clock';
 import type { CompletedExport } from '../lib/aws/dynamodb-exports';
-import type { ExportBucket } from '../lib/aws/s3-export-bucket';
+import { folderBucket as localFolderBucket } from '../local/folder-bucket';
 import { nextAuditItem, type ChainHead } from '../lib/audit/chain';
 import { newPrivateKeyPem, privateKeyDigestSigner } from '../lib/audit/digest';
 import { itemToDynamoDbJson, type DynamoDbItem } from '../lib/audit/dynamodb-json';
@@ -21,19 +20,7 @@ const tableArn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/MfaRecovery-Data
 const bucketName = 'bench-audit-exports';
 const DAY = 24 * 3600 * 1000;
 
-const folderBucket = (root: string): ExportBucket => ({
-  name: bucketName,
-  exists: async (key) =>
-    stat(join(root, key)).then(
-      () => true,
-      () => false,
-    ),
-  read: async (key) => createReadStream(join(root, key)),
-  put: async (key, body) => {
-    await mkdir(dirname(join(root, key)), { recursive: true });
-    await writeFile(join(root, key), body);
-  },
-});
+const folderBucket = (root: string) => localFolderBucket(root, bucketName);
 
 const main = async () => {
   const { values } = parseArgs({
@@ -112,7 +99,7 @@ const main = async () => {
   const privateKey = newPrivateKeyPem();
   const signer = privateKeyDigestSigner(() => privateKey);
   const started = Date.now();
-  const digests = await digestCompletedExports(
+  const { written: digests } = await digestCompletedExports(
     { bucket: bucketName, digestKeyId: 'bench', auditTableArn: tableArn },
     {
       exports: {

@@ -25,8 +25,8 @@ const deps = {
 
 export const handler = middy<unknown, unknown>().handler((event) =>
   withBusinessMetrics(async () => {
-    const { action } = scheduledExportEventSchema.parse(event);
-    const result = await runScheduledExport(action, settings, deps);
+    const { action, rebuiltTreeState } = scheduledExportEventSchema.parse(event);
+    const result = await runScheduledExport(action, settings, deps, rebuiltTreeState);
     logger.info('scheduled audit export', { ...result });
     // Zero is reported too: "no digest for 26 hours" is 26 hourly zeros, not silence.
     if (result.action === 'digestCompletedExports') {

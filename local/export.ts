@@ -2,11 +2,11 @@
 // of the audit chain heads, under exports/<time>/ (or --out DIR). A thin shell over lib/audit/local-export.ts.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock, systemRandom } from '../lib/clock';
 import { localDigestSigner, publicKeyFingerprint } from '../lib/audit/digest';
-import { exportLocalTables } from '../lib/audit/local-export';
+import { exportLocalTables, headsExtending } from '../lib/audit/local-export';
 import { headAndStateOf, type PreviousHead } from '../lib/audit/previous-head';
 import { repoRoot } from './paths';
 import { localTableNames } from './tables';
@@ -90,6 +90,18 @@ const main = async () => {
       // Never start a new tree in its place: the chain would silently lose its link.
       return fail(`${(error as Error).message}; nothing exported`);
     }
+    // Beside it (its export's folder) or where this one goes, a later export already extends it: a new
+    // one from it would hold the same events again and fork the chain.
+    const exportsRoot = dirname(dirname(dirname(previousFile)));
+    const later = await headsExtending(
+      previous.head,
+      [exportsRoot, dirname(outDir)],
+      await signer.publicKeyPem(),
+    );
+    if (later.length > 0)
+      return fail(
+        `--previous-head ${previousFile} is not the newest head: ${later.map((file) => relative(process.cwd(), file)).join(', ')} already extends it; give the newest one; nothing exported`,
+      );
   }
   try {
     const result = await exportLocalTables({

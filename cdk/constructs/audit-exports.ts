@@ -10,7 +10,8 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct, type IConstruct } from 'constructs';
 import { deadLetterQueue, type WatchedDeadLetters } from './dead-letter-queue';
-import { AUDITOR_HEADS_FOLDER, EXPORTS_ROOT } from '../../lib/audit/scheduled-export';
+import { AUDITOR_HEADS_FOLDER, EXPORTS_ROOT, FAILURE_FOLDER } from '../../lib/audit/scheduled-export';
+import { DIGEST_FOLDER } from '../../lib/audit/digest';
 import type { TableKey } from '../../lib/data/tables';
 import {
   functions,
@@ -137,6 +138,21 @@ export class AuditExports extends Construct {
         actions: ['s3:PutObject'],
         resources: [this.bucket.arnForObjects('*')],
         conditions: notTheExportRole,
+      }),
+    );
+    // Digests and failure notes are only ever created (PutObject with If-None-Match: *), by the function
+    // too: a second run, or a role misused, cannot put a new version over a kept head.
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DigestsAreNeverReplaced',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [
+          this.bucket.arnForObjects(`${EXPORTS_ROOT}/*/${DIGEST_FOLDER}/*`),
+          this.bucket.arnForObjects(`${EXPORTS_ROOT}/*/${FAILURE_FOLDER}/*`),
+        ],
+        conditions: { Null: { 's3:if-none-match': 'true' } },
       }),
     );
     this.digestKey.addToResourcePolicy(

@@ -1,6 +1,7 @@
 // `npm run export`: every local table in DynamoDB's S3 export layout, one folder per table, plus the
 // signed digest of the audit chain heads in `digests/` — the same shape the scheduled export leaves in S3.
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeTable, scanTable } from '../aws/table-scan';
 import type { Clock, Random } from '../clock';
@@ -25,7 +26,7 @@ import {
   treeHeadSha256,
   type SignedTreeHead,
 } from './tree-head';
-import type { PreviousHead } from './previous-head';
+import { headAndStateOf, type PreviousHead } from './previous-head';
 import { advanceTree } from './tree-chain';
 
 export interface LocalExportOptions {
@@ -196,4 +197,28 @@ export const exportLocalTables = async (options: LocalExportOptions): Promise<Lo
     subjects: entries.length,
     treeHead,
   };
+};
+
+/**
+ * The digest files in the export folders under `roots` whose head, signed by the key, extends `previous`:
+ * when there is one, `previous` is not the newest head, and a new export from it would fork the chain.
+ */
+export const headsExtending = async (previous: SignedTreeHead, roots: string[], publicKeyPem: string) => {
+  const previousSha256 = treeHeadSha256(previous.statement);
+  const found: string[] = [];
+  for (const root of new Set(roots))
+    for (const folder of await readdir(root).catch(() => [] as string[])) {
+      const digests = join(root, folder, DIGEST_FOLDER);
+      for (const name of await readdir(digests).catch(() => [] as string[])) {
+        if (!name.startsWith('audit-digest-')) continue;
+        const file = join(digests, name);
+        try {
+          const { head } = headAndStateOf(await readFile(file, 'utf8'), publicKeyPem, file);
+          if (head.statement.previousHeadSha256 === previousSha256) found.push(file);
+        } catch {
+          // Not a head of ours (or of another key): it cannot extend this one.
+        }
+      }
+    }
+  return found.sort();
 };

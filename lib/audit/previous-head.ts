@@ -11,14 +11,22 @@ import type { DigestSigner } from '../aws/kms-digest';
 import type { ExportBucket } from '../aws/s3-export-bucket';
 import { parseStrictJson } from '../strict-json';
 import { DIGEST_FOLDER, digestFileName } from './digest';
-import { treeHeadBytes, TREE_HEAD_FORMAT, type SignedTreeHead } from './tree-head';
-import { TreeStateError, treeStateOfHead, type CarriedTree } from './tree-chain';
+import { treeHeadBytes, TREE_HEAD_FORMAT, treeHeadSha256, type SignedTreeHead } from './tree-head';
+import {
+  REBUILT_TREE_STATE_FORMAT,
+  TreeStateError,
+  treeStateOfHead,
+  type CarriedTree,
+  type RebuiltTreeState,
+} from './tree-chain';
 
 export interface PreviousHead {
   head: SignedTreeHead;
   carried: CarriedTree;
   /** The bucket key of the digest file it was read from. */
   key: string;
+  /** True when the digest file's own state did not hold and the operator's rebuilt one was taken. */
+  rebuilt?: boolean;
 }
 
 /** `exports/<day>/digests/audit-digest-<asOf>-<exportId>.json` of a completed export. */
@@ -43,6 +51,7 @@ export const readPreviousHead = async (
   current: CompletedExport & { from: Date },
   known: CompletedExport[],
   deps: { bucket: ExportBucket; signer: DigestSigner },
+  rebuilt?: RebuiltTreeState,
 ): Promise<PreviousHead> => {
   const before = known.filter(
     (entry) =>
@@ -65,6 +74,7 @@ export const readPreviousHead = async (
     await deps.signer.publicKeyPem(),
     key,
     previous.exportArn,
+    rebuilt,
   );
 };
 
@@ -77,6 +87,8 @@ export const headAndStateOf = (
   publicKeyPem: string,
   where: string,
   exportArn?: string,
+  /** Taken instead of the file's own state when that one does not hold, if it is for this head. */
+  rebuilt?: RebuiltTreeState,
 ): PreviousHead => {
   let file: { treeHead?: unknown; treeState?: unknown };
   try {
@@ -109,8 +121,21 @@ export const headAndStateOf = (
   try {
     return { head, carried: treeStateOfHead(file.treeState, head.statement), key: where };
   } catch (error) {
-    throw new TreeStateError(
-      `the tree state in ${where} does not match its head: ${(error as Error).message}`,
-    );
+    const lost = `the tree state in ${where} does not match its head: ${(error as Error).message}`;
+    if (!rebuilt) throw new TreeStateError(lost);
+    if (
+      rebuilt.format !== REBUILT_TREE_STATE_FORMAT ||
+      rebuilt.treeHeadSha256 !== treeHeadSha256(head.statement)
+    )
+      throw new TreeStateError(
+        `${lost}; the rebuilt state given is for another head (${String(rebuilt.exportArn)}), not this one`,
+      );
+    try {
+      return { head, carried: treeStateOfHead(rebuilt.treeState, head.statement), key: where, rebuilt: true };
+    } catch (again) {
+      throw new TreeStateError(
+        `${lost}; the rebuilt state given does not either: ${(again as Error).message}`,
+      );
+    }
   }
 };

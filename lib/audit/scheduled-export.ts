@@ -32,8 +32,14 @@ import {
 } from './export-format';
 import { scanExportLines } from './export-lines';
 import { PLAN_HISTORY, planExports } from './export-plan';
-import { digestKeyOf, readPreviousHead, type PreviousHead } from './previous-head';
-import { advanceTree, TreeStateError, type TreeState } from './tree-chain';
+import { digestKeyOf, headAndStateOf, readPreviousHead, type PreviousHead } from './previous-head';
+import {
+  advanceTree,
+  REBUILT_TREE_STATE_FORMAT,
+  TreeStateError,
+  type RebuiltTreeState,
+  type TreeState,
+} from './tree-chain';
 import {
   digestStatementSha256,
   LEAF_ORDER,
@@ -51,7 +57,22 @@ export const AUDITOR_HEADS_FOLDER = 'heads';
 
 export const scheduledExportActions = ['startExports', 'digestCompletedExports'] as const;
 export type ScheduledExportAction = (typeof scheduledExportActions)[number];
-export const scheduledExportEventSchema = z.object({ action: z.enum(scheduledExportActions) });
+export const scheduledExportEventSchema = z.object({
+  action: z.enum(scheduledExportActions),
+  /**
+   * Given by an operator only, after `npm run audit -- rebuild-state` (docs/operations.md): the state of
+   * the head whose digest file lost it. Checked against that head's signature like a carried one.
+   */
+  rebuiltTreeState: z.optional(
+    z.object({
+      format: z.literal(REBUILT_TREE_STATE_FORMAT),
+      exportArn: z.string(),
+      treeHeadSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+      treeState: z.custom<TreeState>((value) => typeof value === 'object' && value !== null),
+    }),
+  ),
+});
+export type ScheduledExportEvent = z.infer<typeof scheduledExportEventSchema>;
 
 const settingsSchema = z.object({
   AUDIT_EXPORT_BUCKET: z.string().check(z.minLength(3)),
@@ -229,14 +250,24 @@ export const auditorHeadKey = (head: SignedTreeHead) =>
     ),
   );
 
+/** What one hourly run did: digests it wrote, and those another run at the same time wrote first. */
+export interface DigestRun {
+  written: string[];
+  alreadyDigested: string[];
+}
+
 /**
  * Signs a digest and tree head for every completed AuditEvents export of the PITR reach that has none yet,
  * oldest first, so an incremental export's predecessor is signed before it in the same run.
  */
-export const digestCompletedExports = async (settings: ScheduledExportSettings, deps: ExportDeps) => {
+export const digestCompletedExports = async (
+  settings: ScheduledExportSettings,
+  deps: ExportDeps,
+  rebuilt?: RebuiltTreeState,
+): Promise<DigestRun> => {
   const auditTableArn = settings.auditTableArn;
   const since = new Date(deps.clock.now().getTime() - PLAN_HISTORY);
-  const written: string[] = [];
+  const run: DigestRun = { written: [], alreadyDigested: [] };
   const known = (await deps.exports.recentExports(auditTableArn, since)).filter(
     (completed) =>
       completed.s3Bucket === deps.bucket.name && completed.s3Prefix.startsWith(`${EXPORTS_ROOT}/`),
@@ -245,25 +276,59 @@ export const digestCompletedExports = async (settings: ScheduledExportSettings, 
     if (await deps.bucket.exists(digestKeysOf(completed).digest)) continue;
     const previous =
       completed.exportType === 'INCREMENTAL_EXPORT' && completed.from
-        ? await readPreviousHead({ ...completed, from: completed.from }, known, deps)
+        ? await readPreviousHead({ ...completed, from: completed.from }, known, deps, rebuilt)
         : undefined;
     const { digest, treeHead, treeState } = await digestOfExport(completed, deps, previous);
     const keys = digestKeysOf(completed, digest);
-    // The key first: a digest is never in the bucket without the key that checks it.
+    // The key first: a digest is never in the bucket without the key that checks it. Named by its
+    // fingerprint, so a key already there is this one.
     if (keys.publicKey)
-      await deps.bucket.put(keys.publicKey, await deps.signer.publicKeyPem(), 'application/x-pem-file');
-    // The auditors' copy before ours: a head in our bucket is then always in theirs too.
+      await deps.bucket.create(keys.publicKey, await deps.signer.publicKeyPem(), 'application/x-pem-file');
+    // Written only where none is: of two runs at once (a retry beside a late schedule) exactly one head is
+    // kept, and the other run checks that head instead of signing a second one for the same export.
+    const kept = (await deps.bucket.create(
+      keys.digest,
+      digestFileText(digest, treeHead, treeState),
+      'application/json',
+    ))
+      ? treeHead
+      : await sameTreeHead(keys.digest, completed.exportArn, treeHead, deps);
+    (kept === treeHead ? run.written : run.alreadyDigested).push(keys.digest);
+    // The auditors receive the head our bucket kept, once: whichever run comes second finds it there. A run
+    // that stops between the two writes leaves their copy out; the next head binds this one by its hash.
     if (deps.auditorHeads)
-      await deps.auditorHeads.put(
-        auditorHeadKey(treeHead),
-        `${JSON.stringify(treeHead, null, 2)}\n`,
+      await deps.auditorHeads.create(
+        auditorHeadKey(kept),
+        `${JSON.stringify(kept, null, 2)}\n`,
         'application/json',
       );
-    // The state the next export's head grows from lies in the same locked file as the head it matches.
-    await deps.bucket.put(keys.digest, digestFileText(digest, treeHead, treeState), 'application/json');
-    written.push(keys.digest);
   }
-  return written;
+  return run;
+};
+
+/**
+ * The head another run wrote first for this export, checked: signed by the digest key for this export,
+ * its state matching it, and the same tree this run computed. Anything else stops the run, naming it.
+ */
+const sameTreeHead = async (
+  key: string,
+  exportArn: string,
+  ours: SignedTreeHead,
+  deps: { bucket: ExportBucket; signer: DigestSigner },
+) => {
+  const { head } = headAndStateOf(
+    (await streamBytes(await deps.bucket.read(key))).toString('utf8'),
+    await deps.signer.publicKeyPem(),
+    key,
+    exportArn,
+  );
+  const fields = ['leavesBefore', 'treeSize', 'rootHash', 'previousHeadSha256', 'pendingSha256'] as const;
+  const differs = fields.filter((field) => head.statement[field] !== ours.statement[field]);
+  if (differs.length > 0)
+    throw new TreeStateError(
+      `${key} was written by another run with a different tree (${differs.join(', ')}): size ${head.statement.treeSize} root ${head.statement.rootHash.slice(0, 12)}…, this run made size ${ours.statement.treeSize} root ${ours.statement.rootHash.slice(0, 12)}…`,
+    );
+  return head;
 };
 
 /** `exports/<day>/failures/`: a failed export's note sits in the day folder it was meant for. */
@@ -292,8 +357,8 @@ export const recordFailedExports = async (
     const key = failureKeyOf(failed);
     if (await deps.bucket.exists(key)) continue;
     const note = { ...failed, recordedAt: deps.clock.now().toISOString() };
-    await deps.bucket.put(key, `${JSON.stringify(note, null, 2)}\n`, 'application/json');
-    recorded.push(key);
+    if (await deps.bucket.create(key, `${JSON.stringify(note, null, 2)}\n`, 'application/json'))
+      recorded.push(key);
   }
   return recorded;
 };
@@ -311,15 +376,14 @@ export const runScheduledExport = async (
   action: ScheduledExportAction,
   settings: ScheduledExportSettings,
   deps: ExportDeps,
-) =>
-  action === 'startExports'
-    ? { action, started: await startDailyExports(settings, deps) }
-    : {
-        action,
-        // Failures first: a digest that cannot be made (and throws) must not hide a failed export.
-        failures: await recordFailedExports(settings, deps),
-        digests: await digestCompletedExports(settings, deps),
-      };
+  rebuilt?: RebuiltTreeState,
+) => {
+  if (action === 'startExports') return { action, started: await startDailyExports(settings, deps) };
+  // Failures first: a digest that cannot be made (and throws) must not hide a failed export.
+  const failures = await recordFailedExports(settings, deps);
+  const run = await digestCompletedExports(settings, deps, rebuilt);
+  return { action, failures, digests: run.written, alreadyDigested: run.alreadyDigested };
+};
 
 const streamBytes = async (stream: Readable) => {
   const chunks: Buffer[] = [];

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { CompactRange } from './merkle/compact-range';
-import { leafHash } from './merkle/tree';
+import { HASH_BYTES, leafHash } from './merkle/tree';
 import type { TreeHeadStatement, TreeLeaves } from './tree-head';
 
 export const TREE_STATE_FORMAT = 'mfa-recovery/tree-state@1';
@@ -124,5 +124,33 @@ export const advanceTree = (carried: CarriedTree | undefined, fresh: TreeLeaves,
     rootHash: range.root().toString('hex'),
     pendingCount: pending.length,
     pendingSha256: pendingSha256(pending),
+  };
+};
+
+export const REBUILT_TREE_STATE_FORMAT = 'mfa-recovery/rebuilt-tree-state@1';
+
+/**
+ * A tree state recomputed from the verified exports (`npm run audit -- rebuild-state`) for the head whose
+ * digest file lost it: the hourly run takes it (invocation input `rebuiltTreeState`) only for that head,
+ * and only if it folds to the head's signed root and pending list, as it checks the carried one.
+ */
+export interface RebuiltTreeState {
+  format: typeof REBUILT_TREE_STATE_FORMAT;
+  exportArn: string;
+  /** SHA-256 of the head's statement (lib/audit/tree-head.ts treeHeadSha256): the head it belongs to. */
+  treeHeadSha256: string;
+  treeState: TreeState;
+}
+
+/** The state of a tree whose leaf hashes (RFC 9162, concatenated) and pending events are known. */
+export const treeStateOfLeaves = (leafHashes: Buffer, pending: PendingEvent[]): TreeState => {
+  const range = CompactRange.empty();
+  for (let offset = 0; offset < leafHashes.length; offset += HASH_BYTES)
+    range.append(leafHashes.subarray(offset, offset + HASH_BYTES));
+  return {
+    format: TREE_STATE_FORMAT,
+    treeSize: range.size,
+    edge: range.edge.map((node) => node.toString('hex')),
+    pending,
   };
 };

@@ -8,8 +8,19 @@ export interface ExportBucket {
   name: string;
   exists(key: string): Promise<boolean>;
   read(key: string): Promise<Readable>;
-  put(key: string, body: string, contentType: string): Promise<void>;
+  /**
+   * Writes only if no object has the key (S3: PutObject with `If-None-Match: *`); false when one has,
+   * which S3 answers with 412 PreconditionFailed. Of two writers at once exactly one gets true.
+   */
+  create(key: string, body: string, contentType: string): Promise<boolean>;
 }
+
+/** S3 answers a conditional write racing another on the same key with 409: retried, then 412 decides. */
+const CONFLICT_RETRIES = 4;
+
+const nameOf = (error: unknown) => (error instanceof Error ? error.name : '');
+const statusOf = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 
 let client: S3Client | undefined;
 
@@ -31,16 +42,29 @@ export const s3ExportBucket = (bucket: string, s3Client: S3Client = s3()): Expor
     if (!answer.Body) throw new Error(`s3://${bucket}/${key} has no body`);
     return answer.Body as Readable;
   },
-  put: async (key, body, contentType) => {
-    await s3Client.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: body,
-        ContentType: contentType,
-        // The bucket has Object Lock, which refuses uploads without an integrity checksum.
-        ChecksumAlgorithm: 'SHA256',
-      }),
-    );
+  create: async (key, body, contentType) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await s3Client.send(putIfAbsent(bucket, key, body, contentType));
+        return true;
+      } catch (error) {
+        if (nameOf(error) === 'PreconditionFailed' || statusOf(error) === 412) return false;
+        const conflict = nameOf(error) === 'ConditionalRequestConflict' || statusOf(error) === 409;
+        if (!conflict || attempt >= CONFLICT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
   },
 });
+
+/** Nothing in the export bucket or the auditors' is ever overwritten: every write is a create. */
+const putIfAbsent = (bucket: string, key: string, body: string, contentType: string) =>
+  new PutObjectCommand({
+    Bucket: bucket,
+    Key: key,
+    Body: body,
+    ContentType: contentType,
+    // The bucket has Object Lock, which refuses uploads without an integrity checksum.
+    ChecksumAlgorithm: 'SHA256',
+    IfNoneMatch: '*',
+  });

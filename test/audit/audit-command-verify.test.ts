@@ -269,6 +269,31 @@ describe('audit verify', () => {
     expect(report.eventsVerified).toBe(12);
   });
 
+  it('names as LINE_INVALID a line longer than any DynamoDB item, and numbers spelled 0x3 or " 1e1 "', async () => {
+    const { root, dataFile, lines, exportDir } = await tamperable();
+    const third = lineOf(lines, 'customer#bram', 3);
+    const second = lineOf(lines, 'customer#carla', 2);
+    const spell = (index: number, spelling: string) =>
+      (lines[index] ?? '').replace(/"seq":\{"N":"\d+"\}/, `"seq":{"N":"${spelling}"}`);
+    // 0x3 parses to bram's very seq 3: read leniently, the line would verify as if untouched.
+    lines[third] = spell(third, '0x3');
+    lines[second] = spell(second, ' 1e1 ');
+    // Over the 8 MB no 400 KB item reaches, in one line: reported, not read into a string.
+    lines.push(`{"Item":{"subject":{"S":"${'a'.repeat(9 * 2 ** 20)}"}}}`);
+    await writeDataLines(dataFile, lines);
+    await coverTracks(exportDir);
+    const { errors } = await verify(root);
+    const invalid = errors.filter((finding) => finding.code === 'LINE_INVALID');
+    expect(invalid.map((finding) => [finding.line, finding.message])).toEqual(
+      expect.arrayContaining([
+        [third + 1, expect.stringMatching(/malformed N value/)],
+        [second + 1, expect.stringMatching(/malformed N value/)],
+        [lines.length, expect.stringMatching(/^the line is \d+ bytes, over the \d+ any DynamoDB item/)],
+      ]),
+    );
+    expect(invalid).toHaveLength(3);
+  });
+
   it('names a manifest line that lists a missing file', async () => {
     const { root, dataFile } = await tamperable();
     await rm(dataFile);

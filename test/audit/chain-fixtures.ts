@@ -1,12 +1,9 @@
 // A chain of exports as the scheduled export leaves it in the bucket: a full export, then incremental ones
 // ({"Metadata", "Keys", "NewImage"} lines, one window of new events each), every one digested with its
 // tree head by the export function. The bucket is a folder here (S3 has no local twin in these tests).
-import { createReadStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { fixedClock, systemRandom } from '../../lib/clock';
 import type { CompletedExport, ExportService } from '../../lib/aws/dynamodb-exports';
-import type { ExportBucket } from '../../lib/aws/s3-export-bucket';
+import { folderBucket as localFolderBucket } from '../../local/folder-bucket';
 import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import { localDigestSigner } from '../../lib/audit/digest';
 import { itemToDynamoDbJson } from '../../lib/audit/dynamodb-json';
@@ -22,20 +19,8 @@ export const settings: ScheduledExportSettings = {
   auditTableArn,
 };
 
-/** The bucket as a folder: keys are paths under it. */
-export const folderBucket = (root: string, name = settings.bucket): ExportBucket => ({
-  name,
-  exists: async (key) =>
-    stat(join(root, key)).then(
-      () => true,
-      () => false,
-    ),
-  read: async (key) => createReadStream(join(root, key)),
-  put: async (key, body) => {
-    await mkdir(dirname(join(root, key)), { recursive: true });
-    await writeFile(join(root, key), body);
-  },
-});
+/** The bucket as a folder: keys are paths under it (local/folder-bucket.ts). */
+export const folderBucket = (root: string, name = settings.bucket) => localFolderBucket(root, name);
 
 /** Every customer's chain, appended to event by event, at the times a test gives. */
 export class Trail {
@@ -142,17 +127,22 @@ export const writeThreeDays = async (bucketRoot: string) => {
   return { completed, events: { full, day1, day2 }, trail };
 };
 
-/** The export function's hourly run over the bucket, signing with a key file standing in for KMS. */
-export const digestRun = (
+/** The export function's hourly run over the bucket, signing with a key file standing in for KMS: the digests it wrote. */
+export const digestRun = async (
   bucketRoot: string,
   completed: CompletedExport[],
   keyFile: string,
   auditorsRoot?: string,
 ) =>
-  digestCompletedExports(auditorsRoot ? { ...settings, auditorHeadsBucket: 'auditors-heads' } : settings, {
-    exports: exportService(completed),
-    bucket: folderBucket(bucketRoot),
-    signer: localDigestSigner(keyFile),
-    clock: fixedClock('2025-01-04T03:00:00Z'),
-    ...(auditorsRoot ? { auditorHeads: folderBucket(auditorsRoot, 'auditors-heads') } : {}),
-  });
+  (
+    await digestCompletedExports(
+      auditorsRoot ? { ...settings, auditorHeadsBucket: 'auditors-heads' } : settings,
+      {
+        exports: exportService(completed),
+        bucket: folderBucket(bucketRoot),
+        signer: localDigestSigner(keyFile),
+        clock: fixedClock('2025-01-04T03:00:00Z'),
+        ...(auditorsRoot ? { auditorHeads: folderBucket(auditorsRoot, 'auditors-heads') } : {}),
+      },
+    )
+  ).written;

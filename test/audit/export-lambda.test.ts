@@ -217,7 +217,12 @@ describe('the audit export Lambda', () => {
       expect.stringMatching(new RegExp(`^exports/${day}/digests/public-key-[0-9a-f]{16}\\.pem$`)),
       `exports/${day}/digests/audit-digest-${compactTime}-${exportArn.split('/').pop()}.json`,
     ]);
-    expect(puts.every((put) => put.Bucket === bucket && put.ChecksumAlgorithm === 'SHA256')).toBe(true);
+    // Created, never overwritten: a second run at the same time gets 412 and keeps the first one's head.
+    expect(
+      puts.every(
+        (put) => put.Bucket === bucket && put.ChecksumAlgorithm === 'SHA256' && put.IfNoneMatch === '*',
+      ),
+    ).toBe(true);
     const digest = parseSignedDigest(String(puts[1]?.Body));
     expect(digest.statement.heads.map(([subject, seq]) => [subject, seq])).toEqual([
       ['customer#anna', 3],

@@ -4,13 +4,12 @@
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fixedClock, systemRandom } from '../../lib/clock';
 import { kmsDigestSigner } from '../../lib/aws/kms-digest';
 import type { CompletedExport, ExportService, FailedExport } from '../../lib/aws/dynamodb-exports';
-import type { ExportBucket } from '../../lib/aws/s3-export-bucket';
+import { folderBucket as localFolderBucket } from '../../local/folder-bucket';
 import { nextAuditItem, type ChainHead } from '../../lib/audit/chain';
 import {
   DIGEST_FORMAT,
@@ -41,20 +40,7 @@ const settings: ScheduledExportSettings = {
   auditTableArn,
 };
 
-/** The bucket as a folder: keys are paths under it. */
-const folderBucket = (root: string, name = settings.bucket): ExportBucket => ({
-  name,
-  exists: async (key) =>
-    stat(join(root, key)).then(
-      () => true,
-      () => false,
-    ),
-  read: async (key) => createReadStream(join(root, key)),
-  put: async (key, body) => {
-    await mkdir(dirname(join(root, key)), { recursive: true });
-    await writeFile(join(root, key), body);
-  },
-});
+const folderBucket = (root: string, name = settings.bucket) => localFolderBucket(root, name);
 
 /** What DynamoDB leaves in the bucket after ExportTableToPointInTime: three customers' chains. */
 const exportAuditTrail = async (
@@ -177,7 +163,7 @@ describe('the scheduled export', () => {
       signer: localDigestSigner(keyFile),
       clock: fixedClock('2025-01-02T04:00:00Z'),
     };
-    const written = await digestCompletedExports(settings, deps);
+    const { written } = await digestCompletedExports(settings, deps);
     expect(written).toEqual([
       `exports/2025-01-02/digests/audit-digest-20250102T021500Z-${completed.exportArn.split('/').pop()}.json`,
     ]);
@@ -185,7 +171,7 @@ describe('the scheduled export', () => {
       expect.stringMatching(/^audit-digest-.*\.json$/),
       expect.stringMatching(/^public-key-[0-9a-f]{16}\.pem$/),
     ]);
-    expect(await digestCompletedExports(settings, deps)).toEqual([]);
+    expect(await digestCompletedExports(settings, deps)).toEqual({ written: [], alreadyDigested: [] });
 
     const report = await verifyExports(join(bucketRoot, 'exports', '2025-01-02'));
     expect(report.errors).toBe(0);
@@ -206,7 +192,7 @@ describe('the scheduled export', () => {
       carla: 14,
     });
     const { service } = exportService([completed]);
-    const written = await digestCompletedExports(
+    const { written } = await digestCompletedExports(
       { ...settings, auditorHeadsBucket: 'auditors-heads' },
       {
         exports: service,
@@ -240,7 +226,12 @@ describe('the scheduled export', () => {
       signer: localDigestSigner(join(await tempDir('key'), 'key.pem')),
       clock: fixedClock('2025-01-03T04:00:00Z'),
     });
-    expect(written).toEqual({ action: 'digestCompletedExports', failures: [], digests: [] });
+    expect(written).toEqual({
+      action: 'digestCompletedExports',
+      failures: [],
+      digests: [],
+      alreadyDigested: [],
+    });
   });
 
   it('notes a failed export once in its day folder, beside the digests, and audit verify still reads the day', async () => {

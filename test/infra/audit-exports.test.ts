@@ -139,6 +139,24 @@ describe('the scheduled audit export', () => {
     expect(JSON.stringify(fence?.Resource)).toContain(String(bucketId));
   });
 
+  it('lets nobody, the export function included, put a digest or failure note without If-None-Match', () => {
+    const bucketId = ofType('AWS::S3::Bucket').find(([, bucket]) => bucket.Properties.ObjectLockEnabled)?.[0];
+    const policy = ofType('AWS::S3::BucketPolicy').find(
+      ([, candidate]) => candidate.Properties.Bucket.Ref === bucketId,
+    )?.[1];
+    const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Record<string, any>[];
+    const fence = statements.find((statement) => statement.Sid === 'DigestsAreNeverReplaced');
+    expect(fence).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Condition: { Null: { 's3:if-none-match': 'true' } },
+    });
+    const resources = JSON.stringify(fence?.Resource);
+    expect(resources).toContain('/exports/*/digests/*');
+    expect(resources).toContain('/exports/*/failures/*');
+  });
+
   it('lets nobody but the export function sign with the digest key, not even an account admin', () => {
     const key = ofType('AWS::KMS::Key').find(
       ([, candidate]) => candidate.Properties.KeySpec === 'ECC_NIST_P256',
