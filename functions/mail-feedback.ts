@@ -5,7 +5,7 @@ import type { Context } from 'aws-lambda';
 import { recordMailFeedback, type FeedbackResult } from '../lib/bounces/record';
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
-import { withBusinessMetrics } from '../lib/business-metrics/business-metrics';
+import { countMetric, withBusinessMetrics } from '../lib/business-metrics/business-metrics';
 import { logger } from '../lib/observability/logger';
 
 config();
@@ -17,7 +17,9 @@ const record = async (event: unknown, context: Context): Promise<{ result: Feedb
   const result = await recordMailFeedback(event, deps);
   // The event id only: SES's event names the recipient.
   const id = typeof event === 'object' && event && 'id' in event ? String(event.id) : undefined;
-  if (result === 'REFUSED' || result === 'UNKNOWN_MESSAGE')
+  // Staff mail or an emailed code that bounced has no customer page to show it: the metric is where it is seen.
+  if (result === 'UNTRACKED') countMetric('UntrackedMailFeedback');
+  if (result === 'REFUSED' || result === 'UNKNOWN_MESSAGE' || result === 'UNTRACKED')
     logger.warn('mail feedback event not recorded', { eventBridgeId: id, result });
   else logger.info('mail feedback event handled', { eventBridgeId: id, result });
   return { result };

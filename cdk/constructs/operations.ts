@@ -378,6 +378,7 @@ export class Operations extends Construct {
         'NotificationsFailed',
         'NotificationsBounced',
         'EmailComplaints',
+        'UntrackedMailFeedback',
         'NotificationsReconciled',
         'OutboxBacklog',
       ]),

@@ -17,7 +17,12 @@ import { parseSesFeedback, sentWithConfigurationSet, type MailFeedback } from '.
 export type FeedbackResult =
   /** Not SES's bounce or complaint of our configuration set: a forged or stray event. */
   | 'REFUSED'
-  /** No outbox entry sent this message (no tag, an unknown entry, another message id): nothing to mark. */
+  /**
+   * A mail that names no outbox entry came back: the staff mail Cognito sends through our SES identity
+   * (-c staffMailThroughSes) or an emailed verification code. No customer to mark; counted and logged.
+   */
+  | 'UNTRACKED'
+  /** The tag names no entry that sent this message (an unknown entry, another message id): nothing to mark. */
   | 'UNKNOWN_MESSAGE'
   | 'ALREADY_RECORDED'
   | 'RECORDED';
@@ -83,6 +88,7 @@ export const recordMailFeedback = async (
 ): Promise<FeedbackResult> => {
   const feedback = parseSesFeedback(event);
   if (!feedback || !sentWithConfigurationSet(feedback, config().sesConfigurationSet)) return 'REFUSED';
+  if (!feedback.tags[NOTIFICATION_TAG]?.length) return 'UNTRACKED';
   const entry = await entryOf(feedback);
   if (!entry) return 'UNKNOWN_MESSAGE';
   if (entry[markField[feedback.feedback]]) return 'ALREADY_RECORDED';

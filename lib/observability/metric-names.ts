@@ -24,6 +24,7 @@ export const businessMetrics = [
   'NotificationsFailed',
   'NotificationsBounced',
   'EmailComplaints',
+  'UntrackedMailFeedback',
   'Enrollments',
   'SelfServiceReplacements',
   'BackupCodesRenewed',

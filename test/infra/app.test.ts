@@ -323,6 +323,9 @@ describe('the web ACL logs and pages', () => {
 
   it('logs to an aws-waf-logs-* group kept 90 days, with query strings and credentials redacted', () => {
     const template = edge();
+    // One group and one logging configuration: without them WAF logs nothing.
+    expect(ofType(template, 'AWS::Logs::LogGroup')).toHaveLength(1);
+    expect(ofType(template, 'AWS::WAFv2::LoggingConfiguration')).toHaveLength(1);
     const [[groupId, group]] = ofType(template, 'AWS::Logs::LogGroup') as [[string, any]];
     expect(group.Properties.LogGroupName).toMatch(/^aws-waf-logs-MfaRecovery-eu-west-1$/);
     expect(group.Properties.RetentionInDays).toBe(90);

@@ -139,6 +139,39 @@ describe('every alarm has its runbook section, one to one', () => {
   });
 });
 
+describe('the runbook says what each dead-letter queue holds, as its alarm does', () => {
+  /** What a queue's messages carry, as an alarm description says it, and as its runbook section may. */
+  const contents: [string, RegExp][] = [
+    ['shard and sequence numbers only', /shard[\s\S]*sequence numbers/],
+    ['stack trace', /stack\s+trace/],
+    ["recipient's address", /recipient's\s+address/],
+    ['ids only', /ids[\s\S]*no names or addresses/],
+  ];
+
+  it('each dead-letter section repeats what its alarm says the messages hold, and claims no less', () => {
+    const deadLetters = alarms().filter((alarm) => alarm.id.endsWith('DeadLetters'));
+    expect(deadLetters.length).toBeGreaterThan(0);
+    for (const alarm of deadLetters) {
+      const section = sections.get(alarm.anchor ?? '') ?? '';
+      const said = contents.filter(([content]) => alarm.description.includes(content));
+      expect({ alarm: alarm.id, said: said.length > 0 }).toEqual({ alarm: alarm.id, said: true });
+      expect({
+        alarm: alarm.id,
+        missing: said.filter(([, inSection]) => !inSection.test(section)).map(([content]) => content),
+      }).toEqual({
+        alarm: alarm.id,
+        missing: [],
+      });
+      // Only the stream's failure records are metadata only: an async destination keeps the input.
+      if (!alarm.description.includes('only'))
+        expect({
+          alarm: alarm.id,
+          claim: /only (the )?(batch's )?metadata|metadata only/i.exec(section)?.[0],
+        }).toEqual({ alarm: alarm.id, claim: undefined });
+    }
+  });
+});
+
 describe('the audit exports raise an alarm when they fail or stop', () => {
   const business = (metricName: string) => {
     const found = alarms().filter(

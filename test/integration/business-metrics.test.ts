@@ -6,6 +6,7 @@ import { logger } from '../../lib/observability/logger';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { createCustomer as createFullCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { authenticatorFrom, createCustomer, ticketFromUrl } from './enrollment-helpers';
+import { sesFeedbackEvent } from '../../local/ses-feedback';
 
 let stack: TestStack;
 let service: Caller;
@@ -194,4 +195,25 @@ it('counts a refused request that changed nothing as nothing', async () => {
   });
   expect(refused.counts).toEqual({});
   expect(refused.emf).toEqual([]);
+});
+
+it('counts a bounce of mail no outbox entry sent (staff mail through SES, an emailed code) as UntrackedMailFeedback', async () => {
+  const bounced = await printedBy(async () => {
+    // Cognito's mail carries our configuration set but none of our tags.
+    const response = await stack.call('POST', '/local/ses-events', {
+      body: sesFeedbackEvent({ messageId: 'ses-staff-invite-1', recipient: 'new.agent@example.nl' }),
+    });
+    expect(response.body).toEqual({ result: 'UNTRACKED' });
+  });
+  expect(bounced.counts).toEqual({ UntrackedMailFeedback: 1 });
+  // The address it bounced from is in no metric line.
+  expect(JSON.stringify(bounced.emf)).not.toContain('new.agent');
+  // A forged event (another source) is refused and counted as nothing.
+  const forged = await printedBy(async () => {
+    const event = { ...sesFeedbackEvent({ messageId: 'ses-staff-invite-2' }), source: 'my.app' };
+    expect((await stack.call('POST', '/local/ses-events', { body: event })).body).toEqual({
+      result: 'REFUSED',
+    });
+  });
+  expect(forged.counts).toEqual({});
 });

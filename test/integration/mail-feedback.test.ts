@@ -160,9 +160,10 @@ describe('events that are not SES reporting on a mail we sent change nothing', (
     expect(await deliver(sesFeedbackEvent({ ...message, notification: other.notification }))).toBe(
       'UNKNOWN_MESSAGE',
     );
-    // No tag at all (the verification code mail has none), or an entry that does not exist.
+    // No tag at all (the verification code mail and Cognito's staff mail have none): counted, not marked
+    // (test/integration/business-metrics.test.ts); or an entry that does not exist.
     const { notification: _none, ...untagged } = message;
-    expect(await deliver(sesFeedbackEvent(untagged))).toBe('UNKNOWN_MESSAGE');
+    expect(await deliver(sesFeedbackEvent(untagged))).toBe('UNTRACKED');
     expect(await deliver(sesFeedbackEvent({ ...message, notification: '01JZZZZZZZZZZZZZZZZZZZZZZZ' }))).toBe(
       'UNKNOWN_MESSAGE',
     );

@@ -89,7 +89,14 @@ const mailFeedbackNotice = (ctx: Ctx, mark: Profile['customer']['mailFeedback'])
   const values = {
     time: ctx.i18n.dateTime(mark.at),
     kind: notificationKindLabels[lang][mark.kind],
-    class: mark.class,
+    // SES's class in plain words: a tired agent reads "for good", not "Permanent".
+    class: t(
+      mark.class === 'Permanent'
+        ? 'bounceClass_Permanent'
+        : mark.class === 'Transient'
+          ? 'bounceClass_Transient'
+          : 'bounceClass_Other',
+    ),
   };
   // The mails that carry the enrollment link: without them the customer cannot turn 2FA back on.
   const carriesLink = mark.kind === 'RESET' || mark.kind === 'LOCK_RELEASED';

@@ -27,13 +27,19 @@ export const customerWords = {
     en: 'Recovery locked – reported by the customer: they said “this wasn’t me”. Only the security team can release the lock.',
   },
   mailBouncedReset: {
-    nl: 'De herstel-e-mail van {time} kwam onbestelbaar terug ({class}): de klant heeft geen link. Bel de klant terug; een nieuwe link komt pas aan als het adres in het klantaccount is verbeterd.',
-    en: 'The reset email of {time} bounced ({class}): the customer has no link. Call the customer back; a new link arrives only once the address in their account is corrected.',
+    nl: 'De herstel-e-mail van {time} is niet aangekomen: het e-mailadres weigerde hem ({class}). De klant heeft dus geen link. Bel de klant terug en vraag om een e-mailadres dat werkt; laat de klant het in het klantaccount aanpassen. Daarna kan de link opnieuw worden verstuurd.',
+    en: 'The reset email of {time} did not arrive: the email address refused it ({class}). So the customer has no link. Call the customer back and ask for an email address that works; have them change it in their account. Then the link can be sent again.',
   },
   mailBouncedOther: {
-    nl: 'Onze e-mail “{kind}” van {time} kwam onbestelbaar terug ({class}): het adres ontvangt onze mail niet.',
-    en: 'Our email “{kind}” of {time} bounced ({class}): the address does not receive our mail.',
+    nl: 'Onze e-mail “{kind}” van {time} is niet aangekomen: het e-mailadres weigerde hem ({class}). Vraag de klant bij het volgende contact om een e-mailadres dat werkt.',
+    en: 'Our email “{kind}” of {time} did not arrive: the email address refused it ({class}). Ask the customer for an email address that works when you next speak to them.',
   },
+  bounceClass_Permanent: { nl: 'blijvend', en: 'for good' },
+  bounceClass_Transient: {
+    nl: 'tijdelijk, bijvoorbeeld een volle mailbox',
+    en: 'for now, for example a full mailbox',
+  },
+  bounceClass_Other: { nl: 'reden onbekend', en: 'reason unknown' },
   mailComplained: {
     nl: 'De klant meldde onze e-mail “{kind}” van {time} als spam: verdere mail naar dit adres wordt niet bezorgd. Bel de klant als een link nodig is.',
     en: 'The customer reported our email “{kind}” of {time} as spam: further mail to this address is not delivered. Call the customer if a link is needed.',
