@@ -2,7 +2,7 @@
 // left before they go stale and what a disable would do, each with its disable), and disables that
 // wait for a second admin (approved after a confirmation, or rejected with a reason).
 import { h } from '../../shared/dom';
-import type { Approval, ReadyVerification, ReadyVerificationsResponse } from '../api-types';
+import type { Approval, ReadyVerification } from '../api-types';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';
 import { pendingApprovals } from '../pending-count';
@@ -53,7 +53,7 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
   state.readyLoading = true;
   ctx.render(focus);
   try {
-    const response = await ctx.call<ReadyVerificationsResponse>('GET', '/admin/verifications?status=PASSED');
+    const response = await ctx.request('listReadyVerifications', { query: { status: 'PASSED' } });
     state.ready = response.body.verifications;
     state.readyError = undefined;
     pendingApprovals.set('ready', state.ready.length);
@@ -119,7 +119,8 @@ const approve = async (ctx: Ctx, approval: Approval) => {
     approval,
     'approved',
     () =>
-      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
+      ctx.request('approveDisable', {
+        params: { approvalId: approval.approvalId },
         headers: { 'idempotency-key': crypto.randomUUID() },
       }),
     () => load(ctx, 'approvals-refresh'),
@@ -145,7 +146,8 @@ const reject = async (ctx: Ctx, approval: Approval) => {
     approval,
     'rejected',
     () =>
-      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
+      ctx.request('rejectDisable', {
+        params: { approvalId: approval.approvalId },
         body: { reason },
       }),
     () => Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]),

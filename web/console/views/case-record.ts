@@ -86,7 +86,10 @@ const load = async (ctx: Ctx, current: CaseRecordState) => {
     const id = encodeURIComponent(current.verificationId);
     // The print is on file before any of the record is shown.
     current.printed = (
-      await ctx.call<CaseRecordPrinted>('POST', `/admin/verifications/${id}/case-record`, { body: {} })
+      await ctx.request('recordCaseRecordPrinted', {
+        params: { verificationId: current.verificationId },
+        body: {},
+      })
     ).body;
     const verification = (await ctx.call<VerificationView>('GET', `/admin/verifications/${id}`)).body;
     const customerPath = `/admin/customers/${encodeURIComponent(verification.customerId)}`;

@@ -7,7 +7,6 @@ import type {
   DisableResponse,
   Profile,
   ReadyVerification,
-  ReadyVerificationsResponse,
 } from '../api-types';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
@@ -63,10 +62,7 @@ export const preselectDisable = (customerId: string, verificationId: string) =>
 /** Read just before the confirmation, so the dialog says which will happen; unknown when unreadable. */
 const previewFor = async (ctx: Ctx, verificationId: string): Promise<DisablePreview | undefined> => {
   try {
-    const response = await ctx.call<ReadyVerificationsResponse>(
-      'GET',
-      '/admin/verifications?status=PASSED&limit=100',
-    );
+    const response = await ctx.request('listReadyVerifications', { query: { status: 'PASSED', limit: 100 } });
     return response.body.verifications.find((item) => item.verificationId === verificationId)?.disable;
   } catch {
     return undefined;
@@ -117,14 +113,11 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
   // Not drawn, so it may be set after the busy render.
   const idempotencyKey = (form.idempotencyKey ??= crypto.randomUUID());
   try {
-    const response = await ctx.call<DisableResponse>(
-      'POST',
-      `/admin/customers/${encodeURIComponent(page.customerId)}/2fa/disable`,
-      {
-        body: { verificationId, reason: form.reason.trim() },
-        headers: { 'idempotency-key': idempotencyKey },
-      },
-    );
+    const response = await ctx.request('disableTwoFactor', {
+      params: { customerId: page.customerId },
+      body: { verificationId, reason: form.reason.trim() },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
     const body = response.body;
     if (isPending(body)) {
       form.outcome = { kind: 'pending', approvalReasons: body.approvalReasons, expiresAt: body.expiresAt };

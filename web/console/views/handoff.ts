@@ -92,7 +92,8 @@ export const cancelVerification = async (
   });
   if (reason === undefined) return undefined;
   try {
-    await ctx.call('POST', `/admin/verifications/${encodeURIComponent(verification.verificationId)}/cancel`, {
+    await ctx.request('cancelVerification', {
+      params: { verificationId: verification.verificationId },
       body: { reason },
     });
     ctx.announce(t('verificationCancelled', { case: name }));
@@ -162,11 +163,10 @@ const resendResetLink = async (ctx: Ctx, page: CustomerPage, sendTo: string | un
   resetLink = state;
   ctx.render('resend-reset-link');
   try {
-    const response = await ctx.call<ResetLinkQueued>(
-      'POST',
-      `/admin/customers/${encodeURIComponent(customerId)}/2fa/reset-link`,
-      sendTo ? { body: { sendTo } } : undefined,
-    );
+    const response = await ctx.request('resendResetLink', {
+      params: { customerId },
+      body: sendTo ? { sendTo } : undefined,
+    });
     state.result = response.body;
     ctx.announce(resetLinkSentText(ctx, response.body, sendTo));
   } catch (error) {

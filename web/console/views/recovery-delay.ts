@@ -80,11 +80,10 @@ const endDelay = async (ctx: Ctx, data: RecoveryLockCase, form: DelayForm, reloa
   });
   if (!confirmed) return;
   try {
-    await ctx.call(
-      'POST',
-      `/security/customers/${encodeURIComponent(data.customer.customerId)}/recovery-delay/end`,
-      { body: { reason: form.reason.trim() } },
-    );
+    await ctx.request('endRecoveryDelay', {
+      params: { customerId: data.customer.customerId },
+      body: { reason: form.reason.trim() },
+    });
     form.reason = '';
     form.done = true;
     ctx.announce(t('delayEnded'));
