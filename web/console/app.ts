@@ -109,25 +109,6 @@ const ctx = (): Ctx | undefined =>
   session && {
     i18n,
     session,
-    call: async <T>(...[method, path, options = {}]: Parameters<Ctx['call']>) => {
-      // The person is gone: the action ends here, with nothing written back into the views.
-      if (!currentSession()) {
-        expire();
-        return new Promise<never>(() => undefined);
-      }
-      const caller = session;
-      const ended = () => session !== caller;
-      try {
-        const response = await api<T>(method, path, { ...options, token: caller?.token });
-        // An answer for someone who has left lands nowhere: the promise never settles.
-        if (ended()) return new Promise<never>(() => undefined);
-        return response;
-      } catch (error) {
-        if (ended()) return new Promise<never>(() => undefined);
-        if (error instanceof ApiError && error.status === 401) expire();
-        throw error;
-      }
-    },
     request: async <Op extends ConsoleCall>(op: Op, ...[options]: RequestArgs<Op>) => {
       const { params, query, body, headers } = (options ?? {}) as {
         params?: Record<string, string>;

@@ -19,11 +19,6 @@ export interface ErrorInfo {
 export interface Ctx {
   i18n: Translator<MessageKey, ConsoleLocale>;
   session: Session;
-  call<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    options?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<ApiResponse<T>>;
   /** Calls an operation of the API with the session's token; its request and answer are the route's. */
   request<Op extends ConsoleCall>(op: Op, ...options: RequestArgs<Op>): Promise<ApiResponse<AnswerOf<Op>>>;
   /** Renders the current view again from its state; focus returns to the element with data-key `focus`. */

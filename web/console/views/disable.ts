@@ -1,13 +1,9 @@
 // Step 2 of the manual, for admins: disable 2FA on a passed verification, with a reason and a
 // confirmation. The server decides whether a second admin must approve (202).
 import { h, uid } from '../../shared/dom';
-import type {
-  ApprovalReason,
-  DisablePendingApproval,
-  DisableResponse,
-  Profile,
-  ReadyVerification,
-} from '../api-types';
+import type { ApprovalReason } from '../../../lib/reset/approval-reasons';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { AnswerOf } from '../operations';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
 import { actionForm, errorBlock, type Ctx } from '../context';
@@ -15,6 +11,10 @@ import { loadProfile, type CustomerPage } from './customer-state';
 import { checksSummaryText } from './checks-summary';
 import { reEnrollNotice } from './re-enroll';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
+
+type DisablePendingApproval = Extract<AnswerOf<'disableTwoFactor'>, { status: 'PENDING_APPROVAL' }>;
+type DisableResponse = AnswerOf<'disableTwoFactor'>;
+type ReadyVerification = AnswerOf<'listReadyVerifications'>['verifications'][number];
 
 /** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
 const approvalReasonKeys: Record<ApprovalReason, MessageKey> = {
@@ -69,18 +69,18 @@ const previewFor = async (ctx: Ctx, verificationId: string): Promise<DisablePrev
   }
 };
 
-const usableVerifications = (profile: Profile) =>
+const usableVerifications = (profile: CustomerProfile) =>
   profile.recentVerifications.filter((item) => item.status === 'PASSED');
 
 /** The server refuses a disable on one's own verification (an admin who also verifies): not offered. */
-const usableBy = (ctx: Ctx, profile: Profile) =>
+const usableBy = (ctx: Ctx, profile: CustomerProfile) =>
   usableVerifications(profile).filter((item) => item.agentId !== ctx.session.sub);
 
 /** A passed session this admin can disable on: step 2 is what comes next, so it comes first on the page. */
-export const disableComesFirst = (ctx: Ctx, profile: Profile) =>
+export const disableComesFirst = (ctx: Ctx, profile: CustomerProfile) =>
   isAdmin(ctx.session) && !profile.customer.recoveryLocked && usableBy(ctx, profile).length > 0;
 
-const ownPassed = (ctx: Ctx, profile: Profile) =>
+const ownPassed = (ctx: Ctx, profile: CustomerProfile) =>
   usableVerifications(profile).filter((item) => item.agentId === ctx.session.sub);
 
 /** What people quote: the case number; sessions from before case numbers go by their id. */
@@ -180,8 +180,8 @@ const outcomeNotice = (ctx: Ctx, page: CustomerPage) => {
 /** What the agent established in the chosen session (the first one until another is chosen). */
 const chosenChecks = (
   ctx: Ctx,
-  profile: Profile,
-  candidates: Profile['recentVerifications'],
+  profile: CustomerProfile,
+  candidates: CustomerProfile['recentVerifications'],
   chosenId: string | undefined,
 ) => {
   const chosen = candidates.find((item) => item.verificationId === chosenId) ?? candidates[0];
@@ -196,7 +196,7 @@ const chosenChecks = (
 };
 
 /** The admin's own passed sessions: marked as theirs, with who may disable instead. */
-const ownNotice = (ctx: Ctx, own: Profile['recentVerifications']) =>
+const ownNotice = (ctx: Ctx, own: CustomerProfile['recentVerifications']) =>
   h('p', {
     class: 'notice notice-warn',
     'data-testid': 'disable-own-verification',

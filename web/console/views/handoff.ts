@@ -2,12 +2,15 @@
 // session cancelled before anyone used it, a second admin's "no" as the requester reads it, and a new
 // reset link for a customer whose link expired or got lost.
 import { h } from '../../shared/dom';
-import type { Profile, ResetLinkQueued } from '../api-types';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { AnswerOf } from '../operations';
 import { isAdmin } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
 import { reasonDialog } from './reason-dialog';
 import { pickedRecipient, recipientChoice } from './re-enroll';
+
+type ResetLinkQueued = AnswerOf<'resendResetLink'>;
 
 // ── Case number ───────────────────────────────────────────────────────────────────────────────────
 
@@ -108,7 +111,7 @@ export const cancelVerification = async (
 // ── A rejected disable, as the requester (and everyone on the case) reads it ──────────────────────
 
 /** Shown while the customer's newest session is the one a second admin rejected. */
-export const rejectionNotice = (ctx: Ctx, profile: Profile) => {
+export const rejectionNotice = (ctx: Ctx, profile: CustomerProfile) => {
   const newest = profile.recentVerifications[0];
   if (newest?.status !== 'REJECTED') return null;
   const { t } = ctx.i18n;
@@ -188,7 +191,7 @@ const resetLinkSentText = (ctx: Ctx, result: ResetLinkQueued, sentTo: string | u
       });
 
 /** For admins, while 2FA is off after a helpdesk reset: the customer did not (yet) set it up again. */
-export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
+export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: CustomerProfile) => {
   const customer = profile.customer;
   if (!isAdmin(ctx.session) || customer.twoFactor !== 'DISABLED' || !customer.lastResetAt) return null;
   if (customer.recoveryLocked) return null;

@@ -1,8 +1,10 @@
 // Find a customer by email or name (the manual's "Zoek de klant op via email of naam").
 import { h, uid } from '../../shared/dom';
-import type { SearchHit } from '../api-types';
+import type { AnswerOf } from '../operations';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { dropOnSignOut } from '../view-state';
+
+type SearchHit = AnswerOf<'searchCustomersByBody'>['customers'][number];
 
 interface SearchState {
   query: string;

@@ -2,7 +2,7 @@
 // it), completing the session by the policy, and its outcome with what happens next.
 import { noPossessionReasons, type NoPossessionReason } from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
-import type { PolicyOutcome } from '../api-types';
+import type { PolicyOutcome } from '../../../lib/verification/policy';
 import { isAdmin } from '../auth';
 import { confirmDialog, errorBlock, type Ctx } from '../context';
 import { checkLabels, noPossessionReasonLabels } from '../messages';
@@ -44,11 +44,10 @@ export const complete = async (
   verification.completeError = undefined;
   ctx.render('complete');
   try {
-    const response = await ctx.call<PolicyOutcome>(
-      'POST',
-      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/complete`,
-      withoutPossessionProof ? { body: { withoutPossessionProof: { reason: withoutPossessionProof } } } : {},
-    );
+    const response = await ctx.request('completeVerification', {
+      params: { verificationId: verification.verificationId },
+      body: withoutPossessionProof ? { withoutPossessionProof: { reason: withoutPossessionProof } } : {},
+    });
     verification.outcome = response.body;
     verification.status = response.body.outcome;
     ctx.announce(ctx.i18n.t(`outcome_${response.body.outcome}`));
