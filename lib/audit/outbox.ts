@@ -5,23 +5,9 @@
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds } from '../clock';
 import type { AuditItem } from './events';
+import type { NotificationKind } from './notification-kinds';
 
-export type NotificationKind =
-  | 'RESET'
-  | 'ENABLED'
-  | 'LOCKED'
-  | 'BACKUP_CODE_USED'
-  | 'LAST_BACKUP_CODE'
-  | 'AUTHENTICATOR_REPLACED'
-  | 'AUTHENTICATOR_ADDED'
-  | 'PASSKEY_REMOVED'
-  | 'BACKUP_CODES_RENEWED'
-  | 'SECURITY_ALERT'
-  | 'SECURITY_REVIEW'
-  | 'LOCK_RELEASED'
-  | 'LIMITS_RESET'
-  | 'SELF_SERVICE_GUIDE'
-  | 'REPORT_RECEIVED';
+export type { NotificationKind };
 
 /** Which email an audit event calls for, if any: read by the audit store and by the notifier. */
 export const notificationKindOf = (

@@ -1,6 +1,7 @@
 // Response bodies of the customer routes the login service calls: the contract's answers, typed once
 // for the client package, the OpenAPI document and the contract tests.
 import * as z from '../schema';
+import { notificationKinds } from '../audit/notification-kinds';
 
 export const twoFactorStatusSchema = z.enum(['ENABLED', 'DISABLED', 'LOCKED']);
 /** Why 2FA is LOCKED: too many wrong codes (passes by itself) or a "this wasn't me" report (security lifts it). */
@@ -80,31 +81,7 @@ export const recoveryDelaySchema = z.strictObject({
 /** The last mail to the customer that bounced or drew a complaint, while the address is the same. */
 export const mailFeedbackSchema = z.strictObject({
   at: z.string(),
-  kind: z.string(),
+  kind: z.enum(notificationKinds),
   feedback: z.enum(['bounce', 'complaint']),
   class: z.string(),
-});
-
-/** GET /admin/customers/{customerId}: what staff see; never stored answers or secrets. */
-export const customerProfileSchema = z.looseObject({
-  customer: z.looseObject({
-    customerId: z.string(),
-    fullName: z.string(),
-    email: z.string(),
-    /**
-     * The further addresses on file: they get every notice, and an admin may send the reset link to one.
-     * In full for admins and officers, masked for the helpdesk ("h**********@example.nl").
-     */
-    notificationEmails: z.array(z.string()),
-    /** The numbers on file, all but the last two digits hidden ("+31 •••• •••78"); officers see them whole. */
-    phoneNumbersMasked: z.array(z.string()),
-    twoFactor: twoFactorStatusSchema,
-    recoveryLocked: z.boolean(),
-    lockReason: z.nullable(lockReasonSchema),
-    /** While a reset's waiting period runs (lib/security/recovery-delay.ts); null otherwise. */
-    recoveryDelay: z.nullable(recoveryDelaySchema),
-    mailFeedback: z.nullable(mailFeedbackSchema),
-  }),
-  recentVerifications: z.array(z.looseObject({ verificationId: z.string(), status: z.string() })),
-  recentEvents: z.array(z.looseObject({ type: z.string(), at: z.string() })),
 });

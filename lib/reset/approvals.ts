@@ -12,6 +12,7 @@ import { requireVerification } from '../verification/reads';
 import type { VerificationItem } from '../verification/verification';
 import { assertVerificationAwaits, type ApprovalItem } from './policy';
 import { getApproval, listPendingApprovals } from './store';
+import type { PendingApproval } from './responses';
 
 /** Maker-checker for the "no" as for the "yes": the admin who asked cannot reject their own request. */
 export const assertCanReject = (approval: ApprovalItem, adminId: string, verification: VerificationItem) => {
@@ -102,7 +103,7 @@ export const rejectDisable = (request: { approvalId: string; adminId: string; re
  * and who verified, a summary of the checks, the times, and whether this caller may approve at all
  * (their own request or their own verification shows, but cannot be approved by them).
  */
-export const pendingApprovalsFor = async (adminId: string, limit: number) => {
+export const pendingApprovalsFor = async (adminId: string, limit: number): Promise<PendingApproval[]> => {
   const approvals = await listPendingApprovals(limit);
   const [customers, verifications] = await readTogether(
     batchGet<Pick<CustomerItem, 'customerId' | 'fullName' | 'textKey'>>(

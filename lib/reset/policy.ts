@@ -2,6 +2,7 @@
 // second admin must approve. Pure; refusals are typed domain errors, the decision says what the
 // transaction may do.
 import type { SealedText } from '../audit/sealed-text';
+import type { ApprovalReason } from './approval-reasons';
 import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, gone, locked } from '../errors';
 import { assertNoCooldown } from '../verification/budget';
@@ -25,14 +26,7 @@ export interface ResetPolicy extends FreshnessPolicy {
   disablesPerHourTotal: number;
 }
 
-export type ApprovalReason =
-  | 'PRIVILEGED_CUSTOMER'
-  | 'EMAIL_CHANGED_RECENTLY'
-  | 'RECENT_RESET'
-  | 'NO_POSSESSION_PROOF'
-  | 'ADMIN_VELOCITY'
-  | 'AGENT_VELOCITY'
-  | 'TOTAL_VELOCITY';
+export type { ApprovalReason };
 
 /** Reasons that look like an attack rather than routine caution: the security address is mailed. */
 export const securityAlertReasons: readonly ApprovalReason[] = [

@@ -1,6 +1,7 @@
 // Response bodies of the disable gate: disabled at once, or waiting for a second admin.
 import { checksSummarySchema } from '../verification/checks-summary';
 import * as z from '../schema';
+import { approvalReasons } from './approval-reasons';
 
 /** 200 of disable and approve: the same answer either way. */
 export const twoFactorDisabledSchema = z.looseObject({
@@ -13,29 +14,35 @@ export const twoFactorDisabledSchema = z.looseObject({
 export const disablePendingApprovalSchema = z.looseObject({
   status: z.literal('PENDING_APPROVAL'),
   approvalId: z.string(),
-  /** Why a second admin must decide (lib/reset/policy.ts ApprovalReason). */
-  approvalReasons: z.array(z.string()),
+  /** Why a second admin must decide. */
+  approvalReasons: z.array(z.enum(approvalReasons)),
   expiresAt: z.string(),
 });
 
 /** GET /admin/approvals: what the deciding admin needs, newest first. */
 export const pendingApprovalsSchema = z.object({
   approvals: z.array(
-    z.looseObject({
+    z.object({
       approvalId: z.string(),
       customerId: z.string(),
       customerName: z.nullable(z.string()),
       verificationId: z.string(),
+      caseNumber: z.nullable(z.string()),
       requestedBy: z.string(),
       verifiedBy: z.string(),
+      /** The requester's reason, opened (or the placeholder once the customer is erased). */
+      reason: z.string(),
+      approvalReasons: z.array(z.enum(approvalReasons)),
       checksSummary: checksSummarySchema,
       requestedAt: z.string(),
+      createdAt: z.string(),
       expiresAt: z.string(),
       ownRequest: z.boolean(),
       canApprove: z.boolean(),
     }),
   ),
 });
+export type PendingApproval = z.infer<typeof pendingApprovalsSchema>['approvals'][number];
 
 /** POST /admin/approvals/{approvalId}/reject. */
 export const disableRejectedSchema = z.strictObject({

@@ -9,7 +9,8 @@ import {
   recordCheckSchema,
   startVerificationSchema,
 } from '../verification/schemas';
-import { customerProfileSchema, customerSearchResultSchema } from '../customers/responses';
+import { customerSearchResultSchema } from '../customers/responses';
+import { customerProfileSchema } from '../staff-views/customer-profile-schema';
 import {
   disablePendingApprovalSchema,
   disableRejectedSchema,

@@ -1,5 +1,6 @@
 // Response bodies of the security officers' routes.
 import { recoveryDelaySchema } from '../customers/responses';
+import { staffAuditEventSchema } from '../audit/staff-event-schema';
 import { customerLocales } from '../locales';
 import * as z from '../schema';
 
@@ -117,18 +118,7 @@ export const recoveryLockCaseSchema = z.strictObject({
   /** A reset's running waiting period, which an officer who took no part in the reset may end. */
   recoveryDelay: z.nullable(recoveryDelaySchema),
   /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
-  timeline: z.array(
-    z.strictObject({
-      seq: z.number(),
-      eventId: z.string(),
-      type: z.string(),
-      at: z.string(),
-      actorType: z.string(),
-      actorId: z.string(),
-      caseId: z.nullable(z.string()),
-      details: z.record(z.string(), z.unknown()),
-    }),
-  ),
+  timeline: z.array(staffAuditEventSchema),
   /** Sessions started under the lock, newest first: the ones a release can rest on. */
   verifications: z.array(
     z.strictObject({
@@ -153,6 +143,9 @@ export const recoveryLockReleasedSchema = z.strictObject({
   auditEventId: z.string(),
   notification: z.literal('QUEUED'),
 });
+
+export type RecoveryLockCase = z.infer<typeof recoveryLockCaseSchema>;
+export type RecoveryLockEntry = z.infer<typeof recoveryLockEntrySchema>;
 
 /** POST …/recovery-lock/keep. */
 export const recoveryLockKeptSchema = z.strictObject({

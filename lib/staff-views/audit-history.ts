@@ -8,6 +8,8 @@ import { decodeCursor, encodeCursor, invalidCursor, isChainPosition, type Page }
 import { subjectOf, type AuditItem } from '../audit/events';
 import { revealDetails, SEALED_PLACEHOLDER, staffRevealer, type SealedText } from '../audit/sealed-text';
 import { readTogether } from '../reads';
+import type { StaffAuditEvent } from '../audit/staff-event-schema';
+import type { AuditHistory } from './audit-history-schemas';
 
 export interface AuditHistoryQuery {
   limit: number;
@@ -51,7 +53,7 @@ const readChunk = async (
 export const auditEventView = (
   event: AuditItem,
   reveal: (sealed: SealedText) => string = () => SEALED_PLACEHOLDER,
-) => ({
+): StaffAuditEvent => ({
   seq: event.seq,
   eventId: event.eventId,
   type: event.type,
@@ -59,7 +61,8 @@ export const auditEventView = (
   actorType: event.actorType,
   actorId: event.actorId,
   caseId: event.caseId ?? null,
-  details: revealDetails(event.details, reveal),
+  // Opening sealed text keeps the details' shape: an object stays an object.
+  details: revealDetails(event.details, reveal) as StaffAuditEvent['details'],
 });
 
 /**
@@ -109,7 +112,10 @@ export const pageAuditEvents = async (
  * The page as staff see it: the customer must exist (an erased one answers 404 ERASED, as the profile
  * does), and staff text sealed with the customer's key is opened the way the profile opens it.
  */
-export const customerAuditHistory = async (customerId: string, query: AuditHistoryQuery) => {
+export const customerAuditHistory = async (
+  customerId: string,
+  query: AuditHistoryQuery,
+): Promise<AuditHistory> => {
   const [customer, page] = await readTogether(
     requireCustomer(customerId),
     pageAuditEvents(customerId, query),

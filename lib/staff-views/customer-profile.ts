@@ -15,6 +15,7 @@ import { recoveryDelayView } from '../security/recovery-delay';
 import type { StaffGroup } from '../staff/groups';
 import { maskEmail } from '../verification/decisions';
 import { mailFeedbackNotice } from '../bounces/notice';
+import type { CustomerProfile } from './customer-profile-schema';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 
@@ -45,7 +46,7 @@ export const customerProfile = async (
   query: CustomerProfileQuery,
   now: Date,
   viewer: readonly StaffGroup[],
-) => {
+): Promise<CustomerProfile> => {
   // For an unknown id the two queries are simply empty; the answer is the customer's 404.
   const [customer, events, verifications] = await readTogether(
     requireCustomer(customerId),

@@ -15,6 +15,7 @@ import type { VerificationItem } from '../verification/verification';
 import { recoveryDelayView } from '../security/recovery-delay';
 import { recoveryLimitsView } from '../security/recovery-limits';
 import { entryOf, reportedCaseId } from '../security/store';
+import type { RecoveryLockCase } from '../security/responses';
 
 /** Enough for a reported reset and the calls after it; an older story is in the customer's history. */
 export const CASE_TIMELINE_MAX_EVENTS = 200;
@@ -63,7 +64,7 @@ export const releaseCandidateView = (item: VerificationItem) => ({
   withoutPossessionProof: item.withoutPossessionProof?.reason ?? null,
 });
 
-export const recoveryLockCase = async (customerId: string, now: Date) => {
+export const recoveryLockCase = async (customerId: string, now: Date): Promise<RecoveryLockCase> => {
   const customer = await requireCustomer(customerId, true);
   const reportedId = customer.recoveryLockedAt ? reportedCaseId(customer) : undefined;
   const reported = reportedId ? await getVerification(reportedId) : undefined;

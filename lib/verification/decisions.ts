@@ -9,15 +9,10 @@ import type { CustomerItem } from '../customers/customer';
 import { conflict, forbidden, gone, invalid, tooManyRequests } from '../errors';
 import { holdsWrongAnswer } from './answers';
 import { nextFailure, type BudgetPolicy } from './budget';
-import {
-  evaluateVerification,
-  reasonsItCannotPass,
-  type PolicyOutcome,
-  type StillNeeded,
-  type VerificationPolicy,
-} from './policy';
-import type { CheckResult, CheckType, CompleteVerificationInput } from './schemas';
+import { evaluateVerification, reasonsItCannotPass, type VerificationPolicy } from './policy';
+import type { CheckType, CompleteVerificationInput } from './schemas';
 import type { EmailCodeState, RecordedCheck, VerificationItem } from './verification';
+import type { CheckOutcome } from './responses';
 
 /** The policy settings a session's steps read (from config in the store, literal in tests). */
 export type SessionPolicy = Pick<
@@ -268,17 +263,7 @@ export const completedEvent = (
   },
 });
 
-export interface CheckOutcome {
-  result: CheckResult;
-  /** EMAIL_CODE only: wrong codes the session still judges before one counts. */
-  triesLeft?: number;
-  /** While the session stays open: what completing it still needs (lib/verification/policy.ts). */
-  toPass?: StillNeeded;
-  /** FAILED when this answer means the session can no longer pass: it ended with this check. */
-  status: 'OPEN' | 'FAILED';
-  reasons?: PolicyOutcome['reasons'];
-  cooldownUntil?: string;
-}
+export type { CheckOutcome };
 
 /** A 6-digit code, uniform over 000000–999999 (rejection sampling, no modulo bias). */
 export const generateEmailCode = (random: Random): string => {

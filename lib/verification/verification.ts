@@ -2,17 +2,12 @@
 import type { StoredNote } from './notes';
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from './schemas';
 import type { PolicyReason, StillNeeded } from './policy';
-import type { ReportedProblem } from './vocabulary';
+import type { ReportedProblem, VerificationStatus } from './vocabulary';
+import type { VerificationView } from './responses';
 
 export type VerificationPurpose = 'RESET' | 'RECOVERY_LOCK_RELEASE';
 
-/**
- * EXPIRED: left OPEN past the session window; closed when the next session of the customer starts.
- * REJECTED: a second admin rejected the disable it waited for. CANCELLED: voided unused by staff.
- * Both are spent: like USED, nothing can be done on them any more.
- */
-export type VerificationStatus =
-  'OPEN' | 'PASSED' | 'FAILED' | 'PENDING_APPROVAL' | 'USED' | 'EXPIRED' | 'REJECTED' | 'CANCELLED';
+export type { VerificationStatus };
 
 export interface RecordedCheck {
   type: CheckType;
@@ -74,7 +69,7 @@ export const verificationView = (
   item: VerificationItem,
   openNote: (note: StoredNote) => string,
   toPass: StillNeeded | null = null,
-) => ({
+): VerificationView => ({
   verificationId: item.verificationId,
   caseNumber: item.caseNumber ?? null,
   customerId: item.customerId,

@@ -19,3 +19,20 @@ export const noPossessionReasons = [
   'CODE_NOT_RECEIVED',
 ] as const;
 export type NoPossessionReason = (typeof noPossessionReasons)[number];
+
+/**
+ * A session's status. EXPIRED: left OPEN past the session window; closed when the next session of the
+ * customer starts. REJECTED: a second admin rejected the disable it waited for. CANCELLED: voided unused
+ * by staff. Both are spent: like USED, nothing can be done on them any more.
+ */
+export const verificationStatuses = [
+  'OPEN',
+  'PASSED',
+  'FAILED',
+  'PENDING_APPROVAL',
+  'USED',
+  'EXPIRED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];

@@ -63,8 +63,8 @@ export const searchLimit: Parameters<OperationsOf<'adminApi'>['searchCustomers']
 export const searchBody: Parameters<OperationsOf<'adminApi'>['searchCustomers']>[0]['body'] = { query: 'x' };
 
 // The answer is the route's response schema's, with its status.
-export const recorded: RecordCheckAnswer = { status: 201, body: { result: 'MATCH' } };
+export const recorded: RecordCheckAnswer = { status: 201, body: { result: 'MATCH', status: 'OPEN' } };
 // @ts-expect-error a 201 route says its status (200 goes unsaid)
-export const withoutStatus: RecordCheckAnswer = { body: { result: 'MATCH' } };
+export const withoutStatus: RecordCheckAnswer = { body: { result: 'MATCH', status: 'OPEN' } };
 // @ts-expect-error a result outside the schema's enum
-export const wrongResult: RecordCheckAnswer = { status: 201, body: { result: 'MAYBE' } };
+export const wrongResult: RecordCheckAnswer = { status: 201, body: { result: 'MAYBE', status: 'OPEN' } };

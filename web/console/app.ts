@@ -17,6 +17,7 @@ import {
 } from './auth';
 import { localClock, localTime } from './audit-sentences';
 import { errorInfoFor, type Ctx, type MessageKey } from './context';
+import { requestTarget, type AnswerOf, type ConsoleCall, type RequestArgs } from './operations';
 import { messages } from './messages';
 import { parseConsoleConfig, type ConsoleRuntimeConfig } from './runtime-config';
 import { approvalsNavLink, pendingApprovals, refreshPendingApprovals } from './pending-count';
@@ -108,7 +109,14 @@ const ctx = (): Ctx | undefined =>
   session && {
     i18n,
     session,
-    call: async <T>(...[method, path, options = {}]: Parameters<Ctx['call']>) => {
+    request: async <Op extends ConsoleCall>(op: Op, ...[options]: RequestArgs<Op>) => {
+      const { params, query, body, headers } = (options ?? {}) as {
+        params?: Record<string, string>;
+        query?: Record<string, string | number | boolean | undefined>;
+        body?: unknown;
+        headers?: Record<string, string>;
+      };
+      const { method, path } = requestTarget(op, params, query);
       // The person is gone: the action ends here, with nothing written back into the views.
       if (!currentSession()) {
         expire();
@@ -117,7 +125,7 @@ const ctx = (): Ctx | undefined =>
       const caller = session;
       const ended = () => session !== caller;
       try {
-        const response = await api<T>(method, path, { ...options, token: caller?.token });
+        const response = await api<AnswerOf<Op>>(method, path, { body, headers, token: caller?.token });
         // An answer for someone who has left lands nowhere: the promise never settles.
         if (ended()) return new Promise<never>(() => undefined);
         return response;

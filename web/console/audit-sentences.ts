@@ -7,7 +7,7 @@ import type { ReportedProblem } from '../../lib/verification/vocabulary';
 import { h } from '../shared/dom';
 import { dateLocaleOf } from '../shared/i18n';
 import type { ConsoleLocale } from './locales';
-import type { AuditEventView } from './api-types';
+import type { StaffAuditEvent } from '../../lib/audit/staff-event-schema';
 import type { Ctx, MessageKey } from './context';
 import {
   actorLabels,
@@ -56,7 +56,7 @@ export const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * (the contract's actorType stays admin; details.actorRole tells), and the login service is named
  * without its role ARN, which stays in the title for whoever needs it.
  */
-export const actorCell = (ctx: Ctx, event: Pick<AuditEventView, 'actorType' | 'actorId' | 'details'>) => {
+export const actorCell = (ctx: Ctx, event: Pick<StaffAuditEvent, 'actorType' | 'actorId' | 'details'>) => {
   const { t, lang } = ctx.i18n;
   if ((event.details as Record<string, unknown>).actorRole === 'security')
     return h('td', { class: 'actor', text: `${t('actorRoleSecurity')} ${event.actorId}` });
@@ -89,7 +89,7 @@ const sealedFieldClause = (ctx: Ctx, field: SealedField, opened: string) => {
 /** The words for one event; `caseLabel` turns a verification id into its case number where known. */
 export const eventSentence = (
   ctx: Ctx,
-  event: AuditEventView,
+  event: StaffAuditEvent,
   caseLabel: (verificationId: string) => string,
 ): string => {
   const { t, lang } = ctx.i18n;

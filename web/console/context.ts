@@ -1,4 +1,4 @@
-// What every console view gets: the translator, the signed-in session, an API call that carries
+// What every console view gets: the translator, the signed-in session, API calls that carry
 // the token, and the page-wide live regions and dialogs.
 import { describeError, type ApiResponse } from '../shared/api';
 import { h, type Child } from '../shared/dom';
@@ -6,6 +6,7 @@ import type { Translator } from '../shared/i18n';
 import type { Session } from './auth';
 import { errorSentences, type MessageKey } from './messages';
 import type { ConsoleLocale } from './locales';
+import type { AnswerOf, ConsoleCall, RequestArgs } from './operations';
 
 export type { MessageKey };
 
@@ -18,11 +19,8 @@ export interface ErrorInfo {
 export interface Ctx {
   i18n: Translator<MessageKey, ConsoleLocale>;
   session: Session;
-  call<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    options?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<ApiResponse<T>>;
+  /** Calls an operation of the API with the session's token; its request and answer are the route's. */
+  request<Op extends ConsoleCall>(op: Op, ...options: RequestArgs<Op>): Promise<ApiResponse<AnswerOf<Op>>>;
   /** Renders the current view again from its state; focus returns to the element with data-key `focus`. */
   render(focus?: string): void;
   /** Read out politely by screen readers (results of checks, outcomes). */

@@ -2,7 +2,6 @@
 // and passed sessions ready for an admin together. Read again whenever the view changes and whenever
 // the queue's lists are loaded, so the badge never lags the lists.
 import { h } from '../shared/dom';
-import type { Approval, ReadyVerificationsResponse } from './api-types';
 import type { Translator } from '../shared/i18n';
 import type { Ctx, MessageKey } from './context';
 import type { ConsoleLocale } from './locales';
@@ -34,8 +33,8 @@ export const pendingApprovals = {
 
 export const refreshPendingApprovals = async (ctx: Ctx) => {
   const [approvals, ready] = await Promise.allSettled([
-    ctx.call<{ approvals: Approval[] }>('GET', '/admin/approvals'),
-    ctx.call<ReadyVerificationsResponse>('GET', '/admin/verifications?status=PASSED'),
+    ctx.request('listApprovals'),
+    ctx.request('listReadyVerifications', { query: { status: 'PASSED' } }),
   ]);
   // The badge is a hint; the queue itself shows a refusal in words.
   if (approvals.status === 'fulfilled')

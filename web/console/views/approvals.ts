@@ -2,7 +2,8 @@
 // left before they go stale and what a disable would do, each with its disable), and disables that
 // wait for a second admin (approved after a confirmation, or rejected with a reason).
 import { h } from '../../shared/dom';
-import type { Approval, ReadyVerification, ReadyVerificationsResponse } from '../api-types';
+import type { PendingApproval } from '../../../lib/reset/responses';
+import type { AnswerOf } from '../operations';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';
 import { pendingApprovals } from '../pending-count';
@@ -12,8 +13,10 @@ import { approvalReasonsText, disablePreviewText, preselectDisable } from './dis
 import { cancelVerification } from './handoff';
 import { reasonDialog } from './reason-dialog';
 
+type ReadyVerification = AnswerOf<'listReadyVerifications'>['verifications'][number];
+
 interface ApprovalsState {
-  approvals?: Approval[];
+  approvals?: PendingApproval[];
   loading: boolean;
   loadError?: ErrorInfo;
   /** The last decision's refusal. */
@@ -36,7 +39,7 @@ const load = async (ctx: Ctx, focus?: string) => {
   state.loading = true;
   ctx.render(focus);
   try {
-    const response = await ctx.call<{ approvals: Approval[] }>('GET', '/admin/approvals');
+    const response = await ctx.request('listApprovals');
     state.approvals = response.body.approvals;
     state.loadError = undefined;
     pendingApprovals.set('approvals', state.approvals.length);
@@ -53,7 +56,7 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
   state.readyLoading = true;
   ctx.render(focus);
   try {
-    const response = await ctx.call<ReadyVerificationsResponse>('GET', '/admin/verifications?status=PASSED');
+    const response = await ctx.request('listReadyVerifications', { query: { status: 'PASSED' } });
     state.ready = response.body.verifications;
     state.readyError = undefined;
     pendingApprovals.set('ready', state.ready.length);
@@ -66,7 +69,7 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
   ctx.render(focus);
 };
 
-const customerName = (approval: Pick<Approval, 'customerName' | 'customerId'>) =>
+const customerName = (approval: Pick<PendingApproval, 'customerName' | 'customerId'>) =>
   approval.customerName ?? approval.customerId;
 
 /**
@@ -75,7 +78,7 @@ const customerName = (approval: Pick<Approval, 'customerName' | 'customerId'>) =
  */
 const decide = async (
   ctx: Ctx,
-  approval: Approval,
+  approval: PendingApproval,
   kind: NonNullable<ApprovalsState['decided']>['kind'],
   send: () => Promise<unknown>,
   reload: () => Promise<unknown>,
@@ -97,7 +100,7 @@ const decide = async (
   await reload();
 };
 
-const approve = async (ctx: Ctx, approval: Approval) => {
+const approve = async (ctx: Ctx, approval: PendingApproval) => {
   const { t } = ctx.i18n;
   const confirmed = await confirmDialog({
     title: t('confirmApproveTitle'),
@@ -119,14 +122,15 @@ const approve = async (ctx: Ctx, approval: Approval) => {
     approval,
     'approved',
     () =>
-      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/approve`, {
+      ctx.request('approveDisable', {
+        params: { approvalId: approval.approvalId },
         headers: { 'idempotency-key': crypto.randomUUID() },
       }),
     () => load(ctx, 'approvals-refresh'),
   );
 };
 
-const reject = async (ctx: Ctx, approval: Approval) => {
+const reject = async (ctx: Ctx, approval: PendingApproval) => {
   const { t } = ctx.i18n;
   const reason = await reasonDialog({
     title: t('rejectTitle', { customer: customerName(approval) }),
@@ -145,7 +149,8 @@ const reject = async (ctx: Ctx, approval: Approval) => {
     approval,
     'rejected',
     () =>
-      ctx.call('POST', `/admin/approvals/${encodeURIComponent(approval.approvalId)}/reject`, {
+      ctx.request('rejectDisable', {
+        params: { approvalId: approval.approvalId },
         body: { reason },
       }),
     () => Promise.all([load(ctx, 'approvals-refresh'), loadReady(ctx, 'approvals-refresh')]),
@@ -218,7 +223,7 @@ const loadedTable = <T>(
   ];
 };
 
-const approvalRow = (ctx: Ctx, approval: Approval) => {
+const approvalRow = (ctx: Ctx, approval: PendingApproval) => {
   const { t } = ctx.i18n;
   const busy = state.busyId !== undefined;
   const whyNot = approval.ownRequest

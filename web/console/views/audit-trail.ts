@@ -1,13 +1,14 @@
 // The customer's audit trail on the customer page: every event as a sentence in the UI language and
 // local time, paged through the whole history, and narrowed to one case (its case number).
 import { h } from '../../shared/dom';
-import type { AuditEventView, AuditHistory, Profile } from '../api-types';
+import type { StaffAuditEvent } from '../../../lib/audit/staff-event-schema';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
 import { actorCell, localTime, localZone, eventSentence } from '../audit-sentences';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels } from '../messages';
 
 export interface AuditTrailState {
-  events: AuditEventView[];
+  events: StaffAuditEvent[];
   nextCursor: string | null;
   /** The verification id of the case the table is narrowed to; undefined for every event. */
   caseId?: string;
@@ -27,13 +28,6 @@ export const emptyAuditTrail = (): AuditTrailState => ({
 
 // The profile's page size, so the table starts as it always did.
 const PAGE_SIZE = 25;
-
-const pathFor = (customerId: string, trail: AuditTrailState, cursor?: string) => {
-  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (trail.caseId) query.set('caseId', trail.caseId);
-  if (cursor) query.set('cursor', cursor);
-  return `/admin/customers/${encodeURIComponent(customerId)}/audit-events?${query.toString()}`;
-};
 
 /**
  * The first page (again), or with `more` the next one after what is shown. `render: false` when the
@@ -56,10 +50,14 @@ export const loadAuditPage = async (
   const caseId = trail.caseId;
   let loaded = false;
   try {
-    const response = await ctx.call<AuditHistory>(
-      'GET',
-      pathFor(customerId, trail, more ? (trail.nextCursor ?? undefined) : undefined),
-    );
+    const response = await ctx.request('customerAuditEvents', {
+      params: { customerId },
+      query: {
+        limit: PAGE_SIZE,
+        caseId: trail.caseId || undefined,
+        cursor: more ? (trail.nextCursor ?? undefined) : undefined,
+      },
+    });
     // The filter changed while this page was on its way: its answer belongs to the old table (the
     // render below starts the new one).
     if (trail.caseId === caseId) {
@@ -93,7 +91,7 @@ const loadAll = async (ctx: Ctx, customerId: string, trail: AuditTrailState) => 
 };
 
 /** The customer's cases, newest first: from the sessions the profile lists and the events seen so far. */
-export const casesOf = (profile: Profile, events: AuditEventView[]) => {
+export const casesOf = (profile: CustomerProfile, events: StaffAuditEvent[]) => {
   const cases = new Map<string, { caseNumber: string | null; startedAt: string }>();
   for (const item of profile.recentVerifications)
     cases.set(item.verificationId, { caseNumber: item.caseNumber, startedAt: item.startedAt });
@@ -110,7 +108,7 @@ export const casesOf = (profile: Profile, events: AuditEventView[]) => {
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 };
 
-export const auditTable = (ctx: Ctx, events: AuditEventView[], caseLabel: (id: string) => string) => {
+export const auditTable = (ctx: Ctx, events: StaffAuditEvent[], caseLabel: (id: string) => string) => {
   const { t, lang } = ctx.i18n;
   const th = (key: Parameters<typeof t>[0]) => h('th', { scope: 'col', text: t(key) });
   return h(
@@ -138,7 +136,12 @@ export const auditTable = (ctx: Ctx, events: AuditEventView[], caseLabel: (id: s
   );
 };
 
-export const auditTrailSection = (ctx: Ctx, customerId: string, profile: Profile, trail: AuditTrailState) => {
+export const auditTrailSection = (
+  ctx: Ctx,
+  customerId: string,
+  profile: CustomerProfile,
+  trail: AuditTrailState,
+) => {
   const { t } = ctx.i18n;
   if (!trail.loaded && !trail.busy && !trail.error) void loadAuditPage(ctx, customerId, trail);
   const cases = casesOf(profile, trail.events);

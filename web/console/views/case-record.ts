@@ -3,14 +3,11 @@
 // in the audit trail first (CASE_RECORD_PRINTED): the record carries personal data, and the browser's
 // own print command cannot be intercepted, so the record is only shown once the print is on file.
 import { h } from '../../shared/dom';
-import type {
-  AuditEventView,
-  AuditHistory,
-  CaseRecordPrinted,
-  Profile,
-  RecoveryLockCase,
-  VerificationView,
-} from '../api-types';
+import type { StaffAuditEvent } from '../../../lib/audit/staff-event-schema';
+import type { AuditHistory } from '../../../lib/staff-views/audit-history-schemas';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { VerificationView } from '../../../lib/verification/responses';
+import type { AnswerOf } from '../operations';
 import { eventSentence, localTime } from '../audit-sentences';
 import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import {
@@ -24,6 +21,8 @@ import { auditTable } from './audit-trail';
 import { readsProfiles } from './security-queue';
 import { reasonText } from './verification-outcome';
 
+type CaseRecordPrinted = AnswerOf<'recordCaseRecordPrinted'>;
+
 interface CaseRecordState {
   verificationId: string;
   /** Who opened it: a record is never shown to the next person signing in on this browser. */
@@ -32,10 +31,10 @@ interface CaseRecordState {
   error?: ErrorInfo;
   printed?: CaseRecordPrinted;
   verification?: VerificationView;
-  customer?: Pick<Profile['customer'], 'customerId' | 'fullName' | 'email' | 'companyName'>;
-  events?: AuditEventView[];
+  customer?: Pick<CustomerProfile['customer'], 'customerId' | 'fullName' | 'email' | 'companyName'>;
+  events?: StaffAuditEvent[];
   /** The triage the case was started on, if it was. */
-  triage?: AuditEventView;
+  triage?: StaffAuditEvent;
 }
 
 let state: CaseRecordState | undefined;
@@ -52,20 +51,21 @@ const TRIAGE_LINK_MS = 60 * 60_000;
  */
 const triageOf = async (
   ctx: Ctx,
-  customerPath: string,
-  caseEvents: AuditEventView[],
+  customerId: string,
+  caseEvents: StaffAuditEvent[],
   startedAt: string,
-): Promise<AuditEventView | undefined> => {
+): Promise<StaffAuditEvent | undefined> => {
   const started = caseEvents.find((event) => event.type === 'VERIFICATION_STARTED');
   const triageId = (started?.details as Record<string, unknown> | undefined)?.triageId;
   if (typeof triageId !== 'string') return undefined;
   const oldest = Date.parse(startedAt) - TRIAGE_LINK_MS;
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: String(EVENTS_PAGE) });
-    if (cursor) query.set('cursor', cursor);
     const page: AuditHistory = (
-      await ctx.call<AuditHistory>('GET', `${customerPath}/audit-events?${query.toString()}`)
+      await ctx.request('customerAuditEvents', {
+        params: { customerId },
+        query: { limit: EVENTS_PAGE, cursor: cursor ?? undefined },
+      })
     ).body;
     const found = page.events.find(
       (event) =>
@@ -83,36 +83,36 @@ const triageOf = async (
 const load = async (ctx: Ctx, current: CaseRecordState) => {
   current.loading = true;
   try {
-    const id = encodeURIComponent(current.verificationId);
     // The print is on file before any of the record is shown.
     current.printed = (
-      await ctx.call<CaseRecordPrinted>('POST', `/admin/verifications/${id}/case-record`, { body: {} })
+      await ctx.request('recordCaseRecordPrinted', {
+        params: { verificationId: current.verificationId },
+        body: {},
+      })
     ).body;
-    const verification = (await ctx.call<VerificationView>('GET', `/admin/verifications/${id}`)).body;
-    const customerPath = `/admin/customers/${encodeURIComponent(verification.customerId)}`;
+    const verification = (
+      await ctx.request('getVerification', { params: { verificationId: current.verificationId } })
+    ).body;
+    const { customerId } = verification;
     // An officer who reads no profiles has the customer in the recovery-lock case instead.
     const customer = readsProfiles(ctx.session)
-      ? ctx.call<Profile>('GET', customerPath).then((answer) => answer.body.customer)
-      : ctx
-          .call<RecoveryLockCase>(
-            'GET',
-            `/security/customers/${encodeURIComponent(verification.customerId)}/recovery-lock`,
-          )
-          .then((answer) => answer.body.customer);
+      ? ctx.request('customerProfile', { params: { customerId } }).then((answer) => answer.body.customer)
+      : ctx.request('recoveryLockCase', { params: { customerId } }).then((answer) => answer.body.customer);
     // Read alongside the events; a refusal is seen after them, not left unobserved meanwhile.
     customer.catch(() => undefined);
-    const events: AuditEventView[] = [];
+    const events: StaffAuditEvent[] = [];
     let cursor: string | null = null;
     do {
-      const query = new URLSearchParams({ caseId: current.verificationId, limit: String(EVENTS_PAGE) });
-      if (cursor) query.set('cursor', cursor);
       const page: AuditHistory = (
-        await ctx.call<AuditHistory>('GET', `${customerPath}/audit-events?${query.toString()}`)
+        await ctx.request('customerAuditEvents', {
+          params: { customerId },
+          query: { caseId: current.verificationId, limit: EVENTS_PAGE, cursor: cursor ?? undefined },
+        })
       ).body;
       events.push(...page.events);
       cursor = page.nextCursor;
     } while (cursor);
-    const triage = await triageOf(ctx, customerPath, events, verification.startedAt);
+    const triage = await triageOf(ctx, customerId, events, verification.startedAt);
     current.verification = verification;
     current.customer = await customer;
     current.triage = triage;

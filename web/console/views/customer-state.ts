@@ -2,18 +2,17 @@
 // form. Views render from it; actions change it and ask for a render.
 import type { Channel, CheckType } from '../../../lib/verification/schemas';
 import type { NoPossessionReason, ReportedProblem } from '../../../lib/verification/vocabulary';
-import type {
-  CheckResult,
-  EmailCodeSent,
-  PolicyOutcome,
-  Profile,
-  StillNeeded,
-  TriageRecorded,
-  VerificationView,
-} from '../api-types';
+import type { CheckResult } from '../../../lib/verification/schemas';
+import type { PolicyOutcome, StillNeeded } from '../../../lib/verification/policy';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { VerificationView } from '../../../lib/verification/responses';
+import type { AnswerOf } from '../operations';
 import type { Ctx, ErrorInfo } from '../context';
 import { emptyAuditTrail, loadAuditPage, type AuditTrailState } from './audit-trail';
 import { dropOnSignOut } from '../view-state';
+
+type EmailCodeSent = AnswerOf<'sendEmailCode'>;
+type TriageRecorded = AnswerOf<'recordTriage'>;
 
 export interface CheckRowState {
   answer: string;
@@ -63,7 +62,7 @@ export type DisableOutcome =
 
 export interface CustomerPage {
   customerId: string;
-  profile?: Profile;
+  profile?: CustomerProfile;
   loading: boolean;
   loadError?: ErrorInfo;
   channel: Channel;
@@ -149,7 +148,7 @@ const endedElsewhere = (status: VerificationView['status']) =>
  * screen. A failed one is not resumed: the profile shows its cooldown and the start form its refusal;
  * nor one rejected or cancelled since (the rejection notice says so, the start form is what is next).
  */
-const sessionToResume = (profile: Profile, staffId: string, now: number) => {
+const sessionToResume = (profile: CustomerProfile, staffId: string, now: number) => {
   const newest = profile.recentVerifications[0];
   if (!newest || newest.agentId !== staffId) return undefined;
   // Under a recovery lock only a session started under it matters: an older pass (the reported reset's,
@@ -161,7 +160,7 @@ const sessionToResume = (profile: Profile, staffId: string, now: number) => {
 };
 
 /** The session on screen takes the status the profile has for it now; one ended elsewhere is let go. */
-const followSessionOnScreen = (current: CustomerPage, profile: Profile) => {
+const followSessionOnScreen = (current: CustomerPage, profile: CustomerProfile) => {
   const shown = current.verification;
   const listed =
     shown && profile.recentVerifications.find((item) => item.verificationId === shown.verificationId);
@@ -180,10 +179,7 @@ const followSessionOnScreen = (current: CustomerPage, profile: Profile) => {
 export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: string) => {
   current.loading = true;
   try {
-    const response = await ctx.call<Profile>(
-      'GET',
-      `/admin/customers/${encodeURIComponent(current.customerId)}`,
-    );
+    const response = await ctx.request('customerProfile', { params: { customerId: current.customerId } });
     current.profile = response.body;
     current.loadError = undefined;
     // Whatever changed the profile added events too: the table reads its first page again, before the
@@ -193,10 +189,9 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
     if (!current.verification) {
       const open = sessionToResume(response.body, ctx.session.sub, Date.now());
       if (open) {
-        const view = await ctx.call<VerificationView>(
-          'GET',
-          `/admin/verifications/${encodeURIComponent(open.verificationId)}`,
-        );
+        const view = await ctx.request('getVerification', {
+          params: { verificationId: open.verificationId },
+        });
         current.verification = verificationFrom(view.body);
       }
     }
@@ -214,10 +209,10 @@ export const loadOlderVerifications = async (ctx: Ctx, current: CustomerPage) =>
   const cursor = profile?.nextVerificationsCursor;
   if (!profile || !cursor) return;
   try {
-    const response = await ctx.call<Profile>(
-      'GET',
-      `/admin/customers/${encodeURIComponent(current.customerId)}?verificationsCursor=${encodeURIComponent(cursor)}`,
-    );
+    const response = await ctx.request('customerProfile', {
+      params: { customerId: current.customerId },
+      query: { verificationsCursor: cursor },
+    });
     profile.recentVerifications.push(...response.body.recentVerifications);
     profile.nextVerificationsCursor = response.body.nextVerificationsCursor;
   } catch (error) {

@@ -3,7 +3,7 @@
 import { delayNotice } from './recovery-delay';
 import { h } from '../../shared/dom';
 import { maySeeSession } from '../../../lib/verification/access';
-import type { Profile } from '../api-types';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
 import { isSecurityOfficer } from '../auth';
 import { customerPageLayout, fact, type Ctx } from '../context';
 import { channelLabels, notificationKindLabels } from '../messages';
@@ -14,7 +14,7 @@ import { rejectionNotice, resetLinkCard } from './handoff';
 import { twoFactorBadge } from './search';
 import { verificationCard } from './verification';
 
-const profileCard = (ctx: Ctx, profile: Profile) => {
+const profileCard = (ctx: Ctx, profile: CustomerProfile) => {
   const { t } = ctx.i18n;
   const customer = profile.customer;
   const cooldown =
@@ -83,7 +83,7 @@ const profileCard = (ctx: Ctx, profile: Profile) => {
 };
 
 /** A mail SES could not deliver (or the customer reported as spam): the agent calls back. */
-const mailFeedbackNotice = (ctx: Ctx, mark: Profile['customer']['mailFeedback']) => {
+const mailFeedbackNotice = (ctx: Ctx, mark: CustomerProfile['customer']['mailFeedback']) => {
   if (!mark) return null;
   const { t, lang } = ctx.i18n;
   const values = {
@@ -110,7 +110,7 @@ const mailFeedbackNotice = (ctx: Ctx, mark: Profile['customer']['mailFeedback'])
   });
 };
 
-const historyCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
+const historyCard = (ctx: Ctx, page: CustomerPage, profile: CustomerProfile) => {
   const { t, lang } = ctx.i18n;
   const verifications = profile.recentVerifications;
   const reader = { id: ctx.session.sub, groups: ctx.session.groups };

@@ -1,14 +1,9 @@
 // Step 2 of the manual, for admins: disable 2FA on a passed verification, with a reason and a
 // confirmation. The server decides whether a second admin must approve (202).
 import { h, uid } from '../../shared/dom';
-import type {
-  ApprovalReason,
-  DisablePendingApproval,
-  DisableResponse,
-  Profile,
-  ReadyVerification,
-  ReadyVerificationsResponse,
-} from '../api-types';
+import type { ApprovalReason } from '../../../lib/reset/approval-reasons';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { AnswerOf } from '../operations';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';
 import { actionForm, errorBlock, type Ctx } from '../context';
@@ -16,6 +11,10 @@ import { loadProfile, type CustomerPage } from './customer-state';
 import { checksSummaryText } from './checks-summary';
 import { reEnrollNotice } from './re-enroll';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
+
+type DisablePendingApproval = Extract<AnswerOf<'disableTwoFactor'>, { status: 'PENDING_APPROVAL' }>;
+type DisableResponse = AnswerOf<'disableTwoFactor'>;
+type ReadyVerification = AnswerOf<'listReadyVerifications'>['verifications'][number];
 
 /** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
 const approvalReasonKeys: Record<ApprovalReason, MessageKey> = {
@@ -63,28 +62,25 @@ export const preselectDisable = (customerId: string, verificationId: string) =>
 /** Read just before the confirmation, so the dialog says which will happen; unknown when unreadable. */
 const previewFor = async (ctx: Ctx, verificationId: string): Promise<DisablePreview | undefined> => {
   try {
-    const response = await ctx.call<ReadyVerificationsResponse>(
-      'GET',
-      '/admin/verifications?status=PASSED&limit=100',
-    );
+    const response = await ctx.request('listReadyVerifications', { query: { status: 'PASSED', limit: 100 } });
     return response.body.verifications.find((item) => item.verificationId === verificationId)?.disable;
   } catch {
     return undefined;
   }
 };
 
-const usableVerifications = (profile: Profile) =>
+const usableVerifications = (profile: CustomerProfile) =>
   profile.recentVerifications.filter((item) => item.status === 'PASSED');
 
 /** The server refuses a disable on one's own verification (an admin who also verifies): not offered. */
-const usableBy = (ctx: Ctx, profile: Profile) =>
+const usableBy = (ctx: Ctx, profile: CustomerProfile) =>
   usableVerifications(profile).filter((item) => item.agentId !== ctx.session.sub);
 
 /** A passed session this admin can disable on: step 2 is what comes next, so it comes first on the page. */
-export const disableComesFirst = (ctx: Ctx, profile: Profile) =>
+export const disableComesFirst = (ctx: Ctx, profile: CustomerProfile) =>
   isAdmin(ctx.session) && !profile.customer.recoveryLocked && usableBy(ctx, profile).length > 0;
 
-const ownPassed = (ctx: Ctx, profile: Profile) =>
+const ownPassed = (ctx: Ctx, profile: CustomerProfile) =>
   usableVerifications(profile).filter((item) => item.agentId === ctx.session.sub);
 
 /** What people quote: the case number; sessions from before case numbers go by their id. */
@@ -117,14 +113,11 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
   // Not drawn, so it may be set after the busy render.
   const idempotencyKey = (form.idempotencyKey ??= crypto.randomUUID());
   try {
-    const response = await ctx.call<DisableResponse>(
-      'POST',
-      `/admin/customers/${encodeURIComponent(page.customerId)}/2fa/disable`,
-      {
-        body: { verificationId, reason: form.reason.trim() },
-        headers: { 'idempotency-key': idempotencyKey },
-      },
-    );
+    const response = await ctx.request('disableTwoFactor', {
+      params: { customerId: page.customerId },
+      body: { verificationId, reason: form.reason.trim() },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
     const body = response.body;
     if (isPending(body)) {
       form.outcome = { kind: 'pending', approvalReasons: body.approvalReasons, expiresAt: body.expiresAt };
@@ -187,8 +180,8 @@ const outcomeNotice = (ctx: Ctx, page: CustomerPage) => {
 /** What the agent established in the chosen session (the first one until another is chosen). */
 const chosenChecks = (
   ctx: Ctx,
-  profile: Profile,
-  candidates: Profile['recentVerifications'],
+  profile: CustomerProfile,
+  candidates: CustomerProfile['recentVerifications'],
   chosenId: string | undefined,
 ) => {
   const chosen = candidates.find((item) => item.verificationId === chosenId) ?? candidates[0];
@@ -203,7 +196,7 @@ const chosenChecks = (
 };
 
 /** The admin's own passed sessions: marked as theirs, with who may disable instead. */
-const ownNotice = (ctx: Ctx, own: Profile['recentVerifications']) =>
+const ownNotice = (ctx: Ctx, own: CustomerProfile['recentVerifications']) =>
   h('p', {
     class: 'notice notice-warn',
     'data-testid': 'disable-own-verification',

@@ -2,12 +2,15 @@
 // session cancelled before anyone used it, a second admin's "no" as the requester reads it, and a new
 // reset link for a customer whose link expired or got lost.
 import { h } from '../../shared/dom';
-import type { Profile, ResetLinkQueued } from '../api-types';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { AnswerOf } from '../operations';
 import { isAdmin } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { loadProfile, type CustomerPage } from './customer-state';
 import { reasonDialog } from './reason-dialog';
 import { pickedRecipient, recipientChoice } from './re-enroll';
+
+type ResetLinkQueued = AnswerOf<'resendResetLink'>;
 
 // ── Case number ───────────────────────────────────────────────────────────────────────────────────
 
@@ -92,7 +95,8 @@ export const cancelVerification = async (
   });
   if (reason === undefined) return undefined;
   try {
-    await ctx.call('POST', `/admin/verifications/${encodeURIComponent(verification.verificationId)}/cancel`, {
+    await ctx.request('cancelVerification', {
+      params: { verificationId: verification.verificationId },
       body: { reason },
     });
     ctx.announce(t('verificationCancelled', { case: name }));
@@ -107,7 +111,7 @@ export const cancelVerification = async (
 // ── A rejected disable, as the requester (and everyone on the case) reads it ──────────────────────
 
 /** Shown while the customer's newest session is the one a second admin rejected. */
-export const rejectionNotice = (ctx: Ctx, profile: Profile) => {
+export const rejectionNotice = (ctx: Ctx, profile: CustomerProfile) => {
   const newest = profile.recentVerifications[0];
   if (newest?.status !== 'REJECTED') return null;
   const { t } = ctx.i18n;
@@ -162,11 +166,10 @@ const resendResetLink = async (ctx: Ctx, page: CustomerPage, sendTo: string | un
   resetLink = state;
   ctx.render('resend-reset-link');
   try {
-    const response = await ctx.call<ResetLinkQueued>(
-      'POST',
-      `/admin/customers/${encodeURIComponent(customerId)}/2fa/reset-link`,
-      sendTo ? { body: { sendTo } } : undefined,
-    );
+    const response = await ctx.request('resendResetLink', {
+      params: { customerId },
+      body: sendTo ? { sendTo } : undefined,
+    });
     state.result = response.body;
     ctx.announce(resetLinkSentText(ctx, response.body, sendTo));
   } catch (error) {
@@ -188,7 +191,7 @@ const resetLinkSentText = (ctx: Ctx, result: ResetLinkQueued, sentTo: string | u
       });
 
 /** For admins, while 2FA is off after a helpdesk reset: the customer did not (yet) set it up again. */
-export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: Profile) => {
+export const resetLinkCard = (ctx: Ctx, page: CustomerPage, profile: CustomerProfile) => {
   const customer = profile.customer;
   if (!isAdmin(ctx.session) || customer.twoFactor !== 'DISABLED' || !customer.lastResetAt) return null;
   if (customer.recoveryLocked) return null;

@@ -2,11 +2,11 @@
 // admin where a session passed without possession proof, and the admin's choice of an address on file
 // for the reset link (never an address anyone types: the API refuses one that is not on file).
 import { h, uid } from '../../shared/dom';
-import type { Profile } from '../api-types';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
 import type { Ctx } from '../context';
 
 /** What the agent tells the caller, and what the admin can do, for a pass without possession proof. */
-export const reEnrollNotice = (ctx: Ctx, customer: Profile['customer']) => {
+export const reEnrollNotice = (ctx: Ctx, customer: CustomerProfile['customer']) => {
   const { t } = ctx.i18n;
   const count = customer.notificationEmails.length;
   const text = t(
@@ -25,13 +25,13 @@ export const reEnrollNotice = (ctx: Ctx, customer: Profile['customer']) => {
 const picked = new Map<string, string>();
 
 /** The picked address while it is still on the record the page shows. */
-export const pickedRecipient = (customer: Profile['customer']) => {
+export const pickedRecipient = (customer: CustomerProfile['customer']) => {
   const address = picked.get(customer.customerId);
   return address && customer.notificationEmails.includes(address) ? address : undefined;
 };
 
 /** "Sturen naar": the main address and each further one on file; nothing to choose without those. */
-export const recipientChoice = (ctx: Ctx, customer: Profile['customer'], busy: boolean) => {
+export const recipientChoice = (ctx: Ctx, customer: CustomerProfile['customer'], busy: boolean) => {
   if (customer.notificationEmails.length === 0) return null;
   const { t } = ctx.i18n;
   const current = pickedRecipient(customer);

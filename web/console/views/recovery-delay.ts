@@ -2,13 +2,14 @@
 // profile for the helpdesk and in the security officer's case, where an officer who took no part in the
 // reset ends it with a reason. The API decides who may; refusals show beside the form.
 import { h } from '../../shared/dom';
-import type { Profile, RecoveryLockCase } from '../api-types';
+import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { RecoveryLockCase } from '../../../lib/security/responses';
 import { actionForm, errorBlock, fact, type Ctx } from '../context';
 import { confirmReasonedAction, reasonFields, type ReasonedForm } from './reasoned-action';
 
 type Delay = NonNullable<RecoveryLockCase['recoveryDelay']>;
 // One schema on both routes: the profile's and the officer's case's wait are the same shape.
-type ProfileDelay = Profile['customer']['recoveryDelay'];
+type ProfileDelay = CustomerProfile['customer']['recoveryDelay'];
 const sameShape: ProfileDelay extends Delay | null ? true : never = true;
 void sameShape;
 
@@ -80,11 +81,10 @@ const endDelay = async (ctx: Ctx, data: RecoveryLockCase, form: DelayForm, reloa
   });
   if (!confirmed) return;
   try {
-    await ctx.call(
-      'POST',
-      `/security/customers/${encodeURIComponent(data.customer.customerId)}/recovery-delay/end`,
-      { body: { reason: form.reason.trim() } },
-    );
+    await ctx.request('endRecoveryDelay', {
+      params: { customerId: data.customer.customerId },
+      body: { reason: form.reason.trim() },
+    });
     form.reason = '';
     form.done = true;
     ctx.announce(t('delayEnded'));

@@ -1,8 +1,10 @@
 // Find a customer by email or name (the manual's "Zoek de klant op via email of naam").
 import { h, uid } from '../../shared/dom';
-import type { SearchHit, SearchResponse } from '../api-types';
+import type { AnswerOf } from '../operations';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { dropOnSignOut } from '../view-state';
+
+type SearchHit = AnswerOf<'searchCustomersByBody'>['customers'][number];
 
 interface SearchState {
   query: string;
@@ -40,7 +42,7 @@ const runSearch = async (ctx: Ctx, more: boolean) => {
   ctx.render(more ? 'search-more' : 'search-input');
   try {
     // In the body, not the URL: CloudFront's access logs keep a URL's query string.
-    const response = await ctx.call<SearchResponse>('POST', '/admin/customers/search', {
+    const response = await ctx.request('searchCustomersByBody', {
       body: { query, limit: 20, ...(more && state.nextCursor ? { cursor: state.nextCursor } : {}) },
     });
     state.results = more ? [...state.results, ...response.body.customers] : response.body.customers;

@@ -3,7 +3,7 @@
 // verification with the emailed code done by someone else; and the customer's recovery limits with
 // their reset (security-limits.ts). The API decides; refusals are shown beside the action that caused them.
 import { h, uid } from '../../shared/dom';
-import type { RecoveryLockCase, RecoveryLockReleased } from '../api-types';
+import type { RecoveryLockCase } from '../../../lib/security/responses';
 import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
@@ -53,10 +53,7 @@ const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
 const loadCase = async (ctx: Ctx, page: CaseState, focus?: string) => {
   page.loading = true;
   try {
-    const response = await ctx.call<RecoveryLockCase>(
-      'GET',
-      `/security/customers/${encodeURIComponent(page.customerId)}/recovery-lock`,
-    );
+    const response = await ctx.request('recoveryLockCase', { params: { customerId: page.customerId } });
     page.data = response.body;
     page.loadError = undefined;
   } catch (error) {
@@ -86,7 +83,8 @@ const keep = async (ctx: Ctx, page: CaseState) => {
   form.busy = true;
   ctx.render('keep');
   try {
-    await ctx.call('POST', `/security/customers/${encodeURIComponent(page.customerId)}/recovery-lock/keep`, {
+    await ctx.request('keepRecoveryLock', {
+      params: { customerId: page.customerId },
       body: { note: form.note.trim() },
     });
     form.note = '';
@@ -118,11 +116,10 @@ const release = async (ctx: Ctx, page: CaseState) => {
   });
   if (!confirmed) return;
   try {
-    const response = await ctx.call<RecoveryLockReleased>(
-      'POST',
-      `/security/customers/${encodeURIComponent(page.customerId)}/recovery-lock/release`,
-      { body: { verificationId, reason: form.reason.trim() } },
-    );
+    const response = await ctx.request('releaseRecoveryLock', {
+      params: { customerId: page.customerId },
+      body: { verificationId, reason: form.reason.trim() },
+    });
     form.auditEventId = response.body.auditEventId;
     form.releasedCase =
       data.verifications.find((item) => item.verificationId === verificationId)?.caseNumber ?? verificationId;

@@ -3,10 +3,13 @@
 // that caused them and the reset, with a reason and the reminder to call the customer back on contact
 // details already on file. The API decides who may reset; refusals show beside the form.
 import { h } from '../../shared/dom';
-import type { RecoveryLimitQueue, RecoveryLimitsReset, RecoveryLockCase } from '../api-types';
+import type { RecoveryLockCase } from '../../../lib/security/responses';
+import type { AnswerOf } from '../operations';
 import { actionForm, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';
 import { confirmReasonedAction, reasonFields, type ReasonedForm } from './reasoned-action';
+
+type RecoveryLimitQueue = AnswerOf<'listRecoveryLimits'>;
 
 type Limits = RecoveryLockCase['limits'];
 type LimitedEntry = RecoveryLimitQueue['customers'][number];
@@ -29,7 +32,7 @@ export const loadLimitsQueue = async (ctx: Ctx) => {
   const state = queueOf(ctx);
   state.loading = true;
   try {
-    const response = await ctx.call<RecoveryLimitQueue>('GET', '/security/recovery-limits?limit=50');
+    const response = await ctx.request('listRecoveryLimits', { query: { limit: 50 } });
     state.customers = response.body.customers;
     state.loadError = undefined;
   } catch (error) {
@@ -169,11 +172,10 @@ const resetLimits = async (
   });
   if (!confirmed) return;
   try {
-    await ctx.call<RecoveryLimitsReset>(
-      'POST',
-      `/security/customers/${encodeURIComponent(customerId)}/recovery-limits/reset`,
-      { body: { reason: form.reason.trim() } },
-    );
+    await ctx.request('resetRecoveryLimits', {
+      params: { customerId },
+      body: { reason: form.reason.trim() },
+    });
     form.reason = '';
     form.done = true;
     ctx.announce(t('limitsResetDone'));

@@ -2,7 +2,7 @@
 // first, with their count in the navigation; below them the customers a cooldown or a spent budget
 // holds up (security-limits.ts). Each opens its case (security-case.ts).
 import { h } from '../../shared/dom';
-import type { RecoveryLockCase, RecoveryLockEntry, RecoveryLockQueue } from '../api-types';
+import type { RecoveryLockCase, RecoveryLockEntry } from '../../../lib/security/responses';
 import type { Session } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';
@@ -39,12 +39,9 @@ export const loadQueue = async (ctx: Ctx, more = false, focus?: string) => {
   state.loading = true;
   if (focus) ctx.render(focus);
   try {
-    const params = new URLSearchParams({ limit: String(QUEUE_PAGE) });
-    if (more && state.nextCursor) params.set('cursor', state.nextCursor);
-    const response = await ctx.call<RecoveryLockQueue>(
-      'GET',
-      `/security/recovery-locks?${params.toString()}`,
-    );
+    const response = await ctx.request('listRecoveryLocks', {
+      query: { limit: QUEUE_PAGE, cursor: more ? (state.nextCursor ?? undefined) : undefined },
+    });
     state.locks = more ? [...(state.locks ?? []), ...response.body.locks] : response.body.locks;
     state.nextCursor = response.body.nextCursor;
     state.loadError = undefined;

@@ -4,7 +4,6 @@
 // only for a caller with nothing left, and then the session names the triage.
 import { adviseTriageFor, factorQuestionsAsked, type TriageAdvice } from '../../../lib/triage/advice';
 import { h, uid } from '../../shared/dom';
-import type { TriageRecorded } from '../api-types';
 import { errorBlock, type Ctx } from '../context';
 import type { MessageKey } from '../messages';
 import { loadProfile, type CustomerPage } from './customer-state';
@@ -44,20 +43,21 @@ export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boo
   const asked = factorQuestionsAsked(standingOf(page));
   const oldAuthenticatorWorks = asked ? page.triage.oldAuthenticatorWorks : undefined;
   const backupCodesAvailable = asked ? page.triage.backupCodesAvailable : undefined;
-  const response = await ctx.call<TriageRecorded>(
-    'POST',
-    `/admin/customers/${encodeURIComponent(page.customerId)}/triage`,
-    {
-      body: {
-        reportedProblem: page.reportedProblem,
-        ...(oldAuthenticatorWorks === undefined ? {} : { oldAuthenticatorWorks }),
-        // With a working app the codes were not needed; an answer given anyway is still recorded.
-        ...(backupCodesAvailable === undefined ? {} : { backupCodesAvailable }),
-        channel: page.channel,
-        emailGuide,
-      },
+  const { reportedProblem } = page;
+  // Its buttons show only with advice, which needs the problem (and, unless locked, both answers).
+  if (!reportedProblem || (asked && oldAuthenticatorWorks === undefined))
+    throw new Error('The triage is not answered yet.');
+  const response = await ctx.request('recordTriage', {
+    params: { customerId: page.customerId },
+    body: {
+      reportedProblem,
+      ...(oldAuthenticatorWorks === undefined ? {} : { oldAuthenticatorWorks }),
+      // With a working app the codes were not needed; an answer given anyway is still recorded.
+      ...(backupCodesAvailable === undefined ? {} : { backupCodesAvailable }),
+      channel: page.channel,
+      emailGuide,
     },
-  );
+  });
   page.triage.recorded = response.body;
   return response.body;
 };

@@ -9,7 +9,7 @@ import type {
   securityQuestions as libSecurityQuestions,
 } from '../../../lib/verification/schemas';
 import { h, uid } from '../../shared/dom';
-import type { CheckOutcome, CheckResult } from '../api-types';
+import type { CheckResult } from '../../../lib/verification/schemas';
 import { errorBlock, type Ctx } from '../context';
 import { checkFormats, checkLabels, resultLabels } from '../messages';
 import { emptyRow, loadProfile, type CustomerPage, type VerificationState } from './customer-state';
@@ -87,18 +87,15 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
   row.error = undefined;
   ctx.render(`check-${type}`);
   try {
-    const response = await ctx.call<CheckOutcome>(
-      'POST',
-      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/checks`,
-      {
-        body: {
-          type,
-          ...(callerDoesNotKnow ? { unknown: true } : { answer: row.answer.trim() }),
-          ...(repeating && !callerDoesNotKnow ? { callerRepeated: true } : {}),
-          ...(row.note.trim() ? { note: row.note.trim() } : {}),
-        },
+    const response = await ctx.request('recordCheck', {
+      params: { verificationId: verification.verificationId },
+      body: {
+        type,
+        ...(callerDoesNotKnow ? { unknown: true } : { answer: row.answer.trim() }),
+        ...(repeating && !callerDoesNotKnow ? { callerRepeated: true } : {}),
+        ...(row.note.trim() ? { note: row.note.trim() } : {}),
       },
-    );
+    });
     row.result = response.body.result;
     row.triesLeft = response.body.triesLeft;
     row.repeated = false;

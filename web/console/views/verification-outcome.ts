@@ -2,7 +2,7 @@
 // it), completing the session by the policy, and its outcome with what happens next.
 import { noPossessionReasons, type NoPossessionReason } from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
-import type { EmailCodeSent, PolicyOutcome } from '../api-types';
+import type { PolicyOutcome } from '../../../lib/verification/policy';
 import { isAdmin } from '../auth';
 import { confirmDialog, errorBlock, type Ctx } from '../context';
 import { checkLabels, noPossessionReasonLabels } from '../messages';
@@ -13,10 +13,9 @@ export const sendEmailCode = async (ctx: Ctx, verification: VerificationState) =
   verification.emailCodeError = undefined;
   ctx.render('send-email-code');
   try {
-    const response = await ctx.call<EmailCodeSent>(
-      'POST',
-      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/email-code`,
-    );
+    const response = await ctx.request('sendEmailCode', {
+      params: { verificationId: verification.verificationId },
+    });
     verification.emailCode = response.body;
     ctx.announce(
       ctx.i18n.t('emailCodeSent', {
@@ -45,11 +44,10 @@ export const complete = async (
   verification.completeError = undefined;
   ctx.render('complete');
   try {
-    const response = await ctx.call<PolicyOutcome>(
-      'POST',
-      `/admin/verifications/${encodeURIComponent(verification.verificationId)}/complete`,
-      withoutPossessionProof ? { body: { withoutPossessionProof: { reason: withoutPossessionProof } } } : {},
-    );
+    const response = await ctx.request('completeVerification', {
+      params: { verificationId: verification.verificationId },
+      body: withoutPossessionProof ? { withoutPossessionProof: { reason: withoutPossessionProof } } : {},
+    });
     verification.outcome = response.body;
     verification.status = response.body.outcome;
     ctx.announce(ctx.i18n.t(`outcome_${response.body.outcome}`));

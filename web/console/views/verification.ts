@@ -6,7 +6,6 @@
 import type { Channel, channels as libChannels } from '../../../lib/verification/schemas';
 import { reportedProblems, type ReportedProblem } from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
-import type { StartedVerification, VerificationView } from '../api-types';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { channelLabels, reportedProblemLabels } from '../messages';
 import { loadProfile, verificationFrom, type CustomerPage, type VerificationState } from './customer-state';
@@ -34,22 +33,18 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
   try {
     // The session names the triage, so the audit shows the path.
     const triage = page.triage.recorded ?? (await recordTriage(ctx, page, false));
-    const response = await ctx.call<StartedVerification>(
-      'POST',
-      `/admin/customers/${encodeURIComponent(page.customerId)}/verifications`,
-      {
-        body: {
-          channel: page.channel,
-          ...(page.reportedProblem ? { reportedProblem: page.reportedProblem } : {}),
-          triageId: triage.triageId,
-        },
+    const response = await ctx.request('startVerification', {
+      params: { customerId: page.customerId },
+      body: {
+        channel: page.channel,
+        ...(page.reportedProblem ? { reportedProblem: page.reportedProblem } : {}),
+        triageId: triage.triageId,
       },
-    );
+    });
     // The session as the server has it, with what completing it needs (toPass) before any answer.
-    const session = await ctx.call<VerificationView>(
-      'GET',
-      `/admin/verifications/${encodeURIComponent(response.body.verificationId)}`,
-    );
+    const session = await ctx.request('getVerification', {
+      params: { verificationId: response.body.verificationId },
+    });
     page.verification = verificationFrom(session.body);
     page.startBusy = false;
     // The history shows the new session at once.
