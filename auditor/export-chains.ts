@@ -15,7 +15,7 @@ import { ChainLinkStore } from './chain-link-store';
 import type { TrustedDigest } from './digests';
 import type { ExportManifest, FindingSink } from './export-reader';
 import { checkPending } from './tree-heads';
-import { checkNotBefore, streamExport, type ExportContext, type VerifiedExport } from './verify-export';
+import { checkNotBefore, streamExport, type ExportContext, type VerifiedExport } from './export-stream';
 
 const headOf = (own: Map<ExportManifest, TrustedDigest[]>, manifest: ExportManifest) =>
   (own.get(manifest) ?? []).find((trusted) => trusted.treeHead)?.treeHead;

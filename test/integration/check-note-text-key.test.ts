@@ -138,12 +138,19 @@ describe("a check's note and the customer's audit-text key", () => {
         check(verificationId, { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note }),
       ),
     );
+    // Sent together, they race when they overlap (one 201, one 409 to record again); on a busy machine
+    // the second may start after the first committed, and then both land. Either way no note is lost
+    // unseen and the customer gets one key.
     const statuses = answers.map((answer) => answer.status).sort();
-    expect(statuses).toEqual([201, 409]);
-    expect(answers.find((answer) => answer.status === 409)?.body.error?.code).toBe('VERIFICATION_CHANGED');
+    expect([
+      [201, 409],
+      [201, 201],
+    ]).toContainEqual(statuses);
+    for (const answer of answers)
+      if (answer.status === 409) expect(answer.body.error?.code).toBe('VERIFICATION_CHANGED');
+    const landed = ['eerste notitie', 'tweede notitie'].filter((_, index) => answers[index]?.status === 201);
     const notes = await notesOf(verificationId);
-    expect(notes).toHaveLength(1);
-    expect(['eerste notitie', 'tweede notitie']).toContain(notes[0]);
+    expect([...notes].sort()).toEqual([...landed].sort());
     expect((await customerOf('nk-twice')).textKey).toMatchObject({ v: 1 });
     // The agent records the lost one again: it lands, with the same key.
     const again = await check(verificationId, {
@@ -152,7 +159,7 @@ describe("a check's note and the customer's audit-text key", () => {
       note: 'opnieuw genoteerd',
     });
     expect(again.status).toBe(201);
-    expect((await notesOf(verificationId))[1]).toBe('opnieuw genoteerd');
+    expect((await notesOf(verificationId)).at(-1)).toBe('opnieuw genoteerd');
     await expectIntactChain(stack, 'nk-twice');
   });
 

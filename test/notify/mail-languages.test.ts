@@ -1,6 +1,6 @@
 // A language is a list entry plus its texts: every customer mail exists in every mail language
 // (lib/locales.ts), so adding a language to the list names here each template file still to write.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailLocales } from '../../lib/locales';
 import { securityTeamLocale } from '../../lib/notify/templates';
@@ -33,6 +33,25 @@ describe('the mail languages', () => {
     const customerMails = mails.filter((mail) => !securityTeamMails.includes(mail));
     expect(customerMails.length).toBeGreaterThan(10);
     expect(customerMails.map((mail) => gaps(mail, mailLocales)).filter(incomplete)).toEqual([]);
+  });
+
+  it('no language is another one copied: each template differs from the same mail in every other language', () => {
+    // A copied file passes the test above; a new language's texts must be written, not stubbed.
+    const copies = mails.flatMap((mail) =>
+      ['txt', 'html'].flatMap((kind) => {
+        const texts = mailLocales
+          .map((locale) => join(templatesDir, mail, `${locale}.${kind}`))
+          .filter((file) => filesOf(mail).includes(file.split('/').at(-1) ?? ''))
+          .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+        return texts.flatMap((one, index) =>
+          texts
+            .slice(index + 1)
+            .filter((other) => other.text === one.text)
+            .map((other) => `${mail}: ${one.file.split('/').at(-1)} = ${other.file.split('/').at(-1)}`),
+        );
+      }),
+    );
+    expect(copies).toEqual([]);
   });
 
   it("the security team's mails are written in the team's language only", () => {

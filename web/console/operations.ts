@@ -65,6 +65,15 @@ export const consoleRouteKeys = {
 
 export type ConsoleCall = keyof typeof consoleRouteKeys;
 
+/**
+ * The staff and security routes the console does not call, each with why. With consoleRouteKeys it
+ * names every one: a new staff route is a tsc error here until the console calls it (its button) or
+ * this says why it has none.
+ */
+export const notCalledByConsole = {
+  searchCustomers: 'the GET form of the search, for API clients; the console posts it (no names in URLs)',
+} as const satisfies Record<Exclude<ConsoleOperation, ConsoleCall>, string>;
+
 /** What a call passes besides its parts: headers (an Idempotency-Key). */
 export type RequestOptions<Op extends ConsoleCall> = RequestOf<Op> & { headers?: Record<string, string> };
 /** The options may be left out when nothing in them is required. */

@@ -54,7 +54,13 @@ const fragment = readFragment();
 const kept = keptTicket();
 const resume = kept !== undefined && (fragment.ticket === undefined || fragment.ticket === kept.ticket);
 if (fragment.ticket && !resume) keepTicket(fragment.ticket, false);
-const page = createPage(fragment.ticket ?? kept?.ticket, render);
+// The steps open a link through the page (an ADD link from the done step), not by importing the start.
+const openLink = (page: Page, ticket: string, report: boolean) => {
+  page.ticket = ticket;
+  keepTicket(ticket, false);
+  void check(page, report);
+};
+const page = createPage(fragment.ticket ?? kept?.ticket, render, openLink);
 if (fragment.notice) {
   // The notice's language: the page has no link status to learn the customer's from.
   if (fragment.lang) page.i18n.preferLang(fragment.lang);
@@ -64,10 +70,7 @@ if (fragment.notice) {
 window.addEventListener('hashchange', () => {
   // A second link pasted into the same tab: start over with that one.
   const next = readFragment();
-  if (!next.ticket) return;
-  page.ticket = next.ticket;
-  keepTicket(next.ticket, false);
-  void check(page, next.report);
+  if (next.ticket) page.openLink(next.ticket, next.report);
 });
 
 // A phone turned sideways or a window made narrow: the order of "open in the app" and the QR code follows.

@@ -54,6 +54,8 @@ export interface Page {
   show(next: View, focus?: string): void;
   /** Says `message` to a screen reader (copied, downloaded) without moving focus. */
   speak(message: string): void;
+  /** Opens another link of ours in this tab as if it had been clicked (an ADD link, a pasted link). */
+  openLink(ticket: string, report?: boolean): void;
 }
 
 /** On a phone the app is on this device: "open it in the app" comes first, the QR code is for another one. */
@@ -111,7 +113,11 @@ export const readFragment = () => {
 };
 
 /** The page for `ticket`, drawing each view with `render`. */
-export const createPage = (ticket: string | undefined, render: (page: Page) => Node): Page => {
+export const createPage = (
+  ticket: string | undefined,
+  render: (page: Page) => Node,
+  openLink: (page: Page, ticket: string, report: boolean) => void,
+): Page => {
   const i18n = createTranslator(messages, enrollLanguages);
   const { t } = i18n;
   const main = byId('main');
@@ -125,6 +131,7 @@ export const createPage = (ticket: string | undefined, render: (page: Page) => N
     ticket,
     link: undefined,
     view: ticket ? { name: 'checking' } : { name: 'no-ticket' },
+    openLink: (next, report = false) => openLink(page, next, report),
     speak: (message) => {
       announcer.textContent = '';
       window.setTimeout(() => (announcer.textContent = message), 50);

@@ -5,15 +5,8 @@
 // offer is made again (a third, up to the limit) and nothing else changes: the backup codes stay.
 import { h } from '../../shared/dom';
 import type { AddAnother } from '../enrollment-api';
-import { keepTicket, type Page, type ViewOf } from '../page';
+import type { Page, ViewOf } from '../page';
 import { accountLine, title } from '../parts';
-import { check } from './start';
-
-const begin = (page: Page, addAnother: AddAnother) => {
-  page.ticket = addAnother.ticket;
-  keepTicket(addAnother.ticket, false);
-  void check(page, false);
-};
 
 /** "Add a second way to sign in": why, and the button that opens the ADD link. */
 export const addAnotherOffer = (page: Page, addAnother: AddAnother | undefined) => {
@@ -32,7 +25,7 @@ export const addAnotherOffer = (page: Page, addAnother: AddAnother | undefined) 
             class: 'secondary',
             'data-key': 'add-another',
             text: t('addAnotherBegin'),
-            on: { click: () => begin(page, addAnother) },
+            on: { click: () => page.openLink(addAnother.ticket) },
           }),
         )
       : null,
