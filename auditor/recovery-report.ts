@@ -2,17 +2,14 @@
 // verified AuditEvents export (auditors' tooling: it reads exports, never the live tables). Read
 // through `queryExports`, so a folder that does not verify gives no numbers.
 import type { AuditEventType } from '../lib/audit/events';
-import { selfServiceCompletions, type SelfServiceCompletion } from '../lib/triage/advice';
+import { completesSelfService, selfServiceCompletionTypes } from '../lib/triage/advice';
 import { queryExports, type AuditQuery, type QueryOptions } from './query';
-
-/** The events that complete a self-service path (lib/triage/advice.ts): each one is a reset avoided. */
-const completionTypes = new Set<string>(Object.values(selfServiceCompletions));
-const isCompletion = (type: string): type is SelfServiceCompletion => completionTypes.has(type);
 
 /** The events the weekly table is made of: the triage, the customer's own recovery, the helpdesk reset. */
 export const recoveryEventTypes: readonly AuditEventType[] = [
   'HELPDESK_TRIAGE_RECORDED',
-  ...(completionTypes as Set<SelfServiceCompletion>),
+  // The events that complete a self-service path (lib/triage/advice.ts): each one is a reset avoided.
+  ...selfServiceCompletionTypes,
   'TWO_FA_DISABLED',
 ];
 
@@ -91,7 +88,7 @@ export const recoveryWeeks = (events: Iterable<RecoveryEvent>): RecoveryWeek[] =
     /** The newest self-service triage not yet followed, if any. */
     let open: RecoveryEvent | undefined;
     for (const event of list) {
-      if (isCompletion(event.type)) {
+      if (completesSelfService(event)) {
         if (open && Date.parse(event.at) - Date.parse(open.at) <= followUpMs) {
           weekOf(open.at).resetsAvoided += 1;
           open = undefined;

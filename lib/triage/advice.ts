@@ -16,15 +16,34 @@ export const selfServicePaths = [
 export type SelfServicePath = (typeof selfServicePaths)[number];
 
 /**
- * The audit event that shows a self-service path was followed: the recovery report counts it as a
- * reset avoided. A new path is a tsc error here until it names the event its completion writes.
+ * The audit event that shows a self-service path was followed, and, where other paths write the same
+ * event, which of its details say it was this one: the recovery report counts it as a reset avoided. A
+ * new path is a tsc error here until it names the event its completion writes.
  */
+export interface SelfServiceCompletion {
+  type: AuditEventType;
+  /** Whether an event of `type` completes this path (e.g. a removal the customer made, not a reset's). */
+  when?: (details: Record<string, unknown>) => boolean;
+}
+
 export const selfServiceCompletions = {
-  REPLACE_AUTHENTICATOR: 'AUTHENTICATOR_REPLACED',
-  BACKUP_CODE_SIGN_IN: 'AUTHENTICATOR_REPLACED',
-  RENEW_BACKUP_CODES: 'BACKUP_CODES_REGENERATED',
-} as const satisfies Record<SelfServicePath, AuditEventType>;
-export type SelfServiceCompletion = (typeof selfServiceCompletions)[SelfServicePath];
+  REPLACE_AUTHENTICATOR: { type: 'AUTHENTICATOR_REPLACED' },
+  BACKUP_CODE_SIGN_IN: { type: 'AUTHENTICATOR_REPLACED' },
+  RENEW_BACKUP_CODES: { type: 'BACKUP_CODES_REGENERATED' },
+} as const satisfies Record<SelfServicePath, SelfServiceCompletion>;
+
+/** Whether an audit event completes a self-service path (the recovery report's "reset avoided"). */
+export const completesSelfService = (event: { type: string; details: Record<string, unknown> }) =>
+  Object.values<SelfServiceCompletion>(selfServiceCompletions).some(
+    (completion) => completion.type === event.type && (completion.when?.(event.details) ?? true),
+  );
+
+/** The event types that can complete a self-service path. */
+export const selfServiceCompletionTypes = [
+  ...new Set(
+    Object.values<SelfServiceCompletion>(selfServiceCompletions).map((completion) => completion.type),
+  ),
+];
 
 export const triageAdvices = ['SELF_SERVICE', 'VERIFY'] as const;
 export type TriageAdviceKind = (typeof triageAdvices)[number];

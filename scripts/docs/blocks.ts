@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { defaultOperationsThresholds } from '../../cdk/constructs/operations';
+import { sealedFieldsOf } from '../../lib/audit/events';
 import { environmentSchema } from '../../lib/config';
 import { tables } from '../../lib/data/tables';
 import { docFiles, headingOf, proseLines, repoRoot } from './markdown';
@@ -73,10 +74,19 @@ const alarmThresholds = () => {
   return ['| threshold | default | counts |', '| --- | --- | --- |', ...rows].join('\n');
 };
 
+/** The audit events that seal some of their details, and which (lib/audit/events.ts). */
+const sealedFields = () => {
+  const rows = Object.entries(sealedFieldsOf)
+    .filter(([, fields]) => fields.length > 0)
+    .map(([event, fields]) => `| \`${event}\` | ${fields.map((field) => `\`${field}\``).join(', ')} |`);
+  return ['| audit event | sealed fields |', '| --- | --- |', ...rows].join('\n');
+};
+
 /** Each block's text, rendered from the code. */
 export const blocks: Record<string, () => string> = {
   'policy-defaults': policyDefaults,
   'alarm-thresholds': alarmThresholds,
+  'sealed-fields': sealedFields,
 };
 
 const blockPattern = /(<!-- generated:([a-z-]+) -->)([\s\S]*?)(<!-- \/generated -->)/g;
