@@ -131,8 +131,11 @@ describe('a release', () => {
     ).toBe(false);
 
     await stack.poller?.drain();
-    const mail = (await mailTo(stack, emailOf('s-release'))).at(-1);
-    expect(mail?.subject).toBe('De blokkade van uw account is opgeheven');
+    // The report's own confirmation may be delivered in the same drain, before or after this one.
+    const mail = (await mailTo(stack, emailOf('s-release'))).find(
+      (sent) => sent.subject === 'De blokkade van uw account is opgeheven',
+    );
+    expect(mail).toBeDefined();
     const caseNumber = (await stack.call('GET', `/admin/verifications/${verificationId}`, { token: admin }))
       .body.caseNumber;
     expect(mail?.body.text).toContain(`Zaaknummer: ${caseNumber}`);
@@ -173,8 +176,10 @@ describe('a release', () => {
     const verificationId = await passForRelease('s-release-en');
     expect((await release('s-release-en', { verificationId, reason: 'confirmed' })).status).toBe(200);
     await stack.poller?.drain();
-    const mail = (await mailTo(stack, emailOf('s-release-en'))).at(-1);
-    expect(mail?.subject).toBe('The block on your account was lifted');
+    const mail = (await mailTo(stack, emailOf('s-release-en'))).find(
+      (sent) => sent.subject === 'The block on your account was lifted',
+    );
+    expect(mail).toBeDefined();
     expect(mail?.body.html).toContain('Set up 2FA again');
   });
 
