@@ -63,6 +63,10 @@ import guideRenewEn from './templates/guide-renew-backup-codes/en.txt';
 import guideRenewEnHtml from './templates/guide-renew-backup-codes/en.html';
 import guideRenewNl from './templates/guide-renew-backup-codes/nl.txt';
 import guideRenewNlHtml from './templates/guide-renew-backup-codes/nl.html';
+import guideRemovePasskeyEn from './templates/guide-remove-passkey/en.txt';
+import guideRemovePasskeyEnHtml from './templates/guide-remove-passkey/en.html';
+import guideRemovePasskeyNl from './templates/guide-remove-passkey/nl.txt';
+import guideRemovePasskeyNlHtml from './templates/guide-remove-passkey/nl.html';
 import reportReceivedEn from './templates/report-received/en.txt';
 import reportReceivedEnHtml from './templates/report-received/en.html';
 import reportReceivedNl from './templates/report-received/nl.txt';
@@ -144,6 +148,10 @@ export const selfServiceGuideTemplates: Record<SelfServicePath, Record<MailLocal
   RENEW_BACKUP_CODES: {
     nl: { text: guideRenewNl, html: guideRenewNlHtml },
     en: { text: guideRenewEn, html: guideRenewEnHtml },
+  },
+  REMOVE_PASSKEY: {
+    nl: { text: guideRemovePasskeyNl, html: guideRemovePasskeyNlHtml },
+    en: { text: guideRemovePasskeyEn, html: guideRemovePasskeyEnHtml },
   },
 };
 

@@ -12,6 +12,8 @@ export const selfServicePaths = [
   'BACKUP_CODE_SIGN_IN',
   /** Log in with the app, then renew the backup codes (the old ones stop working). */
   'RENEW_BACKUP_CODES',
+  /** Log in with the app, then remove the lost passkey (the login service's passkey removal). */
+  'REMOVE_PASSKEY',
 ] as const;
 export type SelfServicePath = (typeof selfServicePaths)[number];
 
@@ -30,6 +32,8 @@ export const selfServiceCompletions = {
   REPLACE_AUTHENTICATOR: { type: 'AUTHENTICATOR_REPLACED' },
   BACKUP_CODE_SIGN_IN: { type: 'AUTHENTICATOR_REPLACED' },
   RENEW_BACKUP_CODES: { type: 'BACKUP_CODES_REGENERATED' },
+  // A reset and a replacement remove passkeys too (reason RESET, REPLACED): only the customer's own counts.
+  REMOVE_PASSKEY: { type: 'PASSKEY_REMOVED', when: (details) => details.reason === 'SELF_SERVICE' },
 } as const satisfies Record<SelfServicePath, SelfServiceCompletion>;
 
 /** Whether an audit event completes a self-service path (the recovery report's "reset avoided"). */
@@ -78,6 +82,8 @@ export const pathWithWorkingApp: Record<ReportedProblem, SelfServicePath> = {
   APP_BROKEN: 'REPLACE_AUTHENTICATOR',
   BACKUP_CODES_LOST: 'RENEW_BACKUP_CODES',
   NEW_PHONE: 'REPLACE_AUTHENTICATOR',
+  // A lost security key or a passkey on a lost device: the app signs in and removes it; the rest stays.
+  PASSKEY_LOST: 'REMOVE_PASSKEY',
 };
 
 /**

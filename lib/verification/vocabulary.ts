@@ -8,6 +8,7 @@ export const reportedProblems = [
   'APP_BROKEN',
   'BACKUP_CODES_LOST',
   'NEW_PHONE',
+  'PASSKEY_LOST',
 ] as const;
 export type ReportedProblem = (typeof reportedProblems)[number];
 

@@ -152,6 +152,41 @@ describe('the weekly recovery table', () => {
     expect(recoveryWeeks([...events].reverse())).toEqual(expected);
   });
 
+  it('counts a removed passkey only when the customer removed it, not when a reset or a replacement did', () => {
+    const lost = {
+      ...triage('SELF_SERVICE'),
+      reportedProblem: 'PASSKEY_LOST',
+      selfServicePath: 'REMOVE_PASSKEY',
+    };
+    const event = (
+      customerId: string,
+      at: string,
+      type: AuditEventType,
+      details: Record<string, unknown>,
+    ) => ({
+      customerId,
+      at,
+      type,
+      details,
+    });
+    const weeks = recoveryWeeks([
+      // Followed the guide: the customer's own removal after the call.
+      event('p1', '2026-03-02T10:00:00Z', 'HELPDESK_TRIAGE_RECORDED', lost),
+      event('p1', '2026-03-02T10:20:00Z', 'PASSKEY_REMOVED', { credentialRef: 'r1', reason: 'SELF_SERVICE' }),
+      // Reset anyway: the reset's own removal is not a reset avoided.
+      event('p2', '2026-03-03T10:00:00Z', 'HELPDESK_TRIAGE_RECORDED', lost),
+      event('p2', '2026-03-03T11:00:00Z', 'TWO_FA_DISABLED', { verificationId: 'v' }),
+      event('p2', '2026-03-03T11:00:00Z', 'PASSKEY_REMOVED', { credentialRef: 'r2', reason: 'RESET' }),
+      // A replacement that dropped a passkey, after a call: neither avoided nor on its own.
+      event('p3', '2026-03-04T10:00:00Z', 'HELPDESK_TRIAGE_RECORDED', lost),
+      event('p3', '2026-03-04T10:30:00Z', 'PASSKEY_REMOVED', { credentialRef: 'r3', reason: 'REPLACED' }),
+    ]);
+    expect(weeks).toEqual([
+      expect.objectContaining({ week: '2026-W10', triages: 3, resetsAvoided: 1, resetsDone: 1 }),
+    ]);
+    expect(weeks[0]?.selfServiceWithoutCall).toBe(0);
+  });
+
   it('`npm run audit -- recovery` prints the same table from a verified export, as JSON, CSV and a table', async () => {
     const root = await tempDir('recovery');
     await writeExport(root);

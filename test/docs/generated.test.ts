@@ -115,8 +115,8 @@ describe('numbers the prose repeats without a name', () => {
     ['docs/procedure.md', `Crockford base32, ${BACKUP_CODE_LENGTH}`],
     ['docs/procedure.md', `backupCodes: [${BACKUP_CODE_COUNT}]`],
     ['docs/triage-and-self-service.md', `backupCodes: [${BACKUP_CODE_COUNT}]`],
-    ['docs/triage-and-self-service.md', `the manual's ${words[reportedProblems.length]} reports`],
-    ['docs/triage-and-self-service.md', `lists ${words[reportedProblems.length]} reports`],
+    ['docs/triage-and-self-service.md', `(${words[reportedProblems.length]} reports: the manual's five`],
+    ['docs/triage-and-self-service.md', `The console lists ${words[reportedProblems.length]} reports`],
     // Each report, with the old app working or not, with backup codes or not.
     ['docs/triage-and-self-service.md', `one of the ${reportedProblems.length * 2 * 2} combinations`],
     ['docs/operations.md', `At least ${alarms.disablesPerHour} disables (direct and approved) in one hour`],

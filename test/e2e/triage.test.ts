@@ -184,4 +184,33 @@ describe('triage in the console', () => {
     expect(guide?.subject).toBe('How to log in with a backup code and set up a new authenticator');
     expect(guide?.body.text).toContain('choose "Replace authenticator"');
   });
+  it('sends a caller who lost a security key, with the app in hand, to remove it alone', async () => {
+    const customerId = 'e2e-triage-key';
+    await enrolledCustomer(customerId, 'nl');
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-cees', `#/customers/${customerId}`);
+    await agent.getByTestId('customer-name').waitFor();
+    await agent
+      .getByLabel('Wat meldt de klant?')
+      .selectOption({ label: 'Passkey of beveiligingssleutel kwijt' });
+    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('yes');
+    const advice = agent.getByTestId('triage-advice');
+    await advice.waitFor();
+    expect(await advice.getAttribute('data-path')).toBe('REMOVE_PASSKEY');
+    expect(await agent.getByTestId('triage-say').textContent()).toContain('kies ‘Verwijderen’');
+    await agent.getByRole('button', { name: 'Instructies mailen' }).click();
+    await agent.getByTestId('triage-guide-queued').waitFor();
+    await suite.stack.poller?.drain();
+    const [guide] = await guidesTo(`${customerId}@voltpark.nl`);
+    expect(guide?.subject).toBe('Zo verwijdert u de passkey die u kwijt bent');
+    expect(guide?.body.text).toContain('kies "Verwijderen"');
+    const events = await auditEventsOf(suite.stack, customerId);
+    expect(events.find((event) => event.type === 'HELPDESK_TRIAGE_RECORDED')?.details).toMatchObject({
+      reportedProblem: 'PASSKEY_LOST',
+      advice: 'SELF_SERVICE',
+      selfServicePath: 'REMOVE_PASSKEY',
+      guideEmailed: true,
+    });
+    expect(events.some((event) => event.type === 'TWO_FA_DISABLED')).toBe(false);
+  });
 });

@@ -25,7 +25,9 @@ const guidesTo = async (address: string) =>
   (await stack.sentEmails()).filter(
     (email) =>
       email.destination.to.includes(address) &&
-      /tweestapsverificatie over|back-upcode|two-step verification to|backup code/i.test(email.subject),
+      /tweestapsverificatie over|back-upcode|two-step verification to|backup code|passkey/i.test(
+        email.subject,
+      ),
   );
 
 const enrolledCustomer = async (customerId: string, overrides: Record<string, unknown> = {}) => {
@@ -125,12 +127,18 @@ describe('triage of a caller', () => {
       channel: 'chat',
     });
     expect(codes.body).toMatchObject({ advice: 'SELF_SERVICE', selfServicePath: 'RENEW_BACKUP_CODES' });
+    // A lost security key with the app in hand: remove it, nothing is reset.
+    const key = await triage('t-paths-en', { ...newPhone, reportedProblem: 'PASSKEY_LOST' });
+    expect(key.body).toMatchObject({ advice: 'SELF_SERVICE', selfServicePath: 'REMOVE_PASSKEY' });
     await stack.poller?.drain();
-    const subjects = (await guidesTo(emailOf('t-paths-en'))).map((email) => email.subject);
-    expect(subjects).toEqual([
+    const guides = await guidesTo(emailOf('t-paths-en'));
+    expect(guides.map((email) => email.subject)).toEqual([
       'How to log in with a backup code and set up a new authenticator',
       'How to make new backup codes',
+      'How to remove the passkey you lost',
     ]);
+    expect(guides[2]?.body.text).toContain('choose "Remove"');
+    expect(await twoFactorOf('t-paths-en')).toBe('ENABLED');
     const events = await expectIntactChain(stack, 't-paths-en');
     // An admin who takes the call is recorded as the admin.
     expect(events.find((event) => event.type === 'HELPDESK_TRIAGE_RECORDED')).toMatchObject({

@@ -4,6 +4,7 @@ import { reportedProblems, type ReportedProblem } from '../../lib/verification/v
 const replace: TriageAdvice = { advice: 'SELF_SERVICE', selfServicePath: 'REPLACE_AUTHENTICATOR' };
 const backupCode: TriageAdvice = { advice: 'SELF_SERVICE', selfServicePath: 'BACKUP_CODE_SIGN_IN' };
 const renew: TriageAdvice = { advice: 'SELF_SERVICE', selfServicePath: 'RENEW_BACKUP_CODES' };
+const removePasskey: TriageAdvice = { advice: 'SELF_SERVICE', selfServicePath: 'REMOVE_PASSKEY' };
 const verify: TriageAdvice = { advice: 'VERIFY', because: 'NO_FACTOR_LEFT' };
 
 // Written out in full, one row per report: [app works + codes, app works only, codes only, nothing].
@@ -13,6 +14,7 @@ const expected: Record<ReportedProblem, [TriageAdvice, TriageAdvice, TriageAdvic
   APP_BROKEN: [replace, replace, backupCode, verify],
   BACKUP_CODES_LOST: [renew, renew, backupCode, verify],
   NEW_PHONE: [replace, replace, backupCode, verify],
+  PASSKEY_LOST: [removePasskey, removePasskey, backupCode, verify],
 };
 
 const answerSets = [

@@ -13,6 +13,7 @@ const button: Record<(typeof selfServicePaths)[number], Record<MailLocale, strin
   REPLACE_AUTHENTICATOR: { nl: 'Authenticator vervangen', en: 'Replace authenticator' },
   BACKUP_CODE_SIGN_IN: { nl: 'Back-upcode gebruiken', en: 'Use a backup code' },
   RENEW_BACKUP_CODES: { nl: 'Back-upcodes vernieuwen', en: 'Renew backup codes' },
+  REMOVE_PASSKEY: { nl: 'Verwijderen', en: 'Remove' },
 };
 
 describe('the self-service guides', () => {

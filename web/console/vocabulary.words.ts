@@ -88,6 +88,7 @@ export const reportedProblemLabels = byLocale({
   APP_BROKEN: { nl: 'App werkt niet', en: 'App does not work' },
   BACKUP_CODES_LOST: { nl: 'Back-upcodes kwijt', en: 'Backup codes lost' },
   NEW_PHONE: { nl: 'Nieuwe telefoon', en: 'New phone' },
+  PASSKEY_LOST: { nl: 'Passkey of beveiligingssleutel kwijt', en: 'Passkey or security key lost' },
 } satisfies Words<ReportedProblem>);
 
 export const noPossessionReasonLabels = byLocale({

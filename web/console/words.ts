@@ -112,4 +112,8 @@ export const triageSayWords = {
     nl: '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel en kies ‘Back-upcodes vernieuwen’. De oude codes, ook de kwijtgeraakte, werken daarna niet meer.”',
     en: '“Log in as usual, with the code from your app. Go to Profile and choose ‘Renew backup codes’. The old codes, the lost ones too, stop working.”',
   },
+  triageSay_REMOVE_PASSKEY: {
+    nl: '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel, kies bij ‘Passkeys’ de passkey die u kwijt bent en kies ‘Verwijderen’; bevestig met een code uit de app. Doe het vandaag nog: wie de sleutel vindt, kan er met uw wachtwoord mee proberen in te loggen.”',
+    en: '“Log in as usual, with the code from your app. Go to Profile, choose the lost passkey under ‘Passkeys’ and choose ‘Remove’; confirm with a code from the app. Do it today: whoever finds the key could try to log in with it and your password.”',
+  },
 } satisfies Words<`triageSay_${SelfServicePath}`>;
