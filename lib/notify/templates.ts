@@ -63,6 +63,10 @@ import guideRenewEn from './templates/guide-renew-backup-codes/en.txt';
 import guideRenewEnHtml from './templates/guide-renew-backup-codes/en.html';
 import guideRenewNl from './templates/guide-renew-backup-codes/nl.txt';
 import guideRenewNlHtml from './templates/guide-renew-backup-codes/nl.html';
+import guidePasskeySignInEn from './templates/guide-passkey-sign-in/en.txt';
+import guidePasskeySignInEnHtml from './templates/guide-passkey-sign-in/en.html';
+import guidePasskeySignInNl from './templates/guide-passkey-sign-in/nl.txt';
+import guidePasskeySignInNlHtml from './templates/guide-passkey-sign-in/nl.html';
 import guideRemovePasskeyEn from './templates/guide-remove-passkey/en.txt';
 import guideRemovePasskeyEnHtml from './templates/guide-remove-passkey/en.html';
 import guideRemovePasskeyNl from './templates/guide-remove-passkey/nl.txt';
@@ -148,6 +152,10 @@ export const selfServiceGuideTemplates: Record<SelfServicePath, Record<MailLocal
   RENEW_BACKUP_CODES: {
     nl: { text: guideRenewNl, html: guideRenewNlHtml },
     en: { text: guideRenewEn, html: guideRenewEnHtml },
+  },
+  PASSKEY_SIGN_IN: {
+    nl: { text: guidePasskeySignInNl, html: guidePasskeySignInNlHtml },
+    en: { text: guidePasskeySignInEn, html: guidePasskeySignInEnHtml },
   },
   REMOVE_PASSKEY: {
     nl: { text: guideRemovePasskeyNl, html: guideRemovePasskeyNlHtml },

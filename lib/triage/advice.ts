@@ -10,6 +10,8 @@ export const selfServicePaths = [
   'REPLACE_AUTHENTICATOR',
   /** Log in with a backup code, then replace the authenticator (which also renews the backup codes). */
   'BACKUP_CODE_SIGN_IN',
+  /** Log in with a passkey, then replace the authenticator (a passkey is the step-up; new backup codes come with it). */
+  'PASSKEY_SIGN_IN',
   /** Log in with the app, then renew the backup codes (the old ones stop working). */
   'RENEW_BACKUP_CODES',
   /** Log in with the app, then remove the lost passkey (the login service's passkey removal). */
@@ -31,6 +33,7 @@ export interface SelfServiceCompletion {
 export const selfServiceCompletions = {
   REPLACE_AUTHENTICATOR: { type: 'AUTHENTICATOR_REPLACED' },
   BACKUP_CODE_SIGN_IN: { type: 'AUTHENTICATOR_REPLACED' },
+  PASSKEY_SIGN_IN: { type: 'AUTHENTICATOR_REPLACED' },
   RENEW_BACKUP_CODES: { type: 'BACKUP_CODES_REGENERATED' },
   // A reset and a replacement remove passkeys too (reason RESET, REPLACED): only the customer's own counts.
   REMOVE_PASSKEY: { type: 'PASSKEY_REMOVED', when: (details) => details.reason === 'SELF_SERVICE' },
@@ -63,7 +66,15 @@ export interface TriageAnswers {
   reportedProblem: ReportedProblem;
   /** Does the caller still have the old authenticator, and does it still show codes? */
   oldAuthenticatorWorks: boolean;
-  /** Does the caller still have unused backup codes? Not asked when the app works (it decides alone). */
+  /**
+   * Can the caller still sign in with a passkey? Asked only when the app does not work and the customer
+   * has one on file (passkeyQuestionAsked); a passkey signs in and steps up like the app.
+   */
+  passkeyWorks?: boolean;
+  /**
+   * Does the caller still have unused backup codes? Not asked when the app or a passkey works (either
+   * decides alone).
+   */
   backupCodesAvailable?: boolean;
 }
 
@@ -93,6 +104,7 @@ export const pathWithWorkingApp: Record<ReportedProblem, SelfServicePath> = {
 export const adviseTriage = (answers: TriageAnswers): TriageAdvice => {
   if (answers.oldAuthenticatorWorks)
     return { advice: 'SELF_SERVICE', selfServicePath: pathWithWorkingApp[answers.reportedProblem] };
+  if (answers.passkeyWorks === true) return { advice: 'SELF_SERVICE', selfServicePath: 'PASSKEY_SIGN_IN' };
   if (answers.backupCodesAvailable === true)
     return { advice: 'SELF_SERVICE', selfServicePath: 'BACKUP_CODE_SIGN_IN' };
   return { advice: 'VERIFY', because: 'NO_FACTOR_LEFT' };
@@ -109,17 +121,35 @@ export type AskedTriageAnswers = Omit<TriageAnswers, 'oldAuthenticatorWorks'> & 
  */
 export const factorQuestionsAsked = (customer: { recoveryLocked: boolean }) => !customer.recoveryLocked;
 
+/** What the triage needs to know of the customer: a lock, and whether a passkey is on file to ask about. */
+export interface TriageStanding {
+  recoveryLocked: boolean;
+  hasPasskeys: boolean;
+}
+
+/** The passkey question: only for a customer with a passkey on file, once the app is known not to work. */
+export const passkeyQuestionAsked = (
+  answers: Pick<AskedTriageAnswers, 'oldAuthenticatorWorks'>,
+  customer: TriageStanding,
+) => factorQuestionsAsked(customer) && customer.hasPasskeys && answers.oldAuthenticatorWorks === false;
+
 /**
  * The customer's standing decides before the answers: under a recovery lock no code counts. Without a
- * lock, undefined until the question about the app is answered.
+ * lock, undefined until the questions that decide are answered: the app; without it, a passkey on file;
+ * without one that works, the backup codes. An answer about a passkey the customer does not have
+ * counts for nothing (one removed while the console showed it).
  */
 export const adviseTriageFor = (
   answers: AskedTriageAnswers,
-  customer: { recoveryLocked: boolean },
+  customer: TriageStanding,
 ): TriageAdvice | undefined => {
   if (customer.recoveryLocked) return { advice: 'VERIFY', because: 'RECOVERY_LOCKED' };
   const { oldAuthenticatorWorks } = answers;
-  return oldAuthenticatorWorks === undefined
-    ? undefined
-    : adviseTriage({ ...answers, oldAuthenticatorWorks });
+  if (oldAuthenticatorWorks === undefined) return undefined;
+  const passkeyWorks = passkeyQuestionAsked(answers, customer) ? answers.passkeyWorks : false;
+  if (oldAuthenticatorWorks === false) {
+    if (passkeyWorks === undefined) return undefined;
+    if (!passkeyWorks && answers.backupCodesAvailable === undefined) return undefined;
+  }
+  return adviseTriage({ ...answers, oldAuthenticatorWorks, passkeyWorks });
 };

@@ -11,7 +11,9 @@ export const recordTriageSchema = z
      * otherwise its absence is 400 TRIAGE_ANSWER_REQUIRED.
      */
     oldAuthenticatorWorks: z.optional(z.boolean()),
-    /** Asked only when the app does not work: with a working app the codes change nothing. */
+    /** Asked only when the app does not work and the customer has a passkey on file. */
+    passkeyWorks: z.optional(z.boolean()),
+    /** Asked only when neither the app nor a passkey works: either changes what the codes would. */
     backupCodesAvailable: z.optional(z.boolean()),
     channel: z.enum(channels),
     /**
@@ -22,12 +24,19 @@ export const recordTriageSchema = z
   })
   .check(
     z.refine(
-      (answers) => answers.oldAuthenticatorWorks !== false || answers.backupCodesAvailable !== undefined,
+      (answers) =>
+        answers.oldAuthenticatorWorks !== false ||
+        answers.passkeyWorks === true ||
+        answers.backupCodesAvailable !== undefined,
       {
-        message: 'backupCodesAvailable is required when the old authenticator does not work',
+        message: 'backupCodesAvailable is required when neither the old authenticator nor a passkey works',
         path: ['backupCodesAvailable'],
       },
     ),
+    z.refine((answers) => answers.oldAuthenticatorWorks === false || answers.passkeyWorks === undefined, {
+      message: 'passkeyWorks is only asked when the old authenticator does not work',
+      path: ['passkeyWorks'],
+    }),
     z.refine(
       (answers) => answers.oldAuthenticatorWorks !== undefined || answers.backupCodesAvailable === undefined,
       {

@@ -8,9 +8,10 @@ import { tableName } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import { config } from '../config';
 import { requireCustomer } from '../customers/store';
+import { hasPasskeys } from '../customers/passkeys';
 import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
 import { conflict, invalid, tooManyRequests } from '../errors';
-import { adviseTriageFor } from './advice';
+import { adviseTriageFor, passkeyQuestionAsked } from './advice';
 import type { RecordTriageInput } from './schemas';
 
 export interface Deps {
@@ -33,12 +34,17 @@ export const recordTriage = async (
         'TWO_FA_NOT_ENABLED',
         'Two-factor authentication is off for this customer; there is nothing to recover.',
       );
-    const advice = adviseTriageFor(request, { recoveryLocked: customer.recoveryLockedAt !== undefined });
-    // Skipped because the console saw a lock, which an officer has lifted since: the questions count again.
+    const standing = {
+      recoveryLocked: customer.recoveryLockedAt !== undefined,
+      hasPasskeys: hasPasskeys(customer),
+    };
+    const advice = adviseTriageFor(request, standing);
+    // Skipped because the console saw a lock an officer has lifted since, or no passkey where one has been
+    // added since (or the other way round): the questions that decide count again.
     if (!advice)
       throw invalid(
         'TRIAGE_ANSWER_REQUIRED',
-        'Ask whether the old authenticator app still works: without a recovery lock it decides the advice.',
+        'Ask the questions that decide the advice: whether the old authenticator app still works; if not, whether a passkey on file still signs in; if not, whether backup codes are left.',
       );
     const limit = config().policy.selfServiceGuidesPerCustomerDay;
     const recent = (customer.selfServiceGuideSentAt ?? []).filter(
@@ -71,6 +77,10 @@ export const recordTriage = async (
         ...(request.oldAuthenticatorWorks === undefined
           ? {}
           : { oldAuthenticatorWorks: request.oldAuthenticatorWorks }),
+        // Only an answer that counted: about a passkey the customer has, with the app not working.
+        ...(request.passkeyWorks === undefined || !passkeyQuestionAsked(request, standing)
+          ? {}
+          : { passkeyWorks: request.passkeyWorks }),
         ...(request.backupCodesAvailable === undefined
           ? {}
           : { backupCodesAvailable: request.backupCodesAvailable }),

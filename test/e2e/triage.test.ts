@@ -5,6 +5,7 @@
 import { auditEventsOf } from '../support/audit';
 import { awaitFreshStep, phoneApp, scanQr } from '../integration/self-service-helpers';
 import { createCustomer } from '../support/fixtures';
+import { softPasskey } from '../support/soft-passkey';
 import { browserSuite, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
@@ -39,6 +40,23 @@ const enrolledCustomer = async (customerId: string, locale: 'nl' | 'en') => {
   });
   expect(confirmed.body.twoFactor).toBe('ENABLED');
   return oldPhone;
+};
+
+/** A customer whose one factor is a passkey (a security key), registered from the first enrollment link. */
+const passkeyCustomer = async (customerId: string) => {
+  await createCustomer(suite.stack, customerId, { email: `${customerId}@voltpark.nl`, locale: 'nl' });
+  const ticket = (await service('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`)).body
+    .ticket as string;
+  const options = await suite.stack.call('POST', '/enroll/passkey/options', { body: { ticket } });
+  const response = softPasskey().register({
+    challenge: options.body.challenge,
+    origin: suite.stack.apiUrl,
+    rpId: 'localhost',
+  });
+  const registered = await suite.stack.call('POST', '/enroll/passkey/register', {
+    body: { ticket, response },
+  });
+  expect(registered.status).toBe(200);
 };
 
 const typesOf = async (customerId: string) =>
@@ -138,6 +156,8 @@ describe('triage in the console', () => {
     await agent.getByLabel('Heeft de klant nog ongebruikte back-upcodes?').selectOption('no');
     const advice = agent.getByTestId('triage-advice');
     await advice.waitFor();
+    // No passkey on file: no passkey question.
+    expect(await agent.locator('[data-key="triage-passkey-works"]').count()).toBe(0);
     expect(await advice.getAttribute('data-advice')).toBe('VERIFY');
     expect(await advice.textContent()).toContain(
       'Verificatie nodig: de klant heeft geen werkende factor meer.',
@@ -212,5 +232,31 @@ describe('triage in the console', () => {
       guideEmailed: true,
     });
     expect(events.some((event) => event.type === 'TWO_FA_DISABLED')).toBe(false);
+  });
+  it('asks about the passkey of a customer who has one, and a passkey that signs in means self-service', async () => {
+    const customerId = 'e2e-triage-passkey';
+    await passkeyCustomer(customerId);
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-cees', `#/customers/${customerId}`);
+    await agent.getByTestId('customer-name').waitFor();
+    await agent.getByLabel('Wat meldt de klant?').selectOption('PHONE_LOST');
+    const passkeyQuestion = agent.getByLabel('Kan de klant nog inloggen met een passkey', { exact: false });
+    // Asked only once the app is known not to work.
+    expect(await passkeyQuestion.count()).toBe(0);
+    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('no');
+    expect(await agent.getByTestId('triage-advice').count()).toBe(0);
+    await passkeyQuestion.selectOption('yes');
+    const advice = agent.getByTestId('triage-advice');
+    await advice.waitFor();
+    expect(await advice.getAttribute('data-path')).toBe('PASSKEY_SIGN_IN');
+    expect(await agent.getByTestId('triage-say').textContent()).toContain('kies ‘Inloggen met een passkey’');
+    await screenshot(agent, 'triage-05-passkey');
+    await agent.getByRole('button', { name: 'Instructies mailen' }).click();
+    await agent.getByTestId('triage-guide-queued').waitFor();
+    await agent.getByText('passkey werkt: ja', { exact: false }).first().waitFor();
+    const recorded = (await auditEventsOf(suite.stack, customerId)).find(
+      (event) => event.type === 'HELPDESK_TRIAGE_RECORDED',
+    );
+    expect(recorded?.details).toMatchObject({ passkeyWorks: true, selfServicePath: 'PASSKEY_SIGN_IN' });
   });
 });

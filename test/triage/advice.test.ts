@@ -71,13 +71,67 @@ describe('triage advice (the manual\'s "Probleem Herkenning")', () => {
   it('under a recovery lock every caller goes the security path, whatever they hold', () => {
     for (const reportedProblem of reportedProblems)
       for (const answers of answerSets) {
-        expect(adviseTriageFor({ reportedProblem, ...answers }, { recoveryLocked: true })).toEqual({
-          advice: 'VERIFY',
-          because: 'RECOVERY_LOCKED',
-        });
-        expect(adviseTriageFor({ reportedProblem, ...answers }, { recoveryLocked: false })).toEqual(
-          adviseTriage({ reportedProblem, ...answers }),
-        );
+        for (const hasPasskeys of [false, true])
+          expect(
+            adviseTriageFor(
+              { reportedProblem, ...answers, passkeyWorks: true },
+              { recoveryLocked: true, hasPasskeys },
+            ),
+          ).toEqual({ advice: 'VERIFY', because: 'RECOVERY_LOCKED' });
+        expect(
+          adviseTriageFor({ reportedProblem, ...answers }, { recoveryLocked: false, hasPasskeys: false }),
+        ).toEqual(adviseTriage({ reportedProblem, ...answers }));
       }
+  });
+});
+
+describe('triage advice for a customer with a passkey on file', () => {
+  const standing = { recoveryLocked: false, hasPasskeys: true };
+  const passkeySignIn: TriageAdvice = { advice: 'SELF_SERVICE', selfServicePath: 'PASSKEY_SIGN_IN' };
+
+  it.each(reportedProblems)(
+    '%s without the app but with a passkey that signs in: self-service, codes or not',
+    (reportedProblem) => {
+      for (const backupCodesAvailable of [undefined, true, false])
+        expect(
+          adviseTriageFor(
+            { reportedProblem, oldAuthenticatorWorks: false, passkeyWorks: true, backupCodesAvailable },
+            standing,
+          ),
+        ).toEqual(passkeySignIn);
+    },
+  );
+
+  it('a working app decides first: the passkey is not asked', () => {
+    expect(
+      adviseTriageFor(
+        { reportedProblem: 'NEW_PHONE', oldAuthenticatorWorks: true, passkeyWorks: true },
+        standing,
+      ),
+    ).toEqual(replace);
+  });
+
+  it('without the app, no advice until the passkey is answered; without a working passkey, the codes decide', () => {
+    const lost = { reportedProblem: 'PHONE_LOST', oldAuthenticatorWorks: false } as const;
+    expect(adviseTriageFor({ ...lost, backupCodesAvailable: false }, standing)).toBeUndefined();
+    expect(adviseTriageFor({ ...lost, passkeyWorks: false }, standing)).toBeUndefined();
+    expect(adviseTriageFor({ ...lost, passkeyWorks: false, backupCodesAvailable: true }, standing)).toEqual(
+      backupCode,
+    );
+    expect(adviseTriageFor({ ...lost, passkeyWorks: false, backupCodesAvailable: false }, standing)).toEqual(
+      verify,
+    );
+  });
+
+  it('an answer about a passkey the customer does not have counts for nothing', () => {
+    const noPasskey = { recoveryLocked: false, hasPasskeys: false };
+    const claimed = {
+      reportedProblem: 'PHONE_LOST',
+      oldAuthenticatorWorks: false,
+      passkeyWorks: true,
+    } as const;
+    // A client that skipped the codes because it saw a passkey (since removed) gets no advice: asked again.
+    expect(adviseTriageFor(claimed, noPasskey)).toBeUndefined();
+    expect(adviseTriageFor({ ...claimed, backupCodesAvailable: false }, noPasskey)).toEqual(verify);
   });
 });

@@ -12,6 +12,7 @@ const variables = { name: 'Jan de Vries', at: '30 november 2026', helpdesk: 'onz
 const button: Record<(typeof selfServicePaths)[number], Record<MailLocale, string>> = {
   REPLACE_AUTHENTICATOR: { nl: 'Authenticator vervangen', en: 'Replace authenticator' },
   BACKUP_CODE_SIGN_IN: { nl: 'Back-upcode gebruiken', en: 'Use a backup code' },
+  PASSKEY_SIGN_IN: { nl: 'Authenticator vervangen', en: 'Replace authenticator' },
   RENEW_BACKUP_CODES: { nl: 'Back-upcodes vernieuwen', en: 'Renew backup codes' },
   REMOVE_PASSKEY: { nl: 'Verwijderen', en: 'Remove' },
 };

@@ -152,6 +152,11 @@ export const eventSentence = (
         details.oldAuthenticatorWorks === undefined
           ? t('triageNotAsked')
           : yesNo(details.oldAuthenticatorWorks),
+      // Asked only of a customer with a passkey on file, so said only when asked.
+      passkey:
+        details.passkeyWorks === undefined
+          ? ''
+          : t('triageHistoryPasskey', { answer: yesNo(details.passkeyWorks) }),
       codes:
         details.backupCodesAvailable === undefined
           ? t('triageNotAsked')

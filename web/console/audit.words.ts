@@ -35,8 +35,12 @@ export const auditWords = {
   as_failedReason: { nl: 'fout: {reason}', en: 'error: {reason}' },
   as_finalFailure: { nl: 'opgegeven', en: 'gave up' },
   triageHistory: {
-    nl: '{problem} · app werkt: {app} · back-upcodes: {codes} → {advice}',
-    en: '{problem} · app works: {app} · backup codes: {codes} → {advice}',
+    nl: '{problem} · app werkt: {app}{passkey} · back-upcodes: {codes} → {advice}',
+    en: '{problem} · app works: {app}{passkey} · backup codes: {codes} → {advice}',
+  },
+  triageHistoryPasskey: {
+    nl: ' · passkey werkt: {answer}',
+    en: ' · passkey works: {answer}',
   },
   triageAdvice_SELF_SERVICE: { nl: 'zelfhulp', en: 'self-service' },
   triageAdvice_VERIFY: { nl: 'verificatie', en: 'verification' },

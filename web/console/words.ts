@@ -108,6 +108,10 @@ export const triageSayWords = {
     nl: '“Log in met uw wachtwoord en kies ‘Back-upcode gebruiken’. Ga daarna naar Profiel, kies ‘Authenticator vervangen’ en zet de app op uw telefoon opnieuw op; u krijgt dan ook nieuwe back-upcodes.”',
     en: '“Log in with your password and choose ‘Use a backup code’. Then go to Profile, choose ‘Replace authenticator’ and set up the app on your phone again; you also get new backup codes.”',
   },
+  triageSay_PASSKEY_SIGN_IN: {
+    nl: '“Log in met uw wachtwoord en kies ‘Inloggen met een passkey’. Ga daarna naar Profiel, kies ‘Authenticator vervangen’, bevestig met uw passkey en zet de app op uw telefoon opnieuw op; u krijgt dan ook nieuwe back-upcodes.”',
+    en: '“Log in with your password and choose ‘Sign in with a passkey’. Then go to Profile, choose ‘Replace authenticator’, confirm with your passkey and set up the app on your phone again; you also get new backup codes.”',
+  },
   triageSay_RENEW_BACKUP_CODES: {
     nl: '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel en kies ‘Back-upcodes vernieuwen’. De oude codes, ook de kwijtgeraakte, werken daarna niet meer.”',
     en: '“Log in as usual, with the code from your app. Go to Profile and choose ‘Renew backup codes’. The old codes, the lost ones too, stop working.”',

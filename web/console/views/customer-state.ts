@@ -50,6 +50,7 @@ export interface VerificationState {
 /** The triage before verification: the two questions, and the answer of the triage route once recorded. */
 export interface TriageState {
   oldAuthenticatorWorks?: boolean;
+  passkeyWorks?: boolean;
   backupCodesAvailable?: boolean;
   busy: boolean;
   error?: ErrorInfo;

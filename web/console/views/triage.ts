@@ -2,7 +2,13 @@
 // caller report?", and the advice of lib/triage/advice.ts, the rule the server applies too. Self-service:
 // the words for the caller and a button that mails the guide to the addresses on file; verification
 // only for a caller with nothing left, and then the session names the triage.
-import { adviseTriageFor, factorQuestionsAsked, type TriageAdvice } from '../../../lib/triage/advice';
+import {
+  adviseTriageFor,
+  factorQuestionsAsked,
+  passkeyQuestionAsked,
+  type TriageAdvice,
+  type TriageStanding,
+} from '../../../lib/triage/advice';
 import { h, uid } from '../../shared/dom';
 import { errorBlock, type Ctx } from '../context';
 import type { MessageKey } from '../messages';
@@ -10,25 +16,17 @@ import { loadProfile, type CustomerPage } from './customer-state';
 
 /**
  * The advice as soon as the answers decide it, by the server's own rule (a recovery lock first); until
- * then none (the agent asks first). A working app decides alone: the back-up codes change nothing then.
+ * then none (the agent asks first). A working app decides alone, then a working passkey: the back-up
+ * codes change nothing then.
  */
 export const currentAdvice = (page: CustomerPage): TriageAdvice | undefined => {
-  const { oldAuthenticatorWorks, backupCodesAvailable } = page.triage;
   if (!page.reportedProblem) return undefined;
-  const standing = standingOf(page);
-  // Under a recovery lock the factor questions are not asked (factorQuestionsAsked): the report decides.
-  if (factorQuestionsAsked(standing)) {
-    if (oldAuthenticatorWorks === undefined) return undefined;
-    if (!oldAuthenticatorWorks && backupCodesAvailable === undefined) return undefined;
-  }
-  return adviseTriageFor(
-    { reportedProblem: page.reportedProblem, oldAuthenticatorWorks, backupCodesAvailable },
-    standing,
-  );
+  return adviseTriageFor({ ...page.triage, reportedProblem: page.reportedProblem }, standingOf(page));
 };
 
-const standingOf = (page: CustomerPage) => ({
+const standingOf = (page: CustomerPage): TriageStanding => ({
   recoveryLocked: page.profile?.customer.recoveryLocked === true,
+  hasPasskeys: page.profile?.customer.methods.some((way) => way.method === 'passkey') === true,
 });
 
 /** Until this instant the customer is on a verification cooldown (a failed session); undefined if not. */
@@ -40,8 +38,10 @@ export const cooldownUntil = (page: CustomerPage, now = new Date()) => {
 /** Records the triage as answered; the answer carries the triage id a verification then names. */
 export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boolean) => {
   // Answers given before a lock showed up were not asked under it: only what was asked is recorded.
-  const asked = factorQuestionsAsked(standingOf(page));
+  const standing = standingOf(page);
+  const asked = factorQuestionsAsked(standing);
   const oldAuthenticatorWorks = asked ? page.triage.oldAuthenticatorWorks : undefined;
+  const passkeyWorks = passkeyQuestionAsked(page.triage, standing) ? page.triage.passkeyWorks : undefined;
   const backupCodesAvailable = asked ? page.triage.backupCodesAvailable : undefined;
   const { reportedProblem } = page;
   // Its buttons show only with advice, which needs the problem (and, unless locked, both answers).
@@ -52,6 +52,7 @@ export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boo
     body: {
       reportedProblem,
       ...(oldAuthenticatorWorks === undefined ? {} : { oldAuthenticatorWorks }),
+      ...(passkeyWorks === undefined ? {} : { passkeyWorks }),
       // With a working app the codes were not needed; an answer given anyway is still recorded.
       ...(backupCodesAvailable === undefined ? {} : { backupCodesAvailable }),
       channel: page.channel,
@@ -84,7 +85,7 @@ const emailGuide = async (ctx: Ctx, page: CustomerPage) => {
 const question = (
   ctx: Ctx,
   page: CustomerPage,
-  key: 'oldAuthenticatorWorks' | 'backupCodesAvailable',
+  key: 'oldAuthenticatorWorks' | 'passkeyWorks' | 'backupCodesAvailable',
   label: MessageKey,
   dataKey: string,
 ) => {
@@ -119,13 +120,17 @@ const question = (
 };
 
 /**
- * The two questions, asked after the report and before anything else; under a recovery lock, instead,
- * why they are not asked (no answer could change the advice).
+ * The factor questions, asked after the report and before anything else (the passkey's only of a
+ * customer with one on file, once the app does not work); under a recovery lock, instead, why they are
+ * not asked (no answer could change the advice).
  */
 export const triageQuestions = (ctx: Ctx, page: CustomerPage) =>
   factorQuestionsAsked(standingOf(page))
     ? [
         question(ctx, page, 'oldAuthenticatorWorks', 'triageAppWorks', 'triage-app-works'),
+        ...(passkeyQuestionAsked(page.triage, standingOf(page))
+          ? [question(ctx, page, 'passkeyWorks', 'triagePasskeyWorks', 'triage-passkey-works')]
+          : []),
         question(ctx, page, 'backupCodesAvailable', 'triageBackupCodes', 'triage-backup-codes'),
       ]
     : [

@@ -6,6 +6,10 @@ export const triageWords = {
     nl: 'Werkt de oude authenticator-app nog (geeft hij codes)?',
     en: 'Does the old authenticator app still work (does it show codes)?',
   },
+  triagePasskeyWorks: {
+    nl: 'Kan de klant nog inloggen met een passkey (telefoon, laptop of beveiligingssleutel)?',
+    en: 'Can the caller still sign in with a passkey (phone, laptop or security key)?',
+  },
   triageBackupCodes: {
     nl: 'Heeft de klant nog ongebruikte back-upcodes?',
     en: 'Does the caller still have unused backup codes?',

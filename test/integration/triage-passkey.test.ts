@@ -1,0 +1,143 @@
+// A caller whose phone is gone but whose passkey still signs in holds a working factor: the triage
+// asks about the passkey (only of a customer with one on file), sends that caller to self-service with
+// the passkey guide, and the passkey then gets a replacement ticket without any reset. The other side:
+// an answer about a passkey the customer does not have counts for nothing, and a client that skipped
+// the question is asked again.
+import { auditEventsOf } from '../support/audit';
+import { createCustomer, emailOf, markEnrolled, resetCustomer } from '../support/fixtures';
+import { softPasskey, type SoftPasskey } from '../support/soft-passkey';
+import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
+
+jest.setTimeout(150_000);
+
+let stack: TestStack;
+let service: Caller;
+let agent: string;
+let admin: string;
+const rpId = 'localhost';
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    pollStreams: true,
+    environment: { ...noVelocityLimits, RECENT_RESET_COOLING_OFF_HOURS: '0' },
+  });
+  service = await stack.serviceToken();
+  agent = await stack.helpdeskToken('agent-bram');
+  admin = await stack.adminToken('admin-anna');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const triage = (customerId: string, answers: Record<string, unknown>) =>
+  stack.call('POST', `/admin/customers/${customerId}/triage`, {
+    token: agent,
+    body: { reportedProblem: 'PHONE_LOST', channel: 'phone', ...answers },
+  });
+const triagesOf = async (customerId: string) =>
+  (await auditEventsOf(stack, customerId)).filter((event) => event.type === 'HELPDESK_TRIAGE_RECORDED');
+
+/** Reset, then a passkey from the mailed link: the customer's one factor (plus the backup codes). */
+const withPasskey = async (customerId: string) => {
+  const { ticket } = await resetCustomer(stack, customerId, { agent, admin });
+  const passkey = softPasskey();
+  const options = await stack.call('POST', '/enroll/passkey/options', { body: { ticket } });
+  expect(options.status).toBe(200);
+  const registered = await stack.call('POST', '/enroll/passkey/register', {
+    body: {
+      ticket,
+      response: passkey.register({ challenge: options.body.challenge, origin: stack.apiUrl, rpId }),
+    },
+  });
+  expect(registered.status).toBe(200);
+  return passkey;
+};
+
+const assertion = async (customerId: string, passkey: SoftPasskey) => {
+  const options = await stack.call(
+    'POST',
+    `/internal/customers/${customerId}/passkeys/authentication-options`,
+    {
+      token: service,
+    },
+  );
+  expect(options.status).toBe(200);
+  return passkey.assert({ challenge: options.body.challenge, origin: stack.apiUrl, rpId });
+};
+
+describe('triage: a passkey that still signs in', () => {
+  it('is asked before the codes, sends the caller to self-service with its guide, and the passkey gets the new app', async () => {
+    const customerId = 'tp-passkey';
+    const passkey = await withPasskey(customerId);
+    const before = (await triagesOf(customerId)).length;
+
+    // Skipping the passkey question for a customer who has one: asked again, nothing recorded.
+    const skipped = await triage(customerId, { oldAuthenticatorWorks: false, backupCodesAvailable: false });
+    expect(skipped.status).toBe(400);
+    expect(skipped.body.error.code).toBe('TRIAGE_ANSWER_REQUIRED');
+    expect(await triagesOf(customerId)).toHaveLength(before);
+
+    const advised = await triage(customerId, { oldAuthenticatorWorks: false, passkeyWorks: true });
+    expect(advised.status).toBe(201);
+    expect(advised.body).toMatchObject({
+      advice: 'SELF_SERVICE',
+      selfServicePath: 'PASSKEY_SIGN_IN',
+      notification: 'QUEUED',
+    });
+    await stack.poller?.drain();
+    const guide = (await stack.sentEmails()).find(
+      (email) =>
+        email.destination.to.includes(emailOf(customerId)) &&
+        email.subject === 'Zo logt u in met uw passkey en zet u een nieuwe authenticator op',
+    );
+    expect(guide?.body.text).toContain('kies bij de 2FA-vraag "Inloggen met een passkey"');
+    expect((await triagesOf(customerId)).at(-1)?.details).toMatchObject({
+      oldAuthenticatorWorks: false,
+      passkeyWorks: true,
+      advice: 'SELF_SERVICE',
+      selfServicePath: 'PASSKEY_SIGN_IN',
+    });
+
+    // What the guide says works: the passkey is the step-up for a new app, with no reset.
+    const ticket = await stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, {
+      token: service,
+      body: { stepUpPasskey: await assertion(customerId, passkey) },
+    });
+    expect(ticket.status).toBe(200);
+    expect(ticket.body.ticket).toEqual(expect.any(String));
+
+    // A passkey that does not sign in either: the codes decide, as before.
+    const nothing = await triage(customerId, {
+      oldAuthenticatorWorks: false,
+      passkeyWorks: false,
+      backupCodesAvailable: false,
+      emailGuide: false,
+    });
+    expect(nothing.body).toMatchObject({ advice: 'VERIFY', because: 'NO_FACTOR_LEFT' });
+  });
+
+  it('counts no answer about a passkey the customer does not have, and asks no passkey of a working app', async () => {
+    const customerId = 'tp-none';
+    await createCustomer(stack, customerId);
+    await markEnrolled(stack, customerId);
+
+    // A console that still showed a (since removed) passkey skipped the codes: asked again.
+    const stale = await triage(customerId, { oldAuthenticatorWorks: false, passkeyWorks: true });
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe('TRIAGE_ANSWER_REQUIRED');
+    expect(await triagesOf(customerId)).toEqual([]);
+
+    const answered = await triage(customerId, {
+      oldAuthenticatorWorks: false,
+      passkeyWorks: true,
+      backupCodesAvailable: false,
+    });
+    expect(answered.body).toMatchObject({ advice: 'VERIFY', because: 'NO_FACTOR_LEFT' });
+    const [recorded] = await triagesOf(customerId);
+    expect(recorded?.details).not.toHaveProperty('passkeyWorks');
+
+    const withApp = await triage(customerId, { oldAuthenticatorWorks: true, passkeyWorks: true });
+    expect(withApp.status).toBe(400);
+    expect(await triagesOf(customerId)).toHaveLength(1);
+  });
+});
