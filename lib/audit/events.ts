@@ -1,49 +1,8 @@
-// The audit event vocabulary and the shape of an audit item as auditors read it from the exports.
+// The audit event vocabulary, each event declared once with what it means elsewhere (its sealed fields,
+// its business metric, its OCSF account change), and the shape of an audit item as auditors read it.
+import type { BusinessMetric } from '../observability/metric-names';
+import type { AccountChangeMapping } from './account-changes';
 
-export const auditEventTypes = [
-  'CUSTOMER_CREATED',
-  'CUSTOMER_EMAIL_CHANGED',
-  'CUSTOMER_RECORD_CHANGED',
-  'CUSTOMER_ERASED',
-  'HELPDESK_TRIAGE_RECORDED',
-  'VERIFICATION_STARTED',
-  'VERIFICATION_CHECK_RECORDED',
-  'VERIFICATION_EMAIL_CODE_SENT',
-  'VERIFICATION_COMPLETED',
-  'VERIFICATION_EXPIRED',
-  'TWO_FA_DISABLE_PENDING_APPROVAL',
-  'TWO_FA_DISABLE_REJECTED',
-  'VERIFICATION_CANCELLED',
-  'TWO_FA_DISABLED',
-  'RESET_LINK_RESENT',
-  'RESET_EMAIL_SENT',
-  'RESET_EMAIL_FAILED',
-  'RESET_EMAIL_BOUNCED',
-  'ENROLLMENT_TICKET_ISSUED',
-  'ENROLLMENT_STARTED',
-  'TWO_FA_ENABLED',
-  'BACKUP_CODE_USED',
-  'VERIFY_FAILED',
-  'VERIFY_REPLAY_REFUSED',
-  'TWO_FA_LOCKED',
-  'UNAUTHORIZED_RESET_REPORTED',
-  'RECOVERY_LOCK_KEPT',
-  'RECOVERY_LOCK_RELEASED',
-  'RECOVERY_LIMITS_RESET',
-  'RECOVERY_DELAY_ENDED',
-  'AUTHENTICATOR_REPLACED',
-  'AUTHENTICATOR_ADDED',
-  'PASSKEY_REGISTERED',
-  'PASSKEY_REMOVED',
-  'BACKUP_CODES_REGENERATED',
-  'NOTIFICATION_SENT',
-  'NOTIFICATION_FAILED',
-  'NOTIFICATION_BOUNCED',
-  'EMAIL_COMPLAINT_RECEIVED',
-  'CASE_RECORD_PRINTED',
-] as const;
-
-export type AuditEventType = (typeof auditEventTypes)[number];
 export type ActorType = 'agent' | 'admin' | 'customer' | 'service' | 'system';
 
 /** JSON values only: the hash is taken over RFC 8785 canonical JSON, so no Dates, no undefined. */
@@ -67,54 +26,208 @@ export type SealedText = UnpaddedSealedText | (UnpaddedSealedText & { pad: numbe
 /** The names a sealed field may have, each with its own words in the console. */
 export type SealedField = 'reason' | 'note' | 'address' | 'reportedFrom';
 
+/** What an event's declaration says of it, each facet required: a new event states all of them. */
+export interface AuditEventDeclaration {
+  /**
+   * The fields of its details that hold sealed text: what staff typed (a reason, a note) and an
+   * address the customer gave; [] for none. Staff views show them opened, the exports only sealed, and
+   * erasure leaves them unreadable. A field named here must be sealed (tsc), and sealed text in a
+   * field not named here fails the append.
+   */
+  sealed: readonly SealedField[];
+  /**
+   * The business metric it counts towards once committed (lib/business-metrics), or how its details
+   * decide; null counts nothing.
+   */
+  metric: BusinessMetric | ((event: { details: Record<string, AuditValue> }) => BusinessMetric | null) | null;
+  /**
+   * As which OCSF Account Change it is published on the recovery event bus (lib/events,
+   * docs/recovery-events.md); null: not a change of the customer's authentication state, published
+   * nowhere.
+   */
+  accountChange: AccountChangeMapping | null;
+}
+
 /**
- * Which fields of each event's details hold sealed text: what staff typed (a reason, a note) and an
- * address the customer gave. Staff views show them opened, the exports only sealed, and erasure leaves
- * them unreadable. A new event type is a tsc error here until it names its sealed fields (none: []);
- * a field named here must be sealed (tsc), and sealed text in a field not named here fails the append.
+ * Every audit event type, declared once. Its order is the vocabulary's order (the contract's enum,
+ * the docs' tables). The console asks each type for its words (web/console/audit.words.ts); which
+ * events call for a mail is lib/audit/outbox.ts's.
  */
-export const sealedFieldsOf = {
-  CUSTOMER_CREATED: [],
-  CUSTOMER_EMAIL_CHANGED: [],
-  CUSTOMER_RECORD_CHANGED: [],
-  CUSTOMER_ERASED: [],
-  HELPDESK_TRIAGE_RECORDED: [],
-  VERIFICATION_STARTED: [],
-  VERIFICATION_CHECK_RECORDED: [],
-  VERIFICATION_EMAIL_CODE_SENT: [],
-  VERIFICATION_COMPLETED: [],
-  VERIFICATION_EXPIRED: [],
-  TWO_FA_DISABLE_PENDING_APPROVAL: ['reason'],
-  TWO_FA_DISABLE_REJECTED: ['reason'],
-  VERIFICATION_CANCELLED: ['reason'],
-  TWO_FA_DISABLED: ['reason'],
-  RESET_LINK_RESENT: ['address'],
-  RESET_EMAIL_SENT: [],
-  RESET_EMAIL_FAILED: [],
-  RESET_EMAIL_BOUNCED: [],
-  ENROLLMENT_TICKET_ISSUED: [],
-  ENROLLMENT_STARTED: [],
-  TWO_FA_ENABLED: [],
-  BACKUP_CODE_USED: [],
-  VERIFY_FAILED: [],
-  VERIFY_REPLAY_REFUSED: [],
-  TWO_FA_LOCKED: [],
-  UNAUTHORIZED_RESET_REPORTED: ['reportedFrom'],
-  RECOVERY_LOCK_KEPT: ['note'],
-  RECOVERY_LOCK_RELEASED: ['reason'],
-  RECOVERY_LIMITS_RESET: ['reason'],
-  RECOVERY_DELAY_ENDED: ['reason'],
-  AUTHENTICATOR_REPLACED: [],
-  AUTHENTICATOR_ADDED: [],
-  PASSKEY_REGISTERED: [],
-  PASSKEY_REMOVED: [],
-  BACKUP_CODES_REGENERATED: [],
-  NOTIFICATION_SENT: [],
-  NOTIFICATION_FAILED: [],
-  NOTIFICATION_BOUNCED: [],
-  EMAIL_COMPLAINT_RECEIVED: [],
-  CASE_RECORD_PRINTED: [],
-} as const satisfies Record<AuditEventType, readonly SealedField[]>;
+export const auditEvents = {
+  CUSTOMER_CREATED: { sealed: [], metric: null, accountChange: null },
+  CUSTOMER_EMAIL_CHANGED: { sealed: [], metric: null, accountChange: null },
+  CUSTOMER_RECORD_CHANGED: { sealed: [], metric: null, accountChange: null },
+  CUSTOMER_ERASED: {
+    sealed: [],
+    metric: null,
+    accountChange: {
+      activity: 'DELETE',
+      severity: 'LOW',
+      message: "The customer's record and authentication factors were erased.",
+    },
+  },
+  HELPDESK_TRIAGE_RECORDED: {
+    sealed: [],
+    // Resets avoided (self-service) against calls that needed the procedure: the triage outcome.
+    metric: (event) => (event.details.advice === 'SELF_SERVICE' ? 'TriagesSelfService' : 'TriagesVerify'),
+    accountChange: null,
+  },
+  VERIFICATION_STARTED: { sealed: [], metric: 'VerificationsStarted', accountChange: null },
+  VERIFICATION_CHECK_RECORDED: { sealed: [], metric: null, accountChange: null },
+  VERIFICATION_EMAIL_CODE_SENT: { sealed: [], metric: 'EmailCodesSent', accountChange: null },
+  VERIFICATION_COMPLETED: {
+    sealed: [],
+    metric: (event) => (event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed'),
+    accountChange: null,
+  },
+  VERIFICATION_EXPIRED: {
+    sealed: [],
+    // An open session left to expire with a wrong answer in it is a failure like any other.
+    metric: (event) => (event.details.countedAsFailed === true ? 'VerificationsFailed' : null),
+    accountChange: null,
+  },
+  TWO_FA_DISABLE_PENDING_APPROVAL: { sealed: ['reason'], metric: 'ApprovalsPending', accountChange: null },
+  TWO_FA_DISABLE_REJECTED: { sealed: ['reason'], metric: 'DisablesRejected', accountChange: null },
+  VERIFICATION_CANCELLED: { sealed: ['reason'], metric: null, accountChange: null },
+  TWO_FA_DISABLED: {
+    sealed: ['reason'],
+    metric: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
+    accountChange: {
+      activity: 'MFA_FACTOR_DISABLE',
+      severity: 'MEDIUM',
+      message: 'Two-factor authentication disabled by a helpdesk reset; the customer enrolls again.',
+    },
+  },
+  RESET_LINK_RESENT: { sealed: ['address'], metric: null, accountChange: null },
+  RESET_EMAIL_SENT: { sealed: [], metric: 'ResetEmailsSent', accountChange: null },
+  RESET_EMAIL_FAILED: { sealed: [], metric: 'ResetEmailsFailed', accountChange: null },
+  RESET_EMAIL_BOUNCED: { sealed: [], metric: 'ResetEmailsBounced', accountChange: null },
+  ENROLLMENT_TICKET_ISSUED: { sealed: [], metric: null, accountChange: null },
+  ENROLLMENT_STARTED: { sealed: [], metric: null, accountChange: null },
+  TWO_FA_ENABLED: {
+    sealed: [],
+    metric: 'Enrollments',
+    accountChange: {
+      activity: 'MFA_FACTOR_ENABLE',
+      severity: 'INFORMATIONAL',
+      message: 'Two-factor authentication enabled: an authenticator app enrolled.',
+    },
+  },
+  BACKUP_CODE_USED: {
+    sealed: [],
+    metric: 'BackupCodesUsed',
+    // A used code is spent, but the factor (the set of codes) stays as it was.
+    accountChange: null,
+  },
+  VERIFY_FAILED: { sealed: [], metric: null, accountChange: null },
+  VERIFY_REPLAY_REFUSED: { sealed: [], metric: null, accountChange: null },
+  TWO_FA_LOCKED: {
+    sealed: [],
+    metric: 'Lockouts',
+    accountChange: {
+      activity: 'LOCK',
+      severity: 'MEDIUM',
+      message: 'Login verification locked after repeated wrong codes.',
+    },
+  },
+  UNAUTHORIZED_RESET_REPORTED: {
+    sealed: ['reportedFrom'],
+    metric: 'UnauthorizedResetReports',
+    // "This wasn't me": recovery is locked until a security officer has looked.
+    accountChange: {
+      activity: 'LOCK',
+      severity: 'HIGH',
+      message: 'Recovery locked: the customer reported a reset they did not ask for.',
+    },
+  },
+  RECOVERY_LOCK_KEPT: { sealed: ['note'], metric: null, accountChange: null },
+  RECOVERY_LOCK_RELEASED: {
+    sealed: ['reason'],
+    metric: 'LockReleases',
+    accountChange: {
+      activity: 'OTHER',
+      activityName: 'Unlock',
+      severity: 'LOW',
+      message: 'Recovery lock released by a security officer; the customer enrolls again.',
+    },
+  },
+  RECOVERY_LIMITS_RESET: { sealed: ['reason'], metric: null, accountChange: null },
+  RECOVERY_DELAY_ENDED: {
+    sealed: ['reason'],
+    metric: null,
+    // An officer cut short the waiting period after a reset: the customer may enroll from now on.
+    accountChange: {
+      activity: 'OTHER',
+      activityName: 'Recovery Waiting Period Ended',
+      severity: 'MEDIUM',
+      message: 'The waiting period after a reset was ended early by a security officer; enrollment is open.',
+    },
+  },
+  AUTHENTICATOR_REPLACED: {
+    sealed: [],
+    metric: 'SelfServiceReplacements',
+    // The old authenticator stops working in the same write the new one starts: one factor, re-keyed.
+    accountChange: {
+      activity: 'MFA_FACTOR_ENABLE',
+      severity: 'LOW',
+      message: 'Authenticator app replaced; the previous one no longer works.',
+    },
+  },
+  AUTHENTICATOR_ADDED: {
+    sealed: [],
+    // A second authenticator is no recovery: not on the dashboard's recovery graphs.
+    metric: null,
+    // Beside the ones in use (a passkey also has its PASSKEY_REGISTERED).
+    accountChange: {
+      activity: 'MFA_FACTOR_ENABLE',
+      severity: 'LOW',
+      message: 'A further authenticator was added beside the ones in use.',
+    },
+  },
+  PASSKEY_REGISTERED: {
+    sealed: [],
+    // Counted as the enrollment or replacement it belongs to (TWO_FA_ENABLED, AUTHENTICATOR_REPLACED).
+    metric: null,
+    accountChange: {
+      activity: 'MFA_FACTOR_ENABLE',
+      severity: 'INFORMATIONAL',
+      message: 'A passkey was registered as a second factor.',
+    },
+  },
+  PASSKEY_REMOVED: {
+    sealed: [],
+    // Counted as the reset or release it belongs to; a customer's own removal is no recovery.
+    metric: null,
+    // A helpdesk reset or a lock release removes every passkey (with TWO_FA_DISABLED or the release); the
+    // customer removes one from the profile page (reason SELF_SERVICE).
+    accountChange: {
+      activity: 'MFA_FACTOR_DISABLE',
+      severity: 'MEDIUM',
+      message: 'A passkey was removed; it no longer signs in.',
+    },
+  },
+  BACKUP_CODES_REGENERATED: {
+    sealed: [],
+    metric: 'BackupCodesRenewed',
+    accountChange: {
+      activity: 'MFA_FACTOR_ENABLE',
+      severity: 'LOW',
+      message: 'Backup codes renewed; the previous codes no longer work.',
+    },
+  },
+  NOTIFICATION_SENT: { sealed: [], metric: 'NotificationsSent', accountChange: null },
+  NOTIFICATION_FAILED: { sealed: [], metric: 'NotificationsFailed', accountChange: null },
+  NOTIFICATION_BOUNCED: { sealed: [], metric: 'NotificationsBounced', accountChange: null },
+  EMAIL_COMPLAINT_RECEIVED: { sealed: [], metric: 'EmailComplaints', accountChange: null },
+  CASE_RECORD_PRINTED: { sealed: [], metric: null, accountChange: null },
+} as const satisfies Record<string, AuditEventDeclaration>;
+
+export type AuditEventType = keyof typeof auditEvents;
+export const auditEventTypes = Object.keys(auditEvents) as [AuditEventType, ...AuditEventType[]];
+
+/** As which OCSF activity an event is published; undefined for an event that is no account change. */
+export const accountChangeOf = (type: AuditEventType): AccountChangeMapping | undefined =>
+  auditEvents[type].accountChange ?? undefined;
 
 export const isSealedText = (value: unknown): value is SealedText =>
   typeof value === 'object' &&
@@ -122,17 +235,17 @@ export const isSealedText = (value: unknown): value is SealedText =>
   (value as { sealed?: unknown }).sealed === 'aes-256-gcm/v1' &&
   typeof (value as { ciphertext?: unknown }).ciphertext === 'string';
 
-/** Fields of an event that hold sealed text without sealedFieldsOf naming them: staff would never see them opened. */
+/** Fields of an event that hold sealed text without its declaration naming them: staff would never see them opened. */
 export const unnamedSealedFields = (input: Pick<AuditEventInput, 'type' | 'details'>) => {
-  const named: readonly string[] = sealedFieldsOf[input.type];
+  const named: readonly string[] = auditEvents[input.type].sealed;
   return Object.entries(input.details)
     .filter(([field, value]) => isSealedText(value) && !named.includes(field))
     .map(([field]) => field);
 };
 
-export type SealedFieldOf<T extends AuditEventType> = (typeof sealedFieldsOf)[T][number];
+export type SealedFieldOf<T extends AuditEventType> = (typeof auditEvents)[T]['sealed'][number];
 
-/** One event as a use case appends it; its sealed fields (sealedFieldsOf) can hold sealed text only. */
+/** One event as a use case appends it; its sealed fields (its declaration's `sealed`) can hold sealed text only. */
 export type AuditEventInputOf<T extends AuditEventType> = {
   type: T;
   actorType: ActorType;

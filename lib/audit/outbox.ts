@@ -126,7 +126,8 @@ export const pendingMarker = (event: LedgerEntry, now: Date): TransactItem => ({
 
 /**
  * The event outbox (lib/events/publications.ts claims and settles it): an audit event that changes the
- * customer's authentication state (./account-changes.ts) commits with a PENDING EventPublications item.
+ * customer's authentication state (its declaration's accountChange, ./events.ts) commits with a PENDING
+ * EventPublications item.
  */
 export type PublicationStatus = 'PENDING' | 'PUBLISHING' | 'PUBLISHED';
 

@@ -8,8 +8,13 @@ import { transactionCancellationReasons } from '../aws/errors';
 import type { Clock, Random } from '../clock';
 import { conflict } from '../errors';
 import { nextAuditItem, type ChainHead } from './chain';
-import { subjectOf, unnamedSealedFields, type AuditEventInput, type AuditItem } from './events';
-import { isAccountChange } from './account-changes';
+import {
+  accountChangeOf,
+  subjectOf,
+  unnamedSealedFields,
+  type AuditEventInput,
+  type AuditItem,
+} from './events';
 import { notificationKindOf, pendingMarker, publicationMarker } from './outbox';
 
 export const readChainHead = async (customerId: string): Promise<ChainHead | undefined> => {
@@ -115,7 +120,7 @@ export const commitWithAudit = async <T>(
       const unnamed = unnamedSealedFields(input);
       if (unnamed.length)
         throw new Error(
-          `${input.type} seals ${unnamed.join(', ')}: name it in sealedFieldsOf (lib/audit/events.ts)`,
+          `${input.type} seals ${unnamed.join(', ')}: name it in its declaration's sealed fields (lib/audit/events.ts)`,
         );
       const at = deps.clock.now();
       const item = { eventId: deps.random.ulid(at) } as AuditItem;
@@ -136,7 +141,7 @@ export const commitWithAudit = async <T>(
     });
     // The event outbox: a change of the authentication state commits with its publication marker.
     const publications = events
-      .filter((event) => isAccountChange(event.type))
+      .filter((event) => accountChangeOf(event.type))
       .map((event) => publicationMarker(event, deps.clock.now()));
     try {
       await dynamoDb().send(

@@ -4,7 +4,7 @@
 // namespace.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { AuditEventType, AuditItem } from '../audit/events';
+import { auditEvents, type AuditEventDeclaration, type AuditItem } from '../audit/events';
 import { hearingCommits } from '../audit/store';
 import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
@@ -18,63 +18,10 @@ import {
 
 type CountedEvent = Pick<AuditItem, 'type' | 'details' | 'actorType' | 'actorId'>;
 
-/** Which metric each audit event counts towards; `undefined` counts nothing. A new event type fails tsc here. */
-const metricOfEvent: Record<
-  AuditEventType,
-  BusinessMetric | ((event: CountedEvent) => BusinessMetric | undefined) | undefined
-> = {
-  CUSTOMER_CREATED: undefined,
-  CUSTOMER_EMAIL_CHANGED: undefined,
-  CUSTOMER_RECORD_CHANGED: undefined,
-  CUSTOMER_ERASED: undefined,
-  // Resets avoided (self-service) against calls that needed the procedure: the triage outcome.
-  HELPDESK_TRIAGE_RECORDED: (event) =>
-    event.details.advice === 'SELF_SERVICE' ? 'TriagesSelfService' : 'TriagesVerify',
-  VERIFICATION_STARTED: 'VerificationsStarted',
-  VERIFICATION_CHECK_RECORDED: undefined,
-  VERIFICATION_EMAIL_CODE_SENT: 'EmailCodesSent',
-  // An open session left to expire with a wrong answer in it is a failure like any other.
-  VERIFICATION_EXPIRED: (event) =>
-    event.details.countedAsFailed === true ? 'VerificationsFailed' : undefined,
-  VERIFICATION_COMPLETED: (event) =>
-    event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed',
-  TWO_FA_DISABLE_PENDING_APPROVAL: 'ApprovalsPending',
-  TWO_FA_DISABLE_REJECTED: 'DisablesRejected',
-  VERIFICATION_CANCELLED: undefined,
-  TWO_FA_DISABLED: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
-  RESET_LINK_RESENT: undefined,
-  RESET_EMAIL_SENT: 'ResetEmailsSent',
-  RESET_EMAIL_FAILED: 'ResetEmailsFailed',
-  RESET_EMAIL_BOUNCED: 'ResetEmailsBounced',
-  ENROLLMENT_TICKET_ISSUED: undefined,
-  ENROLLMENT_STARTED: undefined,
-  TWO_FA_ENABLED: 'Enrollments',
-  BACKUP_CODE_USED: 'BackupCodesUsed',
-  VERIFY_FAILED: undefined,
-  VERIFY_REPLAY_REFUSED: undefined,
-  TWO_FA_LOCKED: 'Lockouts',
-  UNAUTHORIZED_RESET_REPORTED: 'UnauthorizedResetReports',
-  RECOVERY_LOCK_KEPT: undefined,
-  RECOVERY_LOCK_RELEASED: 'LockReleases',
-  RECOVERY_LIMITS_RESET: undefined,
-  RECOVERY_DELAY_ENDED: undefined,
-  AUTHENTICATOR_REPLACED: 'SelfServiceReplacements',
-  // A second authenticator is no recovery: not on the dashboard's recovery graphs.
-  AUTHENTICATOR_ADDED: undefined,
-  // Counted as the enrollment or replacement they belong to (TWO_FA_ENABLED, AUTHENTICATOR_REPLACED).
-  PASSKEY_REGISTERED: undefined,
-  PASSKEY_REMOVED: undefined,
-  BACKUP_CODES_REGENERATED: 'BackupCodesRenewed',
-  NOTIFICATION_SENT: 'NotificationsSent',
-  NOTIFICATION_FAILED: 'NotificationsFailed',
-  NOTIFICATION_BOUNCED: 'NotificationsBounced',
-  EMAIL_COMPLAINT_RECEIVED: 'EmailComplaints',
-  CASE_RECORD_PRINTED: undefined,
-};
-
+/** The metric an event counts towards, as its declaration says (lib/audit/events.ts); undefined: none. */
 export const metricOf = (event: CountedEvent): BusinessMetric | undefined => {
-  const metric = metricOfEvent[event.type];
-  return typeof metric === 'function' ? metric(event) : metric;
+  const metric: AuditEventDeclaration['metric'] = auditEvents[event.type].metric;
+  return (typeof metric === 'function' ? metric(event) : metric) ?? undefined;
 };
 
 const rankedActions = new Set<BusinessMetric>(Object.values(rankedRecoveryActions).flat());

@@ -1,13 +1,9 @@
 // The OCSF Account Change event (class 3001, OCSF 1.1.0: the version AWS Security Lake ingests) an
-// audit event that changes the authentication state is published as (which ones: lib/audit/account-changes.ts).
+// audit event that changes the authentication state is published as (which ones: each event's
+// declaration in lib/audit/events.ts).
 import { version as productVersion } from '../../package.json';
-import {
-  accountChangeActivities,
-  accountChangeOf,
-  severities,
-  type Severity,
-} from '../audit/account-changes';
-import type { AuditItem } from '../audit/events';
+import { accountChangeActivities, severities, type Severity } from '../audit/account-changes';
+import { accountChangeOf, type AuditItem } from '../audit/events';
 import * as z from '../schema';
 
 export const OCSF_VERSION = '1.1.0';
@@ -70,7 +66,7 @@ export const accountChangeEvent = (
   event: Pick<AuditItem, 'eventId' | 'seq' | 'type' | 'at' | 'actorType' | 'actorId' | 'customerId'>,
   caseNumber: string | undefined,
 ): AccountChangeEvent | undefined => {
-  const mapping = accountChangeOf[event.type];
+  const mapping = accountChangeOf(event.type);
   if (!mapping) return undefined;
   const activity = accountChangeActivities[mapping.activity];
   const activityName = mapping.activityName ?? activity.name;

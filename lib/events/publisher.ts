@@ -1,7 +1,7 @@
 // The event publisher: puts each committed change of a customer's authentication state on the recovery
 // event bus as an OCSF Account Change event, once, through the EventPublications outbox. Runs from the
 // AuditEvents stream and from the 5-minute reconciliation, never from a request handler.
-import { accountChangeOf } from '../audit/account-changes';
+import { accountChangeOf } from '../audit/events';
 import type { AuditItem } from '../audit/events';
 import { getAuditEvent } from '../audit/store';
 import { putEvent } from '../aws/eventbridge';
@@ -74,7 +74,7 @@ const publishOne = async (event: AuditItem, deps: PublisherDeps): Promise<Publis
  * Safe to call again for the same event; transient failures throw, so the caller retries.
  */
 export const publishAuditEvent = async (event: AuditItem, deps: PublisherDeps): Promise<PublishResult> => {
-  if (!accountChangeOf[event.type]) return 'IGNORED';
+  if (!accountChangeOf(event.type)) return 'IGNORED';
   for (const earlier of await earlierUnpublished(event.customerId, event.seq)) {
     const before = await getAuditEvent(earlier.auditSubject, earlier.auditSeq);
     if (before?.eventId === earlier.eventId) await publishOne(before, deps);

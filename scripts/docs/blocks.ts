@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { defaultOperationsThresholds } from '../../cdk/constructs/operations';
-import { sealedFieldsOf } from '../../lib/audit/events';
+import { auditEvents } from '../../lib/audit/events';
 import { environmentSchema } from '../../lib/config';
 import { tables } from '../../lib/data/tables';
 import { docFiles, headingOf, proseLines, repoRoot } from './markdown';
@@ -76,9 +76,12 @@ const alarmThresholds = () => {
 
 /** The audit events that seal some of their details, and which (lib/audit/events.ts). */
 const sealedFields = () => {
-  const rows = Object.entries(sealedFieldsOf)
-    .filter(([, fields]) => fields.length > 0)
-    .map(([event, fields]) => `| \`${event}\` | ${fields.map((field) => `\`${field}\``).join(', ')} |`);
+  const rows = Object.entries(auditEvents)
+    .filter(([, { sealed }]) => sealed.length > 0)
+    .map(
+      ([event, { sealed: fields }]) =>
+        `| \`${event}\` | ${fields.map((field) => `\`${field}\``).join(', ')} |`,
+    );
   return ['| audit event | sealed fields |', '| --- | --- |', ...rows].join('\n');
 };
 

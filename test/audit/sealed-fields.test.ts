@@ -1,6 +1,7 @@
-// Sealed text only where an event names it: the console opens exactly the fields sealedFieldsOf lists,
-// so sealed text anywhere else would reach staff as a placeholder-less blob, and the append refuses it.
-import { auditEventTypes, sealedFieldsOf, unnamedSealedFields } from '../../lib/audit/events';
+// Sealed text only where an event names it: the console opens exactly the fields each event's
+// declaration lists, so sealed text anywhere else would reach staff as a placeholder-less blob, and the
+// append refuses it.
+import { auditEvents, unnamedSealedFields } from '../../lib/audit/events';
 import { sealText } from '../../lib/audit/sealed-text';
 import { systemRandom } from '../../lib/clock';
 
@@ -8,9 +9,8 @@ describe('sealed fields of audit events', () => {
   const key = Buffer.alloc(32, 7);
   const sealed = sealText('Telefoon kwijt', key, 'c-1', systemRandom);
 
-  it('names every event type, and only fields the console has words for', () => {
-    expect(Object.keys(sealedFieldsOf).sort()).toEqual([...auditEventTypes].sort());
-    const fields = new Set(Object.values(sealedFieldsOf).flat());
+  it('names only fields the console has words for', () => {
+    const fields = new Set(Object.values(auditEvents).flatMap((event) => event.sealed));
     expect([...fields].sort()).toEqual(['address', 'note', 'reason', 'reportedFrom']);
   });
 

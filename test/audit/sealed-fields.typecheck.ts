@@ -1,5 +1,5 @@
 // Checked by tsc (`npm run check`), never run: what an audit event may put in the fields it seals
-// (lib/audit/events.ts, sealedFieldsOf). Every `@ts-expect-error` below is a mistake the compiler must
+// (lib/audit/events.ts, each event's `sealed`). Every `@ts-expect-error` below is a mistake the compiler must
 // refuse; if it stops refusing one, tsc fails on the comment.
 import type { AuditEventInput, SealedText } from '../../lib/audit/events';
 

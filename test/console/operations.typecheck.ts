@@ -1,16 +1,16 @@
 // Checked by tsc (`npm run check`), never run: a console call's request and answer are its route's
-// (web/console/operations.ts). Every `@ts-expect-error` below is a mistake the compiler must refuse; if it
+// (web/console/operations.ts, called by route key). Every `@ts-expect-error` below is a mistake the compiler must refuse; if it
 // stops refusing one, tsc fails on the comment.
 import type { Ctx } from '../../web/console/context';
 
 declare const ctx: Ctx;
 
 export const answers = async () => {
-  const ready = await ctx.request('listReadyVerifications', { query: { status: 'PASSED' } });
+  const ready = await ctx.request('GET /admin/verifications', { query: { status: 'PASSED' } });
   const kinds: ('DIRECT' | 'NEEDS_APPROVAL' | 'REFUSED')[] = ready.body.verifications.map(
     (row) => row.disable.kind,
   );
-  const disabled = await ctx.request('disableTwoFactor', {
+  const disabled = await ctx.request('POST /admin/customers/{customerId}/2fa/disable', {
     params: { customerId: 'c-1' },
     body: { verificationId: 'v-1', reason: 'Telefoon kwijt' },
   });
@@ -23,18 +23,26 @@ export const answers = async () => {
 };
 
 export const requests = async () => {
-  // @ts-expect-error An operation the console does not call (or that does not exist)
-  await ctx.request('listCustomersEverywhere');
+  // @ts-expect-error A route that does not exist
+  await ctx.request('GET /admin/customers/everywhere');
+  // @ts-expect-error A route that is not the staff's (the login service's)
+  await ctx.request('GET /internal/customers/{customerId}/2fa', { params: { customerId: 'c-1' } });
   // @ts-expect-error A route with a path parameter needs it
-  await ctx.request('getVerification');
+  await ctx.request('GET /admin/verifications/{verificationId}');
   // @ts-expect-error The parameter is the route's, by name
-  await ctx.request('getVerification', { params: { customerId: 'c-1' } });
+  await ctx.request('GET /admin/verifications/{verificationId}', { params: { customerId: 'c-1' } });
   // @ts-expect-error The query's status is the literal the route takes
-  await ctx.request('listReadyVerifications', { query: { status: 'FAILED' } });
-  // @ts-expect-error A body the route does not take
-  await ctx.request('approveDisable', { params: { approvalId: 'a-1' }, body: { reason: 'x' } });
-  // @ts-expect-error The body's fields are the schema's
-  await ctx.request('rejectDisable', { params: { approvalId: 'a-1' }, body: { why: 'x' } });
+  await ctx.request('GET /admin/verifications', { query: { status: 'FAILED' } });
+  await ctx.request('POST /admin/approvals/{approvalId}/approve', {
+    params: { approvalId: 'a-1' },
+    // @ts-expect-error A body the route does not take
+    body: { reason: 'x' },
+  });
+  await ctx.request('POST /admin/approvals/{approvalId}/reject', {
+    params: { approvalId: 'a-1' },
+    // @ts-expect-error The body's fields are the schema's
+    body: { why: 'x' },
+  });
   // Nothing required: the options may be left out.
-  await ctx.request('listApprovals');
+  await ctx.request('GET /admin/approvals');
 };

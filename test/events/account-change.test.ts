@@ -3,8 +3,13 @@
 // validator refuses what the class does not allow; the login service's parser ends sessions on a disable.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accountChangeActivities, accountChangeOf } from '../../lib/audit/account-changes';
-import { auditEventTypes, type AuditEventType, type AuditItem } from '../../lib/audit/events';
+import { accountChangeActivities } from '../../lib/audit/account-changes';
+import {
+  accountChangeOf,
+  auditEventTypes,
+  type AuditEventType,
+  type AuditItem,
+} from '../../lib/audit/events';
 import { accountChangeEvent } from '../../lib/events/account-change';
 import { accountChangeDefinition, accountChangeProblems } from '../../lib/events/ocsf/validate';
 import {
@@ -32,7 +37,7 @@ const audit = (type: AuditEventType, extra: Partial<AuditItem> = {}): AuditItem 
   ...extra,
 });
 
-const published = auditEventTypes.filter((type) => accountChangeOf[type]);
+const published = auditEventTypes.filter((type) => accountChangeOf(type));
 const enveloped = (detail: unknown, source = EVENT_SOURCE) => ({
   version: '0',
   id: 'e-1',

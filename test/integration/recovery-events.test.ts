@@ -4,8 +4,7 @@
 // the audit chain. A fault between commit and publish loses nothing; a second run publishes nothing twice.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { accountChangeOf } from '../../lib/audit/account-changes';
-import type { AuditEventType, AuditItem } from '../../lib/audit/events';
+import { accountChangeOf, type AuditEventType, type AuditItem } from '../../lib/audit/events';
 import { fixedClock, systemClock } from '../../lib/clock';
 import { accountChangeEventSchema, EVENT_DETAIL_TYPE, EVENT_SOURCE } from '../../lib/events/account-change';
 import { accountChangeProblems } from '../../lib/events/ocsf/validate';
@@ -50,7 +49,7 @@ const eventsOf = async (customerId: string) =>
     (event) => (event.detail as { user?: { uid?: string } } | undefined)?.user?.uid === customerId,
   );
 const changesIn = async (customerId: string) =>
-  (await auditTrail(stack, customerId)).filter((event) => accountChangeOf[event.type as AuditEventType]);
+  (await auditTrail(stack, customerId)).filter((event) => accountChangeOf(event.type as AuditEventType));
 const run = (minutesLater = 0) =>
   reconcilePublications(
     { settleAfterMinutes: 0, limit: 100, dryRun: false },

@@ -109,14 +109,14 @@ const ctx = (): Ctx | undefined =>
   session && {
     i18n,
     session,
-    request: async <Op extends ConsoleCall>(op: Op, ...[options]: RequestArgs<Op>) => {
+    request: async <Key extends ConsoleCall>(key: Key, ...[options]: RequestArgs<Key>) => {
       const { params, query, body, headers } = (options ?? {}) as {
         params?: Record<string, string>;
         query?: Record<string, string | number | boolean | undefined>;
         body?: unknown;
         headers?: Record<string, string>;
       };
-      const { method, path } = requestTarget(op, params, query);
+      const { method, path } = requestTarget(key, params, query);
       // The person is gone: the action ends here, with nothing written back into the views.
       if (!currentSession()) {
         expire();
@@ -125,7 +125,7 @@ const ctx = (): Ctx | undefined =>
       const caller = session;
       const ended = () => session !== caller;
       try {
-        const response = await api<AnswerOf<Op>>(method, path, { body, headers, token: caller?.token });
+        const response = await api<AnswerOf<Key>>(method, path, { body, headers, token: caller?.token });
         // An answer for someone who has left lands nowhere: the promise never settles.
         if (ended()) return new Promise<never>(() => undefined);
         return response;

@@ -1,6 +1,6 @@
 // Audit events in the UI language: one sentence per event from its details (never raw JSON), and
 // times in the browser's own time zone with the date and the zone's name.
-import { sealedFieldsOf, type AuditEventType, type SealedField } from '../../lib/audit/events';
+import { auditEvents, type AuditEventType, type SealedField } from '../../lib/audit/events';
 import type { NotificationKind } from '../../lib/notify/templates';
 import type { CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { ReportedProblem } from '../../lib/verification/vocabulary';
@@ -74,17 +74,16 @@ const known = (key: string): MessageKey | undefined => (key in messages.nl ? (ke
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const count = (value: unknown) => (typeof value === 'number' ? String(value) : '?');
 
-/** Every sealed field an event names (lib/audit/events.ts), opened, in its own words: a new field fails tsc here. */
-const sealedFieldClause = (ctx: Ctx, field: SealedField, opened: string) => {
-  const { t } = ctx.i18n;
-  const clauses: Record<SealedField, () => string> = {
-    reason: () => t('as_reason', { reason: opened }),
-    note: () => t('as_note', { note: opened }),
-    address: () => t('as_sentToFurther', { address: opened }),
-    reportedFrom: () => t('as_reportedFrom', { address: opened }),
-  };
-  return clauses[field]();
-};
+/**
+ * The words of every sealed field an event names (lib/audit/events.ts), and the placeholder the opened
+ * text fills: a new field fails tsc here.
+ */
+const sealedFieldWords = {
+  reason: { key: 'as_reason', placeholder: 'reason' },
+  note: { key: 'as_note', placeholder: 'note' },
+  address: { key: 'as_sentToFurther', placeholder: 'address' },
+  reportedFrom: { key: 'as_reportedFrom', placeholder: 'address' },
+} as const satisfies Record<SealedField, { key: MessageKey; placeholder: string }>;
 
 /** The words for one event; `caseLabel` turns a verification id into its case number where known. */
 export const eventSentence = (
@@ -187,10 +186,11 @@ export const eventSentence = (
   if (details.countedAsFailed === true) clauses.push(t('as_countedAsFailed'));
   if (typeof details.cooldownUntil === 'string')
     clauses.push(t('as_cooldown', { time: time(details.cooldownUntil) }));
-  const sealed: readonly SealedField[] = sealedFieldsOf[event.type as AuditEventType] ?? [];
+  const sealed: readonly SealedField[] = auditEvents[event.type as AuditEventType]?.sealed ?? [];
   for (const field of sealed) {
     const opened = text(details[field]);
-    if (opened) clauses.push(sealedFieldClause(ctx, field, opened));
+    const { key, placeholder } = sealedFieldWords[field];
+    if (opened) clauses.push(t(key, { [placeholder]: opened }));
   }
   // A reason that is no staff text: the code of a failed send or of a removal.
   if (!sealed.includes('reason') && typeof details.reason === 'string' && details.reason)

@@ -19,8 +19,11 @@ export interface ErrorInfo {
 export interface Ctx {
   i18n: Translator<MessageKey, ConsoleLocale>;
   session: Session;
-  /** Calls an operation of the API with the session's token; its request and answer are the route's. */
-  request<Op extends ConsoleCall>(op: Op, ...options: RequestArgs<Op>): Promise<ApiResponse<AnswerOf<Op>>>;
+  /** Calls a route of the API by its key with the session's token; its request and answer are the route's. */
+  request<Key extends ConsoleCall>(
+    key: Key,
+    ...options: RequestArgs<Key>
+  ): Promise<ApiResponse<AnswerOf<Key>>>;
   /** Renders the current view again from its state; focus returns to the element with data-key `focus`. */
   render(focus?: string): void;
   /** Read out politely by screen readers (results of checks, outcomes). */

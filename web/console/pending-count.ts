@@ -33,8 +33,8 @@ export const pendingApprovals = {
 
 export const refreshPendingApprovals = async (ctx: Ctx) => {
   const [approvals, ready] = await Promise.allSettled([
-    ctx.request('listApprovals'),
-    ctx.request('listReadyVerifications', { query: { status: 'PASSED' } }),
+    ctx.request('GET /admin/approvals'),
+    ctx.request('GET /admin/verifications', { query: { status: 'PASSED' } }),
   ]);
   // The badge is a hint; the queue itself shows a refusal in words.
   if (approvals.status === 'fulfilled')

@@ -13,7 +13,7 @@ import { approvalReasonsText, disablePreviewText, preselectDisable } from './dis
 import { cancelVerification } from './handoff';
 import { reasonDialog } from './reason-dialog';
 
-type ReadyVerification = AnswerOf<'listReadyVerifications'>['verifications'][number];
+type ReadyVerification = AnswerOf<'GET /admin/verifications'>['verifications'][number];
 
 interface ApprovalsState {
   approvals?: PendingApproval[];
@@ -39,7 +39,7 @@ const load = async (ctx: Ctx, focus?: string) => {
   state.loading = true;
   ctx.render(focus);
   try {
-    const response = await ctx.request('listApprovals');
+    const response = await ctx.request('GET /admin/approvals');
     state.approvals = response.body.approvals;
     state.loadError = undefined;
     pendingApprovals.set('approvals', state.approvals.length);
@@ -56,7 +56,7 @@ const loadReady = async (ctx: Ctx, focus?: string) => {
   state.readyLoading = true;
   ctx.render(focus);
   try {
-    const response = await ctx.request('listReadyVerifications', { query: { status: 'PASSED' } });
+    const response = await ctx.request('GET /admin/verifications', { query: { status: 'PASSED' } });
     state.ready = response.body.verifications;
     state.readyError = undefined;
     pendingApprovals.set('ready', state.ready.length);
@@ -122,7 +122,7 @@ const approve = async (ctx: Ctx, approval: PendingApproval) => {
     approval,
     'approved',
     () =>
-      ctx.request('approveDisable', {
+      ctx.request('POST /admin/approvals/{approvalId}/approve', {
         params: { approvalId: approval.approvalId },
         headers: { 'idempotency-key': crypto.randomUUID() },
       }),
@@ -149,7 +149,7 @@ const reject = async (ctx: Ctx, approval: PendingApproval) => {
     approval,
     'rejected',
     () =>
-      ctx.request('rejectDisable', {
+      ctx.request('POST /admin/approvals/{approvalId}/reject', {
         params: { approvalId: approval.approvalId },
         body: { reason },
       }),

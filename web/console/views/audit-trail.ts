@@ -50,7 +50,7 @@ export const loadAuditPage = async (
   const caseId = trail.caseId;
   let loaded = false;
   try {
-    const response = await ctx.request('customerAuditEvents', {
+    const response = await ctx.request('GET /admin/customers/{customerId}/audit-events', {
       params: { customerId },
       query: {
         limit: PAGE_SIZE,

@@ -21,7 +21,7 @@ import { auditTable } from './audit-trail';
 import { readsProfiles } from './security-queue';
 import { reasonText } from './verification-outcome';
 
-type CaseRecordPrinted = AnswerOf<'recordCaseRecordPrinted'>;
+type CaseRecordPrinted = AnswerOf<'POST /admin/verifications/{verificationId}/case-record'>;
 
 interface CaseRecordState {
   verificationId: string;
@@ -62,7 +62,7 @@ const triageOf = async (
   let cursor: string | null = null;
   do {
     const page: AuditHistory = (
-      await ctx.request('customerAuditEvents', {
+      await ctx.request('GET /admin/customers/{customerId}/audit-events', {
         params: { customerId },
         query: { limit: EVENTS_PAGE, cursor: cursor ?? undefined },
       })
@@ -85,26 +85,32 @@ const load = async (ctx: Ctx, current: CaseRecordState) => {
   try {
     // The print is on file before any of the record is shown.
     current.printed = (
-      await ctx.request('recordCaseRecordPrinted', {
+      await ctx.request('POST /admin/verifications/{verificationId}/case-record', {
         params: { verificationId: current.verificationId },
         body: {},
       })
     ).body;
     const verification = (
-      await ctx.request('getVerification', { params: { verificationId: current.verificationId } })
+      await ctx.request('GET /admin/verifications/{verificationId}', {
+        params: { verificationId: current.verificationId },
+      })
     ).body;
     const { customerId } = verification;
     // An officer who reads no profiles has the customer in the recovery-lock case instead.
     const customer = readsProfiles(ctx.session)
-      ? ctx.request('customerProfile', { params: { customerId } }).then((answer) => answer.body.customer)
-      : ctx.request('recoveryLockCase', { params: { customerId } }).then((answer) => answer.body.customer);
+      ? ctx
+          .request('GET /admin/customers/{customerId}', { params: { customerId } })
+          .then((answer) => answer.body.customer)
+      : ctx
+          .request('GET /security/customers/{customerId}/recovery-lock', { params: { customerId } })
+          .then((answer) => answer.body.customer);
     // Read alongside the events; a refusal is seen after them, not left unobserved meanwhile.
     customer.catch(() => undefined);
     const events: StaffAuditEvent[] = [];
     let cursor: string | null = null;
     do {
       const page: AuditHistory = (
-        await ctx.request('customerAuditEvents', {
+        await ctx.request('GET /admin/customers/{customerId}/audit-events', {
           params: { customerId },
           query: { caseId: current.verificationId, limit: EVENTS_PAGE, cursor: cursor ?? undefined },
         })

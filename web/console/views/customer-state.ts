@@ -11,8 +11,8 @@ import type { Ctx, ErrorInfo } from '../context';
 import { emptyAuditTrail, loadAuditPage, type AuditTrailState } from './audit-trail';
 import { dropOnSignOut } from '../view-state';
 
-type EmailCodeSent = AnswerOf<'sendEmailCode'>;
-type TriageRecorded = AnswerOf<'recordTriage'>;
+type EmailCodeSent = AnswerOf<'POST /admin/verifications/{verificationId}/email-code'>;
+type TriageRecorded = AnswerOf<'POST /admin/customers/{customerId}/triage'>;
 
 export interface CheckRowState {
   answer: string;
@@ -180,7 +180,9 @@ const followSessionOnScreen = (current: CustomerPage, profile: CustomerProfile) 
 export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: string) => {
   current.loading = true;
   try {
-    const response = await ctx.request('customerProfile', { params: { customerId: current.customerId } });
+    const response = await ctx.request('GET /admin/customers/{customerId}', {
+      params: { customerId: current.customerId },
+    });
     current.profile = response.body;
     current.loadError = undefined;
     // Whatever changed the profile added events too: the table reads its first page again, before the
@@ -190,7 +192,7 @@ export const loadProfile = async (ctx: Ctx, current: CustomerPage, focus?: strin
     if (!current.verification) {
       const open = sessionToResume(response.body, ctx.session.sub, Date.now());
       if (open) {
-        const view = await ctx.request('getVerification', {
+        const view = await ctx.request('GET /admin/verifications/{verificationId}', {
           params: { verificationId: open.verificationId },
         });
         current.verification = verificationFrom(view.body);
@@ -210,7 +212,7 @@ export const loadOlderVerifications = async (ctx: Ctx, current: CustomerPage) =>
   const cursor = profile?.nextVerificationsCursor;
   if (!profile || !cursor) return;
   try {
-    const response = await ctx.request('customerProfile', {
+    const response = await ctx.request('GET /admin/customers/{customerId}', {
       params: { customerId: current.customerId },
       query: { verificationsCursor: cursor },
     });

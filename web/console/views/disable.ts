@@ -12,9 +12,12 @@ import { checksSummaryText } from './checks-summary';
 import { reEnrollNotice } from './re-enroll';
 import { confirmReasonedAction, reasonFields } from './reasoned-action';
 
-type DisablePendingApproval = Extract<AnswerOf<'disableTwoFactor'>, { status: 'PENDING_APPROVAL' }>;
-type DisableResponse = AnswerOf<'disableTwoFactor'>;
-type ReadyVerification = AnswerOf<'listReadyVerifications'>['verifications'][number];
+type DisablePendingApproval = Extract<
+  AnswerOf<'POST /admin/customers/{customerId}/2fa/disable'>,
+  { status: 'PENDING_APPROVAL' }
+>;
+type DisableResponse = AnswerOf<'POST /admin/customers/{customerId}/2fa/disable'>;
+type ReadyVerification = AnswerOf<'GET /admin/verifications'>['verifications'][number];
 
 /** Words for every reason the server gives; tsc lists this map when lib/ adds a reason. */
 const approvalReasonKeys: Record<ApprovalReason, MessageKey> = {
@@ -62,7 +65,9 @@ export const preselectDisable = (customerId: string, verificationId: string) =>
 /** Read just before the confirmation, so the dialog says which will happen; unknown when unreadable. */
 const previewFor = async (ctx: Ctx, verificationId: string): Promise<DisablePreview | undefined> => {
   try {
-    const response = await ctx.request('listReadyVerifications', { query: { status: 'PASSED', limit: 100 } });
+    const response = await ctx.request('GET /admin/verifications', {
+      query: { status: 'PASSED', limit: 100 },
+    });
     return response.body.verifications.find((item) => item.verificationId === verificationId)?.disable;
   } catch {
     return undefined;
@@ -113,7 +118,7 @@ const disable = async (ctx: Ctx, page: CustomerPage) => {
   // Not drawn, so it may be set after the busy render.
   const idempotencyKey = (form.idempotencyKey ??= crypto.randomUUID());
   try {
-    const response = await ctx.request('disableTwoFactor', {
+    const response = await ctx.request('POST /admin/customers/{customerId}/2fa/disable', {
       params: { customerId: page.customerId },
       body: { verificationId, reason: form.reason.trim() },
       headers: { 'idempotency-key': idempotencyKey },

@@ -10,7 +10,7 @@ import { loadProfile, type CustomerPage } from './customer-state';
 import { reasonDialog } from './reason-dialog';
 import { pickedRecipient, recipientChoice } from './re-enroll';
 
-type ResetLinkQueued = AnswerOf<'resendResetLink'>;
+type ResetLinkQueued = AnswerOf<'POST /admin/customers/{customerId}/2fa/reset-link'>;
 
 // ── Case number ───────────────────────────────────────────────────────────────────────────────────
 
@@ -95,7 +95,7 @@ export const cancelVerification = async (
   });
   if (reason === undefined) return undefined;
   try {
-    await ctx.request('cancelVerification', {
+    await ctx.request('POST /admin/verifications/{verificationId}/cancel', {
       params: { verificationId: verification.verificationId },
       body: { reason },
     });
@@ -166,7 +166,7 @@ const resendResetLink = async (ctx: Ctx, page: CustomerPage, sendTo: string | un
   resetLink = state;
   ctx.render('resend-reset-link');
   try {
-    const response = await ctx.request('resendResetLink', {
+    const response = await ctx.request('POST /admin/customers/{customerId}/2fa/reset-link', {
       params: { customerId },
       body: sendTo ? { sendTo } : undefined,
     });

@@ -81,7 +81,7 @@ const endDelay = async (ctx: Ctx, data: RecoveryLockCase, form: DelayForm, reloa
   });
   if (!confirmed) return;
   try {
-    await ctx.request('endRecoveryDelay', {
+    await ctx.request('POST /security/customers/{customerId}/recovery-delay/end', {
       params: { customerId: data.customer.customerId },
       body: { reason: form.reason.trim() },
     });

@@ -4,7 +4,7 @@ import type { AnswerOf } from '../operations';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { dropOnSignOut } from '../view-state';
 
-type SearchHit = AnswerOf<'searchCustomersByBody'>['customers'][number];
+type SearchHit = AnswerOf<'POST /admin/customers/search'>['customers'][number];
 
 interface SearchState {
   query: string;
@@ -42,7 +42,7 @@ const runSearch = async (ctx: Ctx, more: boolean) => {
   ctx.render(more ? 'search-more' : 'search-input');
   try {
     // In the body, not the URL: CloudFront's access logs keep a URL's query string.
-    const response = await ctx.request('searchCustomersByBody', {
+    const response = await ctx.request('POST /admin/customers/search', {
       body: { query, limit: 20, ...(more && state.nextCursor ? { cursor: state.nextCursor } : {}) },
     });
     state.results = more ? [...state.results, ...response.body.customers] : response.body.customers;

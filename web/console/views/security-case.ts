@@ -53,7 +53,9 @@ const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
 const loadCase = async (ctx: Ctx, page: CaseState, focus?: string) => {
   page.loading = true;
   try {
-    const response = await ctx.request('recoveryLockCase', { params: { customerId: page.customerId } });
+    const response = await ctx.request('GET /security/customers/{customerId}/recovery-lock', {
+      params: { customerId: page.customerId },
+    });
     page.data = response.body;
     page.loadError = undefined;
   } catch (error) {
@@ -83,7 +85,7 @@ const keep = async (ctx: Ctx, page: CaseState) => {
   form.busy = true;
   ctx.render('keep');
   try {
-    await ctx.request('keepRecoveryLock', {
+    await ctx.request('POST /security/customers/{customerId}/recovery-lock/keep', {
       params: { customerId: page.customerId },
       body: { note: form.note.trim() },
     });
@@ -116,7 +118,7 @@ const release = async (ctx: Ctx, page: CaseState) => {
   });
   if (!confirmed) return;
   try {
-    const response = await ctx.request('releaseRecoveryLock', {
+    const response = await ctx.request('POST /security/customers/{customerId}/recovery-lock/release', {
       params: { customerId: page.customerId },
       body: { verificationId, reason: form.reason.trim() },
     });

@@ -9,7 +9,7 @@ import { actionForm, errorBlock, fact, type Ctx, type ErrorInfo } from '../conte
 import type { MessageKey } from '../messages';
 import { confirmReasonedAction, reasonFields, type ReasonedForm } from './reasoned-action';
 
-type RecoveryLimitQueue = AnswerOf<'listRecoveryLimits'>;
+type RecoveryLimitQueue = AnswerOf<'GET /security/recovery-limits'>;
 
 type Limits = RecoveryLockCase['limits'];
 type LimitedEntry = RecoveryLimitQueue['customers'][number];
@@ -32,7 +32,7 @@ export const loadLimitsQueue = async (ctx: Ctx) => {
   const state = queueOf(ctx);
   state.loading = true;
   try {
-    const response = await ctx.request('listRecoveryLimits', { query: { limit: 50 } });
+    const response = await ctx.request('GET /security/recovery-limits', { query: { limit: 50 } });
     state.customers = response.body.customers;
     state.loadError = undefined;
   } catch (error) {
@@ -172,7 +172,7 @@ const resetLimits = async (
   });
   if (!confirmed) return;
   try {
-    await ctx.request('resetRecoveryLimits', {
+    await ctx.request('POST /security/customers/{customerId}/recovery-limits/reset', {
       params: { customerId },
       body: { reason: form.reason.trim() },
     });

@@ -39,7 +39,7 @@ export const loadQueue = async (ctx: Ctx, more = false, focus?: string) => {
   state.loading = true;
   if (focus) ctx.render(focus);
   try {
-    const response = await ctx.request('listRecoveryLocks', {
+    const response = await ctx.request('GET /security/recovery-locks', {
       query: { limit: QUEUE_PAGE, cursor: more ? (state.nextCursor ?? undefined) : undefined },
     });
     state.locks = more ? [...(state.locks ?? []), ...response.body.locks] : response.body.locks;

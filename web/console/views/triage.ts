@@ -47,7 +47,7 @@ export const recordTriage = async (ctx: Ctx, page: CustomerPage, emailGuide: boo
   // Its buttons show only with advice, which needs the problem (and, unless locked, both answers).
   if (!reportedProblem || (asked && oldAuthenticatorWorks === undefined))
     throw new Error('The triage is not answered yet.');
-  const response = await ctx.request('recordTriage', {
+  const response = await ctx.request('POST /admin/customers/{customerId}/triage', {
     params: { customerId: page.customerId },
     body: {
       reportedProblem,

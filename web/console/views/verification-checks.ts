@@ -87,7 +87,7 @@ const recordCheck = async (ctx: Ctx, page: CustomerPage, type: CheckType, caller
   row.error = undefined;
   ctx.render(`check-${type}`);
   try {
-    const response = await ctx.request('recordCheck', {
+    const response = await ctx.request('POST /admin/verifications/{verificationId}/checks', {
       params: { verificationId: verification.verificationId },
       body: {
         type,

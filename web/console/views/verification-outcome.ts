@@ -13,7 +13,7 @@ export const sendEmailCode = async (ctx: Ctx, verification: VerificationState) =
   verification.emailCodeError = undefined;
   ctx.render('send-email-code');
   try {
-    const response = await ctx.request('sendEmailCode', {
+    const response = await ctx.request('POST /admin/verifications/{verificationId}/email-code', {
       params: { verificationId: verification.verificationId },
     });
     verification.emailCode = response.body;
@@ -44,7 +44,7 @@ export const complete = async (
   verification.completeError = undefined;
   ctx.render('complete');
   try {
-    const response = await ctx.request('completeVerification', {
+    const response = await ctx.request('POST /admin/verifications/{verificationId}/complete', {
       params: { verificationId: verification.verificationId },
       body: withoutPossessionProof ? { withoutPossessionProof: { reason: withoutPossessionProof } } : {},
     });

@@ -33,7 +33,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
   try {
     // The session names the triage, so the audit shows the path.
     const triage = page.triage.recorded ?? (await recordTriage(ctx, page, false));
-    const response = await ctx.request('startVerification', {
+    const response = await ctx.request('POST /admin/customers/{customerId}/verifications', {
       params: { customerId: page.customerId },
       body: {
         channel: page.channel,
@@ -42,7 +42,7 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
       },
     });
     // The session as the server has it, with what completing it needs (toPass) before any answer.
-    const session = await ctx.request('getVerification', {
+    const session = await ctx.request('GET /admin/verifications/{verificationId}', {
       params: { verificationId: response.body.verificationId },
     });
     page.verification = verificationFrom(session.body);
