@@ -5,8 +5,8 @@
 // so a Node whose ICU writes it differently fails that test rather than the mails drifting.
 import type { MailLanguage } from './mail-language';
 
-/** What a language's dates need: its Intl locale, its months and the word between date and time. */
-export type DateWords = Pick<MailLanguage, 'dateTag' | 'months' | 'at'>;
+/** What a language's dates need: its Intl locale, its long date's shape and months, the word before the time. */
+export type DateWords = Pick<MailLanguage, 'dateTag' | 'longDate' | 'months' | 'at'>;
 
 /** 01:00 UTC on the last Sunday of a month (0-based): when EU summer time starts or ends. */
 const lastSundayAtOneUtc = (year: number, month: number) => {
@@ -44,8 +44,9 @@ export const formatAmsterdamDateTime = (at: Date, words: DateWords): string => {
       timeZone: 'Europe/Amsterdam',
     }).format(at);
   const local = new Date(at.getTime() + offset * 3_600_000);
-  return (
-    `${local.getUTCDate()} ${words.months[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()}` +
-    `${words.at}${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}`
-  );
+  const date = words.longDate
+    .replace('{day}', String(local.getUTCDate()))
+    .replace('{month}', words.months[local.getUTCMonth()] ?? '')
+    .replace('{year}', String(local.getUTCFullYear()));
+  return `${date}${words.at}${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}`;
 };

@@ -39,6 +39,8 @@ export interface MailLanguage {
    * without Intl from `months` and `at`, and test/notify/date-format.test.ts holds the two to Intl's text).
    */
   dateTag: string;
+  /** How `dateTag` writes a long date: `{day}` (no leading zero), `{month}` (from `months`) and `{year}`. */
+  longDate: string;
   /** January to December, as `dateTag` writes them in a long date. */
   months: Months;
   /** Between the date and the time, as Intl's `dateStyle: 'long', timeStyle: 'short'` writes it (" om "). */

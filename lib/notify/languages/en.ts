@@ -37,6 +37,7 @@ import type { MailLanguage } from '../mail-language';
 
 export const en: MailLanguage = {
   dateTag: 'en-GB',
+  longDate: '{day} {month} {year}',
   months: [
     'January',
     'February',

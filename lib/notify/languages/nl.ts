@@ -37,6 +37,7 @@ import type { MailLanguage } from '../mail-language';
 
 export const nl: MailLanguage = {
   dateTag: 'nl-NL',
+  longDate: '{day} {month} {year}',
   months: [
     'januari',
     'februari',
