@@ -1,7 +1,7 @@
 // The languages customers are served in, and the one fact each writes the same on every surface. A
-// surface's words are one file per language typed by one shape (mails: lib/notify/languages/<locale>.ts,
-// a MailLanguage, collected in lib/notify/mail-languages.ts; the enrollment page: web/enroll/words/<lang>.ts,
-// collected with its list in web/enroll/messages.ts), so a language added here makes tsc name the record
+// surface's words are one file per language (mails: lib/notify/languages/<locale>.ts, its words, templates
+// and email code, collected in lib/notify/mail-languages.ts; the enrollment page: web/enroll/words/<lang>.ts,
+// collected with its list in web/enroll/messages.ts), so a language added here makes tsc name the records
 // still without it, then the new file names each word still missing (and test/notify/mail-languages.test.ts
 // each template file).
 

@@ -3,10 +3,10 @@
 // time at the notifier's cold start, for two month lists and one summer-time rule. The output is Intl's
 // own, checked against Intl for every mail language over many instants (test/notify/date-format.test.ts),
 // so a Node whose ICU writes it differently fails that test rather than the mails drifting.
-import type { MailLanguage } from './mail-language';
+import type { MailWords } from './mail-language';
 
 /** What a language's dates need: its Intl locale, its long date's shape and months, the word before the time. */
-export type DateWords = Pick<MailLanguage, 'dateTag' | 'longDate' | 'months' | 'at'>;
+export type DateWords = Pick<MailWords, 'dateTag' | 'longDate' | 'months' | 'at'>;
 
 /** 01:00 UTC on the last Sunday of a month (0-based): when EU summer time starts or ends. */
 const lastSundayAtOneUtc = (year: number, month: number) => {

@@ -4,7 +4,7 @@ import type { MailLocale } from '../locales';
 import { sesFailureLog } from '../aws/ses-errors';
 import { logger } from '../observability/logger';
 import { sendEmail } from './mailer';
-import { mailLanguages } from './mail-languages';
+import { emailCodeTemplates } from './mail-languages';
 import { formatDateTime, renderEmail } from './render';
 
 export const sendVerificationCodeEmail = async (
@@ -16,7 +16,7 @@ export const sendVerificationCodeEmail = async (
   /** The session's case number (the id before those): the caller reads it back, the agent sees it on screen. */
   reference: string,
 ) => {
-  const email = renderEmail(mailLanguages[locale].emailCode, locale, {
+  const email = renderEmail(emailCodeTemplates[locale], locale, {
     name,
     code,
     expiresAt: formatDateTime(expiresAt, locale),

@@ -1,7 +1,8 @@
-// What a mail language brings: every word a customer mail writes outside its templates, and its
-// templates. One file per language (lib/notify/languages/<locale>.ts) fills this interface, and
-// lib/notify/mail-languages.ts holds them all as a `Record<MailLocale, MailLanguage>`: a language added
-// to lib/locales.ts makes tsc name that record, then the new file names each word still missing.
+// What a mail language brings: every word a customer mail writes outside its templates (MailWords),
+// its templates (MailTemplates) and the email code's. One file per language
+// (lib/notify/languages/<locale>.ts) exports the three, and lib/notify/mail-languages.ts holds them as
+// `Record<MailLocale, …>`s: a language added to lib/locales.ts makes tsc name those records, then the
+// new file names each word and template still missing.
 import type { NotificationKind } from '../audit/notification-kinds';
 import type { SelfServicePath } from '../triage/advice';
 import type { Channel } from '../verification/schemas';
@@ -33,7 +34,7 @@ type Months = readonly [
   string,
 ];
 
-export interface MailLanguage {
+export interface MailWords {
   /**
    * The Intl locale whose long date and short time the mails write (lib/notify/date-format.ts writes it
    * without Intl from `months` and `at`, and test/notify/date-format.test.ts holds the two to Intl's text).
@@ -64,12 +65,14 @@ export interface MailLanguage {
   waiting: string;
   /** The authenticator in the "2FA is on" mail, as "… turned on with {{method}}" ends. */
   enabledMethod: Record<'totp' | 'passkey', string>;
+}
+
+/** The notifier's templates; the email code's is apart (the admin API sends it and bundles only that one). */
+export interface MailTemplates {
   /** Every mail to a customer but the guides. */
   mails: Record<SingleTemplateKind, TemplateSource>;
   /** The self-service guide after a triage, by the path the triage advised. */
   guides: Record<SelfServicePath, TemplateSource>;
   /** What the further addresses get for a reset: the notice, without the reset mail's links. */
   resetNotice: TemplateSource;
-  /** The helpdesk's out-of-band code, sent while the caller is on the line. */
-  emailCode: TemplateSource;
 }

@@ -22,7 +22,7 @@ import { verifiedByWords } from './verified-by';
 import { securityCaseLabel, securityCustomerLabel, securityReviewWords } from './security-mail';
 import { formatDateTime, renderEmail, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
-import { mailLanguages } from './mail-languages';
+import { mailTemplates, mailWords } from './mail-languages';
 import {
   securityTeamLocale,
   securityTeamTemplates,
@@ -150,11 +150,12 @@ const prepare = async (
   // The sync accepts only mail languages; a stored record outside them is not mailed in one we pick.
   const locale = customer.locale;
   if (!isMailLocale(locale)) throw new PermanentSendFailure('UNSUPPORTED_LOCALE');
-  const language = mailLanguages[locale];
+  const words = mailWords[locale];
+  const templates = mailTemplates[locale];
   const base = {
     name: customer.fullName,
     at: formatDateTime(event.at, locale),
-    helpdesk: language.helpdesk,
+    helpdesk: words.helpdesk,
     helpdeskPhone: helpdeskPhones[locale],
     // A notice at a further address must say which account it is about.
     account: customer.email,
@@ -179,7 +180,7 @@ const prepare = async (
       const where = recipientWords(further !== undefined, customer.email, locale);
       const prepared = {
         to: further ?? customer.email,
-        email: renderEmail(language.mails[kind], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           ...waiting,
           ...where,
@@ -196,7 +197,7 @@ const prepare = async (
       const noticeTo = noticeAddresses(customer, further);
       const reportLinks = await issueNoticeLinks(customer, noticeTo, deps);
       const notice = (address: string) =>
-        renderEmail(language.resetNotice, locale, {
+        renderEmail(templates.resetNotice, locale, {
           ...base,
           ...waiting,
           linkWent: where.linkWent,
@@ -210,7 +211,7 @@ const prepare = async (
     case 'LOCKED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(language.mails[kind], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           failures: String(config().policy.verifyMaxFailures),
           lockedUntil:
@@ -223,7 +224,7 @@ const prepare = async (
     case 'LAST_BACKUP_CODE':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(language.mails[kind], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           left: String(event.details.backupCodesLeft ?? '?'),
         }),
@@ -232,7 +233,7 @@ const prepare = async (
     case 'REPORT_RECEIVED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(language.mails[kind], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           caseId: await caseLabelOf(event),
         }),
@@ -243,9 +244,9 @@ const prepare = async (
     case 'AUTHENTICATOR_ADDED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(language.mails[kind], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
-          method: language.enabledMethod[event.details.method === 'passkey' ? 'passkey' : 'totp'],
+          method: words.enabledMethod[event.details.method === 'passkey' ? 'passkey' : 'totp'],
         }),
       });
     case 'LIMITS_RESET':
@@ -254,7 +255,7 @@ const prepare = async (
     case 'BACKUP_CODES_RENEWED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(language.mails[kind], locale, base),
+        email: renderEmail(templates.mails[kind], locale, base),
       });
     // The guide carries no link and no code, so the further addresses get the same text: they are
     // on file too, and an attacker who triggers the guide only tells the customer someone called.
@@ -263,7 +264,7 @@ const prepare = async (
       if (!guide) throw new PermanentSendFailure('UNKNOWN_SELF_SERVICE_PATH');
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(language.guides[guide], locale, base),
+        email: renderEmail(templates.guides[guide], locale, base),
       });
     }
   }

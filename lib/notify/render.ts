@@ -3,7 +3,7 @@
 import type { MailLocale } from '../locales';
 import { formatAmsterdamDateTime } from './date-format';
 import type { TemplateSource } from './mail-language';
-import { mailLanguages } from './mail-languages';
+import { mailWords } from './mail-languages';
 import layout from './templates/layout.html';
 
 export type { TemplateSource };
@@ -49,4 +49,4 @@ export const renderEmail = (
 
 /** Dates in emails read the way the customer's locale writes them, in the operator's time zone. */
 export const formatDateTime = (at: Date | string, locale: MailLocale) =>
-  `${formatAmsterdamDateTime(new Date(at), mailLanguages[locale])} (${mailLanguages[locale].timeZone})`;
+  `${formatAmsterdamDateTime(new Date(at), mailWords[locale])} (${mailWords[locale].timeZone})`;

@@ -3,7 +3,7 @@
 import type { CustomerItem } from '../customers/customer';
 import type { MailLocale } from '../locales';
 import { recoveryPendingUntil } from '../reset/waiting-period';
-import { mailLanguages } from './mail-languages';
+import { mailWords } from './mail-languages';
 import { escapeHtml, formatDateTime } from './render';
 
 /** `waiting` for the text part (a paragraph, or empty), `waitingHtml` for the HTML part (escaped here). */
@@ -14,6 +14,6 @@ export const waitingWords = (
 ) => {
   const availableAt = recoveryPendingUntil(customer, now);
   if (!availableAt) return { waiting: '', waitingHtml: '' };
-  const words = mailLanguages[locale].waiting.replace('{availableAt}', formatDateTime(availableAt, locale));
+  const words = mailWords[locale].waiting.replace('{availableAt}', formatDateTime(availableAt, locale));
   return { waiting: `${words}\n\n`, waitingHtml: `<p><strong>${escapeHtml(words)}</strong></p>` };
 };

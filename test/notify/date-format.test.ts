@@ -3,7 +3,7 @@
 import { amsterdamOffsetHours, formatAmsterdamDateTime } from '../../lib/notify/date-format';
 import { formatDateTime } from '../../lib/notify/render';
 import { mailLocales } from '../../lib/locales';
-import { mailLanguages } from '../../lib/notify/mail-languages';
+import { mailWords } from '../../lib/notify/mail-languages';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const intl = (at: Date, dateTag: string) => {
@@ -16,9 +16,9 @@ const intl = (at: Date, dateTag: string) => {
 
 /** The instants whose text differs from Intl's, with both texts: empty when every one matches. */
 const differences = (instants: Date[], locale: (typeof mailLocales)[number]) => {
-  const { dateTag } = mailLanguages[locale];
+  const { dateTag } = mailWords[locale];
   return instants.flatMap((at) => {
-    const ours = formatAmsterdamDateTime(at, mailLanguages[locale]);
+    const ours = formatAmsterdamDateTime(at, mailWords[locale]);
     const theirs = intl(at, dateTag);
     return ours === theirs ? [] : [{ at: at.toISOString(), ours, theirs }];
   });
@@ -82,9 +82,7 @@ describe('dates in mails, written without Intl', () => {
       const at = new Date(iso);
       expect(amsterdamOffsetHours(at)).toBeUndefined();
       for (const locale of mailLocales)
-        expect(formatAmsterdamDateTime(at, mailLanguages[locale])).toBe(
-          intl(at, mailLanguages[locale].dateTag),
-        );
+        expect(formatAmsterdamDateTime(at, mailWords[locale])).toBe(intl(at, mailWords[locale].dateTag));
     }
   });
 

@@ -2,11 +2,11 @@
 import { renderEmail } from '../../lib/notify/render';
 import { notificationKindOf } from '../../lib/notify/notifier';
 import { mailLocales } from '../../lib/locales';
-import { mailLanguages } from '../../lib/notify/mail-languages';
+import { emailCodeTemplates, mailTemplates } from '../../lib/notify/mail-languages';
 
 describe('email templates', () => {
   it('escape what a customer record holds in the HTML part and keep it as text in the text part', () => {
-    const email = renderEmail(mailLanguages.en.mails.ENABLED, 'en', {
+    const email = renderEmail(mailTemplates.en.mails.ENABLED, 'en', {
       name: '<script>alert(1)</script> & "Jan"',
       at: '25 November 2026',
       helpdesk: 'our helpdesk',
@@ -24,7 +24,7 @@ describe('email templates', () => {
     // name "{{x}}" would stop every mail to them (the guide, the reset notice) and "{{content}}" would
     // copy the mail into itself.
     for (const name of ['Jan {{x}}', 'Jan {{content}}', 'Jan {{{subject}}}']) {
-      const email = renderEmail(mailLanguages.nl.guides.REPLACE_AUTHENTICATOR, 'nl', {
+      const email = renderEmail(mailTemplates.nl.guides.REPLACE_AUTHENTICATOR, 'nl', {
         name,
         at: '30 november 2026 02:10',
         helpdesk: 'onze helpdesk',
@@ -36,13 +36,13 @@ describe('email templates', () => {
   });
 
   it('refuse to render with a variable missing rather than mail a hole', () => {
-    expect(() => renderEmail(mailLanguages.nl.mails.ENABLED, 'nl', { name: 'Jan' })).toThrow(/at is missing/);
+    expect(() => renderEmail(mailTemplates.nl.mails.ENABLED, 'nl', { name: 'Jan' })).toThrow(/at is missing/);
   });
 
   it('exist in every mail language for every customer notification, each starting with its subject', () => {
     for (const locale of mailLocales) {
-      const { mails, guides, resetNotice, emailCode } = mailLanguages[locale];
-      const templates = { ...mails, ...guides, resetNotice, emailCode };
+      const { mails, guides, resetNotice } = mailTemplates[locale];
+      const templates = { ...mails, ...guides, resetNotice, emailCode: emailCodeTemplates[locale] };
       expect(Object.keys(templates)).toHaveLength(17);
       for (const [kind, source] of Object.entries(templates)) {
         expect({ kind, locale, subject: /^Subject: .+/.test(source.text) }).toEqual({

@@ -31,11 +31,11 @@ import guideRenewBackupCodes from '../templates/guide-renew-backup-codes/en.txt'
 import guideRenewBackupCodesHtml from '../templates/guide-renew-backup-codes/en.html';
 import resetNotice from '../templates/reset-notice/en.txt';
 import resetNoticeHtml from '../templates/reset-notice/en.html';
-import emailCode from '../templates/email-code/en.txt';
+import emailCodeText from '../templates/email-code/en.txt';
 import emailCodeHtml from '../templates/email-code/en.html';
-import type { MailLanguage } from '../mail-language';
+import type { MailTemplates, MailWords, TemplateSource } from '../mail-language';
 
-export const en: MailLanguage = {
+export const words: MailWords = {
   dateTag: 'en-GB',
   longDate: '{day} {month} {year}',
   months: [
@@ -70,6 +70,9 @@ export const en: MailLanguage = {
     totp: 'an authenticator app',
     passkey: 'a passkey (fingerprint, face or screen lock)',
   },
+};
+
+export const templates: MailTemplates = {
   mails: {
     RESET: { text: reset, html: resetHtml },
     ENABLED: { text: enabled, html: enabledHtml },
@@ -90,5 +93,7 @@ export const en: MailLanguage = {
     RENEW_BACKUP_CODES: { text: guideRenewBackupCodes, html: guideRenewBackupCodesHtml },
   },
   resetNotice: { text: resetNotice, html: resetNoticeHtml },
-  emailCode: { text: emailCode, html: emailCodeHtml },
 };
+
+/** The helpdesk's out-of-band code, apart: the admin API sends it and bundles only this template. */
+export const emailCode: TemplateSource = { text: emailCodeText, html: emailCodeHtml };

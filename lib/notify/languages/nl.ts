@@ -31,11 +31,11 @@ import guideRenewBackupCodes from '../templates/guide-renew-backup-codes/nl.txt'
 import guideRenewBackupCodesHtml from '../templates/guide-renew-backup-codes/nl.html';
 import resetNotice from '../templates/reset-notice/nl.txt';
 import resetNoticeHtml from '../templates/reset-notice/nl.html';
-import emailCode from '../templates/email-code/nl.txt';
+import emailCodeText from '../templates/email-code/nl.txt';
 import emailCodeHtml from '../templates/email-code/nl.html';
-import type { MailLanguage } from '../mail-language';
+import type { MailTemplates, MailWords, TemplateSource } from '../mail-language';
 
-export const nl: MailLanguage = {
+export const words: MailWords = {
   dateTag: 'nl-NL',
   longDate: '{day} {month} {year}',
   months: [
@@ -70,6 +70,9 @@ export const nl: MailLanguage = {
     totp: 'een authenticator-app',
     passkey: 'een passkey (vingerafdruk, gezicht of schermvergrendeling)',
   },
+};
+
+export const templates: MailTemplates = {
   mails: {
     RESET: { text: reset, html: resetHtml },
     ENABLED: { text: enabled, html: enabledHtml },
@@ -90,5 +93,7 @@ export const nl: MailLanguage = {
     RENEW_BACKUP_CODES: { text: guideRenewBackupCodes, html: guideRenewBackupCodesHtml },
   },
   resetNotice: { text: resetNotice, html: resetNoticeHtml },
-  emailCode: { text: emailCode, html: emailCodeHtml },
 };
+
+/** The helpdesk's out-of-band code, apart: the admin API sends it and bundles only this template. */
+export const emailCode: TemplateSource = { text: emailCodeText, html: emailCodeHtml };
