@@ -1,43 +1,23 @@
-// The languages customers are served in: one list per surface, and what a mail language writes outside
-// its templates. Every text of a surface is a `Record<its locale, …>`, so a language added to a list
-// makes tsc name each text still missing (and test/notify/mail-languages.test.ts each template file).
-// The enrollment page follows the customer's language from its link's status answer (else the browser);
-// its list is in web/enroll/messages.ts.
+// The languages customers are served in, and the one fact each writes the same on every surface. A
+// surface's words are one file per language (mails: lib/notify/languages/<locale>.ts, its words, templates
+// and email code, collected in lib/notify/mail-languages.ts; the enrollment page: web/enroll/words/<lang>.ts,
+// collected with its list in web/enroll/messages.ts), so a language added here makes tsc name the records
+// still without it, then the new file names each word still missing (and test/notify/mail-languages.test.ts
+// each template file).
 
 /** The languages of the mails to customers: each customer mail is `lib/notify/templates/<mail>/<locale>.txt|html`. */
 export const mailLocales = ['nl', 'en'] as const;
 export type MailLocale = (typeof mailLocales)[number];
 
-/** What each mail language writes outside its templates. */
-interface MailWording {
-  /** How a date and time read (Intl), in the operator's time zone ... */
-  dateTag: string;
-  /** ... which the date names after it, in brackets. */
-  timeZone: string;
-  /** The `{{helpdesk}}` of the templates. */
-  helpdesk: string;
-  /**
-   * The `{{helpdeskPhone}}` of the templates and of the enrollment page's "contact the helpdesk": the
-   * operator's one number, written as a caller of that language dials it (from abroad: with +31). Here
-   * and not in the config: it is text the customer reads, fixed per language like the helpdesk's name,
-   * and the enrollment page (which has no config) imports it as a word.
-   */
-  helpdeskPhone: string;
-}
-
-export const mailWording: Record<MailLocale, MailWording> = {
-  nl: {
-    dateTag: 'nl-NL',
-    timeZone: 'Nederlandse tijd',
-    helpdesk: 'onze helpdesk',
-    helpdeskPhone: '020 794 7700',
-  },
-  en: {
-    dateTag: 'en-GB',
-    timeZone: 'Amsterdam time',
-    helpdesk: 'our helpdesk',
-    helpdeskPhone: '+31 20 794 7700',
-  },
+/**
+ * The `{{helpdeskPhone}}` of the templates and of the enrollment page's "contact the helpdesk": the
+ * operator's one number, written as a caller of that language dials it (from abroad: with +31). Here
+ * and not in the config: it is text the customer reads, fixed per language like the helpdesk's name,
+ * and the enrollment page (which has no config) imports it as a word.
+ */
+export const helpdeskPhones: Record<MailLocale, string> = {
+  nl: '020 794 7700',
+  en: '+31 20 794 7700',
 };
 
 /**

@@ -3,50 +3,10 @@
 // time at the notifier's cold start, for two month lists and one summer-time rule. The output is Intl's
 // own, checked against Intl for every mail language over many instants (test/notify/date-format.test.ts),
 // so a Node whose ICU writes it differently fails that test rather than the mails drifting.
-import type { MailLocale } from '../locales';
+import type { MailWords } from './mail-language';
 
-interface DateWords {
-  months: readonly string[];
-  /** Between the date and the time, as Intl's `dateStyle: 'long', timeStyle: 'short'` writes it. */
-  at: string;
-}
-
-const dateWords: Record<MailLocale, DateWords> = {
-  nl: {
-    months: [
-      'januari',
-      'februari',
-      'maart',
-      'april',
-      'mei',
-      'juni',
-      'juli',
-      'augustus',
-      'september',
-      'oktober',
-      'november',
-      'december',
-    ],
-    at: ' om ',
-  },
-  en: {
-    months: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-    at: ' at ',
-  },
-};
+/** What a language's dates need: its Intl locale, its long date's shape and months, the word before the time. */
+export type DateWords = Pick<MailWords, 'dateTag' | 'longDate' | 'months' | 'at'>;
 
 /** 01:00 UTC on the last Sunday of a month (0-based): when EU summer time starts or ends. */
 const lastSundayAtOneUtc = (year: number, month: number) => {
@@ -73,20 +33,20 @@ const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /**
  * "7 december 2026 om 09:00" / "7 December 2026 at 09:00": Intl's long date and short time in
- * Europe/Amsterdam for `dateTag`, without loading ICU's data for it when the year is one the rule holds for.
+ * Europe/Amsterdam for `words.dateTag`, without loading ICU's data for it when the year is one the rule holds for.
  */
-export const formatAmsterdamDateTime = (at: Date, locale: MailLocale, dateTag: string): string => {
+export const formatAmsterdamDateTime = (at: Date, words: DateWords): string => {
   const offset = amsterdamOffsetHours(at);
   if (offset === undefined)
-    return new Intl.DateTimeFormat(dateTag, {
+    return new Intl.DateTimeFormat(words.dateTag, {
       dateStyle: 'long',
       timeStyle: 'short',
       timeZone: 'Europe/Amsterdam',
     }).format(at);
   const local = new Date(at.getTime() + offset * 3_600_000);
-  const words = dateWords[locale];
-  return (
-    `${local.getUTCDate()} ${words.months[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()}` +
-    `${words.at}${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}`
-  );
+  const date = words.longDate
+    .replace('{day}', String(local.getUTCDate()))
+    .replace('{month}', words.months[local.getUTCMonth()] ?? '')
+    .replace('{year}', String(local.getUTCFullYear()));
+  return `${date}${words.at}${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}`;
 };

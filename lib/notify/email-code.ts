@@ -1,19 +1,11 @@
 // The helpdesk's out-of-band code email: sent to the address on file while the caller is on the line.
 // The code is only in the body, never in the subject (lock screens and mail lists show subjects).
-import en from './templates/email-code/en.txt';
-import enHtml from './templates/email-code/en.html';
-import nl from './templates/email-code/nl.txt';
-import nlHtml from './templates/email-code/nl.html';
 import type { MailLocale } from '../locales';
 import { sesFailureLog } from '../aws/ses-errors';
 import { logger } from '../observability/logger';
 import { sendEmail } from './mailer';
-import { formatDateTime, renderEmail, type TemplateSource } from './render';
-
-const templates: Record<MailLocale, TemplateSource> = {
-  nl: { text: nl, html: nlHtml },
-  en: { text: en, html: enHtml },
-};
+import { emailCodeTemplates } from './mail-languages';
+import { formatDateTime, renderEmail } from './render';
 
 export const sendVerificationCodeEmail = async (
   to: string,
@@ -24,7 +16,7 @@ export const sendVerificationCodeEmail = async (
   /** The session's case number (the id before those): the caller reads it back, the agent sees it on screen. */
   reference: string,
 ) => {
-  const email = renderEmail(templates[locale], locale, {
+  const email = renderEmail(emailCodeTemplates[locale], locale, {
     name,
     code,
     expiresAt: formatDateTime(expiresAt, locale),

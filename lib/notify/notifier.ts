@@ -11,7 +11,7 @@ import { config } from '../config';
 import type { CustomerItem } from '../customers/customer';
 import { getCustomer } from '../customers/store';
 import { isDomainError } from '../errors';
-import { isMailLocale, mailWording, type MailLocale } from '../locales';
+import { helpdeskPhones, isMailLocale } from '../locales';
 import { logger } from '../observability/logger';
 import { issueTicket } from '../tickets/store';
 import { getVerification } from '../verification/reads';
@@ -22,12 +22,10 @@ import { verifiedByWords } from './verified-by';
 import { securityCaseLabel, securityCustomerLabel, securityReviewWords } from './security-mail';
 import { formatDateTime, renderEmail, type RenderedEmail } from './render';
 import { notifierStreamSource } from './stream-settings';
+import { mailTemplates, mailWords } from './mail-languages';
 import {
-  notificationTemplates,
-  resetNoticeTemplates,
   securityTeamLocale,
   securityTeamTemplates,
-  selfServiceGuideTemplates,
   type NotificationKind,
   type SecurityTeamNotificationKind,
 } from './templates';
@@ -152,11 +150,13 @@ const prepare = async (
   // The sync accepts only mail languages; a stored record outside them is not mailed in one we pick.
   const locale = customer.locale;
   if (!isMailLocale(locale)) throw new PermanentSendFailure('UNSUPPORTED_LOCALE');
+  const words = mailWords[locale];
+  const templates = mailTemplates[locale];
   const base = {
     name: customer.fullName,
     at: formatDateTime(event.at, locale),
-    helpdesk: mailWording[locale].helpdesk,
-    helpdeskPhone: mailWording[locale].helpdeskPhone,
+    helpdesk: words.helpdesk,
+    helpdeskPhone: helpdeskPhones[locale],
     // A notice at a further address must say which account it is about.
     account: customer.email,
   };
@@ -180,7 +180,7 @@ const prepare = async (
       const where = recipientWords(further !== undefined, customer.email, locale);
       const prepared = {
         to: further ?? customer.email,
-        email: renderEmail(notificationTemplates[kind][locale], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           ...waiting,
           ...where,
@@ -197,7 +197,7 @@ const prepare = async (
       const noticeTo = noticeAddresses(customer, further);
       const reportLinks = await issueNoticeLinks(customer, noticeTo, deps);
       const notice = (address: string) =>
-        renderEmail(resetNoticeTemplates[locale], locale, {
+        renderEmail(templates.resetNotice, locale, {
           ...base,
           ...waiting,
           linkWent: where.linkWent,
@@ -211,7 +211,7 @@ const prepare = async (
     case 'LOCKED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(notificationTemplates[kind][locale], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           failures: String(config().policy.verifyMaxFailures),
           lockedUntil:
@@ -224,7 +224,7 @@ const prepare = async (
     case 'LAST_BACKUP_CODE':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(notificationTemplates[kind][locale], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           left: String(event.details.backupCodesLeft ?? '?'),
         }),
@@ -233,7 +233,7 @@ const prepare = async (
     case 'REPORT_RECEIVED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(notificationTemplates[kind][locale], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
           caseId: await caseLabelOf(event),
         }),
@@ -244,9 +244,9 @@ const prepare = async (
     case 'AUTHENTICATOR_ADDED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(notificationTemplates[kind][locale], locale, {
+        email: renderEmail(templates.mails[kind], locale, {
           ...base,
-          method: enabledMethodWords[event.details.method === 'passkey' ? 'passkey' : 'totp'][locale],
+          method: words.enabledMethod[event.details.method === 'passkey' ? 'passkey' : 'totp'],
         }),
       });
     case 'LIMITS_RESET':
@@ -255,7 +255,7 @@ const prepare = async (
     case 'BACKUP_CODES_RENEWED':
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(notificationTemplates[kind][locale], locale, base),
+        email: renderEmail(templates.mails[kind], locale, base),
       });
     // The guide carries no link and no code, so the further addresses get the same text: they are
     // on file too, and an attacker who triggers the guide only tells the customer someone called.
@@ -264,19 +264,10 @@ const prepare = async (
       if (!guide) throw new PermanentSendFailure('UNKNOWN_SELF_SERVICE_PATH');
       return withCopies(customer, {
         to: customer.email,
-        email: renderEmail(selfServiceGuideTemplates[guide][locale], locale, base),
+        email: renderEmail(templates.guides[guide], locale, base),
       });
     }
   }
-};
-
-/** The authenticator in the "2FA is on" mail, as the sentence "… turned on with {{method}}" ends. */
-const enabledMethodWords: Record<'totp' | 'passkey', Record<MailLocale, string>> = {
-  totp: { nl: 'een authenticator-app', en: 'an authenticator app' },
-  passkey: {
-    nl: 'een passkey (vingerafdruk, gezicht of schermvergrendeling)',
-    en: 'a passkey (fingerprint, face or screen lock)',
-  },
 };
 
 /**

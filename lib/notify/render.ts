@@ -1,13 +1,12 @@
 // Renders email templates: files a non-developer can edit (`templates/<name>/<locale>.txt|html`), with
 // {{name}} placeholders that are HTML-escaped in the HTML part. A missing variable is an error, not "".
-import { mailWording, type MailLocale } from '../locales';
+import type { MailLocale } from '../locales';
 import { formatAmsterdamDateTime } from './date-format';
+import type { TemplateSource } from './mail-language';
+import { mailWords } from './mail-languages';
 import layout from './templates/layout.html';
 
-export interface TemplateSource {
-  text: string;
-  html: string;
-}
+export type { TemplateSource };
 
 export interface RenderedEmail {
   subject: string;
@@ -50,5 +49,4 @@ export const renderEmail = (
 
 /** Dates in emails read the way the customer's locale writes them, in the operator's time zone. */
 export const formatDateTime = (at: Date | string, locale: MailLocale) =>
-  formatAmsterdamDateTime(new Date(at), locale, mailWording[locale].dateTag) +
-  ` (${mailWording[locale].timeZone})`;
+  `${formatAmsterdamDateTime(new Date(at), mailWords[locale])} (${mailWords[locale].timeZone})`;

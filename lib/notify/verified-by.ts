@@ -2,16 +2,8 @@
 // customer who called is never told "by phone or chat", and one who did neither notices at once.
 import type { MailLocale } from '../locales';
 import type { Channel } from '../verification/schemas';
+import { mailWords } from './mail-languages';
 
-const byChannel: Record<Channel, Record<MailLocale, string>> = {
-  phone: { nl: 'telefonisch', en: 'by phone' },
-  chat: { nl: 'per chat', en: 'in a chat' },
-  email: { nl: 'per e-mail', en: 'by email' },
-};
-
-/** A session from before channels were kept (or without one): the helpdesk, no channel named. */
-const withoutChannel: Record<MailLocale, string> = { nl: 'bij de helpdesk', en: 'with the helpdesk' };
-
-/** The `{{verifiedBy}}` of the reset mail. */
+/** The `{{verifiedBy}}` of the reset mail; a session without a channel names the helpdesk only. */
 export const verifiedByWords = (channel: Channel | undefined, locale: MailLocale) =>
-  channel ? byChannel[channel][locale] : withoutChannel[locale];
+  channel ? mailWords[locale].verifiedBy[channel] : mailWords[locale].verifiedAtHelpdesk;

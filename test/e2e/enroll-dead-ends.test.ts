@@ -4,7 +4,7 @@
 // number; "2FA is already on" sends a new phone to self-service; the page speaks the customer's language.
 import type { Page } from 'playwright-core';
 import { systemClock, systemRandom } from '../../lib/clock';
-import { mailWording } from '../../lib/locales';
+import { helpdeskPhones } from '../../lib/locales';
 import { issueTicket } from '../../lib/tickets/store';
 import { createCustomer, knowledgeChecks, markEnrolled, passVerification } from '../support/fixtures';
 import { browserSuite, phone, screenshot } from './browser';
@@ -65,7 +65,7 @@ describe('after "this wasn\'t me"', () => {
     const locked = await main(again);
     expect(locked).toContain('Our security team will call you back');
     expect(locked).toContain(`Case number: ${caseNumber}`);
-    expect(locked).toContain(`Helpdesk: ${mailWording.en.helpdeskPhone}`);
+    expect(locked).toContain(`Helpdesk: ${helpdeskPhones.en}`);
     expect(locked).not.toMatch(/you are done|already been used/i);
     // No second report from a locked account's link.
     expect(await again.getByRole('button', { name: 'I didn’t ask for this' }).count()).toBe(0);
@@ -74,7 +74,7 @@ describe('after "this wasn\'t me"', () => {
     await again.getByRole('button', { name: 'Schakel over naar Nederlands' }).click();
     await again.getByRole('heading', { name: 'Uw account is geblokkeerd, voor uw bescherming' }).waitFor();
     expect(await main(again)).toContain(`Zaaknummer: ${caseNumber}`);
-    expect(await main(again)).toContain(`Helpdesk: ${mailWording.nl.helpdeskPhone}`);
+    expect(await main(again)).toContain(`Helpdesk: ${helpdeskPhones.nl}`);
   });
 });
 
@@ -83,15 +83,13 @@ describe('"contact the helpdesk" names the number', () => {
     const page = await open();
     await page.goto(`${suite.stack.apiUrl}/enroll/`);
     await page.getByRole('heading', { name: 'Open deze pagina via uw persoonlijke link' }).waitFor();
-    expect(await page.getByTestId('helpdesk-phone').textContent()).toBe(
-      `Helpdesk: ${mailWording.nl.helpdeskPhone}`,
-    );
+    expect(await page.getByTestId('helpdesk-phone').textContent()).toBe(`Helpdesk: ${helpdeskPhones.nl}`);
     expect(await page.getByTestId('helpdesk-phone').getAttribute('href')).toBe('tel:0207947700');
     await page.goto(
       `${suite.stack.apiUrl}/enroll/#ticket=bm90LWEtcmVhbC10aWNrZXQtYnV0LXRoZS1yaWdodC1sZW5ndGg`,
     );
     await page.getByRole('heading', { name: 'Deze link werkt niet' }).waitFor();
-    expect(await main(page)).toContain(`Helpdesk: ${mailWording.nl.helpdeskPhone}`);
+    expect(await main(page)).toContain(`Helpdesk: ${helpdeskPhones.nl}`);
     // An unknown link names no case: there is none to name.
     expect(await page.getByTestId('case-number').count()).toBe(0);
   });
@@ -109,7 +107,7 @@ describe('"contact the helpdesk" names the number', () => {
     expect(text).toContain('“Authenticator vervangen”');
     expect(text).not.toContain('Wilt u een nieuwe telefoon koppelen? Neem contact op met de helpdesk.');
     expect(text).toContain(`Zaaknummer: ${caseNumber}`);
-    expect(text).toContain(`Helpdesk: ${mailWording.nl.helpdeskPhone}`);
+    expect(text).toContain(`Helpdesk: ${helpdeskPhones.nl}`);
     await screenshot(page, 'enroll-dead-ends-03-already-on');
   });
 });

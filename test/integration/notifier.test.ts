@@ -232,6 +232,30 @@ describe('the "2FA was reset" email', () => {
     expect(events.some((event) => event.type === 'RESET_EMAIL_SENT')).toBe(false);
     expect(stack.poller?.deadLetters).toHaveLength(0);
   });
+
+  it('mails a customer whose record holds a language outside the mail languages in none we pick: refused, once, said why', async () => {
+    // The sync refuses such a value (400); a record written before that rule, or by hand, must not get
+    // Dutch or English because a fallback picked one.
+    const caseId = await resetCustomer('n-de', { email: 'n-de@example.nl' }, async () => {
+      await stack.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: stack.tableNames.customers,
+          Key: { customerId: { S: 'n-de' } },
+          UpdateExpression: 'SET #locale = :de',
+          ExpressionAttributeNames: { '#locale': 'locale' },
+          ExpressionAttributeValues: { ':de': { S: 'de' } },
+        }),
+      );
+    });
+    expect(caseId).toBeTruthy();
+    await stack.poller?.drain();
+    expect(await mailTo('n-de@example.nl')).toEqual([]);
+    const events = await expectIntactChain(stack, 'n-de');
+    const failed = events.filter((event) => event.type === 'RESET_EMAIL_FAILED');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.details).toMatchObject({ reason: 'UNSUPPORTED_LOCALE', final: true });
+    expect(stack.poller?.deadLetters).toHaveLength(0);
+  });
 });
 
 describe('"this wasn\'t me"', () => {

@@ -2,7 +2,7 @@
 // Through the local stack with its stream poller and SES server: the confirmation reaches every address
 // on file once, in the customer's language, saying login is blocked, security calls back, and the case
 // number with the helpdesk's phone number; the reset mail says "by phone" or "in a chat" as the session was.
-import { mailWording } from '../../lib/locales';
+import { helpdeskPhones } from '../../lib/locales';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, knowledgeChecks, markEnrolled, passVerification } from '../support/fixtures';
@@ -105,7 +105,7 @@ describe('the confirmation after "this wasn\'t me"', () => {
       expect(part).toContain('Signing in to your account is blocked, with your password too');
       expect(part).toContain('Our security team has been alerted and will call you back');
       expect(part).toContain(caseNumber);
-      expect(part).toContain(mailWording.en.helpdeskPhone);
+      expect(part).toContain(helpdeskPhones.en);
       // Blocked means blocked: no "change your password" as if they could still sign in.
       expect(part).not.toMatch(/to be safe, change your password/i);
     }
@@ -140,7 +140,7 @@ describe('the confirmation after "this wasn\'t me"', () => {
     expect(mail?.subject).toBe('Uw melding is ontvangen: inloggen op uw account is geblokkeerd');
     expect(mail?.body.text).toContain('Inloggen op uw account is geblokkeerd, ook met uw wachtwoord');
     expect(mail?.body.text).toContain(`Zaaknummer: ${caseNumber}`);
-    expect(mail?.body.text).toContain(mailWording.nl.helpdeskPhone);
+    expect(mail?.body.text).toContain(helpdeskPhones.nl);
   });
 
   it('a refused report (a profile-page link) sends no confirmation and locks nothing', async () => {

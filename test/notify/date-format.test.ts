@@ -2,7 +2,8 @@
 // cold start): whatever instant a mail names, the customer reads exactly what Intl would have written.
 import { amsterdamOffsetHours, formatAmsterdamDateTime } from '../../lib/notify/date-format';
 import { formatDateTime } from '../../lib/notify/render';
-import { mailLocales, mailWording } from '../../lib/locales';
+import { mailLocales } from '../../lib/locales';
+import { mailWords } from '../../lib/notify/mail-languages';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const intl = (at: Date, dateTag: string) => {
@@ -15,9 +16,9 @@ const intl = (at: Date, dateTag: string) => {
 
 /** The instants whose text differs from Intl's, with both texts: empty when every one matches. */
 const differences = (instants: Date[], locale: (typeof mailLocales)[number]) => {
-  const { dateTag } = mailWording[locale];
+  const { dateTag } = mailWords[locale];
   return instants.flatMap((at) => {
-    const ours = formatAmsterdamDateTime(at, locale, dateTag);
+    const ours = formatAmsterdamDateTime(at, mailWords[locale]);
     const theirs = intl(at, dateTag);
     return ours === theirs ? [] : [{ at: at.toISOString(), ours, theirs }];
   });
@@ -81,9 +82,7 @@ describe('dates in mails, written without Intl', () => {
       const at = new Date(iso);
       expect(amsterdamOffsetHours(at)).toBeUndefined();
       for (const locale of mailLocales)
-        expect(formatAmsterdamDateTime(at, locale, mailWording[locale].dateTag)).toBe(
-          intl(at, mailWording[locale].dateTag),
-        );
+        expect(formatAmsterdamDateTime(at, mailWords[locale])).toBe(intl(at, mailWords[locale].dateTag));
     }
   });
 

@@ -1,11 +1,19 @@
 // Email templates: files anyone can edit, rendered with escaping, in the customer's language.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderEmail } from '../../lib/notify/render';
 import { notificationKindOf } from '../../lib/notify/notifier';
-import { notificationTemplates } from '../../lib/notify/templates';
+import { mailLocales } from '../../lib/locales';
+import { emailCodeTemplates, mailTemplates } from '../../lib/notify/mail-languages';
+
+const templatesDir = join(__dirname, '../../lib/notify/templates');
+const customerTemplateFolders = readdirSync(templatesDir, { withFileTypes: true }).filter(
+  (entry) => entry.isDirectory() && !['security-alert', 'security-review'].includes(entry.name),
+);
 
 describe('email templates', () => {
   it('escape what a customer record holds in the HTML part and keep it as text in the text part', () => {
-    const email = renderEmail(notificationTemplates.ENABLED.en, 'en', {
+    const email = renderEmail(mailTemplates.en.mails.ENABLED, 'en', {
       name: '<script>alert(1)</script> & "Jan"',
       at: '25 November 2026',
       helpdesk: 'our helpdesk',
@@ -23,7 +31,7 @@ describe('email templates', () => {
     // name "{{x}}" would stop every mail to them (the guide, the reset notice) and "{{content}}" would
     // copy the mail into itself.
     for (const name of ['Jan {{x}}', 'Jan {{content}}', 'Jan {{{subject}}}']) {
-      const email = renderEmail(notificationTemplates.SELF_SERVICE_GUIDE.nl, 'nl', {
+      const email = renderEmail(mailTemplates.nl.guides.REPLACE_AUTHENTICATOR, 'nl', {
         name,
         at: '30 november 2026 02:10',
         helpdesk: 'onze helpdesk',
@@ -35,14 +43,16 @@ describe('email templates', () => {
   });
 
   it('refuse to render with a variable missing rather than mail a hole', () => {
-    expect(() => renderEmail(notificationTemplates.ENABLED.nl, 'nl', { name: 'Jan' })).toThrow(
-      /at is missing/,
-    );
+    expect(() => renderEmail(mailTemplates.nl.mails.ENABLED, 'nl', { name: 'Jan' })).toThrow(/at is missing/);
   });
 
-  it('exist in Dutch and English for every customer notification, each starting with its subject', () => {
-    for (const [kind, locales] of Object.entries(notificationTemplates)) {
-      for (const [locale, source] of Object.entries(locales)) {
+  it('exist in every mail language for every customer notification, each starting with its subject', () => {
+    for (const locale of mailLocales) {
+      const { mails, guides, resetNotice } = mailTemplates[locale];
+      const templates = { ...mails, ...guides, resetNotice, emailCode: emailCodeTemplates[locale] };
+      // One per template folder that is not the security team's: a folder no language file names fails here.
+      expect(Object.keys(templates)).toHaveLength(customerTemplateFolders.length);
+      for (const [kind, source] of Object.entries(templates)) {
         expect({ kind, locale, subject: /^Subject: .+/.test(source.text) }).toEqual({
           kind,
           locale,

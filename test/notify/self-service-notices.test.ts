@@ -3,7 +3,8 @@
 // address on file (a further notification address, a shared mailbox) lock the customer out, and a
 // link in a "your account changed" mail is what phishing imitates; so the mail says what to do.
 import { renderEmail } from '../../lib/notify/render';
-import { notificationTemplates, type CustomerNotificationKind } from '../../lib/notify/templates';
+import { mailTemplates } from '../../lib/notify/mail-languages';
+import type { SingleTemplateKind } from '../../lib/notify/mail-language';
 
 const variables = (locale: 'nl' | 'en') => ({
   name: 'Lotte Jansen',
@@ -18,7 +19,7 @@ const advice = {
   en: { ask: "This wasn't you?", call: 'Call our helpdesk', password: 'Change your password' },
 };
 
-const kinds: CustomerNotificationKind[] = [
+const kinds: SingleTemplateKind[] = [
   'AUTHENTICATOR_REPLACED',
   'AUTHENTICATOR_ADDED',
   'PASSKEY_REMOVED',
@@ -29,7 +30,7 @@ describe('the notice of a replacement, an addition or a renewal', () => {
   it.each(kinds.flatMap((kind) => (['nl', 'en'] as const).map((locale) => [kind, locale] as const)))(
     '%s (%s) says what to do if it was not you, names the account, and holds no link',
     (kind, locale) => {
-      const email = renderEmail(notificationTemplates[kind][locale], locale, variables(locale));
+      const email = renderEmail(mailTemplates[locale].mails[kind], locale, variables(locale));
       for (const part of [email.text, email.html]) {
         expect(part).toContain(advice[locale].ask);
         expect(part).toContain(advice[locale].call);

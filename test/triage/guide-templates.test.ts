@@ -3,7 +3,7 @@
 import { notificationKindOf } from '../../lib/audit/outbox';
 import { mailLocales, type MailLocale } from '../../lib/locales';
 import { renderEmail } from '../../lib/notify/render';
-import { selfServiceGuideTemplates } from '../../lib/notify/templates';
+import { mailTemplates } from '../../lib/notify/mail-languages';
 import { selfServicePaths } from '../../lib/triage/advice';
 
 const variables = { name: 'Jan de Vries', at: '30 november 2026', helpdesk: 'onze helpdesk' };
@@ -20,7 +20,7 @@ const button: Record<(typeof selfServicePaths)[number], Record<MailLocale, strin
 describe('the self-service guides', () => {
   it.each(selfServicePaths)('%s has a guide in every mail language with the button to press', (path) => {
     for (const locale of mailLocales) {
-      const email = renderEmail(selfServiceGuideTemplates[path][locale], locale, variables);
+      const email = renderEmail(mailTemplates[locale].guides[path], locale, variables);
       expect(email.text).toContain(`"${button[path][locale]}"`);
       expect(email.html).toContain(button[path][locale]);
       // No link and no code: a guide in the wrong mailbox recovers nothing.

@@ -3,6 +3,10 @@
 import type { Words } from './locales';
 
 export const appWords = {
+  // What the console knows of each language, in that language: the switch to it, how it writes dates.
+  languageName: { nl: 'Nederlands', en: 'English' },
+  switchToLanguage: { nl: 'Schakel over naar Nederlands', en: 'Switch to English' },
+  dateLocale: { nl: 'nl-NL', en: 'en-GB' },
   appTitle: { nl: 'Helpdesk-console', en: 'Helpdesk console' },
   skipToContent: { nl: 'Naar de inhoud', en: 'Skip to content' },
   signOut: { nl: 'Afmelden', en: 'Sign out' },

@@ -5,7 +5,6 @@ import type { NotificationKind } from '../../lib/notify/templates';
 import type { CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import type { ReportedProblem } from '../../lib/verification/vocabulary';
 import { h } from '../shared/dom';
-import { dateLocaleOf } from '../shared/i18n';
 import type { ConsoleLocale } from './locales';
 import type { StaffAuditEvent } from '../../lib/audit/staff-event-schema';
 import type { Ctx, MessageKey } from './context';
@@ -23,7 +22,7 @@ import {
 
 /** "30-11-2026 14:02 CET" (nl) / "30/11/2026 14:02 CET" (en), in the browser's time zone. */
 export const localTime = (lang: ConsoleLocale, iso: string) => {
-  const parts = new Intl.DateTimeFormat(dateLocaleOf(lang), {
+  const parts = new Intl.DateTimeFormat(messages[lang].dateLocale, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -39,7 +38,7 @@ export const localTime = (lang: ConsoleLocale, iso: string) => {
 
 /** "14:02 CET": a time of today (a code's or a session's expiry), with the zone as localTime names it. */
 export const localClock = (lang: ConsoleLocale, iso: string) => {
-  const parts = new Intl.DateTimeFormat(dateLocaleOf(lang), {
+  const parts = new Intl.DateTimeFormat(messages[lang].dateLocale, {
     hour: '2-digit',
     minute: '2-digit',
     timeZoneName: 'short',

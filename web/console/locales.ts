@@ -1,10 +1,10 @@
 // The console's languages: one list. Every word the console shows is written once per key with all of
 // them side by side (`{ nl: '…', en: '…' }`, in the `*.words.ts` file beside the view that shows it),
 // so adding a language here makes tsc name every key still without its text.
-import { byLanguage, type PageLang } from '../shared/i18n';
+import { byLanguage } from '../shared/i18n';
 
-/** A new language also needs the language switch and detection in web/shared/i18n.ts to offer it. */
-export const consoleLocales = ['nl', 'en'] as const satisfies readonly PageLang[];
+/** A new language also needs its name, switch label and date locale (app.words.ts): the switch offers it by those. */
+export const consoleLocales = ['nl', 'en'] as const;
 export type ConsoleLocale = (typeof consoleLocales)[number];
 
 /** One text per console language. */

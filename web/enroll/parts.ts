@@ -1,6 +1,6 @@
 // What several steps show: a step's title, the account line, an error beside an action, "this wasn't
 // me", copying to the clipboard, and how a failed call lands on the page.
-import { mailWording } from '../../lib/locales';
+import { helpdeskPhones } from '../../lib/locales';
 import { h } from '../shared/dom';
 import { inlineError, ticketRefusal, type InlineError } from './enrollment-api';
 import { isMessageKey } from './messages';
@@ -45,7 +45,7 @@ export const errorNotice = (page: Page, error: InlineError | undefined, testId: 
  * when the link came from a helpdesk session, its case number, so the caller is found at once.
  */
 export const helpdeskContact = ({ i18n, link, t }: Page) => {
-  const phone = mailWording[i18n.lang].helpdeskPhone;
+  const phone = helpdeskPhones[i18n.lang];
   return h(
     'p',
     { class: 'helpdesk-contact', 'data-testid': 'helpdesk-contact' },

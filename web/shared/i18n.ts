@@ -1,32 +1,23 @@
 // The languages of both pages: each page speaks the languages of its own list (its dictionary is
 // typed by that list), the language comes from the browser (or the user's earlier choice), and a
-// switch changes it. Every string is looked up in the page's dictionary.
-import { h } from './dom';
+// switch changes it. Every string is looked up in the page's dictionary, and so is what the page must
+// know of a language (its name, how it writes dates): a language is its dictionary, nothing here.
+import { append, h } from './dom';
 
-/** What a page must know of a language it speaks: how it writes dates, and how it names itself. */
-interface LanguageFacts {
+/** What a page must know of a language it speaks: in each language's own words, in its dictionary. */
+export interface LanguageFacts {
+  /** How the language writes dates (an Intl locale: 'nl-NL'). */
   dateLocale: string;
-  /** The language's name in that language: the switch to it reads this. */
-  name: string;
+  /** The language's name in that language: the switch to it reads this ('Nederlands'). */
+  languageName: string;
   /** The switch's label for a screen reader, in the language it switches to. */
-  switchTo: string;
+  switchToLanguage: string;
 }
-
-/** Every language some page speaks; a page's list is of these (`satisfies readonly PageLang[]`). */
-const languageFacts = {
-  nl: { dateLocale: 'nl-NL', name: 'Nederlands', switchTo: 'Schakel over naar Nederlands' },
-  en: { dateLocale: 'en-GB', name: 'English', switchTo: 'Switch to English' },
-} satisfies Record<string, LanguageFacts>;
-
-export type PageLang = keyof typeof languageFacts;
-
-/** How a language writes dates (an Intl locale). */
-export const dateLocaleOf = (lang: PageLang) => languageFacts[lang].dateLocale;
 
 /** The language choice stays when the person at the console changes: it belongs to the device. */
 export const LANG_STORAGE_KEY = 'mfa-recovery.lang';
 
-const storedLang = <L extends PageLang>(languages: readonly L[]): L | undefined => {
+const storedLang = <L extends string>(languages: readonly L[]): L | undefined => {
   try {
     const value = localStorage.getItem(LANG_STORAGE_KEY);
     return languages.find((lang) => lang === value);
@@ -36,7 +27,7 @@ const storedLang = <L extends PageLang>(languages: readonly L[]): L | undefined 
 };
 
 /** The user's earlier choice, else the first of the browser's languages we speak, else the page's first. */
-const detectLang = <L extends PageLang>(languages: readonly [L, ...L[]]): L => {
+const detectLang = <L extends string>(languages: readonly [L, ...L[]]): L => {
   const stored = storedLang(languages);
   if (stored) return stored;
   const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
@@ -48,28 +39,32 @@ const detectLang = <L extends PageLang>(languages: readonly [L, ...L[]]): L => {
   return languages[0];
 };
 
-export type Dictionary<K extends string, L extends PageLang> = Record<L, Record<K, string>>;
+/** A page's words per language; each language's also say what the page must know of it. */
+export type Dictionary<K extends string, L extends string> = Record<L, Record<K, string>> &
+  Record<L, LanguageFacts>;
 
 /**
  * Words written key by key, each key's languages side by side (`begin: { nl: 'Beginnen', en: 'Begin' }`),
  * as the translator reads them: language by language.
  */
-export const byLanguage = <L extends PageLang, K extends string>(
+export const byLanguage = <L extends string, K extends string>(
   languages: readonly L[],
   words: Record<K, Record<L, string>>,
-): Dictionary<K, L> => {
+): Record<L, Record<K, string>> => {
   const entries = Object.entries(words) as [K, Record<L, string>][];
   return Object.fromEntries(
     languages.map((lang) => [lang, Object.fromEntries(entries.map(([key, text]) => [key, text[lang]]))]),
-  ) as Dictionary<K, L>;
+  ) as Record<L, Record<K, string>>;
 };
 
-export interface Translator<K extends string, L extends PageLang> {
+export interface Translator<K extends string, L extends string> {
   readonly lang: L;
   /** The page's languages, the first the one it speaks when the browser names none of them. */
   readonly languages: readonly [L, ...L[]];
   /** The text for `key` with `{name}` placeholders filled in. */
   t(key: K, values?: Record<string, string | number>): string;
+  /** What the page knows of `language` (by default the one it speaks), from that language's dictionary. */
+  facts(language?: L): LanguageFacts;
   setLang(lang: L): void;
   /**
    * The language the person is known to read (the customer's on record): spoken unless they chose one
@@ -85,18 +80,24 @@ export interface Translator<K extends string, L extends PageLang> {
  * A translator over `dictionary`, speaking `languages` (by default the dictionary's, in the order
  * written: the first is the fallback).
  */
-export const createTranslator = <K extends string, L extends PageLang>(
+export const createTranslator = <K extends string, L extends string>(
   dictionary: Dictionary<K, L>,
   languages: readonly [L, ...L[]] = Object.keys(dictionary) as [L, ...L[]],
 ): Translator<K, L> => {
   let lang = detectLang(languages);
   document.documentElement.lang = lang;
-  const locale = () => dateLocaleOf(lang);
+  const facts = (language: L = lang): LanguageFacts => ({
+    dateLocale: dictionary[language].dateLocale,
+    languageName: dictionary[language].languageName,
+    switchToLanguage: dictionary[language].switchToLanguage,
+  });
+  const locale = () => facts().dateLocale;
   return {
     get lang() {
       return lang;
     },
     languages,
+    facts,
     t: (key, values = {}) =>
       dictionary[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
         name in values ? String(values[name]) : whole,
@@ -122,28 +123,34 @@ export const createTranslator = <K extends string, L extends PageLang>(
 };
 
 /**
- * The switch to the page's next language (with two: the other one), a button named in that
- * language ("English" / "Nederlands"), so someone who cannot read the current one still finds it.
+ * The switch: one button for each of the page's other languages, each named in its own language
+ * ("English" / "Nederlands"), so someone who cannot read the current one still finds theirs. With two
+ * languages that is one button; with more, a short list (a language is one click away, never a cycle).
  */
-export const languageSwitch = <L extends PageLang>(
-  translator: Translator<string, L>,
-  onChange: () => void,
-) => {
-  const { languages } = translator;
-  const other = languages[(languages.indexOf(translator.lang) + 1) % languages.length] ?? languages[0];
-  return h('button', {
-    type: 'button',
-    class: 'lang-switch secondary',
-    lang: other,
-    'data-testid': 'lang-switch',
-    'data-key': 'lang-switch',
-    'aria-label': languageFacts[other].switchTo,
-    text: languageFacts[other].name,
-    on: {
-      click: () => {
-        translator.setLang(other);
-        onChange();
-      },
-    },
-  });
+export const languageSwitch = <L extends string>(translator: Translator<string, L>, onChange: () => void) => {
+  const buttons = document.createDocumentFragment();
+  append(
+    buttons,
+    ...translator.languages
+      .filter((language) => language !== translator.lang)
+      .map((other) =>
+        h('button', {
+          type: 'button',
+          class: 'lang-switch secondary',
+          lang: other,
+          'data-testid': 'lang-switch',
+          // The first one takes the focus back after a switch (the page is drawn anew).
+          'data-key': 'lang-switch',
+          'aria-label': translator.facts(other).switchToLanguage,
+          text: translator.facts(other).languageName,
+          on: {
+            click: () => {
+              translator.setLang(other);
+              onChange();
+            },
+          },
+        }),
+      ),
+  );
+  return buttons;
 };

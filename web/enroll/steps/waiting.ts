@@ -1,14 +1,13 @@
 // A reset's waiting period (lib/reset/waiting-period.ts): when the link opens, in the reader's own time
 // zone and language, why it waits, and "this wasn't me" while there is still time to stop it.
 import { h } from '../../shared/dom';
-import { dateLocaleOf } from '../../shared/i18n';
 import type { Page, ViewOf } from '../page';
 import { accountLine, helpdeskContact, notMeButton, title } from '../parts';
 import { check } from './start';
 
 /** The opening time as the reader's clock shows it: the browser's time zone, the page's language. */
 export const opensAtText = (page: Page, availableAt: string) =>
-  new Intl.DateTimeFormat(dateLocaleOf(page.i18n.lang), {
+  new Intl.DateTimeFormat(page.i18n.facts().dateLocale, {
     dateStyle: 'full',
     timeStyle: 'short',
   }).format(new Date(availableAt));
