@@ -64,16 +64,29 @@ const toLambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord
   };
 };
 
+/** How long a pass trusts the last description of a table's stream (its shards). */
+const SHARD_REFRESH_MS = 10_000;
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private readonly shards = new Map<string, ShardState>();
+  /**
+   * Each table's stream and its shards, as last described: a pass reads the records of the shards it
+   * knows (a GetRecords each) instead of describing the table and the stream for each consumer. They
+   * are described again when a shard closes, every SHARD_REFRESH_MS, on any error, and on drain()'s
+   * passes, so a drain still sees every shard there is.
+   */
+  private readonly described = new Map<string, { streamArn: string; shardIds: string[]; at: number }>();
+  private describeAgain = false;
   private readonly checkpointFile?: string;
   private readonly deadLetterFile?: string;
   private running = false;
   private loop?: Promise<void>;
   private idleWaiters: (() => void)[] = [];
+  /** Ends the wait between idle passes: drain() asks for its passes now, not after the interval. */
+  private wake?: () => void;
   readonly deadLetters: DynamoDBRecord[] = [];
 
   constructor(private readonly options: StreamPollerOptions) {
@@ -106,9 +119,12 @@ export class StreamPoller {
     this.loop = (async () => {
       while (this.running) {
         let delivered = 0;
+        // A drain's pass (or one after a shard closed) describes the streams again, once per table.
+        const describedSince = this.describeAgain ? performance.now() : 0;
+        this.describeAgain = false;
         try {
           for (const consumer of this.consumers())
-            delivered += await this.pollConsumer(consumer.name, consumer.source);
+            delivered += await this.pollConsumer(consumer.name, consumer.source, describedSince);
         } catch (error) {
           this.options.log?.(
             `stream poller: ${error instanceof Error ? error.message : String(error)} (will retry)`,
@@ -116,7 +132,14 @@ export class StreamPoller {
         }
         if (delivered === 0) {
           for (const waiter of this.idleWaiters.splice(0)) waiter();
-          await sleep(this.options.intervalMs ?? 200);
+          await new Promise<void>((done) => {
+            const timer = setTimeout(done, this.options.intervalMs ?? 200);
+            this.wake = () => {
+              clearTimeout(timer);
+              done();
+            };
+          });
+          this.wake = undefined;
         }
       }
     })();
@@ -129,16 +152,25 @@ export class StreamPoller {
       timer = setTimeout(() => reject(new Error('stream poller did not drain in time')), timeoutMs);
     });
     try {
-      await Promise.race([new Promise<void>((done) => this.idleWaiters.push(done)), deadline]);
+      await Promise.race([this.idlePass(), deadline]);
       // One more full pass so records written just before drain() was called are included.
-      await Promise.race([new Promise<void>((done) => this.idleWaiters.push(done)), deadline]);
+      await Promise.race([this.idlePass(), deadline]);
     } finally {
       clearTimeout(timer);
     }
   }
 
+  /** The end of the next pass that finds nothing to deliver; a loop waiting for its interval starts it now. */
+  private idlePass() {
+    const idle = new Promise<void>((done) => this.idleWaiters.push(done));
+    this.describeAgain = true;
+    this.wake?.();
+    return idle;
+  }
+
   async stop() {
     this.running = false;
+    this.wake?.();
     await this.loop;
   }
 
@@ -150,19 +182,47 @@ export class StreamPoller {
     writeFileSync(this.checkpointFile, JSON.stringify(saved));
   }
 
+  /** The table's stream and its shard ids, described at `since` or later (and within SHARD_REFRESH_MS). */
+  private async streamOf(tableName: string, since: number) {
+    const known = this.described.get(tableName);
+    if (known && known.at >= since && performance.now() - known.at < SHARD_REFRESH_MS) return known;
+    const table = await this.options.dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    const streamArn = table.Table?.LatestStreamArn;
+    if (!streamArn) return undefined;
+    const description = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const shardIds = (description.StreamDescription?.Shards ?? []).flatMap((shard) =>
+      shard.ShardId ? [shard.ShardId] : [],
+    );
+    const fresh = { streamArn, shardIds, at: performance.now() };
+    this.described.set(tableName, fresh);
+    return fresh;
+  }
+
   private async pollConsumer(
     name: FunctionName,
     source: NonNullable<FunctionDefinition['streamSource']>,
+    describedSince: number,
   ): Promise<number> {
     const tableName = this.options.tableNames[source.table];
-    const table = await this.options.dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-    const streamArn = table.Table?.LatestStreamArn;
-    if (!streamArn) return 0;
-    const description = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    try {
+      const stream = await this.streamOf(tableName, describedSince);
+      if (!stream) return 0;
+      return await this.pollShards(name, source, stream.streamArn, stream.shardIds);
+    } catch (error) {
+      this.described.delete(tableName);
+      throw error;
+    }
+  }
+
+  private async pollShards(
+    name: FunctionName,
+    source: NonNullable<FunctionDefinition['streamSource']>,
+    streamArn: string,
+    shardIds: string[],
+  ): Promise<number> {
     let delivered = 0;
-    for (const shard of description.StreamDescription?.Shards ?? []) {
-      if (!shard.ShardId) continue;
-      const key = `${name}|${streamArn}|${shard.ShardId}`;
+    for (const shardId of shardIds) {
+      const key = `${name}|${streamArn}|${shardId}`;
       let state = this.shards.get(key);
       if (!state) {
         state = { closed: false };
@@ -173,7 +233,7 @@ export class StreamPoller {
         const iterator = await this.streams.send(
           new GetShardIteratorCommand({
             StreamArn: streamArn,
-            ShardId: shard.ShardId,
+            ShardId: shardId,
             ...(state.lastSequenceNumber
               ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSequenceNumber }
               : { ShardIteratorType: 'TRIM_HORIZON' }),
@@ -208,7 +268,11 @@ export class StreamPoller {
         this.saveCheckpoints();
       }
       state.iterator = page.NextShardIterator;
-      if (!page.NextShardIterator) state.closed = true;
+      if (!page.NextShardIterator) {
+        state.closed = true;
+        // Its children, if any, are found by describing the stream again.
+        this.describeAgain = true;
+      }
     }
     return delivered;
   }

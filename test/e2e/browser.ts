@@ -58,8 +58,13 @@ export const openPage = async (
   return { page, context, problems };
 };
 
-/** The whole page by default; `fullPage: false` for what the viewport shows (a modal dialog). */
+/**
+ * The whole page by default; `fullPage: false` for what the viewport shows (a modal dialog). Taken
+ * when TEST_SCREENSHOTS is set (`TEST_SCREENSHOTS=1 npx jest test/e2e`): they are for people to look
+ * at, assert nothing, and the 140 of a run cost about a second each on a busy machine.
+ */
 export const screenshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
+  if (!process.env.TEST_SCREENSHOTS) return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: options.fullPage ?? true });
 };

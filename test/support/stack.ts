@@ -23,7 +23,7 @@ export interface TestStack extends LocalStack {
   otherIamCaller(): SigV4Caller;
   adminToken(sub?: string): Promise<string>;
   helpdeskToken(sub?: string): Promise<string>;
-  /** Mail that reached the SES server, newest last. */
+  /** Mail that reached the SES server since this stack started, newest last. */
   sentEmails(): Promise<SentEmail[]>;
   /** How many items a table holds (a COUNT scan, paged): for "nothing was written" checks. */
   countItems(table: string): Promise<number>;
@@ -72,6 +72,10 @@ export const startTestStack = async (
     `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/someone-else`,
     'AIDAOTHERPRINCIPAL0001',
   );
+  // The SES server is the run's: it keeps every mail of every file. This file's stack asks only for
+  // what arrived since it started (its own mail and whatever the other worker sends meanwhile), read
+  // from the real clock, which a test file may move forward (shifted-clock.ts); a few seconds' margin.
+  const mailSince = Math.floor((performance.timeOrigin + performance.now()) / 1000) - 5;
   const stack = await startLocalStack({
     extraIamIdentities: [other],
     inMemory: true,
@@ -140,7 +144,7 @@ export const startTestStack = async (
       return count;
     },
     sentEmails: async () => {
-      const response = await fetch(`${stack.sesEndpoint}/store`);
+      const response = await fetch(`${stack.sesEndpoint}/store?since=${mailSince}`);
       const store = (await response.json()) as { emails: SentEmail[] };
       return store.emails;
     },
