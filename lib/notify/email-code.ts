@@ -10,7 +10,7 @@ import { logger } from '../observability/logger';
 import { sendEmail } from './mailer';
 import { formatDateTime, renderEmail, type TemplateSource } from './render';
 
-const templates: Record<MailLocale, TemplateSource> = {
+export const emailCodeTemplates: Record<MailLocale, TemplateSource> = {
   nl: { text: nl, html: nlHtml },
   en: { text: en, html: enHtml },
 };
@@ -24,7 +24,7 @@ export const sendVerificationCodeEmail = async (
   /** The session's case number (the id before those): the caller reads it back, the agent sees it on screen. */
   reference: string,
 ) => {
-  const email = renderEmail(templates[locale], locale, {
+  const email = renderEmail(emailCodeTemplates[locale], locale, {
     name,
     code,
     expiresAt: formatDateTime(expiresAt, locale),
