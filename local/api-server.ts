@@ -20,7 +20,7 @@ import { openApiDocument } from '../lib/http/openapi';
 import { staffGroups } from '../lib/staff/groups';
 import { pageHeaders, pages } from '../web/pages';
 import { lambdaContext } from './lambda-context';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { jwtAuthorizer, type TokenIssuer, type TrustedIssuer } from './token-issuer';
 import { verifySigV4, type LocalIamIdentity } from './sigv4-verifier';
 import { invokeAs } from './table-grants';

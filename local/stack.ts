@@ -15,7 +15,7 @@ import { upsertCustomer } from '../lib/customers/store';
 import { loadHandler, startApiServer } from './api-server';
 import { demoCustomers, enrollDemoAuthenticator, type DemoAuthenticator } from './demo-data';
 import { startDynamoDbLocal } from './dynamodb-local';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { freePort, type ManagedProcess } from './processes';
 import { startSesLocal } from './ses-local';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller';

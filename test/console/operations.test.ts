@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { join, relative } from 'node:path';
 import { consoleRouteKeys, requestTarget } from '../../web/console/operations';
 import { routes, routeKey } from '../../lib/routes';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 
 const root = repoRoot();
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import type { LocalStaffUsername } from '../../local/staff';
 import { buildPages } from '../support/built-pages';
 import { BROWSER_ENDPOINT_ENV, chromiumLaunchOptions } from '../support/chromium';
