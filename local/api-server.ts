@@ -135,6 +135,8 @@ export interface ApiServerOptions {
   iam: { region: string; identities: readonly LocalIamIdentity[] };
   /** Extra routes for local tooling, answered before the route table. */
   onLocalRoute?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** Told of each answer a route's handler gave (tests: which routes the suite reached). */
+  onHandled?: (route: RouteDefinition, status: number) => void;
 }
 
 const toEvent = async (
@@ -275,9 +277,11 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
       try {
         result = await invokeAs(route.function, () => handler(event, lambdaContext(route.function)));
       } catch {
+        options.onHandled?.(route, 500);
         // Lambda reports an unhandled error and API Gateway answers 500 without details.
         return sendError(response, 500, 'INTERNAL_ERROR', 'Internal Server Error');
       }
+      options.onHandled?.(route, result.statusCode ?? 200);
       response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
       response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : result.body);
     })().catch((error: unknown) => {
