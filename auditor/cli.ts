@@ -21,7 +21,7 @@ import { formatFinding, verifyExports, type VerifyReport } from './verify-export
 import { checkProofCommand, headCommand, proveCommand, rebuildStateCommand, treeUsage } from './tree-cli';
 import { keptHead } from './tree-commands';
 import { checkSince } from './tree-heads';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 
 const usage = `usage:
   npm run audit -- verify DIR [options]

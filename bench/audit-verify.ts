@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 import { generateAuditExport } from './generate-audit-export';
 import { benchDataDir } from './search';
 

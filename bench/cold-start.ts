@@ -15,7 +15,7 @@ import { functionPermissions, functions, type FunctionName } from '../lib/routes
 import { requestDisable } from '../lib/reset/store';
 import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 import { apiEvent, findRoute } from './events';
 import {
   createCustomer,

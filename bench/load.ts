@@ -13,7 +13,7 @@ import { config } from '../lib/config';
 import type { FunctionName } from '../lib/routes';
 import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 import { freePort } from '../local/processes';
 import { createSigner } from '../clients/login-service/src/sigv4';
 import { apiEvent, findRoute } from './events';

@@ -20,7 +20,7 @@ import { measureSearch } from './search';
 import { renderTable, type Row } from './stats';
 import { measureTotp } from './totp';
 import { measureRoutes } from './warm';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 import { startLocalStack } from '../local/stack';
 
 const sections = ['cold', 'warm', 'load', 'totp', 'search', 'audit'] as const;

@@ -17,7 +17,7 @@ import type { TableKey } from '../lib/data/tables';
 import { loadHandler } from '../local/api-server';
 import { startDynamoDbLocal } from '../local/dynamodb-local';
 import { lambdaContext } from '../local/lambda-context';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 import { freePort } from '../local/processes';
 import { createTables, localTableNames, tableEnvironment } from '../local/tables';
 import { apiEvent, findRoute } from './events';

@@ -20,7 +20,7 @@ import { openApiDocument } from '../lib/http/openapi';
 import { staffGroups } from '../lib/staff/groups';
 import { pageHeaders, pages } from '../web/pages';
 import { lambdaContext } from './lambda-context';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { jwtAuthorizer, type TokenIssuer, type TrustedIssuer } from './token-issuer';
 import { verifySigV4, type LocalIamIdentity } from './sigv4-verifier';
 import { invokeAs } from './table-grants';
@@ -135,6 +135,8 @@ export interface ApiServerOptions {
   iam: { region: string; identities: readonly LocalIamIdentity[] };
   /** Extra routes for local tooling, answered before the route table. */
   onLocalRoute?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** Told of each answer a route's handler gave (tests: which routes the suite reached). */
+  onHandled?: (route: RouteDefinition, status: number) => void;
 }
 
 const toEvent = async (
@@ -275,9 +277,11 @@ export const startApiServer = async (options: ApiServerOptions): Promise<{ serve
       try {
         result = await invokeAs(route.function, () => handler(event, lambdaContext(route.function)));
       } catch {
+        options.onHandled?.(route, 500);
         // Lambda reports an unhandled error and API Gateway answers 500 without details.
         return sendError(response, 500, 'INTERNAL_ERROR', 'Internal Server Error');
       }
+      options.onHandled?.(route, result.statusCode ?? 200);
       response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
       response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : result.body);
     })().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { portAccepts, startProcess, type ManagedProcess } from './processes';
 
 export class MissingJavaError extends Error {}

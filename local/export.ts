@@ -8,7 +8,7 @@ import { systemClock, systemRandom } from '../lib/clock';
 import { localDigestSigner, publicKeyFingerprint } from '../lib/audit/digest';
 import { exportLocalTables, headsExtending } from '../lib/audit/local-export';
 import { headAndStateOf, type PreviousHead } from '../lib/audit/previous-head';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { localTableNames } from './tables';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -1,7 +1,7 @@
 // aws-ses-v2-local: the SES API with a web inbox (GET /) and the sent mail as JSON (GET /store).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { portAccepts, startProcess, type ManagedProcess } from './processes';
 
 export const startSesLocal = async (options: { port: number }): Promise<ManagedProcess> => {

@@ -12,10 +12,10 @@ import { resetConfigForTests } from '../lib/config';
 import type { TableKey } from '../lib/data/tables';
 import { systemClock, systemRandom } from '../lib/clock';
 import { upsertCustomer } from '../lib/customers/store';
-import { loadHandler, startApiServer } from './api-server';
+import { loadHandler, startApiServer, type ApiServerOptions } from './api-server';
 import { demoCustomers, enrollDemoAuthenticator, type DemoAuthenticator } from './demo-data';
 import { startDynamoDbLocal } from './dynamodb-local';
-import { repoRoot } from './paths';
+import { repoRoot } from '../tooling/repo-root';
 import { freePort, type ManagedProcess } from './processes';
 import { startSesLocal } from './ses-local';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller';
@@ -57,6 +57,8 @@ export interface LocalStackOptions {
   extraIamIdentities?: LocalIamIdentity[];
   /** The local OpenID provider (tests: short-lived access tokens, another app client). */
   oidc?: { accessTokenTtlSeconds?: number; otherClientIds?: string[] };
+  /** Tests: told of each answer a route's handler gave. */
+  onHandled?: ApiServerOptions['onHandled'];
 }
 
 /** The key pair the login service signs with locally (SigV4, service execute-api). */
@@ -270,6 +272,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         (await handleSesEvent(request, response)) ||
         oidc.handle(request, response),
       iam: { region, identities: [loginService, ...(options.extraIamIdentities ?? [])] },
+      ...(options.onHandled ? { onHandled: options.onHandled } : {}),
     });
 
     let poller: StreamPoller | undefined;

@@ -1,6 +1,6 @@
 // `npm start`: the whole local stack in one process tree; Ctrl-C stops everything.
 import { parseArgs } from 'node:util';
-import { buildWeb } from '../scripts/build-web';
+import { buildWeb } from '../tooling/build-web';
 import { MissingJavaError } from './dynamodb-local';
 import { startLocalStack } from './stack';
 import { localStaff } from './staff';

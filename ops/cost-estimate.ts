@@ -11,7 +11,7 @@ import { EdgeWafStack } from '../cdk/constructs/edge';
 import { MfaRecoveryStack } from '../cdk/stack';
 import { businessMetrics } from '../lib/observability/metric-names';
 import { functions } from '../lib/routes';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 
 export type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import type { ReconcileInput } from '../lib/notify/reconcile-input';
 import type { ReconcileReport } from '../lib/notify/reconciliation';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from '../tooling/repo-root';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 

@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { repoRoot as findRepoRoot } from '../../local/paths';
+import { repoRoot as findRepoRoot } from '../../tooling/repo-root';
 import { lambdaBundling, lambdaNodeOptions, lazyPackageCommands } from '../bundling';
 import { tableActions, type FunctionDefinition, type TableAccess } from '../../lib/routes';
 

@@ -14,10 +14,10 @@ import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { routes } from '../../lib/routes';
-import { buildWebSync } from '../../scripts/build-web';
+import { buildWebSync } from '../../tooling/build-web';
 import { openApiDocument } from '../../lib/http/openapi';
 import { VIEWER_ADDRESS_HEADER } from '../../lib/observability/viewer-address';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import type { ConsoleRuntimeConfig } from '../../web/console/runtime-config';
 import { pageHeaders, pages, type PageDefinition } from '../../web/pages';
 

@@ -1,11 +1,10 @@
 // The entry an authenticator app keeps for this account, and telling it from the one it replaces: the
 // name a new phone's entry gets in replace mode, and a code from the old entry typed on the page.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb, isConditionalCheckFailed, tableName } from '../aws/dynamodb';
 import type { CustomerItem } from '../customers/customer';
 import { activeLock } from '../customers/two-factor-state';
 import { invalid } from '../errors';
 import { openSecret } from '../secrets/sealed-secret';
+import { spendTotpStep } from '../totp/spend-step';
 import { matchTotp } from '../totp/totp';
 import { OPERATOR_TIME_ZONE } from '../verification/checks';
 import type { EnrollmentMode } from '../tickets/store';
@@ -75,23 +74,8 @@ export const refuseOldEntryCode = async (customer: CustomerItem, digits: string,
     key.fill(0);
   }
   if (match.result === 'wrong') return;
-  if (match.result === 'accepted')
-    try {
-      await dynamoDb().send(
-        new UpdateCommand({
-          TableName: tableName('customers'),
-          Key: { customerId: customer.customerId },
-          UpdateExpression: 'SET totpLastUsedStep = :step, version = version + :one',
-          // The replay invariant as at login: the stored step only moves forward, for this very secret.
-          ConditionExpression:
-            'totpSecret.iv = :iv AND (attribute_not_exists(totpLastUsedStep) OR totpLastUsedStep < :step)',
-          ExpressionAttributeValues: { ':step': match.step, ':one': 1, ':iv': sealed.iv },
-        }),
-      );
-    } catch (error) {
-      // A login or a confirm got there first: the step is spent or the secret is gone either way.
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+  // Refused only when a login or a confirm got there first: the step is spent or the secret gone either way.
+  if (match.result === 'accepted') await spendTotpStep(customer.customerId, sealed, match.step);
   throw invalid(
     'OLD_AUTHENTICATOR_CODE',
     'That code comes from the app entry being replaced. Enter the code of the new entry, the one added from this QR code.',

@@ -40,7 +40,8 @@ export const versionCondition = (customer: CustomerItem) => ({
 });
 
 /** A success ends the run of failures and any lock (the stored LOCKED status included). */
-export const successUpdate = 'verifyFailures = :zero, twoFactor = :enabled, version = version + :one';
+export const successSet = 'verifyFailures = :zero, twoFactor = :enabled';
+export const successUpdate = `${successSet}, version = version + :one`;
 export const successRemove = 'REMOVE lockedUntil, verifyLockCount';
 
 export interface FailedAttempt {

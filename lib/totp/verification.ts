@@ -4,9 +4,8 @@
 // Every write is conditioned on the customer's version as read, so two attempts can never both
 // act on the same state: one wins, the other re-reads and is judged again (a second use of the
 // same code then is a replay; a guess after the fifth failure meets the lock).
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { commitWithAudit } from '../audit/store';
-import { dynamoDb, isConditionalCheckFailed, tableName, type TransactItem } from '../aws/dynamodb';
+import { tableName, type TransactItem } from '../aws/dynamodb';
 import { hashBackupCode } from '../backup-codes/backup-codes';
 import type { Clock, Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
@@ -14,16 +13,18 @@ import { requireCustomer } from '../customers/store';
 import { hasPasskeys } from '../customers/passkeys';
 import { activeLock } from '../customers/two-factor-state';
 import { conflict, locked } from '../errors';
-import { openSecret } from '../secrets/sealed-secret';
+import { openSecret, type SealedSecret } from '../secrets/sealed-secret';
 import {
   inRounds,
   recordVerifyFailure,
   StaleCustomer,
   successRemove,
+  successSet,
   successUpdate,
   versionCondition,
 } from './failures';
 import { attemptsLeft, lockedError, lockoutPolicy, type LockoutPolicy } from './lockout';
+import { spendTotpStep } from './spend-step';
 import { matchTotp } from './totp';
 import { parseLoginCode, type TypedCode } from './typed-code';
 
@@ -54,30 +55,16 @@ const methodOf = (code: TypedCode): VerifyMethod => (code.kind === 'totp' ? 'tot
 const backupCodesLeft = (customer: CustomerItem) => customer.backupCodeHashes?.size ?? 0;
 
 /** The hot path: a right TOTP code needs no audit event, so it is one conditional UpdateItem. */
-const acceptTotp = async (attempt: Attempt, step: number): Promise<VerifyOutcome> => {
+const acceptTotp = async (attempt: Attempt, sealed: SealedSecret, step: number): Promise<VerifyOutcome> => {
   const { customer } = attempt;
   const condition = versionCondition(customer);
-  try {
-    await dynamoDb().send(
-      new UpdateCommand({
-        TableName: tableName('customers'),
-        Key: { customerId: customer.customerId },
-        UpdateExpression: `SET totpLastUsedStep = :step, ${successUpdate} ${successRemove}`,
-        // The replay invariant, stated: the stored step only moves forward.
-        ConditionExpression: `${condition.expression} AND (attribute_not_exists(totpLastUsedStep) OR totpLastUsedStep < :step)`,
-        ExpressionAttributeValues: {
-          ...condition.values,
-          ':step': step,
-          ':zero': 0,
-          ':one': 1,
-          ':enabled': 'ENABLED',
-        },
-      }),
-    );
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new StaleCustomer();
-    throw error;
-  }
+  const spent = await spendTotpStep(customer.customerId, sealed, step, {
+    set: successSet,
+    remove: successRemove,
+    condition: condition.expression,
+    values: { ...condition.values, ':zero': 0, ':enabled': 'ENABLED' },
+  });
+  if (!spent) throw new StaleCustomer();
   return { valid: true, method: 'totp', backupCodesLeft: backupCodesLeft(customer) };
 };
 
@@ -152,7 +139,7 @@ const recordFailure = async (attempt: Attempt): Promise<VerifyOutcome> => {
 
 const judge = async (
   attempt: Attempt,
-  openKey: (customer: CustomerItem) => Promise<Buffer>,
+  openKey: (customer: CustomerItem) => Promise<{ sealed: SealedSecret; key: Buffer }>,
   backupCodeHash: () => Promise<string>,
 ) => {
   const { customer, code, now } = attempt;
@@ -167,8 +154,9 @@ const judge = async (
     return recordFailure(attempt);
   }
   if (lock) throw lockedError(lock);
-  const match = matchTotp(await openKey(customer), code.digits, now, customer.totpLastUsedStep);
-  if (match.result === 'accepted') return acceptTotp(attempt, match.step);
+  const { sealed, key } = await openKey(customer);
+  const match = matchTotp(key, code.digits, now, customer.totpLastUsedStep);
+  if (match.result === 'accepted') return acceptTotp(attempt, sealed, match.step);
   if (match.result === 'replayed') return refuseReplay(attempt, match.step);
   return recordFailure(attempt);
 };
@@ -197,7 +185,7 @@ export const verifyLoginCode = async (
       key = await openSecret(sealed, { customerId, purpose: 'totp-secret' });
       opened.set(sealed.ciphertext, key);
     }
-    return key;
+    return { sealed, key };
   };
   // Hashed once per request too (a KMS GenerateMac in AWS), and only for a backup code.
   let hashed: Promise<string> | undefined;

@@ -12,7 +12,7 @@ import type { AuditEventInput } from '../../lib/audit/events';
 import { localDigestSigner } from '../../lib/audit/digest';
 import { exportLocalTables } from '../../lib/audit/local-export';
 import { singlePartEtag } from '../../lib/audit/export-format';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { bundledScript } from '../support/child-scripts';
 import type { TestStack } from '../support/stack';
 

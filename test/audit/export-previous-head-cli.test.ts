@@ -10,7 +10,7 @@ import { systemClock, systemRandom } from '../../lib/clock';
 import { tables } from '../../lib/data/tables';
 import { commitWithAudit } from '../../lib/audit/store';
 import { treeHeadSha256, type SignedTreeHead } from '../../lib/audit/tree-head';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { startTestStack, type TestStack } from '../support/stack';
 import { removeTempDirs, runAudit, tempDir, writeAuditTrail } from './export-fixtures';
 

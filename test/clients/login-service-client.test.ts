@@ -14,7 +14,7 @@ import {
 import { routes } from '../../lib/routes';
 import { hotp, timeStep } from '../../lib/totp/totp';
 import { nextCode, writeEnrolledCustomers } from '../../bench/fixtures';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { tsxNodeArgs } from '../support/child-scripts';
 import { startTestStack, type TestStack } from '../support/stack';
 

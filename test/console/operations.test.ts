@@ -8,7 +8,7 @@ import { notCalledByConsole, requestTarget } from '../../web/console/operations'
 import { routeKey } from '../../lib/routes';
 import { securityRoutes } from '../../lib/routes/security';
 import { staffRoutes } from '../../lib/routes/staff';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 
 const root = repoRoot();
 

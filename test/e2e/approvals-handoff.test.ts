@@ -23,6 +23,7 @@ import {
   type OpenedPage,
   answerTriageToVerify,
 } from './browser';
+import { mailOfKind } from '../support/mails';
 
 let stack: TestStack;
 let browser: Browser;
@@ -103,11 +104,6 @@ const amsterdam = (iso: string) => {
 
 const approvalRow = (page: Page, approvalId: string) => page.locator(`tr[data-approval="${approvalId}"]`);
 
-const resetMailsTo = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
 const ticketIn = (email: SentEmail | undefined) =>
   /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
 
@@ -209,9 +205,7 @@ describe('approvals and the hand-off in the console', () => {
     }
     await agent.page.getByRole('button', { name: 'Code e-mailen' }).click();
     await agent.page.getByTestId('email-code-sent').waitFor();
-    const codeMail = (await stack.sentEmails())
-      .filter((mail) => mail.destination.to.includes(emailOf('ho-case')))
-      .at(-1);
+    const codeMail = await mailOfKind(stack, emailOf('ho-case'), 'EMAIL_CODE');
     const code = /^\s+(\d{6,})\s*$/m.exec(codeMail?.body.text ?? '')?.[1] ?? 'no code';
     const codeRow = agent.page.locator('[data-check="EMAIL_CODE"]');
     await codeRow.getByLabel('Antwoord van de klant').fill(code);
@@ -334,7 +328,7 @@ describe('approvals and the hand-off in the console', () => {
     });
     expect(disabled.status).toBe(200);
     await stack.poller?.drain();
-    const oldTicket = ticketIn((await resetMailsTo(emailOf('ho-link'))).at(-1));
+    const oldTicket = ticketIn(await mailOfKind(stack, emailOf('ho-link'), 'RESET'));
     expect(oldTicket).not.toBe('');
 
     const admin = await consoleOf('admin-bob', '#/customers/ho-link');
@@ -346,7 +340,7 @@ describe('approvals and the hand-off in the console', () => {
     );
     await screenshot(admin.page, 'handoff-09-reset-link-sent');
     await stack.poller?.drain();
-    const newTicket = ticketIn((await resetMailsTo(emailOf('ho-link'))).at(-1));
+    const newTicket = ticketIn(await mailOfKind(stack, emailOf('ho-link'), 'RESET'));
     expect(newTicket).not.toBe(oldTicket);
 
     // The customer opens the first mail's link: the page says a newer one was sent.

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { auditEventsOf } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { browserSuite, screenshot, signIn } from './browser';

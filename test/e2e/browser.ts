@@ -3,11 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import type { LocalStaffUsername } from '../../local/staff';
 import { buildPages } from '../support/built-pages';
 import { BROWSER_ENDPOINT_ENV, chromiumLaunchOptions } from '../support/chromium';
 import { startTestStack, type TestStack } from '../support/stack';
+import { mailOfKind } from '../support/mails';
 
 export const screenshotDir = join(repoRoot(), 'test-artifacts', 'screenshots');
 
@@ -150,7 +151,7 @@ export const answerTriageToVerify = async (page: Page) => {
 export const readBackEmailedCode = async (agent: Page, stack: TestStack, address: string) => {
   await agent.getByRole('button', { name: 'Code e-mailen' }).click();
   await agent.getByTestId('email-code-sent').waitFor();
-  const codeMail = (await stack.sentEmails()).filter((sent) => sent.destination.to.includes(address)).at(-1);
+  const codeMail = await mailOfKind(stack, address, 'EMAIL_CODE');
   const code = /^\s+(\d{6,})\s*$/m.exec(codeMail?.body.text ?? '')?.[1];
   const codeRow = agent.locator('[data-check="EMAIL_CODE"]');
   await codeRow.getByLabel('Antwoord van de klant').fill(code ?? 'no code mail');

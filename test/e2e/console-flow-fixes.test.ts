@@ -6,6 +6,7 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { auditEventsOf } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification, knowledgeChecks } from '../support/fixtures';
+import { mailOfKind } from '../support/mails';
 import { answerTriageToVerify, browserSuite, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
@@ -43,9 +44,7 @@ const lockedCustomer = async (customerId: string) => {
   });
   expect(disabled.status).toBe(200);
   await suite.stack.poller?.drain();
-  const mail = (await suite.stack.sentEmails())
-    .filter((sent) => sent.destination.to.includes(emailOf(customerId)))
-    .at(-1);
+  const mail = await mailOfKind(suite.stack, emailOf(customerId), 'RESET');
   const ticket = /#ticket=([A-Za-z0-9_-]+)&report=1/.exec(mail?.body.text ?? '')?.[1];
   expect(ticket).toBeDefined();
   const reported = await suite.stack.call('POST', '/enroll/report', { body: { ticket } });

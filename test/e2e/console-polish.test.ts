@@ -5,14 +5,12 @@
 import type { Page } from 'playwright-core';
 import { createCustomer, markEnrolled, passVerification, knowledgeChecks } from '../support/fixtures';
 import type { SentEmail } from '../support/stack';
+import { mailOfKind } from '../support/mails';
 import { browserSuite, desktop, phone, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
 
 const emailOf = (customerId: string) => `${customerId}@voltpark.nl`;
-
-const mailsTo = async (address: string) =>
-  (await suite.stack.sentEmails()).filter((sent) => sent.destination.to.includes(address));
 
 const enrolled = async (customerId: string, overrides: Record<string, unknown> = {}) => {
   await createCustomer(suite.stack, customerId, { email: emailOf(customerId), ...overrides });
@@ -196,7 +194,7 @@ describe('console polish', () => {
   it('names a security officer as security officer in the case timeline and the audit table, shows the release first, and leaves no release notice on the queue', async () => {
     const customerId = 'pol-sofie';
     await resetCustomer(customerId);
-    const mail = (await mailsTo(emailOf(customerId))).at(-1) as SentEmail;
+    const mail = (await mailOfKind(suite.stack, emailOf(customerId), 'RESET')) as SentEmail;
     const reportLink = /(https?:\/\/\S+\/enroll\/#ticket=[A-Za-z0-9_-]+&report=1)/.exec(
       mail.body.text ?? '',
     )?.[1];

@@ -3,6 +3,7 @@
 // repeated it" and records what the caller says then; one misread digit of the code is read again.
 import type { Page } from 'playwright-core';
 import { createCustomer, markEnrolled } from '../support/fixtures';
+import { mailOfKind } from '../support/mails';
 import { answerTriageToVerify, browserSuite, focusedKey, screenshot, signIn } from './browser';
 
 const { suite, open } = browserSuite();
@@ -69,9 +70,7 @@ describe('honest slips in the console', () => {
     // One misread digit of the code: read again, then right.
     await agent.getByRole('button', { name: 'Code e-mailen' }).click();
     await agent.getByTestId('email-code-sent').waitFor();
-    const mail = (await suite.stack.sentEmails())
-      .filter((sent) => sent.destination.to.includes(address))
-      .at(-1);
+    const mail = await mailOfKind(suite.stack, address, 'EMAIL_CODE');
     const code = /^\s+(\d{6,})\s*$/m.exec(mail?.body.text ?? '')?.[1] ?? '';
     await answer(agent, 'EMAIL_CODE', `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`);
     await shows(agent, 'EMAIL_CODE', 'MISMATCH_UNCONFIRMED');

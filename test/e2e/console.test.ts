@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../web/pages';
 import { createCustomer, genuineAnswers, markEnrolled } from '../support/fixtures';
+import { mailOfKind } from '../support/mails';
 import { browserSuite, focusedKey, phone, screenshot, signIn, answerTriageToVerify } from './browser';
 
 const { suite, open } = browserSuite();
@@ -16,9 +17,7 @@ const resultOf = async (page: Page, type: string) => {
 
 /** The code the SES server received for this address, as the caller reads it from their mail. */
 const emailedCodeTo = async (address: string) => {
-  const mail = (await suite.stack.sentEmails())
-    .filter((sent) => sent.destination.to.includes(address))
-    .at(-1);
+  const mail = await mailOfKind(suite.stack, address, 'EMAIL_CODE');
   return /^\s+(\d{6,})\s*$/m.exec(mail?.body.text ?? '')?.[1];
 };
 

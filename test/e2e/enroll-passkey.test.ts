@@ -5,6 +5,7 @@
 // Then a second authenticator from the done step: a security key beside the phone's passkey.
 import type { CDPSession, Page } from 'playwright-core';
 import { emailOf, mailTo, passOwnMail, resetCustomer } from '../support/fixtures';
+import { mailOfKind } from '../support/mails';
 import { axeViolations } from './axe';
 import { browserSuite, phone, screenshot, signIn } from './browser';
 
@@ -100,7 +101,7 @@ describe('recovering to a passkey', () => {
     const service = await stack.serviceToken();
     await resetCustomer(stack, customerId, { agent, admin });
     const link = /https?:\/\/\S+\/enroll\/#ticket=[A-Za-z0-9_-]+/.exec(
-      (await mailTo(stack, emailOf(customerId))).at(-1)?.body.text ?? '',
+      (await mailOfKind(stack, emailOf(customerId), 'RESET'))?.body.text ?? '',
     )?.[0];
     expect(link).toBeDefined();
 

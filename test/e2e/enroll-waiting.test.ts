@@ -7,11 +7,11 @@ import type { Page } from 'playwright-core';
 import {
   createCustomer,
   knowledgeChecks,
-  mailTo,
   markEnrolled,
   passVerification,
   ticketIn,
 } from '../support/fixtures';
+import { mailOfKind } from '../support/mails';
 import { browserSuite, desktop, phone, screenshot, signIn } from './browser';
 
 jest.setTimeout(150_000);
@@ -44,10 +44,10 @@ const privilegedReset = async (customerId: string, locale: 'nl' | 'en') => {
   });
   expect(approved.status).toBe(200);
   await stack.poller?.drain();
-  const notice = (await mailTo(stack, home)).at(-1);
+  const notice = await mailOfKind(stack, home, 'RESET_NOTICE');
   return {
     availableAt: approved.body.recoveryAvailableAt as string,
-    ticket: ticketIn((await mailTo(stack, email)).at(-1)),
+    ticket: ticketIn(await mailOfKind(stack, email, 'RESET')),
     noticeLink: /https?:\/\/\S+#notice=\S+/.exec(notice?.body.text ?? '')?.[0] ?? '',
   };
 };

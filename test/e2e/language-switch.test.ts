@@ -3,7 +3,7 @@
 // today; this runs the switch itself in Chromium over a three-language dictionary, as a page builds it.
 import { buildSync } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { launchBrowser, openPage, type OpenedPage } from './browser';
 
 jest.setTimeout(150_000);

@@ -22,6 +22,7 @@ import {
   answerTriageToVerify,
 } from './browser';
 import type { LocalStaffUsername } from '../../local/staff';
+import { mailOfKind } from '../support/mails';
 
 const { suite, open } = browserSuite();
 
@@ -59,7 +60,7 @@ const resetCustomer = async (customerId: string) => {
   });
   expect(disabled.status).toBe(200);
   await suite.stack.poller?.drain();
-  const mail = (await mailsTo(emailOf(customerId))).at(-1) as SentEmail;
+  const mail = (await mailOfKind(suite.stack, emailOf(customerId), 'RESET')) as SentEmail;
   expect(mail.subject).toBe('Uw tweestapsverificatie is uitgeschakeld');
   const reportLink = /(https?:\/\/\S+\/enroll\/#ticket=[A-Za-z0-9_-]+&report=1)/.exec(
     mail.body.text ?? '',
@@ -299,7 +300,7 @@ describe('the security officer in the console', () => {
 
     // The customer is told (in Dutch), and recovery is no longer locked.
     await suite.stack.poller?.drain();
-    const released = (await mailsTo(emailOf(customerId))).at(-1);
+    const released = await mailOfKind(suite.stack, emailOf(customerId), 'LOCK_RELEASED');
     expect(released?.subject).toBe('De blokkade van uw account is opgeheven');
     expect(released?.body.text).toContain(`Zaaknummer: ${ceesCase}`);
     expect(await twoFactorOf(customerId)).toEqual({ twoFactor: 'DISABLED', methods: [] });

@@ -18,7 +18,7 @@ import {
   parseRecoveryEvent,
   sessionsToEnd,
 } from '../../clients/login-service/src/index';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 
 const audit = (type: AuditEventType, extra: Partial<AuditItem> = {}): AuditItem => ({
   subject: 'customer#cust-1001',

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { openApiDocument } from '../../lib/http/openapi';
 import { routes } from '../../lib/routes';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { startTestStack, type TestStack } from '../support/stack';
 
 type Operation = {

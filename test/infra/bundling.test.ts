@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildFunction, esbuildOptions, lazyPackageFile } from '../../cdk/bundling';
 import { functions } from '../../lib/routes';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 
 const root = repoRoot();
 const passkeyLibrary = '@simplewebauthn/server';

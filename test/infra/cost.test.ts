@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EdgeWafStack } from '../../cdk/constructs/edge';
 import { businessMetrics } from '../../lib/observability/metric-names';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import {
   atRest,
   COST_BLOCK,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../cdk/app';
 import { environmentSchema } from '../../lib/config';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 
 const complete = {
   senderEmail: 'no-reply@bank.example',

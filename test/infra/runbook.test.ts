@@ -3,7 +3,7 @@
 // And what only an alarm reads is paid for only where an alarm reads it (detailed route metrics).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { functions, routes, type FunctionDefinition } from '../../lib/routes';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';

@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MfaRecoveryStack, type MfaRecoveryStackProps } from '../../cdk/stack';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { contentKey, testCacheDir } from '../support/content-key';
 
 export type Resource = { Type: string; Properties: Record<string, any> };

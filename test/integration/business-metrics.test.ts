@@ -5,6 +5,7 @@
 import { logger } from '../../lib/observability/logger';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { createCustomer as createFullCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import { mailOfKind } from '../support/mails';
 import { authenticatorFrom, createCustomer, ticketFromUrl } from './enrollment-helpers';
 import { sesFeedbackEvent } from '../../local/ses-feedback';
 
@@ -167,10 +168,8 @@ it('counts a helpdesk recovery, logs who passed and who disabled, and counts the
   expect(disable.emf).toHaveLength(2);
   expect(disable.actions).toEqual([{ action: 'DisablesDirect', staffId: 'admin-metrics' }]);
 
-  const mail = (await stack.sentEmails()).filter((email) =>
-    email.destination.to.includes('metrics-staff@example.nl'),
-  );
-  const link = /https?:\/\/\S+#ticket=[^\s"&]+/.exec(mail.at(-1)?.body.text ?? '')?.[0] ?? '';
+  const mail = await mailOfKind(stack, 'metrics-staff@example.nl', 'RESET');
+  const link = /https?:\/\/\S+#ticket=[^\s"&]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
   const report = await printedBy(async () => {
     expect(
       (await stack.call('POST', '/enroll/report', { body: { ticket: ticketFromUrl(link) } })).status,

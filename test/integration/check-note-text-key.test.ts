@@ -2,83 +2,31 @@
 // step reads anyway: a customer without a key gets it stored in the check's own transaction (no read or
 // write of its own before it). Whatever races it, every note that commits opens again for staff, a
 // customer never holds two keys, and a note never lands without the key that opens it.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { expectIntactChain } from '../support/audit';
+import { emailOf, genuineAnswers } from '../support/fixtures';
 import {
-  createCustomer,
-  emailOf,
-  genuineAnswers,
-  knowledgeChecks,
-  markEnrolled,
-  readBackEmailCode,
-} from '../support/fixtures';
-import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
+  agent,
+  check,
+  customerOf,
+  disable,
+  historyText,
+  newCustomer,
+  passedWithoutKey,
+  sessionItem,
+  stack,
+  startSession,
+  useTextKeyStack,
+} from '../support/text-key-stack';
 
 jest.setTimeout(150_000);
 
-let stack: TestStack;
-let agent: string;
-let admin: string;
-
-beforeAll(async () => {
-  stack = await startTestStack({ pollStreams: false, environment: noVelocityLimits });
-  agent = await stack.helpdeskToken('agent-nk');
-  admin = await stack.adminToken('admin-nk');
-}, 120000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const customerOf = async (customerId: string) =>
-  unmarshall(
-    (
-      await stack.dynamodb.send(
-        new GetItemCommand({
-          TableName: stack.tableNames.customers,
-          Key: { customerId: { S: customerId } },
-          ConsistentRead: true,
-        }),
-      )
-    ).Item ?? {},
-  );
-
-const sessionItem = async (verificationId: string) =>
-  unmarshall(
-    (
-      await stack.dynamodb.send(
-        new GetItemCommand({
-          TableName: stack.tableNames.verifications,
-          Key: { verificationId: { S: verificationId } },
-          ConsistentRead: true,
-        }),
-      )
-    ).Item ?? {},
-  );
-
-const startSession = async (customerId: string) => {
-  const started = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
-    token: agent,
-    body: { channel: 'phone' },
-  });
-  expect(started.status).toBe(201);
-  return started.body.verificationId as string;
-};
-
-const check = (verificationId: string, body: Record<string, unknown>) =>
-  stack.call('POST', `/admin/verifications/${verificationId}/checks`, { token: agent, body });
+useTextKeyStack('nk');
 
 /** The notes of the session as staff read them: opened, or the sealed placeholder. */
 const notesOf = async (verificationId: string) => {
   const view = await stack.call('GET', `/admin/verifications/${verificationId}`, { token: agent });
   expect(view.status).toBe(200);
   return (view.body.checks as { note: string | null }[]).map((entry) => entry.note);
-};
-
-const newCustomer = async (customerId: string) => {
-  await createCustomer(stack, customerId, { email: emailOf(customerId) });
-  await markEnrolled(stack, customerId);
-  expect((await customerOf(customerId)).textKey).toBeUndefined();
 };
 
 describe("a check's note and the customer's audit-text key", () => {
@@ -166,23 +114,13 @@ describe("a check's note and the customer's audit-text key", () => {
   it('a note while an admin disables with a reason (the first key either way): both land, both open, one key', async () => {
     const customers = ['nk-race-1', 'nk-race-2', 'nk-race-3', 'nk-race-4'];
     for (const [index, customerId] of customers.entries()) {
-      await newCustomer(customerId);
       // A verification passed without a note, then a second call while the admin disables.
-      const passed = await startSession(customerId);
-      const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf(customerId) };
-      for (const type of knowledgeChecks)
-        expect((await check(passed, { type, answer: answers[type] })).body.result).toBe('MATCH');
-      await readBackEmailCode(stack, passed, agent);
-      const completed = await stack.call('POST', `/admin/verifications/${passed}/complete`, { token: agent });
-      expect(completed.body.outcome).toBe('PASSED');
+      const passed = await passedWithoutKey(customerId);
       const open = await startSession(customerId);
       const note = `beller klonk anders ${index}`;
       const reason = `telefoon kwijt ${index}`;
       const [disabled, checked] = await Promise.all([
-        stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
-          token: admin,
-          body: { verificationId: passed, reason },
-        }),
+        disable(customerId, passed, reason),
         check(open, { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note }),
       ]);
       // Neither writes what the other decides on, so whichever stores the key first, the other plans again.
@@ -190,9 +128,7 @@ describe("a check's note and the customer's audit-text key", () => {
       expect(disabled.status).toBe(200);
       expect((await customerOf(customerId)).textKey).toMatchObject({ v: 1 });
       expect(await notesOf(open)).toEqual([note]);
-      const history = JSON.stringify(
-        (await stack.call('GET', `/admin/customers/${customerId}/audit-events`, { token: admin })).body,
-      );
+      const history = await historyText(customerId);
       expect(history).toContain(reason);
       expect(history).not.toContain('[sealed note]');
       await expectIntactChain(stack, customerId);

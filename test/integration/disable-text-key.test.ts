@@ -1,86 +1,23 @@
 // The disable's reason is sealed with the customer's audit-text key, read with the customer (no read of
 // its own): a customer without a key gets it stored in the disable's own transaction. Whatever races
 // it, every text that commits opens again for staff, and a customer never holds two keys.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { expectIntactChain } from '../support/audit';
+import { genuineAnswers } from '../support/fixtures';
 import {
-  createCustomer,
-  emailOf,
-  genuineAnswers,
-  knowledgeChecks,
-  markEnrolled,
-  readBackEmailCode,
-} from '../support/fixtures';
-import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
+  check,
+  customerOf,
+  disable,
+  historyText,
+  passedWithoutKey,
+  secondAdmin,
+  stack,
+  startSession,
+  useTextKeyStack,
+} from '../support/text-key-stack';
 
 jest.setTimeout(150_000);
 
-let stack: TestStack;
-let agent: string;
-let admin: string;
-let secondAdmin: string;
-
-beforeAll(async () => {
-  stack = await startTestStack({ pollStreams: false, environment: noVelocityLimits });
-  agent = await stack.helpdeskToken('agent-tk');
-  admin = await stack.adminToken('admin-tk');
-  secondAdmin = await stack.adminToken('admin-tk-second');
-}, 120000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const customerOf = async (customerId: string) =>
-  unmarshall(
-    (
-      await stack.dynamodb.send(
-        new GetItemCommand({
-          TableName: stack.tableNames.customers,
-          Key: { customerId: { S: customerId } },
-          ConsistentRead: true,
-        }),
-      )
-    ).Item ?? {},
-  );
-
-/** A verification passed without a note: nothing sealed about the customer yet, so no key. */
-const passedWithoutKey = async (customerId: string, overrides: Record<string, unknown> = {}) => {
-  await createCustomer(stack, customerId, { email: emailOf(customerId), ...overrides });
-  await markEnrolled(stack, customerId);
-  const started = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
-    token: agent,
-    body: { channel: 'phone' },
-  });
-  const verificationId = started.body.verificationId as string;
-  const answers: Record<string, string> = { ...genuineAnswers, EMAIL: emailOf(customerId) };
-  for (const type of knowledgeChecks) {
-    const check = await stack.call('POST', `/admin/verifications/${verificationId}/checks`, {
-      token: agent,
-      body: { type, answer: answers[type] },
-    });
-    expect(check.body.result).toBe('MATCH');
-  }
-  await readBackEmailCode(stack, verificationId, agent);
-  const completed = await stack.call('POST', `/admin/verifications/${verificationId}/complete`, {
-    token: agent,
-  });
-  expect(completed.body.outcome).toBe('PASSED');
-  expect((await customerOf(customerId)).textKey).toBeUndefined();
-  return verificationId;
-};
-
-const disable = (customerId: string, verificationId: string, reason: string) =>
-  stack.call('POST', `/admin/customers/${customerId}/2fa/disable`, {
-    token: admin,
-    body: { verificationId, reason },
-  });
-
-/** The reasons and notes of the customer's history as staff read them (opened, or the sealed placeholder). */
-const historyText = async (customerId: string) =>
-  JSON.stringify(
-    (await stack.call('GET', `/admin/customers/${customerId}/audit-events`, { token: admin })).body,
-  );
+useTextKeyStack('tk');
 
 describe("the disable's reason and the customer's audit-text key", () => {
   it('a customer without a key: the disable stores it with the change, and the reason opens for staff', async () => {
@@ -123,19 +60,12 @@ describe("the disable's reason and the customer's audit-text key", () => {
       customers.map(async (customerId, index) => {
         const verificationId = await passedWithoutKey(customerId);
         // A second call: the agent opens a new session and types a note while the admin disables.
-        const opened = await stack.call('POST', `/admin/customers/${customerId}/verifications`, {
-          token: agent,
-          body: { channel: 'phone' },
-        });
-        expect(opened.status).toBe(201);
+        const opened = await startSession(customerId);
         const note = `beller klonk anders ${index}`;
         const reason = `reden van de reset ${index}`;
         const [disabled, checked] = await Promise.all([
           disable(customerId, verificationId, reason),
-          stack.call('POST', `/admin/verifications/${opened.body.verificationId as string}/checks`, {
-            token: agent,
-            body: { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note },
-          }),
+          check(opened, { type: 'FULL_NAME', answer: genuineAnswers.FULL_NAME, note }),
         ]);
         return { customerId, disabled, checked, note, reason };
       }),

@@ -12,7 +12,7 @@ import type { AuditItem } from '../../lib/audit/events';
 import { claimSend } from '../../lib/notify/ledger';
 import type { Deps } from '../../lib/notify/notifier';
 import { reconcileOutbox, type ReconcileOptions } from '../../lib/notify/reconciliation';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { expectIntactChain } from '../support/audit';
 import { createCustomer, markEnrolled, passVerification } from '../support/fixtures';
 import { tsxNodeArgs } from '../support/child-scripts';

@@ -8,78 +8,35 @@ import { fixedClock, systemRandom } from '../../lib/clock';
 import { MAX_PASSKEYS } from '../../lib/enrollment/add-another';
 import { passkeyRegistrationOptions } from '../../lib/enrollment/passkey-registration';
 import { UNCOUNTED_REFUSALS_PER_WINDOW } from '../../lib/passkeys/refusals';
-import { auditEventsOf, expectIntactChain } from '../support/audit';
-import { createCustomer, emailOf, mailTo, resetCustomer } from '../support/fixtures';
-import { softPasskey, type SoftPasskey } from '../support/soft-passkey';
-import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
+import { expectIntactChain } from '../support/audit';
+import { createCustomer, emailOf, mailTo } from '../support/fixtures';
+import {
+  addPasskey,
+  assertion,
+  enrolledWithPasskey,
+  eventsOf,
+  loginOptions,
+  origin,
+  profileTicket,
+  register,
+  registrationOptions,
+  rpId,
+  service,
+  stack,
+  usePasskeyStack,
+  verify,
+} from '../support/passkey-stack';
+import { softPasskey } from '../support/soft-passkey';
 import { authenticatorFrom, customerItem, issuedTicket } from './enrollment-helpers';
 
 jest.setTimeout(120_000);
 
-let stack: TestStack;
-let service: Caller;
-let agent: string;
-let admin: string;
-let origin: string;
-const rpId = 'localhost';
+usePasskeyStack();
 
-beforeAll(async () => {
-  stack = await startTestStack({
-    pollStreams: true,
-    environment: { ...noVelocityLimits, RECENT_RESET_COOLING_OFF_HOURS: '0' },
-  });
-  service = await stack.serviceToken();
-  agent = await stack.helpdeskToken('agent-bram');
-  admin = await stack.adminToken('admin-anna');
-  // The local stack serves its pages, and so its passkeys' origin, at localhost (local/stack.ts).
-  origin = stack.apiUrl;
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const registrationOptions = (ticket: string) =>
-  stack.call('POST', '/enroll/passkey/options', { body: { ticket } });
-const register = (ticket: string, response: unknown) =>
-  stack.call('POST', '/enroll/passkey/register', { body: { ticket, response } });
-const loginOptions = (customerId: string) =>
-  stack.call('POST', `/internal/customers/${customerId}/passkeys/authentication-options`, { token: service });
-const verify = (customerId: string, response: unknown) =>
-  stack.call('POST', `/internal/customers/${customerId}/passkeys/verify`, {
-    token: service,
-    body: { response },
-  });
 const verifyCode = (customerId: string, code: string) =>
   stack.call('POST', `/internal/customers/${customerId}/2fa/verify`, { token: service, body: { code } });
-const profileTicket = (customerId: string, body: unknown) =>
-  stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, { token: service, body });
 const renew = (customerId: string, body: unknown) =>
   stack.call('POST', `/internal/customers/${customerId}/2fa/backup-codes`, { token: service, body });
-
-/** Options then the registration, as the page does it; the answer's body. */
-const addPasskey = async (ticket: string, passkey: SoftPasskey) => {
-  const options = await registrationOptions(ticket);
-  if (options.status !== 200) return options;
-  return register(ticket, passkey.register({ challenge: options.body.challenge, origin, rpId }));
-};
-
-/** Reset by the helpdesk, then a passkey registered from the mailed link: its answer carries the ADD link. */
-const enrolledWithPasskey = async (customerId: string, passkey = softPasskey()) => {
-  const { ticket } = await resetCustomer(stack, customerId, { agent, admin });
-  const registered = await addPasskey(ticket, passkey);
-  expect(registered.status).toBe(200);
-  return { passkey, ticket, registered: registered.body };
-};
-
-/** A fresh login challenge answered by `passkey`. */
-const assertion = async (customerId: string, passkey: SoftPasskey) => {
-  const options = await loginOptions(customerId);
-  expect(options.status).toBe(200);
-  return passkey.assert({ challenge: options.body.challenge, origin, rpId });
-};
-
-const eventsOf = async (customerId: string, type: string) =>
-  (await auditEventsOf(stack, customerId)).filter((event) => event.type === type);
 
 describe('a second authenticator right after enrolling', () => {
   it('adds a second passkey with the ADD link: both sign in, the codes stay, every address is told', async () => {

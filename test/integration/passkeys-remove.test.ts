@@ -6,60 +6,35 @@
 // then the right code, and a removed passkey added again.
 import type { BusEvent } from '../../local/event-bus';
 import { credentialRef } from '../../lib/customers/passkeys';
-import { auditEventsOf, expectIntactChain } from '../support/audit';
+import { expectIntactChain } from '../support/audit';
 import { createCustomer, emailOf, mailTo, resetCustomer } from '../support/fixtures';
-import { softPasskey, type SoftPasskey } from '../support/soft-passkey';
-import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
+import {
+  addPasskey,
+  admin,
+  agent,
+  assertion,
+  eventsOf,
+  loginOptions,
+  origin,
+  profileTicket,
+  rpId,
+  service,
+  stack,
+  usePasskeyStack,
+  verify,
+} from '../support/passkey-stack';
+import { softPasskey } from '../support/soft-passkey';
 import { authenticatorFrom, customerItem } from './enrollment-helpers';
 import { awaitFreshStep } from './self-service-helpers';
 
 jest.setTimeout(150_000);
 
-let stack: TestStack;
-let service: Caller;
-let agent: string;
-let admin: string;
-let origin: string;
-const rpId = 'localhost';
+usePasskeyStack();
 
-beforeAll(async () => {
-  stack = await startTestStack({
-    pollStreams: true,
-    environment: { ...noVelocityLimits, RECENT_RESET_COOLING_OFF_HOURS: '0' },
-  });
-  service = await stack.serviceToken();
-  agent = await stack.helpdeskToken('agent-bram');
-  admin = await stack.adminToken('admin-anna');
-  origin = stack.apiUrl;
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const registrationOptions = (ticket: string) =>
-  stack.call('POST', '/enroll/passkey/options', { body: { ticket } });
-const register = (ticket: string, response: unknown) =>
-  stack.call('POST', '/enroll/passkey/register', { body: { ticket, response } });
-const loginOptions = (customerId: string) =>
-  stack.call('POST', `/internal/customers/${customerId}/passkeys/authentication-options`, { token: service });
-const verify = (customerId: string, response: unknown) =>
-  stack.call('POST', `/internal/customers/${customerId}/passkeys/verify`, {
-    token: service,
-    body: { response },
-  });
 const status = (customerId: string) =>
   stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: service });
 const remove = (customerId: string, ref: string, body: unknown) =>
   stack.call('POST', `/internal/customers/${customerId}/passkeys/${ref}/remove`, { token: service, body });
-const profileTicket = (customerId: string, body: unknown) =>
-  stack.call('POST', `/internal/customers/${customerId}/2fa/enrollment-ticket`, { token: service, body });
-
-const addPasskey = async (ticket: string, passkey: SoftPasskey) => {
-  const options = await registrationOptions(ticket);
-  if (options.status !== 200) return options;
-  return register(ticket, passkey.register({ challenge: options.body.challenge, origin, rpId }));
-};
-
 /** Reset, the phone's passkey from the mailed link, then a security key with the ADD link it handed back. */
 const withPhoneAndKey = async (customerId: string) => {
   const { ticket } = await resetCustomer(stack, customerId, { agent, admin });
@@ -89,14 +64,6 @@ const withAppAndPasskey = async (customerId: string) => {
   return { passkey, app, step, backupCodes: first.body.backupCodes as string[] };
 };
 
-const assertion = async (customerId: string, passkey: SoftPasskey) => {
-  const options = await loginOptions(customerId);
-  expect(options.status).toBe(200);
-  return passkey.assert({ challenge: options.body.challenge, origin, rpId });
-};
-
-const eventsOf = async (customerId: string, type: string) =>
-  (await auditEventsOf(stack, customerId)).filter((event) => event.type === type);
 const passkeyIds = async (customerId: string) =>
   Object.keys((await customerItem(stack, customerId))?.passkeys ?? {}).sort();
 const refused = (response: { status: number; body: { error?: { code?: string } } }) => ({

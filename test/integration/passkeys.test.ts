@@ -8,71 +8,30 @@ import { credentialRef } from '../../lib/customers/passkeys';
 import { verifyPasskeyAssertion } from '../../lib/passkeys/authentication';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { emailOf, mailTo, passOwnMail, resetCustomer } from '../support/fixtures';
-import { FLAGS, softPasskey, type SoftPasskey } from '../support/soft-passkey';
-import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
+import {
+  admin,
+  agent,
+  assertion as signIn,
+  enrolledWithPasskey,
+  loginOptions,
+  origin,
+  register,
+  registrationOptions,
+  rpId,
+  service,
+  stack,
+  usePasskeyStack,
+  verify,
+} from '../support/passkey-stack';
+import { FLAGS, softPasskey } from '../support/soft-passkey';
 import { customerItem } from './enrollment-helpers';
 
 jest.setTimeout(60_000);
 
-let stack: TestStack;
-let service: Caller;
-let agent: string;
-let admin: string;
-let origin: string;
-const rpId = 'localhost';
+usePasskeyStack();
 
-beforeAll(async () => {
-  stack = await startTestStack({
-    pollStreams: true,
-    environment: { ...noVelocityLimits, RECENT_RESET_COOLING_OFF_HOURS: '0' },
-  });
-  service = await stack.serviceToken();
-  agent = await stack.helpdeskToken('agent-bram');
-  admin = await stack.adminToken('admin-anna');
-  // The local stack serves its pages, and so its passkeys' origin, at localhost (local/stack.ts).
-  origin = stack.apiUrl;
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const registrationOptions = (ticket: string) =>
-  stack.call('POST', '/enroll/passkey/options', { body: { ticket } });
-const register = (ticket: string, response: unknown) =>
-  stack.call('POST', '/enroll/passkey/register', { body: { ticket, response } });
-const loginOptions = (customerId: string) =>
-  stack.call('POST', `/internal/customers/${customerId}/passkeys/authentication-options`, { token: service });
-const verify = (customerId: string, response: unknown) =>
-  stack.call('POST', `/internal/customers/${customerId}/passkeys/verify`, {
-    token: service,
-    body: { response },
-  });
 const twoFactor = async (customerId: string) =>
   (await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: service })).body;
-
-/** Reset by the helpdesk, then a passkey registered from the mailed link. */
-const enrolledWithPasskey = async (customerId: string, passkey = softPasskey()) => {
-  const { ticket } = await resetCustomer(stack, customerId, { agent, admin });
-  const options = await registrationOptions(ticket);
-  expect(options.status).toBe(200);
-  const registered = await register(
-    ticket,
-    passkey.register({ challenge: options.body.challenge, origin, rpId }),
-  );
-  expect(registered.status).toBe(200);
-  return { passkey, ticket, registered: registered.body };
-};
-
-/** A fresh login challenge, answered by `passkey` as the ceremony says. */
-const signIn = async (
-  customerId: string,
-  passkey: SoftPasskey,
-  ceremony: Partial<Parameters<SoftPasskey['assert']>[0]> = {},
-) => {
-  const options = await loginOptions(customerId);
-  expect(options.status).toBe(200);
-  return passkey.assert({ challenge: options.body.challenge, origin, rpId, ...ceremony });
-};
 
 const failuresOf = async (customerId: string) =>
   (await auditEventsOf(stack, customerId)).filter((event) => event.type === 'VERIFY_FAILED');

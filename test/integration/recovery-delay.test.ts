@@ -21,13 +21,13 @@ import {
   approve,
   disable,
   itemOf,
-  mailsTo,
   securityMailAbout,
   setStored,
   twoFactorOf,
   useHelpdeskAttackStack,
 } from '../support/helpdesk-attack-stack';
 import { minutesAgo } from '../support/stored-items';
+import { mailOfKind } from '../support/mails';
 import { authenticatorFrom } from './enrollment-helpers';
 
 useHelpdeskAttackStack();
@@ -105,10 +105,8 @@ const resetOf = async (
     disabled = await approve(disabled.body.approvalId, options.approver ?? secondAdmin);
   expect(disabled.status).toBe(200);
   await stack.poller?.drain();
-  const mainMail = (await mailsTo(emailOf(customerId)))
-    .filter((mail) => /uitgeschakeld/.test(mail.subject))
-    .at(-1);
-  const noticeTo = async (address: string) => (await mailsTo(address)).at(-1);
+  const mainMail = await mailOfKind(stack, emailOf(customerId), 'RESET');
+  const noticeTo = (address: string) => mailOfKind(stack, address, 'RESET_NOTICE');
   return {
     verificationId,
     disabled: disabled.body,
@@ -319,7 +317,9 @@ describe("every address on file can stop it: the notice's own link", () => {
     // The new reset replaced the old notices' links: the old one is simply unknown now.
     const superseded = await noticeReport(oldToken);
     expect([superseded.status, superseded.body.error.code]).toEqual([404, 'NOTICE_UNKNOWN']);
-    const newToken = decodeURIComponent(noticeIn((await mailsTo(home('rd-later'))).at(-1)?.body.text));
+    const newToken = decodeURIComponent(
+      noticeIn((await mailOfKind(stack, home('rd-later'), 'RESET_NOTICE'))?.body.text),
+    );
     expect(newToken).not.toBe(oldToken);
     expect((await noticeReport(newToken)).body.alreadyReported).toBe(false);
   });

@@ -1,6 +1,8 @@
 // Replace mode's answer to a code typed from the old app entry (issue 24): named, not blamed on the
 // clock, and no help to a guesser: the hit's time step is spent, nothing is counted or changed beside
 // it, and during a brute-force lock the old app's codes are not judged here either.
+import type { SealedSecret } from '../../lib/secrets/sealed-secret';
+import { spendTotpStep } from '../../lib/totp/spend-step';
 import { startTestStack, type Caller, type TestStack } from '../support/stack';
 import { createCustomer, customerItem, ticketFromUrl } from './enrollment-helpers';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
@@ -83,5 +85,41 @@ describe('a code from the old app entry in replace mode', () => {
     const after = await customerItem(stack, 'oe-locked');
     expect(after?.totpLastUsedStep).toBe(before?.totpLastUsedStep);
     expect(after?.lockedUntil).toBe(before?.lockedUntil);
+  });
+});
+
+describe('spending a time step (lib/totp/spend-step.ts: the one write the login and this refusal share)', () => {
+  const enrolled = async (customerId: string) => {
+    await createCustomer(stack, customerId);
+    const ticket = ticketFromUrl((await requestTicket(customerId)).body.enrollUrl);
+    const phone = phoneApp(scanQr((await start(ticket)).body.qrPng));
+    expect((await confirm(ticket, phone.codeAt(Date.now()))).status).toBe(200);
+    const item = await customerItem(stack, customerId);
+    return { secret: item?.totpSecret as SealedSecret, step: Number(item?.totpLastUsedStep) };
+  };
+
+  it('refuses a step already spent or older, and one judged against another secret; nothing changes', async () => {
+    const { secret, step } = await enrolled('oe-spend-refused');
+    const before = await customerItem(stack, 'oe-spend-refused');
+    expect(await spendTotpStep('oe-spend-refused', secret, step)).toBe(false);
+    expect(await spendTotpStep('oe-spend-refused', secret, step - 1)).toBe(false);
+    // A confirm that replaced the secret between the judging and the write: the old secret's step is not spent.
+    const replaced = { ...secret, iv: Buffer.alloc(12, 7).toString('base64') };
+    expect(await spendTotpStep('oe-spend-refused', replaced, step + 1)).toBe(false);
+    expect(await customerItem(stack, 'oe-spend-refused')).toEqual(before);
+    // The honest next step still goes through, and moves the step and the version on.
+    expect(await spendTotpStep('oe-spend-refused', secret, step + 1)).toBe(true);
+    const after = await customerItem(stack, 'oe-spend-refused');
+    expect(after?.totpLastUsedStep).toBe(step + 1);
+    expect(after?.version).toBe(Number(before?.version) + 1);
+  });
+
+  it('spends one step sent ten times at once exactly once', async () => {
+    const { secret, step } = await enrolled('oe-spend-race');
+    const spent = await Promise.all(
+      Array.from({ length: 10 }, () => spendTotpStep('oe-spend-race', secret, step + 2)),
+    );
+    expect(spent.filter(Boolean)).toHaveLength(1);
+    expect((await customerItem(stack, 'oe-spend-race'))?.totpLastUsedStep).toBe(step + 2);
   });
 });

@@ -4,6 +4,7 @@
 import { auditEventsOf, expectIntactChain } from '../support/audit';
 import { createCustomer, emailOf, mailTo, markEnrolled, passOwnMail, ticketIn } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
+import { mailOfKind } from '../support/mails';
 
 let stack: TestStack;
 let agent: string;
@@ -35,7 +36,7 @@ const resetWithFurtherAddresses = async (customerId: string) => {
   });
   expect(disabled.status).toBe(200);
   await stack.poller?.drain();
-  return { caseId, firstTicket: ticketIn((await mailTo(stack, emailOf(customerId))).at(-1)) };
+  return { caseId, firstTicket: ticketIn(await mailOfKind(stack, emailOf(customerId), 'RESET')) };
 };
 
 const resend = (customerId: string, body?: unknown, token = admin) =>
@@ -54,7 +55,7 @@ describe('the reset link to another address on file', () => {
     expect([sent.status, sent.body.sendsLeftToday]).toEqual([202, 2]);
     await stack.poller?.drain();
 
-    const home = (await mailTo(stack, homeOf('re-1'))).at(-1);
+    const home = await mailOfKind(stack, homeOf('re-1'), 'RESET');
     expect(home?.destination.to).toEqual([homeOf('re-1')]);
     const ticket = ticketIn(home);
     expect(ticket).not.toBe('');
@@ -62,7 +63,7 @@ describe('the reset link to another address on file', () => {
     expect(home?.body.text).toContain('Dit bericht gaat over uw account met e-mailadres re-1@example.nl');
 
     for (const address of [emailOf('re-1'), workOf('re-1')]) {
-      const notice = (await mailTo(stack, address)).at(-1);
+      const notice = await mailOfKind(stack, address, 'RESET_NOTICE');
       expect(notice?.subject).toBe('De tweestapsverificatie van uw account is uitgeschakeld');
       expect(ticketIn(notice)).toBe('');
       expect(notice?.body.text).toContain('naar één ander adres gestuurd');
@@ -94,12 +95,12 @@ describe('the reset link to another address on file', () => {
     await resetWithFurtherAddresses('re-2');
     expect((await resend('re-2', { sendTo: homeOf('re-2') })).status).toBe(202);
     await stack.poller?.drain();
-    const token = noticeToken((await mailTo(stack, emailOf('re-2'))).at(-1)?.body.text);
+    const token = noticeToken((await mailOfKind(stack, emailOf('re-2'), 'RESET_NOTICE'))?.body.text);
     const reported = await stack.call('POST', '/enroll/notice-report', {
       body: { notice: decodeURIComponent(token ?? '') },
     });
     expect([reported.status, reported.body.status]).toEqual([200, 'RECOVERY_LOCKED']);
-    const ticket = ticketIn((await mailTo(stack, homeOf('re-2'))).at(-1));
+    const ticket = ticketIn(await mailOfKind(stack, homeOf('re-2'), 'RESET'));
     const start = await stack.call('POST', '/enroll/start', { body: { ticket } });
     expect(start.status).toBeGreaterThanOrEqual(400);
   });
@@ -169,7 +170,7 @@ describe('the reset link to another address on file', () => {
     const again = await resend('re-4', {});
     expect(again.status).toBe(202);
     await stack.poller?.drain();
-    const main = (await mailTo(stack, emailOf('re-4'))).at(-1);
+    const main = await mailOfKind(stack, emailOf('re-4'), 'RESET');
     expect(ticketIn(main)).not.toBe('');
     expect((await stack.call('POST', '/enroll/start', { body: { ticket: ticketIn(main) } })).status).toBe(
       200,

@@ -4,7 +4,7 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { localTableNames } from '../../local/tables';
 import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
 import { genuineAnswers, knowledgeChecks, emailOf, passOwnMail, resetCustomer } from '../support/fixtures';

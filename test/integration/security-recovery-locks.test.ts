@@ -17,6 +17,7 @@ import {
 } from '../support/fixtures';
 import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
 import { minutesAgo, setStored as setStoredItem, storedItem } from '../support/stored-items';
+import { mailOfKind } from '../support/mails';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
 let stack: TestStack;
@@ -171,7 +172,7 @@ describe('a release', () => {
       body: { verificationId: caseId, reason: 'lost phone' },
     });
     await stack.poller?.drain();
-    const ticket = ticketIn((await mailTo(stack, emailOf('s-release-en'))).at(-1));
+    const ticket = ticketIn(await mailOfKind(stack, emailOf('s-release-en'), 'RESET'));
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
     const verificationId = await passForRelease('s-release-en');
     expect((await release('s-release-en', { verificationId, reason: 'confirmed' })).status).toBe(200);
@@ -240,7 +241,7 @@ describe('a release', () => {
         .status,
     ).toBe(200);
     await stack.poller?.drain();
-    const ticket = ticketIn((await mailTo(stack, emailOf('s-approved'))).at(-1));
+    const ticket = ticketIn(await mailOfKind(stack, emailOf('s-approved'), 'RESET'));
     expect((await stack.call('POST', '/enroll/report', { body: { ticket } })).status).toBe(200);
     const underLock = await pass('s-approved', await stack.helpdeskToken('agent-cas'));
     const byApprover = await release('s-approved', { verificationId: underLock, reason: 'fine' }, approver);

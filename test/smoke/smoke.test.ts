@@ -2,7 +2,7 @@
 // procedure passes with the stack's printed keys, and fails loudly, at the first step, with wrong ones.
 import { execFile } from 'node:child_process';
 import { newKeyPair } from '../../local/iam-identities';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { tsxNodeArgs } from '../support/child-scripts';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -4,8 +4,8 @@
 // changes one or the other, and the pages are built again.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildWebSync } from '../../scripts/build-web';
-import { repoRoot } from '../../local/paths';
+import { buildWebSync } from '../../tooling/build-web';
+import { repoRoot } from '../../tooling/repo-root';
 import { contentKey } from './content-key';
 
 const listFiles = (dir: string): string[] =>

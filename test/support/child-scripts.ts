@@ -8,7 +8,7 @@ import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 import { contentKey, testCacheDir } from './content-key';
 
 const built = new Map<string, string>();

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { repoRoot } from '../../local/paths';
+import { repoRoot } from '../../tooling/repo-root';
 
 /** Never inputs of a build: the tests and docs themselves, and git-ignored output (read from .gitignore). */
 const skippedTopLevel = ['.git', 'node_modules', 'test', 'docs'];

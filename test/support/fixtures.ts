@@ -2,6 +2,7 @@
 // 2FA state where a test needs a customer who is already enrolled (enrollment has its own tests).
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { SentEmail, TestStack } from './stack';
+import { mailOfKind } from './mails';
 
 export const customerRecord = (overrides: Record<string, unknown> = {}) => ({
   email: 'jan.devries@voltpark.nl',
@@ -166,5 +167,5 @@ export const resetCustomer = async (
   });
   if (disabled.status !== 200) throw new Error(`disable failed: ${JSON.stringify(disabled.body)}`);
   await stack.poller?.drain();
-  return { caseId, ticket: ticketIn((await mailTo(stack, emailOf(customerId))).at(-1)) };
+  return { caseId, ticket: ticketIn(await mailOfKind(stack, emailOf(customerId), 'RESET')) };
 };

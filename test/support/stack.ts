@@ -6,6 +6,7 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
 import { LOCAL_ACCOUNT_ID, localIdentity, newKeyPair } from '../../local/iam-identities';
 import { errorBodySchema } from '../../lib/http/schemas';
 import { matchRoute } from '../../lib/routes';
+import { routeCoverageHook } from './route-coverage';
 import { sigV4Caller, signedHeaders, type SigV4Caller } from './sigv4';
 
 /** A bearer token (staff routes) or a SigV4 signer (the login service's `/internal/*` routes). */
@@ -67,6 +68,7 @@ export const startTestStack = async (
 ): Promise<TestStack> => {
   process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
   const { ownServices, ...rest } = options;
+  const routeCoverage = routeCoverageHook();
   const other = localIdentity(
     newKeyPair(),
     `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/someone-else`,
@@ -87,6 +89,7 @@ export const startTestStack = async (
     ...(process.env.TEST_STACK_LOG
       ? { log: (line: string) => process.stderr.write(`[stack] ${line}\n`) }
       : {}),
+    ...(routeCoverage ? { onHandled: routeCoverage } : {}),
     ...rest,
   });
   const call: TestStack['call'] = async (method, path, callOptions = {}) => {

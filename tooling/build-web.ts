@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative } from 'node:path';
 import { localConsoleConfig, type ConsoleRuntimeConfig } from '../web/console/runtime-config';
 import { pages } from '../web/pages';
-import { repoRoot } from '../local/paths';
+import { repoRoot } from './repo-root';
 
 export interface BuildWebOptions {
   /** Where the pages go; dist/web by default (what the local server serves). */

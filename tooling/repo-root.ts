@@ -1,4 +1,4 @@
-// Locates the repository root, so scripts and tests find functions/, web/ and .data/ from any cwd.
+// Locates the repository root, so the page build, scripts and tests find functions/, web/ and .data/ from any cwd.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
