@@ -5,7 +5,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFunction, lambdaNodeOptions } from '../cdk/bundling';
@@ -254,13 +254,14 @@ export const runFresh = async (
   input: unknown,
   dir: string,
   env: NodeJS.ProcessEnv,
+  nodeFlags: string[] = [],
 ) => {
   const inputFile = join(dir, `in-${process.hrtime.bigint()}.json`);
   const outputFile = `${inputFile}.out`;
   await writeFile(inputFile, JSON.stringify(input));
   const stderr: Buffer[] = [];
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [driver, bundle, inputFile, outputFile], {
+    const child = spawn(process.execPath, [...nodeFlags, driver, bundle, inputFile, outputFile], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -303,6 +304,11 @@ export const measureColdStarts = async (options: {
   log: (line: string) => void;
   /** Also run each real bundle with --enable-source-maps, interleaved, to price the flag. */
   sourceMapCost?: boolean;
+  /**
+   * Write a CPU profile of every process (function and baseline) under this directory, beside a copy of
+   * each bundle and its map, for bench/cold-profile.ts. The profiler's own cost is in the times then.
+   */
+  cpuProfileDir?: string;
 }): Promise<ColdStartMeasurement[]> => {
   const { recorder } = options;
   const dir = await mkdtemp(join(tmpdir(), 'mfa-bench-cold-'));
@@ -317,6 +323,16 @@ export const measureColdStarts = async (options: {
       const real = await bundleFunction(functions[name].entry, join(dir, name));
       const baselineEntry = baselineEntryFor(name);
       const baseline = await bundleFunction(baselineEntry, join(dir, `${name}-baseline`));
+      const profileFlags = async (label: string, bundle: string) => {
+        if (!options.cpuProfileDir) return [];
+        const target = join(options.cpuProfileDir, label);
+        await mkdir(target, { recursive: true });
+        await copyFile(bundle, join(target, 'index.js'));
+        await copyFile(`${bundle}.map`, join(target, 'index.js.map'));
+        return ['--cpu-prof', `--cpu-prof-dir=${target}`, '--cpu-prof-interval=100'];
+      };
+      const realFlags = await profileFlags(name, real.outfile);
+      const baselineFlags = await profileFlags(`${name}-baseline`, baseline.outfile);
 
       // The baseline's requests: what the real handler sends for the same kind of first event.
       let baselineCalls: unknown[] = [];
@@ -347,6 +363,7 @@ export const measureColdStarts = async (options: {
             { functionName: name, event: makeEvent ? makeEvent() : null },
             dir,
             env,
+            realFlags,
           );
         const baselineRun = () =>
           runFresh(
@@ -355,6 +372,7 @@ export const measureColdStarts = async (options: {
             { functionName: `${name}-baseline`, event: makeEvent ? { calls: baselineCalls } : null },
             dir,
             env,
+            baselineFlags,
           );
         // Alternating the order cancels a drift in machine load between the two.
         const pair =

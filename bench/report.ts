@@ -45,7 +45,7 @@ const routeLabel = (result: RouteMeasurement) =>
 export const warmRows = (results: RouteMeasurement[]): Row[] =>
   results.flatMap((result) => {
     const floorCalls = result.unavoidable.flat().length;
-    const calls = `${result.calls.length} call${result.calls.length === 1 ? '' : 's'} in ${result.roundTrips} round trip${result.roundTrips === 1 ? '' : 's'}; floor ${floorCalls} in ${result.unavoidable.length}`;
+    const calls = `${result.calls.length} call${result.calls.length === 1 ? '' : 's'} in ${result.roundTrips} round trip${result.roundTrips === 1 ? '' : 's'}; floor ${floorCalls} in ${result.unavoidable.length}; CPU ${formatMs(result.cpuMs.handler)} vs ${formatMs(result.cpuMs.raw)}`;
     if (result.unavoidable.length === 0)
       return [
         {

@@ -3,7 +3,8 @@
 // bench/results.json. Options: --quick, --only cold,warm,load,totp,search,audit, --search / --audit /
 // --full (build the 100k-customer and 1M-event datasets under .data/bench when missing),
 // --samples N, --cold-runs N, --load-requests N, --connections N, --routes REGEX (warm: matching routes only),
-// --functions REGEX (cold: matching functions only).
+// --functions REGEX (cold: matching functions only), --cpu-prof DIR (cold: a CPU profile of every process,
+// summed per source file by `npx tsx bench/cold-profile.ts DIR`).
 import './environment';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     samples: { type: 'string' },
     'cold-runs': { type: 'string' },
     'source-map-cost': { type: 'boolean' },
+    'cpu-prof': { type: 'string' },
     'load-requests': { type: 'string' },
     connections: { type: 'string' },
     'search-customers': { type: 'string', default: '100000' },
@@ -77,6 +79,7 @@ try {
       recorder,
       log,
       sourceMapCost: values['source-map-cost'] === true,
+      ...(values['cpu-prof'] ? { cpuProfileDir: values['cpu-prof'] } : {}),
     });
     results.coldStart = cold;
     rows.push(...coldStartRows(cold));

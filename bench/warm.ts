@@ -24,6 +24,12 @@ export interface RouteMeasurement {
   samples: number;
   handlerMs: { p50: number; p99: number };
   rawMs: { p50: number; p99: number };
+  /**
+   * Median CPU time of this process per request (user + system): the handler's own work, and the plain
+   * client's for the replay. DynamoDB Local runs in a process of its own, so neither holds its time.
+   * When the round trips equal the floor's, the latency over the floor is about this difference.
+   */
+  cpuMs: { handler: number; raw: number };
   /** Calls made, on the critical path, and the unavoidable minimum. */
   calls: string[];
   roundTrips: number;
@@ -59,25 +65,37 @@ export const measureRoutes = async (options: {
       const handler = await loadHandler<Handler>(route.function as FunctionName);
       const handlerMs: number[] = [];
       const rawMs: number[] = [];
+      const handlerCpuMs: number[] = [];
+      const rawCpuMs: number[] = [];
+      const cpuSince = (start: NodeJS.CpuUsage) => {
+        const used = process.cpuUsage(start);
+        return (used.user + used.system) / 1000;
+      };
       let sampleCalls: RecordedCall[] = [];
       for (const [index, makeEvent] of events.entries()) {
         const event = makeEvent();
         recorder.start();
+        const handlerCpu = process.cpuUsage();
         const started = performance.now();
         const response = await handler(event, lambdaContext(route.function));
         const handled = performance.now();
+        const handlerCpuUsed = cpuSince(handlerCpu);
         const calls = recorder.stop();
         if (response.statusCode !== scenario.status)
           throw new Error(
             `${name}: expected ${scenario.status}, got ${response.statusCode} ${response.body ?? ''}`,
           );
         const { stages } = unavoidableCalls(calls, scenario.unavoidable);
+        const rawCpu = process.cpuUsage();
         const rawStarted = performance.now();
         await replayStages(raw, stages);
         const rawDone = performance.now();
+        const rawCpuUsed = cpuSince(rawCpu);
         if (index < warmup) continue;
         handlerMs.push(handled - started);
         rawMs.push(rawDone - rawStarted);
+        handlerCpuMs.push(handlerCpuUsed);
+        rawCpuMs.push(rawCpuUsed);
         if (index === warmup) sampleCalls = calls;
       }
       const measurement: RouteMeasurement = {
@@ -86,6 +104,7 @@ export const measureRoutes = async (options: {
         samples,
         handlerMs: { p50: percentile(handlerMs, 50), p99: percentile(handlerMs, 99) },
         rawMs: { p50: percentile(rawMs, 50), p99: percentile(rawMs, 99) },
+        cpuMs: { handler: percentile(handlerCpuMs, 50), raw: percentile(rawCpuMs, 50) },
         calls: sampleCalls.map((call) => call.operation),
         roundTrips: sequentialRoundTrips(sampleCalls),
         unavoidable: scenario.unavoidable,
@@ -93,7 +112,7 @@ export const measureRoutes = async (options: {
       };
       results.push(measurement);
       options.log(
-        `  ${name}: p50 ${measurement.handlerMs.p50.toFixed(2)} ms (raw ${measurement.rawMs.p50.toFixed(2)}), p99 ${measurement.handlerMs.p99.toFixed(2)} ms (raw ${measurement.rawMs.p99.toFixed(2)}), ${sampleCalls.length} calls [${measurement.calls.join(', ')}]; fixtures ${((performance.now() - prepareStarted) / 1000).toFixed(1)} s`,
+        `  ${name}: p50 ${measurement.handlerMs.p50.toFixed(2)} ms (raw ${measurement.rawMs.p50.toFixed(2)}), p99 ${measurement.handlerMs.p99.toFixed(2)} ms (raw ${measurement.rawMs.p99.toFixed(2)}), CPU ${measurement.cpuMs.handler.toFixed(2)} ms (raw ${measurement.cpuMs.raw.toFixed(2)}), ${sampleCalls.length} calls [${measurement.calls.join(', ')}]; fixtures ${((performance.now() - prepareStarted) / 1000).toFixed(1)} s`,
       );
     }
   } finally {

@@ -5,12 +5,12 @@ import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction } from '../lib/http/http-function';
-import { loginServiceRoutes } from '../lib/routes/login-service';
+import { erasureRoutes } from '../lib/routes/erasure';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
 
-export const handler = createHttpFunction('erasureApi', loginServiceRoutes, {
+export const handler = createHttpFunction('erasureApi', erasureRoutes, {
   eraseCustomer: async (request) => {
     const callerId = request.principal.kind === 'service' ? request.principal.id : 'unknown';
     const outcome = await eraseCustomer(request.pathParameters.customerId, callerId, deps);

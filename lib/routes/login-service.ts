@@ -1,11 +1,10 @@
 // The login service's internal routes (IAM): customer sync, 2FA status, login verification, tickets,
-// backup codes, removing a passkey (one function), and erasure (a function of its own).
+// backup codes, removing a passkey (one function). Erasure, its own function, is in erasure.ts.
 import * as z from '../schema';
 import { customerIdSchema, customerRecordSchema } from '../customers/schemas';
 import { typedCodeSchema } from '../totp/schemas';
 import { customerSyncedSchema, twoFactorStateSchema } from '../customers/responses';
 import { enrollmentTicketIssuedSchema, passkeyRemovedSchema } from '../enrollment/responses';
-import { customerErasedSchema } from '../erasure/responses';
 import { verifyOutcomeSchema } from '../totp/responses';
 import { backupCodesRenewedSchema } from '../backup-codes/responses';
 import { passkeyRequestOptionsSchema, passkeyVerifyOutcomeSchema } from '../passkeys/responses';
@@ -128,30 +127,5 @@ export const loginServiceRoutes = [
     }),
     tables: { customers: 'readWrite', ...appendAudit },
     services: ['openSecrets', 'answerHashKey'],
-  },
-  {
-    method: 'POST',
-    path: '/internal/customers/{customerId}/erase',
-    operation: 'eraseCustomer',
-    responses: { 200: customerErasedSchema },
-    // Its own function, so the function called at every login holds none of these deletes.
-    function: 'erasureApi',
-    auth: { type: 'iam' },
-    params: customerParams,
-    body: z.optional(z.strictObject({})),
-    // The record becomes a tombstone (Put) beside its id claim; everything else of the customer is found
-    // through the indexes that name it and deleted (lib/erasure/).
-    tables: {
-      customers: 'readWrite',
-      customerSearch: 'readWriteDelete',
-      verifications: 'queryDelete',
-      tickets: 'queryDelete',
-      approvals: 'queryDelete',
-      idempotency: 'queryDelete',
-      auditEvents: 'append',
-      notifications: 'queryDelete',
-      // CUSTOMER_ERASED goes to the event bus; its marker holds ids only and expires with its TTL.
-      eventPublications: 'append',
-    },
   },
 ] as const satisfies readonly RouteDefinition[];

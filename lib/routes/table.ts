@@ -1,6 +1,7 @@
 // The one route table, and what the compiler reads off it: each function's operations and their schemas.
 import type { RouteDefinition } from './definition';
 import { enrollmentRoutes } from './enrollment';
+import { erasureRoutes } from './erasure';
 import { healthRoutes } from './health';
 import { loginServiceRoutes } from './login-service';
 import { securityRoutes } from './security';
@@ -11,6 +12,7 @@ const routeTable = [
   ...staffRoutes,
   ...securityRoutes,
   ...loginServiceRoutes,
+  ...erasureRoutes,
   ...enrollmentRoutes,
 ] as const;
 
