@@ -17,7 +17,8 @@ import { recoveryDelayWords } from './views/recovery-delay.words';
 import { signInWords } from './views/sign-in.words';
 import { triageWords } from './views/triage.words';
 import { verificationWords } from './views/verification.words';
-import { commonWords, outcomeWords, triageSayWords, twoFactorWords, verificationStatusWords } from './words';
+import { commonWords, outcomeWords, twoFactorWords, verificationStatusWords } from './words';
+import { triageSayWords } from './vocabulary.words';
 
 export { actorLabels, auditSentences, eventLabels, notificationKindLabels } from './audit.words';
 export { errorSentences } from './errors.words';

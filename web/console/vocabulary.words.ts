@@ -1,6 +1,8 @@
 // The verification vocabularies of lib/ as the console names them: checks, results, channels, the
-// caller's problems and the reasons for going without possession proof, every console language side
-// by side. Typed against lib/, so a new member cannot ship without its words.
+// caller's problems, what the agent says for each self-service path and the reasons for going without
+// possession proof, every console language side by side. Typed against lib/, so a new member cannot
+// ship without its words.
+import type { SelfServicePath } from '../../lib/triage/advice';
 import type { ReportedProblem } from '../../lib/verification/vocabulary';
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from '../../lib/verification/schemas';
 import { byLocale, type Words } from './locales';
@@ -90,6 +92,33 @@ export const reportedProblemLabels = byLocale({
   NEW_PHONE: { nl: 'Nieuwe telefoon', en: 'New phone' },
   PASSKEY_LOST: { nl: 'Passkey of beveiligingssleutel kwijt', en: 'Passkey or security key lost' },
 } satisfies Words<ReportedProblem>);
+
+/**
+ * What the agent says for each self-service path triage advises (views/triage.ts), beside the reports:
+ * a new report and its path are words of this one file.
+ */
+export const triageSayWords = {
+  triageSay_REPLACE_AUTHENTICATOR: {
+    nl: '“Log in zoals altijd, met de code uit de app op uw oude telefoon. Ga naar Profiel en kies ‘Authenticator vervangen’. Scan daar de QR-code met uw nieuwe telefoon; de oude app werkt tot de nieuwe bevestigd is. U krijgt er nieuwe back-upcodes bij.”',
+    en: '“Log in as usual, with the code from the app on your old phone. Go to Profile and choose ‘Replace authenticator’. Scan the QR code there with your new phone; the old app keeps working until the new one is confirmed. You get new backup codes with it.”',
+  },
+  triageSay_BACKUP_CODE_SIGN_IN: {
+    nl: '“Log in met uw wachtwoord en kies ‘Back-upcode gebruiken’. Ga daarna naar Profiel, kies ‘Authenticator vervangen’ en zet de app op uw telefoon opnieuw op; u krijgt dan ook nieuwe back-upcodes.”',
+    en: '“Log in with your password and choose ‘Use a backup code’. Then go to Profile, choose ‘Replace authenticator’ and set up the app on your phone again; you also get new backup codes.”',
+  },
+  triageSay_PASSKEY_SIGN_IN: {
+    nl: '“Log in met uw wachtwoord en kies ‘Inloggen met een passkey’. Ga daarna naar Profiel, kies ‘Authenticator vervangen’, bevestig met uw passkey en zet de app op uw telefoon opnieuw op; u krijgt dan ook nieuwe back-upcodes.”',
+    en: '“Log in with your password and choose ‘Sign in with a passkey’. Then go to Profile, choose ‘Replace authenticator’, confirm with your passkey and set up the app on your phone again; you also get new backup codes.”',
+  },
+  triageSay_RENEW_BACKUP_CODES: {
+    nl: '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel en kies ‘Back-upcodes vernieuwen’. De oude codes, ook de kwijtgeraakte, werken daarna niet meer.”',
+    en: '“Log in as usual, with the code from your app. Go to Profile and choose ‘Renew backup codes’. The old codes, the lost ones too, stop working.”',
+  },
+  triageSay_REMOVE_PASSKEY: {
+    nl: '“Log in zoals altijd, met de code uit uw app. Ga naar Profiel, kies bij ‘Passkeys’ de passkey die u kwijt bent en kies ‘Verwijderen’; bevestig met een code uit de app. Doe het vandaag nog: wie de sleutel vindt, kan er met uw wachtwoord mee proberen in te loggen.”',
+    en: '“Log in as usual, with the code from your app. Go to Profile, choose the lost passkey under ‘Passkeys’ and choose ‘Remove’; confirm with a code from the app. Do it today: whoever finds the key could try to log in with it and your password.”',
+  },
+} satisfies Words<`triageSay_${SelfServicePath}`>;
 
 export const noPossessionReasonLabels = byLocale({
   MAILBOX_ON_LOST_DEVICE: {
