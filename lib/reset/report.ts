@@ -2,7 +2,7 @@
 // (2FA LOCKED: the login service refuses password-only logins and every code), every other ticket
 // stops working, and UNAUTHORIZED_RESET_REPORTED goes to the audit — whose stream alerts security.
 // Only a RESET ticket reports (see `reportsByTicket`).
-import { commitWithAudit } from '../audit/store';
+import { commitWithAudit, readChainHead } from '../audit/store';
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import type { Clock, Random } from '../clock';
 import type { CustomerItem } from '../customers/customer';
@@ -56,16 +56,24 @@ export const mayReport = (item: TicketItem, state: TicketState, clock: Clock) =>
   reportsByTicket[item.purpose] &&
   (state === 'USABLE' || (state === 'VOIDED' && clock.now().getTime() < new Date(item.expiresAt).getTime()));
 
-const requireReportableTicket = async (ticket: string, clock: Clock): Promise<UsableTicket> => {
+const requireReportableTicket = async (
+  ticket: string,
+  clock: Clock,
+  options: { chainHead?: boolean } = {},
+): Promise<UsableTicket> => {
   const item = await getTicket(hashTicket(ticket));
   if (!item) throw ticketUnknown();
   const stored = ticketState(item, clock);
+  // The ticket names the customer: the lock's audit event needs its chain head, read beside the customer.
+  const chainHead = options.chainHead ? readChainHead(item.customerId) : undefined;
+  chainHead?.catch(() => undefined);
   const customer = await getCustomer(item.customerId, true);
   if (!customer) throw ticketUnknown();
   // Before the state: a profile-page link never reports, used or not, and the answer says why.
   if (!reportsByTicket[item.purpose]) throw notReportable();
   const state = stored === 'USABLE' && customer.enrollmentTicketHash !== item.ticketHash ? 'VOIDED' : stored;
-  if (state === 'USABLE' || mayReport(item, state, clock)) return { ticket: item, customer };
+  if (state === 'USABLE' || mayReport(item, state, clock))
+    return { ticket: item, customer, ...(chainHead ? { chainHead } : {}) };
   // A voided reset ticket past its lifetime reports nothing: expired is what the customer needs to hear.
   throw ticketRefusal(state === 'VOIDED' ? 'EXPIRED' : state);
 };
@@ -116,38 +124,45 @@ const refusalNow = async (ticket: string, clock: Clock) => {
 export const reportUnauthorizedReset = async (ticket: string, deps: { clock: Clock; random: Random }) => {
   // Read once up front (its customer is the audit subject); that read serves the first attempt and a
   // retry after a lost race reads afresh.
-  let fresh: UsableTicket | undefined = await requireReportableTicket(ticket, deps.clock);
-  const { result } = await commitWithAudit(fresh.ticket.customerId, deps, async (append) => {
-    const { ticket: item, customer } = fresh ?? (await requireReportableTicket(ticket, deps.clock));
-    fresh = undefined;
-    const now = deps.clock.now();
-    append({
-      type: 'UNAUTHORIZED_RESET_REPORTED',
-      actorType: 'customer',
-      actorId: customer.customerId,
-      customerId: customer.customerId,
-      ...(item.caseId ? { caseId: item.caseId } : {}),
-      details: { ticketPurpose: item.purpose, previousStatus: customer.twoFactor },
-    });
-    return {
-      writes: [
-        {
-          Update: {
-            TableName: tableName('tickets'),
-            Key: { ticketHash: item.ticketHash },
-            UpdateExpression: 'SET spentAt = :now',
-            // Voided is fine here (see requireReportableTicket); spent or expired is not.
-            ConditionExpression:
-              'attribute_exists(ticketHash) AND attribute_not_exists(spentAt) AND expiresAt > :now',
-            ExpressionAttributeValues: { ':now': now.toISOString() },
+  let fresh: UsableTicket | undefined = await requireReportableTicket(ticket, deps.clock, {
+    chainHead: true,
+  });
+  const { result } = await commitWithAudit(
+    fresh.ticket.customerId,
+    deps,
+    async (append) => {
+      const { ticket: item, customer } = fresh ?? (await requireReportableTicket(ticket, deps.clock));
+      fresh = undefined;
+      const now = deps.clock.now();
+      append({
+        type: 'UNAUTHORIZED_RESET_REPORTED',
+        actorType: 'customer',
+        actorId: customer.customerId,
+        customerId: customer.customerId,
+        ...(item.caseId ? { caseId: item.caseId } : {}),
+        details: { ticketPurpose: item.purpose, previousStatus: customer.twoFactor },
+      });
+      return {
+        writes: [
+          {
+            Update: {
+              TableName: tableName('tickets'),
+              Key: { ticketHash: item.ticketHash },
+              UpdateExpression: 'SET spentAt = :now',
+              // Voided is fine here (see requireReportableTicket); spent or expired is not.
+              ConditionExpression:
+                'attribute_exists(ticketHash) AND attribute_not_exists(spentAt) AND expiresAt > :now',
+              ExpressionAttributeValues: { ':now': now.toISOString() },
+            },
           },
-        },
-        lockWrite(customer, { ticketPurpose: item.purpose, caseId: item.caseId }, now),
-      ],
-      result: { status: 'RECOVERY_LOCKED' as const, reportedAt: now.toISOString() },
-      onConflict: () => new Error('ticket changed'),
-    };
-  }).catch(async (error: unknown) => {
+          lockWrite(customer, { ticketPurpose: item.purpose, caseId: item.caseId }, now),
+        ],
+        result: { status: 'RECOVERY_LOCKED' as const, reportedAt: now.toISOString() },
+        onConflict: () => new Error('ticket changed'),
+      };
+    },
+    fresh.chainHead,
+  ).catch(async (error: unknown) => {
     throw (await refusalNow(ticket, deps.clock)) ?? error;
   });
   return result;
