@@ -3,72 +3,32 @@
 // the passkey guide, and the passkey then gets a replacement ticket without any reset. The other side:
 // an answer about a passkey the customer does not have counts for nothing, and a client that skipped
 // the question is asked again.
-import { auditEventsOf } from '../support/audit';
-import { createCustomer, emailOf, markEnrolled, resetCustomer } from '../support/fixtures';
-import { softPasskey, type SoftPasskey } from '../support/soft-passkey';
-import { noVelocityLimits, startTestStack, type Caller, type TestStack } from '../support/stack';
+import { createCustomer, emailOf, markEnrolled } from '../support/fixtures';
+import {
+  agent,
+  assertion,
+  enrolledWithPasskey,
+  eventsOf,
+  service,
+  stack,
+  usePasskeyStack,
+} from '../support/passkey-stack';
 
 jest.setTimeout(150_000);
-
-let stack: TestStack;
-let service: Caller;
-let agent: string;
-let admin: string;
-const rpId = 'localhost';
-
-beforeAll(async () => {
-  stack = await startTestStack({
-    pollStreams: true,
-    environment: { ...noVelocityLimits, RECENT_RESET_COOLING_OFF_HOURS: '0' },
-  });
-  service = await stack.serviceToken();
-  agent = await stack.helpdeskToken('agent-bram');
-  admin = await stack.adminToken('admin-anna');
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+usePasskeyStack();
 
 const triage = (customerId: string, answers: Record<string, unknown>) =>
   stack.call('POST', `/admin/customers/${customerId}/triage`, {
     token: agent,
     body: { reportedProblem: 'PHONE_LOST', channel: 'phone', ...answers },
   });
-const triagesOf = async (customerId: string) =>
-  (await auditEventsOf(stack, customerId)).filter((event) => event.type === 'HELPDESK_TRIAGE_RECORDED');
-
-/** Reset, then a passkey from the mailed link: the customer's one factor (plus the backup codes). */
-const withPasskey = async (customerId: string) => {
-  const { ticket } = await resetCustomer(stack, customerId, { agent, admin });
-  const passkey = softPasskey();
-  const options = await stack.call('POST', '/enroll/passkey/options', { body: { ticket } });
-  expect(options.status).toBe(200);
-  const registered = await stack.call('POST', '/enroll/passkey/register', {
-    body: {
-      ticket,
-      response: passkey.register({ challenge: options.body.challenge, origin: stack.apiUrl, rpId }),
-    },
-  });
-  expect(registered.status).toBe(200);
-  return passkey;
-};
-
-const assertion = async (customerId: string, passkey: SoftPasskey) => {
-  const options = await stack.call(
-    'POST',
-    `/internal/customers/${customerId}/passkeys/authentication-options`,
-    {
-      token: service,
-    },
-  );
-  expect(options.status).toBe(200);
-  return passkey.assert({ challenge: options.body.challenge, origin: stack.apiUrl, rpId });
-};
+const triagesOf = (customerId: string) => eventsOf(customerId, 'HELPDESK_TRIAGE_RECORDED');
 
 describe('triage: a passkey that still signs in', () => {
   it('is asked before the codes, sends the caller to self-service with its guide, and the passkey gets the new app', async () => {
     const customerId = 'tp-passkey';
-    const passkey = await withPasskey(customerId);
+    // Reset, then a passkey from the mailed link: the customer's one factor (plus the backup codes).
+    const { passkey } = await enrolledWithPasskey(customerId);
     const before = (await triagesOf(customerId)).length;
 
     // Skipping the passkey question for a customer who has one: asked again, nothing recorded.
