@@ -127,6 +127,14 @@ export interface TriageStanding {
   hasPasskeys: boolean;
 }
 
+/**
+ * A report about a factor names one on file: "passkey lost" of a customer without a passkey would mail
+ * a guide to remove nothing. The console offers only the reports that fit; the server refuses the rest
+ * (a passkey removed while the console showed it), and the agent asks what the caller lost.
+ */
+export const reportFits = (problem: ReportedProblem, customer: Pick<TriageStanding, 'hasPasskeys'>) =>
+  problem !== 'PASSKEY_LOST' || customer.hasPasskeys;
+
 /** The passkey question: only for a customer with a passkey on file, once the app is known not to work. */
 export const passkeyQuestionAsked = (
   answers: Pick<AskedTriageAnswers, 'oldAuthenticatorWorks'>,

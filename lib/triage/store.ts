@@ -11,7 +11,7 @@ import { requireCustomer } from '../customers/store';
 import { hasPasskeys } from '../customers/passkeys';
 import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
 import { conflict, invalid, tooManyRequests } from '../errors';
-import { adviseTriageFor, passkeyQuestionAsked } from './advice';
+import { adviseTriageFor, passkeyQuestionAsked, reportFits } from './advice';
 import type { RecordTriageInput } from './schemas';
 
 export interface Deps {
@@ -38,6 +38,11 @@ export const recordTriage = async (
       recoveryLocked: customer.recoveryLockedAt !== undefined,
       hasPasskeys: hasPasskeys(customer),
     };
+    if (!reportFits(request.reportedProblem, standing))
+      throw conflict(
+        'NO_PASSKEY_ON_FILE',
+        'The customer has no passkey on file, so there is none to remove: ask what the caller lost and record that.',
+      );
     const advice = adviseTriageFor(request, standing);
     // Skipped because the console saw a lock an officer has lifted since, or no passkey where one has been
     // added since (or the other way round): the questions that decide count again.

@@ -4,6 +4,7 @@
 // with the old app's code; a PHONE_LOST caller with nothing left goes to verification, which names the triage.
 import { auditEventsOf } from '../support/audit';
 import { awaitFreshStep, phoneApp, scanQr } from '../integration/self-service-helpers';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { createCustomer } from '../support/fixtures';
 import { softPasskey } from '../support/soft-passkey';
 import { browserSuite, screenshot, signIn } from './browser';
@@ -71,6 +72,11 @@ describe('triage in the console', () => {
     const agent = await open();
     await signIn(agent, suite.stack, 'agent-bram', `#/customers/${customerId}`);
     await agent.getByTestId('customer-name').waitFor();
+    // No passkey on file: "passkey lost" is not among the reports.
+    const reports = agent.getByLabel('Wat meldt de klant?').locator('option');
+    expect(
+      await reports.evaluateAll((options) => options.map((option) => option.getAttribute('value'))),
+    ).toEqual(['', 'CANNOT_LOG_IN', 'PHONE_LOST', 'APP_BROKEN', 'BACKUP_CODES_LOST', 'NEW_PHONE']);
     await agent.getByLabel('Wat meldt de klant?').selectOption('NEW_PHONE');
     await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('yes');
     await agent.getByLabel('Heeft de klant nog ongebruikte back-upcodes?').selectOption('no');
@@ -206,7 +212,7 @@ describe('triage in the console', () => {
   });
   it('sends a caller who lost a security key, with the app in hand, to remove it alone', async () => {
     const customerId = 'e2e-triage-key';
-    await enrolledCustomer(customerId, 'nl');
+    await passkeyCustomer(customerId);
     const agent = await open();
     await signIn(agent, suite.stack, 'agent-cees', `#/customers/${customerId}`);
     await agent.getByTestId('customer-name').waitFor();
@@ -258,5 +264,38 @@ describe('triage in the console', () => {
       (event) => event.type === 'HELPDESK_TRIAGE_RECORDED',
     );
     expect(recorded?.details).toMatchObject({ passkeyWorks: true, selfServicePath: 'PASSKEY_SIGN_IN' });
+  });
+  it('offers "passkey lost" only with a passkey on file, and a passkey gone meanwhile sends the agent back to the report', async () => {
+    const customerId = 'e2e-triage-key-gone';
+    await passkeyCustomer(customerId);
+    const agent = await open();
+    await signIn(agent, suite.stack, 'agent-cees', `#/customers/${customerId}`);
+    await agent.getByTestId('customer-name').waitFor();
+    const report = agent.getByLabel('Wat meldt de klant?');
+    await report.selectOption({ label: 'Passkey of beveiligingssleutel kwijt' });
+    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('yes');
+    await agent.getByTestId('triage-advice').waitFor();
+    // The passkey goes while the page still shows it (here: straight from the record).
+    await suite.stack.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: suite.stack.tableNames.customers,
+        Key: { customerId: { S: customerId } },
+        UpdateExpression: 'REMOVE passkeys',
+      }),
+    );
+    await agent.getByRole('button', { name: 'Instructies mailen' }).click();
+    await agent.getByText('geen passkey in het dossier', { exact: false }).first().waitFor();
+    // Read again: the report is cleared and no longer offered; the agent asks and chooses another.
+    await report.locator('option[value="PASSKEY_LOST"]').waitFor({ state: 'detached' });
+    expect(await report.inputValue()).toBe('');
+    expect(await agent.getByTestId('triage-advice').count()).toBe(0);
+    await report.selectOption('APP_BROKEN');
+    await agent.getByLabel('Werkt de oude authenticator-app nog (geeft hij codes)?').selectOption('yes');
+    await agent.getByRole('button', { name: 'Instructies mailen' }).click();
+    await agent.getByTestId('triage-guide-queued').waitFor();
+    const triages = (await auditEventsOf(suite.stack, customerId)).filter(
+      (event) => event.type === 'HELPDESK_TRIAGE_RECORDED',
+    );
+    expect(triages.map((event) => event.details.reportedProblem)).toEqual(['APP_BROKEN']);
   });
 });

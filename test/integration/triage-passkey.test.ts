@@ -100,4 +100,44 @@ describe('triage: a passkey that still signs in', () => {
     expect(withApp.status).toBe(400);
     expect(await triagesOf(customerId)).toHaveLength(1);
   });
+
+  it('takes "passkey lost" only of a customer with a passkey on file, and mails its guide in the customer’s language', async () => {
+    const withKey = 'tp-lost-key';
+    await enrolledWithPasskey(withKey);
+    // The same record in English (the login service's sync): the guide follows the customer's language.
+    await createCustomer(stack, withKey, { email: emailOf(withKey), locale: 'en' });
+    const lost = await triage(withKey, { reportedProblem: 'PASSKEY_LOST', oldAuthenticatorWorks: true });
+    expect(lost.status).toBe(201);
+    expect(lost.body).toMatchObject({ advice: 'SELF_SERVICE', selfServicePath: 'REMOVE_PASSKEY' });
+    await stack.poller?.drain();
+    const guide = (await stack.sentEmails()).find(
+      (email) =>
+        email.destination.to.includes(emailOf(withKey)) &&
+        email.subject === 'How to remove the passkey you lost',
+    );
+    expect(guide?.body.text).toContain('choose "Remove"');
+
+    // Without a passkey on file (never had one, or removed while the console showed it): refused, whatever
+    // the answers, with nothing recorded and no mail; the agent asks what was lost and records that.
+    const none = 'tp-lost-none';
+    await createCustomer(stack, none, { email: emailOf(none) });
+    await markEnrolled(stack, none);
+    const mailsBefore = (await stack.sentEmails()).length;
+    for (const answers of [
+      { oldAuthenticatorWorks: true },
+      { oldAuthenticatorWorks: false, backupCodesAvailable: false },
+      { oldAuthenticatorWorks: false, passkeyWorks: true, backupCodesAvailable: true },
+    ]) {
+      const refused = await triage(none, { reportedProblem: 'PASSKEY_LOST', ...answers });
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'NO_PASSKEY_ON_FILE']);
+    }
+    expect(await triagesOf(none)).toEqual([]);
+    const asked = await triage(none, { reportedProblem: 'APP_BROKEN', oldAuthenticatorWorks: true });
+    expect(asked.body).toMatchObject({ advice: 'SELF_SERVICE', selfServicePath: 'REPLACE_AUTHENTICATOR' });
+    await stack.poller?.drain();
+    const mails = (await stack.sentEmails()).slice(mailsBefore);
+    expect(
+      mails.filter((email) => email.destination.to.includes(emailOf(none))).map((m) => m.subject),
+    ).toEqual(['Zo zet u tweestapsverificatie over naar uw nieuwe telefoon']);
+  });
 });

@@ -1,4 +1,4 @@
-import { adviseTriage, adviseTriageFor, type TriageAdvice } from '../../lib/triage/advice';
+import { adviseTriage, adviseTriageFor, reportFits, type TriageAdvice } from '../../lib/triage/advice';
 import { reportedProblems, type ReportedProblem } from '../../lib/verification/vocabulary';
 
 const replace: TriageAdvice = { advice: 'SELF_SERVICE', selfServicePath: 'REPLACE_AUTHENTICATOR' };
@@ -133,5 +133,12 @@ describe('triage advice for a customer with a passkey on file', () => {
     // A client that skipped the codes because it saw a passkey (since removed) gets no advice: asked again.
     expect(adviseTriageFor(claimed, noPasskey)).toBeUndefined();
     expect(adviseTriageFor({ ...claimed, backupCodesAvailable: false }, noPasskey)).toEqual(verify);
+  });
+
+  it('"passkey lost" is a report about a passkey on file; every other report fits any customer', () => {
+    expect(reportFits('PASSKEY_LOST', { hasPasskeys: true })).toBe(true);
+    expect(reportFits('PASSKEY_LOST', { hasPasskeys: false })).toBe(false);
+    for (const problem of reportedProblems.filter((report) => report !== 'PASSKEY_LOST'))
+      expect([problem, reportFits(problem, { hasPasskeys: false })]).toEqual([problem, true]);
   });
 });

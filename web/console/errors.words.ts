@@ -281,6 +281,10 @@ export const errorSentences = byLocale({
     nl: 'De herstelblokkade is intussen opgeheven: nu bepalen de antwoorden het advies. Vraag of de oude app nog werkt.',
     en: 'The recovery lock has been lifted meanwhile: the answers now decide the advice. Ask whether the old app still works.',
   },
+  NO_PASSKEY_ON_FILE: {
+    nl: 'Deze klant heeft (inmiddels) geen passkey in het dossier, dus er is niets te verwijderen. Vraag wat de klant kwijt is en kies die melding.',
+    en: 'This customer has no passkey on file (any more), so there is nothing to remove. Ask what the caller lost and choose that report.',
+  },
   TRIAGE_ADVISED_SELF_SERVICE: {
     nl: 'De triage stuurt deze klant naar zelfhulp; verificatie is niet nodig. Werkte zelfhulp niet? Beantwoord de vragen opnieuw.',
     en: 'The triage sends this caller to self-service; no verification is needed. Did self-service not work? Answer the questions again.',

@@ -6,9 +6,11 @@ import {
   adviseTriageFor,
   factorQuestionsAsked,
   passkeyQuestionAsked,
+  reportFits,
   type TriageAdvice,
   type TriageStanding,
 } from '../../../lib/triage/advice';
+import { reportedProblems } from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
 import { errorBlock, type Ctx } from '../context';
 import type { MessageKey } from '../messages';
@@ -24,7 +26,7 @@ export const currentAdvice = (page: CustomerPage): TriageAdvice | undefined => {
   return adviseTriageFor({ ...page.triage, reportedProblem: page.reportedProblem }, standingOf(page));
 };
 
-const standingOf = (page: CustomerPage): TriageStanding => ({
+export const standingOf = (page: CustomerPage): TriageStanding => ({
   recoveryLocked: page.profile?.customer.recoveryLocked === true,
   hasPasskeys: page.profile?.customer.methods.some((way) => way.method === 'passkey') === true,
 });
@@ -33,6 +35,23 @@ const standingOf = (page: CustomerPage): TriageStanding => ({
 export const cooldownUntil = (page: CustomerPage, now = new Date()) => {
   const until = page.profile?.customer.verificationCooldownUntil;
   return until && new Date(until) > now ? until : undefined;
+};
+
+/** The reports to offer for this customer: "passkey lost" only of one with a passkey on file. */
+export const reportsOffered = (page: CustomerPage) =>
+  reportedProblems.filter((problem) => reportFits(problem, standingOf(page)));
+
+/**
+ * The server refused on what it knows now and the page does not (a lock lifted, a passkey removed):
+ * read the customer again, so the questions and reports offered are the ones that count. False for any
+ * other refusal.
+ */
+export const reloadIfStale = async (ctx: Ctx, page: CustomerPage, code: string | undefined) => {
+  if (code !== 'TRIAGE_ANSWER_REQUIRED' && code !== 'NO_PASSKEY_ON_FILE') return false;
+  // The report named a passkey the customer no longer has: the agent asks and chooses again.
+  if (code === 'NO_PASSKEY_ON_FILE') page.reportedProblem = undefined;
+  await loadProfile(ctx, page, code === 'NO_PASSKEY_ON_FILE' ? 'reported-problem' : 'triage-app-works');
+  return true;
 };
 
 /** Records the triage as answered; the answer carries the triage id a verification then names. */
@@ -77,7 +96,7 @@ const emailGuide = async (ctx: Ctx, page: CustomerPage) => {
     page.triage.busy = false;
     page.triage.error = ctx.errorInfo(error);
     ctx.alert(page.triage.error.text);
-    ctx.render('email-guide');
+    if (!(await reloadIfStale(ctx, page, page.triage.error.code))) ctx.render('email-guide');
   }
 };
 

@@ -4,13 +4,21 @@
 // This file: starting a session (channel, reported problem, triage) and the card that holds it; the
 // questions are in verification-checks.ts, the code and the outcome in verification-outcome.ts.
 import type { Channel, channels as libChannels } from '../../../lib/verification/schemas';
-import { reportedProblems, type ReportedProblem } from '../../../lib/verification/vocabulary';
+import type { ReportedProblem } from '../../../lib/verification/vocabulary';
 import { h, uid } from '../../shared/dom';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { channelLabels, reportedProblemLabels } from '../messages';
 import { loadProfile, verificationFrom, type CustomerPage, type VerificationState } from './customer-state';
 import { cancelVerification, caseNumberLine } from './handoff';
-import { cooldownUntil, currentAdvice, recordTriage, triageAdviceBlock, triageQuestions } from './triage';
+import {
+  cooldownUntil,
+  currentAdvice,
+  recordTriage,
+  reloadIfStale,
+  reportsOffered,
+  triageAdviceBlock,
+  triageQuestions,
+} from './triage';
 import { checkRow, identityChecks, securityQuestions } from './verification-checks';
 import { reEnrollNotice } from './re-enroll';
 import {
@@ -53,9 +61,8 @@ const startVerification = async (ctx: Ctx, page: CustomerPage) => {
     page.startBusy = false;
     page.startError = ctx.errorInfo(error);
     ctx.alert(page.startError.text);
-    // The lock was lifted since the page loaded: read the customer again, so the questions come back.
-    if (page.startError.code === 'TRIAGE_ANSWER_REQUIRED') await loadProfile(ctx, page, 'triage-app-works');
-    else ctx.render('start-verification');
+    // A lock lifted or a passkey removed since the page loaded: the customer is read again.
+    if (!(await reloadIfStale(ctx, page, page.startError.code))) ctx.render('start-verification');
   }
 };
 
@@ -118,7 +125,7 @@ const startForm = (ctx: Ctx, page: CustomerPage) => {
           },
         },
         h('option', { value: '', text: t('reportedProblemNone') }),
-        ...reportedProblems.map((problem) =>
+        ...reportsOffered(page).map((problem) =>
           h('option', {
             value: problem,
             selected: problem === page.reportedProblem,
