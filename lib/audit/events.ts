@@ -2,6 +2,7 @@
 // its business metric, its OCSF account change), and the shape of an audit item as auditors read it.
 import type { BusinessMetric } from '../observability/metric-names';
 import type { AccountChangeMapping } from './account-changes';
+import type { NotificationKind } from './notification-kinds';
 
 export type ActorType = 'agent' | 'admin' | 'customer' | 'service' | 'system';
 
@@ -46,17 +47,22 @@ export interface AuditEventDeclaration {
    * nowhere.
    */
   accountChange: AccountChangeMapping | null;
+  /**
+   * The mail it calls for (lib/audit/outbox.ts commits the ledger entry in the same transaction; the
+   * notifier sends it), or how its details decide; null mails nothing.
+   */
+  mail:
+    NotificationKind | ((event: { details: Record<string, AuditValue> }) => NotificationKind | null) | null;
 }
 
 /**
  * Every audit event type, declared once. Its order is the vocabulary's order (the contract's enum,
- * the docs' tables). The console asks each type for its words (web/console/audit.words.ts); which
- * events call for a mail is lib/audit/outbox.ts's.
+ * the docs' tables). The console asks each type for its words (web/console/audit.words.ts).
  */
 export const auditEvents = {
-  CUSTOMER_CREATED: { sealed: [], metric: null, accountChange: null },
-  CUSTOMER_EMAIL_CHANGED: { sealed: [], metric: null, accountChange: null },
-  CUSTOMER_RECORD_CHANGED: { sealed: [], metric: null, accountChange: null },
+  CUSTOMER_CREATED: { sealed: [], metric: null, accountChange: null, mail: null },
+  CUSTOMER_EMAIL_CHANGED: { sealed: [], metric: null, accountChange: null, mail: null },
+  CUSTOMER_RECORD_CHANGED: { sealed: [], metric: null, accountChange: null, mail: null },
   CUSTOMER_ERASED: {
     sealed: [],
     metric: null,
@@ -65,30 +71,45 @@ export const auditEvents = {
       severity: 'LOW',
       message: "The customer's record and authentication factors were erased.",
     },
+    mail: null,
   },
   HELPDESK_TRIAGE_RECORDED: {
     sealed: [],
     // Resets avoided (self-service) against calls that needed the procedure: the triage outcome.
     metric: (event) => (event.details.advice === 'SELF_SERVICE' ? 'TriagesSelfService' : 'TriagesVerify'),
     accountChange: null,
+    // Only a self-service advice with the guide asked for; a VERIFY triage mails nothing.
+    mail: (event) => (event.details.guideEmailed === true ? 'SELF_SERVICE_GUIDE' : null),
   },
-  VERIFICATION_STARTED: { sealed: [], metric: 'VerificationsStarted', accountChange: null },
-  VERIFICATION_CHECK_RECORDED: { sealed: [], metric: null, accountChange: null },
-  VERIFICATION_EMAIL_CODE_SENT: { sealed: [], metric: 'EmailCodesSent', accountChange: null },
+  VERIFICATION_STARTED: { sealed: [], metric: 'VerificationsStarted', accountChange: null, mail: null },
+  VERIFICATION_CHECK_RECORDED: { sealed: [], metric: null, accountChange: null, mail: null },
+  VERIFICATION_EMAIL_CODE_SENT: { sealed: [], metric: 'EmailCodesSent', accountChange: null, mail: null },
   VERIFICATION_COMPLETED: {
     sealed: [],
     metric: (event) => (event.details.outcome === 'PASSED' ? 'VerificationsPassed' : 'VerificationsFailed'),
     accountChange: null,
+    mail: null,
   },
   VERIFICATION_EXPIRED: {
     sealed: [],
     // An open session left to expire with a wrong answer in it is a failure like any other.
     metric: (event) => (event.details.countedAsFailed === true ? 'VerificationsFailed' : null),
     accountChange: null,
+    mail: null,
   },
-  TWO_FA_DISABLE_PENDING_APPROVAL: { sealed: ['reason'], metric: 'ApprovalsPending', accountChange: null },
-  TWO_FA_DISABLE_REJECTED: { sealed: ['reason'], metric: 'DisablesRejected', accountChange: null },
-  VERIFICATION_CANCELLED: { sealed: ['reason'], metric: null, accountChange: null },
+  TWO_FA_DISABLE_PENDING_APPROVAL: {
+    sealed: ['reason'],
+    metric: 'ApprovalsPending',
+    accountChange: null,
+    mail: (event) => (event.details.alertSecurity === true ? 'SECURITY_REVIEW' : null),
+  },
+  TWO_FA_DISABLE_REJECTED: {
+    sealed: ['reason'],
+    metric: 'DisablesRejected',
+    accountChange: null,
+    mail: null,
+  },
+  VERIFICATION_CANCELLED: { sealed: ['reason'], metric: null, accountChange: null, mail: null },
   TWO_FA_DISABLED: {
     sealed: ['reason'],
     metric: (event) => (event.details.approvalId ? 'DisablesApproved' : 'DisablesDirect'),
@@ -97,13 +118,20 @@ export const auditEvents = {
       severity: 'MEDIUM',
       message: 'Two-factor authentication disabled by a helpdesk reset; the customer enrolls again.',
     },
+    mail: 'RESET',
   },
-  RESET_LINK_RESENT: { sealed: ['address'], metric: null, accountChange: null },
-  RESET_EMAIL_SENT: { sealed: [], metric: 'ResetEmailsSent', accountChange: null },
-  RESET_EMAIL_FAILED: { sealed: [], metric: 'ResetEmailsFailed', accountChange: null },
-  RESET_EMAIL_BOUNCED: { sealed: [], metric: 'ResetEmailsBounced', accountChange: null },
-  ENROLLMENT_TICKET_ISSUED: { sealed: [], metric: null, accountChange: null },
-  ENROLLMENT_STARTED: { sealed: [], metric: null, accountChange: null },
+  RESET_LINK_RESENT: {
+    sealed: ['address'],
+    metric: null,
+    accountChange: null,
+    // A re-sent link is the reset email again, with a new ticket.
+    mail: 'RESET',
+  },
+  RESET_EMAIL_SENT: { sealed: [], metric: 'ResetEmailsSent', accountChange: null, mail: null },
+  RESET_EMAIL_FAILED: { sealed: [], metric: 'ResetEmailsFailed', accountChange: null, mail: null },
+  RESET_EMAIL_BOUNCED: { sealed: [], metric: 'ResetEmailsBounced', accountChange: null, mail: null },
+  ENROLLMENT_TICKET_ISSUED: { sealed: [], metric: null, accountChange: null, mail: null },
+  ENROLLMENT_STARTED: { sealed: [], metric: null, accountChange: null, mail: null },
   TWO_FA_ENABLED: {
     sealed: [],
     metric: 'Enrollments',
@@ -112,15 +140,17 @@ export const auditEvents = {
       severity: 'INFORMATIONAL',
       message: 'Two-factor authentication enabled: an authenticator app enrolled.',
     },
+    mail: 'ENABLED',
   },
   BACKUP_CODE_USED: {
     sealed: [],
     metric: 'BackupCodesUsed',
     // A used code is spent, but the factor (the set of codes) stays as it was.
     accountChange: null,
+    mail: (event) => (Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED'),
   },
-  VERIFY_FAILED: { sealed: [], metric: null, accountChange: null },
-  VERIFY_REPLAY_REFUSED: { sealed: [], metric: null, accountChange: null },
+  VERIFY_FAILED: { sealed: [], metric: null, accountChange: null, mail: null },
+  VERIFY_REPLAY_REFUSED: { sealed: [], metric: null, accountChange: null, mail: null },
   TWO_FA_LOCKED: {
     sealed: [],
     metric: 'Lockouts',
@@ -129,6 +159,7 @@ export const auditEvents = {
       severity: 'MEDIUM',
       message: 'Login verification locked after repeated wrong codes.',
     },
+    mail: 'LOCKED',
   },
   UNAUTHORIZED_RESET_REPORTED: {
     sealed: ['reportedFrom'],
@@ -139,8 +170,9 @@ export const auditEvents = {
       severity: 'HIGH',
       message: 'Recovery locked: the customer reported a reset they did not ask for.',
     },
+    mail: 'SECURITY_ALERT',
   },
-  RECOVERY_LOCK_KEPT: { sealed: ['note'], metric: null, accountChange: null },
+  RECOVERY_LOCK_KEPT: { sealed: ['note'], metric: null, accountChange: null, mail: null },
   RECOVERY_LOCK_RELEASED: {
     sealed: ['reason'],
     metric: 'LockReleases',
@@ -150,8 +182,15 @@ export const auditEvents = {
       severity: 'LOW',
       message: 'Recovery lock released by a security officer; the customer enrolls again.',
     },
+    mail: 'LOCK_RELEASED',
   },
-  RECOVERY_LIMITS_RESET: { sealed: ['reason'], metric: null, accountChange: null },
+  RECOVERY_LIMITS_RESET: {
+    sealed: ['reason'],
+    metric: null,
+    accountChange: null,
+    // The customer hears that security lifted the limits someone's calls put on their recovery.
+    mail: 'LIMITS_RESET',
+  },
   RECOVERY_DELAY_ENDED: {
     sealed: ['reason'],
     metric: null,
@@ -162,6 +201,7 @@ export const auditEvents = {
       severity: 'MEDIUM',
       message: 'The waiting period after a reset was ended early by a security officer; enrollment is open.',
     },
+    mail: null,
   },
   AUTHENTICATOR_REPLACED: {
     sealed: [],
@@ -172,6 +212,7 @@ export const auditEvents = {
       severity: 'LOW',
       message: 'Authenticator app replaced; the previous one no longer works.',
     },
+    mail: 'AUTHENTICATOR_REPLACED',
   },
   AUTHENTICATOR_ADDED: {
     sealed: [],
@@ -183,6 +224,8 @@ export const auditEvents = {
       severity: 'LOW',
       message: 'A further authenticator was added beside the ones in use.',
     },
+    // NIST SP 800-63B-4 §4.1.2.1: every new authenticator is notified, to every address on file.
+    mail: 'AUTHENTICATOR_ADDED',
   },
   PASSKEY_REGISTERED: {
     sealed: [],
@@ -193,6 +236,7 @@ export const auditEvents = {
       severity: 'INFORMATIONAL',
       message: 'A passkey was registered as a second factor.',
     },
+    mail: null,
   },
   PASSKEY_REMOVED: {
     sealed: [],
@@ -205,6 +249,8 @@ export const auditEvents = {
       severity: 'MEDIUM',
       message: 'A passkey was removed; it no longer signs in.',
     },
+    // The customer's own removal; a reset's or a replacement's removals have their own notice.
+    mail: (event) => (event.details.reason === 'SELF_SERVICE' ? 'PASSKEY_REMOVED' : null),
   },
   BACKUP_CODES_REGENERATED: {
     sealed: [],
@@ -214,12 +260,20 @@ export const auditEvents = {
       severity: 'LOW',
       message: 'Backup codes renewed; the previous codes no longer work.',
     },
+    mail: 'BACKUP_CODES_RENEWED',
   },
-  NOTIFICATION_SENT: { sealed: [], metric: 'NotificationsSent', accountChange: null },
-  NOTIFICATION_FAILED: { sealed: [], metric: 'NotificationsFailed', accountChange: null },
-  NOTIFICATION_BOUNCED: { sealed: [], metric: 'NotificationsBounced', accountChange: null },
-  EMAIL_COMPLAINT_RECEIVED: { sealed: [], metric: 'EmailComplaints', accountChange: null },
-  CASE_RECORD_PRINTED: { sealed: [], metric: null, accountChange: null },
+  NOTIFICATION_SENT: {
+    sealed: [],
+    metric: 'NotificationsSent',
+    accountChange: null,
+    // The customer's confirmation of "this wasn't me" follows the alert it confirms ("security has been
+    // alerted" is true once the alert went out): one entry per event keeps the ledger's one-mail rule.
+    mail: (event) => (event.details.kind === 'SECURITY_ALERT' ? 'REPORT_RECEIVED' : null),
+  },
+  NOTIFICATION_FAILED: { sealed: [], metric: 'NotificationsFailed', accountChange: null, mail: null },
+  NOTIFICATION_BOUNCED: { sealed: [], metric: 'NotificationsBounced', accountChange: null, mail: null },
+  EMAIL_COMPLAINT_RECEIVED: { sealed: [], metric: 'EmailComplaints', accountChange: null, mail: null },
+  CASE_RECORD_PRINTED: { sealed: [], metric: null, accountChange: null, mail: null },
 } as const satisfies Record<string, AuditEventDeclaration>;
 
 export type AuditEventType = keyof typeof auditEvents;

@@ -4,55 +4,17 @@
 // claims and settles the entries, and its templates are keyed by the kinds named here.
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds } from '../clock';
-import type { AuditItem } from './events';
+import { auditEvents, type AuditEventDeclaration, type AuditItem } from './events';
 import type { NotificationKind } from './notification-kinds';
 
 export type { NotificationKind };
 
-/** Which email an audit event calls for, if any: read by the audit store and by the notifier. */
+/** Which email an audit event calls for, if any (its declaration's `mail`): read by the audit store and by the notifier. */
 export const notificationKindOf = (
   event: Pick<AuditItem, 'type' | 'details'>,
 ): NotificationKind | undefined => {
-  switch (event.type) {
-    case 'TWO_FA_DISABLED':
-    // A re-sent link is the reset email again, with a new ticket.
-    case 'RESET_LINK_RESENT':
-      return 'RESET';
-    case 'TWO_FA_ENABLED':
-      return 'ENABLED';
-    case 'TWO_FA_LOCKED':
-      return 'LOCKED';
-    case 'BACKUP_CODE_USED':
-      return Number(event.details.backupCodesLeft) === 1 ? 'LAST_BACKUP_CODE' : 'BACKUP_CODE_USED';
-    case 'AUTHENTICATOR_REPLACED':
-      return 'AUTHENTICATOR_REPLACED';
-    // NIST SP 800-63B-4 §4.1.2.1: every new authenticator is notified, to every address on file.
-    case 'AUTHENTICATOR_ADDED':
-      return 'AUTHENTICATOR_ADDED';
-    // The customer's own removal; a reset's or a replacement's removals have their own notice.
-    case 'PASSKEY_REMOVED':
-      return event.details.reason === 'SELF_SERVICE' ? 'PASSKEY_REMOVED' : undefined;
-    case 'BACKUP_CODES_REGENERATED':
-      return 'BACKUP_CODES_RENEWED';
-    case 'UNAUTHORIZED_RESET_REPORTED':
-      return 'SECURITY_ALERT';
-    // The customer's confirmation of "this wasn't me" follows the alert it confirms ("security has been
-    // alerted" is true once the alert went out): one entry per event keeps the ledger's one-mail rule.
-    case 'NOTIFICATION_SENT':
-      return event.details.kind === 'SECURITY_ALERT' ? 'REPORT_RECEIVED' : undefined;
-    case 'RECOVERY_LOCK_RELEASED':
-      return 'LOCK_RELEASED';
-    // The customer hears that security lifted the limits someone's calls put on their recovery.
-    case 'RECOVERY_LIMITS_RESET':
-      return 'LIMITS_RESET';
-    // Only a self-service advice with the guide asked for; a VERIFY triage mails nothing.
-    case 'HELPDESK_TRIAGE_RECORDED':
-      return event.details.guideEmailed === true ? 'SELF_SERVICE_GUIDE' : undefined;
-    case 'TWO_FA_DISABLE_PENDING_APPROVAL':
-      return event.details.alertSecurity === true ? 'SECURITY_REVIEW' : undefined;
-    default:
-      return undefined;
-  }
+  const mail: AuditEventDeclaration['mail'] = auditEvents[event.type].mail;
+  return (typeof mail === 'function' ? mail(event) : mail) ?? undefined;
 };
 
 export type LedgerStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED_RETRYABLE' | 'FAILED_PERMANENT';

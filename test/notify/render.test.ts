@@ -73,5 +73,19 @@ describe('email templates', () => {
     );
     expect(notificationKindOf({ type: 'UNAUTHORIZED_RESET_REPORTED', details: {} })).toBe('SECURITY_ALERT');
     expect(notificationKindOf({ type: 'RESET_EMAIL_SENT', details: {} })).toBeUndefined();
+    // Where the details decide: only the customer's own removal, only a guide asked for, only an alert's
+    // confirmation, only a disable that alerts security.
+    const decided = (
+      type: Parameters<typeof notificationKindOf>[0]['type'],
+      details: Record<string, string | boolean>,
+    ) => notificationKindOf({ type, details });
+    expect(decided('PASSKEY_REMOVED', { reason: 'SELF_SERVICE' })).toBe('PASSKEY_REMOVED');
+    expect(decided('PASSKEY_REMOVED', { reason: 'RESET' })).toBeUndefined();
+    expect(decided('HELPDESK_TRIAGE_RECORDED', { guideEmailed: true })).toBe('SELF_SERVICE_GUIDE');
+    expect(decided('HELPDESK_TRIAGE_RECORDED', { guideEmailed: false })).toBeUndefined();
+    expect(decided('NOTIFICATION_SENT', { kind: 'SECURITY_ALERT' })).toBe('REPORT_RECEIVED');
+    expect(decided('NOTIFICATION_SENT', { kind: 'RESET' })).toBeUndefined();
+    expect(decided('TWO_FA_DISABLE_PENDING_APPROVAL', { alertSecurity: true })).toBe('SECURITY_REVIEW');
+    expect(decided('TWO_FA_DISABLE_PENDING_APPROVAL', { alertSecurity: false })).toBeUndefined();
   });
 });
