@@ -50,7 +50,7 @@ export interface AuditEventDeclaration {
 
 /**
  * Every audit event type, declared once. Its order is the vocabulary's order (the contract's enum,
- * the docs' tables). The console asks each type for its words (web/console/audit.words.ts); which
+ * the docs' tables). The console asks each type for its words (web/console/messages.ts); which
  * events call for a mail is lib/audit/outbox.ts's.
  */
 export const auditEvents = {
