@@ -57,7 +57,7 @@ export interface AuditEventDeclaration {
 
 /**
  * Every audit event type, declared once. Its order is the vocabulary's order (the contract's enum,
- * the docs' tables). The console asks each type for its words (web/console/audit.words.ts).
+ * the docs' tables). The console asks each type for its words (web/console/messages.ts).
  */
 export const auditEvents = {
   CUSTOMER_CREATED: { sealed: [], metric: null, accountChange: null, mail: null },

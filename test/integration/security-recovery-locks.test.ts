@@ -1,7 +1,6 @@
 // The security officers' side of a "this wasn't me" report, through the local API: the queue of
 // recovery locks, a release on a fresh EMAIL_CODE verification by someone else, "keep locked" with a
 // note, and every refusal an attacker or a coached insider would try.
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { expectIntactChain } from '../support/audit';
 import {
@@ -10,63 +9,31 @@ import {
   markEnrolled,
   knowledgeChecks,
   emailOf,
-  passOwnMail,
   mailTo,
   ticketIn,
   resetCustomer,
 } from '../support/fixtures';
-import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
-import { minutesAgo, setStored as setStoredItem, storedItem } from '../support/stored-items';
+import {
+  admin,
+  agent,
+  itemOf,
+  keep,
+  lockedCustomer,
+  pass,
+  passForRelease,
+  queue,
+  release,
+  secondOfficer,
+  setStored,
+  stack,
+  statusOf,
+  useSecurityStack,
+} from '../support/security-stack';
+import { minutesAgo } from '../support/stored-items';
 import { mailOfKind } from '../support/mails';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
-let stack: TestStack;
-let agent: string;
-let admin: string;
-let officer: string;
-let secondOfficer: string;
-
-beforeAll(async () => {
-  stack = await startTestStack({ pollStreams: true, environment: noVelocityLimits });
-  agent = await stack.helpdeskToken('agent-bram');
-  admin = await stack.adminToken('admin-anna');
-  officer = await stack.token('sec-sara', ['security']);
-  secondOfficer = await stack.token('sec-sem', ['security']);
-}, 120000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const pass = (customerId: string, token = agent) => passOwnMail(stack, customerId, token);
-/** The call-back a release rests on, by an agent who had no part in the reported reset (agent-bram's). */
-const passForRelease = async (customerId: string) => pass(customerId, await stack.helpdeskToken('agent-cas'));
-
-/** Reset, then the customer answers "this wasn't me". */
-const lockedCustomer = async (customerId: string) => {
-  const reset = await resetCustomer(stack, customerId, { agent, admin });
-  const reported = await stack.call('POST', '/enroll/report', { body: { ticket: reset.ticket } });
-  expect(reported.body.status).toBe('RECOVERY_LOCKED');
-  return reset;
-};
-
-const release = (customerId: string, body: Record<string, unknown>, token = officer) =>
-  stack.call('POST', `/security/customers/${customerId}/recovery-lock/release`, { token, body });
-const keep = (customerId: string, body: Record<string, unknown>, token = officer) =>
-  stack.call('POST', `/security/customers/${customerId}/recovery-lock/keep`, { token, body });
-const queue = (query = '', token = officer) =>
-  stack.call('GET', `/security/recovery-locks${query}`, { token });
-const statusOf = async (customerId: string) =>
-  (await stack.call('GET', `/internal/customers/${customerId}/2fa`, { token: await stack.serviceToken() }))
-    .body.twoFactor;
-
-const itemOf = (table: 'customers' | 'verifications', key: Record<string, string>) =>
-  storedItem(stack, table, key);
-
-const setStored = (
-  table: 'customers' | 'verifications' | 'tickets',
-  key: Record<string, string>,
-  values: Record<string, AttributeValue>,
-) => setStoredItem(stack, table, key, values);
+useSecurityStack();
 
 describe('the queue of recovery locks', () => {
   it('lists locked customers oldest first, with the reported case and the report, a page at a time', async () => {

@@ -13,6 +13,17 @@ export type Text = Record<ConsoleLocale, string>;
 /** Words keyed by K (message keys, or a lib vocabulary: tsc then names a member without words). */
 export type Words<K extends string = string> = Record<K, Text>;
 
+/**
+ * An audit event's words: its name in the tables and its sentence, beside the words of the view whose
+ * button writes the event. audit-sentences.ts fills the sentence's placeholders from the event: {actor},
+ * {case}, {check}, {result}, {channel}, {count}, {time}, {left}, {status}, {kind}, {attempts},
+ * {fields}; clauses such as the reason are added after it.
+ */
+export interface EventWords {
+  label: Text;
+  sentence: Text;
+}
+
 /** The words of one language: what the translator and the label lookups read. */
 export const byLocale = <K extends string>(words: Words<K>) => byLanguage(consoleLocales, words);
 

@@ -1,5 +1,6 @@
 // The words of the approvals view (views/approvals.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const approvalsWords = {
   approvalsTitle: { nl: 'Wachtende goedkeuringen', en: 'Pending approvals' },
@@ -76,3 +77,14 @@ export const approvalsWords = {
   colRequest: { nl: 'Aanvraag', en: 'Request' },
   colChecksAndReason: { nl: 'Controles en reden', en: 'Checks and reason' },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const approvalsEventWords = {
+  TWO_FA_DISABLE_REJECTED: {
+    label: { nl: 'Uitschakeling afgewezen door tweede admin', en: 'Disable rejected by a second admin' },
+    sentence: {
+      nl: 'Uitschakeling afgewezen door {actor}, zaak {case}',
+      en: 'Disable rejected by {actor}, case {case}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

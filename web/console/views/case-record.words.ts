@@ -1,5 +1,6 @@
 // The words of the case record view (views/case-record.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const caseRecordWords = {
   printNow: { nl: 'Afdrukken', en: 'Print' },
@@ -27,3 +28,14 @@ export const caseRecordWords = {
   backToCustomer: { nl: '← Terug naar de klant', en: '← Back to the customer' },
   caseRecordTriage: { nl: 'Triage van dit gesprek', en: 'Triage of this call' },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const caseRecordEventWords = {
+  CASE_RECORD_PRINTED: {
+    label: { nl: 'Zaakdossier afgedrukt', en: 'Case record printed' },
+    sentence: {
+      nl: 'Zaakdossier {case} afgedrukt door {actor}',
+      en: 'Case record {case} printed by {actor}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

@@ -1,5 +1,6 @@
 // The words of the disable view (views/disable.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const disableWords = {
   stepDisableTitle: { nl: 'Stap 2: 2FA uitschakelen', en: 'Step 2: Disable 2FA' },
@@ -97,3 +98,21 @@ export const disableWords = {
     en: 'Case {cases}: verified by you. Disabling on your own verification is not possible; ask another admin.',
   },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const disableEventWords = {
+  TWO_FA_DISABLE_PENDING_APPROVAL: {
+    label: { nl: 'Uitschakeling wacht op goedkeuring', en: 'Disable awaiting approval' },
+    sentence: {
+      nl: 'Uitschakeling aangevraagd door {actor}, zaak {case}',
+      en: 'Disable requested by {actor}, case {case}',
+    },
+  },
+  TWO_FA_DISABLED: {
+    label: { nl: '2FA uitgeschakeld', en: '2FA disabled' },
+    sentence: {
+      nl: '2FA uitgeschakeld door {actor}, zaak {case}',
+      en: '2FA disabled by {actor}, case {case}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

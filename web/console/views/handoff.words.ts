@@ -1,5 +1,6 @@
 // The words of the handoff view (views/handoff.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const handoffWords = {
   caseNumberLabel: { nl: 'Zaaknummer:', en: 'Case number:' },
@@ -50,3 +51,21 @@ export const handoffWords = {
     en: 'New link sent to the email address in our records. The previous link no longer works. That was the last one for today (at most 3 per 24 hours).',
   },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const handoffEventWords = {
+  VERIFICATION_CANCELLED: {
+    label: { nl: 'Verificatie geannuleerd', en: 'Verification cancelled' },
+    sentence: {
+      nl: 'Verificatie geannuleerd door {actor}, zaak {case} (was {status})',
+      en: 'Verification cancelled by {actor}, case {case} (was {status})',
+    },
+  },
+  RESET_LINK_RESENT: {
+    label: { nl: 'Herstellink opnieuw verstuurd', en: 'Reset link sent again' },
+    sentence: {
+      nl: 'Herstellink opnieuw verstuurd door {actor} ({count}e in 24 uur)',
+      en: 'Reset link sent again by {actor} (no. {count} in 24 hours)',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

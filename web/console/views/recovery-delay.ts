@@ -4,20 +4,20 @@
 import { h } from '../../shared/dom';
 import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
 import type { RecoveryLockCase } from '../../../lib/security/responses';
-import { actionForm, errorBlock, fact, type Ctx } from '../context';
-import { confirmReasonedAction, reasonFields, type ReasonedForm } from './reasoned-action';
+import { fact, type Ctx } from '../context';
+import {
+  reasonedActionForm,
+  reasonedOutcome,
+  type ActionTarget,
+  type ReasonedAction,
+  type ReasonedForms,
+} from './reasoned-action';
 
 type Delay = NonNullable<RecoveryLockCase['recoveryDelay']>;
 // One schema on both routes: the profile's and the officer's case's wait are the same shape.
 type ProfileDelay = CustomerProfile['customer']['recoveryDelay'];
 const sameShape: ProfileDelay extends Delay | null ? true : never = true;
 void sameShape;
-
-export interface DelayForm extends ReasonedForm {
-  done?: boolean;
-}
-
-export const emptyDelayForm = (): DelayForm => ({ reason: '', busy: false });
 
 /** "23 h 59 min" until the link opens, as of this render (every load reads the stored end again). */
 const timeLeft = (ctx: Ctx, availableAt: string) => {
@@ -70,59 +70,32 @@ export const delayNotice = (ctx: Ctx, delay: ProfileDelay) =>
       )
     : null;
 
-const endDelay = async (ctx: Ctx, data: RecoveryLockCase, form: DelayForm, reload: () => Promise<void>) => {
-  const { t } = ctx.i18n;
-  form.done = false;
-  const confirmed = await confirmReasonedAction(ctx, form, {
-    key: 'delay-end',
-    title: t('confirmDelayEndTitle', { name: data.customer.fullName }),
-    body: 'confirmDelayEndBody',
-    confirm: 'confirmDelayEndYes',
-  });
-  if (!confirmed) return;
-  try {
-    await ctx.request('POST /security/customers/{customerId}/recovery-delay/end', {
-      params: { customerId: data.customer.customerId },
-      body: { reason: form.reason.trim() },
-    });
-    form.reason = '';
-    form.done = true;
-    ctx.announce(t('delayEnded'));
-    await reload();
-  } catch (error) {
-    form.error = ctx.errorInfo(error);
-    ctx.alert(form.error.text);
-  } finally {
-    form.busy = false;
-  }
-  ctx.render('delay-end');
+/** The end of the wait by an officer, with a reason, confirmed first. */
+const delayEnd: ReasonedAction = {
+  key: 'delay-end',
+  send: (ctx, customerId, reason) =>
+    ctx.request('POST /security/customers/{customerId}/recovery-delay/end', {
+      params: { customerId },
+      body: { reason },
+    }),
+  label: 'delayEndReason',
+  hint: 'delayEndHint',
+  button: 'delayEndButton',
+  done: 'delayEnded',
+  confirm: { title: 'confirmDelayEndTitle', body: 'confirmDelayEndBody', yes: 'confirmDelayEndYes' },
 };
 
 /** In the officer's case: the wait and its end, with a reason; the outcome once it is ended. */
-export const delayCard = (ctx: Ctx, data: RecoveryLockCase, form: DelayForm, reload: () => Promise<void>) => {
+export const delayCard = (ctx: Ctx, data: RecoveryLockCase, forms: ReasonedForms, target: ActionTarget) => {
   const { t } = ctx.i18n;
   const delay = data.recoveryDelay;
-  if (!delay && !form.done) return null;
+  const outcome = reasonedOutcome(ctx, delayEnd, forms);
+  if (!delay && !outcome) return null;
   return h(
     'section',
     { class: 'card', 'data-testid': 'recovery-delay' },
     h('h3', { text: t('delayTitle') }),
-    form.done
-      ? h('p', { class: 'notice notice-ok', 'data-testid': 'delay-end-outcome', text: t('delayEnded') })
-      : null,
-    delay
-      ? actionForm(
-          'delay-end-form',
-          () => endDelay(ctx, data, form, reload),
-          ...delayFacts(ctx, delay),
-          ...reasonFields(ctx, form, {
-            key: 'delay-end',
-            label: 'delayEndReason',
-            hint: 'delayEndHint',
-            button: 'delayEndButton',
-          }),
-          errorBlock(ctx, form.error, 'delay-end-error'),
-        )
-      : null,
+    outcome,
+    delay ? reasonedActionForm(ctx, delayEnd, forms, target, ...delayFacts(ctx, delay)) : null,
   );
 };

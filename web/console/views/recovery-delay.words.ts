@@ -1,7 +1,8 @@
 // The words of a reset's waiting period in the console (views/recovery-delay.ts), every console
 // language side by side.
 import type { RecoveryDelayReason } from '../../../lib/reset/waiting-period';
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const recoveryDelayWords = {
   delayTitle: { nl: 'Wachttijd na de reset', en: 'Waiting period after the reset' },
@@ -42,3 +43,17 @@ export const recoveryDelayWords = {
   },
   delayReason_STANDARD: { nl: 'standaard', en: 'standard' },
 } satisfies Words<`delayReason_${RecoveryDelayReason}` | (string & {})>;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const recoveryDelayEventWords = {
+  RECOVERY_DELAY_ENDED: {
+    label: {
+      nl: 'Beveiliging: wachttijd na reset beëindigd',
+      en: 'Security: waiting period after a reset ended',
+    },
+    sentence: {
+      nl: 'Wachttijd na reset beëindigd door {actor}',
+      en: 'Waiting period after the reset ended by {actor}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

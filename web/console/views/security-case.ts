@@ -7,10 +7,15 @@ import type { RecoveryLockCase } from '../../../lib/security/responses';
 import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
-import { confirmReasonedAction, reasonFields } from './reasoned-action';
+import {
+  confirmReasonedAction,
+  reasonFields,
+  type ActionTarget,
+  type ReasonedForms,
+} from './reasoned-action';
 import { twoFactorBadge } from './search';
-import { delayCard, emptyDelayForm, type DelayForm } from './recovery-delay';
-import { callBackText, emptyLimitsForm, limitsCard, type LimitsForm } from './security-limits';
+import { delayCard } from './recovery-delay';
+import { callBackText, limitsCard } from './security-limits';
 import { loadQueue, reportText, reviewText } from './security-queue';
 
 interface CaseState {
@@ -30,8 +35,8 @@ interface CaseState {
     /** The case the release was based on, as people quote it. */
     releasedCase?: string;
   };
-  limits: LimitsForm;
-  delay: DelayForm;
+  /** The reasoned actions' forms (the limits' reset, the wait's end), each by its action's key. */
+  actions: ReasonedForms;
 }
 
 let current: CaseState | undefined;
@@ -44,8 +49,7 @@ const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
       loading: false,
       keep: { note: '', busy: false },
       release: { reason: '', busy: false },
-      limits: emptyLimitsForm(),
-      delay: emptyDelayForm(),
+      actions: {},
     };
   return current;
 };
@@ -369,6 +373,11 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
   if (!page.data && !page.loadError && !page.loading) void loadCase(ctx, page);
   const back = h('a', { href: '#/security', class: 'back', text: t('backToQueue') });
   const data = page.data;
+  const target = (customer: RecoveryLockCase['customer']): ActionTarget => ({
+    customerId,
+    name: customer.fullName,
+    reload: (focus) => loadCase(ctx, page, focus),
+  });
   return customerPageLayout(
     ctx,
     { customerId, back, loadError: page.loadError },
@@ -380,8 +389,8 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
           ...(data.lock
             ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
             : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
-          delayCard(ctx, data, page.delay, () => loadCase(ctx, page, 'delay-end')),
-          limitsCard(ctx, data, page.limits, () => loadCase(ctx, page, 'limits-reset')),
+          delayCard(ctx, data, page.actions, target(data.customer)),
+          limitsCard(ctx, data, page.actions, target(data.customer)),
           timelineCard(ctx, data),
         ],
       },

@@ -5,9 +5,15 @@
 import { h } from '../../shared/dom';
 import type { RecoveryLockCase } from '../../../lib/security/responses';
 import type { AnswerOf } from '../operations';
-import { actionForm, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
+import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';
-import { confirmReasonedAction, reasonFields, type ReasonedForm } from './reasoned-action';
+import {
+  reasonedActionForm,
+  reasonedOutcome,
+  type ActionTarget,
+  type ReasonedAction,
+  type ReasonedForms,
+} from './reasoned-action';
 
 type RecoveryLimitQueue = AnswerOf<'GET /security/recovery-limits'>;
 
@@ -149,54 +155,23 @@ export const callBackText = (ctx: Ctx, customer: RecoveryLockCase['customer']) =
     ? ctx.i18n.t('callBackOn', { numbers: customer.phoneNumbers.join(', ') })
     : ctx.i18n.t('callBackNoNumber', { email: customer.email });
 
-export interface LimitsForm extends ReasonedForm {
-  done?: boolean;
-}
-
-export const emptyLimitsForm = (): LimitsForm => ({ reason: '', busy: false });
-
-const resetLimits = async (
-  ctx: Ctx,
-  customerId: string,
-  name: string,
-  form: LimitsForm,
-  reload: () => Promise<void>,
-) => {
-  const { t } = ctx.i18n;
-  form.done = false;
-  const confirmed = await confirmReasonedAction(ctx, form, {
-    key: 'limits-reset',
-    title: t('confirmLimitsResetTitle', { name }),
-    body: 'confirmLimitsResetBody',
-    confirm: 'confirmLimitsResetYes',
-  });
-  if (!confirmed) return;
-  try {
-    await ctx.request('POST /security/customers/{customerId}/recovery-limits/reset', {
+/** The reset of a customer's recovery limits, with a reason, confirmed first. */
+const limitsReset: ReasonedAction = {
+  key: 'limits-reset',
+  send: (ctx, customerId, reason) =>
+    ctx.request('POST /security/customers/{customerId}/recovery-limits/reset', {
       params: { customerId },
-      body: { reason: form.reason.trim() },
-    });
-    form.reason = '';
-    form.done = true;
-    ctx.announce(t('limitsResetDone'));
-    void loadLimitsQueue(ctx);
-    await reload();
-  } catch (error) {
-    form.error = ctx.errorInfo(error);
-    ctx.alert(form.error.text);
-  } finally {
-    form.busy = false;
-  }
-  ctx.render('limits-reset');
+      body: { reason },
+    }),
+  label: 'limitsResetReason',
+  hint: 'limitsResetHint',
+  button: 'limitsResetButton',
+  done: 'limitsResetDone',
+  confirm: { title: 'confirmLimitsResetTitle', body: 'confirmLimitsResetBody', yes: 'confirmLimitsResetYes' },
 };
 
 /** In the case: what holds the customer up, the sessions that caused it, and the reset. */
-export const limitsCard = (
-  ctx: Ctx,
-  data: RecoveryLockCase,
-  form: LimitsForm,
-  reload: () => Promise<void>,
-) => {
+export const limitsCard = (ctx: Ctx, data: RecoveryLockCase, forms: ReasonedForms, target: ActionTarget) => {
   const { t } = ctx.i18n;
   const limits = data.limits;
   const held =
@@ -207,17 +182,20 @@ export const limitsCard = (
     h('h3', { text: t('limitsTitle') }),
     h('dl', { class: 'facts' }, fact(t('colLimits'), limitsText(ctx, limits))),
     limits.sessions.length ? sessionList(ctx, limits) : null,
-    form.done
-      ? h('p', {
-          class: 'notice notice-ok',
-          'data-testid': 'limits-reset-outcome',
-          text: t('limitsResetDone'),
-        })
-      : null,
+    reasonedOutcome(ctx, limitsReset, forms),
     held
-      ? actionForm(
-          'limits-reset-form',
-          () => resetLimits(ctx, data.customer.customerId, data.customer.fullName, form, reload),
+      ? reasonedActionForm(
+          ctx,
+          limitsReset,
+          forms,
+          {
+            ...target,
+            // The queue below the locks loses the customer too.
+            reload: async (focus) => {
+              void loadLimitsQueue(ctx);
+              await target.reload(focus);
+            },
+          },
           h('p', {
             class: 'notice notice-warn',
             'data-testid': 'limits-call-back',
@@ -226,13 +204,6 @@ export const limitsCard = (
           limits.failureStreak > 0
             ? h('p', { class: 'muted small', text: t('limitsStreakKept', { streak: limits.failureStreak }) })
             : null,
-          ...reasonFields(ctx, form, {
-            key: 'limits-reset',
-            label: 'limitsResetReason',
-            hint: 'limitsResetHint',
-            button: 'limitsResetButton',
-          }),
-          errorBlock(ctx, form.error, 'limits-reset-error'),
         )
       : h('p', { class: 'muted', 'data-testid': 'limits-calm', text: t('limitsCalmNote') }),
   );

@@ -1,6 +1,7 @@
 // The words of the recovery limits in the security view (views/security-limits.ts), every console
 // language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const securityLimitsWords = {
   limitsQueueTitle: {
@@ -61,3 +62,17 @@ export const securityLimitsWords = {
     en: 'Limits reset. The customer gets an email.',
   },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const securityLimitsEventWords = {
+  RECOVERY_LIMITS_RESET: {
+    label: {
+      nl: 'Beveiliging: wachttijd en dagtellers van herstel gewist',
+      en: 'Security: recovery cooldown and daily budgets reset',
+    },
+    sentence: {
+      nl: 'Wachttijd en dagtellers gewist door {actor}',
+      en: 'Cooldown and daily budgets reset by {actor}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

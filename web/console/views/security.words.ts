@@ -1,5 +1,6 @@
 // The words of the security view (views/security.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const securityWords = {
   navSecurity: { nl: 'Herstelblokkades', en: 'Recovery locks' },
@@ -122,3 +123,18 @@ export const securityWords = {
     en: 'The latest events of this customer, oldest first.',
   },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const securityEventWords = {
+  RECOVERY_LOCK_KEPT: {
+    label: { nl: 'Beveiliging: herstelblokkade blijft (notitie)', en: 'Security: recovery lock kept (note)' },
+    sentence: { nl: 'Blokkade gehandhaafd door {actor}', en: 'Recovery lock kept by {actor}' },
+  },
+  RECOVERY_LOCK_RELEASED: {
+    label: { nl: 'Beveiliging: herstelblokkade opgeheven', en: 'Security: recovery lock released' },
+    sentence: {
+      nl: 'Blokkade opgeheven door {actor}, zaak {case}',
+      en: 'Recovery lock lifted by {actor}, case {case}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

@@ -1,5 +1,6 @@
 // The words of the triage view (views/triage.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const triageWords = {
   triageAppWorks: {
@@ -51,3 +52,14 @@ export const triageWords = {
     en: 'First choose what the caller reports; it is recorded with the verification.',
   },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const triageEventWords = {
+  HELPDESK_TRIAGE_RECORDED: {
+    label: {
+      nl: 'Triage vastgelegd (wat de klant meldt en nog heeft)',
+      en: 'Triage recorded (what the caller reports and still has)',
+    },
+    sentence: { nl: 'Triage door {actor}', en: 'Triage by {actor}' },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;

@@ -1,5 +1,6 @@
 // The words of the verification view (views/verification.ts), every console language side by side.
-import type { Words } from '../locales';
+import type { AuditEventType } from '../../../lib/audit/events';
+import type { EventWords, Words } from '../locales';
 
 export const verificationWords = {
   stepVerifyTitle: { nl: 'Stap 1: Identiteit verifiëren', en: 'Step 1: Verify identity' },
@@ -206,3 +207,32 @@ export const verificationWords = {
     en: 'You verified this customer yourself: another admin must disable 2FA. Quote case {id}.',
   },
 } satisfies Words;
+
+/** The audit events this view's buttons write, as the audit trail, the case record and the security case show them. */
+export const verificationEventWords = {
+  VERIFICATION_STARTED: {
+    label: { nl: 'Verificatie gestart', en: 'Verification started' },
+    sentence: {
+      nl: 'Verificatie gestart door {actor}, zaak {case}, via {channel}',
+      en: 'Verification started by {actor}, case {case}, via {channel}',
+    },
+  },
+  VERIFICATION_CHECK_RECORDED: {
+    label: { nl: 'Controle vastgelegd', en: 'Check recorded' },
+    sentence: { nl: 'Controle {check}: {result}', en: 'Check {check}: {result}' },
+  },
+  VERIFICATION_EMAIL_CODE_SENT: {
+    label: { nl: 'Verificatiecode gemaild', en: 'Verification code emailed' },
+    sentence: {
+      nl: 'Code gemaild naar het adres in onze gegevens ({count}e in deze zaak)',
+      en: 'Code emailed to the address on file (no. {count} in this case)',
+    },
+  },
+  VERIFICATION_COMPLETED: {
+    label: { nl: 'Verificatie afgerond', en: 'Verification completed' },
+    sentence: {
+      nl: '{outcome}, zaak {case}; vastgelegde controles: {count}',
+      en: '{outcome}, case {case}; checks recorded: {count}',
+    },
+  },
+} satisfies Partial<Record<AuditEventType, EventWords>>;
