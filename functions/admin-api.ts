@@ -8,8 +8,7 @@ import { recordCaseRecordPrinted } from '../lib/verification/case-record';
 import { searchCustomers } from '../lib/staff-views/customer-search';
 import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
-import { securityRoutes } from '../lib/routes/security';
-import { staffRoutes } from '../lib/routes/staff';
+import { adminRoutes } from '../lib/routes/admin';
 import type { Principal } from '../lib/http/principal';
 import { approvalSubject, customerSubject, idempotencyContext } from '../lib/idempotency/store';
 import { approveDisable, requestDisable, resetPolicy } from '../lib/reset/store';
@@ -40,7 +39,7 @@ const staffId = (principal: Principal) => {
   return principal.id;
 };
 
-export const handler = createHttpFunction('adminApi', [...staffRoutes, ...securityRoutes], {
+export const handler = createHttpFunction('adminApi', adminRoutes, {
   searchCustomers: async (request) => ({
     body: await searchCustomers(request.query.query, {
       now: deps.clock.now(),

@@ -2,10 +2,9 @@
 import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { confirmEnrollment, startEnrollment } from '../lib/enrollment/enrollment';
-import type { enrollmentLinkStatusSchema } from '../lib/enrollment/responses';
+import { enrollmentRoutes, type enrollmentLinkStatusSchema } from '../lib/enrollment/api';
 import { enrollmentLinkStatus } from '../lib/enrollment/status';
 import { createHttpFunction } from '../lib/http/http-function';
-import { enrollmentRoutes } from '../lib/routes/enrollment';
 import { reportByNotice } from '../lib/reset/notice-report';
 import { passkeyRegistrationOptions, registerPasskey } from '../lib/enrollment/passkey-registration';
 import { reportUnauthorizedReset } from '../lib/reset/report';

@@ -5,7 +5,7 @@ import { systemClock, systemRandom } from '../lib/clock';
 import { config } from '../lib/config';
 import { eraseCustomer } from '../lib/erasure/erase';
 import { createHttpFunction } from '../lib/http/http-function';
-import { erasureRoutes } from '../lib/routes/erasure';
+import { erasureRoutes } from '../lib/erasure/api';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };

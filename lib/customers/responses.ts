@@ -1,5 +1,6 @@
 // Response bodies of the customer routes the login service calls: the contract's answers, typed once
-// for the client package, the OpenAPI document and the contract tests.
+// for the client package, the OpenAPI document and the contract tests; and the shapes of a customer
+// that staff's answers share (lib/staff-views/api.ts, lib/security/api.ts).
 import * as z from '../schema';
 import { notificationKinds } from '../audit/notification-kinds';
 
@@ -45,23 +46,6 @@ export const twoFactorStateSchema = z.object({
 
 export type CustomerSynced = z.infer<typeof customerSyncedSchema>;
 export type TwoFactorState = z.infer<typeof twoFactorStateSchema>;
-
-const searchHitSchema = z.looseObject({
-  customerId: z.string(),
-  fullName: z.string(),
-  email: z.string(),
-  companyName: z.nullable(z.string()),
-  twoFactor: twoFactorStatusSchema,
-  lockReason: z.nullable(lockReasonSchema),
-  /** Set when the query was a case number: the session it names. */
-  matchedCase: z.optional(z.object({ caseNumber: z.string(), verificationId: z.string() })),
-});
-
-/** GET /admin/customers?query= : one page of hits and the cursor of the next. */
-export const customerSearchResultSchema = z.object({
-  customers: z.array(searchHitSchema),
-  nextCursor: z.nullable(z.string()),
-});
 
 /**
  * A running waiting period after a reset: when the link opens, why it waits, and the reset's staff,

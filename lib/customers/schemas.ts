@@ -10,6 +10,9 @@ export const customerIdSchema = z
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+/** The path parameters of a route under `/…/customers/{customerId}`. */
+export const customerParams = z.strictObject({ customerId: customerIdSchema });
+
 /** At most this many addresses besides `email` get every notice of a change to the second factor. */
 export const MAX_NOTIFICATION_EMAILS = 2;
 

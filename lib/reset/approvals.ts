@@ -12,7 +12,7 @@ import { requireVerification } from '../verification/reads';
 import type { VerificationItem } from '../verification/verification';
 import { assertVerificationAwaits, type ApprovalItem } from './policy';
 import { getApproval, listPendingApprovals } from './store';
-import type { PendingApproval } from './responses';
+import type { PendingApproval } from './api';
 
 /** Maker-checker for the "no" as for the "yes": the admin who asked cannot reject their own request. */
 export const assertCanReject = (approval: ApprovalItem, adminId: string, verification: VerificationItem) => {

@@ -1,6 +1,6 @@
 // The health check: no auth, no data.
 import * as z from '../schema';
-import type { RouteDefinition } from './definition';
+import type { RouteEntry } from '../route-entry';
 
 export const healthSchema = z.object({ status: z.literal('ok') });
 
@@ -13,4 +13,4 @@ export const healthRoutes = [
     function: 'health',
     auth: { type: 'none' },
   },
-] as const satisfies readonly RouteDefinition[];
+] as const satisfies readonly RouteEntry[];

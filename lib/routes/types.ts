@@ -1,31 +1,10 @@
-// The vocabulary of the route table: methods, authorization, and what a function may touch.
+// What a function is (entry, size, schedules, streams) beside its routes; a route's own vocabulary
+// (methods, authorization, what it may touch) is lib/route-entry.ts, re-exported here.
 import type { TableKey } from '../data/tables';
+import type { TableAccess, ServiceUse } from '../route-entry';
 import type { SealingPurpose } from '../secrets/sealed-secret';
-import type { StaffGroup } from '../staff/groups';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export type RouteAuth =
-  | { type: 'none' }
-  /** Cognito JWT checked by API Gateway; the handler then checks the groups. */
-  | { type: 'jwt'; groups: readonly StaffGroup[] }
-  /** SigV4 checked by API Gateway (the login service's role); locally a token with group `service`. */
-  | { type: 'iam' };
-
-/**
- * read: Get/Query/BatchGet. readWrite: also Put/Update. readWriteDelete: also Delete (only where items
- * are deleted). append: read and Put, which the code always conditions on the item not existing.
- * queryDelete: Query (to find items through an index) and Delete, nothing else: erasure.
- */
-export type TableAccess = 'read' | 'readWrite' | 'readWriteDelete' | 'append' | 'queryDelete';
-/**
- * sealSecrets: a new data key for a TOTP secret or a customer's audit-text key (KMS GenerateDataKey);
- * openSecrets: unwrap one (Decrypt).
- * auditExport: export the AuditEvents table to the audit bucket, read and write it, sign digests with the digest key.
- * publishEvents: put events on the recovery event bus (EventBridge PutEvents): the event publisher only.
- */
-export type ServiceUse =
-  'sendEmail' | 'sealSecrets' | 'openSecrets' | 'answerHashKey' | 'auditExport' | 'publishEvents';
+export type { HttpMethod, RouteAuth, ServiceUse, TableAccess } from '../route-entry';
 
 /** An EventBridge Scheduler schedule that invokes the function with a fixed input. */
 export interface ScheduleDefinition {

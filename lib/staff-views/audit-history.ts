@@ -9,7 +9,7 @@ import { subjectOf, type AuditItem } from '../audit/events';
 import { revealDetails, SEALED_PLACEHOLDER, staffRevealer, type SealedText } from '../audit/sealed-text';
 import { readTogether } from '../reads';
 import type { StaffAuditEvent } from '../audit/staff-event-schema';
-import type { AuditHistory } from './audit-history-schemas';
+import type { AuditHistory } from './api';
 
 export interface AuditHistoryQuery {
   limit: number;

@@ -3,7 +3,7 @@
 import { checksSummaryOf } from '../verification/checks-summary';
 import { listAuditEvents } from '../audit/store';
 import { decodeCursor, encodeCursor, invalidCursor, isChainPosition } from '../pagination';
-import type { CustomerProfileQuery } from '../customers/schemas-profile';
+import type { CustomerProfileQuery } from './api';
 import { listCustomerVerifications } from '../verification/reads';
 import { staffView } from '../customers/customer';
 import { twoFactorMethods, twoFactorState } from '../customers/two-factor-state';
@@ -15,7 +15,7 @@ import { recoveryDelayView } from '../security/recovery-delay';
 import type { StaffGroup } from '../staff/groups';
 import { maskEmail } from '../verification/decisions';
 import { mailFeedbackNotice } from '../bounces/notice';
-import type { CustomerProfile } from './customer-profile-schema';
+import type { CustomerProfile } from './api';
 
 export const PROFILE_PAGE_SIZE = { events: 25, verifications: 10 } as const;
 

@@ -15,7 +15,7 @@ import type { VerificationItem } from '../verification/verification';
 import { recoveryDelayView } from '../security/recovery-delay';
 import { recoveryLimitsView } from '../security/recovery-limits';
 import { entryOf, reportedCaseId } from '../security/store';
-import type { RecoveryLockCase } from '../security/responses';
+import type { RecoveryLockCase } from '../security/api';
 
 /** Enough for a reported reset and the calls after it; an older story is in the customer's history. */
 export const CASE_TIMELINE_MAX_EVENTS = 200;

@@ -12,7 +12,7 @@ import { hasPasskeys } from '../customers/passkeys';
 import { budgetSpentUntil, limitedUntil, recoveryLimitSet } from '../customers/recovery-limit-item';
 import { conflict, invalid, tooManyRequests } from '../errors';
 import { adviseTriageFor, passkeyQuestionAsked, reportFits } from './advice';
-import type { RecordTriageInput } from './schemas';
+import type { RecordTriageInput } from './api';
 
 export interface Deps {
   clock: Clock;

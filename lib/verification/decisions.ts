@@ -10,9 +10,10 @@ import { conflict, forbidden, gone, invalid, tooManyRequests } from '../errors';
 import { holdsWrongAnswer } from './answers';
 import { nextFailure, type BudgetPolicy } from './budget';
 import { evaluateVerification, reasonsItCannotPass, type VerificationPolicy } from './policy';
-import type { CheckType, CompleteVerificationInput } from './schemas';
+import type { CompleteVerificationInput } from './api';
+import type { CheckType } from './schemas';
 import type { EmailCodeState, RecordedCheck, VerificationItem } from './verification';
-import type { CheckOutcome } from './responses';
+import type { CheckOutcome } from './api';
 
 /** The policy settings a session's steps read (from config in the store, literal in tests). */
 export type SessionPolicy = Pick<

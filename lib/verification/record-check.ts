@@ -20,7 +20,8 @@ import {
   emailCodeAnswer,
 } from './decisions';
 import { budgetPolicy, stepInOpenSession, verificationPolicy, type Deps } from './open-session';
-import type { CheckResult, RecordCheckInput } from './schemas';
+import type { RecordCheckInput } from './api';
+import type { CheckResult } from './schemas';
 import type { RecordedCheck } from './verification';
 
 /** A parallel request stored the customer's first audit-text key before this check's note could. */

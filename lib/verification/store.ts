@@ -31,7 +31,7 @@ import {
 import type { PolicyOutcome } from './policy';
 import { getVerification } from './reads';
 import { countWrite } from '../velocity/store';
-import type { CompleteVerificationInput, StartVerificationInput } from './schemas';
+import type { CompleteVerificationInput, StartVerificationInput } from './api';
 import type { VerificationItem, VerificationPurpose } from './verification';
 
 /** Recording an answer has its own module; the routes reach every step of a session from here. */

@@ -3,7 +3,7 @@ import type { StoredNote } from './notes';
 import type { Channel, CheckResult, CheckType, NoPossessionReason } from './schemas';
 import type { PolicyReason, StillNeeded } from './policy';
 import type { ReportedProblem, VerificationStatus } from './vocabulary';
-import type { VerificationView } from './responses';
+import type { VerificationView } from './api';
 
 export type VerificationPurpose = 'RESET' | 'RECOVERY_LOCK_RELEASE';
 

@@ -3,8 +3,8 @@
 // below is a mistake the compiler must refuse; if it stops refusing one, tsc fails on the comment.
 import { createHttpFunction, type OperationsOf } from '../../lib/http/http-function';
 import { healthRoutes } from '../../lib/routes/health';
-import { enrollmentRoutes } from '../../lib/routes/enrollment';
-import { staffRoutes } from '../../lib/routes/staff';
+import { enrollmentRoutes } from '../../lib/enrollment/api';
+import { verificationRoutes } from '../../lib/verification/api';
 
 const healthy = async () => ({ body: { status: 'ok' as const } });
 
@@ -29,10 +29,10 @@ export const misspelled = () =>
     helth: healthy,
   });
 
-// A route group that lacks some of the function's routes (the security officers' are in another group).
+// A route group that lacks some of the function's routes (one concept's group, not the function's join).
 export const missingGroup = () =>
   // @ts-expect-error Property 'missing' is missing
-  createHttpFunction('adminApi', staffRoutes, {} as OperationsOf<'adminApi'>);
+  createHttpFunction('adminApi', verificationRoutes, {} as OperationsOf<'adminApi'>);
 
 // Another function's routes.
 // @ts-expect-error Property 'missing' is missing

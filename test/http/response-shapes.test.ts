@@ -1,8 +1,8 @@
 // The answers' schemas are the one shape lib builds and the console reads (issue 22): where the console
 // tells states apart, the schema does too, so an answer that mixes them fails the contract tests.
-import { customerProfileSchema } from '../../lib/staff-views/customer-profile-schema';
-import { recoveryLockCaseSchema } from '../../lib/security/responses';
-import { auditHistorySchema } from '../../lib/staff-views/audit-history-schemas';
+import { customerProfileSchema } from '../../lib/staff-views/api';
+import { recoveryLockCaseSchema } from '../../lib/security/api';
+import { auditHistorySchema } from '../../lib/staff-views/api';
 
 const customer = {
   customerId: 'c-1',

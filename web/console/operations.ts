@@ -1,11 +1,11 @@
 // The API as the console calls it: by route key (`POST /security/customers/{customerId}/recovery-lock/keep`),
-// with the request and the answer typed from the route table (lib/routes/staff.ts, security.ts) and its
-// zod schemas. Type-only imports of lib: the page's bundle carries no table, the key is the call.
+// with the request and the answer typed from the route table (the staff function's routes,
+// lib/routes/admin.ts) and their zod schemas. Type-only imports of lib: the page's bundle carries no
+// table, the key is the call.
 import type * as z from '../../lib/schema';
-import type { securityRoutes } from '../../lib/routes/security';
-import type { staffRoutes } from '../../lib/routes/staff';
+import type { adminRoutes } from '../../lib/routes/admin';
 
-type ConsoleRoute = (typeof staffRoutes)[number] | (typeof securityRoutes)[number];
+type ConsoleRoute = (typeof adminRoutes)[number];
 type KeyOf<Route> = Route extends { method: infer M extends string; path: infer P extends string }
   ? `${M} ${P}`
   : never;

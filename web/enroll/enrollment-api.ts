@@ -4,10 +4,10 @@ import type * as z from '../../lib/schema';
 import type {
   enrollmentConfirmedSchema,
   enrollmentStartedSchema,
+  noticeReportedSchema,
   PasskeyRegistered,
-} from '../../lib/enrollment/responses';
+} from '../../lib/enrollment/api';
 import type { EnrollmentLinkStatus } from '../../lib/enrollment/status';
-import type { noticeReportedSchema } from '../../lib/reset/responses';
 import type { PasskeyCreationOptions } from '../../lib/passkeys/responses';
 import { api, ApiError } from '../shared/api';
 import { ticketErrorCodes, type TicketErrorCode } from './messages';

@@ -2,7 +2,7 @@
 // left before they go stale and what a disable would do, each with its disable), and disables that
 // wait for a second admin (approved after a confirmation, or rejected with a reason).
 import { h } from '../../shared/dom';
-import type { PendingApproval } from '../../../lib/reset/responses';
+import type { PendingApproval } from '../../../lib/reset/api';
 import type { AnswerOf } from '../operations';
 import { confirmDialog, errorBlock, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';

@@ -2,7 +2,7 @@
 // local time, paged through the whole history, and narrowed to one case (its case number).
 import { h } from '../../shared/dom';
 import type { StaffAuditEvent } from '../../../lib/audit/staff-event-schema';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
 import { actorCell, localTime, localZone, eventSentence } from '../audit-sentences';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels } from '../messages';

@@ -4,9 +4,9 @@
 // own print command cannot be intercepted, so the record is only shown once the print is on file.
 import { h } from '../../shared/dom';
 import type { StaffAuditEvent } from '../../../lib/audit/staff-event-schema';
-import type { AuditHistory } from '../../../lib/staff-views/audit-history-schemas';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
-import type { VerificationView } from '../../../lib/verification/responses';
+import type { AuditHistory } from '../../../lib/staff-views/api';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
+import type { VerificationView } from '../../../lib/verification/api';
 import type { AnswerOf } from '../operations';
 import { eventSentence, localTime } from '../audit-sentences';
 import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';

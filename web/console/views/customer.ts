@@ -3,7 +3,7 @@
 import { delayNotice } from './recovery-delay';
 import { h } from '../../shared/dom';
 import { maySeeSession } from '../../../lib/verification/access';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
 import { isSecurityOfficer } from '../auth';
 import { customerPageLayout, fact, type Ctx } from '../context';
 import { channelLabels, notificationKindLabels } from '../messages';

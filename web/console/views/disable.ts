@@ -2,7 +2,7 @@
 // confirmation. The server decides whether a second admin must approve (202).
 import { h, uid } from '../../shared/dom';
 import type { ApprovalReason } from '../../../lib/reset/approval-reasons';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
 import type { AnswerOf } from '../operations';
 import type { MessageKey } from '../messages';
 import { isAdmin } from '../auth';

@@ -2,7 +2,7 @@
 // session cancelled before anyone used it, a second admin's "no" as the requester reads it, and a new
 // reset link for a customer whose link expired or got lost.
 import { h } from '../../shared/dom';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
 import type { AnswerOf } from '../operations';
 import { isAdmin } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';

@@ -2,7 +2,7 @@
 // admin where a session passed without possession proof, and the admin's choice of an address on file
 // for the reset link (never an address anyone types: the API refuses one that is not on file).
 import { h, uid } from '../../shared/dom';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
 import type { Ctx } from '../context';
 
 /** What the agent tells the caller, and what the admin can do, for a pass without possession proof. */

@@ -2,8 +2,8 @@
 // profile for the helpdesk and in the security officer's case, where an officer who took no part in the
 // reset ends it with a reason. The API decides who may; refusals show beside the form.
 import { h } from '../../shared/dom';
-import type { CustomerProfile } from '../../../lib/staff-views/customer-profile-schema';
-import type { RecoveryLockCase } from '../../../lib/security/responses';
+import type { CustomerProfile } from '../../../lib/staff-views/api';
+import type { RecoveryLockCase } from '../../../lib/security/api';
 import { fact, type Ctx } from '../context';
 import {
   reasonedActionForm,

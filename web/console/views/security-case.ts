@@ -3,7 +3,7 @@
 // verification with the emailed code done by someone else; and the customer's recovery limits with
 // their reset (security-limits.ts). The API decides; refusals are shown beside the action that caused them.
 import { h, uid } from '../../shared/dom';
-import type { RecoveryLockCase } from '../../../lib/security/responses';
+import type { RecoveryLockCase } from '../../../lib/security/api';
 import { actionForm, customerPageLayout, errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';

@@ -3,7 +3,7 @@
 // that caused them and the reset, with a reason and the reminder to call the customer back on contact
 // details already on file. The API decides who may reset; refusals show beside the form.
 import { h } from '../../shared/dom';
-import type { RecoveryLockCase } from '../../../lib/security/responses';
+import type { RecoveryLockCase } from '../../../lib/security/api';
 import type { AnswerOf } from '../operations';
 import { errorBlock, fact, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';

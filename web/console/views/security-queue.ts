@@ -2,7 +2,7 @@
 // first, with their count in the navigation; below them the customers a cooldown or a spent budget
 // holds up (security-limits.ts). Each opens its case (security-case.ts).
 import { h } from '../../shared/dom';
-import type { RecoveryLockCase, RecoveryLockEntry } from '../../../lib/security/responses';
+import type { RecoveryLockCase, RecoveryLockEntry } from '../../../lib/security/api';
 import type { Session } from '../auth';
 import { errorBlock, type Ctx, type ErrorInfo } from '../context';
 import type { MessageKey } from '../messages';

@@ -1,7 +1,11 @@
-// Input of the triage route: what the caller reports and which factor they still hold.
+// The triage route (helpdesk and admins), with the schemas of its input and answer: what the caller
+// reports and which factor they still hold; the advice, and whether the self-service guide was queued.
+import { customerParams } from '../customers/schemas';
+import { appendAudit, staff, type RouteEntry } from '../route-entry';
 import * as z from '../schema';
-import { channels } from '../verification/schemas';
+import { channels, triageIdSchema } from '../verification/schemas';
 import { reportedProblems } from '../verification/vocabulary';
+import { selfServicePaths, verifyBecause } from './advice';
 
 export const recordTriageSchema = z
   .strictObject({
@@ -47,3 +51,30 @@ export const recordTriageSchema = z
   );
 
 export type RecordTriageInput = z.infer<typeof recordTriageSchema>;
+
+/** POST /admin/customers/{customerId}/triage (201). */
+export const triageRecordedSchema = z.strictObject({
+  triageId: triageIdSchema,
+  advice: z.enum(['SELF_SERVICE', 'VERIFY']),
+  selfServicePath: z.optional(z.enum(selfServicePaths)),
+  because: z.optional(z.enum(verifyBecause)),
+  /** QUEUED: the notifier mails the guide to the addresses on file; NONE: no mail (VERIFY, or not asked). */
+  notification: z.enum(['QUEUED', 'NONE']),
+  guidesLeftToday: z.number(),
+  auditEventId: z.string(),
+});
+
+export const triageRoutes = [
+  {
+    method: 'POST',
+    path: '/admin/customers/{customerId}/triage',
+    operation: 'recordTriage',
+    responses: { 201: triageRecordedSchema },
+    function: 'adminApi',
+    auth: staff,
+    params: customerParams,
+    body: recordTriageSchema,
+    // The guide mail is the notifier's (the event's outbox marker): this route sends nothing itself.
+    tables: { customers: 'readWrite', ...appendAudit },
+  },
+] as const satisfies readonly RouteEntry[];

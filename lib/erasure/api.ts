@@ -1,9 +1,11 @@
-// The login service's erasure route (IAM), a function of its own: a group of its own too, so that function
+// The login service's erasure route (IAM), a function of its own, and so a group of its own: that function
 // builds only this route's schemas at a cold start, not the passkey and enrollment schemas of the login
-// function's routes (lib/http/http-function.ts builds the group an entry passes).
+// function's routes (lib/http/http-function.ts builds the group an entry passes). Its answer is in
+// responses.ts, which the login service's client reads too.
+import { customerParams } from '../customers/schemas';
+import type { RouteEntry } from '../route-entry';
 import * as z from '../schema';
-import { customerErasedSchema } from '../erasure/responses';
-import { customerParams, type RouteDefinition } from './definition';
+import { customerErasedSchema } from './responses';
 
 export const erasureRoutes = [
   {
@@ -31,4 +33,4 @@ export const erasureRoutes = [
       eventPublications: 'append',
     },
   },
-] as const satisfies readonly RouteDefinition[];
+] as const satisfies readonly RouteEntry[];
