@@ -3,7 +3,6 @@
 // and from the login verify outcome, flushed once per invocation as one EMF line in the MfaRecovery
 // namespace.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { auditEvents, type AuditEventDeclaration, type AuditItem } from '../audit/events';
 import { hearingCommits } from '../audit/store';
 import { DomainError } from '../errors';
@@ -35,9 +34,46 @@ interface Tally {
 // Per invocation, not per module: the local server runs many requests of one function at once.
 const current = new AsyncLocalStorage<Tally>();
 
-let metrics: Metrics | undefined;
-const emfWriter = () =>
-  (metrics ??= new Metrics({ namespace: metricsNamespace, serviceName: metricsService }));
+/** CloudWatch takes at most 100 metrics per EMF line. */
+const metricsPerLine = 100;
+
+/** POWERTOOLS_METRICS_DISABLED as Powertools Metrics read it (it wins over POWERTOOLS_DEV, which disables). */
+const metricsDisabled = (env: NodeJS.ProcessEnv) => {
+  const truthy = (value: string | undefined) =>
+    ['1', 'true', 'on', 'yes', 'y'].includes((value ?? '').trim().toLowerCase());
+  return env.POWERTOOLS_METRICS_DISABLED !== undefined
+    ? truthy(env.POWERTOOLS_METRICS_DISABLED)
+    : truthy(env.POWERTOOLS_DEV);
+};
+
+/**
+ * The counts as EMF lines on stdout, in the shape Powertools Metrics wrote them (one Count per metric,
+ * the service as the only dimension); written here because Powertools' module cost more of a cold
+ * start than the line it writes.
+ */
+export const emfLines = (counts: ReadonlyMap<BusinessMetric, number>, timestamp: number): string[] => {
+  const entries = [...counts];
+  const lines: string[] = [];
+  for (let start = 0; start < entries.length; start += metricsPerLine) {
+    const chunk = entries.slice(start, start + metricsPerLine);
+    const line: Record<string, unknown> = {
+      _aws: {
+        Timestamp: timestamp,
+        CloudWatchMetrics: [
+          {
+            Namespace: metricsNamespace,
+            Dimensions: [['service']],
+            Metrics: chunk.map(([name]) => ({ Name: name, Unit: 'Count' })),
+          },
+        ],
+      },
+      service: metricsService,
+    };
+    for (const [name, value] of chunk) line[name] = value;
+    lines.push(JSON.stringify(line));
+  }
+  return lines;
+};
 
 const count = (tally: Tally | undefined, metric: BusinessMetric) => {
   if (tally) tally.counts.set(metric, (tally.counts.get(metric) ?? 0) + 1);
@@ -93,11 +129,8 @@ const flush = (tally: Tally) => {
       [recoveryActionLog.actionField]: action,
       [recoveryActionLog.staffField]: staffId,
     });
-  if (tally.counts.size === 0) return;
-  // Synchronous from here to the write, so two invocations in one process never share a line.
-  const writer = emfWriter();
-  for (const [metric, value] of tally.counts) writer.addMetric(metric, MetricUnit.Count, value);
-  writer.publishStoredMetrics();
+  if (tally.counts.size === 0 || metricsDisabled(process.env)) return;
+  for (const line of emfLines(tally.counts, Date.now())) process.stdout.write(`${line}\n`);
 };
 
 /** Runs one invocation with its own tally and flushes it afterwards, whether it answered or threw. */

@@ -45,6 +45,14 @@ describe('the function bundles', () => {
     ]);
   });
 
+  it.each(Object.keys(functions) as (keyof typeof functions)[])(
+    '%s: no Powertools module (the logger and the EMF lines are lib/observability and lib/business-metrics)',
+    async (name) => {
+      const inputs = await inputsOf(functions[name].entry);
+      expect(inputs.filter((input) => input.includes('@aws-lambda-powertools'))).toEqual([]);
+    },
+  );
+
   it.each(['loginServiceApi', 'enrollmentApi'] as const)(
     '%s: the passkey library is no part of the bundle; a passkey request loads it from beside it',
     async (name) => {
