@@ -20,7 +20,16 @@ export interface ReasonedForm {
 export const reasonFields = (
   ctx: Ctx,
   form: ReasonedForm,
-  options: { key: string; label: MessageKey; hint: MessageKey; button: MessageKey },
+  options: {
+    key: string;
+    label: MessageKey;
+    hint: MessageKey;
+    button: MessageKey;
+    /** The route's limit for the text (its body schema's); 500, a reason's, unless said. */
+    maxLength?: number;
+    /** Nothing changes by it (a note): a plain button, not a red one. */
+    plain?: boolean;
+  },
 ) => {
   const { t } = ctx.i18n;
   const reasonId = uid(`${options.key}-reason`);
@@ -31,7 +40,7 @@ export const reasonFields = (
     h('textarea', {
       id: reasonId,
       rows: 3,
-      maxlength: 500,
+      maxlength: options.maxLength ?? 500,
       required: true,
       'aria-describedby': form.reasonError ? `${hintId} ${errorId}` : hintId,
       'aria-invalid': form.reasonError ? 'true' : undefined,
@@ -46,7 +55,7 @@ export const reasonFields = (
       { class: 'actions' },
       h('button', {
         type: 'submit',
-        class: 'danger',
+        class: options.plain ? undefined : 'danger',
         'data-key': options.key,
         disabled: form.busy,
         text: t(options.button),
@@ -124,6 +133,10 @@ export interface ReasonedAction {
   confirm?: { title: MessageKey; body: MessageKey; yes: MessageKey };
   /** The refusal of a text too short, when it is no reason (a note). */
   tooShort?: MessageKey;
+  /** The route's limit for the text, when it is not a reason's 500 (a note's 1000). */
+  maxLength?: number;
+  /** An action that changes nothing (a note) gets a plain button. */
+  plain?: boolean;
 }
 
 export interface ReasonedActionForm extends ReasonedForm {
