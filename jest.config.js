@@ -7,7 +7,7 @@ export default {
   transform: { '\\.(ts|js|mjs|html|txt)$': '<rootDir>/test/support/jest-transform.cjs' },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|canonicalize|@scure|oidc-provider)/)'],
   resolver: '<rootDir>/test/support/jest-resolver.cjs',
-  setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
+  setupFiles: ['<rootDir>/test/support/quiet-logs.ts', '<rootDir>/test/support/cdk-context.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // A full run fails when a route of the table was never answered below 400 (test/support/route-coverage.ts).

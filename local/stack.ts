@@ -48,6 +48,8 @@ export interface LocalStackOptions {
   tablePrefix?: string;
   demoData?: boolean;
   pollStreams?: boolean;
+  /** The stream poller's longest wait while idle (StreamPollerOptions.idleMaxIntervalMs). */
+  pollIdleMaxMs?: number;
   log?: (line: string) => void;
   /** Extra environment for the handlers (policy settings in tests). */
   environment?: Record<string, string>;
@@ -285,9 +287,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         loadHandler: (name) => loadHandler(name),
         ...(dataDir ? { stateDir: dataDir } : {}),
         ...(options.dropStreamRecord ? { dropRecord: options.dropStreamRecord } : {}),
+        ...(options.pollIdleMaxMs ? { idleMaxIntervalMs: options.pollIdleMaxMs } : {}),
         log,
       });
       poller.start();
+      // An answered request may have written records: the poller looks soon, however long it has idled.
+      const nudged = poller;
+      api.server.on('request', (_request, response) => response.on('finish', () => nudged.nudge()));
     }
 
     return {

@@ -33,6 +33,12 @@ export interface StreamPollerOptions {
   /** Where checkpoints and dead letters are kept; in memory when absent. */
   stateDir?: string;
   intervalMs?: number;
+  /**
+   * The wait between passes that found nothing grows from intervalMs up to this (default: intervalMs,
+   * no growth); a delivery, nudge() and drain() bring it back. Each empty GetRecords costs DynamoDB Local
+   * about 10 ms of CPU, which the test run's stacks otherwise spend five times a second each while idle.
+   */
+  idleMaxIntervalMs?: number;
   log?: (line: string) => void;
   /** Base delay between retries of a failing batch; Lambda backs off exponentially too. */
   retryBaseMs?: number;
@@ -87,6 +93,9 @@ export class StreamPoller {
   private idleWaiters: (() => void)[] = [];
   /** Ends the wait between idle passes: drain() asks for its passes now, not after the interval. */
   private wake?: () => void;
+  /** Ends the wait between idle passes once intervalMs has passed since the last one (nudge()). */
+  private nudged?: () => void;
+  private nudgeAsked = false;
   readonly deadLetters: DynamoDBRecord[] = [];
 
   constructor(private readonly options: StreamPollerOptions) {
@@ -116,9 +125,12 @@ export class StreamPoller {
 
   start() {
     this.running = true;
+    const interval = this.options.intervalMs ?? 200;
     this.loop = (async () => {
+      let wait = interval;
       while (this.running) {
         let delivered = 0;
+        this.nudgeAsked = false;
         // A drain's pass (or one after a shard closed) describes the streams again, once per table.
         const describedSince = this.describeAgain ? performance.now() : 0;
         this.describeAgain = false;
@@ -130,16 +142,25 @@ export class StreamPoller {
             `stream poller: ${error instanceof Error ? error.message : String(error)} (will retry)`,
           );
         }
+        if (delivered > 0 || this.nudgeAsked) wait = interval;
         if (delivered === 0) {
           for (const waiter of this.idleWaiters.splice(0)) waiter();
-          await new Promise<void>((done) => {
-            const timer = setTimeout(done, this.options.intervalMs ?? 200);
+          const idleSince = performance.now();
+          const woken = await new Promise<boolean>((done) => {
+            let timer = setTimeout(() => done(false), wait);
             this.wake = () => {
               clearTimeout(timer);
-              done();
+              done(true);
+            };
+            // Not sooner than intervalMs after the last pass: a busy API nudges with every request.
+            this.nudged = () => {
+              clearTimeout(timer);
+              timer = setTimeout(() => done(true), Math.max(0, idleSince + interval - performance.now()));
             };
           });
           this.wake = undefined;
+          this.nudged = undefined;
+          wait = woken ? interval : Math.min(wait * 2, this.options.idleMaxIntervalMs ?? interval);
         }
       }
     })();
@@ -158,6 +179,12 @@ export class StreamPoller {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Something may have been written (the local API answered a request): the next pass comes within intervalMs. */
+  nudge() {
+    this.nudgeAsked = true;
+    this.nudged?.();
   }
 
   /** The end of the next pass that finds nothing to deliver; a loop waiting for its interval starts it now. */

@@ -76,7 +76,7 @@ describe('signing in to the console through the local OpenID provider', () => {
     // One tab, one person after the other (each signs the previous one out).
     const page = await open();
     for (const [username, header, approvals] of expectations) {
-      await signIn(page, suite.stack, username, '#/approvals');
+      await signIn(page, suite.stack, username, '#/approvals', { fresh: true });
       expect(await signedInAs(page)).toBe(header);
       expect(await page.getByRole('link', { name: 'Admin-wachtrij' }).count()).toBe(approvals ? 1 : 0);
       // The approvals route itself only opens for admins; the others land on the search.

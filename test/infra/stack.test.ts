@@ -1,7 +1,7 @@
 // The CDK stack, checked for the properties that matter rather than snapshotted: cdk-nag passes,
 // every table is protected, every non-public route is authorized, no role can Scan.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tables } from '../../lib/data/tables';
 import { functions, routes } from '../../lib/routes';
@@ -21,6 +21,18 @@ beforeAll(() => {
 describe('the CDK stack', () => {
   it('synthesizes with cdk-nag AwsSolutions and Serverless packs and no unacknowledged error', () => {
     expect(ofType('AWS::Lambda::Function').length).toBeGreaterThan(0);
+  });
+
+  it('passes CDK’s own CloudFormation validation with no finding that is not acknowledged', () => {
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: string; violations: unknown[] }[];
+    };
+    const cloudFormation = report.pluginReports.filter(
+      ({ pluginName }) => pluginName === 'CloudFormation Validate',
+    );
+    expect(cloudFormation.map(({ conclusion, violations }) => ({ conclusion, violations }))).toEqual([
+      { conclusion: 'success', violations: [] },
+    ]);
   });
 
   it('deploys the passkey library beside the two functions that load it, as a file of its own', () => {

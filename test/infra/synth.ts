@@ -4,7 +4,7 @@
 // Most suites read the same stack: sharedStack() synthesizes each configuration once and keeps the
 // template and cloud assembly under a key of every source file (test/support/content-key.ts), so the
 // suites of one run, and the next run while nothing changed, read it instead of synthesizing again.
-import { App, Validations } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import {
@@ -39,7 +39,7 @@ const synthesizeInto = (
   outdir: string,
   id: string,
   extra: Partial<MfaRecoveryStackProps>,
-  options: { bundle?: boolean },
+  options: { bundle?: boolean; validate?: boolean },
 ) => {
   const app = new App({
     outdir,
@@ -47,6 +47,10 @@ const synthesizeInto = (
   });
   const stack = new MfaRecoveryStack(app, id, { ...baseProps, ...extra });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  // CDK's own CloudFormation validation, which the tests' setup turns off (test/support/cdk-context.ts)
+  // for the other stacks they build: the stacks `cdk deploy` would deploy are checked, and
+  // test/infra/stack.test.ts holds its report to no finding.
+  if (options.validate) Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
   const assembly = app.synth();
   return { template: Template.fromStack(stack), assembly };
 };
@@ -156,7 +160,7 @@ export const sharedStack = (name: SharedStackName = 'default') => {
   const dir = join(testCacheDir('synth'), contentKey({ synthSource, id, props, bundle }));
   mkdirSync(join(dir, '..'), { recursive: true });
   buildOnce(dir, (into) => {
-    const { template } = synthesizeInto(join(into, 'assembly'), id, props, { bundle });
+    const { template } = synthesizeInto(join(into, 'assembly'), id, props, { bundle, validate: true });
     writeFileSync(join(into, 'template.json'), JSON.stringify(template.toJSON()));
   });
   const template = Template.fromJSON(JSON.parse(readFileSync(join(dir, 'template.json'), 'utf8')));

@@ -1,6 +1,7 @@
 // The console's sign-in locally: the local OpenID provider (oidc-provider, mounted under the API)
 // signs staff in with authorization code + PKCE, and the local API accepts its access tokens the way
 // API Gateway's JWT authorizer accepts Cognito's: right signature, issuer, audience, not expired.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -181,4 +182,21 @@ describe('the local OpenID provider', () => {
     await new Promise((done) => setTimeout(done, expiresAt - Date.now() + 1100));
     expect((await stack.call('GET', '/admin/approvals', { token: anna.access_token })).status).toBe(401);
   }, 30000);
+
+  it('signs out a tab the provider holds no session for (a restart) with a page policy the browser accepts', async () => {
+    const url = new URL(`${stack.oidcIssuer}/session/end`);
+    url.search = new URLSearchParams({
+      client_id: CONSOLE_CLIENT_ID,
+      post_logout_redirect_uri: `${stack.apiUrl}/console/`,
+    }).toString();
+    const response = await fetch(url, { redirect: 'manual' });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const scriptSrc = /script-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+    // The page's auto-submitting form runs by its hash, the only source: 'none' beside it is an error.
+    const [hash, ...others] = (scriptSrc ?? '').trim().split(/\s+/);
+    expect(others).toEqual([]);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '';
+    expect(hash).toBe(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  });
 });

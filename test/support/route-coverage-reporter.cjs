@@ -29,6 +29,8 @@ class RouteCoverageReporter {
   constructor(globalConfig) {
     const asked = process.env.ROUTE_COVERAGE;
     if (asked === 'off' || (asked !== 'check' && narrowed(globalConfig))) return;
+    // A whole run starts local stacks; one in which none wrote its table has a broken recorder.
+    this.whole = !narrowed(globalConfig);
     // Made before the workers start, so each inherits the folder (test/support/route-coverage.ts writes there).
     this.dir = mkdtempSync(join(tmpdir(), 'route-coverage-'));
     process.env.ROUTE_COVERAGE_DIR = this.dir;
@@ -48,10 +50,19 @@ class RouteCoverageReporter {
         }
     }
     rmSync(this.dir, { recursive: true, force: true });
-    // No test started a local stack: nothing to hold the table against.
-    if (table.size === 0) return;
+    if (table.size === 0) {
+      const what = 'no local stack recorded the routes it answered (test/support/route-coverage.ts)';
+      if (this.whole) {
+        this.error = new Error(`Route coverage: ${what}, though this run started them all.`);
+        process.stderr.write(`\n${this.error.message}\n`);
+      } else process.stderr.write(`\nRoute coverage: ${what}; nothing to check.\n`);
+      return;
+    }
     const missing = unreached(table, answers);
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      process.stderr.write(`\nRoute coverage: each of the ${table.size} routes was answered below 400.\n`);
+      return;
+    }
     const lines = missing.map(
       ({ key, statuses }) =>
         `  ${key}${statuses.length ? ` (answered only ${statuses.join(', ')})` : ' (never called)'}`,
