@@ -277,6 +277,12 @@ export const auditEvents = {
 } as const satisfies Record<string, AuditEventDeclaration>;
 
 export type AuditEventType = keyof typeof auditEvents;
+
+/** A facet stated as a value, or as a function of the event's details, for one event; undefined for null. */
+export const facetFor = <T extends string>(
+  facet: T | ((event: { details: Record<string, AuditValue> }) => T | null) | null,
+  event: { details: Record<string, AuditValue> },
+): T | undefined => (typeof facet === 'function' ? facet(event) : facet) ?? undefined;
 export const auditEventTypes = Object.keys(auditEvents) as [AuditEventType, ...AuditEventType[]];
 
 /** As which OCSF activity an event is published; undefined for an event that is no account change. */

@@ -4,7 +4,7 @@
 // claims and settles the entries, and its templates are keyed by the kinds named here.
 import { tableName, type TransactItem } from '../aws/dynamodb';
 import { epochSeconds } from '../clock';
-import { auditEvents, type AuditEventDeclaration, type AuditItem } from './events';
+import { auditEvents, facetFor, type AuditItem } from './events';
 import type { NotificationKind } from './notification-kinds';
 
 export type { NotificationKind };
@@ -12,10 +12,7 @@ export type { NotificationKind };
 /** Which email an audit event calls for, if any (its declaration's `mail`): read by the audit store and by the notifier. */
 export const notificationKindOf = (
   event: Pick<AuditItem, 'type' | 'details'>,
-): NotificationKind | undefined => {
-  const mail: AuditEventDeclaration['mail'] = auditEvents[event.type].mail;
-  return (typeof mail === 'function' ? mail(event) : mail) ?? undefined;
-};
+): NotificationKind | undefined => facetFor<NotificationKind>(auditEvents[event.type].mail, event);
 
 export type LedgerStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED_RETRYABLE' | 'FAILED_PERMANENT';
 

@@ -3,7 +3,7 @@
 // and from the login verify outcome, flushed once per invocation as one EMF line in the MfaRecovery
 // namespace.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { auditEvents, type AuditEventDeclaration, type AuditItem } from '../audit/events';
+import { auditEvents, facetFor, type AuditItem } from '../audit/events';
 import { hearingCommits } from '../audit/store';
 import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
@@ -18,10 +18,8 @@ import {
 type CountedEvent = Pick<AuditItem, 'type' | 'details' | 'actorType' | 'actorId'>;
 
 /** The metric an event counts towards, as its declaration says (lib/audit/events.ts); undefined: none. */
-export const metricOf = (event: CountedEvent): BusinessMetric | undefined => {
-  const metric: AuditEventDeclaration['metric'] = auditEvents[event.type].metric;
-  return (typeof metric === 'function' ? metric(event) : metric) ?? undefined;
-};
+export const metricOf = (event: CountedEvent): BusinessMetric | undefined =>
+  facetFor<BusinessMetric>(auditEvents[event.type].metric, event);
 
 const rankedActions = new Set<BusinessMetric>(Object.values(rankedRecoveryActions).flat());
 

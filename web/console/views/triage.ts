@@ -26,7 +26,7 @@ export const currentAdvice = (page: CustomerPage): TriageAdvice | undefined => {
   return adviseTriageFor({ ...page.triage, reportedProblem: page.reportedProblem }, standingOf(page));
 };
 
-export const standingOf = (page: CustomerPage): TriageStanding => ({
+const standingOf = (page: CustomerPage): TriageStanding => ({
   recoveryLocked: page.profile?.customer.recoveryLocked === true,
   hasPasskeys: page.profile?.customer.methods.some((way) => way.method === 'passkey') === true,
 });
