@@ -31,7 +31,7 @@ export interface ErasureOutcome {
 }
 
 /** The record was not the one this call read: another erasure (go on with the deletions) or another change. */
-class AlreadyErased extends Error {}
+class RecordChanged extends Error {}
 
 /** Every item a query yields, page by page: erasure must not stop at the first page. */
 const itemsOf = async (input: QueryCommandInput) => {
@@ -106,52 +106,67 @@ const deleteCustomerItems = async (customerId: string): Promise<ErasureOutcome['
   return { verifications, tickets, approvals, notifications };
 };
 
+/**
+ * Erasure decides nothing on what the record holds, so a change that lands between its read and its
+ * write (a ticket the notifier issues after a release, a sync) is no reason to refuse: it reads again
+ * and erases what is there now, search terms included. Only a record that keeps changing is refused.
+ */
+const ERASE_ATTEMPTS = 4;
+
+/** Tombstones the record, its terms removed and CUSTOMER_ERASED appended; or finds the tombstone a parallel erasure left. */
+const tombstoneCustomer = async (
+  customerId: string,
+  actorId: string,
+  deps: { clock: Clock; random: Random },
+): Promise<{ erasedAt: string; erasedNow: boolean }> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { result: erasedAt } = await commitWithAudit(customerId, deps, async (append) => {
+        const current = await readCustomerItem(customerId, true);
+        if (!current) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
+        if (isTombstone(current)) throw new RecordChanged();
+        await dropTermsBeyondCap(current);
+        const at = deps.clock.now().toISOString();
+        // Ids only: the event outlives the customer in the locked exports.
+        append({ type: 'CUSTOMER_ERASED', actorType: 'service', actorId, customerId, details: {} });
+        const condition = customerVersionCondition(current);
+        const writes: TransactItem[] = [
+          {
+            Put: {
+              TableName: tableName('customers'),
+              Item: tombstoneOf(customerId, at),
+              ConditionExpression: condition.ConditionExpression,
+              ExpressionAttributeValues: condition.values,
+            },
+          },
+          ...termsOf(current).map((term): TransactItem => ({
+            Delete: { TableName: tableName('customerSearch'), Key: termKey(term, customerId) },
+          })),
+          keepIdClaim(customerId),
+        ];
+        // Lost to a parallel erasure (then finish its deletions) or to a parallel change (then again).
+        return { writes, result: at, onConflict: () => new RecordChanged() };
+      });
+      return { erasedAt, erasedNow: true };
+    } catch (error) {
+      if (!(error instanceof RecordChanged)) throw error;
+      const current = await readCustomerItem(customerId, true);
+      if (current && isTombstone(current)) return { erasedAt: current.erasedAt, erasedNow: false };
+      if (attempt >= ERASE_ATTEMPTS)
+        throw conflict(
+          'CONCURRENT_CHANGE',
+          'The customer kept changing while the erasure ran; send it again.',
+        );
+    }
+  }
+};
+
 export const eraseCustomer = async (
   customerId: string,
   actorId: string,
   deps: { clock: Clock; random: Random },
 ): Promise<ErasureOutcome> => {
-  let erasedAt: string;
-  let erasedNow = true;
-  try {
-    ({ result: erasedAt } = await commitWithAudit(customerId, deps, async (append) => {
-      const current = await readCustomerItem(customerId, true);
-      if (!current) throw notFound('CUSTOMER_NOT_FOUND', 'No customer with this id.');
-      if (isTombstone(current)) throw new AlreadyErased();
-      await dropTermsBeyondCap(current);
-      const at = deps.clock.now().toISOString();
-      // Ids only: the event outlives the customer in the locked exports.
-      append({ type: 'CUSTOMER_ERASED', actorType: 'service', actorId, customerId, details: {} });
-      const condition = customerVersionCondition(current);
-      const writes: TransactItem[] = [
-        {
-          Put: {
-            TableName: tableName('customers'),
-            Item: tombstoneOf(customerId, at),
-            ConditionExpression: condition.ConditionExpression,
-            ExpressionAttributeValues: condition.values,
-          },
-        },
-        ...termsOf(current).map((term): TransactItem => ({
-          Delete: { TableName: tableName('customerSearch'), Key: termKey(term, customerId) },
-        })),
-        keepIdClaim(customerId),
-      ];
-      return {
-        writes,
-        result: at,
-        // Lost to a parallel erasure (then go on) or to a parallel change (then answer 409), see below.
-        onConflict: () => new AlreadyErased(),
-      };
-    }));
-  } catch (error) {
-    if (!(error instanceof AlreadyErased)) throw error;
-    const current = await readCustomerItem(customerId, true);
-    if (!current || !isTombstone(current))
-      throw conflict('CONCURRENT_CHANGE', 'The customer changed while the erasure ran; send it again.');
-    erasedAt = current.erasedAt;
-    erasedNow = false;
-  }
+  const { erasedAt, erasedNow } = await tombstoneCustomer(customerId, actorId, deps);
   const removed = await deleteCustomerItems(customerId);
   return { customerId, erasedAt, erasedNow, removed };
 };

@@ -213,6 +213,80 @@ describe('erasing a customer', () => {
     expect(events.filter((event) => event.type === 'CUSTOMER_ERASED')).toHaveLength(1);
   });
 
+  /**
+   * Runs `change` once (or on every attempt) just before the erasure's tombstone transaction is sent: a
+   * real write to DynamoDB Local landing between the erasure's read and its write.
+   */
+  const changingBeforeTombstone = async <T>(
+    change: () => Promise<unknown>,
+    times: number,
+    run: () => Promise<T>,
+  ): Promise<T> => {
+    let changed = 0;
+    let inChange = false;
+    dynamoDb().middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { TransactItems?: { Put?: { TableName?: string; Item?: object } }[] };
+        const tombstone = input.TransactItems?.some(
+          (item) => item.Put?.TableName === stack.tableNames.customers && 'erasedAt' in (item.Put.Item ?? {}),
+        );
+        if (
+          context.commandName === 'TransactWriteItemsCommand' &&
+          tombstone &&
+          !inChange &&
+          changed < times
+        ) {
+          changed += 1;
+          inChange = true;
+          try {
+            await change();
+          } finally {
+            inChange = false;
+          }
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'changeBeforeTombstone' },
+    );
+    try {
+      return await run();
+    } finally {
+      dynamoDb().middlewareStack.remove('changeBeforeTombstone');
+    }
+  };
+
+  it('erases what is there when the customer changes between its read and its write (a sync renames them)', async () => {
+    await createCustomer(stack, 'e-moving', { fullName: 'Mira Verhuizer', email: 'mira@voltpark.nl' });
+    const resync = () =>
+      createCustomer(stack, 'e-moving', { fullName: 'Mira Nieuwenhuis', email: 'mira.n@voltpark.nl' });
+    const erased = await changingBeforeTombstone(resync, 1, () => erase('e-moving'));
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ erased: true, erasedNow: true });
+    // The name the sync wrote meanwhile is gone from search too, not only the one first read.
+    expect(await itemsMentioning(['nieuwenhuis', 'verhuizer', 'mira.n@voltpark.nl'])).toEqual([]);
+    const events = await expectIntactChain(stack, 'e-moving');
+    expect(events.filter((event) => event.type === 'CUSTOMER_ERASED')).toHaveLength(1);
+  });
+
+  it('answers 409 and erases nothing when the customer keeps changing; sent again, it erases', async () => {
+    await createCustomer(stack, 'e-busy', { fullName: 'Bas Bezig', email: 'bas@voltpark.nl' });
+    let version = 0;
+    const resync = () =>
+      createCustomer(stack, 'e-busy', { fullName: `Bas Bezig ${(version += 1)}`, email: 'bas@voltpark.nl' });
+    const refused = await changingBeforeTombstone(resync, 10, () => erase('e-busy'));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('CONCURRENT_CHANGE');
+    const untouched = (await allItems('customers')).find((item) => item.customerId === 'e-busy');
+    expect(untouched).toMatchObject({ email: 'bas@voltpark.nl' });
+    expect(untouched).not.toHaveProperty('erasedAt');
+    const before = await expectIntactChain(stack, 'e-busy');
+    expect(before.filter((event) => event.type === 'CUSTOMER_ERASED')).toHaveLength(0);
+
+    const again = await erase('e-busy');
+    expect(again.status).toBe(200);
+    expect(await itemsMentioning(['bezig', 'bas@voltpark.nl'])).toEqual([]);
+  });
+
   it('answers 404 for an id never synced, and writes nothing for it', async () => {
     const response = await erase('e-never');
     expect(response.status).toBe(404);
