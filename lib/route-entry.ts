@@ -67,8 +67,8 @@ export const securityOnly = { type: 'jwt', groups: ['security'] } as const;
 // Security officers review a case's trail too (the recovery-lock queue links to it).
 export const staffAndSecurity = { type: 'jwt', groups: ['helpdesk', 'admin', 'security'] } as const;
 
-/** The body of a staff action whose only input is why (reject, cancel): sealed into its audit event. */
-export const staffReasonSchema = z.strictObject({
-  /** Why, in the admin's or agent's words: kept in the audit trail. */
-  reason: z.singleLine(3, 500),
-});
+/** Why a member of staff acts, in their words: sealed into the action's audit event. */
+export const staffReasonText = z.singleLine(3, 500);
+
+/** The body of a staff action whose only input is why (reject, cancel, reset limits, end a wait). */
+export const staffReasonSchema = z.strictObject({ reason: staffReasonText });

@@ -1,7 +1,7 @@
 // The disable gate's routes (admins): disable at once or ask a second admin, approve or reject, and the
 // reset link sent again; with the schemas of their input and answers.
 import { customerParams } from '../customers/schemas';
-import { adminOnly, appendAudit, staffReasonSchema, type RouteEntry } from '../route-entry';
+import { adminOnly, appendAudit, staffReasonSchema, staffReasonText, type RouteEntry } from '../route-entry';
 import * as z from '../schema';
 import { checksSummarySchema } from '../verification/checks-summary';
 import { verificationIdSchema } from '../verification/schemas';
@@ -9,8 +9,7 @@ import { approvalReasons } from './approval-reasons';
 
 export const disableRequestSchema = z.strictObject({
   verificationId: verificationIdSchema,
-  /** Why the admin disables 2FA, in their words: kept in the audit trail. */
-  reason: z.singleLine(3, 500),
+  reason: staffReasonText,
 });
 
 /**

@@ -6,7 +6,13 @@ import { recoveryDelaySchema } from '../customers/responses';
 import { customerParams } from '../customers/schemas';
 import { customerLocales } from '../locales';
 import { pageQuerySchema } from '../pagination';
-import { appendAudit, securityOnly, type RouteEntry } from '../route-entry';
+import {
+  appendAudit,
+  securityOnly,
+  staffReasonSchema,
+  staffReasonText,
+  type RouteEntry,
+} from '../route-entry';
 import * as z from '../schema';
 import { verificationIdSchema } from '../verification/schemas';
 
@@ -15,8 +21,7 @@ export const recoveryLockQueueQuerySchema = z.strictObject({ ...pageQuerySchema(
 export const releaseRecoveryLockSchema = z.strictObject({
   /** A PASSED session with the emailed code read back, started under the lock by someone else. */
   verificationId: verificationIdSchema,
-  /** Why the officer lifts the lock, in their words: kept in the audit trail. */
-  reason: z.singleLine(3, 500),
+  reason: staffReasonText,
 });
 
 export const keepRecoveryLockSchema = z.strictObject({
@@ -26,15 +31,11 @@ export const keepRecoveryLockSchema = z.strictObject({
 
 export const recoveryLimitQueueQuerySchema = z.strictObject({ ...pageQuerySchema(20, 50) });
 
-export const resetRecoveryLimitsSchema = z.strictObject({
-  /** Why the officer lifts the limits (the call-back on contact details on file): kept sealed in the audit trail. */
-  reason: z.singleLine(3, 500),
-});
+/** Why the officer lifts the limits (the call-back on contact details on file). */
+export const resetRecoveryLimitsSchema = staffReasonSchema;
 
-export const endRecoveryDelaySchema = z.strictObject({
-  /** Why the officer ends the wait (e.g. the call-back on a number on file): kept sealed in the audit trail. */
-  reason: z.singleLine(3, 500),
-});
+/** Why the officer ends the wait (e.g. the call-back on a number on file). */
+export const endRecoveryDelaySchema = staffReasonSchema;
 
 export type EndRecoveryDelayInput = z.infer<typeof endRecoveryDelaySchema>;
 export type RecoveryLimitQueueQuery = z.infer<typeof recoveryLimitQueueQuerySchema>;

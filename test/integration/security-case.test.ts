@@ -7,35 +7,19 @@ import { join } from 'node:path';
 import { repoRoot } from '../../tooling/repo-root';
 import { localTableNames } from '../../local/tables';
 import { backfillRecoveryLockFlags } from '../../lib/security/backfill';
-import { genuineAnswers, knowledgeChecks, emailOf, passOwnMail, resetCustomer } from '../support/fixtures';
+import { genuineAnswers, knowledgeChecks, emailOf, resetCustomer } from '../support/fixtures';
 import { tsxNodeArgs } from '../support/child-scripts';
-import { noVelocityLimits, startTestStack, type TestStack } from '../support/stack';
+import {
+  stack,
+  agent,
+  admin,
+  officer,
+  pass,
+  lockedCustomer,
+  useSecurityStack,
+} from '../support/security-stack';
 
-let stack: TestStack;
-let agent: string;
-let admin: string;
-let officer: string;
-
-beforeAll(async () => {
-  stack = await startTestStack({
-    pollStreams: true,
-    environment: { ...noVelocityLimits, RESET_LINKS_PER_DAY: '1' },
-  });
-  agent = await stack.helpdeskToken('agent-bram');
-  admin = await stack.adminToken('admin-anna');
-  officer = await stack.token('sec-sara', ['security']);
-}, 120000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const pass = (customerId: string, token = agent) => passOwnMail(stack, customerId, token);
-
-const lockedCustomer = async (customerId: string) => {
-  const reset = await resetCustomer(stack, customerId, { agent, admin });
-  expect((await stack.call('POST', '/enroll/report', { body: { ticket: reset.ticket } })).status).toBe(200);
-  return reset;
-};
+useSecurityStack({ RESET_LINKS_PER_DAY: '1' });
 
 const caseOf = (customerId: string, token = officer) =>
   stack.call('GET', `/security/customers/${customerId}/recovery-lock`, { token });

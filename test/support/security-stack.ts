@@ -12,10 +12,10 @@ export let admin: string;
 export let officer: string;
 export let secondOfficer: string;
 
-/** Starts the stack before the file's tests; stops it after. */
-export const useSecurityStack = () => {
+/** Starts the stack before the file's tests (with `environment` over the defaults); stops it after. */
+export const useSecurityStack = (environment: Record<string, string> = {}) => {
   beforeAll(async () => {
-    stack = await startTestStack({ pollStreams: true, environment: noVelocityLimits });
+    stack = await startTestStack({ pollStreams: true, environment: { ...noVelocityLimits, ...environment } });
     agent = await stack.helpdeskToken('agent-bram');
     admin = await stack.adminToken('admin-anna');
     officer = await stack.token('sec-sara', ['security']);

@@ -9,8 +9,11 @@ import { eventLabels, type MessageKey } from '../messages';
 import { actorCell, eventSentence } from '../audit-sentences';
 import {
   confirmReasonedAction,
+  reasonedActionForm,
+  reasonedOutcome,
   reasonFields,
   type ActionTarget,
+  type ReasonedAction,
   type ReasonedForms,
 } from './reasoned-action';
 import { twoFactorBadge } from './search';
@@ -24,7 +27,6 @@ interface CaseState {
   data?: RecoveryLockCase;
   loading: boolean;
   loadError?: ErrorInfo;
-  keep: { note: string; busy: boolean; noteError?: string; error?: ErrorInfo; done?: boolean };
   release: {
     verificationId?: string;
     reason: string;
@@ -35,7 +37,7 @@ interface CaseState {
     /** The case the release was based on, as people quote it. */
     releasedCase?: string;
   };
-  /** The reasoned actions' forms (the limits' reset, the wait's end), each by its action's key. */
+  /** The reasoned actions' forms (keep locked, the limits' reset, the wait's end), each by its action's key. */
   actions: ReasonedForms;
 }
 
@@ -47,7 +49,6 @@ const caseOf = (ctx: Ctx, customerId: string, fresh: boolean) => {
       customerId,
       owner: ctx.session.sub,
       loading: false,
-      keep: { note: '', busy: false },
       release: { reason: '', busy: false },
       actions: {},
     };
@@ -74,37 +75,24 @@ const loadCase = async (ctx: Ctx, page: CaseState, focus?: string) => {
 const releaseCandidates = (data: RecoveryLockCase) =>
   data.verifications.filter((item) => item.status === 'PASSED');
 
-const keep = async (ctx: Ctx, page: CaseState) => {
-  const { t } = ctx.i18n;
-  const form = page.keep;
-  if (form.note.trim().length < 3) {
-    form.noteError = t('noteTooShort');
-    ctx.alert(form.noteError);
-    ctx.render('keep-note');
-    return;
-  }
-  form.noteError = undefined;
-  form.error = undefined;
-  form.done = false;
-  form.busy = true;
-  ctx.render('keep');
-  try {
+/** Keep the lock, with a note of what the officer found: it changes nothing but the case's review. */
+const keepLocked: ReasonedAction = {
+  key: 'keep',
+  send: async (ctx, customerId, note) => {
     await ctx.request('POST /security/customers/{customerId}/recovery-lock/keep', {
-      params: { customerId: page.customerId },
-      body: { note: form.note.trim() },
+      params: { customerId },
+      body: { note },
     });
-    form.note = '';
-    form.done = true;
-    ctx.announce(t('keptDone'));
+    // The queue shows the last review: it is stale now.
     void loadQueue(ctx);
-    await loadCase(ctx, page, 'keep');
-  } catch (error) {
-    form.error = ctx.errorInfo(error);
-    ctx.alert(form.error.text);
-  } finally {
-    form.busy = false;
-  }
-  ctx.render('keep');
+  },
+  label: 'keepNote',
+  hint: 'keepHint',
+  button: 'keepButton',
+  done: 'keptDone',
+  tooShort: 'noteTooShort',
+  maxLength: 1000,
+  plain: true,
 };
 
 const release = async (ctx: Ctx, page: CaseState) => {
@@ -230,46 +218,6 @@ const timelineCard = (ctx: Ctx, data: RecoveryLockCase) => {
   );
 };
 
-const keepForm = (ctx: Ctx, page: CaseState) => {
-  const { t } = ctx.i18n;
-  const form = page.keep;
-  const noteId = uid('keep-note');
-  const errorId = uid('keep-note-error');
-  return actionForm(
-    'keep-form',
-    () => keep(ctx, page),
-    h('h4', { text: t('keepTitle') }),
-    h('label', { for: noteId, text: t('keepNote') }),
-    h('textarea', {
-      id: noteId,
-      rows: 3,
-      maxlength: 1000,
-      required: true,
-      'aria-describedby': form.noteError ? errorId : undefined,
-      'aria-invalid': form.noteError ? 'true' : undefined,
-      'data-key': 'keep-note',
-      text: form.note,
-      on: { input: (event) => (form.note = (event.target as HTMLTextAreaElement).value) },
-    }),
-    form.noteError ? h('p', { id: errorId, class: 'error', text: form.noteError }) : null,
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', {
-        type: 'submit',
-        class: 'secondary',
-        'data-key': 'keep',
-        disabled: form.busy,
-        text: t('keepButton'),
-      }),
-    ),
-    form.done
-      ? h('p', { class: 'notice notice-ok', 'data-testid': 'keep-outcome', text: t('keptDone') })
-      : null,
-    errorBlock(ctx, form.error, 'keep-error'),
-  );
-};
-
 const candidateLabel = (ctx: Ctx, item: RecoveryLockCase['verifications'][number]) => {
   const { t } = ctx.i18n;
   const values = {
@@ -340,7 +288,7 @@ const releaseForm = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
   );
 };
 
-const decisionCard = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
+const decisionCard = (ctx: Ctx, page: CaseState, data: RecoveryLockCase, target: ActionTarget) => {
   const { t } = ctx.i18n;
   const released = page.release.auditEventId
     ? h(
@@ -363,7 +311,8 @@ const decisionCard = (ctx: Ctx, page: CaseState, data: RecoveryLockCase) => {
     h('h3', { text: t('decisionTitle') }),
     h('p', { text: t('decisionIntro') }),
     releaseForm(ctx, page, data),
-    keepForm(ctx, page),
+    reasonedActionForm(ctx, keepLocked, page.actions, target, h('h4', { text: t('keepTitle') })),
+    reasonedOutcome(ctx, keepLocked, page.actions),
   );
 };
 
@@ -387,8 +336,8 @@ export const securityCaseView = (ctx: Ctx, customerId: string, fresh: boolean) =
         // Just released: the outcome comes first, above the facts that now say there is nothing to decide.
         cards: [
           ...(data.lock
-            ? [lockCard(ctx, data), decisionCard(ctx, page, data)]
-            : [decisionCard(ctx, page, data), lockCard(ctx, data)]),
+            ? [lockCard(ctx, data), decisionCard(ctx, page, data, target(data.customer))]
+            : [decisionCard(ctx, page, data, target(data.customer)), lockCard(ctx, data)]),
           delayCard(ctx, data, page.actions, target(data.customer)),
           limitsCard(ctx, data, page.actions, target(data.customer)),
           timelineCard(ctx, data),

@@ -62,6 +62,10 @@ export const securityWords = {
     nl: 'Notitie (wat u vond en waarom de blokkade blijft; komt in het audit-logboek)',
     en: 'Note (what you found and why the lock stays; kept in the audit trail)',
   },
+  keepHint: {
+    nl: 'De klant kan pas opnieuw inschrijven als de blokkade is opgeheven. Wie de zaak later opent, leest uw notitie.',
+    en: 'The customer cannot enroll again until the lock is released. Whoever opens the case later reads your note.',
+  },
   keepButton: { nl: 'Geblokkeerd houden', en: 'Keep locked' },
   keptDone: {
     nl: 'Vastgelegd: de blokkade blijft. Uw notitie staat in het audit-logboek.',
