@@ -1,0 +1,36 @@
+// The routes ../shared/DESIGN.md fixes (its tables of staff, enrollment and login-service routes), as
+// `METHOD path`. DESIGN.md lives outside this repository, so the list is kept here; api-beyond-design.test.ts
+// holds it against DESIGN.md wherever that file is beside the checkout, and holds the route table and
+// docs/api.md's "Beyond DESIGN.md" table against it everywhere.
+export const designRoutes = [
+  'GET /admin/customers',
+  'GET /admin/customers/{customerId}',
+  'POST /admin/customers/{customerId}/verifications',
+  'POST /admin/verifications/{verificationId}/checks',
+  'POST /admin/verifications/{verificationId}/email-code',
+  'POST /admin/verifications/{verificationId}/complete',
+  'GET /admin/verifications/{verificationId}',
+  'POST /admin/customers/{customerId}/2fa/disable',
+  'POST /admin/approvals/{approvalId}/approve',
+  'GET /admin/approvals',
+  'POST /admin/approvals/{approvalId}/reject',
+  'POST /admin/verifications/{verificationId}/cancel',
+  'POST /admin/customers/{customerId}/2fa/reset-link',
+  'GET /security/recovery-locks',
+  'POST /security/customers/{customerId}/recovery-lock/release',
+  'POST /security/customers/{customerId}/recovery-limits/reset',
+  'POST /security/customers/{customerId}/recovery-delay/end',
+  'POST /enroll/start',
+  'POST /enroll/confirm',
+  'POST /enroll/report',
+  'POST /enroll/passkey/options',
+  'POST /enroll/passkey/register',
+  'PUT /internal/customers/{customerId}',
+  'GET /internal/customers/{customerId}/2fa',
+  'POST /internal/customers/{customerId}/2fa/verify',
+  'POST /internal/customers/{customerId}/2fa/enrollment-ticket',
+  'POST /internal/customers/{customerId}/2fa/backup-codes',
+  'POST /internal/customers/{customerId}/passkeys/authentication-options',
+  'POST /internal/customers/{customerId}/passkeys/verify',
+  'POST /internal/customers/{customerId}/erase',
+] as const;
