@@ -31,9 +31,18 @@ export const checkJava = () => {
     throw new MissingJavaError(`Java ${major} found, but DynamoDB Local needs Java 17 or later.`);
 };
 
+/**
+ * A test run's emulator lives minutes on two cores: compiled by C1 only, it spends less CPU than C2's
+ * compiles of its hot code would save in so short a life (docs/performance.md, "DynamoDB Local").
+ * `npm start` and the bench keep the JVM's defaults.
+ */
+const shortLivedJvm = ['-XX:TieredStopAtLevel=1'];
+
 export const startDynamoDbLocal = async (options: {
   port: number;
   dataDir?: string;
+  /** A test run's emulator (shortLivedJvm). */
+  shortLived?: boolean;
 }): Promise<ManagedProcess> => {
   checkJava();
   const dir = emulatorDir();
@@ -43,6 +52,7 @@ export const startDynamoDbLocal = async (options: {
     name: 'DynamoDB Local',
     command: 'java',
     args: [
+      ...(options.shortLived ? shortLivedJvm : []),
       '-Xms64m',
       '-Xmx512m',
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,

@@ -15,7 +15,7 @@ export default async function globalSetup() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const [dynamodbPort, sesPort] = [await freePort(), await freePort()];
   const [dynamodb, ses, browser] = await Promise.all([
-    startDynamoDbLocal({ port: dynamodbPort }),
+    startDynamoDbLocal({ port: dynamodbPort, shortLived: true }),
     startSesLocal({ port: sesPort }),
     // Without Chromium the suites that need none still run; the browser suites then fail on their own launch.
     chromium.launchServer({ ...chromiumLaunchOptions(), host: '127.0.0.1' }).catch(() => undefined),
