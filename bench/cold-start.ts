@@ -27,6 +27,7 @@ import {
   writeTicketHolders,
 } from './fixtures';
 import { replayRequest, type CallRecorder } from './recorder';
+import { instructionsIn, underCallgrind } from './instructions';
 import { median } from './stats';
 
 /** The first event a fresh container answers, per function; undefined measures the import alone. */
@@ -212,6 +213,8 @@ export interface ProcessTiming {
   totalMs: number;
   /** CPU time of the whole process (user + system): far less disturbed by other load than wall time. */
   cpuMs: number;
+  /** With --instructions: every instruction the process ran (callgrind), its times then being valgrind's. */
+  instructions?: number;
   statusCode?: number;
   failures?: unknown[];
   error?: string;
@@ -238,6 +241,9 @@ export interface ColdStartMeasurement {
   nodeBootMs: number;
   /** With --source-map-cost: the same bundle and events with NODE_OPTIONS=--enable-source-maps (median, ms). */
   withSourceMapsFlag?: { totalMs: number; cpuMs: number };
+  /** With --instructions: medians of the whole process's instruction counts (bench/instructions.ts). */
+  instructions?: number;
+  baselineInstructions?: number;
 }
 
 const fileSize = async (path: string) => (await stat(path)).size;
@@ -255,13 +261,16 @@ export const runFresh = async (
   dir: string,
   env: NodeJS.ProcessEnv,
   nodeFlags: string[] = [],
+  countInstructions = false,
 ) => {
   const inputFile = join(dir, `in-${process.hrtime.bigint()}.json`);
   const outputFile = `${inputFile}.out`;
+  const counter = countInstructions ? underCallgrind(`${inputFile}.callgrind`) : undefined;
   await writeFile(inputFile, JSON.stringify(input));
   const stderr: Buffer[] = [];
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [...nodeFlags, driver, bundle, inputFile, outputFile], {
+    const args = [...nodeFlags, driver, bundle, inputFile, outputFile];
+    const child = spawn(counter?.command ?? process.execPath, [...(counter?.prefix ?? []), ...args], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -270,7 +279,9 @@ export const runFresh = async (
     child.on('exit', () => done());
   });
   try {
-    return JSON.parse(await readFile(outputFile, 'utf8')) as ProcessTiming;
+    const timing = JSON.parse(await readFile(outputFile, 'utf8')) as ProcessTiming;
+    if (counter) timing.instructions = await instructionsIn(`${inputFile}.callgrind`);
+    return timing;
   } catch {
     throw new Error(
       `cold start of ${bundle} wrote no result: ${Buffer.concat(stderr).toString().slice(-2000)}`,
@@ -309,6 +320,8 @@ export const measureColdStarts = async (options: {
    * each bundle and its map, for bench/cold-profile.ts. The profiler's own cost is in the times then.
    */
   cpuProfileDir?: string;
+  /** Run every process under callgrind and report its instruction count (bench/instructions.ts). */
+  countInstructions?: boolean;
 }): Promise<ColdStartMeasurement[]> => {
   const { recorder } = options;
   const dir = await mkdtemp(join(tmpdir(), 'mfa-bench-cold-'));
@@ -364,6 +377,7 @@ export const measureColdStarts = async (options: {
             dir,
             env,
             realFlags,
+            options.countInstructions,
           );
         const baselineRun = () =>
           runFresh(
@@ -373,6 +387,7 @@ export const measureColdStarts = async (options: {
             dir,
             env,
             baselineFlags,
+            options.countInstructions,
           );
         // Alternating the order cancels a drift in machine load between the two.
         const pair =
@@ -425,6 +440,12 @@ export const measureColdStarts = async (options: {
         cpuMs: of(realTimes, (timing) => timing.cpuMs),
         baselineCpuMs: of(baselineTimes, (timing) => timing.cpuMs),
         nodeBootMs: of([...realTimes, ...baselineTimes], (timing) => timing.beforeImport),
+        ...(options.countInstructions
+          ? {
+              instructions: of(realTimes, (timing) => timing.instructions ?? NaN),
+              baselineInstructions: of(baselineTimes, (timing) => timing.instructions ?? NaN),
+            }
+          : {}),
         ...(withMapsFlagTimes.length
           ? {
               withSourceMapsFlag: {

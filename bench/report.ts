@@ -37,6 +37,19 @@ export const coldStartRows = (results: ColdStartMeasurement[]): Row[] =>
         `import ${formatMs(result.importMs)} vs ${formatMs(result.baselineImportMs)}, ` +
         `first event ${formatMs(result.firstEventMs)} vs ${formatMs(result.baselineFirstEventMs)}; ${result.firstEvent}`,
     },
+    ...(result.instructions !== undefined && result.baselineInstructions !== undefined
+      ? [
+          {
+            section: 'cold start',
+            name: `${result.function} start→answer, instructions`,
+            value: `${(result.instructions / 1e6).toFixed(1)} M`,
+            baseline: `${(result.baselineInstructions / 1e6).toFixed(1)} M`,
+            ratio: ratio(result.instructions, result.baselineInstructions),
+            target: targets.coldStart,
+            note: `callgrind, whole process, median of ${result.runs}; the times above are valgrind's then`,
+          },
+        ]
+      : []),
   ]);
 
 const routeLabel = (result: RouteMeasurement) =>

@@ -4,7 +4,8 @@
 // --full (build the 100k-customer and 1M-event datasets under .data/bench when missing),
 // --samples N, --cold-runs N, --load-requests N, --connections N, --routes REGEX (warm: matching routes only),
 // --functions REGEX (cold: matching functions only), --cpu-prof DIR (cold: a CPU profile of every process,
-// summed per source file by `npx tsx bench/cold-profile.ts DIR`).
+// summed per source file by `npx tsx bench/cold-profile.ts DIR`), --instructions (cold: count each process's
+// instructions under valgrind's callgrind, steady under load where times are not; slow, so with --cold-runs 3).
 import './environment';
 import { cpus, loadavg } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     'cold-runs': { type: 'string' },
     'source-map-cost': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
+    instructions: { type: 'boolean' },
     'load-requests': { type: 'string' },
     connections: { type: 'string' },
     'search-customers': { type: 'string', default: '100000' },
@@ -80,6 +82,7 @@ try {
       log,
       sourceMapCost: values['source-map-cost'] === true,
       ...(values['cpu-prof'] ? { cpuProfileDir: values['cpu-prof'] } : {}),
+      countInstructions: values.instructions === true,
     });
     results.coldStart = cold;
     rows.push(...coldStartRows(cold));
