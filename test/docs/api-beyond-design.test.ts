@@ -4,19 +4,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { routeKey, routes } from '../../lib/routes';
+import { repoRoot } from '../../tooling/repo-root';
 import { designRoutes } from './design-routes';
 
-const repo = join(__dirname, '../..');
+const repo = repoRoot();
 const served = routes.map(routeKey);
 
-/** The `METHOD path` of each row of the section's table (a query in the path is left out). */
-const beyondRows = () => {
-  const text = readFileSync(join(repo, 'docs/api.md'), 'utf8');
-  const section = text.split('\n## Beyond DESIGN.md\n')[1]?.split('\n## ')[0] ?? '';
-  return section
+/** The `METHOD path` of each table row of `markdown` that starts with one (a query in the path is left out). */
+const routeRows = (markdown: string) =>
+  markdown
     .split('\n')
     .map((line) => /^\| (GET|POST|PUT|DELETE|PATCH) `([^`?]+)(?:\?[^`]*)?`/.exec(line))
     .flatMap((match) => (match ? [`${match[1]} ${match[2]}`] : []));
+
+/** The rows of docs/api.md's "Beyond DESIGN.md" table. */
+const beyondRows = () => {
+  const text = readFileSync(join(repo, 'docs/api.md'), 'utf8');
+  return routeRows(text.split('\n## Beyond DESIGN.md\n')[1]?.split('\n## ')[0] ?? '');
 };
 
 describe("docs/api.md's routes beyond the contract", () => {
@@ -35,10 +39,7 @@ describe("docs/api.md's routes beyond the contract", () => {
     const design = join(repo, '../shared/DESIGN.md');
     // In a clean clone (CI) the shared folder is not there: the kept list stands for it.
     if (!existsSync(design)) return;
-    const fixed = readFileSync(design, 'utf8')
-      .split('\n')
-      .map((line) => /^\| (GET|POST|PUT|DELETE|PATCH) `([^`?]+)(?:\?[^`]*)?`/.exec(line))
-      .flatMap((match) => (match ? [`${match[1]} ${match[2]}`] : []));
+    const fixed = routeRows(readFileSync(design, 'utf8'));
     expect([...fixed].sort()).toEqual([...designRoutes].sort());
   });
 });
