@@ -98,3 +98,34 @@ export const renderTable = (rows: Row[]): string => {
   }
   return out.join('\n');
 };
+
+const markdownCell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The report as a Markdown table (docs/performance.md's generated block): one row per measure, no repeats of a section. */
+export const renderMarkdownTable = (rows: readonly Row[]): string => {
+  const lines = [
+    '| section | measure | value | baseline (same run) | ratio | goal | note |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  let section = '';
+  for (const row of rows) {
+    const shownSection = row.section === section ? '' : row.section;
+    section = row.section;
+    // A ratio that could not be taken is null in the JSON (NaN does not survive it).
+    const ratioValue = typeof row.ratio === 'number' ? row.ratio : Number.NaN;
+    lines.push(
+      `| ${[
+        shownSection,
+        row.name,
+        row.value,
+        row.baseline,
+        formatRatio(ratioValue),
+        verdict({ ratio: ratioValue, target: row.target }),
+        row.note ?? '',
+      ]
+        .map(markdownCell)
+        .join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+};

@@ -8,6 +8,10 @@ import { auditEvents } from '../../lib/audit/events';
 import { environmentSchema } from '../../lib/config';
 import { tables } from '../../lib/data/tables';
 import { docFiles, headingOf, proseLines, repoRoot } from './markdown';
+import { renderMarkdownTable, type Row } from '../../bench/stats';
+
+/** The full `npm run bench` whose table docs/performance.md shows (its JSON is committed). */
+export const CURRENT_BENCH_RESULTS = 'bench/results-session12-2026-12-07.json';
 
 /** The one-line `/** … *\/` doc comment right above `key:` in a source file, if any. */
 const commentsAbove = (sourceFile: string): Map<string, string> => {
@@ -85,11 +89,30 @@ const sealedFields = () => {
   return ['| audit event | sealed fields |', '| --- | --- |', ...rows].join('\n');
 };
 
+interface BenchResults {
+  startedAt: string;
+  seconds: number;
+  machine: { cpus: number; model: string; node: string; loadAverage: number[] };
+  rows: Row[];
+}
+
+const benchTable = () => {
+  const results = JSON.parse(readFileSync(join(repoRoot, CURRENT_BENCH_RESULTS), 'utf8')) as BenchResults;
+  const { machine } = results;
+  const load = machine.loadAverage.map((value) => value.toFixed(2)).join(', ');
+  return [
+    `\`${CURRENT_BENCH_RESULTS}\`: started ${results.startedAt}, ${Math.round(results.seconds)} s, Node ` +
+      `${machine.node} on ${machine.cpus} vCPUs (${machine.model}), load average ${load} (1, 5 and 15 minutes) when it ended.`,
+    renderMarkdownTable(results.rows),
+  ].join('\n\n');
+};
+
 /** Each block's text, rendered from the code. */
 export const blocks: Record<string, () => string> = {
   'policy-defaults': policyDefaults,
   'alarm-thresholds': alarmThresholds,
   'sealed-fields': sealedFields,
+  'bench-table': benchTable,
 };
 
 const blockPattern = /(<!-- generated:([a-z-]+) -->)([\s\S]*?)(<!-- \/generated -->)/g;
