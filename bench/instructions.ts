@@ -6,12 +6,17 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 
+let valgrindFound = false;
+
 /** The command that runs `program` (node, unless said) under callgrind, writing its counts to `outFile`. */
 export const underCallgrind = (outFile: string, program: string = process.execPath) => {
-  try {
-    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('--instructions needs valgrind (Debian: apt-get install valgrind)');
+  if (!valgrindFound) {
+    try {
+      execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+    } catch {
+      throw new Error('--instructions needs valgrind (Debian: apt-get install valgrind)');
+    }
+    valgrindFound = true;
   }
   return {
     command: 'valgrind',

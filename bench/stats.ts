@@ -69,17 +69,31 @@ export const verdict = (row: Pick<Row, 'ratio' | 'target'>) => {
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
 
+/**
+ * Each row's cells as both tables show them, the section named only where it changes. A ratio that could
+ * not be taken is null in a committed JSON (NaN does not survive it): formatRatio and verdict read it as
+ * not finite, as they read NaN.
+ */
+const reportCells = (rows: readonly Row[]): string[][] => {
+  let section: string | undefined;
+  return rows.map((row) => {
+    const shownSection = row.section === section ? '' : row.section;
+    section = row.section;
+    return [
+      shownSection,
+      row.name,
+      row.value,
+      row.baseline,
+      formatRatio(row.ratio),
+      verdict(row),
+      row.note ?? '',
+    ];
+  });
+};
+
 export const renderTable = (rows: Row[]): string => {
   const header = ['', 'measure', 'value', 'baseline', 'ratio', 'target', 'note'];
-  const cells = rows.map((row) => [
-    row.section,
-    row.name,
-    row.value,
-    row.baseline,
-    formatRatio(row.ratio),
-    verdict(row),
-    row.note ?? '',
-  ]);
+  const cells = reportCells(rows);
   const widths = header.map((title, column) =>
     Math.max([...title].length, ...cells.map((line) => [...(line[column] ?? '')].length)),
   );
@@ -88,44 +102,15 @@ export const renderTable = (rows: Row[]): string => {
       .map((value, column) => pad(value, widths[column] ?? 0))
       .join('  ')
       .trimEnd();
-  const out = [line(header), line(widths.map((width) => '-'.repeat(width)))];
-  let section = '';
-  for (const values of cells) {
-    const shown = [...values];
-    if (shown[0] === section) shown[0] = '';
-    else section = shown[0] ?? '';
-    out.push(line(shown));
-  }
-  return out.join('\n');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
 };
 
 const markdownCell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** The report as a Markdown table (docs/performance.md's generated block): one row per measure, no repeats of a section. */
-export const renderMarkdownTable = (rows: readonly Row[]): string => {
-  const lines = [
+/** The report as a Markdown table (docs/performance.md's generated block). */
+export const renderMarkdownTable = (rows: readonly Row[]): string =>
+  [
     '| section | measure | value | baseline (same run) | ratio | goal | note |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-  ];
-  let section = '';
-  for (const row of rows) {
-    const shownSection = row.section === section ? '' : row.section;
-    section = row.section;
-    // A ratio that could not be taken is null in the JSON (NaN does not survive it).
-    const ratioValue = typeof row.ratio === 'number' ? row.ratio : Number.NaN;
-    lines.push(
-      `| ${[
-        shownSection,
-        row.name,
-        row.value,
-        row.baseline,
-        formatRatio(ratioValue),
-        verdict({ ratio: ratioValue, target: row.target }),
-        row.note ?? '',
-      ]
-        .map(markdownCell)
-        .join(' | ')} |`,
-    );
-  }
-  return lines.join('\n');
-};
+    ...reportCells(rows).map((cells) => `| ${cells.map(markdownCell).join(' | ')} |`),
+  ].join('\n');
