@@ -8,6 +8,7 @@ import { recordCaseRecordPrinted } from '../lib/verification/case-record';
 import { searchCustomers } from '../lib/staff-views/customer-search';
 import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
+import { officerOperations } from '../lib/http/officer-actions';
 import { adminRoutes } from '../lib/routes/admin';
 import type { Principal } from '../lib/http/principal';
 import { approvalSubject, customerSubject, idempotencyContext } from '../lib/idempotency/store';
@@ -26,7 +27,7 @@ import { readVerificationSession } from '../lib/verification/reads';
 import { listReadyVerifications } from '../lib/verification/ready';
 import { previewDisables } from '../lib/reset/preview';
 import { recoveryLockCase } from '../lib/staff-views/recovery-lock-case';
-import { keepRecoveryLock, listRecoveryLocks, releaseRecoveryLock } from '../lib/security/store';
+import { listRecoveryLocks, recoveryLockActions } from '../lib/security/store';
 import { endRecoveryDelay } from '../lib/security/recovery-delay';
 import { listRecoveryLimits, resetRecoveryLimits } from '../lib/security/recovery-limits';
 import { recordTriage } from '../lib/triage/store';
@@ -40,6 +41,9 @@ const staffId = (principal: Principal) => {
 };
 
 export const handler = createHttpFunction('adminApi', adminRoutes, {
+  ...officerOperations('adminApi', recoveryLockActions, deps),
+  ...officerOperations('adminApi', { resetRecoveryLimits, endRecoveryDelay }, deps),
+
   searchCustomers: async (request) => ({
     body: await searchCustomers(request.query.query, {
       now: deps.clock.now(),
@@ -233,28 +237,6 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
     body: await recoveryLockCase(request.pathParameters.customerId, deps.clock.now()),
   }),
 
-  releaseRecoveryLock: async (request) => ({
-    body: await releaseRecoveryLock(
-      {
-        customerId: request.pathParameters.customerId,
-        ...request.body,
-        officerId: staffId(request.principal),
-      },
-      deps,
-    ),
-  }),
-
-  keepRecoveryLock: async (request) => ({
-    body: await keepRecoveryLock(
-      {
-        customerId: request.pathParameters.customerId,
-        note: request.body.note,
-        officerId: staffId(request.principal),
-      },
-      deps,
-    ),
-  }),
-
   listRecoveryLimits: async (request) => {
     const page = await listRecoveryLimits(
       { limit: request.query.limit, cursor: request.query.cursor },
@@ -262,28 +244,6 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
     );
     return { body: { customers: page.items, nextCursor: page.nextCursor } };
   },
-
-  resetRecoveryLimits: async (request) => ({
-    body: await resetRecoveryLimits(
-      {
-        customerId: request.pathParameters.customerId,
-        reason: request.body.reason,
-        officerId: staffId(request.principal),
-      },
-      deps,
-    ),
-  }),
-
-  endRecoveryDelay: async (request) => ({
-    body: await endRecoveryDelay(
-      {
-        customerId: request.pathParameters.customerId,
-        reason: request.body.reason,
-        officerId: staffId(request.principal),
-      },
-      deps,
-    ),
-  }),
 
   listApprovals: async (request) => ({
     body: { approvals: await pendingApprovalsFor(staffId(request.principal), 50) },

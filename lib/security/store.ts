@@ -270,3 +270,9 @@ export const keepRecoveryLock = (
     },
     deps,
   );
+
+/**
+ * The officer's actions on a locked customer's case, keyed by their routes' operations: the admin
+ * function's entry spreads them (lib/http/officer-actions.ts), so a new one is written here and listed here.
+ */
+export const recoveryLockActions = { releaseRecoveryLock, keepRecoveryLock };

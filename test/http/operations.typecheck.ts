@@ -2,6 +2,8 @@
 // operations, and the types each operation gets from its route's schemas. Every `@ts-expect-error`
 // below is a mistake the compiler must refuse; if it stops refusing one, tsc fails on the comment.
 import { createHttpFunction, type OperationsOf } from '../../lib/http/http-function';
+import { officerOperations } from '../../lib/http/officer-actions';
+import { adminRoutes } from '../../lib/routes/admin';
 import { healthRoutes } from '../../lib/routes/health';
 import { enrollmentRoutes } from '../../lib/enrollment/api';
 import { verificationRoutes } from '../../lib/verification/api';
@@ -68,3 +70,44 @@ export const recorded: RecordCheckAnswer = { status: 201, body: { result: 'MATCH
 export const withoutStatus: RecordCheckAnswer = { body: { result: 'MATCH', status: 'OPEN' } };
 // @ts-expect-error a result outside the schema's enum
 export const wrongResult: RecordCheckAnswer = { status: 201, body: { result: 'MAYBE', status: 'OPEN' } };
+
+// An officer's actions come as their concept's record (lib/http/officer-actions.ts): the compiler still
+// ties each to its route.
+const officerDeps = { clock: { now: () => new Date() }, random: { bytes: () => Buffer.alloc(0) } } as never;
+const kept = async (_request: { customerId: string; note: string; officerId: string }) => ({
+  status: 'RECOVERY_LOCKED' as const,
+  reviewedAt: '2026-12-07T00:00:00.000Z',
+  auditEventId: 'e-1',
+});
+export const officerRecord = () => officerOperations('adminApi', { keepRecoveryLock: kept }, officerDeps);
+
+// A route whose action the record leaves out.
+export const officerActionMissing = (rest: Omit<OperationsOf<'adminApi'>, 'keepRecoveryLock'>) =>
+  // @ts-expect-error Property 'keepRecoveryLock' is missing
+  createHttpFunction('adminApi', adminRoutes, { ...rest, ...officerOperations('adminApi', {}, officerDeps) });
+
+// An action that no route of the function names.
+// @ts-expect-error Type '...' is not assignable to type 'never'
+export const officerActionWithoutRoute = () =>
+  officerOperations('adminApi', { keepLocked: kept }, officerDeps);
+
+// An action that wants a field its route's body does not carry (keep's body is { note }).
+const keptWithReason = async (_request: { customerId: string; reason: string; officerId: string }) =>
+  kept({ customerId: '', note: '', officerId: '' });
+export const officerBodyMismatch = (rest: Omit<OperationsOf<'adminApi'>, 'keepRecoveryLock'>) =>
+  // @ts-expect-error Property 'reason' is missing in type '{ note: string; }'
+  createHttpFunction('adminApi', adminRoutes, {
+    ...rest,
+    ...officerOperations('adminApi', { keepRecoveryLock: keptWithReason }, officerDeps),
+  });
+
+// An action whose answer is not its route's.
+const keptWrongly = async (_request: { customerId: string; note: string; officerId: string }) => ({
+  status: 'KEPT' as const,
+});
+export const officerAnswerMismatch = (rest: Omit<OperationsOf<'adminApi'>, 'keepRecoveryLock'>) =>
+  // @ts-expect-error Type '{ status: "KEPT"; }' is missing the following properties
+  createHttpFunction('adminApi', adminRoutes, {
+    ...rest,
+    ...officerOperations('adminApi', { keepRecoveryLock: keptWrongly }, officerDeps),
+  });
