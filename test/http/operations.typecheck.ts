@@ -87,8 +87,8 @@ export const officerActionMissing = (rest: Omit<OperationsOf<'adminApi'>, 'keepR
   createHttpFunction('adminApi', adminRoutes, { ...rest, ...officerOperations('adminApi', {}, officerDeps) });
 
 // An action that no route of the function names.
-// @ts-expect-error Type '...' is not assignable to type 'never'
 export const officerActionWithoutRoute = () =>
+  // @ts-expect-error Type '...' is not assignable to type 'never'
   officerOperations('adminApi', { keepLocked: kept }, officerDeps);
 
 // An action that wants a field its route's body does not carry (keep's body is { note }).
