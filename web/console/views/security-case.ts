@@ -134,10 +134,13 @@ const release = async (ctx: Ctx, page: CaseState) => {
 
 type CaseEvent = RecoveryLockCase['timeline'][number];
 
-/** The officers' own events read as what they wrote; the rest as on the customer page. */
+/**
+ * The officers' own events read as what they wrote: a sealed `note` is an officer's words in any event that
+ * carries one (lib/audit/events.ts), so a new such event is quoted too. The rest as on the customer page.
+ */
 const caseEventDetails = (ctx: Ctx, event: CaseEvent) => {
   const details = event.details as Record<string, unknown>;
-  if (event.type === 'RECOVERY_LOCK_KEPT' && typeof details.note === 'string') return `“${details.note}”`;
+  if (typeof details.note === 'string') return `“${details.note}”`;
   if (event.type === 'RECOVERY_LOCK_RELEASED' && typeof details.reason === 'string')
     return `“${details.reason}” · ${String(details.caseNumber ?? details.verificationId ?? '')}`;
   return eventSentence(ctx, event, (verificationId) => verificationId);
