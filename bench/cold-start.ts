@@ -1,14 +1,16 @@
 // Cold starts: each function bundled exactly as the CDK stack bundles it (cdk/bundling.ts), then a fresh
 // `node` process imports the bundle and answers its first event against DynamoDB Local. The baseline is
-// a handler bundled the same way that imports only the AWS clients the function uses and sends the same
-// DynamoDB requests (recorded from the real handler in this run, conditions removed).
+// a handler that imports only the AWS clients the function uses and sends the same DynamoDB requests
+// (recorded from the real handler in this run, conditions removed), as a plain client: the SDK as it
+// ships, with its default credential chain. A second floor is the same handler with the chain cut as the
+// functions' is (cdk/bundling.ts): the ratio against it is what our own layer costs on top of the SDK.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFunction, lambdaNodeOptions } from '../cdk/bundling';
+import { buildFunction, lambdaNodeOptions, type Credentials } from '../cdk/bundling';
 import type { AuditItem } from '../lib/audit/events';
 import { dynamoDb, tableName } from '../lib/aws/dynamodb';
 import { functionPermissions, functions, type FunctionName } from '../lib/routes';
@@ -244,13 +246,15 @@ export interface ColdStartMeasurement {
   /** With --instructions: medians of the whole process's instruction counts (bench/instructions.ts). */
   instructions?: number;
   baselineInstructions?: number;
+  /** The floor with the environment's credentials, as the function is bundled (medians; from session 13 on). */
+  envCredentialsBaseline?: { bundleBytes: number; totalMs: number; cpuMs: number; instructions?: number };
 }
 
 const fileSize = async (path: string) => (await stat(path)).size;
 
 /** Bytes are the bundle's own: a lazy package beside it (cdk/bundling.ts) is not read at a cold start. */
-export const bundleFunction = async (entry: string, outDir: string) => {
-  const { outfile } = await buildFunction(join(repoRoot(), entry), outDir);
+export const bundleFunction = async (entry: string, outDir: string, credentials?: Credentials) => {
+  const { outfile } = await buildFunction(join(repoRoot(), entry), outDir, credentials);
   return { outfile, bytes: await fileSize(outfile), mapBytes: await fileSize(`${outfile}.map`) };
 };
 
@@ -335,7 +339,12 @@ export const measureColdStarts = async (options: {
       const scenario = coldScenarios[name];
       const real = await bundleFunction(functions[name].entry, join(dir, name));
       const baselineEntry = baselineEntryFor(name);
-      const baseline = await bundleFunction(baselineEntry, join(dir, `${name}-baseline`));
+      const baseline = await bundleFunction(baselineEntry, join(dir, `${name}-baseline`), 'sdkDefault');
+      const envBaseline = await bundleFunction(
+        baselineEntry,
+        join(dir, `${name}-baseline-env`),
+        'environment',
+      );
       const profileFlags = async (label: string, bundle: string) => {
         if (!options.cpuProfileDir) return [];
         const target = join(options.cpuProfileDir, label);
@@ -366,6 +375,7 @@ export const measureColdStarts = async (options: {
         : [];
       const realTimes: ProcessTiming[] = [];
       const baselineTimes: ProcessTiming[] = [];
+      const envBaselineTimes: ProcessTiming[] = [];
       const withMapsFlagTimes: ProcessTiming[] = [];
       for (let index = 0; index < options.runs; index += 1) {
         const makeEvent = events[index];
@@ -379,25 +389,32 @@ export const measureColdStarts = async (options: {
             realFlags,
             options.countInstructions,
           );
-        const baselineRun = () =>
+        const floorRun = (bundle: string, flags: string[]) => () =>
           runFresh(
             driver,
-            baseline.outfile,
+            bundle,
             { functionName: `${name}-baseline`, event: makeEvent ? { calls: baselineCalls } : null },
             dir,
             env,
-            baselineFlags,
+            flags,
             options.countInstructions,
           );
-        // Alternating the order cancels a drift in machine load between the two.
-        const pair =
-          index % 2 === 0
-            ? [await realRun(), await baselineRun()]
-            : [await baselineRun(), await realRun()].reverse();
-        const [realTiming, baselineTiming] = pair as [ProcessTiming, ProcessTiming];
+        // Rotating the order cancels a drift in machine load between the three.
+        const order = [realRun, floorRun(baseline.outfile, baselineFlags), floorRun(envBaseline.outfile, [])];
+        const timings: ProcessTiming[] = [];
+        for (let step = 0; step < order.length; step += 1) {
+          const slot = (index + step) % order.length;
+          timings[slot] = await (order[slot] as () => Promise<ProcessTiming>)();
+        }
+        const [realTiming, baselineTiming, envBaselineTiming] = timings as [
+          ProcessTiming,
+          ProcessTiming,
+          ProcessTiming,
+        ];
         for (const [label, timing] of [
           [name, realTiming],
           [`${name} baseline`, baselineTiming],
+          [`${name} baseline with the environment's credentials`, envBaselineTiming],
         ] as const) {
           const failed =
             timing.error ??
@@ -407,6 +424,7 @@ export const measureColdStarts = async (options: {
         }
         realTimes.push(realTiming);
         baselineTimes.push(baselineTiming);
+        envBaselineTimes.push(envBaselineTiming);
         if (options.sourceMapCost) {
           const makeOwnEvent = events[options.runs + index];
           const withMapsFlag = await runFresh(
@@ -446,6 +464,14 @@ export const measureColdStarts = async (options: {
               baselineInstructions: of(baselineTimes, (timing) => timing.instructions ?? NaN),
             }
           : {}),
+        envCredentialsBaseline: {
+          bundleBytes: envBaseline.bytes,
+          totalMs: of(envBaselineTimes, (timing) => timing.totalMs),
+          cpuMs: of(envBaselineTimes, (timing) => timing.cpuMs),
+          ...(options.countInstructions
+            ? { instructions: of(envBaselineTimes, (timing) => timing.instructions ?? NaN) }
+            : {}),
+        },
         ...(withMapsFlagTimes.length
           ? {
               withSourceMapsFlag: {

@@ -4,7 +4,8 @@
 // machine does, where its wall and CPU time move by a tenth or more on a shared machine; it is not time
 // (a cache miss costs more than an add), so it ranks two bundles, it does not say how long either takes.
 import { execFileSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 
 let valgrindFound = false;
 
@@ -33,6 +34,9 @@ export const instructionsIn = async (outFile: string): Promise<number> => {
     if (!total) throw new Error(`callgrind wrote no totals to ${outFile}`);
     return Number(total);
   } finally {
+    // BENCH_KEEP_CALLGRIND=<dir> keeps each file for callgrind_annotate (docs/performance.md, session 13).
+    const keep = process.env.BENCH_KEEP_CALLGRIND;
+    if (keep) await copyFile(outFile, join(keep, basename(outFile))).catch(() => undefined);
     await rm(outFile, { force: true });
   }
 };

@@ -3,6 +3,7 @@
 import { build, type BuildOptions } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { repoRoot } from '../tooling/repo-root';
 
 /**
  * Packages only some requests need, which the code loads with `import()`: each is left out of the
@@ -26,14 +27,27 @@ export const lambdaBundling = {
   externalModules: [...lazyPackages] as string[],
   // Email templates are imported as text (lib/notify/templates).
   loader: { '.html': 'text', '.txt': 'text' } as Record<string, 'text'>,
+  // The SDK's default credential chain, replaced by the environment's credentials that Lambda gives
+  // (lib/aws/lambda-credentials.ts says why). Paths are the repository root's, where esbuild runs.
+  alias: { '@aws-sdk/credential-provider-node': './lib/aws/lambda-credentials.ts' } as Record<string, string>,
 } as const;
 
 /**
+ * Where a bundle's AWS clients take their credentials from: `environment`, as every function is deployed
+ * (lambdaBundling.alias); `sdkDefault`, the SDK's chain as it ships, for the bench's floor of a plain client.
+ */
+export type Credentials = 'environment' | 'sdkDefault';
+
+/**
  * The esbuild options NodejsFunction passes for lambdaBundling (aws-lambda-nodejs Bundling: `--bundle
- * --target --platform=node --format --outfile --minify --sourcemap --external:… --loader:…`), for
+ * --target --platform=node --format --outfile --minify --sourcemap --external:… --loader:… --alias:…`), for
  * building a function's bundle outside CDK. esbuild finds tsconfig.json next to the entry either way.
  */
-export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
+export const esbuildOptions = (
+  entry: string,
+  outfile: string,
+  credentials: Credentials = 'environment',
+): BuildOptions => ({
   entryPoints: [entry],
   bundle: true,
   platform: 'node',
@@ -45,6 +59,12 @@ export const esbuildOptions = (entry: string, outfile: string): BuildOptions => 
   sourcesContent: lambdaBundling.sourcesContent,
   external: [...lambdaBundling.externalModules],
   loader: { ...lambdaBundling.loader },
+  alias:
+    credentials === 'environment'
+      ? Object.fromEntries(
+          Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(repoRoot(), path)]),
+        )
+      : {},
   logLevel: 'warning',
 });
 
@@ -70,9 +90,13 @@ export const lazyPackageCommands = (outputDir: string): string[] =>
   );
 
 /** Builds a function as the stack does (bundle, then the lazy packages it imports), outside CDK. */
-export const buildFunction = async (entry: string, outDir: string) => {
+export const buildFunction = async (
+  entry: string,
+  outDir: string,
+  credentials: Credentials = 'environment',
+) => {
   const outfile = join(outDir, 'index.js');
-  await build(esbuildOptions(entry, outfile));
+  await build(esbuildOptions(entry, outfile, credentials));
   const bundle = await readFile(outfile, 'utf8');
   const lazy = lazyPackages.filter((name) => importsPackage(bundle, name));
   for (const name of lazy)

@@ -74,6 +74,10 @@ export class AppFunction extends NodejsFunction {
         format: lambdaBundling.format as OutputFormat,
         externalModules: [...lambdaBundling.externalModules],
         loader: { ...lambdaBundling.loader },
+        // NodejsFunction runs esbuild in projectRoot, where the alias's relative path starts.
+        esbuildArgs: Object.fromEntries(
+          Object.entries(lambdaBundling.alias).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

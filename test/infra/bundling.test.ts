@@ -84,6 +84,51 @@ describe('the function bundles', () => {
     },
   );
 
+  it.each(Object.keys(functions) as (keyof typeof functions)[])(
+    "%s: the environment's credentials in place of the SDK's default chain (its profiles, SSO, STS)",
+    async (name) => {
+      const bundled = await bundledOf(functions[name].entry);
+      expect(
+        bundled.filter((input) =>
+          /@aws-sdk\/(credential-provider-(?!env\/)|nested-clients|token-providers)/.test(input),
+        ),
+      ).toEqual([]);
+      if (bundled.some((input) => input.includes('node_modules/@aws-sdk/client-')))
+        expect(bundled).toContain('lib/aws/lambda-credentials.ts');
+    },
+  );
+
+  it('signs with the credentials Lambda puts in the environment, and without them refuses at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-credentials-'));
+    const entry = join(dir, 'credentials.ts');
+    writeFileSync(
+      entry,
+      [
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        'const client = new DynamoDBClient({ region: "eu-west-1" });',
+        'client.config.credentials().then(',
+        '  (credentials) => process.stdout.write(JSON.stringify(credentials)),',
+        '  (error) => process.stdout.write(JSON.stringify({ error: String(error.message) })),',
+        ');',
+        '',
+      ].join('\n'),
+    );
+    const outfile = join(dir, 'out', 'index.js');
+    await build({ ...esbuildOptions(entry, outfile), nodePaths: [join(root, 'node_modules')] });
+    const run = (env: Record<string, string>) =>
+      JSON.parse(
+        execFileSync(process.execPath, [outfile], {
+          env: { PATH: process.env.PATH ?? '', ...env },
+          encoding: 'utf8',
+        }),
+      ) as Record<string, unknown>;
+    expect(
+      run({ AWS_ACCESS_KEY_ID: 'ASIAROLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' }),
+    ).toMatchObject({ accessKeyId: 'ASIAROLE', secretAccessKey: 'secret', sessionToken: 'token' });
+    // The default chain would go on to ~/.aws, SSO and the instance metadata endpoint; this says why it failed.
+    expect(run({ HOME: dir })).toEqual({ error: 'Unable to find environment variable credentials.' });
+  });
+
   it('give a function that never imports the passkey library no copy of it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-admin-'));
     const { lazyPackages } = await buildFunction(join(root, functions.adminApi.entry), dir);

@@ -52,6 +52,23 @@ describe('the CDK stack', () => {
     );
   });
 
+  it("deploys every function with the environment's credentials, not the SDK's default chain", () => {
+    const bundles = ofType('AWS::Lambda::Function')
+      .filter(([, fn]) => isOwnFunction(fn))
+      .map(([, fn]) => {
+        const assetDir = join(outdir, `asset.${String(fn.Properties.Code?.S3Key).replace(/\.zip$/, '')}`);
+        return readFileSync(join(assetDir, 'index.js'), 'utf8');
+      });
+    expect(bundles).toHaveLength(Object.keys(functions).length);
+    // NodejsFunction ran esbuild with the alias (cdk/bundling.ts): the chain's links left no trace.
+    for (const bundle of bundles) expect(bundle).not.toContain('defaultProvider::fromSSO');
+    expect(
+      bundles.filter((bundle) => bundle.includes('Unable to find environment variable credentials')),
+    ).toHaveLength(
+      Object.keys(functions).length - 1, // all but the health check, which has no AWS client
+    );
+  });
+
   it('leaves the policy defaults to lib/config.ts unless a context key sets one (no second copy)', () => {
     for (const [, fn] of ofType('AWS::Lambda::Function'))
       expect(fn.Properties.Environment?.Variables?.VELOCITY_DISABLES_PER_HOUR_TOTAL).toBeUndefined();
