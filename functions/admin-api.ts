@@ -31,9 +31,12 @@ import { listRecoveryLocks, recoveryLockActions } from '../lib/security/store';
 import { endRecoveryDelay } from '../lib/security/recovery-delay';
 import { listRecoveryLimits, resetRecoveryLimits } from '../lib/security/recovery-limits';
 import { recordTriage } from '../lib/triage/store';
+import { lazyModule } from '../lib/lazy-module';
 
 config();
 const deps = { clock: systemClock, random: systemRandom };
+// The email code's template and mailer: only the route that sends one loads them.
+const emailCode = lazyModule(() => import('../lib/notify/email-code'));
 
 const staffId = (principal: Principal) => {
   if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
@@ -138,7 +141,7 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
   }),
 
   sendEmailCode: async (request) => {
-    const { sendVerificationCodeEmail } = await import('../lib/notify/email-code');
+    const { sendVerificationCodeEmail } = await emailCode();
     const sent = await sendEmailCode(request.pathParameters.verificationId, staffId(request.principal), {
       ...deps,
       sendCode: (customer, code, expiresAt, reference) =>

@@ -1,14 +1,14 @@
 // The WebAuthn relying party from configuration, and the WebAuthn library loaded only when a passkey
 // ceremony runs: TOTP logins on the same function do not pay for parsing it at a cold start.
 import { config } from '../config';
+import { lazyModule } from '../lazy-module';
 
 export const relyingParty = () => {
   const { passkeys, totpIssuer } = config();
   return { rpId: passkeys.rpId, origins: passkeys.origins, rpName: totpIssuer };
 };
 
-let library: Promise<typeof import('@simplewebauthn/server')> | undefined;
-export const webAuthn = () => (library ??= import('@simplewebauthn/server'));
+export const webAuthn = lazyModule(() => import('@simplewebauthn/server'));
 
 /** 32 random bytes; the options carry them base64url-encoded, and that string is what is stored and matched. */
 export const newChallenge = (random: { bytes(length: number): Buffer }) => new Uint8Array(random.bytes(32));

@@ -2,6 +2,10 @@
 // to someone who steals the table. In AWS the key lives in KMS; locally it is derived from the local key.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { config } from '../config';
+import { lazyModule } from '../lazy-module';
+
+// Only with a KMS key: the local stack derives its key and never loads the KMS client's MAC call.
+const kmsMac = lazyModule(() => import('../aws/kms-mac'));
 
 let localKey: Buffer | undefined;
 
@@ -12,7 +16,7 @@ export const keyedHash = async (purpose: string, value: string): Promise<string>
   const message = Buffer.from(`${purpose}\u0000${value}`, 'utf8');
   const { secretKey, answerHashKeyId } = config();
   if (answerHashKeyId) {
-    const { kmsGenerateMac } = await import('../aws/kms-mac');
+    const { kmsGenerateMac } = await kmsMac();
     return (await kmsGenerateMac(answerHashKeyId, message)).toString('hex');
   }
   if (secretKey.source !== 'local')

@@ -3,7 +3,10 @@
 // grayscale image is a few dozen lines of node:zlib, about ten times faster than the generic
 // renderer, and small (about 2 KB).
 import { crc32, deflateSync } from 'node:zlib';
+import { lazyModule } from '../lazy-module';
 import { QR_ERROR_CORRECTION, QR_QUIET_ZONE as QUIET_ZONE, QR_SCALE as SCALE } from './qr-geometry';
+
+const qrCore = lazyModule(() => import('qrcode/lib/core/qrcode.js'));
 
 const chunk = (type: string, data: Buffer) => {
   const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -49,7 +52,7 @@ export const matrixToPng = (matrix: { size: number; data: ArrayLike<number> }) =
 
 /** `data:image/png;base64,…` of the QR code of exactly `text`. */
 export const qrCodePng = async (text: string): Promise<string> => {
-  const { create } = await import('qrcode/lib/core/qrcode.js');
+  const { create } = await qrCore();
   const symbol = create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   return `data:image/png;base64,${matrixToPng(symbol.modules).toString('base64')}`;
 };

@@ -1,0 +1,13 @@
+// A module that only some requests need, loaded by the first of them and kept. esbuild bundles a literal
+// import() as a lazy initializer, so a cold start does not run it (nor read it, for a lazy package:
+// cdk/bundling.ts). Calling import() again on every request is not free: the module loader resolves the
+// specifier each time (0.35 ms a call where the bench runs the sources), so the promise is kept. A load
+// that failed is not kept: the next request tries again.
+export const lazyModule = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+};
