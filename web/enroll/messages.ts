@@ -16,6 +16,14 @@ import { nl, type EnrollWords } from './words/nl';
 export const enrollLanguages = ['nl', 'en'] as const satisfies readonly MailLocale[];
 export type EnrollLang = (typeof enrollLanguages)[number];
 
+/**
+ * And every mail language: a customer mailed in theirs opens the link in it. A mail language added in
+ * lib/locales.ts is a tsc error here, naming it, until the list above has it.
+ */
+export const pageSpeaksEveryMailLanguage: [Exclude<MailLocale, EnrollLang>] extends [never]
+  ? true
+  : { missingFromThePage: Exclude<MailLocale, EnrollLang> } = true;
+
 export type MessageKey = keyof EnrollWords;
 
 export const messages: Dictionary<MessageKey, EnrollLang> = { nl, en };
