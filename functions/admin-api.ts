@@ -6,11 +6,10 @@ import { customerProfile } from '../lib/staff-views/customer-profile';
 import { customerAuditHistory } from '../lib/staff-views/audit-history';
 import { recordCaseRecordPrinted } from '../lib/verification/case-record';
 import { searchCustomers } from '../lib/staff-views/customer-search';
-import { forbidden } from '../lib/errors';
 import { createHttpFunction } from '../lib/http/http-function';
 import { officerOperations } from '../lib/http/officer-actions';
 import { adminRoutes } from '../lib/routes/admin';
-import type { Principal } from '../lib/http/principal';
+import { staffOf, type Principal } from '../lib/http/principal';
 import { approvalSubject, customerSubject, idempotencyContext } from '../lib/idempotency/store';
 import { approveDisable, requestDisable, resetPolicy } from '../lib/reset/store';
 import { pendingApprovalsFor, rejectDisable } from '../lib/reset/approvals';
@@ -38,10 +37,7 @@ const deps = { clock: systemClock, random: systemRandom };
 // The email code's template and mailer: only the route that sends one loads them.
 const emailCode = lazyModule(() => import('../lib/notify/email-code'));
 
-const staffId = (principal: Principal) => {
-  if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
-  return principal.id;
-};
+const staffId = (principal: Principal) => staffOf(principal).id;
 
 export const handler = createHttpFunction('adminApi', adminRoutes, {
   ...officerOperations('adminApi', recoveryLockActions, deps),
@@ -81,8 +77,7 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
   }),
 
   recordCaseRecordPrinted: async (request) => {
-    const { principal } = request;
-    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    const principal = staffOf(request.principal);
     return {
       status: 201,
       body: await recordCaseRecordPrinted(
@@ -96,8 +91,7 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
   },
 
   recordTriage: async (request) => {
-    const { principal } = request;
-    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    const principal = staffOf(request.principal);
     return {
       status: 201,
       body: await recordTriage(
@@ -167,8 +161,7 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
   }),
 
   getVerification: async (request) => {
-    const { principal } = request;
-    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    const principal = staffOf(request.principal);
     const reader = { id: principal.id, groups: principal.groups };
     return {
       body: await readVerificationSession(
@@ -276,8 +269,7 @@ export const handler = createHttpFunction('adminApi', adminRoutes, {
   }),
 
   cancelVerification: async (request) => {
-    const { principal } = request;
-    if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+    const principal = staffOf(request.principal);
     return {
       body: await cancelVerification(
         {

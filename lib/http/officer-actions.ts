@@ -2,10 +2,10 @@
 // body, the officer who sends it) and so one operation, made here for each: a concept exports its
 // actions as a record beside them, and a function's entry spreads that record into its operations. A new
 // action then goes into its concept's record, and the compiler still ties it to its route.
-import { forbidden } from '../errors';
 import type { HttpFunctionName, OperationName } from '../routes';
 import type { Deps } from '../staff-actions/staff-action';
 import type { HttpRequest } from './operation';
+import { staffOf } from './principal';
 
 /** An officer's action as its concept writes it: the route's body plus who acts on whom. */
 export type OfficerAction = (request: never, deps: Deps) => Promise<unknown>;
@@ -36,12 +36,11 @@ export const officerOperations = <F extends HttpFunctionName, Actions extends Re
     Object.entries(actions).map(([name, action]) => [
       name,
       async (request: HttpRequest<object, unknown, { customerId: string }>) => {
-        const { principal } = request;
-        if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+        const officer = staffOf(request.principal);
         const run = action as (request: object, deps: Deps) => Promise<unknown>;
         return {
           body: await run(
-            { ...request.body, customerId: request.pathParameters.customerId, officerId: principal.id },
+            { ...request.body, customerId: request.pathParameters.customerId, officerId: officer.id },
             deps,
           ),
         };

@@ -1,5 +1,6 @@
 // Who is calling, read from what API Gateway's authorizer put into the event.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { forbidden } from '../errors';
 import { isStaffGroup, type StaffGroup } from '../staff/groups';
 
 export type Principal =
@@ -52,4 +53,10 @@ export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
     return { kind: 'staff', id: claims.sub, groups, email };
   }
   return { kind: 'anonymous' };
+};
+
+/** The staff member calling; anyone else (the login service, a customer's link) is refused. */
+export const staffOf = (principal: Principal) => {
+  if (principal.kind !== 'staff') throw forbidden('FORBIDDEN', 'Staff only.');
+  return principal;
 };
