@@ -1,15 +1,15 @@
 // The QR code of the otpauth URI, drawn in the page from the URI the start returned (the page asks the
-// server for no PNG): the same symbol as the server's PNG (lib/totp/qr-geometry.ts), as a PNG data
-// URL, so it stays an <img> with its alt text and a phone scans it from the screen as before.
-import { create } from 'qrcode/lib/core/qrcode.js';
-import { QR_ERROR_CORRECTION, QR_QUIET_ZONE, QR_SCALE } from '../../lib/totp/qr-geometry';
+// server for no PNG): the same symbol as the server's PNG (lib/totp/qr-symbol.ts, qr-geometry.ts), as a
+// PNG data URL, so it stays an <img> with its alt text and a phone scans it from the screen as before.
+import { QR_QUIET_ZONE, QR_SCALE } from '../../lib/totp/qr-geometry';
+import { qrSymbol } from '../../lib/totp/qr-symbol';
 
 let last: { text: string; url: string } | undefined;
 
 /** The view is drawn again on every change (a typed code, an error): the symbol only when the URI is new. */
 export const qrDataUrl = (text: string): string => {
   if (last?.text === text) return last.url;
-  const { modules } = create(text, { errorCorrectionLevel: QR_ERROR_CORRECTION });
+  const modules = qrSymbol(text);
   const side = (modules.size + 2 * QR_QUIET_ZONE) * QR_SCALE;
   const canvas = document.createElement('canvas');
   canvas.width = side;
