@@ -161,8 +161,8 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
   },
 };
 
-/** The clients a function uses, from the route table's grants, name the baseline handler to bundle. */
-export const baselineEntryFor = (name: FunctionName) => {
+/** The AWS clients a function's grants in the route table let it use (its bundle holds no other). */
+export const awsClientsOf = (name: FunctionName): Set<string> => {
   const { tables, services } = functionPermissions(name);
   const clients = new Set<string>();
   if (Object.keys(tables).length > 0 || services.includes('auditExport')) clients.add('dynamodb');
@@ -175,6 +175,12 @@ export const baselineEntryFor = (name: FunctionName) => {
     )
   )
     clients.add('kms');
+  return clients;
+};
+
+/** The clients a function uses, from the route table's grants, name the baseline handler to bundle. */
+export const baselineEntryFor = (name: FunctionName) => {
+  const clients = awsClientsOf(name);
   const file =
     ['dynamodb', 's3', 'ses', 'kms', 'eventbridge'].filter((client) => clients.has(client)).join('-') ||
     'none';

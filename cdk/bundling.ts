@@ -28,13 +28,18 @@ export const lambdaBundling = {
   // Email templates are imported as text (lib/notify/templates).
   loader: { '.html': 'text', '.txt': 'text' } as Record<string, 'text'>,
   // The SDK's default credential chain, replaced by the environment's credentials that Lambda gives
-  // (lib/aws/lambda-credentials.ts says why). Paths are the repository root's, where esbuild runs.
-  alias: { '@aws-sdk/credential-provider-node': './lib/aws/lambda-credentials.ts' } as Record<string, string>,
+  // (lib/aws/lambda-credentials.ts says why), and the browser user-agent parser the SDK never loads in
+  // Node (lib/aws/no-browser-user-agent.ts). Paths are the repository root's, where esbuild runs.
+  alias: {
+    '@aws-sdk/credential-provider-node': './lib/aws/lambda-credentials.ts',
+    bowser: './lib/aws/no-browser-user-agent.ts',
+  } as Record<string, string>,
 } as const;
 
 /**
  * Where a bundle's AWS clients take their credentials from: `environment`, as every function is deployed
- * (lambdaBundling.alias); `sdkDefault`, the SDK's chain as it ships, for the bench's floor of a plain client.
+ * (lambdaBundling.alias, the browser parser's stand-in with it); `sdkDefault`, the SDK as it ships, for
+ * the bench's floor of a plain client.
  */
 export type Credentials = 'environment' | 'sdkDefault';
 

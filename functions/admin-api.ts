@@ -35,7 +35,7 @@ import { lazyModule } from '../lib/lazy-module';
 config();
 const deps = { clock: systemClock, random: systemRandom };
 // The email code's template and mailer: only the route that sends one loads them.
-const emailCode = lazyModule(() => import('../lib/notify/email-code'));
+const emailCode = /* @__PURE__ */ lazyModule(() => import('../lib/notify/email-code'));
 
 const staffId = (principal: Principal) => staffOf(principal).id;
 

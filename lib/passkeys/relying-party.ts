@@ -8,7 +8,7 @@ export const relyingParty = () => {
   return { rpId: passkeys.rpId, origins: passkeys.origins, rpName: totpIssuer };
 };
 
-export const webAuthn = lazyModule(() => import('@simplewebauthn/server'));
+export const webAuthn = /* @__PURE__ */ lazyModule(() => import('@simplewebauthn/server'));
 
 /** 32 random bytes; the options carry them base64url-encoded, and that string is what is stored and matched. */
 export const newChallenge = (random: { bytes(length: number): Buffer }) => new Uint8Array(random.bytes(32));

@@ -5,7 +5,7 @@ import { config } from '../config';
 import { lazyModule } from '../lazy-module';
 
 // Only with a KMS key: the local stack derives its key and never loads the KMS client's MAC call.
-const kmsMac = lazyModule(() => import('../aws/kms-mac'));
+const kmsMac = /* @__PURE__ */ lazyModule(() => import('../aws/kms-mac'));
 
 let localKey: Buffer | undefined;
 

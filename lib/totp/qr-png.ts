@@ -6,7 +6,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { lazyModule } from '../lazy-module';
 import { QR_QUIET_ZONE as QUIET_ZONE, QR_SCALE as SCALE } from './qr-geometry';
 
-const qrSymbolModule = lazyModule(() => import('./qr-symbol'));
+const qrSymbolModule = /* @__PURE__ */ lazyModule(() => import('./qr-symbol'));
 
 const chunk = (type: string, data: Buffer) => {
   const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { awsClientsOf } from '../../bench/cold-start';
 import { buildFunction, esbuildOptions, lazyPackageFile } from '../../cdk/bundling';
 import { functions } from '../../lib/routes';
 import { repoRoot } from '../../tooling/repo-root';
@@ -97,6 +98,52 @@ describe('the function bundles', () => {
         expect(bundled).toContain('lib/aws/lambda-credentials.ts');
     },
   );
+
+  it.each(Object.keys(functions) as (keyof typeof functions)[])(
+    '%s: no AWS client its grants do not use (a lazy import() left in by a module-level call bundles one)',
+    async (name) => {
+      const clients = new Set(
+        (await bundledOf(functions[name].entry)).flatMap(
+          (input) => /node_modules\/@aws-sdk\/client-([a-z0-9]+)\//.exec(input)?.[1] ?? [],
+        ),
+      );
+      expect([...clients].filter((client) => !awsClientsOf(name).has(client))).toEqual([]);
+    },
+  );
+
+  it.each(Object.keys(functions) as (keyof typeof functions)[])(
+    '%s: no browser user-agent parser (bowser), which the SDK loads only in a browser',
+    async (name) => {
+      const bundled = await bundledOf(functions[name].entry);
+      expect(bundled.filter((input) => input.includes('node_modules/bowser/'))).toEqual([]);
+      if (bundled.some((input) => input.includes('node_modules/@aws-sdk/client-')))
+        expect(bundled).toContain('lib/aws/no-browser-user-agent.ts');
+    },
+  );
+
+  it("describes Node in a bundled client's user agent, as the SDK does without the parser's stand-in", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-user-agent-'));
+    const entry = join(dir, 'user-agent.ts');
+    writeFileSync(
+      entry,
+      [
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+        'const client = new DynamoDBClient({ region: "eu-west-1" });',
+        'client.config.defaultUserAgentProvider().then((sections) => process.stdout.write(JSON.stringify(sections)));',
+        '',
+      ].join('\n'),
+    );
+    const outfile = join(dir, 'out', 'index.js');
+    await build({ ...esbuildOptions(entry, outfile), nodePaths: [join(root, 'node_modules')] });
+    const sections = JSON.parse(
+      execFileSync(process.execPath, [outfile], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' }),
+    ) as [string, string?][];
+    const names = sections.map(([name]) => name);
+    expect(names).toContain('lang/js');
+    expect(names).toContain('md/nodejs');
+    expect(names.filter((name) => name.startsWith('md/browser'))).toEqual([]);
+    expect(readFileSync(outfile, 'utf8')).not.toContain('Yandex Browser'); // one of bowser's browsers
+  });
 
   it('signs with the credentials Lambda puts in the environment, and without them refuses at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-credentials-'));

@@ -62,6 +62,8 @@ describe('the CDK stack', () => {
     expect(bundles).toHaveLength(Object.keys(functions).length);
     // NodejsFunction ran esbuild with the alias (cdk/bundling.ts): the chain's links left no trace.
     for (const bundle of bundles) expect(bundle).not.toContain('defaultProvider::fromSSO');
+    // Nor the browser user-agent parser (bowser) the SDK loads only in a browser.
+    for (const bundle of bundles) expect(bundle).not.toContain('Yandex Browser');
     expect(
       bundles.filter((bundle) => bundle.includes('Unable to find environment variable credentials')),
     ).toHaveLength(
