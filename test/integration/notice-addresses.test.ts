@@ -3,7 +3,12 @@
 // on the local SES server; never a link that could recover the account.
 import { startTestStack, type Caller, type SentEmail, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
-import { createCustomer as createFixtureCustomer, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer as createFixtureCustomer,
+  mailTo,
+  markEnrolled,
+  passVerification,
+} from '../support/fixtures';
 import { ticketFromUrl } from './enrollment-helpers';
 import { awaitFreshStep, phoneApp, scanQr } from './self-service-helpers';
 
@@ -27,11 +32,7 @@ const record = (email: string, notificationEmails?: string[]) => ({
   chargePointIds: ['NL-ABC-001'],
   ...(notificationEmails ? { notificationEmails } : {}),
 });
-const inbox = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
+const inbox = (address: string) => mailTo(stack, address);
 const subjects = (mail: SentEmail[]) => mail.map((email) => email.subject);
 
 describe('notificationEmails in the customer sync', () => {

@@ -5,7 +5,13 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
-import { createCustomer, genuineAnswers, markEnrolled, passVerification } from '../support/fixtures';
+import {
+  createCustomer,
+  genuineAnswers,
+  mailTo as mailToAddress,
+  markEnrolled,
+  passVerification,
+} from '../support/fixtures';
 
 let stack: TestStack;
 let agent: string;
@@ -51,11 +57,7 @@ const resetCustomer = async (
 };
 
 /** Mail the notifier sent to the address (the helpdesk's code mail during verification is not its own). */
-const mailTo = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
+const mailTo = (address: string) => mailToAddress(stack, address);
 const ticketIn = (email: SentEmail | undefined) =>
   /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1];
 

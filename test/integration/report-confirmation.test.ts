@@ -5,7 +5,7 @@
 import { helpdeskPhones } from '../../lib/locales';
 import { noVelocityLimits, startTestStack, type SentEmail, type TestStack } from '../support/stack';
 import { auditEventsOf, expectIntactChain } from '../support/audit';
-import { createCustomer, knowledgeChecks, markEnrolled, passVerification } from '../support/fixtures';
+import { createCustomer, knowledgeChecks, mailTo, markEnrolled, passVerification } from '../support/fixtures';
 
 let stack: TestStack;
 let agent: string;
@@ -52,11 +52,7 @@ const settled = async () => {
 };
 
 /** Mail the notifier sent to the address (not the verification's code mail). */
-const inbox = async (address: string) =>
-  (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
-  );
+const inbox = (address: string) => mailTo(stack, address);
 const ticketIn = (email: SentEmail | undefined) =>
   /#ticket=([A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
 const confirmations = async (address: string) =>

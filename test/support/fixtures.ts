@@ -2,7 +2,7 @@
 // 2FA state where a test needs a customer who is already enrolled (enrollment has its own tests).
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { SentEmail, TestStack } from './stack';
-import { mailOfKind } from './mails';
+import { isMailOfKind, mailOfKind } from './mails';
 
 export const customerRecord = (overrides: Record<string, unknown> = {}) => ({
   email: 'jan.devries@voltpark.nl',
@@ -146,8 +146,7 @@ export const passedCase = async (
 /** The mail an address received, without the verification codes read back to the agent. */
 export const mailTo = async (stack: TestStack, address: string) =>
   (await stack.sentEmails()).filter(
-    (email) =>
-      email.destination.to.includes(address) && !/verificatiecode|verification code/i.test(email.subject),
+    (email) => email.destination.to.includes(address) && !isMailOfKind(email, 'EMAIL_CODE'),
   );
 
 /** The ticket in a mailed enrollment link, or '' when the mail has none. */
