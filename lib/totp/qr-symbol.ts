@@ -14,7 +14,8 @@ const alphanumeric = /[0-9A-Z $%*+\-./:]{15,}/g;
 /**
  * Runs of 15 or more alphanumeric characters as alphanumeric segments, the rest as bytes. An alphanumeric
  * character takes 5.5 bits, a byte 8; a run of 15 saves 37 bits, more than the two segment headers it
- * adds (35 at most). In an otpauth URI that is the base32 secret. qrcode would search every split
+ * adds up to version 26 (35 bits; 37 above, where it breaks even). In an otpauth URI that is the base32
+ * secret, in a symbol of version 10 or less. qrcode would search every split
  * (a shortest path over all of them), which is half the time of drawing the symbol; this rule is enough
  * for the URIs we write.
  */
