@@ -1,6 +1,6 @@
 // The mask of a QR symbol, chosen exactly as qrcode's create() chooses it (qrcode/lib/core/mask-pattern.js:
-// its four penalties, its 11-module finder rule included, the first of the eight with the lowest score), so
-// the server's PNG and the enrollment page's canvas, drawn by qrcode itself, carry the same symbol.
+// its four penalties, its 11-module finder rule included, the first of the eight with the lowest score):
+// what ISO/IEC 18004 asks, as the library the stack names reads it.
 // qrcode scores each candidate through a method call and a switch per module: 0.6 ms of a 53×53 symbol's
 // 0.9, for every PNG. Here a candidate is one XOR with that pattern's mask, kept per symbol size, and the
 // scores are loops over a typed array.

@@ -20,6 +20,7 @@ const p99Row = (samples: number) => warmRows([route(samples)]).find((row) => row
 
 describe('the warm p99 row', () => {
   it('is not judged under 100 samples, where the nearest-rank p99 is the slowest sample', () => {
+    expect(p99Row(MIN_SAMPLES_FOR_P99 - 1)?.target).toBeUndefined();
     const row = p99Row(50);
     expect(row?.target).toBeUndefined();
     expect(meets(row?.ratio ?? Number.NaN, row?.target)).toBeUndefined();

@@ -104,7 +104,7 @@ describe('the function bundles', () => {
     async (name) => {
       const clients = new Set(
         (await bundledOf(functions[name].entry)).flatMap(
-          (input) => /node_modules\/@aws-sdk\/client-([a-z0-9]+)\//.exec(input)?.[1] ?? [],
+          (input) => /node_modules\/@aws-sdk\/client-([a-z0-9-]+)\//.exec(input)?.[1] ?? [],
         ),
       );
       expect([...clients].filter((client) => !awsClientsOf(name).has(client))).toEqual([]);

@@ -8,7 +8,9 @@ import { getEncodedBits } from 'qrcode/lib/core/format-info.js';
 import { generateTotpSecret, otpauthUri } from '../../lib/totp/key-uri';
 import { maskPenalty, withBestMask } from '../../lib/totp/qr-mask';
 import { matrixToPng } from '../../lib/totp/qr-png';
-import { qrSegments, qrSymbol } from '../../lib/totp/qr-symbol';
+import { qrSegments } from '../../lib/totp/qr-segments';
+import { qrSymbol } from '../../lib/totp/qr-symbol';
+import type { QRCodeSegment } from 'qrcode';
 import { systemRandom } from '../../lib/clock';
 
 /** Deterministic pseudo-random texts: the same cases on every run, so a failure can be replayed. */
@@ -19,6 +21,27 @@ const textOf = (seed: number, length: number) => {
       .update(`${seed}:${block}`)
       .digest(seed % 3 === 0 ? 'hex' : 'base64');
   return seed % 5 === 0 ? text.slice(0, length).toUpperCase() : text.slice(0, length);
+};
+
+/** Texts of runs of digits, capitals, small letters and non-ASCII, the classes the segments choose between. */
+const mixedText = (seed: number) => {
+  const classes = [
+    '0123456789',
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:',
+    'abcdefghijklmnopqrstuvwxyz',
+    'éàü漢字🔌',
+  ];
+  const hash = createHash('sha256').update(`mixed:${seed}`).digest();
+  let text = '';
+  for (let at = 0; at < 1 + (((hash[0] as number) * 3) % 300); at += 1) {
+    const run = [
+      ...(classes[
+        ((hash[at % 32] as number) + Math.floor(at / (1 + ((hash[1] as number) % 20)))) % 4
+      ] as string),
+    ];
+    text += run[((hash[(at * 7) % 32] as number) + at) % run.length];
+  }
+  return text;
 };
 
 const decode = (symbol: { size: number; data: Uint8Array }) => {
@@ -57,38 +80,68 @@ describe("the mask: qrcode's own choice", () => {
 });
 
 describe('the segments', () => {
-  it('carry the base32 secret of an otpauth URI as one alphanumeric segment and the rest as UTF-8 bytes', () => {
-    const uri = otpauthUri({ issuer: 'Cube', accountName: 'jan@example.nl', secret: Buffer.alloc(20, 7) });
-    const segments = qrSegments(uri);
-    expect(segments.map((segment) => segment.mode)).toEqual(['byte', 'alphanumeric', 'byte']);
-    const secret = new URL(uri).searchParams.get('secret');
-    expect(segments[1]?.data).toBe(secret);
-    const text = segments
+  const textOf = (segments: QRCodeSegment[]) =>
+    segments
       .map((segment) =>
         typeof segment.data === 'string'
           ? segment.data
           : Buffer.from(segment.data as Uint8Array).toString('utf8'),
       )
       .join('');
-    expect(text).toBe(uri);
+
+  it('carry the base32 secret of an otpauth URI as one alphanumeric segment, the rest as UTF-8 bytes', () => {
+    const uri = otpauthUri({ issuer: 'Cube', accountName: 'jan@example.nl', secret: Buffer.alloc(20, 7) });
+    const segments = qrSegments(uri, 0);
+    const secret = new URL(uri).searchParams.get('secret');
+    expect(segments.filter((segment) => segment.mode === 'alphanumeric').map((s) => s.data)).toEqual([
+      secret,
+    ]);
+    expect(textOf(segments)).toBe(uri);
   });
 
-  it('leave a short uppercase run in bytes, where two segment headers would cost more than it saves', () => {
-    expect(qrSegments('otpauth://totp/ACME:x?secret=ABC').map((segment) => segment.mode)).toEqual(['byte']);
-    expect(qrSegments('').map((segment) => segment.mode)).toEqual(['byte']);
+  it('carry a long run of digits (a phone number, a customer number) as numeric', () => {
+    const uri = otpauthUri({ issuer: 'Cube', accountName: '+31612345678', secret: Buffer.alloc(20, 7) });
+    const segments = qrSegments(uri, 0);
+    expect(segments.filter((segment) => segment.mode === 'numeric').map((s) => s.data)).toEqual([
+      '31612345678',
+    ]);
+    expect(textOf(segments)).toBe(uri);
   });
 
-  it("never need a larger version than qrcode's search over every split, for the URIs we write", () => {
-    for (const issuer of ['Cube', 'Laadpaal Backend', 'Élan Laadpunten B.V.'])
-      for (let length = 1; length <= 200; length += 7) {
-        const uri = otpauthUri({
-          issuer,
-          accountName: `${'ß'.repeat(length % 3)}${'k'.repeat(length)}@voorbeeld.nl`,
-          secret: generateTotpSecret(systemRandom),
-        });
-        const searched = create(uri, { errorCorrectionLevel: 'M' }).version;
-        expect({ uri, version: (qrSymbol(uri).size - 17) / 4 }).toEqual({ uri, version: searched });
-      }
+  it('leave a short run in bytes, where two segment headers would cost more than it saves', () => {
+    expect(qrSegments('otpauth://totp/ACME:x?secret=ABC&n=12', 0).map((segment) => segment.mode)).toEqual([
+      'byte',
+    ]);
+  });
+
+  it("never need a larger version than qrcode's search over every split, for the URIs we write and others", () => {
+    const accounts = (n: number) => [
+      `+3161234${String(n).padStart(4, '0')}`,
+      String(100_000_000_000 + n),
+      `jjjj${8_174_361 + n}@example.nl`,
+      `employee-${String(n).repeat(20).slice(0, 20)}`,
+      `${'ß'.repeat(n % 3)}${'k'.repeat(n)}@voorbeeld.nl`,
+      `K${n}ABCDEF@EXAMPLE.NL`,
+    ];
+    for (const issuer of ['Cube', 'Laadpaal Backend', 'Élan 充电 B.V.'])
+      for (let n = 1; n <= 120; n += 7)
+        for (const accountName of accounts(n)) {
+          const uri = otpauthUri({ issuer, accountName, secret: generateTotpSecret(systemRandom) });
+          const searched = create(uri, { errorCorrectionLevel: 'M' }).version;
+          expect({ uri, larger: (qrSymbol(uri).size - 17) / 4 > searched }).toEqual({ uri, larger: false });
+        }
+    for (let seed = 0; seed < 200; seed += 1) {
+      const text = mixedText(seed);
+      const searched = create(text, { errorCorrectionLevel: 'M' }).version;
+      expect({ text, larger: (qrSymbol(text).size - 17) / 4 > searched }).toEqual({ text, larger: false });
+    }
+  });
+
+  it('fit the account a shorter search once missed into the version qrcode finds (7, not 8)', () => {
+    const uri =
+      'otpauth://totp/Cube:jjjj8174361%40example.nl?secret=WA3FKPYPKOXQJXBUX6A45MJFHYNJNEUV&issuer=Cube&algorithm=SHA1&digits=6&period=30';
+    expect(create(uri, { errorCorrectionLevel: 'M' }).version).toBe(7);
+    expect((qrSymbol(uri).size - 17) / 4).toBe(7);
   });
 });
 
@@ -98,7 +151,18 @@ describe('the symbol', () => {
     ['text with accents and an emoji', 'Zoë Ñúñez 🔌 laadpaal'],
     ['only digits and capitals', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'],
     ['one character', 'x'],
+    [
+      'an otpauth URI for a phone number',
+      otpauthUri({ issuer: 'Cube', accountName: '+31612345678', secret: Buffer.alloc(20, 2) }),
+    ],
+    ['mixed runs', mixedText(7)],
   ])('of %s decodes to exactly that text', (_label, text) => {
     expect(decode(qrSymbol(text))).toBe(text);
+  });
+
+  it('is refused for no text and for text that is not well-formed Unicode, as qrcode refuses them', () => {
+    expect(() => qrSymbol('')).toThrow('A QR code needs some text.');
+    expect(() => qrSymbol('key\uD800')).toThrow('not well-formed Unicode');
+    expect(() => create('key\uD800')).toThrow();
   });
 });
