@@ -4,6 +4,7 @@
 // and loading it took about a tenth of a function's cold start; see README "Performance").
 import { config, maxLength, minLength, refine, string, trim } from 'zod/mini';
 import { en } from 'zod/locales';
+import { LONE_SURROGATE } from './unicode';
 
 config(en());
 
@@ -13,7 +14,6 @@ export * from 'zod/mini';
 // well-formed Unicode, because audit hashes are RFC 8785 and no implementation can hash a lone
 // surrogate; and no control character but line feed and tab, because a CR, NUL or escape in a name
 // ends up in plain-text mails, CSV exports and logs. Fields that are one line refuse LF and tab too.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL_EXCEPT_LF_TAB = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 const LINE_BREAK_OR_TAB = /[\n\t]/;
 

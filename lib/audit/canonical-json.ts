@@ -3,13 +3,12 @@
 // as ECMAScript's JSON.stringify does, which is what RFC 8785 section 3.2.2 prescribes. Kept rather
 // than the `canonicalize` package (ESM-only, Node 22+) on the write path of every audited change;
 // test/audit/canonical-json.test.ts proves it against the RFC author's test data and `canonicalize`.
-
-// RFC 8785 section 3.2.2.2 requires I-JSON strings: a lone surrogate has no UTF-8 form, and other
-// implementations (the RFC author's among them) refuse it, so the hash could not be re-computed.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { LONE_SURROGATE } from '../unicode';
 
 export class NotCanonicalizableError extends TypeError {}
 
+// RFC 8785 section 3.2.2.2 requires I-JSON strings: a lone surrogate (lib/unicode.ts) has no UTF-8 form,
+// and other implementations (the RFC author's among them) refuse it, so the hash could not be re-computed.
 const string = (value: string) => {
   if (LONE_SURROGATE.test(value))
     throw new NotCanonicalizableError('RFC 8785 has no representation for a lone surrogate');

@@ -1,5 +1,6 @@
 // Route keys and path parameters as API Gateway hands them over: what every HTTP function reads at run
 // time, apart from the route table, so a function's bundle does not carry every route's schemas.
+import { LONE_SURROGATE } from '../unicode';
 import type { HttpMethod } from './types';
 
 /** API Gateway's route key, e.g. `POST /admin/customers/{customerId}/verifications`. */
@@ -24,4 +25,4 @@ export const decodePathParameter = (raw: string): { value: string; malformed: bo
  * bytes that are not UTF-8). The Lambda checks this whatever the gateway did before it.
  */
 export const isMalformedPathParameter = (value: string) =>
-  /[%\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  /[%\uFFFD]/.test(value) || LONE_SURROGATE.test(value);

@@ -2,11 +2,10 @@
 // (web/enroll/qr.ts) both draw, so a phone reads the same modules from either.
 import { getEncodedBits } from 'qrcode/lib/core/format-info.js';
 import { create } from 'qrcode/lib/core/qrcode.js';
+import { LONE_SURROGATE } from '../unicode';
 import { QR_ERROR_CORRECTION } from './qr-geometry';
 import { withBestMask } from './qr-mask';
 import { qrSegments, versionRangeOf, type VersionRange } from './qr-segments';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The symbol's modules, row by row (1 dark), and its size in modules. Its segments are the fewest bits for
