@@ -9,6 +9,7 @@ import { awsClientsOf } from '../../bench/cold-start';
 import { buildFunction, esbuildOptions, lazyPackageFile } from '../../cdk/bundling';
 import { functions } from '../../lib/routes';
 import { repoRoot } from '../../tooling/repo-root';
+import { bundleScratch } from '../support/scratch-bundle';
 
 const root = repoRoot();
 const passkeyLibrary = '@simplewebauthn/server';
@@ -122,19 +123,11 @@ describe('the function bundles', () => {
   );
 
   it("describes Node in a bundled client's user agent, as the SDK does without the parser's stand-in", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bundle-user-agent-'));
-    const entry = join(dir, 'user-agent.ts');
-    writeFileSync(
-      entry,
-      [
-        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-        'const client = new DynamoDBClient({ region: "eu-west-1" });',
-        'client.config.defaultUserAgentProvider().then((sections) => process.stdout.write(JSON.stringify(sections)));',
-        '',
-      ].join('\n'),
-    );
-    const outfile = join(dir, 'out', 'index.js');
-    await build({ ...esbuildOptions(entry, outfile), nodePaths: [join(root, 'node_modules')] });
+    const { outfile } = await bundleScratch('bundle-user-agent', [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({ region: "eu-west-1" });',
+      'client.config.defaultUserAgentProvider().then((sections) => process.stdout.write(JSON.stringify(sections)));',
+    ]);
     const sections = JSON.parse(
       execFileSync(process.execPath, [outfile], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' }),
     ) as [string, string?][];
@@ -146,22 +139,14 @@ describe('the function bundles', () => {
   });
 
   it('signs with the credentials Lambda puts in the environment, and without them refuses at once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bundle-credentials-'));
-    const entry = join(dir, 'credentials.ts');
-    writeFileSync(
-      entry,
-      [
-        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-        'const client = new DynamoDBClient({ region: "eu-west-1" });',
-        'client.config.credentials().then(',
-        '  (credentials) => process.stdout.write(JSON.stringify(credentials)),',
-        '  (error) => process.stdout.write(JSON.stringify({ error: String(error.message) })),',
-        ');',
-        '',
-      ].join('\n'),
-    );
-    const outfile = join(dir, 'out', 'index.js');
-    await build({ ...esbuildOptions(entry, outfile), nodePaths: [join(root, 'node_modules')] });
+    const { dir, outfile } = await bundleScratch('bundle-credentials', [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      'const client = new DynamoDBClient({ region: "eu-west-1" });',
+      'client.config.credentials().then(',
+      '  (credentials) => process.stdout.write(JSON.stringify(credentials)),',
+      '  (error) => process.stdout.write(JSON.stringify({ error: String(error.message) })),',
+      ');',
+    ]);
     const run = (env: Record<string, string>) =>
       JSON.parse(
         execFileSync(process.execPath, [outfile], {

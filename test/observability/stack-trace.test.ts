@@ -1,28 +1,16 @@
 // A logged unexpected error points at the TypeScript source, though the function runs a minified
 // bundle without --enable-source-maps: the map beside the bundle is read only when the stack is logged.
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { esbuildOptions } from '../../cdk/bundling';
 import { sourceMappedStack } from '../../lib/observability/stack-trace';
+import { bundleScratch } from '../support/scratch-bundle';
 
 it('maps the frames of a minified bundle to the source file and line, and leaves others alone', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'stack-trace-'));
-  const entry = join(dir, 'failing-handler.ts');
-  writeFileSync(
-    entry,
-    [
-      'const checkLedger = (eventId: string): never => {',
-      '  throw new Error(`ledger entry ${eventId} is broken`);',
-      '};',
-      'export const handler = () => checkLedger("01J");',
-      '',
-    ].join('\n'),
-  );
-  const outfile = join(dir, 'out', 'index.js');
-  await build(esbuildOptions(entry, outfile));
+  const { outfile } = await bundleScratch('failing-handler', [
+    'const checkLedger = (eventId: string): never => {',
+    '  throw new Error(`ledger entry ${eventId} is broken`);',
+    '};',
+    'export const handler = () => checkLedger("01J");',
+  ]);
   const bundle = createRequire(outfile)(outfile) as { handler: () => void };
   let thrown: Error | undefined;
   try {
