@@ -13,12 +13,13 @@ import { join } from 'node:path';
 import { buildFunction, lambdaNodeOptions, type Credentials } from '../cdk/bundling';
 import type { AuditItem } from '../lib/audit/events';
 import { dynamoDb, tableName } from '../lib/aws/dynamodb';
-import { functionPermissions, functions, type FunctionName } from '../lib/routes';
+import { functions, type FunctionName } from '../lib/routes';
 import { requestDisable } from '../lib/reset/store';
 import { loadHandler } from '../local/api-server';
 import { lambdaContext } from '../local/lambda-context';
 import { repoRoot } from '../tooling/repo-root';
 import { apiEvent, findRoute } from './events';
+import { baselineEntryFor } from './floor-entry';
 import {
   createCustomer,
   deps,
@@ -159,32 +160,6 @@ const coldScenarios: Record<FunctionName, ColdScenario> = {
     firstEvent: 'scheduled reconcile, empty backlog (the usual run: one Query of the unpublished index)',
     prepare: async () => () => ({ action: 'reconcile' }),
   },
-};
-
-/** The AWS clients a function's grants in the route table let it use (its bundle holds no other). */
-export const awsClientsOf = (name: FunctionName): Set<string> => {
-  const { tables, services } = functionPermissions(name);
-  const clients = new Set<string>();
-  if (Object.keys(tables).length > 0 || services.includes('auditExport')) clients.add('dynamodb');
-  if (services.includes('auditExport')) clients.add('s3');
-  if (services.includes('sendEmail')) clients.add('ses');
-  if (services.includes('publishEvents')) clients.add('eventbridge');
-  if (
-    services.some((service) =>
-      ['sealSecrets', 'openSecrets', 'answerHashKey', 'auditExport'].includes(service),
-    )
-  )
-    clients.add('kms');
-  return clients;
-};
-
-/** The clients a function uses, from the route table's grants, name the baseline handler to bundle. */
-export const baselineEntryFor = (name: FunctionName) => {
-  const clients = awsClientsOf(name);
-  const file =
-    ['dynamodb', 's3', 'ses', 'kms', 'eventbridge'].filter((client) => clients.has(client)).join('-') ||
-    'none';
-  return `bench/baselines/${file}.ts`;
 };
 
 // Runs in the fresh process: times the import and the first event from the process's own clock

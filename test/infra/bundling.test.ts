@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { awsClientsOf } from '../../bench/cold-start';
+import { awsClientsOf } from '../../bench/floor-entry';
 import { buildFunction, esbuildOptions, lazyPackageFile } from '../../cdk/bundling';
 import { functions } from '../../lib/routes';
 import { repoRoot } from '../../tooling/repo-root';
