@@ -58,7 +58,7 @@ export const qrSegments = (text: string, range: VersionRange): QRCodeSegment[] =
     const extended = [...next];
     MODES.forEach((to, t) => {
       MODES.forEach((from, f) => {
-        if (!fits(from, character)) return;
+        if (extended[f] === Infinity) return; // this character cannot end a segment of that mode
         const switched = Math.ceil((extended[f] as number) / 6) * 6 + headerCost(to);
         if (switched < (next[t] as number)) {
           next[t] = switched;
