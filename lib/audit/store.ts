@@ -1,7 +1,6 @@
 // AuditEvents in DynamoDB: read a chain's head, and commit a state change together with its audit
 // events in one TransactWriteItems. Audit items are only ever Put with attribute_not_exists, never
 // updated or deleted, and a lost race for the next seq is retried from a fresh head.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb, tableName, type TransactItem } from '../aws/dynamodb';
 import { transactionCancellationReasons } from '../aws/errors';
@@ -83,15 +82,15 @@ const MAX_ATTEMPTS = 6;
 
 type CommitListener = (events: readonly AuditItem[]) => void;
 
-// Per invocation, not per module: the local server runs many requests of one function at once.
-const commitListener = new AsyncLocalStorage<CommitListener>();
+let commitListener: CommitListener | undefined;
 
 /**
- * Runs `invocation` with `listener` told of the events of every transaction that commits in it (the
- * business metrics count them there), so the store itself knows nothing of who listens.
+ * Tells `listener` of the events of every transaction that commits from now on (the business metrics
+ * count them there), so the store itself knows nothing of who listens. One listener: a second replaces it.
  */
-export const hearingCommits = <T>(listener: CommitListener, invocation: () => Promise<T>): Promise<T> =>
-  commitListener.run(listener, invocation);
+export const hearCommits = (listener: CommitListener) => {
+  commitListener = listener;
+};
 
 /**
  * Commits `writes` and the audit events appended by `plan` in one transaction: both happen or neither.
@@ -149,7 +148,7 @@ export const commitWithAudit = async <T>(
           TransactItems: [...change.writes, ...events.map(auditPut), ...outbox, ...publications],
         }),
       );
-      commitListener.getStore()?.(events);
+      commitListener?.(events);
       return { result: change.result, events };
     } catch (error) {
       const reasons = transactionCancellationReasons(error);

@@ -2,9 +2,8 @@
 // change is audited, so no use case has to remember to count; the audit store tells its listener)
 // and from the login verify outcome, flushed once per invocation as one EMF line in the MfaRecovery
 // namespace.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { auditEvents, facetFor, type AuditItem } from '../audit/events';
-import { hearingCommits } from '../audit/store';
+import { hearCommits } from '../audit/store';
 import { DomainError } from '../errors';
 import { logger } from '../observability/logger';
 import {
@@ -23,14 +22,14 @@ export const metricOf = (event: CountedEvent): BusinessMetric | undefined =>
 
 const rankedActions = new Set<BusinessMetric>(Object.values(rankedRecoveryActions).flat());
 
-interface Tally {
-  counts: Map<BusinessMetric, number>;
-  /** Ranked staff actions, logged one line each for Contributor Insights. */
-  staffActions: { action: BusinessMetric; staffId: string }[];
-}
-
-// Per invocation, not per module: the local server runs many requests of one function at once.
-const current = new AsyncLocalStorage<Tally>();
+// One tally per container, not per invocation. AsyncLocalStorage kept invocations apart, but its async
+// hooks ran on every promise: 1 to 2 % of a cold start's instructions (docs/performance.md). Lambda runs
+// one invocation at a time in a container, so the tally is that invocation's. Where invocations overlap
+// (the local server; Lambda's multi-concurrency), the first to end writes what all have counted so far
+// and the others the rest: each count is written once, which is all CloudWatch's sums read. Nothing is
+// counted outside an invocation (a script, a test's fixtures).
+let tally = new Map<BusinessMetric, number>();
+let running = 0;
 
 /** CloudWatch takes at most 100 metrics per EMF line. */
 const metricsPerLine = 100;
@@ -73,20 +72,30 @@ export const emfLines = (counts: ReadonlyMap<BusinessMetric, number>, timestamp:
   return lines;
 };
 
-const count = (tally: Tally | undefined, metric: BusinessMetric) => {
-  if (tally) tally.counts.set(metric, (tally.counts.get(metric) ?? 0) + 1);
+const count = (metric: BusinessMetric, value = 1) => {
+  if (running > 0) tally.set(metric, (tally.get(metric) ?? 0) + value);
 };
 
+/** A ranked staff action, logged on a line of its own for Contributor Insights. */
+const logStaffAction = (action: BusinessMetric, staffId: string) =>
+  logger.info(recoveryActionLog.message, {
+    [recoveryActionLog.actionField]: action,
+    [recoveryActionLog.staffField]: staffId,
+  });
+
 /** Heard from the audit store once a transaction with these events has committed. */
-const countCommittedEvents = (tally: Tally, events: readonly CountedEvent[]) => {
+const countCommittedEvents = (events: readonly CountedEvent[]) => {
+  if (running === 0) return;
   for (const event of events) {
     const metric = metricOf(event);
     if (!metric) continue;
-    count(tally, metric);
+    count(metric);
     if (rankedActions.has(metric) && (event.actorType === 'agent' || event.actorType === 'admin'))
-      tally.staffActions.push({ action: metric, staffId: event.actorId });
+      logStaffAction(metric, event.actorId);
   }
 };
+
+hearCommits(countCommittedEvents);
 
 /** What the login verify answers, as far as it is counted (lib/totp/verification.ts's VerifyOutcome). */
 type LoginVerifyAnswer = { valid: true } | { valid: false; reason: string };
@@ -95,11 +104,9 @@ type LoginVerifyAnswer = { valid: true } | { valid: false; reason: string };
 export const meterLoginVerify = async <Outcome extends LoginVerifyAnswer>(
   verify: Promise<Outcome>,
 ): Promise<Outcome> => {
-  const tally = current.getStore();
   try {
     const outcome = await verify;
     count(
-      tally,
       outcome.valid
         ? 'LoginVerifyOk'
         : outcome.reason === 'CODE_ALREADY_USED'
@@ -110,35 +117,28 @@ export const meterLoginVerify = async <Outcome extends LoginVerifyAnswer>(
   } catch (error) {
     // 429 while the too-many-failures lock runs (including the failure that starts it), 423 under a recovery lock.
     if (error instanceof DomainError && (error.kind === 'TooManyRequests' || error.kind === 'Locked'))
-      count(tally, 'LoginVerifyLocked');
+      count('LoginVerifyLocked');
     throw error;
   }
 };
 
 /** Counts a metric that no audit event stands for (e.g. a notification the reconciliation delivered). */
-export const countMetric = (metric: BusinessMetric, value = 1) => {
-  const tally = current.getStore();
-  if (tally) tally.counts.set(metric, (tally.counts.get(metric) ?? 0) + value);
+export const countMetric = (metric: BusinessMetric, value = 1) => count(metric, value);
+
+const flush = (counts: ReadonlyMap<BusinessMetric, number>) => {
+  if (counts.size === 0 || metricsDisabled(process.env)) return;
+  for (const line of emfLines(counts, Date.now())) process.stdout.write(`${line}\n`);
 };
 
-const flush = (tally: Tally) => {
-  for (const { action, staffId } of tally.staffActions)
-    logger.info(recoveryActionLog.message, {
-      [recoveryActionLog.actionField]: action,
-      [recoveryActionLog.staffField]: staffId,
-    });
-  if (tally.counts.size === 0 || metricsDisabled(process.env)) return;
-  for (const line of emfLines(tally.counts, Date.now())) process.stdout.write(`${line}\n`);
-};
-
-/** Runs one invocation with its own tally and flushes it afterwards, whether it answered or threw. */
+/** Runs one invocation and flushes the counts afterwards, whether it answered or threw. */
 export const withBusinessMetrics = async <T>(invocation: () => Promise<T>): Promise<T> => {
-  const tally: Tally = { counts: new Map(), staffActions: [] };
+  running += 1;
   try {
-    return await current.run(tally, () =>
-      hearingCommits((events) => countCommittedEvents(tally, events), invocation),
-    );
+    return await invocation();
   } finally {
-    flush(tally);
+    running -= 1;
+    const counted = tally;
+    tally = new Map();
+    flush(counted);
   }
 };

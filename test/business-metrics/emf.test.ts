@@ -61,3 +61,40 @@ it('flushes an invocation’s counts once, unless metrics are disabled', async (
 it('writes nothing for an invocation that counted nothing', async () => {
   expect(await printed({ POWERTOOLS_METRICS_DISABLED: 'false' }, async () => undefined)).toEqual([]);
 });
+
+const sentCounts = (lines: string[]) =>
+  lines.map((line) => (JSON.parse(line) as { NotificationsSent?: number }).NotificationsSent ?? 0);
+
+it('writes every count once when invocations overlap (the local server runs several at once)', async () => {
+  let releaseFirst = () => {};
+  const firstWaits = new Promise<void>((resolve) => (releaseFirst = resolve));
+  const lines = await printed({ POWERTOOLS_METRICS_DISABLED: 'false' }, async () => {
+    const first = withBusinessMetrics(async () => {
+      countMetric('NotificationsSent', 1);
+      await firstWaits;
+      countMetric('NotificationsSent', 10);
+    });
+    await withBusinessMetrics(async () => countMetric('NotificationsSent', 100));
+    releaseFirst();
+    await first;
+    countMetric('NotificationsSent', 1000);
+  });
+  // The second invocation ends first and writes what both had counted; the first writes its later count;
+  // the outer invocation (the test's wrapper) the last. No count is lost or written twice.
+  expect(sentCounts(lines)).toEqual([101, 10, 1000]);
+});
+
+it('counts nothing outside an invocation (a script, a test fixture) and flushes an invocation that threw', async () => {
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+  countMetric('NotificationsSent', 7);
+  const out: string[] = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  await expect(
+    withBusinessMetrics(async () => {
+      countMetric('NotificationsSent', 2);
+      throw new Error('the handler failed after counting');
+    }),
+  ).rejects.toThrow('the handler failed');
+  jest.restoreAllMocks();
+  expect(sentCounts(out)).toEqual([2]);
+});

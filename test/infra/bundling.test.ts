@@ -122,6 +122,23 @@ describe('the function bundles', () => {
     },
   );
 
+  it.each(Object.keys(functions) as (keyof typeof functions)[])(
+    '%s: none of our modules imports node:async_hooks (AsyncLocalStorage hooks every promise of every request)',
+    async (name) => {
+      const dir = mkdtempSync(join(tmpdir(), 'bundle-imports-'));
+      const { metafile } = await build({
+        ...esbuildOptions(join(root, functions[name].entry), join(dir, 'index.js')),
+        metafile: true,
+        write: false,
+      });
+      const ours = Object.entries(metafile.inputs).filter(([input]) => /^(lib|functions)\//.test(input));
+      expect(ours.length).toBeGreaterThan(0);
+      expect(
+        ours.filter(([, { imports }]) => imports.some((imported) => imported.path === 'node:async_hooks')),
+      ).toEqual([]);
+    },
+  );
+
   it("describes Node in a bundled client's user agent, as the SDK does without the parser's stand-in", async () => {
     const { outfile } = await bundleScratch('bundle-user-agent', [
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
