@@ -6,6 +6,9 @@ import { crc32, deflateSync } from 'node:zlib';
 import { lazyModule } from '../lazy-module';
 import { QR_QUIET_ZONE as QUIET_ZONE, QR_SCALE as SCALE } from './qr-geometry';
 
+/** SCALE one bits: a module's pixels in a scanline (SCALE ≤ 8). */
+const moduleBits = (1 << SCALE) - 1;
+
 const qrSymbolModule = /* @__PURE__ */ lazyModule(() => import('./qr-symbol'));
 
 const chunk = (type: string, data: Buffer) => {
@@ -35,9 +38,12 @@ export const matrixToPng = (matrix: { size: number; data: ArrayLike<number> }) =
     if (moduleY >= 0 && moduleY < size)
       for (let moduleX = 0; moduleX < size; moduleX += 1) {
         if (matrix.data[moduleY * size + moduleX] !== 1) continue;
+        // A dark module clears SCALE bits (at most 8), which span at most two bytes of the line.
         const left = (moduleX + QUIET_ZONE) * SCALE;
-        for (let x = left; x < left + SCALE; x += 1)
-          line[x >> 3] = (line[x >> 3] as number) & ~(0x80 >> (x & 7));
+        const at = left >> 3;
+        const bits = moduleBits << (16 - SCALE - (left & 7));
+        line[at] = (line[at] as number) & ~(bits >> 8);
+        if (at + 1 < rowBytes) line[at + 1] = (line[at + 1] as number) & ~bits;
       }
     const first = (moduleY + QUIET_ZONE) * SCALE * lineBytes;
     line.copy(raw, first + 1);

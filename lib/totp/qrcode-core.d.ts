@@ -9,3 +9,11 @@ declare module 'qrcode/lib/core/format-info.js' {
     maskPattern: number,
   ) => number;
 }
+declare module 'qrcode/lib/core/mask-pattern.js' {
+  /** qrcode's four penalty rules of a masked symbol's BitMatrix (ISO/IEC 18004 7.8.3). */
+  type Modules = { size: number; data: Uint8Array };
+  export const getPenaltyN1: (modules: Modules) => number;
+  export const getPenaltyN2: (modules: Modules) => number;
+  export const getPenaltyN3: (modules: Modules) => number;
+  export const getPenaltyN4: (modules: Modules) => number;
+}

@@ -5,12 +5,13 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { create } from 'qrcode/lib/core/qrcode.js';
 import { getEncodedBits } from 'qrcode/lib/core/format-info.js';
+import { getPenaltyN1, getPenaltyN2, getPenaltyN3, getPenaltyN4 } from 'qrcode/lib/core/mask-pattern.js';
 import { generateTotpSecret, otpauthUri } from '../../lib/totp/key-uri';
-import { maskPenalty, withBestMask } from '../../lib/totp/qr-mask';
+import { MASK_PATTERNS, maskPenalties, withBestMask } from '../../lib/totp/qr-mask';
 import { matrixToPng } from '../../lib/totp/qr-png';
 import { qrSegments } from '../../lib/totp/qr-segments';
 import { qrSymbol } from '../../lib/totp/qr-symbol';
-import type { QRCodeSegment } from 'qrcode';
+import type { QRCodeMaskPattern, QRCodeSegment } from 'qrcode';
 import { systemRandom } from '../../lib/clock';
 
 /** Deterministic pseudo-random texts: the same cases on every run, so a failure can be replayed. */
@@ -71,11 +72,39 @@ describe("the mask: qrcode's own choice", () => {
     },
   );
 
+  it.each(['L', 'H'] as const)(
+    "at level %s, each of the eight candidates scores what qrcode's four penalty rules give it",
+    (level) => {
+      for (let seed = 0; seed < 40; seed += 1) {
+        const text = seed % 2 ? mixedText(seed) : textOf(seed, 1 + ((seed * 53) % 400));
+        // The eight symbols qrcode makes with each mask forced, as one byte per module (bit p: pattern p).
+        const candidates = Array.from(
+          { length: MASK_PATTERNS },
+          (_, pattern) =>
+            create(text, { errorCorrectionLevel: level, maskPattern: pattern as QRCodeMaskPattern }).modules,
+        );
+        const { size } = candidates[0]!;
+        const lanes = new Uint8Array(size * size);
+        candidates.forEach((modules, pattern) => {
+          modules.data.forEach((module, at) => (lanes[at] = (lanes[at] as number) | (module << pattern)));
+        });
+        expect({ seed, penalties: maskPenalties(lanes, size) }).toEqual({
+          seed,
+          penalties: candidates.map(
+            (modules) =>
+              getPenaltyN1(modules) + getPenaltyN2(modules) + getPenaltyN3(modules) + getPenaltyN4(modules),
+          ),
+        });
+      }
+    },
+  );
+
   it('scores a symbol as qrcode does: all light is runs and blocks everywhere and the worst dark share', () => {
     const size = 21;
-    const light = new Uint8Array(size * size);
     // N1: 2 × 21 lines, each one run of 21: 3 + 16. N2: 20 × 20 blocks × 3. N4: 0 % dark: 10 × 10.
-    expect(maskPenalty(light, size)).toBe(2 * 21 * (3 + 16) + 20 * 20 * 3 + 100);
+    expect(maskPenalties(new Uint8Array(size * size), size)).toEqual(
+      Array(MASK_PATTERNS).fill(2 * 21 * (3 + 16) + 20 * 20 * 3 + 100),
+    );
   });
 });
 
