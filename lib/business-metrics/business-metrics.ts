@@ -27,7 +27,8 @@ const rankedActions = new Set<BusinessMetric>(Object.values(rankedRecoveryAction
 // one invocation at a time in a container, so the tally is that invocation's. Where invocations overlap
 // (the local server; Lambda's multi-concurrency), the first to end writes what all have counted so far
 // and the others the rest: each count is written once, which is all CloudWatch's sums read. Nothing is
-// counted outside an invocation (a script, a test's fixtures).
+// counted while no invocation runs (a script, a test's fixtures); in the local server, a commit made beside
+// a running request (a test writing directly) counts with it.
 let tally = new Map<BusinessMetric, number>();
 let running = 0;
 

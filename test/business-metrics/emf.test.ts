@@ -84,7 +84,7 @@ it('writes every count once when invocations overlap (the local server runs seve
   expect(sentCounts(lines)).toEqual([101, 10, 1000]);
 });
 
-it('counts nothing outside an invocation (a script, a test fixture) and flushes an invocation that threw', async () => {
+it('counts nothing while no invocation runs (a script, a test fixture) and flushes an invocation that threw', async () => {
   process.env.POWERTOOLS_METRICS_DISABLED = 'false';
   countMetric('NotificationsSent', 7);
   const out: string[] = [];
