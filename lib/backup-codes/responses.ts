@@ -2,8 +2,10 @@
 import * as z from '../schema';
 
 /** POST /internal/customers/{customerId}/2fa/backup-codes: ten new codes, shown once. */
-export const backupCodesRenewedSchema = z.object({
-  backupCodes: z.array(z.string()).check(z.length(10)),
-});
+export const backupCodesRenewedSchema = z.builtOnFirstUse(() =>
+  z.object({
+    backupCodes: z.array(z.string()).check(z.length(10)),
+  }),
+);
 
 export type BackupCodesRenewed = z.infer<typeof backupCodesRenewedSchema>;

@@ -9,13 +9,15 @@ export const twoFactorStatusSchema = z.enum(['ENABLED', 'DISABLED', 'LOCKED']);
 export const lockReasonSchema = z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER']);
 
 /** PUT /internal/customers/{customerId} (201 when created, 200 when updated). */
-export const customerSyncedSchema = z.object({
-  customerId: z.string(),
-  created: z.boolean(),
-  /** True when the address on file changed: recovery then waits out the cooling-off period. */
-  emailChanged: z.boolean(),
-  twoFactor: twoFactorStatusSchema,
-});
+export const customerSyncedSchema = z.builtOnFirstUse(() =>
+  z.object({
+    customerId: z.string(),
+    created: z.boolean(),
+    /** True when the address on file changed: recovery then waits out the cooling-off period. */
+    emailChanged: z.boolean(),
+    twoFactor: twoFactorStatusSchema,
+  }),
+);
 
 /** The ways a customer can sign in, with how many of each (a disabled 2FA has none). */
 export const twoFactorMethodsSchema = z.array(
@@ -36,13 +38,15 @@ export const passkeyOnFileSchema = z.object({
 });
 
 /** GET /internal/customers/{customerId}/2fa. */
-export const twoFactorStateSchema = z.object({
-  twoFactor: twoFactorStatusSchema,
-  lockReason: z.optional(lockReasonSchema),
-  methods: twoFactorMethodsSchema,
-  /** Present when the customer has passkeys: one entry each, for the profile page's "remove". */
-  passkeys: z.optional(z.array(passkeyOnFileSchema)),
-});
+export const twoFactorStateSchema = z.builtOnFirstUse(() =>
+  z.object({
+    twoFactor: twoFactorStatusSchema,
+    lockReason: z.optional(lockReasonSchema),
+    methods: twoFactorMethodsSchema,
+    /** Present when the customer has passkeys: one entry each, for the profile page's "remove". */
+    passkeys: z.optional(z.array(passkeyOnFileSchema)),
+  }),
+);
 
 export type CustomerSynced = z.infer<typeof customerSyncedSchema>;
 export type TwoFactorState = z.infer<typeof twoFactorStateSchema>;

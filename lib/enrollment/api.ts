@@ -18,41 +18,47 @@ export const addAnotherSchema = z.object({
 });
 
 /** POST /enroll/passkey/register: 2FA is on with the passkey; the backup codes, shown once. */
-export const passkeyRegisteredSchema = z.object({
-  twoFactor: z.literal('ENABLED'),
-  method: z.literal('passkey'),
-  mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
-  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
-  backupCodes: z.array(z.string()).check(z.maxLength(10)),
-  addAnother: addAnotherSchema,
-});
+export const passkeyRegisteredSchema = z.builtOnFirstUse(() =>
+  z.object({
+    twoFactor: z.literal('ENABLED'),
+    method: z.literal('passkey'),
+    mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
+    /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
+    backupCodes: z.array(z.string()).check(z.maxLength(10)),
+    addAnother: addAnotherSchema,
+  }),
+);
 
 export type PasskeyRegistered = z.infer<typeof passkeyRegisteredSchema>;
 
-export const enrollmentStartedSchema = z.looseObject({
-  mode,
-  otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
-  /** The name the app lists under the issuer: the address, in replace mode with the day (and time) it was made. */
-  accountName: z.string(),
-  /** Left out when the request asked for `qr: "none"`. */
-  qrPng: z.optional(z.string().check(z.startsWith('data:image/png;base64,'))),
-  secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
-  expiresAt: z.string(),
-  /** An earlier, unconfirmed QR code of this account is replaced: an app entry made from it will not work. */
-  earlierQrReplaced: z.boolean(),
-});
+export const enrollmentStartedSchema = z.builtOnFirstUse(() =>
+  z.looseObject({
+    mode,
+    otpauthUri: z.string().check(z.startsWith('otpauth://totp/')),
+    /** The name the app lists under the issuer: the address, in replace mode with the day (and time) it was made. */
+    accountName: z.string(),
+    /** Left out when the request asked for `qr: "none"`. */
+    qrPng: z.optional(z.string().check(z.startsWith('data:image/png;base64,'))),
+    secret: z.string().check(z.regex(/^[A-Z2-7]+$/)),
+    expiresAt: z.string(),
+    /** An earlier, unconfirmed QR code of this account is replaced: an app entry made from it will not work. */
+    earlierQrReplaced: z.boolean(),
+  }),
+);
 
 /** POST /enroll/confirm: 2FA on, and the ten backup codes, shown once. */
-export const enrollmentConfirmedSchema = z.looseObject({
-  twoFactor: z.literal('ENABLED'),
-  mode,
-  /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
-  backupCodes: z.array(z.string()).check(z.maxLength(10)),
-  addAnother: addAnotherSchema,
-});
+export const enrollmentConfirmedSchema = z.builtOnFirstUse(() =>
+  z.looseObject({
+    twoFactor: z.literal('ENABLED'),
+    mode,
+    /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
+    backupCodes: z.array(z.string()).check(z.maxLength(10)),
+    addAnother: addAnotherSchema,
+  }),
+);
 
 /** POST /enroll/report: "this wasn't me" recorded. */
-export const unauthorizedResetReportedSchema = z.looseObject({});
+export const unauthorizedResetReportedSchema = z.builtOnFirstUse(() => z.looseObject({}));
 
 /**
  * POST /enroll/status: the link's state when the page opens. The account's address only while the link
@@ -73,10 +79,12 @@ const linkStatusFields = {
   appOnFile: z.optional(z.boolean()),
 };
 
-export const enrollmentLinkStatusSchema = z.discriminatedUnion('state', [
-  z.strictObject({ state: z.literal('VALID'), ...linkStatusFields, accountEmail: z.string() }),
-  z.strictObject({ state: z.enum(['USED', 'VOIDED', 'EXPIRED']), ...linkStatusFields }),
-]);
+export const enrollmentLinkStatusSchema = z.builtOnFirstUse(() =>
+  z.discriminatedUnion('state', [
+    z.strictObject({ state: z.literal('VALID'), ...linkStatusFields, accountEmail: z.string() }),
+    z.strictObject({ state: z.enum(['USED', 'VOIDED', 'EXPIRED']), ...linkStatusFields }),
+  ]),
+);
 
 /**
  * A notice's "this wasn't me" token (lib/reset/notice-report.ts). Any string within the bound: a
@@ -85,11 +93,13 @@ export const enrollmentLinkStatusSchema = z.discriminatedUnion('state', [
 export const noticeTokenSchema = z.string().check(z.minLength(1), z.maxLength(400));
 
 /** POST /enroll/notice-report: recovery is locked (now, or already by an earlier report). */
-export const noticeReportedSchema = z.strictObject({
-  status: z.literal('RECOVERY_LOCKED'),
-  reportedAt: z.string(),
-  alreadyReported: z.boolean(),
-});
+export const noticeReportedSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    status: z.literal('RECOVERY_LOCKED'),
+    reportedAt: z.string(),
+    alreadyReported: z.boolean(),
+  }),
+);
 
 export const enrollmentRoutes = [
   {

@@ -10,25 +10,29 @@ const descriptor = z.looseObject({
 });
 
 /** POST /enroll/passkey/options: PublicKeyCredentialCreationOptionsJSON. */
-export const passkeyCreationOptionsSchema = z.looseObject({
-  challenge: z.string(),
-  rp: z.looseObject({ name: z.string(), id: z.optional(z.string()) }),
-  user: z.looseObject({ id: z.string(), name: z.string(), displayName: z.string() }),
-  pubKeyCredParams: z.array(z.looseObject({ type: z.literal('public-key'), alg: z.number() })),
-  timeout: z.optional(z.number()),
-  excludeCredentials: z.optional(z.array(descriptor)),
-  authenticatorSelection: z.optional(z.looseObject({ userVerification: z.optional(z.string()) })),
-  attestation: z.optional(z.string()),
-});
+export const passkeyCreationOptionsSchema = z.builtOnFirstUse(() =>
+  z.looseObject({
+    challenge: z.string(),
+    rp: z.looseObject({ name: z.string(), id: z.optional(z.string()) }),
+    user: z.looseObject({ id: z.string(), name: z.string(), displayName: z.string() }),
+    pubKeyCredParams: z.array(z.looseObject({ type: z.literal('public-key'), alg: z.number() })),
+    timeout: z.optional(z.number()),
+    excludeCredentials: z.optional(z.array(descriptor)),
+    authenticatorSelection: z.optional(z.looseObject({ userVerification: z.optional(z.string()) })),
+    attestation: z.optional(z.string()),
+  }),
+);
 
 /** POST /internal/customers/{customerId}/passkeys/authentication-options: PublicKeyCredentialRequestOptionsJSON. */
-export const passkeyRequestOptionsSchema = z.looseObject({
-  challenge: z.string(),
-  rpId: z.optional(z.string()),
-  timeout: z.optional(z.number()),
-  allowCredentials: z.optional(z.array(descriptor)),
-  userVerification: z.optional(z.string()),
-});
+export const passkeyRequestOptionsSchema = z.builtOnFirstUse(() =>
+  z.looseObject({
+    challenge: z.string(),
+    rpId: z.optional(z.string()),
+    timeout: z.optional(z.number()),
+    allowCredentials: z.optional(z.array(descriptor)),
+    userVerification: z.optional(z.string()),
+  }),
+);
 
 /** Why an assertion was refused; the audit's VERIFY_FAILED says it too. */
 export const passkeyRefusalSchema = z.enum([
@@ -43,16 +47,18 @@ export const passkeyRefusalSchema = z.enum([
 ]);
 
 /** POST /internal/customers/{customerId}/passkeys/verify. */
-export const passkeyVerifyOutcomeSchema = z.discriminatedUnion('valid', [
-  z.object({ valid: z.literal(true), method: z.literal('passkey') }),
-  z.object({
-    valid: z.literal(false),
-    method: z.literal('passkey'),
-    reason: passkeyRefusalSchema,
-    /** Failures still allowed before the lock (the same count as wrong TOTP codes). */
-    attemptsLeft: z.number().check(z.int(), z.nonnegative()),
-  }),
-]);
+export const passkeyVerifyOutcomeSchema = z.builtOnFirstUse(() =>
+  z.discriminatedUnion('valid', [
+    z.object({ valid: z.literal(true), method: z.literal('passkey') }),
+    z.object({
+      valid: z.literal(false),
+      method: z.literal('passkey'),
+      reason: passkeyRefusalSchema,
+      /** Failures still allowed before the lock (the same count as wrong TOTP codes). */
+      attemptsLeft: z.number().check(z.int(), z.nonnegative()),
+    }),
+  ]),
+);
 
 export type PasskeyCreationOptions = z.infer<typeof passkeyCreationOptionsSchema>;
 export type PasskeyRequestOptions = z.infer<typeof passkeyRequestOptionsSchema>;

@@ -2,7 +2,7 @@
 import * as z from '../schema';
 import type { RouteEntry } from '../route-entry';
 
-export const healthSchema = z.object({ status: z.literal('ok') });
+export const healthSchema = z.builtOnFirstUse(() => z.object({ status: z.literal('ok') }));
 
 export const healthRoutes = [
   {

@@ -67,10 +67,12 @@ const recoveryLockEntrySchema = z.strictObject({
 });
 
 /** GET /security/recovery-locks: oldest lock first. */
-export const recoveryLockQueueSchema = z.strictObject({
-  locks: z.array(recoveryLockEntrySchema),
-  nextCursor: z.nullable(z.string()),
-});
+export const recoveryLockQueueSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    locks: z.array(recoveryLockEntrySchema),
+    nextCursor: z.nullable(z.string()),
+  }),
+);
 
 const budgetSchema = z.strictObject({
   sentIn24h: z.number(),
@@ -102,97 +104,109 @@ const recoveryLimitsSchema = z.strictObject({
 });
 
 /** GET /security/recovery-limits: customers a cooldown or a spent budget holds back, soonest to run out first. */
-export const recoveryLimitQueueSchema = z.strictObject({
-  customers: z.array(
-    z.strictObject({
+export const recoveryLimitQueueSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    customers: z.array(
+      z.strictObject({
+        customerId: z.string(),
+        fullName: z.string(),
+        email: z.string(),
+        companyName: z.nullable(z.string()),
+        /** When the last of the limits runs out. */
+        limitedUntil: z.string(),
+        ...recoveryLimitsSchema.shape,
+      }),
+    ),
+    nextCursor: z.nullable(z.string()),
+  }),
+);
+
+/** POST /security/customers/{customerId}/recovery-limits/reset. */
+export const recoveryLimitsResetSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    status: z.literal('RESET'),
+    /** What was cleared: the cooldown's end (null if none ran) and the day's sends given back. */
+    cleared: z.strictObject({
+      cooldownUntil: z.nullable(z.string()),
+      emailCodesIn24h: z.number(),
+      guideMailsIn24h: z.number(),
+    }),
+    failureStreak: z.number(),
+    auditEventId: z.string(),
+    notification: z.literal('QUEUED'),
+  }),
+);
+
+/** POST /security/customers/{customerId}/recovery-delay/end: the wait is over now. */
+export const recoveryDelayEndedSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    status: z.literal('ENDED'),
+    recoveryAvailableAt: z.iso.datetime({ offset: true }),
+    auditEventId: z.string(),
+  }),
+);
+
+/** GET /security/customers/{customerId}/recovery-lock: what the officer decides on. */
+export const recoveryLockCaseSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    customer: z.strictObject({
       customerId: z.string(),
       fullName: z.string(),
       email: z.string(),
       companyName: z.nullable(z.string()),
-      /** When the last of the limits runs out. */
-      limitedUntil: z.string(),
-      ...recoveryLimitsSchema.shape,
+      /** The numbers on file (E.164) the officer calls back on; empty when the login service synced none. */
+      phoneNumbers: z.array(z.string()),
+      locale: z.enum(customerLocales),
+      twoFactor: twoFactorStatus,
+      lockReason: z.nullable(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),
     }),
-  ),
-  nextCursor: z.nullable(z.string()),
-});
-
-/** POST /security/customers/{customerId}/recovery-limits/reset. */
-export const recoveryLimitsResetSchema = z.strictObject({
-  status: z.literal('RESET'),
-  /** What was cleared: the cooldown's end (null if none ran) and the day's sends given back. */
-  cleared: z.strictObject({
-    cooldownUntil: z.nullable(z.string()),
-    emailCodesIn24h: z.number(),
-    guideMailsIn24h: z.number(),
+    /** null when recovery is not (or no longer) locked by a report. */
+    lock: z.nullable(recoveryLockEntrySchema),
+    /** What limits recovery now (cooldown, spent budgets) and the sessions that caused it: a reset lifts it. */
+    limits: recoveryLimitsSchema,
+    /** A reset's running waiting period, which an officer who took no part in the reset may end. */
+    recoveryDelay: z.nullable(recoveryDelaySchema),
+    /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
+    timeline: z.array(staffAuditEventSchema),
+    /** Sessions started under the lock, newest first: the ones a release can rest on. */
+    verifications: z.array(
+      z.strictObject({
+        verificationId: z.string(),
+        caseNumber: z.nullable(z.string()),
+        agentId: z.string(),
+        channel: z.string(),
+        status: z.string(),
+        outcome: z.nullable(z.enum(['PASSED', 'FAILED'])),
+        startedAt: z.string(),
+        completedAt: z.nullable(z.string()),
+        emailCodeMatched: z.boolean(),
+        withoutPossessionProof: z.nullable(z.string()),
+      }),
+    ),
   }),
-  failureStreak: z.number(),
-  auditEventId: z.string(),
-  notification: z.literal('QUEUED'),
-});
-
-/** POST /security/customers/{customerId}/recovery-delay/end: the wait is over now. */
-export const recoveryDelayEndedSchema = z.strictObject({
-  status: z.literal('ENDED'),
-  recoveryAvailableAt: z.iso.datetime({ offset: true }),
-  auditEventId: z.string(),
-});
-
-/** GET /security/customers/{customerId}/recovery-lock: what the officer decides on. */
-export const recoveryLockCaseSchema = z.strictObject({
-  customer: z.strictObject({
-    customerId: z.string(),
-    fullName: z.string(),
-    email: z.string(),
-    companyName: z.nullable(z.string()),
-    /** The numbers on file (E.164) the officer calls back on; empty when the login service synced none. */
-    phoneNumbers: z.array(z.string()),
-    locale: z.enum(customerLocales),
-    twoFactor: twoFactorStatus,
-    lockReason: z.nullable(z.enum(['TOO_MANY_ATTEMPTS', 'REPORTED_BY_CUSTOMER'])),
-  }),
-  /** null when recovery is not (or no longer) locked by a report. */
-  lock: z.nullable(recoveryLockEntrySchema),
-  /** What limits recovery now (cooldown, spent budgets) and the sessions that caused it: a reset lifts it. */
-  limits: recoveryLimitsSchema,
-  /** A reset's running waiting period, which an officer who took no part in the reset may end. */
-  recoveryDelay: z.nullable(recoveryDelaySchema),
-  /** The customer's audit events from the reported reset on, oldest first; sealed notes opened. */
-  timeline: z.array(staffAuditEventSchema),
-  /** Sessions started under the lock, newest first: the ones a release can rest on. */
-  verifications: z.array(
-    z.strictObject({
-      verificationId: z.string(),
-      caseNumber: z.nullable(z.string()),
-      agentId: z.string(),
-      channel: z.string(),
-      status: z.string(),
-      outcome: z.nullable(z.enum(['PASSED', 'FAILED'])),
-      startedAt: z.string(),
-      completedAt: z.nullable(z.string()),
-      emailCodeMatched: z.boolean(),
-      withoutPossessionProof: z.nullable(z.string()),
-    }),
-  ),
-});
+);
 
 /** POST …/recovery-lock/release. */
-export const recoveryLockReleasedSchema = z.strictObject({
-  status: z.literal('RELEASED'),
-  twoFactor: z.literal('DISABLED'),
-  auditEventId: z.string(),
-  notification: z.literal('QUEUED'),
-});
+export const recoveryLockReleasedSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    status: z.literal('RELEASED'),
+    twoFactor: z.literal('DISABLED'),
+    auditEventId: z.string(),
+    notification: z.literal('QUEUED'),
+  }),
+);
 
 export type RecoveryLockCase = z.infer<typeof recoveryLockCaseSchema>;
 export type RecoveryLockEntry = z.infer<typeof recoveryLockEntrySchema>;
 
 /** POST …/recovery-lock/keep. */
-export const recoveryLockKeptSchema = z.strictObject({
-  status: z.literal('RECOVERY_LOCKED'),
-  reviewedAt: z.string(),
-  auditEventId: z.string(),
-});
+export const recoveryLockKeptSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    status: z.literal('RECOVERY_LOCKED'),
+    reviewedAt: z.string(),
+    auditEventId: z.string(),
+  }),
+);
 
 export const securityRoutes = [
   {

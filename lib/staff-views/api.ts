@@ -47,10 +47,12 @@ const searchHitSchema = z.looseObject({
 });
 
 /** GET /admin/customers?query= : one page of hits and the cursor of the next. */
-export const customerSearchResultSchema = z.object({
-  customers: z.array(searchHitSchema),
-  nextCursor: z.nullable(z.string()),
-});
+export const customerSearchResultSchema = z.builtOnFirstUse(() =>
+  z.object({
+    customers: z.array(searchHitSchema),
+    nextCursor: z.nullable(z.string()),
+  }),
+);
 
 export const customerProfileQuerySchema = z.strictObject({
   /** The `nextEventsCursor` of the page before: older audit events. */
@@ -112,13 +114,15 @@ const profileVerificationSchema = z.object({
   forRecoveryLockRelease: z.boolean(),
 });
 
-export const customerProfileSchema = z.object({
-  customer: profileCustomerSchema,
-  recentVerifications: z.array(profileVerificationSchema),
-  nextVerificationsCursor: z.nullable(z.string()),
-  recentEvents: z.array(staffAuditEventSchema),
-  nextEventsCursor: z.nullable(z.string()),
-});
+export const customerProfileSchema = z.builtOnFirstUse(() =>
+  z.object({
+    customer: profileCustomerSchema,
+    recentVerifications: z.array(profileVerificationSchema),
+    nextVerificationsCursor: z.nullable(z.string()),
+    recentEvents: z.array(staffAuditEventSchema),
+    nextEventsCursor: z.nullable(z.string()),
+  }),
+);
 
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 
@@ -130,11 +134,13 @@ export const auditHistoryQuerySchema = z.strictObject({
   caseId: z.optional(verificationIdSchema),
 });
 
-export const auditHistorySchema = z.object({
-  events: z.array(staffAuditEventSchema),
-  /** Pass back as `cursor` (with the same `caseId`) for the older events; null on the last page. */
-  nextCursor: z.nullable(z.string()),
-});
+export const auditHistorySchema = z.builtOnFirstUse(() =>
+  z.object({
+    events: z.array(staffAuditEventSchema),
+    /** Pass back as `cursor` (with the same `caseId`) for the older events; null on the last page. */
+    nextCursor: z.nullable(z.string()),
+  }),
+);
 export type AuditHistory = z.infer<typeof auditHistorySchema>;
 
 export const staffViewRoutes = [

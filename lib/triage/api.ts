@@ -53,16 +53,18 @@ export const recordTriageSchema = z
 export type RecordTriageInput = z.infer<typeof recordTriageSchema>;
 
 /** POST /admin/customers/{customerId}/triage (201). */
-export const triageRecordedSchema = z.strictObject({
-  triageId: triageIdSchema,
-  advice: z.enum(['SELF_SERVICE', 'VERIFY']),
-  selfServicePath: z.optional(z.enum(selfServicePaths)),
-  because: z.optional(z.enum(verifyBecause)),
-  /** QUEUED: the notifier mails the guide to the addresses on file; NONE: no mail (VERIFY, or not asked). */
-  notification: z.enum(['QUEUED', 'NONE']),
-  guidesLeftToday: z.number(),
-  auditEventId: z.string(),
-});
+export const triageRecordedSchema = z.builtOnFirstUse(() =>
+  z.strictObject({
+    triageId: triageIdSchema,
+    advice: z.enum(['SELF_SERVICE', 'VERIFY']),
+    selfServicePath: z.optional(z.enum(selfServicePaths)),
+    because: z.optional(z.enum(verifyBecause)),
+    /** QUEUED: the notifier mails the guide to the addresses on file; NONE: no mail (VERIFY, or not asked). */
+    notification: z.enum(['QUEUED', 'NONE']),
+    guidesLeftToday: z.number(),
+    auditEventId: z.string(),
+  }),
+);
 
 export const triageRoutes = [
   {

@@ -1,5 +1,7 @@
 // The answers' schemas are the one shape lib builds and the console reads (issue 22): where the console
 // tells states apart, the schema does too, so an answer that mixes them fails the contract tests.
+import * as z from '../../lib/schema';
+import { routes } from '../../lib/routes';
 import { customerProfileSchema } from '../../lib/staff-views/api';
 import { recoveryLockCaseSchema } from '../../lib/security/api';
 import { auditHistorySchema } from '../../lib/staff-views/api';
@@ -67,9 +69,39 @@ describe('the staff answers, as one shape', () => {
     expect(
       auditHistorySchema.safeParse({ events: [{ ...event, type: 'SOMETHING' }], nextCursor: null }).success,
     ).toBe(false);
-    const timeline = recoveryLockCaseSchema.shape.timeline;
+    // The answer schema is built on first use (z.builtOnFirstUse): its object is the lazy schema's inner type.
+    const timeline = recoveryLockCaseSchema._zod.innerType.shape.timeline;
     expect(timeline.safeParse([event]).success).toBe(true);
     expect(timeline.safeParse([{ ...event, type: 'SOMETHING' }]).success).toBe(false);
     expect(timeline.safeParse([{ ...event, actorType: 'robot' }]).success).toBe(false);
+  });
+});
+
+describe('answer schemas built on first use', () => {
+  it('builds nothing until something parses or describes the schema, then once, and parses as the schema itself', () => {
+    let builds = 0;
+    const answer = z.builtOnFirstUse(() => {
+      builds += 1;
+      return z.strictObject({ status: z.literal('ok'), count: z.number() });
+    });
+    expect(builds).toBe(0);
+    expect(answer.safeParse({ status: 'ok', count: 2 }).success).toBe(true);
+    expect(answer.safeParse({ status: 'ok', count: 2, extra: true }).success).toBe(false);
+    expect(answer.safeParse({ status: 'no', count: 2 }).success).toBe(false);
+    expect(z.toJSONSchema(answer)).toEqual(
+      z.toJSONSchema(z.strictObject({ status: z.literal('ok'), count: z.number() })),
+    );
+    expect(builds).toBe(1);
+  });
+
+  it("describe every route's answers in the OpenAPI document exactly as the schema inside", () => {
+    const answers = routes.flatMap((route) => Object.values(route.responses ?? {}) as z.ZodMiniType[]);
+    const deferred = answers.filter((schema) => schema._zod.def.type === 'lazy');
+    // Every route's answer is deferred; each describes itself as the schema it builds.
+    expect(deferred).toHaveLength(answers.length);
+    for (const schema of deferred)
+      expect(z.toJSONSchema(schema, { unrepresentable: 'any' })).toEqual(
+        z.toJSONSchema((schema as z.ZodMiniLazy)._zod.innerType, { unrepresentable: 'any' }),
+      );
   });
 });
