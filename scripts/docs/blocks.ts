@@ -11,7 +11,7 @@ import { docFiles, headingOf, proseLines, repoRoot } from './markdown';
 import { renderMarkdownTable, type Row } from '../../bench/stats';
 
 /** The full `npm run bench` whose table docs/performance.md shows (its JSON is committed). */
-export const CURRENT_BENCH_RESULTS = 'bench/results-session15-b-2026-12-08.json';
+export const CURRENT_BENCH_RESULTS = 'bench/results-session15-c-2026-12-08.json';
 
 /** The one-line `/** … *\/` doc comment right above `key:` in a source file, if any. */
 const commentsAbove = (sourceFile: string): Map<string, string> => {
