@@ -22,7 +22,7 @@ export const passkeyRegisteredSchema = z.builtOnFirstUse(() =>
   z.object({
     twoFactor: z.literal('ENABLED'),
     method: z.literal('passkey'),
-    mode: z.enum(['ENROLL', 'REPLACE', 'ADD']),
+    mode,
     /** Ten new codes; none for an addition (ADD), whose codes on file stay. */
     backupCodes: z.array(z.string()).check(z.maxLength(10)),
     addAnother: addAnotherSchema,
