@@ -58,9 +58,13 @@ describe('the console in its own words and formats', () => {
     expect(started.status).toBe(201);
     const agent = await open();
     await signIn(agent, suite.stack, 'agent-bram', '#/customers/low-2');
-    if ((await agent.locator('html').getAttribute('lang')) !== 'nl')
-      await agent.getByTestId('lang-switch').click();
+    // The page's language is read once the customer page is drawn, not on a page the sign-in passes through.
     await agent.locator('[data-check="FULL_NAME"] input').first().waitFor();
+    if ((await agent.locator('html').getAttribute('lang')) !== 'nl') {
+      await agent.getByTestId('lang-switch').click();
+      await agent.locator('html[lang="nl"]').waitFor({ state: 'attached' });
+      await agent.locator('[data-check="FULL_NAME"] input').first().waitFor();
+    }
     const fields = await agent.evaluate(() =>
       Array.from(
         document.querySelectorAll<HTMLInputElement>('[data-check] input:not([type="checkbox"])'),
